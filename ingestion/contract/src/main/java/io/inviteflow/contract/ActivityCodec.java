@@ -1,0 +1,68 @@
+package io.inviteflow.contract;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * JSON (de)serialization of {@link Activity}. Thread-safe; one instance can be shared.
+ * Unknown fields are ignored so that producers can add fields without breaking consumers.
+ */
+public final class ActivityCodec {
+
+    private final ObjectMapper mapper = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public byte[] toJson(Activity activity) {
+        try {
+            return mapper.writeValueAsBytes(activity);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("activity cannot be serialized: " + activity, e);
+        }
+    }
+
+    /**
+     * @throws MalformedActivityException when the bytes are not a valid activity (the caller decides
+     *                                    whether to skip, count or dead-letter it)
+     */
+    public Activity fromJson(byte[] json) {
+        try {
+            return mapper.readValue(json, Activity.class);
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedActivityException("not a valid activity: " + e.getMessage(), e);
+        }
+    }
+
+    /** The payload as its typed record, e.g. {@code payloadAs(a, Payloads.RsvpAnswered.class)}. */
+    public <T> T payloadAs(Activity activity, Class<T> payloadType) {
+        try {
+            return mapper.treeToValue(activity.payload(), payloadType);
+        } catch (JsonProcessingException e) {
+            throw new MalformedActivityException("payload of " + activity.eventId() + " is not a "
+                    + payloadType.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Builds an activity with its payload converted to JSON. */
+    public Activity activity(UUID eventId, ActivityType type, String aggregateType, UUID aggregateId,
+                             UUID partyEventId, Instant occurredAt, Object payload) {
+        return new Activity(eventId, type, 1, aggregateType, aggregateId, partyEventId, occurredAt,
+                mapper.valueToTree(payload));
+    }
+
+    /** Thrown for bytes that do not decode to an activity. */
+    public static final class MalformedActivityException extends RuntimeException {
+        public MalformedActivityException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+}
