@@ -1,0 +1,146 @@
+package io.inviteflow.console.core;
+
+import java.net.http.HttpClient;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * The one place that speaks the core's documented HTTP API:
+ * {@code POST /api/v1/auth/token}, {@code GET /api/v1/events}, {@code GET /api/v1/events/{id}}.
+ *
+ * <p>Every method either returns the core's answer or throws one of the nested exceptions:
+ * {@link Unauthorized} (401, or 400 on the token endpoint), {@link NotFound} (404) or {@link Unavailable}
+ * (anything else: connection refused, timeout, 5xx, unexpected status).
+ */
+@Component
+public class CoreClient {
+
+    private final RestClient rest;
+
+    public CoreClient(RestClient.Builder builder, CoreProperties properties) {
+        // JDK client, not HttpURLConnection: the latter throws on a 401 to a streamed POST instead of returning it.
+        HttpClient http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
+        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(http);
+        requestFactory.setReadTimeout(properties.readTimeout());
+        this.rest = builder.clone()
+                .baseUrl(properties.url().toString())
+                .requestFactory(requestFactory)
+                .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+                    int status = response.getStatusCode().value();
+                    switch (status) {
+                        case 401 -> throw new Unauthorized();
+                        case 404 -> throw new NotFound();
+                        default -> throw new Unavailable("core answered " + status + " to " + request.getURI().getPath(), status, null);
+                    }
+                })
+                .build();
+    }
+
+    /** Exchanges an organizer's credentials for a bearer token. */
+    public String issueToken(String email, String password) {
+        TokenResponse token = call(() -> {
+            try {
+                return rest.post().uri("/api/v1/auth/token")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("email", email, "password", password))
+                        .retrieve()
+                        .body(TokenResponse.class);
+            } catch (Unavailable e) {
+                // A 400 here means the core rejected the credentials' shape (e.g. not an email): same as wrong ones.
+                if (e.status() == 400) {
+                    throw new Unauthorized();
+                }
+                throw e;
+            }
+        });
+        if (token == null || token.accessToken() == null || token.accessToken().isBlank()) {
+            throw new Unavailable("core sent no accessToken", 0, null);
+        }
+        return token.accessToken();
+    }
+
+    /** The organizer's own events, in the core's order. */
+    public List<CoreEvent> events(String accessToken) {
+        List<CoreEvent> events = call(() -> rest.get().uri("/api/v1/events")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                .retrieve()
+                .body(new ParameterizedTypeReference<List<CoreEvent>>() {
+                }));
+        return events == null ? List.of() : events;
+    }
+
+    /** One event; {@link NotFound} also when it belongs to another organizer (the core does not tell them apart). */
+    public CoreEvent event(String accessToken, UUID id) {
+        CoreEvent event = call(() -> rest.get().uri("/api/v1/events/{id}", id)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                .retrieve()
+                .body(CoreEvent.class));
+        if (event == null) {
+            throw new Unavailable("core sent an empty body for event " + id, 0, null);
+        }
+        return event;
+    }
+
+    private static <T> T call(Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (CoreException e) {
+            throw e;
+        } catch (ResourceAccessException e) {
+            throw new Unavailable("core unreachable: " + e.getMessage(), 0, e);
+        } catch (RestClientException e) {
+            throw new Unavailable("core answer unreadable: " + e.getMessage(), 0, e);
+        }
+    }
+
+    record TokenResponse(String accessToken) {
+    }
+
+    /** Base of what the core can answer besides success. */
+    public abstract static sealed class CoreException extends RuntimeException permits Unauthorized, NotFound, Unavailable {
+        CoreException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** Wrong credentials, or a missing, invalid or expired token. */
+    public static final class Unauthorized extends CoreException {
+        Unauthorized() {
+            super("core answered 401", null);
+        }
+    }
+
+    /** No such event for this organizer. */
+    public static final class NotFound extends CoreException {
+        NotFound() {
+            super("core answered 404", null);
+        }
+    }
+
+    /** The core could not be asked, or answered something outside its contract. */
+    public static final class Unavailable extends CoreException {
+        private final int status;
+
+        Unavailable(String message, int status, Throwable cause) {
+            super(message, cause);
+            this.status = status;
+        }
+
+        /** The HTTP status the core answered, or 0 when there was no usable answer. */
+        public int status() {
+            return status;
+        }
+    }
+}

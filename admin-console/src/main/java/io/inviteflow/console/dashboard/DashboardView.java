@@ -1,0 +1,161 @@
+package io.inviteflow.console.dashboard;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.inviteflow.console.core.CoreClient;
+import io.inviteflow.console.core.CoreEvent;
+import io.inviteflow.console.engagement.Engagement;
+import io.inviteflow.console.engagement.EngagementStore;
+import io.inviteflow.console.engagement.MinuteActivity;
+import io.inviteflow.console.layout.MainLayout;
+import io.inviteflow.console.security.CurrentOrganizer;
+import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.scheduling.TaskScheduler;
+
+/**
+ * Live engagement of one event. The core says whether the organizer may see it (and its title and zone); the
+ * figures come from ClickHouse, polled about once a second while the view is attached and pushed to the browser
+ * ({@code @Push} on the application shell). Polling runs on a shared scheduler, never on a request thread.
+ */
+@Route(value = "events/:" + DashboardView.ID_PARAMETER, layout = MainLayout.class)
+@PageTitle("Dashboard · Inviteflow")
+@PermitAll
+public class DashboardView extends VerticalLayout implements BeforeEnterObserver {
+
+    public static final String ID_PARAMETER = "id";
+    private static final Logger log = LoggerFactory.getLogger(DashboardView.class);
+
+    private final CoreClient core;
+    private final EngagementStore store;
+    private final TaskScheduler poller;
+    private final DashboardSettings settings;
+    private final CurrentOrganizer organizer;
+
+    private final H2 title = new H2();
+    private final Paragraph status = new Paragraph();
+    private final CountersPanel counters = new CountersPanel();
+    private final EngagementChart chart = new EngagementChart();
+
+    private CoreEvent event;
+    private ScheduledFuture<?> polling;
+    private boolean storeFailing;
+
+    public DashboardView(CoreClient core, EngagementStore store, @Qualifier("dashboardPoller") TaskScheduler poller,
+                         DashboardSettings settings, CurrentOrganizer organizer) {
+        this.core = core;
+        this.store = store;
+        this.poller = poller;
+        this.settings = settings;
+        this.organizer = organizer;
+        setSizeFull();
+        add(title, status, counters, chart);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent enter) {
+        UUID id = enter.getRouteParameters().get(ID_PARAMETER).flatMap(DashboardView::parse).orElse(null);
+        if (id == null) {
+            showMissing();
+            return;
+        }
+        try {
+            event = core.event(organizer.accessToken(), id);
+            title.setText(event.title());
+            chart.setZone(event.zone());
+            status.setText("Live: updates by itself.");
+        } catch (CoreClient.NotFound e) {
+            showMissing();
+        } catch (CoreClient.Unauthorized e) {
+            organizer.logout();
+        } catch (CoreClient.CoreException e) {
+            event = null;
+            title.setText("Event");
+            status.setText("The Inviteflow core could not be reached. Reload the page to try again.");
+            counters.setVisible(false);
+            chart.setVisible(false);
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        super.onAttach(attach);
+        if (event != null && polling == null) {
+            UI ui = attach.getUI();
+            UUID id = event.id();
+            polling = poller.scheduleWithFixedDelay(() -> poll(ui, id), settings.pollInterval());
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (polling != null) {
+            polling.cancel(false);
+            polling = null;
+        }
+        super.onDetach(detach);
+    }
+
+    /** On a poller thread: read ClickHouse, then hand the result to the UI under its session lock. */
+    private void poll(UI ui, UUID id) {
+        try {
+            Engagement engagement = store.current(id);
+            List<MinuteActivity> minutes = store.recentMinutes(id, settings.chartMinutes());
+            ui.access(() -> show(engagement, minutes));
+        } catch (UIDetachedException e) {
+            // closed between two polls; onDetach cancels the schedule
+        } catch (RuntimeException e) {
+            if (!storeFailing) {
+                log.warn("Dashboard poll of event {} failed: {}", id, e.toString());
+            }
+            try {
+                ui.access(this::showStoreFailing);
+            } catch (UIDetachedException ignored) {
+                // closed meanwhile
+            }
+        }
+    }
+
+    private void show(Engagement engagement, List<MinuteActivity> minutes) {
+        storeFailing = false;
+        status.setText("Live: updates by itself.");
+        counters.show(DashboardFigures.of(engagement, event.zone()));
+        chart.setMinutes(minutes);
+    }
+
+    private void showStoreFailing() {
+        storeFailing = true;
+        status.setText("Engagement figures cannot be read right now; retrying…");
+    }
+
+    private void showMissing() {
+        event = null;
+        title.setText("Event not found");
+        status.setText("There is no such event among yours.");
+        counters.setVisible(false);
+        chart.setVisible(false);
+    }
+
+    private static Optional<UUID> parse(String id) {
+        try {
+            return java.util.Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}

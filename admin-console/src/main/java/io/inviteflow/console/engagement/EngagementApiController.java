@@ -1,0 +1,63 @@
+package io.inviteflow.console.engagement;
+
+import io.inviteflow.console.core.CoreClient;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/events/{id}/engagement}: the latest figures of one event for a caller holding the core's
+ * bearer token. The core decides who may see the event: this endpoint asks the core's
+ * {@code GET /api/v1/events/{id}} with the same token and passes its 401/404 through. No Vaadin session, no CSRF.
+ *
+ * <p>Order of checks: missing token (401), malformed id (400), core (401/404), ClickHouse. An invalid token with a
+ * malformed id therefore gets 400: the core cannot be asked about a non-UUID.
+ */
+@RestController
+class EngagementApiController {
+
+    private static final Pattern CANONICAL_UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private final CoreClient core;
+    private final EngagementStore store;
+
+    EngagementApiController(CoreClient core, EngagementStore store) {
+        this.core = core;
+        this.store = store;
+    }
+
+    @GetMapping("/api/v1/events/{id}/engagement")
+    Engagement engagement(@PathVariable String id,
+                          @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        String token = bearerToken(authorization);
+        UUID eventId = parseId(id);
+        core.event(token, eventId); // throws Unauthorized / NotFound / Unavailable, mapped in EngagementApiErrors
+        return store.current(eventId);
+    }
+
+    private static String bearerToken(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                || authorization.substring(7).isBlank()) {
+            throw EngagementApiErrors.unauthorized("A bearer token issued by the Inviteflow core is required.");
+        }
+        return authorization.substring(7).trim();
+    }
+
+    /** Strict: {@link UUID#fromString} also accepts forms like {@code 1-2-3-4-5}. */
+    private static UUID parseId(String id) {
+        if (!CANONICAL_UUID.matcher(id).matches()) {
+            ErrorResponseException e = new ErrorResponseException(HttpStatus.BAD_REQUEST);
+            e.getBody().setTitle("Invalid event id");
+            e.getBody().setDetail("The event id must be a UUID.");
+            throw e;
+        }
+        return UUID.fromString(id);
+    }
+}

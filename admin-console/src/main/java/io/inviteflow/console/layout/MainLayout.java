@@ -1,0 +1,32 @@
+package io.inviteflow.console.layout;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import io.inviteflow.console.security.CurrentOrganizer;
+import jakarta.annotation.security.PermitAll;
+
+/** The frame of every signed-in page: product name (back to the events), the organizer, sign out. */
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    public MainLayout(CurrentOrganizer organizer) {
+        Anchor home = new Anchor("", "Inviteflow");
+        // Inline styles: Lumo utility classes would need a theme of our own, i.e. a frontend build (STACK.md).
+        home.getStyle().set("font-size", "var(--lumo-font-size-l)").set("font-weight", "600");
+        Span who = new Span(organizer.email());
+        Button signOut = new Button("Sign out", click -> organizer.logout());
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+
+        HorizontalLayout header = new HorizontalLayout(home, who, signOut);
+        header.setWidthFull();
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        header.expand(home);
+        header.getStyle().set("padding", "0 var(--lumo-space-m)");
+        addToNavbar(header);
+    }
+}

@@ -1,0 +1,52 @@
+package io.inviteflow.console.security;
+
+import io.inviteflow.console.core.CoreClient;
+import java.util.List;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signs organizers in by asking the core for a token: the console keeps no users of its own. Wrong credentials
+ * become {@link BadCredentialsException}, an unreachable core {@link AuthenticationServiceException}; the login view
+ * tells the two apart.
+ */
+@Component
+class CoreAuthenticationProvider implements AuthenticationProvider {
+
+    static final String ROLE = "ROLE_ORGANIZER";
+
+    private final CoreClient core;
+
+    CoreAuthenticationProvider(CoreClient core) {
+        this.core = core;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String email = authentication.getName() == null ? "" : authentication.getName().trim();
+        String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+        if (email.isEmpty() || password.isEmpty()) {
+            throw new BadCredentialsException("Email and password are required");
+        }
+        try {
+            String token = core.issueToken(email, password);
+            // Credentials are not kept: the token stands for them from now on.
+            return UsernamePasswordAuthenticationToken.authenticated(
+                    new Organizer(email, token), null, List.of(new SimpleGrantedAuthority(ROLE)));
+        } catch (CoreClient.Unauthorized e) {
+            throw new BadCredentialsException("Wrong email or password");
+        } catch (CoreClient.CoreException e) {
+            throw new AuthenticationServiceException("The Inviteflow core cannot sign you in right now", e);
+        }
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

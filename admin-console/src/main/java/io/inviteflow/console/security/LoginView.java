@@ -1,0 +1,85 @@
+package io.inviteflow.console.security;
+
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.web.WebAttributes;
+
+/**
+ * Email and password, posted to Spring Security's form login ({@code POST /login}), which asks the core for a
+ * token through {@link CoreAuthenticationProvider}. A failed sign-in comes back as {@code /login?error}: the form
+ * then shows why (wrong credentials, or the core could not be reached), never an exception page.
+ */
+@Route("login")
+@PageTitle("Sign in · Inviteflow")
+@AnonymousAllowed
+public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final LoginForm form = new LoginForm();
+
+    public LoginView() {
+        setSizeFull();
+        setAlignItems(FlexComponent.Alignment.CENTER);
+        setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
+        configureForm();
+        add(new H1("Inviteflow"), new Paragraph("Organizer console"), form);
+    }
+
+    private void configureForm() {
+        form.setAction("login");
+        form.setForgotPasswordButtonVisible(false);
+        form.setI18n(i18n(false));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
+            showError(lastFailureWasCoreUnavailable());
+        }
+    }
+
+    /** Shows the sign-in failure; package-private so a test can drive it without a servlet container. */
+    void showError(boolean coreUnavailable) {
+        form.setI18n(i18n(coreUnavailable));
+        form.setError(true);
+    }
+
+    LoginForm form() {
+        return form;
+    }
+
+    /** Spring Security's failure handler leaves the exception in the HTTP session under this attribute. */
+    private static boolean lastFailureWasCoreUnavailable() {
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session == null || session.getSession() == null) {
+            return false;
+        }
+        Object failure = session.getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        return failure instanceof AuthenticationServiceException;
+    }
+
+    private static LoginI18n i18n(boolean coreUnavailable) {
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle("Sign in");
+        i18n.getForm().setUsername("Email");
+        LoginI18n.ErrorMessage error = i18n.getErrorMessage();
+        if (coreUnavailable) {
+            error.setTitle("Sign-in is unavailable");
+            error.setMessage("The Inviteflow core could not be reached. Please try again in a moment.");
+        } else {
+            error.setTitle("Wrong email or password");
+            error.setMessage("Check your email and password and try again.");
+        }
+        return i18n;
+    }
+}

@@ -1,0 +1,96 @@
+package io.inviteflow.console.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import java.util.UUID;
+
+/**
+ * A STAND-IN for the Inviteflow core's documented HTTP API (WireMock), not the real core: it answers
+ * {@code POST /api/v1/auth/token}, {@code GET /api/v1/events} and {@code GET /api/v1/events/{id}} exactly as the
+ * contract says, for the canned requests a test sets up. The end-to-end test against the real core is separate.
+ *
+ * <p>One server per test JVM, so all Spring integration tests share one application context.
+ */
+public final class CoreStandIn {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    private static WireMockServer server;
+
+    private CoreStandIn() {
+    }
+
+    public static synchronized WireMockServer server() {
+        if (server == null) {
+            server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+            server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        }
+        return server;
+    }
+
+    public static String url() {
+        return "http://127.0.0.1:" + server().port();
+    }
+
+    public static void reset() {
+        server().resetAll();
+    }
+
+    /** Token endpoint: these credentials get this token; any other password gets 401 problem+json. */
+    public static void acceptsLogin(String email, String password, String token) {
+        server().stubFor(post(urlPathEqualTo("/api/v1/auth/token"))
+                .willReturn(problem(401, "Unauthorized", "Bad credentials")));
+        server().stubFor(post(urlPathEqualTo("/api/v1/auth/token"))
+                .withRequestBody(equalToJson("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"accessToken\":\"" + token + "\"}")));
+    }
+
+    /** {@code GET /api/v1/events/{id}}: 200 with this event for this token, 404 for other tokens' organizers. */
+    public static void hasEvent(String token, UUID id, String title) {
+        server().stubFor(get(urlPathEqualTo("/api/v1/events/" + id))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(eventJson(id, title))));
+    }
+
+    /** Any request with an unknown token: 401, as the core answers for a missing, invalid or expired token. */
+    public static void rejectsUnknownTokens() {
+        server().stubFor(get(urlPathEqualTo("/api/v1/events")).atPriority(10)
+                .willReturn(problem(401, "Unauthorized", "Invalid token")));
+        server().stubFor(get(urlPathMatching("/api/v1/events/.*"))
+                .atPriority(10)
+                .willReturn(problem(401, "Unauthorized", "Invalid token")));
+    }
+
+    /** The core's answer for an event that does not exist or belongs to another organizer. */
+    public static void eventNotFound(String token, UUID id) {
+        server().stubFor(get(urlPathEqualTo("/api/v1/events/" + id))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(problem(404, "Not Found", "No such event")));
+    }
+
+    public static String eventJson(UUID id, String title) {
+        return """
+                {"id":"%s","title":"%s","startsAt":"2025-06-07T19:00:00+02:00","timeZone":"Europe/Berlin",
+                 "venue":{"name":"Kulturbrauerei","address":"Schönhauser Allee 36, Berlin","lat":52.539,"lon":13.413},
+                 "onlineUrl":null,"template":"summer"}""".formatted(id, title);
+    }
+
+    private static ResponseDefinitionBuilder problem(
+            int status, String title, String detail) {
+        return aResponse().withStatus(status).withHeader("Content-Type", PROBLEM_JSON)
+                .withBody("{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}"
+                        .formatted(title, status, detail));
+    }
+}

@@ -1,0 +1,27 @@
+package io.inviteflow.core.event;
+
+import io.inviteflow.core.web.Problems;
+import org.springframework.stereotype.Service;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** What other features of the core may ask about events. */
+@Service
+public class Events {
+
+    private final EventRepository repository;
+
+    Events(EventRepository repository) {
+        this.repository = repository;
+    }
+
+    /** @throws org.springframework.web.ErrorResponseException 404 unless the organizer owns the event */
+    public PartyEvent requireOwned(UUID eventId, UUID organizerId) {
+        return repository.findOwned(eventId, organizerId).orElseThrow(() -> Problems.notFound("event", eventId));
+    }
+
+    public Optional<PartyEvent> find(UUID eventId) {
+        return repository.findById(eventId);
+    }
+}

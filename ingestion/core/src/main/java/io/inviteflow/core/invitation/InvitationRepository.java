@@ -1,0 +1,87 @@
+package io.inviteflow.core.invitation;
+
+import io.inviteflow.contract.Payloads.Rsvp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Repository
+class InvitationRepository {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    InvitationRepository(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    record NewInvitation(UUID id, UUID partyEventId, byte[] tokenHash, String name, String email, String phone,
+                         String message) {
+    }
+
+    void insertAll(List<NewInvitation> invitations) {
+        batch.batchUpdate("""
+                INSERT INTO invitation (id, party_event_id, token_hash, guest_name, guest_email, guest_phone, message)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", invitations, 1000, (ps, i) -> {
+            ps.setObject(1, i.id());
+            ps.setObject(2, i.partyEventId());
+            ps.setBytes(3, i.tokenHash());
+            ps.setString(4, i.name());
+            ps.setString(5, i.email());
+            ps.setString(6, i.phone());
+            ps.setString(7, i.message());
+        });
+    }
+
+    Optional<GuestInvitation> findByToken(String token) {
+        return jdbc.sql("""
+                        SELECT id, party_event_id, guest_name, message, response, plus_ones, note, answer_version
+                        FROM invitation WHERE token_hash = :hash""")
+                .param("hash", InvitationTokens.hash(token))
+                .query((rs, row) -> new GuestInvitation(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getString(4),
+                        rs.getString(5) == null ? null : Rsvp.valueOf(rs.getString(5)),
+                        rs.getInt(6), rs.getString(7), rs.getLong(8)))
+                .optional();
+    }
+
+    void recordOpen(UUID id, Instant at) {
+        jdbc.sql("""
+                        UPDATE invitation SET open_count = open_count + 1,
+                            first_opened_at = coalesce(first_opened_at, :at)
+                        WHERE id = :id""")
+                .param("id", id)
+                .param("at", utc(at))
+                .update();
+    }
+
+    /**
+     * Stores the answer and returns its version. The row lock taken by the UPDATE orders concurrent answers of one
+     * invitation, so versions and outbox rows of one guest are written in the same order.
+     */
+    long answer(UUID id, Rsvp response, int plusOnes, String note, Instant at) {
+        return jdbc.sql("""
+                        UPDATE invitation SET response = :response, plus_ones = :plusOnes, note = :note,
+                            answer_version = answer_version + 1, answered_at = :at
+                        WHERE id = :id RETURNING answer_version""")
+                .param("id", id)
+                .param("response", response.name())
+                .param("plusOnes", plusOnes)
+                .param("note", note)
+                .param("at", utc(at))
+                .query(Long.class)
+                .single();
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,71 @@
+package io.inviteflow.core.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import javax.crypto.spec.SecretKeySpec;
+import java.util.List;
+
+/**
+ * Stateless bearer-token security: organizers get an HS256 JWT from {@code POST /api/v1/auth/token}; guests need
+ * no account, their invitation token is their key. No cookies authenticate anything here, so CSRF protection is off.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration implements WebMvcConfigurer {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+        var problems = new ProblemAuthenticationEntryPoint(json);
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/api/v1/organizers", "/api/v1/auth/token").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/invitations/*/rsvp").permitAll()
+                        .requestMatchers("/i/**", "/actuator/health/**", "/error", "/favicon.ico").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> { })
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SecurityProperties properties) {
+        return NimbusJwtDecoder.withSecretKey(hmacKey(properties)).macAlgorithm(MacAlgorithm.HS256).build();
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(SecurityProperties properties) {
+        return new NimbusJwtEncoder(new ImmutableSecret<>(hmacKey(properties)));
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new AuthenticatedOrganizerResolver());
+    }
+
+    private static SecretKeySpec hmacKey(SecurityProperties properties) {
+        return new SecretKeySpec(properties.jwtKey(), "HmacSHA256");
+    }
+}

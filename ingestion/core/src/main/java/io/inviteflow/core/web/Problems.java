@@ -1,0 +1,34 @@
+package io.inviteflow.core.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** The domain's refusals, as RFC 9457 problems that {@link ApiExceptionHandler} renders. */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    /** 404 — also for things that exist but belong to someone else: never reveal another organizer's ids. */
+    public static ErrorResponseException notFound(String what, Object id) {
+        return problem(HttpStatus.NOT_FOUND, "Not Found", "no " + what + " " + id);
+    }
+
+    public static ErrorResponseException conflict(String detail) {
+        return problem(HttpStatus.CONFLICT, "Conflict", detail);
+    }
+
+    /** 422: well-formed input that breaks a rule of the domain; {@code field} names the culprit. */
+    public static ErrorResponseException unprocessable(String field, String detail) {
+        ErrorResponseException e = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Unprocessable Content", detail);
+        e.getBody().setProperty("field", field);
+        return e;
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setTitle(title);
+        return new ErrorResponseException(status, body, null);
+    }
+}

@@ -1,0 +1,74 @@
+package io.inviteflow.core.account;
+
+import io.inviteflow.core.support.Api;
+import io.inviteflow.core.support.CoreIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AccountApiIT extends CoreIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+    }
+
+    @Test
+    void signsUpOnceAndSignsIn() {
+        String email = "Grace." + UUID.randomUUID() + "@Example.org";
+        var first = api.post("/api/v1/organizers", null,
+                "{\"email\":\"%s\",\"password\":\"hopper-1906\",\"name\":\"Grace\"}".formatted(email));
+        var again = api.post("/api/v1/organizers", null,
+                "{\"email\":\"%s\",\"password\":\"other-pass\",\"name\":\"Imposter\"}".formatted(email.toLowerCase()));
+        var token = api.post("/api/v1/auth/token", null,
+                "{\"email\":\"%s\",\"password\":\"hopper-1906\"}".formatted(email.toUpperCase()));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.json().get("id").asText()).isNotBlank();
+        assertThat(first.body()).doesNotContain("hopper-1906").doesNotContain("password");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        assertThat(token.status()).isEqualTo(200);
+        assertThat(token.json().get("accessToken").asText()).contains(".");
+    }
+
+    @Test
+    void refusesWrongPasswordsAndUnknownEmailsAlike() {
+        String email = "linus-" + UUID.randomUUID() + "@example.org";
+        api.post("/api/v1/organizers", null,
+                "{\"email\":\"%s\",\"password\":\"penguins!\",\"name\":\"Linus\"}".formatted(email));
+
+        var wrong = api.post("/api/v1/auth/token", null,
+                "{\"email\":\"%s\",\"password\":\"walruses!\"}".formatted(email));
+        var unknown = api.post("/api/v1/auth/token", null,
+                "{\"email\":\"nobody-%s\",\"password\":\"penguins!\"}".formatted(email));
+
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(wrong.json().get("detail").asText()).isEqualTo(unknown.json().get("detail").asText());
+    }
+
+    @Test
+    void namesTheFieldThatIsWrong() {
+        var badEmail = api.post("/api/v1/organizers", null,
+                "{\"email\":\"not-an-email\",\"password\":\"long enough\",\"name\":\"X\"}");
+        var shortPassword = api.post("/api/v1/organizers", null,
+                "{\"email\":\"a@example.org\",\"password\":\"short\",\"name\":\"X\"}");
+        var notJson = api.post("/api/v1/organizers", null, "{\"email\": ");
+
+        assertThat(badEmail.status()).isEqualTo(400);
+        assertThat(badEmail.json().get("field").asText()).isEqualTo("email");
+        assertThat(shortPassword.status()).isEqualTo(400);
+        assertThat(shortPassword.json().get("field").asText()).isEqualTo("password");
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(notJson.contentType()).startsWith("application/problem+json");
+    }
+}

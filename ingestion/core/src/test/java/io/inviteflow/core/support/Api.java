@@ -1,0 +1,96 @@
+package io.inviteflow.core.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+/** A plain HTTP client for the public API, so tests see exactly what a mobile app would. */
+public final class Api {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final String base;
+
+    public Api(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    /** A response with its body parsed as JSON where it is JSON. */
+    public record Response(int status, String contentType, String body, HttpResponse<String> raw) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+    }
+
+    public Response post(String path, String token, String json) {
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        return send(authorized(request, token));
+    }
+
+    public Response postForm(String path, String form) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    public Response get(String path, String token) {
+        return send(authorized(HttpRequest.newBuilder(URI.create(base + path)).GET(), token));
+    }
+
+    public Response getAs(String path, String userAgent) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("User-Agent", userAgent).GET());
+    }
+
+    /** Signs up a fresh organizer and returns its bearer token. */
+    public String newOrganizerToken() {
+        String email = "org-" + UUID.randomUUID() + "@example.org";
+        Response signup = post("/api/v1/organizers", null,
+                "{\"email\":\"%s\",\"password\":\"correct horse\",\"name\":\"Ada\"}".formatted(email));
+        if (signup.status() != 201) {
+            throw new AssertionError("signup failed: " + signup.body());
+        }
+        return post("/api/v1/auth/token", null,
+                "{\"email\":\"%s\",\"password\":\"correct horse\"}".formatted(email)).json().get("accessToken").asText();
+    }
+
+    /** Creates an event for the organizer and returns its id. */
+    public String newEvent(String token, String title) {
+        Response created = post("/api/v1/events", token, """
+                {"title":"%s","startsAt":"2027-06-12T18:00:00+02:00","timeZone":"Europe/Berlin",
+                 "venue":{"name":"Kulturbrauerei","address":"Schönhauser Allee 36, Berlin","lat":52.5390,"lon":13.4128},
+                 "template":"birthday"}""".formatted(title));
+        if (created.status() != 201) {
+            throw new AssertionError("event creation failed: " + created.body());
+        }
+        return created.json().get("id").asText();
+    }
+
+    private static HttpRequest.Builder authorized(HttpRequest.Builder request, String token) {
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""), response.body(), response);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.inviteflow.streaming.functions;
+
+import io.inviteflow.streaming.records.ActivityEvent;
+import io.inviteflow.streaming.records.EngagementDelta;
+import org.apache.flink.api.java.functions.KeySelector;
+
+/** The key selectors of the job, as named classes so their key type is explicit. */
+public final class Keys {
+
+    private Keys() {
+    }
+
+    /** An activity's invitation (aggregateId). */
+    public static final class Invitation implements KeySelector<ActivityEvent, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getKey(ActivityEvent activity) {
+            return activity.aggregateId();
+        }
+    }
+
+    /** An activity's party event. */
+    public static final class PartyEvent implements KeySelector<ActivityEvent, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getKey(ActivityEvent activity) {
+            return activity.partyEventId();
+        }
+    }
+
+    /** A delta's party event. */
+    public static final class DeltaPartyEvent implements KeySelector<EngagementDelta, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getKey(EngagementDelta delta) {
+            return delta.partyEventId();
+        }
+    }
+}
