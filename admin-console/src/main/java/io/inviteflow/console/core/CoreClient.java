@@ -30,7 +30,11 @@ public class CoreClient {
 
     public CoreClient(RestClient.Builder builder, CoreProperties properties) {
         // JDK client, not HttpURLConnection: the latter throws on a 401 to a streamed POST instead of returning it.
-        HttpClient http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
+        // HTTP/1.1: the JDK's default h2c upgrade attempt breaks POSTs with a body on some servers (WireMock's Jetty).
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.connectTimeout())
+                .build();
         JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(http);
         requestFactory.setReadTimeout(properties.readTimeout());
         this.rest = builder.clone()

@@ -26,6 +26,7 @@ import org.springframework.security.web.WebAttributes;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();
+    private LoginI18n i18n;
 
     public LoginView() {
         setSizeFull();
@@ -38,7 +39,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private void configureForm() {
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
-        form.setI18n(i18n(false));
+        setI18n(i18n(false));
     }
 
     @Override
@@ -50,12 +51,22 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     /** Shows the sign-in failure; package-private so a test can drive it without a servlet container. */
     void showError(boolean coreUnavailable) {
-        form.setI18n(i18n(coreUnavailable));
+        setI18n(i18n(coreUnavailable));
         form.setError(true);
     }
 
     LoginForm form() {
         return form;
+    }
+
+    /** The texts the form shows (the form's own getter is not public). */
+    LoginI18n i18n() {
+        return i18n;
+    }
+
+    private void setI18n(LoginI18n texts) {
+        i18n = texts;
+        form.setI18n(texts);
     }
 
     /** Spring Security's failure handler leaves the exception in the HTTP session under this attribute. */

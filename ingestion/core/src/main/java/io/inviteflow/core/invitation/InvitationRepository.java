@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 @Repository
 class InvitationRepository {
@@ -79,6 +80,29 @@ class InvitationRepository {
                 .param("at", utc(at))
                 .query(Long.class)
                 .single();
+    }
+
+    /** Unanswered invitations with an email, for events that have not started, after {@code after} in id order. */
+    List<PendingInvitation> findPending(UUID after, UUID eventId, int limit, Function<UUID, String> linkFor) {
+        return jdbc.sql("""
+                        SELECT i.id, i.party_event_id, e.title, e.starts_at, e.time_zone, i.guest_name, i.guest_email
+                        FROM invitation i JOIN party_event e ON e.id = i.party_event_id
+                        WHERE i.id > :after AND i.response IS NULL AND i.guest_email IS NOT NULL
+                          AND e.starts_at > now() AND (CAST(:eventId AS uuid) IS NULL OR i.party_event_id = :eventId)
+                        ORDER BY i.id
+                        LIMIT :limit""")
+                .param("after", after)
+                .param("eventId", eventId, java.sql.Types.OTHER)
+                .param("limit", limit)
+                .query((rs, row) -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    String zone = rs.getString(5);
+                    return new PendingInvitation(id, rs.getObject(2, UUID.class), rs.getString(3),
+                            rs.getObject(4, OffsetDateTime.class).atZoneSameInstant(java.time.ZoneId.of(zone))
+                                    .toOffsetDateTime(),
+                            zone, rs.getString(6), rs.getString(7), linkFor.apply(id));
+                })
+                .list();
     }
 
     private static OffsetDateTime utc(Instant at) {

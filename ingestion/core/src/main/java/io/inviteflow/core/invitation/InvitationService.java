@@ -27,11 +27,13 @@ class InvitationService {
     private final Events events;
     private final ActivityOutbox outbox;
     private final CoreProperties properties;
+    private final InvitationTokens tokens;
     private final Clock clock;
 
     InvitationService(InvitationRepository repository, Events events, ActivityOutbox outbox,
-                      CoreProperties properties, Clock clock) {
+                      CoreProperties properties, InvitationTokens tokens, Clock clock) {
         this.repository = repository;
+        this.tokens = tokens;
         this.events = events;
         this.outbox = outbox;
         this.properties = properties;
@@ -53,7 +55,7 @@ class InvitationService {
         List<ActivityOutbox.Entry> activities = new ArrayList<>(guests.size());
         for (Guest guest : guests) {
             UUID id = UUID.randomUUID();
-            String token = InvitationTokens.newToken();
+            String token = tokens.tokenFor(id);
             rows.add(new InvitationRepository.NewInvitation(id, eventId, InvitationTokens.hash(token),
                     guest.name().trim(), blankToNull(guest.email()), blankToNull(guest.phone()), message));
             issued.add(new IssuedInvitation(id, guest.name().trim(), token, link(token)));
@@ -96,6 +98,10 @@ class InvitationService {
             return Optional.empty();
         }
         return repository.findByToken(token);
+    }
+
+    String linkFor(UUID invitationId) {
+        return link(tokens.tokenFor(invitationId));
     }
 
     private String link(String token) {

@@ -1,27 +1,46 @@
 package io.inviteflow.core.invitation;
 
+import io.inviteflow.core.security.SecurityProperties;
+import org.springframework.stereotype.Component;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The guest's key: 128 random bits, URL-safe. Only its SHA-256 is stored, so the table alone opens no invitation.
+ * The guest's key: 128 bits of HMAC-SHA256 over the invitation id, URL-safe. Unguessable without the server's key,
+ * yet the core can re-create any invitation's link (for reminders) without storing it. Only the token's SHA-256
+ * is stored, for look-up, so the table alone opens no invitation. Rotating the key invalidates every link.
  */
-final class InvitationTokens {
+@Component
+class InvitationTokens {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{22}");
+    private final SecretKeySpec key;
 
-    private InvitationTokens() {
+    InvitationTokens(SecurityProperties properties) {
+        this.key = new SecretKeySpec(properties.invitationKeyBytes(), "HmacSHA256");
     }
 
-    static String newToken() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String tokenFor(UUID invitationId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            byte[] id = ByteBuffer.allocate(16)
+                    .putLong(invitationId.getMostSignificantBits())
+                    .putLong(invitationId.getLeastSignificantBits())
+                    .array();
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(mac.doFinal(id), 16));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JVM has HmacSHA256", e);
+        }
     }
 
     /** Rejects anything that cannot be one of our tokens before it reaches the database. */
@@ -32,7 +51,7 @@ final class InvitationTokens {
     static byte[] hash(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }

@@ -1,6 +1,7 @@
 package io.inviteflow.core.security;
 
 import org.springframework.core.MethodParameter;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -22,7 +23,11 @@ class AuthenticatedOrganizerResolver implements HandlerMethodArgumentResolver {
     public AuthenticatedOrganizer resolveArgument(MethodParameter parameter, ModelAndViewContainer mav,
                                                   NativeWebRequest request, WebDataBinderFactory binders) {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
-            return new AuthenticatedOrganizer(UUID.fromString(token.getToken().getSubject()));
+            try {
+                return new AuthenticatedOrganizer(UUID.fromString(token.getToken().getSubject()));
+            } catch (IllegalArgumentException serviceToken) {
+                throw new AccessDeniedException("this endpoint needs an organizer's token");
+            }
         }
         throw new InsufficientAuthenticationException("a bearer token is required");
     }

@@ -37,6 +37,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(HttpMethod.POST, "/api/v1/organizers", "/api/v1/auth/token").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/invitations/*/rsvp").permitAll()
                         .requestMatchers("/i/**", "/actuator/health/**", "/error", "/favicon.ico").permitAll()
+                        // service-to-service API (batch-jobs): tokens carrying scope "internal"
+                        .requestMatchers("/api/v1/internal/**").hasAuthority("SCOPE_internal")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> { })
                         .authenticationEntryPoint(problems)

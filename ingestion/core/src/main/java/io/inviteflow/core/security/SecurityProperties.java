@@ -8,14 +8,24 @@ import java.util.Base64;
 /**
  * @param jwtSecret base64 HMAC key (at least 256 bits) that signs and verifies access tokens
  * @param tokenTtl  how long an access token is valid
+ * @param invitationKey base64 HMAC key (at least 256 bits) from which invitation tokens are derived
  */
 @ConfigurationProperties("inviteflow.security")
-public record SecurityProperties(String jwtSecret, Duration tokenTtl) {
+public record SecurityProperties(String jwtSecret, Duration tokenTtl, String invitationKey) {
 
     public SecurityProperties {
-        if (jwtSecret == null || Base64.getDecoder().decode(jwtSecret).length < 32) {
-            throw new IllegalArgumentException("inviteflow.security.jwt-secret must be base64 of at least 32 bytes");
+        requireKey("jwt-secret", jwtSecret);
+        requireKey("invitation-key", invitationKey);
+    }
+
+    private static void requireKey(String name, String base64) {
+        if (base64 == null || Base64.getDecoder().decode(base64).length < 32) {
+            throw new IllegalArgumentException("inviteflow.security." + name + " must be base64 of at least 32 bytes");
         }
+    }
+
+    public byte[] invitationKeyBytes() {
+        return Base64.getDecoder().decode(invitationKey);
     }
 
     byte[] jwtKey() {

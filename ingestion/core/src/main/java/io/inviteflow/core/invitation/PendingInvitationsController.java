@@ -1,0 +1,40 @@
+package io.inviteflow.core.invitation;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Service-to-service API for batch-jobs' reminders: unanswered invitations, paged by invitation id (keyset paging
+ * stays exact while answers arrive, and a restarted batch job resumes after the last id it handled).
+ */
+@RestController
+class PendingInvitationsController {
+
+    private static final UUID BEFORE_ALL = new UUID(0, 0);
+    private final InvitationRepository repository;
+    private final InvitationService invitations;
+
+    PendingInvitationsController(InvitationRepository repository, InvitationService invitations) {
+        this.repository = repository;
+        this.invitations = invitations;
+    }
+
+    record Page(List<PendingInvitation> items, UUID next) {
+    }
+
+    @GetMapping("/api/v1/internal/pending-invitations")
+    Page pending(@RequestParam(required = false) UUID after,
+                 @RequestParam(required = false) UUID eventId,
+                 @RequestParam(defaultValue = "500") @Min(1) @Max(1000) int limit) {
+        List<PendingInvitation> items = repository.findPending(after == null ? BEFORE_ALL : after, eventId, limit,
+                invitations::linkFor);
+        UUID next = items.size() < limit ? null : items.get(items.size() - 1).invitationId();
+        return new Page(items, next);
+    }
+}

@@ -1,0 +1,38 @@
+package io.inviteflow.streaming.clickhouse;
+
+import java.io.IOException;
+import java.io.Serializable;
+
+/**
+ * A table the job writes, with the DDL that creates it. The SQL runs on ClickHouse 18.16 and current ClickHouse
+ * alike (no DateTime64, no TTL, no LowCardinality; ReplacingMergeTree(version) + {@code FINAL} for readers).
+ *
+ * @param name        unqualified name
+ * @param ddlTemplate {@code CREATE TABLE IF NOT EXISTS %s …} where {@code %s} is the qualified name
+ */
+public record ClickHouseTable(String name, String ddlTemplate) implements Serializable {
+
+    /** Per party event, the current figures; readers query it with {@code FINAL}. */
+    public static final ClickHouseTable EVENT_ENGAGEMENT = new ClickHouseTable("event_engagement",
+            "CREATE TABLE IF NOT EXISTS %s (event_id String, invited UInt64, opened UInt64, yes UInt64, no UInt64, "
+                    + "maybe UInt64, headcount UInt64, version UInt64, updated_at DateTime) "
+                    + "ENGINE = ReplacingMergeTree(version) ORDER BY event_id");
+
+    /** Per party event and event-time minute, opens and answers. */
+    public static final ClickHouseTable ENGAGEMENT_MINUTE = new ClickHouseTable("engagement_minute",
+            "CREATE TABLE IF NOT EXISTS %s (event_id String, minute DateTime, opens UInt64, answers UInt64, "
+                    + "version UInt64) ENGINE = ReplacingMergeTree(version) ORDER BY (event_id, minute)");
+
+    /** Every activity once per eventId (after merges, or with {@code FINAL}); rows are identical duplicates. */
+    public static final ClickHouseTable ACTIVITY_LOG = new ClickHouseTable("activity_log",
+            "CREATE TABLE IF NOT EXISTS %s (event_id String, type String, aggregate_type String, "
+                    + "aggregate_id String, party_event_id String, occurred_at DateTime, occurred_ms UInt16, "
+                    + "payload String) ENGINE = ReplacingMergeTree() PARTITION BY toYYYYMM(occurred_at) "
+                    + "ORDER BY (party_event_id, event_id)");
+
+    /** Creates the database and this table if missing (idempotent; safe from every writer at every start). */
+    public void createIfMissing(ClickHouseHttp http, ClickHouseTarget target) throws IOException {
+        http.execute("CREATE DATABASE IF NOT EXISTS " + target.database());
+        http.execute(ddlTemplate.formatted(target.qualified(name)));
+    }
+}

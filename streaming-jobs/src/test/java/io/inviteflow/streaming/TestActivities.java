@@ -1,0 +1,51 @@
+package io.inviteflow.streaming;
+
+import io.inviteflow.contract.ActivityType;
+import io.inviteflow.contract.Payloads;
+import io.inviteflow.streaming.records.ActivityEvent;
+
+import java.util.UUID;
+
+/** Test-data builders for {@link ActivityEvent}s, the one place tests make activities. */
+public final class TestActivities {
+
+    public static final String EVENT = "party-1";
+    public static final long T0 = 1_700_000_000_000L; // 2023-11-14T22:13:20Z, on a minute boundary + 20 s
+
+    private TestActivities() {
+    }
+
+    public static ActivityEvent created(String invitation, long atMs) {
+        return of(UUID.randomUUID().toString(), ActivityType.INVITATION_CREATED, invitation, atMs,
+                "{\"organizerId\":null,\"theme\":\"birthday\",\"channel\":\"link\"}", null, 0, 0);
+    }
+
+    public static ActivityEvent opened(String invitation, long atMs) {
+        return of(UUID.randomUUID().toString(), ActivityType.INVITATION_OPENED, invitation, atMs,
+                "{\"client\":\"mobile\"}", null, 0, 0);
+    }
+
+    public static ActivityEvent answered(String invitation, long atMs, Payloads.Rsvp response, int plusOnes,
+                                         long version) {
+        return of(UUID.randomUUID().toString(), ActivityType.RSVP_ANSWERED, invitation, atMs,
+                "{\"response\":\"" + response + "\",\"plusOnes\":" + plusOnes + ",\"answerVersion\":" + version + "}",
+                response, plusOnes, version);
+    }
+
+    public static ActivityEvent reminder(String invitation, long atMs) {
+        return of(UUID.randomUUID().toString(), ActivityType.REMINDER_SENT, invitation, atMs,
+                "{\"reminderKind\":\"unanswered\",\"channel\":\"email\"}", null, 0, 0);
+    }
+
+    /** The same activity for another party event. */
+    public static ActivityEvent inEvent(ActivityEvent a, String partyEventId) {
+        return new ActivityEvent(a.eventId(), a.type(), a.aggregateType(), a.aggregateId(), partyEventId,
+                a.occurredAtMs(), a.payloadJson(), a.response(), a.plusOnes(), a.answerVersion());
+    }
+
+    private static ActivityEvent of(String eventId, ActivityType type, String invitation, long atMs, String payload,
+                                    Payloads.Rsvp response, int plusOnes, long version) {
+        return new ActivityEvent(eventId, type, "invitation", invitation, EVENT, atMs, payload, response, plusOnes,
+                version);
+    }
+}
