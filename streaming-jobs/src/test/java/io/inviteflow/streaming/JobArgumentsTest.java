@@ -1,0 +1,47 @@
+package io.inviteflow.streaming;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JobArgumentsTest {
+
+    @Test
+    void defaultsAreTheLocalServers() {
+        JobArguments a = JobArguments.parse();
+
+        assertThat(a.bootstrap()).isEqualTo("127.0.0.1:9092");
+        assertThat(a.topic()).isEqualTo("inviteflow.activity.v1");
+        assertThat(a.group()).isEqualTo("inviteflow-engagement");
+        assertThat(a.clickHouse().qualified("event_engagement")).isEqualTo("inviteflow.event_engagement");
+        assertThat(a.checkpointInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(a.checkpointDir()).startsWith("file:/");
+        assertThat(a.parallelism()).isEqualTo(1);
+        assertThat(a.resume()).isEqualTo("auto");
+    }
+
+    @Test
+    void readsEveryDocumentedArgument() {
+        JobArguments a = JobArguments.parse("--bootstrap", "h:1", "--topic", "t", "--group", "g",
+                "--clickhouse-url", "http://c:8123", "--clickhouse-database", "db1",
+                "--checkpoint-dir", "file:///x/cp", "--checkpoint-interval-ms", "500", "--parallelism", "2",
+                "--resume", "none", "--out-of-orderness-ms", "1000", "--idle-timeout-ms", "2000",
+                "--allowed-lateness-ms", "3000", "--batch-size", "10", "--flush-interval-ms", "100");
+
+        assertThat(a).isEqualTo(new JobArguments("h:1", "t", "g", "http://c:8123", "db1", "file:///x/cp",
+                Duration.ofMillis(500), 2, "none", Duration.ofSeconds(1), Duration.ofSeconds(2),
+                Duration.ofSeconds(3), 10, Duration.ofMillis(100)));
+    }
+
+    @Test
+    void rejectsTyposMissingValuesBadNumbersAndUnsafeDatabaseNames() {
+        assertThatThrownBy(() -> JobArguments.parse("--bootstrp", "x")).hasMessageContaining("unknown argument");
+        assertThatThrownBy(() -> JobArguments.parse("--topic")).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> JobArguments.parse("--parallelism", "0")).hasMessageContaining("positive");
+        assertThatThrownBy(() -> JobArguments.parse("--clickhouse-database", "x; DROP").clickHouse())
+                .hasMessageContaining("identifier");
+    }
+}

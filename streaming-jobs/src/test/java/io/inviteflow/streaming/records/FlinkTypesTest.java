@@ -1,0 +1,28 @@
+package io.inviteflow.streaming.records;
+
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.typeutils.GenericTypeInfo;
+import org.apache.flink.api.java.typeutils.PojoTypeInfo;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every type that crosses an operator or lives in state is a Flink POJO: no Kryo, state stays evolvable. */
+class FlinkTypesTest {
+
+    @ParameterizedTest
+    @ValueSource(classes = {ActivityEvent.class, InvitationState.class, EngagementDelta.class,
+            EventEngagementRow.class, MinuteAccumulator.class, MinuteCounts.class, EngagementMinuteRow.class,
+            ActivityLogRow.class})
+    void isAPojoWithoutGenericFields(Class<?> type) {
+        TypeInformation<?> info = TypeInformation.of(type);
+
+        assertThat(info).isInstanceOf(PojoTypeInfo.class);
+        PojoTypeInfo<?> pojo = (PojoTypeInfo<?>) info;
+        for (int i = 0; i < pojo.getArity(); i++) {
+            assertThat(pojo.getTypeAt(i)).as(type.getSimpleName() + " field " + pojo.getPojoFieldAt(i))
+                    .isNotInstanceOf(GenericTypeInfo.class);
+        }
+    }
+}
