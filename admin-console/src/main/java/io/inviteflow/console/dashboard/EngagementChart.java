@@ -37,7 +37,7 @@ class EngagementChart extends Div {
                 xAxis: { type: 'category', data: [] },
                 yAxis: { type: 'value', minInterval: 1 },
                 series: [
-                  { name: 'Opens', type: 'line', smooth: true, showSymbol: false, data: [] },
+                  { name: 'Opens', type: 'line', showSymbol: false, data: [] },
                   { name: 'Answers', type: 'bar', data: [] }
                 ]
               });

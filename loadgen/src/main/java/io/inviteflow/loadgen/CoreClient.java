@@ -1,0 +1,128 @@
+package io.inviteflow.loadgen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The public API of the core (and the console's engagement API), as an app or script would call it. */
+final class CoreClient {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    private final URI core;
+    private String token;
+
+    CoreClient(URI core) {
+        this.core = core;
+    }
+
+    record Invitation(String id, String name, String token) {
+    }
+
+    record Status(int code, String body) {
+    }
+
+    /** Signs up (or, if the account exists, just signs in) and keeps the bearer token. */
+    void signUpOrIn(String email, String password, String name) {
+        ObjectNode signup = JSON.createObjectNode().put("email", email).put("password", password).put("name", name);
+        Status created = send(post("/api/v1/organizers", signup));
+        if (created.code() != 201 && created.code() != 409) {
+            throw new IllegalStateException("signup failed: " + created);
+        }
+        ObjectNode credentials = JSON.createObjectNode().put("email", email).put("password", password);
+        token = json(expect(send(post("/api/v1/auth/token", credentials)), 200)).get("accessToken").asText();
+    }
+
+    String token() {
+        return token;
+    }
+
+    JsonNode events() {
+        return json(expect(send(authorized(HttpRequest.newBuilder(core.resolve("/api/v1/events")).GET())), 200));
+    }
+
+    String createEvent(ObjectNode event) {
+        return json(expect(send(post("/api/v1/events", event)), 201)).get("id").asText();
+    }
+
+    List<Invitation> invite(String eventId, List<String[]> guests) {
+        ArrayNode list = JSON.createArrayNode();
+        for (String[] g : guests) {
+            list.addObject().put("name", g[0]).put("email", g[1]);
+        }
+        ObjectNode body = JSON.createObjectNode();
+        body.set("guests", list);
+        JsonNode created = json(expect(send(post("/api/v1/events/" + eventId + "/invitations", body)), 201));
+        List<Invitation> result = new ArrayList<>();
+        created.get("invitations").forEach(i ->
+                result.add(new Invitation(i.get("id").asText(), i.get("name").asText(), i.get("token").asText())));
+        return result;
+    }
+
+    Status open(String invitationToken, String userAgent) {
+        return send(HttpRequest.newBuilder(core.resolve("/i/" + invitationToken)).header("User-Agent", userAgent).GET());
+    }
+
+    Status answer(String invitationToken, String response, int plusOnes) {
+        ObjectNode body = JSON.createObjectNode().put("response", response).put("plusOnes", plusOnes);
+        return send(post("/api/v1/invitations/" + invitationToken + "/rsvp", body));
+    }
+
+    JsonNode engagement(URI console, String eventId) {
+        return json(expect(send(authorized(HttpRequest.newBuilder(
+                console.resolve("/api/v1/events/" + eventId + "/engagement")).GET())), 200));
+    }
+
+    private HttpRequest.Builder post(String path, JsonNode body) {
+        return authorized(HttpRequest.newBuilder(core.resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
+    }
+
+    private Status send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Status(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Status expect(Status status, int code) {
+        if (status.code() != code) {
+            throw new IllegalStateException("expected HTTP " + code + " but got " + status);
+        }
+        return status;
+    }
+
+    private static JsonNode json(Status status) {
+        try {
+            return JSON.readTree(status.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

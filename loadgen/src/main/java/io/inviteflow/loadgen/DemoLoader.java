@@ -1,0 +1,107 @@
+package io.inviteflow.loadgen;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Loads the demo through the public API: the Meetup RSVP sample becomes seven community events, their guests are
+ * invited, and every RSVP of the file is replayed in its original order as an open followed by the answer,
+ * spread over {@code --duration} seconds so the console's charts move.
+ *
+ * <p>Arguments: {@code --core} (default http://127.0.0.1:8081), {@code --data} (the JSONL file),
+ * {@code --duration} seconds (default 150), {@code --email}/{@code --password} of the demo organizer.
+ * Runs once: if the demo organizer already has events, it only says so.
+ */
+public final class DemoLoader {
+
+    private DemoLoader() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Args args = new Args(argv);
+        var client = new CoreClient(URI.create(args.get("core", "http://127.0.0.1:8081")));
+        client.signUpOrIn(args.get("email", "demo@inviteflow.local"), args.get("password", "inviteflow-demo"),
+                "Demo Organizer");
+        if (!client.events().isEmpty()) {
+            System.out.println("demo data already loaded (the demo organizer has events)");
+            return;
+        }
+        DemoPlan plan = DemoPlan.of(MeetupRsvps.read(Path.of(args.get("data", "../shared/data/meetup-rsvps-2017.jsonl"))));
+        Map<String, Map<Long, String>> tokens = createEventsAndInvite(client, plan);
+        replay(client, plan, tokens, args.getInt("duration", 150));
+    }
+
+    private static Map<String, Map<Long, String>> createEventsAndInvite(CoreClient client, DemoPlan plan) {
+        Map<String, Map<Long, String>> tokens = new HashMap<>();
+        int day = 7;
+        for (DemoPlan.PlannedEvent e : plan.events) {
+            ZoneId zone = ZoneId.of(e.timeZone());
+            ObjectNode body = CoreClient.JSON.createObjectNode()
+                    .put("title", e.title())
+                    .put("startsAt", LocalDate.now(zone).plusDays(day++).atTime(LocalTime.of(19, 0))
+                            .atZone(zone).toOffsetDateTime().toString())
+                    .put("timeZone", e.timeZone())
+                    .put("template", "meetup");
+            body.putObject("venue").put("name", e.venueName()).put("address", e.address())
+                    .put("lat", e.lat()).put("lon", e.lon());
+            String eventId = client.createEvent(body);
+            List<String[]> guests = new ArrayList<>();
+            for (long member : e.guests()) {
+                guests.add(new String[]{"Member " + member, "member-" + member + "@guests.inviteflow.local"});
+            }
+            Map<Long, String> byMember = new HashMap<>();
+            List<CoreClient.Invitation> invited = client.invite(eventId, guests);
+            for (int i = 0; i < invited.size(); i++) {
+                byMember.put(e.guests().get(i), invited.get(i).token());
+            }
+            tokens.put(e.key(), byMember);
+            System.out.printf("event %-45s %4d guests  %s%n", e.title(), invited.size(), eventId);
+        }
+        return tokens;
+    }
+
+    private static void replay(CoreClient client, DemoPlan plan, Map<String, Map<Long, String>> tokens,
+                               int seconds) throws InterruptedException {
+        long first = plan.steps.get(0).mtime();
+        long span = Math.max(1, plan.steps.get(plan.steps.size() - 1).mtime() - first);
+        long start = System.nanoTime();
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        System.out.printf("replaying %d answers over %d s%n", plan.steps.size(), seconds);
+        for (DemoPlan.Step step : plan.steps) {
+            long dueNanos = (long) ((double) (step.mtime() - first) / span * seconds * 1e9);
+            long wait = dueNanos - (System.nanoTime() - start);
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            String token = tokens.get(step.eventKey()).get(step.memberId());
+            pool.submit(() -> {
+                client.open(token, step.memberId() % 3 == 0 ? "Mozilla/5.0 (X11; Linux x86_64)"
+                        : "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile");
+                var answered = client.answer(token, step.response(), step.plusOnes());
+                if (answered.code() != 200) {
+                    System.err.println("answer refused: " + answered);
+                }
+                if (done.incrementAndGet() % 100 == 0) {
+                    System.out.printf("%d answers sent%n", done.get());
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(5, TimeUnit.MINUTES);
+        System.out.printf("demo loaded: %d answers replayed%n", done.get());
+    }
+}
