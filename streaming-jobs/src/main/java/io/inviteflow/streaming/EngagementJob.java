@@ -78,6 +78,7 @@ import java.util.Optional;
  *   <dt>{@code --batch-size} (1000)</dt><dd>rows per ClickHouse insert at most.</dd>
  *   <dt>{@code --flush-interval-ms} (300)</dt><dd>the longest a row waits before it is inserted.</dd>
  * </dl>
+ * {@code main} first waits until the topic exists (the core creates it).
  * Skipped input is counted in the source metrics {@value ActivityDeserializer#MALFORMED_METRIC} and
  * {@value ActivityDeserializer#UNKNOWN_TYPE_METRIC}.
  */
@@ -101,6 +102,7 @@ public final class EngagementJob {
 
     public static void main(String[] args) throws Exception {
         JobArguments a = JobArguments.parse(args);
+        KafkaTopicWait.awaitTopic(a.bootstrap(), a.topic());
         Optional<String> resumeFrom = CheckpointResume.choose(a.resume(), a.checkpointDir());
         resumeFrom.ifPresentOrElse(path -> LOG.info("resuming from checkpoint {}", path),
                 () -> LOG.info("no checkpoint to resume from: group {} offsets, else earliest", a.group()));
@@ -109,6 +111,9 @@ public final class EngagementJob {
         new EngagementJob(kafkaSource(a).build(),
                 EngagementSinks.clickHouse(a.clickHouse(), a.batchSize(), a.flushInterval()), a.eventTime())
                 .wire(env);
+        LOG.info("running {}: topic {} on {} (group {}) -> ClickHouse {} database {}, checkpoints in {} every {}",
+                JOB_NAME, a.topic(), a.bootstrap(), a.group(), a.clickHouseUrl(), a.clickHouseDatabase(),
+                a.checkpointDir(), a.checkpointInterval());
         env.execute(JOB_NAME);
     }
 

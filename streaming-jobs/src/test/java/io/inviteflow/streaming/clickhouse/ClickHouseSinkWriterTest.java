@@ -31,7 +31,7 @@ class ClickHouseSinkWriterTest {
     private ClickHouseSinkWriter<EngagementMinuteRow> writer;
 
     @BeforeEach
-    void start() throws IOException {
+    void start() throws Exception {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             queries.add(URLDecoder.decode(String.valueOf(exchange.getRequestURI().getRawQuery()), StandardCharsets.UTF_8));

@@ -1,0 +1,215 @@
+package io.inviteflow.streaming;
+
+import io.inviteflow.streaming.clickhouse.ClickHouseHttp;
+import io.inviteflow.streaming.clickhouse.ClickHouseTarget;
+import io.inviteflow.streaming.records.ActivityEvent;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole job on a Flink MiniCluster against the REAL Kafka (127.0.0.1:9092) and ClickHouse (127.0.0.1:8123),
+ * which must be running ({@code ./inviteflow servers}). Each run uses its own topic and database and removes both.
+ */
+class EngagementJobIT {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngagementJobIT.class);
+    private static final String BOOTSTRAP = "127.0.0.1:9092";
+    private static final String CLICKHOUSE = "http://127.0.0.1:8123";
+    private static final int PARTITIONS = 2;
+    /** Only a guard against hanging forever when something is broken; the test waits for values, not for time. */
+    private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(2);
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    private static final String RUN = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private static final String TOPIC = "inviteflow.activity.it-" + RUN;
+    private static final ClickHouseTarget TARGET = new ClickHouseTarget(CLICKHOUSE, "inviteflow_it_" + RUN);
+    private static final ClickHouseHttp CH = new ClickHouseHttp(CLICKHOUSE);
+    private static MeetupActivities data;
+    private static ExpectedEngagement expected;
+
+    @TempDir
+    Path checkpoints;
+
+    @BeforeAll
+    static void produce() throws Exception {
+        data = MeetupActivities.load();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1))).all().get();
+        }
+        List<MeetupActivities.Message> messages = new java.util.ArrayList<>(data.messages());
+        List<MeetupActivities.Message> closing = data.closingReminders(PARTITIONS);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer())) {
+            for (MeetupActivities.Message m : messages) {
+                producer.send(new ProducerRecord<>(TOPIC, m.key(), m.value()));
+            }
+            for (int p = 0; p < PARTITIONS; p++) { // one per partition: every partition's watermark moves on
+                producer.send(new ProducerRecord<>(TOPIC, p, closing.get(p).key(), closing.get(p).value()));
+            }
+            producer.flush();
+        }
+        expected = new ExpectedEngagement(data.validActivities());
+        LOG.info("produced {} messages ({} valid activities, {} distinct) to {}", messages.size() + PARTITIONS,
+                data.validActivities().size(), expected.distinctActivities(), TOPIC);
+    }
+
+    @AfterAll
+    static void cleanUp() throws Exception {
+        CH.execute("DROP DATABASE IF EXISTS " + TARGET.database());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
+            admin.deleteTopics(List.of(TOPIC)).all().get();
+            try {
+                admin.deleteConsumerGroups(List.of("it-live-" + RUN, "it-replay-" + RUN)).all().get();
+            } catch (java.util.concurrent.ExecutionException ignored) {
+                // a group that never committed does not exist: nothing to remove
+            }
+        }
+    }
+
+    @Test
+    void liveFiguresAreExactAndAReplayFromOffsetZeroLeavesThemUnchanged() throws Exception {
+        KafkaTopicWait.awaitTopic(BOOTSTRAP, TOPIC); // what main does first: returns at once for an existing topic
+
+        // live: unbounded, parallelism 2, checkpoints every 500 ms
+        StreamExecutionEnvironment live = environment(2);
+        job(source("it-live-" + RUN, false)).wire(live);
+        JobClient running = live.executeAsync("engagement-it-live");
+        try {
+            awaitEqual("event_engagement", this::engagement, expected.engagementRows());
+            awaitEqual("engagement_minute", this::minutes, expected.minuteRows());
+            awaitEqual("activity_log", this::activityLogCounts,
+                    List.of(expected.distinctActivities() + "\t" + expected.distinctActivities()));
+        } finally {
+            running.cancel().get();
+        }
+        assertThat(expected.engagementRows()).hasSizeGreaterThan(100); // the data really spans many events
+        assertConsoleQueryWorks();
+        List<String> before = finalRowsWithVersions();
+
+        // replay: a new group (no committed offsets → earliest), empty state, parallelism 1, bounded at today's end
+        StreamExecutionEnvironment replay = environment(1);
+        job(source("it-replay-" + RUN, true)).wire(replay);
+        replay.execute("engagement-it-replay"); // returns after the end of input was flushed to ClickHouse
+
+        assertThat(finalRowsWithVersions()).isEqualTo(before);
+        assertThat(engagement()).isEqualTo(expected.engagementRows());
+    }
+
+    private StreamExecutionEnvironment environment(int parallelism) {
+        Configuration conf = new Configuration();
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(500));
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(parallelism);
+        return env;
+    }
+
+    private static EngagementJob job(KafkaSource<ActivityEvent> source) {
+        return new EngagementJob(source, EngagementSinks.clickHouse(TARGET, 500, Duration.ofMillis(300)),
+                EventTimeSettings.DEFAULT);
+    }
+
+    private static KafkaSource<ActivityEvent> source(String group, boolean bounded) {
+        JobArguments args = JobArguments.parse("--bootstrap", BOOTSTRAP, "--topic", TOPIC, "--group", group);
+        var builder = EngagementJob.kafkaSource(args);
+        if (bounded) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        return builder.build();
+    }
+
+    private List<String> engagement() {
+        return rows("SELECT event_id, invited, opened, yes, no, maybe, headcount FROM %s FINAL ORDER BY event_id",
+                "event_engagement");
+    }
+
+    private List<String> minutes() {
+        return rows("SELECT event_id, toUnixTimestamp(minute), opens, answers FROM %s FINAL ORDER BY event_id, minute",
+                "engagement_minute");
+    }
+
+    private List<String> activityLogCounts() {
+        return rows("SELECT count(), uniqExact(event_id) FROM %s FINAL", "activity_log");
+    }
+
+    /** Everything a reader sees, versions and times included: a replay must reproduce it to the byte. */
+    private List<String> finalRowsWithVersions() {
+        List<String> all = new java.util.ArrayList<>(rows("SELECT event_id, invited, opened, yes, no, maybe, headcount,"
+                + " version, toUnixTimestamp(updated_at) FROM %s FINAL ORDER BY event_id", "event_engagement"));
+        all.addAll(rows("SELECT event_id, toUnixTimestamp(minute), opens, answers, version FROM %s FINAL"
+                + " ORDER BY event_id, minute", "engagement_minute"));
+        all.addAll(rows("SELECT event_id, type, aggregate_type, aggregate_id, party_event_id,"
+                + " toUnixTimestamp(occurred_at), occurred_ms, payload FROM %s FINAL ORDER BY event_id", "activity_log"));
+        return all;
+    }
+
+    /** The console's query, verbatim, for the event with the most invitations. */
+    private void assertConsoleQueryWorks() throws IOException {
+        String busiest = rows("SELECT event_id FROM %s FINAL ORDER BY invited DESC, event_id LIMIT 1",
+                "event_engagement").get(0);
+        String row = CH.query(("SELECT invited, opened, yes, no, maybe, headcount, updated_at FROM %s FINAL"
+                + " WHERE event_id = '%s' FORMAT TabSeparated").formatted(TARGET.qualified("event_engagement"), busiest));
+        String expectedFigures = expected.engagementRows().stream().filter(r -> r.startsWith(busiest)).findFirst()
+                .orElseThrow().substring(busiest.length() + 1);
+        assertThat(row.strip()).startsWith(expectedFigures + "\t2017-");
+    }
+
+    private static List<String> rows(String sqlTemplate, String table) {
+        try {
+            String body = CH.query(sqlTemplate.formatted(TARGET.qualified(table)) + " FORMAT TabSeparated");
+            return body.lines().toList();
+        } catch (IOException e) {
+            return List.of("query failed: " + e.getMessage()); // e.g. table not created yet: keep waiting
+        }
+    }
+
+    private static void awaitEqual(String what, Supplier<List<String>> actual, List<String> wanted)
+            throws InterruptedException {
+        long giveUpAt = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+        List<String> seen = actual.get();
+        while (!seen.equals(wanted) && System.nanoTime() < giveUpAt) {
+            Thread.sleep(250);
+            seen = actual.get();
+        }
+        assertThat(seen).as(what).isEqualTo(wanted);
+    }
+}
