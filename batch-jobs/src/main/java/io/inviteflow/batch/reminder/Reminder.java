@@ -1,0 +1,43 @@
+package io.inviteflow.batch.reminder;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A reminder ready to go out: who gets it, what it says, and the identity that makes sending it idempotent.
+ *
+ * @param kind         the reminder kind, e.g. {@value #UNANSWERED}; a guest gets at most one reminder per kind
+ * @param invitationId the invitation it reminds of
+ * @param partyEventId the party event (Kafka key of the activity)
+ * @param recipient    email address
+ * @param recipientName the guest's name, for the To: header
+ * @param subject      mail subject
+ * @param textBody     plain-text body
+ * @param htmlBody     HTML body (all guest- and organizer-supplied text escaped)
+ */
+public record Reminder(String kind, UUID invitationId, UUID partyEventId, String recipient, String recipientName,
+                       String subject, String textBody, String htmlBody) {
+
+    public static final String UNANSWERED = "unanswered";
+
+    public Reminder {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(invitationId, "invitationId");
+        Objects.requireNonNull(partyEventId, "partyEventId");
+        Objects.requireNonNull(recipient, "recipient");
+    }
+
+    /** kind × invitation: the unit of "never twice" (the primary key of {@code reminder_delivery}). */
+    public String idempotencyKey() {
+        return kind + ":" + invitationId;
+    }
+
+    /**
+     * The eventId of the REMINDER_SENT activity: derived from the idempotency key, so publishing it again after a
+     * restart produces the same id and consumers drop the duplicate.
+     */
+    public UUID activityId() {
+        return UUID.nameUUIDFromBytes(idempotencyKey().getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,61 @@
+package io.inviteflow.batch.reminder;
+
+import io.inviteflow.contract.ActivityCodec;
+import io.inviteflow.contract.ActivityType;
+import io.inviteflow.contract.Payloads;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes {@link ActivityType#REMINDER_SENT} to the activity topic and waits for the broker's acks. The eventId
+ * is {@link Reminder#activityId()}, deterministic, so a re-publish after a restart is deduplicated downstream.
+ * <p>
+ * Why not the outbox the house style asks for: the state change here is an email, which no database transaction can
+ * include. The {@code reminder_delivery} row in status {@code sent} plays the outbox's part: until the broker acked,
+ * the row stays {@code sent} and the next run re-publishes it.
+ */
+@Component
+public class ReminderActivities {
+
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final ActivityCodec codec = new ActivityCodec();
+    private final String topic;
+    private final Clock clock;
+
+    ReminderActivities(KafkaTemplate<String, byte[]> kafka, @Value("${inviteflow.activity-topic}") String topic) {
+        this.kafka = kafka;
+        this.topic = topic;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Sends all, then waits for every ack; throws if any was not acknowledged. */
+    public void publish(List<Reminder> reminders) {
+        List<CompletableFuture<?>> acks = new ArrayList<>();
+        for (Reminder reminder : reminders) {
+            var activity = codec.activity(reminder.activityId(), ActivityType.REMINDER_SENT, "invitation",
+                    reminder.invitationId(), reminder.partyEventId(), clock.instant(),
+                    new Payloads.ReminderSent(reminder.kind(), "email"));
+            acks.add(kafka.send(topic, activity.key(), codec.toJson(activity)));
+        }
+        try {
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                    .get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing REMINDER_SENT", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("REMINDER_SENT not acknowledged by Kafka", e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.inviteflow.batch.reminder;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The {@code reminder_delivery} table: one row per (kind, invitation), the ledger that makes reminders at most once.
+ * <p>
+ * Every method runs and commits in its OWN transaction ({@code REQUIRES_NEW}), never in the chunk's: a claim must be
+ * durable before the mail leaves, and a "sent" mark must survive a chunk that rolls back later.
+ * <p>
+ * Row life: {@code claimed} → {@code sent} → {@code published}; a send that failed cleanly goes {@code claimed} →
+ * {@code failed} and may be claimed again. A row left in {@code claimed} means the process died between claim and
+ * confirmation: the mail may or may not have gone out, so it is reported and never retried.
+ */
+@Repository
+public class ReminderDeliveries {
+
+    /** What a claim attempt found. */
+    public enum Claim {
+        /** This caller owns the delivery and must send. */
+        CLAIMED,
+        /** Already mailed, but the activity may not have reached Kafka: publish (again) only. */
+        SENT_NOT_PUBLISHED,
+        /** Mailed and published: nothing to do. */
+        DONE,
+        /** Claimed by a run that never confirmed the send (crash, or a concurrent run sending right now). */
+        IN_DOUBT
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate ownTransaction;
+
+    ReminderDeliveries(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * Claims the delivery: inserts a {@code claimed} row, or takes over a {@code failed} one. Exactly one concurrent
+     * caller can win (primary key + row lock); the claim is committed when this method returns.
+     */
+    public Claim claim(Reminder reminder, long jobExecutionId) {
+        return ownTransaction.execute(tx -> {
+            int won = jdbc.sql("""
+                            INSERT INTO reminder_delivery (kind, invitation_id, party_event_id, recipient, status,
+                                                           attempts, job_execution_id, claimed_at)
+                            VALUES (:kind, :invitation, :event, :recipient, 'claimed', 1, :execution, now())
+                            ON CONFLICT (kind, invitation_id) DO UPDATE
+                              SET status = 'claimed', attempts = reminder_delivery.attempts + 1,
+                                  job_execution_id = EXCLUDED.job_execution_id, claimed_at = now(), last_error = NULL
+                              WHERE reminder_delivery.status = 'failed'""")
+                    .param("kind", reminder.kind())
+                    .param("invitation", reminder.invitationId())
+                    .param("event", reminder.partyEventId())
+                    .param("recipient", reminder.recipient())
+                    .param("execution", jobExecutionId)
+                    .update();
+            if (won == 1) {
+                return Claim.CLAIMED;
+            }
+            String status = jdbc.sql("SELECT status FROM reminder_delivery WHERE kind = :kind AND invitation_id = :id")
+                    .param("kind", reminder.kind()).param("id", reminder.invitationId())
+                    .query(String.class).single();
+            return switch (status) {
+                case "sent" -> Claim.SENT_NOT_PUBLISHED;
+                case "published" -> Claim.DONE;
+                default -> Claim.IN_DOUBT;
+            };
+        });
+    }
+
+    /** The mail server refused or could not be reached: the mail did not go out, a later run may claim it again. */
+    public void markFailed(Reminder reminder, String error) {
+        ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
+                        UPDATE reminder_delivery SET status = 'failed', last_error = :error
+                        WHERE kind = :kind AND invitation_id = :id AND status = 'claimed'""")
+                .param("error", error == null ? null : error.substring(0, Math.min(error.length(), 1000)))
+                .param("kind", reminder.kind()).param("id", reminder.invitationId())
+                .update());
+    }
+
+    public void markSent(Reminder reminder) {
+        ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
+                        UPDATE reminder_delivery SET status = 'sent', sent_at = now()
+                        WHERE kind = :kind AND invitation_id = :id AND status = 'claimed'""")
+                .param("kind", reminder.kind()).param("id", reminder.invitationId())
+                .update());
+    }
+
+    public void markPublished(String kind, Collection<UUID> invitationIds) {
+        if (invitationIds.isEmpty()) {
+            return;
+        }
+        ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
+                        UPDATE reminder_delivery SET status = 'published', published_at = now()
+                        WHERE kind = :kind AND invitation_id IN (:ids) AND status = 'sent'""")
+                .param("kind", kind).param("ids", List.copyOf(invitationIds))
+                .update());
+    }
+
+    /** Deliveries of this kind stuck in {@code claimed}: possibly mailed, never retried; for people to look at. */
+    public long countInDoubt(String kind) {
+        return jdbc.sql("SELECT count(*) FROM reminder_delivery WHERE kind = :kind AND status = 'claimed'")
+                .param("kind", kind).query(Long.class).single();
+    }
+}

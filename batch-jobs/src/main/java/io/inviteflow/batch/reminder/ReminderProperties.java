@@ -1,0 +1,14 @@
+package io.inviteflow.batch.reminder;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param cron      Quartz cron expression of the unanswered-invitation reminder run (seconds first), e.g. hourly
+ *                  {@code 0 0 * * * ?}
+ * @param pageSize  invitations per request to the core (1..1000)
+ * @param chunkSize reminders per chunk (one commit of reader position and Kafka acks)
+ * @param from      the From: address of reminder mails, e.g. {@code Inviteflow <reminders@inviteflow.local>}
+ */
+@ConfigurationProperties("inviteflow.reminders")
+public record ReminderProperties(String cron, int pageSize, int chunkSize, String from) {
+}

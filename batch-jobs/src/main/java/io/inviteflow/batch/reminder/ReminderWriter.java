@@ -1,0 +1,98 @@
+package io.inviteflow.batch.reminder;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.item.Chunk;
+import org.springframework.batch.item.ItemWriter;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Mails each reminder at most once, then reports it as REMINDER_SENT on Kafka.
+ * <p>
+ * Per reminder: (1) claim it in {@code reminder_delivery}, committed on its own BEFORE anything is sent; only the
+ * caller whose claim won sends; (2) send the mail; (3) mark it {@code sent}. After the chunk's mails: publish the
+ * activities and mark them {@code published}.
+ * <p>
+ * Trade-off, deliberately at most once: if the process dies between (1) and (3), the row stays {@code claimed}; we
+ * cannot know whether the mail left, so it is NOT resent — it is counted and reported at the end of the step
+ * ({@link InDoubtDeliveriesListener}). A send that fails with an exception is known not to have been accepted by the
+ * mail server (modulo a connection lost after the final dot), so its row becomes {@code failed} and a restart sends
+ * it. The activity is at least once (re-published while the row is {@code sent}) with a deterministic eventId.
+ */
+public class ReminderWriter implements ItemWriter<Reminder> {
+
+    private static final Logger log = LoggerFactory.getLogger(ReminderWriter.class);
+
+    private final ReminderDeliveries deliveries;
+    private final JavaMailSender mail;
+    private final ReminderActivities activities;
+    private final InternetAddress from;
+    private final long jobExecutionId;
+
+    public ReminderWriter(ReminderDeliveries deliveries, JavaMailSender mail, ReminderActivities activities,
+                          InternetAddress from, long jobExecutionId) {
+        this.deliveries = deliveries;
+        this.mail = mail;
+        this.activities = activities;
+        this.from = from;
+        this.jobExecutionId = jobExecutionId;
+    }
+
+    @Override
+    public void write(Chunk<? extends Reminder> chunk) {
+        List<Reminder> toPublish = new ArrayList<>();
+        for (Reminder reminder : chunk) {
+            switch (deliveries.claim(reminder, jobExecutionId)) {
+                case CLAIMED -> {
+                    send(reminder);
+                    deliveries.markSent(reminder);
+                    toPublish.add(reminder);
+                }
+                case SENT_NOT_PUBLISHED -> toPublish.add(reminder);
+                case IN_DOUBT -> log.warn("reminder {} is in doubt (claimed, never confirmed sent): not resending",
+                        reminder.idempotencyKey());
+                case DONE -> log.debug("reminder {} already sent", reminder.idempotencyKey());
+            }
+        }
+        activities.publish(toPublish);
+        toPublish.stream().map(Reminder::kind).distinct().forEach(kind -> deliveries.markPublished(kind,
+                toPublish.stream().filter(r -> r.kind().equals(kind)).map(Reminder::invitationId).toList()));
+    }
+
+    private void send(Reminder reminder) {
+        try {
+            mail.send(message(reminder));
+        } catch (MailException e) {
+            // The mail server refused it or was not reachable: not delivered, so a later run may send it. Any other
+            // exception leaves the claim in doubt (never resent).
+            deliveries.markFailed(reminder, e.toString());
+            throw e;
+        }
+    }
+
+    private MimeMessage message(Reminder reminder) {
+        MimeMessage message = mail.createMimeMessage();
+        try {
+            var helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+            helper.setFrom(from);
+            helper.setTo(new InternetAddress(reminder.recipient(), reminder.recipientName(), "UTF-8"));
+            helper.setSubject(reminder.subject());
+            helper.setText(reminder.textBody(), reminder.htmlBody());
+            message.setHeader("X-Inviteflow-Reminder", reminder.idempotencyKey());
+            return message;
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            throw new MailPreparationException("cannot build reminder " + reminder.idempotencyKey(), e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.inviteflow.batch.reminder;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.Step;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.util.UUID;
+
+/**
+ * {@code unansweredReminderJob}: one chunk-oriented step, reader (core API, keyset paging, restartable position) →
+ * pure processor → writer (claim, mail, mark, publish). Parameters: see {@link ReminderRun}.
+ * <p>
+ * No skip or retry policy on purpose: a failing mail server fails the run, and a restart with the same parameters
+ * continues after the last committed chunk; the delivery ledger makes the re-read chunk harmless.
+ */
+@Configuration(proxyBeanMethods = false)
+class UnansweredReminderJobConfiguration {
+
+    static final String JOB = "unansweredReminderJob";
+
+    @Bean(JOB)
+    Job unansweredReminderJob(JobRepository jobs, Step sendUnansweredReminders) {
+        return new JobBuilder(JOB, jobs)
+                .validator(ReminderRun.validator(Reminder.UNANSWERED))
+                .start(sendUnansweredReminders)
+                .build();
+    }
+
+    @Bean
+    Step sendUnansweredReminders(JobRepository jobs, PlatformTransactionManager transactions,
+                                 PendingInvitationReader unansweredReminderReader,
+                                 ReminderProcessor unansweredReminderProcessor,
+                                 ReminderWriter unansweredReminderWriter,
+                                 ReminderDeliveries deliveries, ReminderProperties properties) {
+        return new StepBuilder("sendUnansweredReminders", jobs)
+                .<PendingInvitation, Reminder>chunk(properties.chunkSize(), transactions)
+                .reader(unansweredReminderReader)
+                .processor(unansweredReminderProcessor)
+                .writer(unansweredReminderWriter)
+                .listener(new InDoubtDeliveriesListener(deliveries, Reminder.UNANSWERED))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    PendingInvitationReader unansweredReminderReader(
+            PendingInvitationsClient client, ReminderProperties properties,
+            @Value("#{jobParameters['eventId']}") String eventId) {
+        return PendingInvitationReader.builder()
+                .name("unansweredReminderReader")
+                .client(client)
+                .eventId(eventId == null ? null : UUID.fromString(eventId))
+                .pageSize(properties.pageSize())
+                .build();
+    }
+
+    @Bean
+    ReminderProcessor unansweredReminderProcessor() {
+        return new ReminderProcessor();
+    }
+
+    @Bean
+    @StepScope
+    ReminderWriter unansweredReminderWriter(ReminderDeliveries deliveries, JavaMailSender mail,
+                                            ReminderActivities activities, ReminderProperties properties,
+                                            @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId)
+            throws AddressException {
+        return new ReminderWriter(deliveries, mail, activities, new InternetAddress(properties.from(), true),
+                jobExecutionId);
+    }
+}

@@ -1,0 +1,62 @@
+package io.inviteflow.batch.support;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.UUID;
+
+/**
+ * Base of batch-jobs' integration tests: the real application on a random port against the real PostgreSQL (own
+ * schema per test JVM), Kafka (own topic), GreenMail SMTP/IMAP, and the real core as a separate process
+ * ({@link CoreServer}). All test classes share one Spring context and one core.
+ * <p>
+ * The cron trigger is pushed to 2099 so the scheduler never fires on its own during tests; Quartz tests schedule
+ * their own one-shot triggers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(CoreServer.Extension.class)
+@Import(BatchIntegrationTest.Mail.class)
+public abstract class BatchIntegrationTest {
+
+    public static final String RUN = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    public static final String TOPIC = "inviteflow.activity.batch-test-" + RUN;
+    private static final String SCHEMA = "batch_test_" + RUN;
+
+    @DynamicPropertySource
+    static void isolatedStores(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestServers.postgresUrl() + "?currentSchema=" + SCHEMA);
+        registry.add("spring.flyway.schemas", () -> SCHEMA);
+        registry.add("spring.flyway.create-schemas", () -> "true");
+        registry.add("spring.kafka.bootstrap-servers", TestServers::kafkaBootstrap);
+        registry.add("inviteflow.activity-topic", () -> TOPIC);
+        registry.add("inviteflow.core.url", () -> CoreServer.shared().url());
+        registry.add("inviteflow.reminders.cron", () -> "0 0 0 1 1 ? 2099");
+        // small chunks and pages, so a handful of guests spans several of each
+        registry.add("inviteflow.reminders.chunk-size", () -> "2");
+        registry.add("inviteflow.reminders.page-size", () -> "3");
+        registry.add("server.address", () -> "127.0.0.1");
+    }
+
+    @BeforeEach
+    void coreIsUp() {
+        CoreServer.shared().awaitHealthy();
+    }
+
+    protected static CoreApi coreApi() {
+        return new CoreApi(CoreServer.shared().port());
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Mail {
+        @Bean
+        TestMailSender testMailSender() {
+            return new TestMailSender(TestServers.smtpHost(), TestServers.smtpPort());
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.inviteflow.batch.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The core's public API as a mobile app calls it (same calls as the core's own test {@code Api}). */
+public final class CoreApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    public CoreApi(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    /** An invited guest as the core answered: id, token and personal link; email may be null. */
+    public record Invited(UUID invitationId, String token, String link, String name, String email) {
+    }
+
+    /** Signs up a fresh organizer and returns its bearer token. */
+    public String newOrganizerToken() {
+        String email = "org-" + UUID.randomUUID() + "@example.org";
+        JsonNode signup = post("/api/v1/organizers", null,
+                "{\"email\":\"%s\",\"password\":\"correct horse\",\"name\":\"Ada\"}".formatted(email), 201);
+        return post("/api/v1/auth/token", null,
+                "{\"email\":\"%s\",\"password\":\"correct horse\"}".formatted(email), 200).get("accessToken").asText();
+    }
+
+    /** An event on 12 June 2027, 18:00 Europe/Berlin. */
+    public UUID newEvent(String token, String title) {
+        return UUID.fromString(post("/api/v1/events", token, """
+                {"title":"%s","startsAt":"2027-06-12T18:00:00+02:00","timeZone":"Europe/Berlin",
+                 "venue":{"name":"Kulturbrauerei","address":"Schönhauser Allee 36, Berlin","lat":52.5390,"lon":13.4128},
+                 "template":"birthday"}""".formatted(title), 201).get("id").asText());
+    }
+
+    /** Invites the guests (email null = no email) in one request, in order. */
+    public List<Invited> invite(String token, UUID eventId, List<String> names, List<String> emails) {
+        var guests = JSON.createArrayNode();
+        for (int i = 0; i < names.size(); i++) {
+            var guest = guests.addObject().put("name", names.get(i));
+            if (emails.get(i) != null) {
+                guest.put("email", emails.get(i));
+            }
+        }
+        String body = JSON.createObjectNode().set("guests", guests).toString();
+        JsonNode invited = post("/api/v1/events/" + eventId + "/invitations", token, body, 201).get("invitations");
+        List<Invited> result = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            JsonNode one = invited.get(i);
+            result.add(new Invited(UUID.fromString(one.get("id").asText()), one.get("token").asText(),
+                    one.get("link").asText(), names.get(i), emails.get(i)));
+        }
+        return result;
+    }
+
+    public void answer(Invited guest, String response) {
+        post("/api/v1/invitations/" + guest.token() + "/rsvp", null, "{\"response\":\"" + response + "\"}", 200);
+    }
+
+    private JsonNode post(String path, String token, String json, int expectedStatus) {
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expectedStatus) {
+                throw new AssertionError("POST " + path + " -> " + response.statusCode() + ": " + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

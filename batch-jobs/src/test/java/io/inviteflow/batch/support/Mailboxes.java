@@ -1,0 +1,83 @@
+package io.inviteflow.batch.support;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/** Reads a recipient's GreenMail mailbox over real IMAP (login = password = the address). */
+public final class Mailboxes {
+
+    /** A received mail: subject, our reminder header, and the text of its plain and HTML parts. */
+    public record Mail(String subject, String reminderKey, String text, String html) {
+    }
+
+    private Mailboxes() {
+    }
+
+    public static List<Mail> inbox(String address) {
+        Session session = Session.getInstance(new Properties());
+        try (Store store = session.getStore("imap")) {
+            store.connect(TestServers.smtpHost(), TestServers.imapPort(), address, address);
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            try {
+                List<Mail> mails = new ArrayList<>();
+                for (Message message : inbox.getMessages()) {
+                    String[] key = message.getHeader("X-Inviteflow-Reminder");
+                    StringBuilder text = new StringBuilder();
+                    StringBuilder html = new StringBuilder();
+                    collect(message, text, html);
+                    mails.add(new Mail(message.getSubject(), key == null ? null : key[0], text.toString(),
+                            html.toString()));
+                }
+                return mails;
+            } finally {
+                inbox.close(false);
+            }
+        } catch (MessagingException | IOException e) {
+            throw new AssertionError("cannot read the mailbox of " + address, e);
+        }
+    }
+
+    /** Waits (bounded) until the mailbox holds at least {@code atLeast} mails, then returns all of them. */
+    public static List<Mail> awaitInbox(String address, int atLeast, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Mail> mails = inbox(address);
+        while (mails.size() < atLeast && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            mails = inbox(address);
+        }
+        return mails;
+    }
+
+    private static void collect(Part part, StringBuilder text, StringBuilder html)
+            throws MessagingException, IOException {
+        if (part.isMimeType("text/plain")) {
+            text.append(part.getContent());
+        } else if (part.isMimeType("text/html")) {
+            html.append(part.getContent());
+        } else if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart body = multipart.getBodyPart(i);
+                collect(body, text, html);
+            }
+        }
+    }
+}

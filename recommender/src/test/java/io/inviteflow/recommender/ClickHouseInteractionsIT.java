@@ -1,0 +1,101 @@
+package io.inviteflow.recommender;
+
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The organizer × theme query against a real ClickHouse holding an archive shaped as the streaming job writes it. */
+class ClickHouseInteractionsIT {
+
+    private static final String DB = "rec_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void createArchive() throws Exception {
+        sql("CREATE DATABASE " + DB);
+        // the streaming job's DDL (streaming-jobs ClickHouseTable.ACTIVITY_LOG), which owns this table
+        sql("CREATE TABLE " + DB + ".activity_log (event_id String, type String, aggregate_type String, "
+                + "aggregate_id String, party_event_id String, occurred_at DateTime, occurred_ms UInt16, "
+                + "payload String) ENGINE = ReplacingMergeTree() PARTITION BY toYYYYMM(occurred_at) "
+                + "ORDER BY (party_event_id, event_id)");
+    }
+
+    @AfterEach
+    void dropArchive() throws Exception {
+        sql("DROP DATABASE IF EXISTS " + DB);
+    }
+
+    @Test
+    void weighsEachOrganizersThemesByInvitationsOpensAndYeses() throws Exception {
+        String ada = UUID.randomUUID().toString();
+        String bob = UUID.randomUUID().toString();
+        String rows = String.join("\n",
+                created("e1", "i1", ada, "birthday"), created("e2", "i2", ada, "birthday"),
+                created("e3", "i3", ada, "wedding"), created("e4", "i4", bob, "wedding"),
+                opened("e5", "i1"), opened("e6", "i1"), opened("e7", "i2"),
+                answered("e8", "i1", "NO"), answered("e9", "i1", "YES"), answered("e10", "i4", "YES"),
+                opened("e5", "i1")); // a duplicate delivery of e5: counted once
+        insert(rows);
+
+        Map<String, Double> confidence = Interactions.fromClickHouse(SparkTestSession.get(),
+                        "jdbc:clickhouse://127.0.0.1:8123/" + DB + "?compress=false", DB)
+                .collectAsList().stream()
+                .collect(Collectors.toMap(r -> (r.getString(0).equals(ada) ? "ada/" : "bob/") + r.getString(1),
+                        (Row r) -> r.getDouble(2)));
+
+        // birthday: 2 invitations + 2 opened + 2×1 yes; wedding (ada): 1; wedding (bob): 1 + 0 + 2×1
+        assertThat(confidence).containsExactlyInAnyOrderEntriesOf(
+                Map.of("ada/birthday", 6.0, "ada/wedding", 1.0, "bob/wedding", 3.0));
+    }
+
+    private static String created(String eventId, String invitation, String organizer, String theme) {
+        return row(eventId, "INVITATION_CREATED", invitation,
+                "{\\\"organizerId\\\":\\\"" + organizer + "\\\",\\\"theme\\\":\\\"" + theme + "\\\",\\\"channel\\\":\\\"email\\\"}");
+    }
+
+    private static String opened(String eventId, String invitation) {
+        return row(eventId, "INVITATION_OPENED", invitation, "{\\\"client\\\":\\\"mobile\\\"}");
+    }
+
+    private static String answered(String eventId, String invitation, String response) {
+        return row(eventId, "RSVP_ANSWERED", invitation,
+                "{\\\"response\\\":\\\"" + response + "\\\",\\\"plusOnes\\\":0,\\\"answerVersion\\\":1}");
+    }
+
+    private static String row(String eventId, String type, String invitation, String payload) {
+        return "{\"event_id\":\"" + eventId + "\",\"type\":\"" + type + "\",\"aggregate_type\":\"invitation\","
+                + "\"aggregate_id\":\"" + invitation + "\",\"party_event_id\":\"p1\","
+                + "\"occurred_at\":\"2026-11-25 10:00:00\",\"occurred_ms\":0,\"payload\":\"" + payload + "\"}";
+    }
+
+    private void insert(String jsonEachRow) throws Exception {
+        send("INSERT INTO " + DB + ".activity_log FORMAT JSONEachRow", jsonEachRow);
+    }
+
+    private void sql(String statement) throws Exception {
+        send(statement, "");
+    }
+
+    private void send(String query, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:8123/?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+}
