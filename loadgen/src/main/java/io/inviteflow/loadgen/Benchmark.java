@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       console's engagement API is polled every 50 ms: the time from an answer being accepted to it being counted.</li>
  * </ol>
  * Arguments: {@code --core}, {@code --console}, {@code --rate} (500), {@code --seconds} (30), {@code --clients} (32),
- * {@code --freshness-rsvps} (200), {@code --out} (docs/benchmarks.md), {@code --extra} (a markdown file appended,
- * e.g. memory per process), {@code --command} (how the run was started, for the report).
+ * {@code --freshness-rsvps} (200), {@code --out} (docs/benchmarks.md), {@code --command} (how the run was started,
+ * for the report).
  */
 public final class Benchmark {
 
@@ -67,7 +67,7 @@ public final class Benchmark {
         Histogram freshness = bench.freshness(args.getInt("freshness-rsvps", 200));
 
         String report = new BenchmarkReport(args.get("command", "./inviteflow bench"), rate, seconds, clients)
-                .render(fixed, saturated, freshness, readExtra(args.get("extra", null)));
+                .render(fixed, saturated, freshness);
         Path out = Path.of(args.get("out", "docs/benchmarks.md"));
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report);
@@ -189,9 +189,5 @@ public final class Benchmark {
             h.recordValue(Math.min(micros, h.getHighestTrackableValue()));
         }
         (code == 200 ? ok : refused).incrementAndGet();
-    }
-
-    private static String readExtra(String path) throws java.io.IOException {
-        return path == null ? "" : Files.readString(Path.of(path));
     }
 }

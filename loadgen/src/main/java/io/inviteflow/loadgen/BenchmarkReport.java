@@ -25,7 +25,7 @@ final class BenchmarkReport {
         this.clients = clients;
     }
 
-    String render(Benchmark.Load fixed, Benchmark.Load saturated, Histogram freshness, String extra) {
+    String render(Benchmark.Load fixed, Benchmark.Load saturated, Histogram freshness) {
         return String.format(Locale.ROOT, """
                 # Benchmarks
 
@@ -51,7 +51,6 @@ final class BenchmarkReport {
 
                 Measured by polling the console's engagement API every 50 ms while answers arrive at ~10/s: the path is
                 core → outbox relay → Kafka → Flink (per-invitation state, per-event totals) → ClickHouse → console.
-                %s
                 """,
                 command, ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), cpuModel(),
                 Runtime.getRuntime().availableProcessors(), memTotal(), System.getProperty("java.version"),
@@ -60,8 +59,7 @@ final class BenchmarkReport {
                 clients, seconds, saturated.sent(), saturated.accepted(), saturated.refused(), saturated.perSecond(),
                 ms(saturated.latencyMicros(), 50), ms(saturated.latencyMicros(), 99),
                 saturated.latencyMicros().getMaxValue() / 1000.0,
-                freshness.getTotalCount(), ms(freshness, 50), ms(freshness, 99), freshness.getMaxValue() / 1000.0,
-                extra.isBlank() ? "" : "\n" + extra);
+                freshness.getTotalCount(), ms(freshness, 50), ms(freshness, 99), freshness.getMaxValue() / 1000.0);
     }
 
     private static double ms(Histogram h, double percentile) {
