@@ -98,7 +98,7 @@ public final class Benchmark {
         AtomicLong accepted = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         int total = rate * seconds;
-        ExecutorService senders = Executors.newFixedThreadPool(256);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(total);
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
             long due = start + (long) (i * 1e9 / rate);
@@ -106,14 +106,12 @@ public final class Benchmark {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            String token = tokens.get(i);
-            senders.submit(() -> {
-                int code = client.answer(token, "YES", 0).code();
+            client.answerAsync(tokens.get(i), "YES", 0).thenAccept(code -> {
                 record(latency, due, code, accepted, refused);
+                done.countDown();
             });
         }
-        senders.shutdown();
-        senders.awaitTermination(5, TimeUnit.MINUTES);
+        done.await(5, TimeUnit.MINUTES);
         return new Load(total, accepted.get(), refused.get(), (System.nanoTime() - start) / 1e9, latency);
     }
 

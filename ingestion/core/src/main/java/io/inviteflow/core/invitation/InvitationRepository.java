@@ -65,21 +65,24 @@ class InvitationRepository {
     }
 
     /**
-     * Stores the answer and returns its version. The row lock taken by the UPDATE orders concurrent answers of one
-     * invitation, so versions and outbox rows of one guest are written in the same order.
+     * Stores the answer of the invitation with this token in one statement and returns the invitation as answered,
+     * or empty for an unknown token. The row lock taken by the UPDATE orders concurrent answers of one invitation,
+     * so versions and outbox rows of one guest are written in the same order.
      */
-    long answer(UUID id, Rsvp response, int plusOnes, String note, Instant at) {
+    Optional<GuestInvitation> answer(String token, Rsvp response, int plusOnes, String note, Instant at) {
         return jdbc.sql("""
                         UPDATE invitation SET response = :response, plus_ones = :plusOnes, note = :note,
                             answer_version = answer_version + 1, answered_at = :at
-                        WHERE id = :id RETURNING answer_version""")
-                .param("id", id)
+                        WHERE token_hash = :hash
+                        RETURNING id, party_event_id, guest_name, message, answer_version""")
+                .param("hash", InvitationTokens.hash(token))
                 .param("response", response.name())
                 .param("plusOnes", plusOnes)
                 .param("note", note)
                 .param("at", utc(at))
-                .query(Long.class)
-                .single();
+                .query((rs, row) -> new GuestInvitation(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getString(4), response, plusOnes, note, rs.getLong(5)))
+                .optional();
     }
 
     /** Unanswered invitations with an email, for events that have not started, after {@code after} in id order. */

@@ -85,12 +85,14 @@ class InvitationService {
         if (response == Rsvp.NO && plusOnes > 0) {
             throw Problems.unprocessable("plusOnes", "a guest who answers NO brings no plus-ones");
         }
-        GuestInvitation invitation = find(token).orElseThrow(() -> Problems.notFound("invitation", "for this token"));
-        long version = repository.answer(invitation.id(), response, plusOnes, note, clock.instant());
-        outbox.record(new ActivityOutbox.Entry(ActivityType.RSVP_ANSWERED, AGGREGATE, invitation.id(),
-                invitation.partyEventId(), new Payloads.RsvpAnswered(response, plusOnes, version)));
-        return new GuestInvitation(invitation.id(), invitation.partyEventId(), invitation.guestName(),
-                invitation.message(), response, plusOnes, note, version);
+        GuestInvitation answered = (InvitationTokens.wellFormed(token)
+                ? repository.answer(token, response, plusOnes, note, clock.instant())
+                : Optional.<GuestInvitation>empty())
+                .orElseThrow(() -> Problems.notFound("invitation", "for this token"));
+        outbox.record(new ActivityOutbox.Entry(ActivityType.RSVP_ANSWERED, AGGREGATE, answered.id(),
+                answered.partyEventId(),
+                new Payloads.RsvpAnswered(response, plusOnes, answered.answerVersion())));
+        return answered;
     }
 
     Optional<GuestInvitation> find(String token) {
