@@ -41,7 +41,9 @@ final class BenchmarkReport {
                 | fixed rate %d/s for %d s (open loop, latency from the due time) | %d | %d | %d | %.0f | %.1f | %.1f | %.1f |
                 | saturation, %d clients back to back for %d s | %d | %d | %d | %.0f | %.1f | %.1f | %.1f |
 
-                Every accepted RSVP is one PostgreSQL transaction (answer + outbox row), relayed to Kafka by the outbox.
+                After an unreported warm-up: 30 s at saturation, then until the Flink job has counted all of it (a cold
+                stack is slower: the JIT has not compiled the hot paths and the job lags). Every accepted RSVP is one
+                PostgreSQL transaction (answer + outbox row), relayed to Kafka by the outbox.
 
                 ## Freshness (RSVP accepted → visible in `GET /api/v1/events/{id}/engagement`)
 

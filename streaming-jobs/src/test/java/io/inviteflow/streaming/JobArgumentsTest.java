@@ -17,7 +17,7 @@ class JobArgumentsTest {
         assertThat(a.topic()).isEqualTo("inviteflow.activity.v1");
         assertThat(a.group()).isEqualTo("inviteflow-engagement");
         assertThat(a.clickHouse().qualified("event_engagement")).isEqualTo("inviteflow.event_engagement");
-        assertThat(a.checkpointInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(a.checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(a.checkpointDir()).startsWith("file:/");
         assertThat(a.parallelism()).isEqualTo(1);
         assertThat(a.resume()).isEqualTo("auto");
