@@ -17,6 +17,9 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.JobManagerOptions;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
@@ -28,6 +31,7 @@ import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.RecoveryClaimMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
@@ -106,8 +110,11 @@ public final class EngagementJob {
         Optional<String> resumeFrom = CheckpointResume.choose(a.resume(), a.checkpointDir());
         resumeFrom.ifPresentOrElse(path -> LOG.info("resuming from checkpoint {}", path),
                 () -> LOG.info("no checkpoint to resume from: group {} offsets, else earliest", a.group()));
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(a, resumeFrom));
+        Configuration conf = flinkConfiguration(a, resumeFrom);
+        if (StreamExecutionEnvironment.getExecutionEnvironment() instanceof LocalStreamEnvironment) {
+            onLoopback(conf); // java -jar: a MiniCluster in this process; under `flink run` the cluster's own settings rule
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         new EngagementJob(kafkaSource(a).build(),
                 EngagementSinks.clickHouse(a.clickHouse(), a.batchSize(), a.flushInterval()), a.eventTime())
                 .wire(env);
@@ -145,6 +152,16 @@ public final class EngagementJob {
             conf.set(StateRecoveryOptions.RESTORE_MODE, RecoveryClaimMode.CLAIM);
         });
         return conf;
+    }
+
+    /** Keeps the local MiniCluster's RPC, blob, data and REST ports on 127.0.0.1, like every other local server. */
+    static void onLoopback(Configuration conf) {
+        conf.set(JobManagerOptions.BIND_HOST, "127.0.0.1");
+        conf.set(JobManagerOptions.ADDRESS, "127.0.0.1");
+        conf.set(TaskManagerOptions.BIND_HOST, "127.0.0.1");
+        conf.set(TaskManagerOptions.HOST, "127.0.0.1");
+        conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+        conf.set(RestOptions.ADDRESS, "127.0.0.1");
     }
 
     /** Adds the job's operators to {@code env}. */
