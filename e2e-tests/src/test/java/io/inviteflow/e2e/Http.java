@@ -39,18 +39,6 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), bearer));
     }
 
-    static boolean ok(String url) {
-        try {
-            return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     private static HttpRequest.Builder withBearer(HttpRequest.Builder request, String bearer) {
         return bearer == null ? request : request.header("Authorization", "Bearer " + bearer);
     }

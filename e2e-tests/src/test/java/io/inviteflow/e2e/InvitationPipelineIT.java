@@ -1,6 +1,8 @@
 package io.inviteflow.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.inviteflow.testsupport.ServiceProcess;
+import io.inviteflow.testsupport.TestServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InvitationPipelineIT {
 
     private static final String RUN = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-    private static final String CLICKHOUSE = "http://127.0.0.1:8123/";
+    private static final String CLICKHOUSE = TestServers.clickHouseHttp();
+    private static final Path LOGS = Path.of("target", "e2e-logs");
     private static final String CH_DATABASE = "e2e_" + RUN;
     private static final List<ServiceProcess> SERVICES = new ArrayList<>();
     private static String core;
@@ -44,24 +47,23 @@ class InvitationPipelineIT {
         String schema = "e2e_" + RUN;
 
         SERVICES.add(ServiceProcess.start("core", root.resolve("ingestion/core/target/inviteflow-core-exec.jar"),
-                "512m", List.of("--server.port=" + corePort,
-                        "--spring.datasource.url=" + env("INVITEFLOW_TEST_DB_URL",
-                                "jdbc:postgresql://127.0.0.1:5432/inviteflow_test") + "?currentSchema=" + schema,
+                LOGS, List.of("-Xmx512m"), List.of("--server.port=" + corePort,
+                        "--spring.datasource.url=" + TestServers.postgresUrl() + "?currentSchema=" + schema,
                         "--spring.flyway.schemas=" + schema, "--spring.flyway.create-schemas=true",
                         "--inviteflow.activity-topic=" + topic))
-                .awaitHealthy(() -> Http.ok(core + "/actuator/health"), Duration.ofMinutes(2)));
+                .awaitHealthy(() -> ServiceProcess.httpOk(core + "/actuator/health"), Duration.ofMinutes(2)));
         SERVICES.add(ServiceProcess.start("streaming-job",
-                root.resolve("streaming-jobs/target/inviteflow-streaming-jobs.jar"), "768m",
-                List.of("--topic", topic, "--group", "e2e-" + RUN, "--clickhouse-database", CH_DATABASE,
+                root.resolve("streaming-jobs/target/inviteflow-streaming-jobs.jar"), LOGS, List.of("-Xmx768m"),
+                List.of("--bootstrap", TestServers.kafkaBootstrap(), "--topic", topic, "--group", "e2e-" + RUN, "--clickhouse-database", CH_DATABASE,
                         "--checkpoint-dir", "file://" + root.resolve("e2e-tests/target/checkpoints-" + RUN),
                         "--checkpoint-interval-ms", "1000"))
                 .awaitHealthy(() -> "1".equals(clickhouse("EXISTS TABLE " + CH_DATABASE + ".event_engagement")),
                         Duration.ofMinutes(2)));
         SERVICES.add(ServiceProcess.start("console",
-                root.resolve("admin-console/target/inviteflow-admin-console.jar"), "512m",
+                root.resolve("admin-console/target/inviteflow-admin-console.jar"), LOGS, List.of("-Xmx512m"),
                 List.of("--server.port=" + consolePort, "--inviteflow.core.url=" + core,
                         "--inviteflow.clickhouse.database=" + CH_DATABASE))
-                .awaitHealthy(() -> Http.ok(console + "/actuator/health"), Duration.ofMinutes(2)));
+                .awaitHealthy(() -> ServiceProcess.httpOk(console + "/actuator/health"), Duration.ofMinutes(2)));
     }
 
     @AfterAll
@@ -171,10 +173,5 @@ class InvitationPipelineIT {
     private static String clickhouse(String sql) {
         return Http.post(CLICKHOUSE + "?query=" + URLEncoder.encode(sql, StandardCharsets.UTF_8), null, "")
                 .body().trim();
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

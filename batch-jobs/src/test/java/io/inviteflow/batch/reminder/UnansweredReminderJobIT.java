@@ -1,6 +1,6 @@
 package io.inviteflow.batch.reminder;
 
-import io.inviteflow.batch.support.ActivityReader;
+import io.inviteflow.testsupport.ActivityReader;
 import io.inviteflow.batch.support.BatchIntegrationTest;
 import io.inviteflow.batch.support.CoreApi;
 import io.inviteflow.batch.support.Mailboxes;

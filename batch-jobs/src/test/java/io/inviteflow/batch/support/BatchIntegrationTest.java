@@ -1,5 +1,6 @@
 package io.inviteflow.batch.support;
 
+import io.inviteflow.testsupport.TestServers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -1,5 +1,6 @@
 package io.inviteflow.batch.support;
 
+import io.inviteflow.testsupport.TestServers;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;

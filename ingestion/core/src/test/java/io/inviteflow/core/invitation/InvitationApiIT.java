@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.inviteflow.contract.ActivityCodec;
 import io.inviteflow.contract.ActivityType;
 import io.inviteflow.contract.Payloads;
-import io.inviteflow.core.support.ActivityReader;
+import io.inviteflow.testsupport.ActivityReader;
 import io.inviteflow.core.support.Api;
 import io.inviteflow.core.support.CoreIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,10 +1,10 @@
 package io.inviteflow.core.outbox;
 
 import io.inviteflow.contract.ActivityType;
-import io.inviteflow.core.support.ActivityReader;
+import io.inviteflow.testsupport.ActivityReader;
 import io.inviteflow.core.support.Api;
 import io.inviteflow.core.support.CoreIntegrationTest;
-import io.inviteflow.core.support.TestServers;
+import io.inviteflow.testsupport.TestServers;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;

@@ -1,5 +1,6 @@
 package io.inviteflow.core.support;
 
+import io.inviteflow.testsupport.TestServers;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;

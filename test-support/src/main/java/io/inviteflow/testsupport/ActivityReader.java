@@ -1,4 +1,4 @@
-package io.inviteflow.batch.support;
+package io.inviteflow.testsupport;
 
 import io.inviteflow.contract.Activity;
 import io.inviteflow.contract.ActivityCodec;
@@ -29,7 +29,7 @@ public final class ActivityReader implements AutoCloseable {
     public ActivityReader(String topic) {
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafkaBootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, "batch-test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
                 new StringDeserializer(), new ByteArrayDeserializer());

@@ -1,17 +1,22 @@
-package io.inviteflow.batch.support;
+package io.inviteflow.testsupport;
 
-/** Where the servers started by {@code ./inviteflow servers} listen; environment variables override. */
+/** Where the servers started by {@code ./inviteflow test} listen; environment variables override. */
 public final class TestServers {
 
     private TestServers() {
     }
 
+    /** The database tests make their own schemas in (dropped and recreated by every {@code ./inviteflow test}). */
     public static String postgresUrl() {
         return env("INVITEFLOW_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/inviteflow_test");
     }
 
     public static String kafkaBootstrap() {
         return env("INVITEFLOW_KAFKA_BOOTSTRAP", "127.0.0.1:9092");
+    }
+
+    public static String clickHouseHttp() {
+        return env("INVITEFLOW_CLICKHOUSE_HTTP", "http://127.0.0.1:8123/");
     }
 
     public static String smtpHost() {
