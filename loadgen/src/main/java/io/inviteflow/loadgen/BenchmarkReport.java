@@ -43,7 +43,9 @@ final class BenchmarkReport {
 
                 After an unreported warm-up: 30 s at saturation, then until the Flink job has counted all of it (a cold
                 stack is slower: the JIT has not compiled the hot paths and the job lags). Every accepted RSVP is one
-                PostgreSQL transaction (answer + outbox row), relayed to Kafka by the outbox.
+                PostgreSQL transaction (answer + outbox row), relayed to Kafka by the outbox. At a fixed rate the Flink
+                job keeps up with the answers and shares the two cores with the core; at saturation it may fall behind
+                and catch up afterwards, so the fixed-rate row is the one of the whole pipeline.
 
                 ## Freshness (RSVP accepted → visible in `GET /api/v1/events/{id}/engagement`)
 
