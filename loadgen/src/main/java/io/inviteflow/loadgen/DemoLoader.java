@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -74,14 +76,19 @@ public final class DemoLoader {
     }
 
     private static void replay(CoreClient client, DemoPlan plan, Map<String, Map<Long, String>> tokens,
-                               int seconds) throws InterruptedException {
+                               int seconds) throws InterruptedException, ExecutionException {
         // Evenly spaced in their original order: the sample's times cluster in its last 12 minutes after a few
         // answers weeks earlier, so a proportional replay would sit idle and then burst.
         int total = plan.steps.size();
         int index = 0;
         long start = System.nanoTime();
         AtomicInteger done = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        // one single-thread lane per member: answers of the same guest stay in the file's order
+        ExecutorService[] lanes = new ExecutorService[4];
+        for (int i = 0; i < lanes.length; i++) {
+            lanes[i] = Executors.newSingleThreadExecutor();
+        }
+        List<Future<?>> sent = new ArrayList<>();
         System.out.printf("replaying %d answers over %d s%n", plan.steps.size(), seconds);
         for (DemoPlan.Step step : plan.steps) {
             long dueNanos = (long) ((double) index++ / total * seconds * 1e9);
@@ -90,20 +97,24 @@ public final class DemoLoader {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             String token = tokens.get(step.eventKey()).get(step.memberId());
-            pool.submit(() -> {
+            sent.add(lanes[(int) Math.floorMod(step.memberId(), (long) lanes.length)].submit(() -> {
                 client.open(token, step.memberId() % 3 == 0 ? "Mozilla/5.0 (X11; Linux x86_64)"
                         : "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile");
                 var answered = client.answer(token, step.response(), step.plusOnes());
                 if (answered.code() != 200) {
-                    System.err.println("answer refused: " + answered);
+                    throw new IllegalStateException("answer refused: " + answered);
                 }
                 if (done.incrementAndGet() % 100 == 0) {
                     System.out.printf("%d answers sent%n", done.get());
                 }
-            });
+            }));
         }
-        pool.shutdown();
-        pool.awaitTermination(5, TimeUnit.MINUTES);
+        for (Future<?> answer : sent) {
+            answer.get(); // a refused or failed answer fails the loader, loudly
+        }
+        for (ExecutorService lane : lanes) {
+            lane.shutdown();
+        }
         System.out.printf("demo loaded: %d answers replayed%n", done.get());
     }
 }

@@ -16,14 +16,18 @@ import java.util.Map;
  *
  * <p>Arguments ({@code --name value}, all optional):
  * <dl>
- *   <dt>--master (local[*])</dt><dd>Spark master; omit under spark-submit, which sets it.</dd>
+ *   <dt>--master (local[*])</dt><dd>Spark master.</dd>
+ *   <dt>--no-master</dt><dd>under spark-submit: take the master spark-submit sets.</dd>
  *   <dt>--clickhouse-url (jdbc:clickhouse://127.0.0.1:8123/inviteflow?compress=false)</dt><dd>where the archive is.</dd>
  *   <dt>--clickhouse-database (inviteflow)</dt><dd>database of the streaming job's {@code activity_log}.</dd>
  *   <dt>--movielens (none)</dt><dd>train on a {@code user::item::rating::ts} file instead of ClickHouse (tests, benchmarks).</dd>
+ *   <dt>--min-rating (3)</dt><dd>with --movielens: lower ratings are not interactions.</dd>
+ *   <dt>--shuffle-partitions (4)</dt><dd>{@code spark.sql.shuffle.partitions}.</dd>
  *   <dt>--models-dir (.inviteflow/data/models)</dt><dd>where versions are published; the core reads the same folder.</dd>
  *   <dt>--rank, --iterations, --reg-param, --alpha, --k</dt><dd>ALS and evaluation settings (16, 10, 0.1, 10, 10).</dd>
  *   <dt>--min-interactions (2)</dt><dd>below this many rows nothing is trained or published.</dd>
  * </dl>
+ * A model that does not beat the popularity baseline is not published: the core keeps serving the last one.
  */
 public final class ThemeRecommenderJob {
 
@@ -66,6 +70,12 @@ public final class ThemeRecommenderJob {
         }
         var experiment = new RankingExperiment(settings);
         RankingExperiment.Result metrics = experiment.run(cached);
+        if (!metrics.beatsBaseline()) {
+            // the core would serve it as "personal": worse than what it serves without a model
+            return new Outcome(metrics, null, String.format(java.util.Locale.ROOT,
+                    "not published: NDCG@%d ALS %.4f does not beat popularity %.4f", settings.k(),
+                    metrics.alsNdcg(), metrics.popularityNdcg()));
+        }
         Dataset<Row> indexed = RankingExperiment.index(cached).cache();
         ALSModel full = experiment.als().fit(indexed);
         Path dir = new ModelPublisher(modelsDir).publish(full, indexed, metrics, settings.k(), Instant.now());
@@ -86,11 +96,16 @@ public final class ThemeRecommenderJob {
                 d.holdOut(), d.seed());
     }
 
+    private static final java.util.Set<String> KNOWN = java.util.Set.of("master", "no-master", "clickhouse-url",
+            "clickhouse-database", "movielens", "min-rating", "models-dir", "rank", "iterations", "reg-param", "alpha",
+            "k", "min-interactions", "shuffle-partitions");
+
     private static Map<String, String> parse(String[] argv) {
         Map<String, String> args = new HashMap<>();
         for (int i = 0; i < argv.length; i++) {
-            if (!argv[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected --name value, got " + argv[i]);
+            if (!argv[i].startsWith("--") || !KNOWN.contains(argv[i].substring(2))) {
+                throw new IllegalArgumentException("unknown argument " + argv[i] + "; known: --"
+                        + String.join(", --", new java.util.TreeSet<>(KNOWN)));
             }
             boolean flag = i + 1 >= argv.length || argv[i + 1].startsWith("--");
             args.put(argv[i].substring(2), flag ? "true" : argv[++i]);

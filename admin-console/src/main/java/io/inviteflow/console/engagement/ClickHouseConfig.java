@@ -9,7 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The console's only DataSource: ClickHouse (only read). Boot's DataSource auto-configuration backs off because
- * this bean exists; Boot's health indicator then reports ClickHouse under {@code /actuator/health}.
+ * this bean exists. ClickHouse is deliberately not part of {@code /actuator/health}
+ * ({@code management.health.db.enabled=false}): the console serves sign-in and events without it.
  */
 @Configuration(proxyBeanMethods = false)
 class ClickHouseConfig {

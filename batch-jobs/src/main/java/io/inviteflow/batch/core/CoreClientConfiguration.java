@@ -15,7 +15,7 @@ class CoreClientConfiguration {
 
     @Bean
     ServiceTokens serviceTokens(ServiceTokenProperties properties) {
-        return new ServiceTokens(properties.jwtKey(), properties.serviceTokenTtl(), Clock.systemUTC());
+        return new ServiceTokens(properties.serviceKey(), properties.serviceTokenTtl(), Clock.systemUTC());
     }
 
     @Bean

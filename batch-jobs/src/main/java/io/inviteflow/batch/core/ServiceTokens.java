@@ -14,13 +14,15 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Mints the bearer tokens batch-jobs presents to the core: HS256 with the shared secret, subject {@code batch-jobs},
- * {@code scope: internal} (the core maps it to authority {@code SCOPE_internal}), short-lived. A fresh token per
+ * Mints the bearer tokens batch-jobs presents to the core: HS256 with the service key, issuer
+ * {@code inviteflow-services}, subject {@code batch-jobs}, {@code scope: internal} (the core maps it to authority {@code SCOPE_internal}), short-lived. A fresh token per
  * request costs one HMAC, so nothing is cached and nothing can expire mid-job.
  */
 public final class ServiceTokens {
 
     static final String SUBJECT = "batch-jobs";
+    /** The issuer the core expects of service tokens (organizers' tokens are issued by {@code inviteflow-core}). */
+    static final String ISSUER = "inviteflow-services";
     private final JwtEncoder encoder;
     private final Duration ttl;
     private final Clock clock;
@@ -34,6 +36,7 @@ public final class ServiceTokens {
     public String mint() {
         Instant now = clock.instant();
         var claims = JwtClaimsSet.builder()
+                .issuer(ISSUER)
                 .subject(SUBJECT)
                 .claim("scope", "internal")
                 .issuedAt(now)

@@ -1,6 +1,5 @@
 package io.inviteflow.batch.reminder;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -38,6 +37,6 @@ public record Reminder(String kind, UUID invitationId, UUID partyEventId, String
      * restart produces the same id and consumers drop the duplicate.
      */
     public UUID activityId() {
-        return UUID.nameUUIDFromBytes(idempotencyKey().getBytes(StandardCharsets.UTF_8));
+        return ReminderActivities.Sent.of(this).activityId();
     }
 }

@@ -7,10 +7,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -39,10 +41,23 @@ public class ReminderActivities {
         this.clock = Clock.systemUTC();
     }
 
+    /** A mailed reminder, as its REMINDER_SENT activity needs it. */
+    public record Sent(String kind, UUID invitationId, UUID partyEventId) {
+
+        /** Same key as {@link Reminder#activityId()}: a re-publish carries the same eventId. */
+        UUID activityId() {
+            return UUID.nameUUIDFromBytes((kind + ":" + invitationId).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Sent of(Reminder reminder) {
+            return new Sent(reminder.kind(), reminder.invitationId(), reminder.partyEventId());
+        }
+    }
+
     /** Sends all, then waits for every ack; throws if any was not acknowledged. */
-    public void publish(List<Reminder> reminders) {
+    public void publish(List<Sent> reminders) {
         List<CompletableFuture<?>> acks = new ArrayList<>();
-        for (Reminder reminder : reminders) {
+        for (Sent reminder : reminders) {
             var activity = codec.activity(reminder.activityId(), ActivityType.REMINDER_SENT, "invitation",
                     reminder.invitationId(), reminder.partyEventId(), clock.instant(),
                     new Payloads.ReminderSent(reminder.kind(), "email"));

@@ -6,7 +6,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -96,15 +95,25 @@ public class ReminderDeliveries {
                 .update());
     }
 
-    public void markPublished(String kind, Collection<UUID> invitationIds) {
-        if (invitationIds.isEmpty()) {
-            return;
+    public void markPublished(List<ReminderActivities.Sent> published) {
+        for (ReminderActivities.Sent sent : published) {
+            ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
+                            UPDATE reminder_delivery SET status = 'published', published_at = now()
+                            WHERE kind = :kind AND invitation_id = :id AND status = 'sent'""")
+                    .param("kind", sent.kind()).param("id", sent.invitationId())
+                    .update());
         }
-        ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
-                        UPDATE reminder_delivery SET status = 'published', published_at = now()
-                        WHERE kind = :kind AND invitation_id IN (:ids) AND status = 'sent'""")
-                .param("kind", kind).param("ids", List.copyOf(invitationIds))
-                .update());
+    }
+
+    /** Mailed reminders whose activity is not known to be on Kafka (a run died between the two). */
+    public List<ReminderActivities.Sent> sentNotPublished(String kind) {
+        return jdbc.sql("""
+                        SELECT kind, invitation_id, party_event_id FROM reminder_delivery
+                        WHERE kind = :kind AND status = 'sent' ORDER BY invitation_id""")
+                .param("kind", kind)
+                .query((rs, row) -> new ReminderActivities.Sent(rs.getString(1), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class)))
+                .list();
     }
 
     /** Deliveries of this kind stuck in {@code claimed}: possibly mailed, never retried; for people to look at. */

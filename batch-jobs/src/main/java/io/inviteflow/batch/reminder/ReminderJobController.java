@@ -9,6 +9,7 @@ import org.springframework.batch.core.repository.JobInstanceAlreadyCompleteExcep
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,15 +40,23 @@ class ReminderJobController {
                        String exitDescription, String runAt, UUID eventId) {
     }
 
+    /** 200 with the run when it completed; a run that failed is a 500 problem carrying the same fields. */
     @PostMapping("/api/v1/jobs/reminders/run")
-    RunResponse run(@RequestParam(required = false) UUID eventId,
-                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant runAt)
-            throws JobExecutionException {
+    ResponseEntity<?> run(@RequestParam(required = false) UUID eventId,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                          Instant runAt) throws JobExecutionException {
         var run = ReminderRun.unanswered(runAt == null ? clock.instant() : runAt, eventId);
         JobExecution execution = runs.launch(run);
-        return new RunResponse(execution.getId(), execution.getJobInstance().getInstanceId(), execution.getStatus(),
-                execution.getExitStatus().getExitCode(), execution.getExitStatus().getExitDescription(),
-                run.runAt().toString(), eventId);
+        var response = new RunResponse(execution.getId(), execution.getJobInstance().getInstanceId(),
+                execution.getStatus(), execution.getExitStatus().getExitCode(),
+                execution.getExitStatus().getExitDescription(), run.runAt().toString(), eventId);
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            return ResponseEntity.ok(response);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "the reminder run ended " + execution.getStatus() + "; restart it with the same runAt");
+        problem.setProperty("run", response);
+        return ResponseEntity.internalServerError().body(problem);
     }
 
     @ExceptionHandler({JobInstanceAlreadyCompleteException.class, JobExecutionAlreadyRunningException.class})

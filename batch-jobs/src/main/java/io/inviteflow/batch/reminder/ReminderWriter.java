@@ -28,7 +28,8 @@ import java.util.List;
  * cannot know whether the mail left, so it is NOT resent — it is counted and reported at the end of the step
  * ({@link InDoubtDeliveriesListener}). A send that fails with an exception is known not to have been accepted by the
  * mail server (modulo a connection lost after the final dot), so its row becomes {@code failed} and a restart sends
- * it. The activity is at least once (re-published while the row is {@code sent}) with a deterministic eventId.
+ * it. The activity is at least once with a deterministic eventId: rows still {@code sent} are published again by
+ * {@link UnpublishedRemindersListener} before the next run's step, whether or not the guest is still pending.
  */
 public class ReminderWriter implements ItemWriter<Reminder> {
 
@@ -51,23 +52,22 @@ public class ReminderWriter implements ItemWriter<Reminder> {
 
     @Override
     public void write(Chunk<? extends Reminder> chunk) {
-        List<Reminder> toPublish = new ArrayList<>();
+        List<ReminderActivities.Sent> toPublish = new ArrayList<>();
         for (Reminder reminder : chunk) {
             switch (deliveries.claim(reminder, jobExecutionId)) {
                 case CLAIMED -> {
                     send(reminder);
                     deliveries.markSent(reminder);
-                    toPublish.add(reminder);
+                    toPublish.add(ReminderActivities.Sent.of(reminder));
                 }
-                case SENT_NOT_PUBLISHED -> toPublish.add(reminder);
+                case SENT_NOT_PUBLISHED -> toPublish.add(ReminderActivities.Sent.of(reminder));
                 case IN_DOUBT -> log.warn("reminder {} is in doubt (claimed, never confirmed sent): not resending",
                         reminder.idempotencyKey());
                 case DONE -> log.debug("reminder {} already sent", reminder.idempotencyKey());
             }
         }
         activities.publish(toPublish);
-        toPublish.stream().map(Reminder::kind).distinct().forEach(kind -> deliveries.markPublished(kind,
-                toPublish.stream().filter(r -> r.kind().equals(kind)).map(Reminder::invitationId).toList()));
+        deliveries.markPublished(toPublish);
     }
 
     private void send(Reminder reminder) {

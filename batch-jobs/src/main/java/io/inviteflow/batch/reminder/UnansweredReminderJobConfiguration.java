@@ -41,12 +41,14 @@ class UnansweredReminderJobConfiguration {
                                  PendingInvitationReader unansweredReminderReader,
                                  ReminderProcessor unansweredReminderProcessor,
                                  ReminderWriter unansweredReminderWriter,
-                                 ReminderDeliveries deliveries, ReminderProperties properties) {
+                                 ReminderDeliveries deliveries, ReminderActivities activities,
+                                 ReminderProperties properties) {
         return new StepBuilder("sendUnansweredReminders", jobs)
                 .<PendingInvitation, Reminder>chunk(properties.chunkSize(), transactions)
                 .reader(unansweredReminderReader)
                 .processor(unansweredReminderProcessor)
                 .writer(unansweredReminderWriter)
+                .listener(new UnpublishedRemindersListener(deliveries, activities, Reminder.UNANSWERED))
                 .listener(new InDoubtDeliveriesListener(deliveries, Reminder.UNANSWERED))
                 .build();
     }

@@ -137,6 +137,29 @@ class UnansweredReminderJobIT extends BatchIntegrationTest {
         assertThat(again.statusCode()).isEqualTo(409);
     }
 
+    @Test
+    void aMailedReminderWhoseActivityWasLostIsPublishedByTheNextRunEvenIfTheGuestAnsweredSince() throws Exception {
+        // the state a run leaves when it dies between mailing and Kafka's ack: a row 'sent', never 'published';
+        // the guest is no longer pending (answered), so the reader will never hand this invitation out again
+        UUID invitation = UUID.randomUUID();
+        UUID party = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO reminder_delivery (kind, invitation_id, party_event_id, recipient, status, attempts,
+                            claimed_at, sent_at) VALUES ('unanswered', :id, :party, 'gone@example.org', 'sent', 1, now(), now())""")
+                .param("id", invitation).param("party", party).update();
+
+        JobExecution run = runs.launch(ReminderRun.unanswered(Instant.parse("2030-01-02T08:00:00Z"), UUID.randomUUID()));
+
+        assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(jdbc.sql("SELECT status FROM reminder_delivery WHERE invitation_id = :id").param("id", invitation)
+                .query(String.class).single()).isEqualTo("published");
+        try (var reader = new ActivityReader(TOPIC)) {
+            var found = remindersOf(reader.readUntil(all -> !remindersOf(all, Set.of(invitation)).isEmpty(),
+                    Duration.ofSeconds(30)), Set.of(invitation));
+            assertThat(found).singleElement().satisfies(m -> assertThat(m.key()).isEqualTo(party.toString()));
+        }
+    }
+
     private List<String> statuses(List<CoreApi.Invited> guests) {
         return jdbc.sql("SELECT status FROM reminder_delivery WHERE kind = 'unanswered' AND invitation_id IN (:ids)")
                 .param("ids", guests.stream().map(CoreApi.Invited::invitationId).toList())

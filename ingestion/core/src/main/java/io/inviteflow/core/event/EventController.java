@@ -36,6 +36,7 @@ class EventController {
     @PostMapping
     ResponseEntity<PartyEvent> create(AuthenticatedOrganizer organizer, @Valid @RequestBody NewEvent request) {
         ZoneId zone = zone(request.timeZone());
+        requireStorableDate(request.startsAt());
         requireWebUrl(request.onlineUrl());
         PartyEvent.Venue venue = request.venue() == null ? null : new PartyEvent.Venue(request.venue().name(),
                 request.venue().address(), request.venue().lat(), request.venue().lon(),
@@ -62,6 +63,13 @@ class EventController {
             return ZoneId.of(timeZone);
         } catch (DateTimeException e) {
             throw Problems.unprocessable("timeZone", "'" + timeZone + "' is not an IANA time zone such as Europe/Berlin");
+        }
+    }
+
+    /** PostgreSQL's timestamptz ends long before Java's OffsetDateTime does. */
+    private static void requireStorableDate(java.time.OffsetDateTime startsAt) {
+        if (startsAt.getYear() < 1900 || startsAt.getYear() > 9999) {
+            throw Problems.unprocessable("startsAt", "startsAt must be between the years 1900 and 9999");
         }
     }
 

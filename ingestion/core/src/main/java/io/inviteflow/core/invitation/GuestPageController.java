@@ -36,8 +36,11 @@ class GuestPageController {
 
     @GetMapping("/i/{token}")
     ResponseEntity<String> show(@PathVariable String token,
-                                @RequestHeader(value = HttpHeaders.USER_AGENT, required = false) String userAgent) {
-        GuestInvitation invitation = invitations.open(token, ClientFamily.of(userAgent))
+                                @RequestHeader(value = HttpHeaders.USER_AGENT, required = false) String userAgent,
+                                @RequestParam(required = false) String answered) {
+        // the redirect after the form's answer shows the page again: that is not another open
+        GuestInvitation invitation = (answered != null ? invitations.find(token)
+                : invitations.open(token, ClientFamily.of(userAgent)))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such invitation"));
         PartyEvent event = events.find(invitation.partyEventId()).orElseThrow();
         return ResponseEntity.ok()
@@ -54,7 +57,8 @@ class GuestPageController {
                                 @RequestParam(defaultValue = "0") int plusOnes,
                                 @RequestParam(required = false) String note) {
         int bounded = Math.max(0, Math.min(20, response == Rsvp.NO ? 0 : plusOnes));
-        String trimmedNote = note == null ? null : note.substring(0, Math.min(note.length(), 1000));
+        String storable = note == null ? null : note.replace("\u0000", ""); // PostgreSQL text cannot hold NUL
+        String trimmedNote = storable == null ? null : storable.substring(0, Math.min(storable.length(), 1000));
         invitations.answer(token, response, bounded, trimmedNote);
         return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/i/" + token + "?answered")).build();
     }

@@ -24,8 +24,9 @@ import java.util.concurrent.TimeUnit;
  * them (acks=all, idempotent producer).
  *
  * <p>Order: one relay at a time across all instances of the core (a transaction-scoped PostgreSQL advisory lock),
- * sending in id order on an idempotent producer, so the activities of one party event reach their partition in
- * the order they were committed.
+ * sending in id order on an idempotent producer. Ids are taken at insert, not at commit, so two concurrent
+ * transactions may go out in either order; the answers of one invitation are ordered by its row lock, and consumers
+ * use {@code answerVersion}, not arrival order.
  *
  * <p>While Kafka is down every round fails fast (max.block.ms) and the relay backs off up to
  * {@code maxBackoff}; the API keeps accepting, rows accumulate, and all of them go out once Kafka is back.
@@ -128,7 +129,11 @@ class OutboxRelay implements SmartLifecycle {
     private void send(List<OutboxRow> rows) {
         List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
         for (OutboxRow row : rows) {
-            acks.add(kafka.send(new ProducerRecord<>(row.topic(), row.key(), row.payload())));
+            CompletableFuture<?> ack = kafka.send(new ProducerRecord<>(row.topic(), row.key(), row.payload()));
+            if (ack.isCompletedExceptionally()) {
+                ack.join(); // Kafka unreachable (max.block.ms): give up the round now, not after every row
+            }
+            acks.add(ack);
         }
         kafka.flush();
         CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();

@@ -14,6 +14,9 @@ import java.util.UUID;
 @Component
 public class AccessTokens {
 
+    /** The issuer of organizers' tokens; the only issuer {@link AuthenticatedOrganizer} accepts. */
+    public static final String ISSUER = "inviteflow-core";
+
     private final JwtEncoder encoder;
     private final SecurityProperties properties;
     private final Clock clock;
@@ -27,7 +30,7 @@ public class AccessTokens {
     public String issue(UUID organizerId, String email) {
         var now = clock.instant();
         var claims = JwtClaimsSet.builder()
-                .issuer("inviteflow-core")
+                .issuer(ISSUER)
                 .subject(organizerId.toString())
                 .claim("email", email)
                 .issuedAt(now)

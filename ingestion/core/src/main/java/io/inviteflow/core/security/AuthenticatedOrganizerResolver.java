@@ -23,6 +23,9 @@ class AuthenticatedOrganizerResolver implements HandlerMethodArgumentResolver {
     public AuthenticatedOrganizer resolveArgument(MethodParameter parameter, ModelAndViewContainer mav,
                                                   NativeWebRequest request, WebDataBinderFactory binders) {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
+            if (!AccessTokens.ISSUER.equals(token.getToken().getClaimAsString("iss"))) {
+                throw new AccessDeniedException("this endpoint needs an organizer's token");
+            }
             try {
                 return new AuthenticatedOrganizer(UUID.fromString(token.getToken().getSubject()));
             } catch (IllegalArgumentException serviceToken) {

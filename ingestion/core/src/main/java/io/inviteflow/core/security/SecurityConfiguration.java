@@ -2,6 +2,7 @@ package io.inviteflow.core.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import com.nimbusds.jwt.JWTParser;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -10,8 +11,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -19,6 +22,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import javax.crypto.spec.SecretKeySpec;
+import java.text.ParseException;
 import java.util.List;
 
 /**
@@ -47,14 +51,41 @@ class SecurityConfiguration implements WebMvcConfigurer {
         return http.build();
     }
 
+    /**
+     * Two kinds of bearer tokens, told apart by their issuer and each verified with its own key: organizers' tokens
+     * ({@link AccessTokens#ISSUER}, the JWT secret) and service tokens ({@link #SERVICE_ISSUER}, the service secret).
+     * A service token claiming to be an organizer's fails the organizers' key, and the reverse.
+     */
     @Bean
     JwtDecoder jwtDecoder(SecurityProperties properties) {
-        return NimbusJwtDecoder.withSecretKey(hmacKey(properties)).macAlgorithm(MacAlgorithm.HS256).build();
+        JwtDecoder organizers = decoder(properties.jwtKey(), AccessTokens.ISSUER);
+        JwtDecoder services = decoder(properties.serviceKey(), SERVICE_ISSUER);
+        return token -> SERVICE_ISSUER.equals(unverifiedIssuer(token)) ? services.decode(token)
+                : organizers.decode(token);
     }
 
+    static final String SERVICE_ISSUER = "inviteflow-services";
+
+    private static JwtDecoder decoder(byte[] key, String issuer) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(key, "HmacSHA256"))
+                .macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+        return decoder;
+    }
+
+    /** Only picks the key to verify with; the chosen decoder then checks signature, issuer and expiry. */
+    private static String unverifiedIssuer(String token) {
+        try {
+            return JWTParser.parse(token).getJWTClaimsSet().getIssuer();
+        } catch (ParseException e) {
+            throw new BadJwtException("malformed token", e);
+        }
+    }
+
+    /** Signs organizers' tokens only; services mint their own with the service key. */
     @Bean
     JwtEncoder jwtEncoder(SecurityProperties properties) {
-        return new NimbusJwtEncoder(new ImmutableSecret<>(hmacKey(properties)));
+        return new NimbusJwtEncoder(new ImmutableSecret<>(new SecretKeySpec(properties.jwtKey(), "HmacSHA256")));
     }
 
     @Bean
@@ -65,9 +96,5 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new AuthenticatedOrganizerResolver());
-    }
-
-    private static SecretKeySpec hmacKey(SecurityProperties properties) {
-        return new SecretKeySpec(properties.jwtKey(), "HmacSHA256");
     }
 }

@@ -9,13 +9,18 @@ import java.util.Base64;
  * @param jwtSecret base64 HMAC key (at least 256 bits) that signs and verifies access tokens
  * @param tokenTtl  how long an access token is valid
  * @param invitationKey base64 HMAC key (at least 256 bits) from which invitation tokens are derived
+ * @param serviceSecret base64 HMAC key (at least 256 bits) of service-to-service tokens; never the organizers' key
  */
 @ConfigurationProperties("inviteflow.security")
-public record SecurityProperties(String jwtSecret, Duration tokenTtl, String invitationKey) {
+public record SecurityProperties(String jwtSecret, Duration tokenTtl, String invitationKey, String serviceSecret) {
 
     public SecurityProperties {
         requireKey("jwt-secret", jwtSecret);
         requireKey("invitation-key", invitationKey);
+        requireKey("service-secret", serviceSecret);
+        if (jwtSecret.equals(serviceSecret)) {
+            throw new IllegalArgumentException("inviteflow.security.service-secret must differ from jwt-secret");
+        }
     }
 
     private static void requireKey(String name, String base64) {
@@ -26,6 +31,10 @@ public record SecurityProperties(String jwtSecret, Duration tokenTtl, String inv
 
     public byte[] invitationKeyBytes() {
         return Base64.getDecoder().decode(invitationKey);
+    }
+
+    byte[] serviceKey() {
+        return Base64.getDecoder().decode(serviceSecret);
     }
 
     byte[] jwtKey() {

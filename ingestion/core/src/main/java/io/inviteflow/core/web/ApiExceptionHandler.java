@@ -9,6 +9,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -95,6 +96,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
+    /** A backstop: input the checks above let through but the database refuses is still the client's fault. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> notStorable(DataIntegrityViolationException ex, WebRequest request) {
+        log.warn("input refused by the database: {}", ex.getMostSpecificCause().getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+                "the request contains a value that cannot be stored");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.UNPROCESSABLE_ENTITY, request);
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> denied(AccessDeniedException ex, WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
@@ -128,6 +138,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static String describe(JsonMappingException e) {
         if (e instanceof InvalidFormatException invalid) {
             Class<?> target = invalid.getTargetType();
+            if (target == String.class) {
+                return "text is not storable (" + invalid.getOriginalMessage().replaceFirst(".*: ", "") + ")";
+            }
             if (target != null && target.isEnum()) {
                 return "'" + invalid.getValue() + "' is not one of " + Arrays.toString(target.getEnumConstants());
             }

@@ -75,6 +75,10 @@ class EventApiIT extends CoreIntegrationTest {
         var badLink = api.post("/api/v1/events", token,
                 "{\"title\":\"T\",\"startsAt\":\"2027-03-01T17:00:00Z\",\"timeZone\":\"UTC\",\"onlineUrl\":\"javascript:alert(1)\"}");
         var badId = api.get("/api/v1/events/not-a-uuid", token);
+        var nulInTitle = api.post("/api/v1/events", token,
+                "{\"title\":\"a\\u0000b\",\"startsAt\":\"2027-03-01T17:00:00Z\",\"timeZone\":\"UTC\"}");
+        var farFuture = api.post("/api/v1/events", token,
+                "{\"title\":\"T\",\"startsAt\":\"+300000-03-01T17:00:00Z\",\"timeZone\":\"UTC\"}");
 
         assertThat(badZone.status()).isEqualTo(422);
         assertThat(badZone.json().get("field").asText()).isEqualTo("timeZone");
@@ -86,6 +90,10 @@ class EventApiIT extends CoreIntegrationTest {
         assertThat(hugeTitle.json().get("field").asText()).isEqualTo("title");
         assertThat(badLink.status()).isEqualTo(422);
         assertThat(badId.status()).isEqualTo(400);
+        assertThat(nulInTitle.status()).isEqualTo(400);
+        assertThat(nulInTitle.json().get("field").asText()).isEqualTo("title");
+        assertThat(farFuture.status()).isEqualTo(422);
+        assertThat(farFuture.json().get("field").asText()).isEqualTo("startsAt");
         assertThat(api.get("/api/v1/events", token).json()).isEmpty();
     }
 }

@@ -102,6 +102,8 @@ class InvitationApiIT extends CoreIntegrationTest {
         var forged = api.post("/api/v1/invitations/AAAAAAAAAAAAAAAAAAAAAA/rsvp", null, "{\"response\":\"YES\"}");
         var garbage = api.post("/api/v1/invitations/'%20OR%201=1--/rsvp", null, "{\"response\":\"YES\"}");
         var unknownPage = api.getAs("/i/AAAAAAAAAAAAAAAAAAAAAA", "test");
+        var nulInNote = api.post("/api/v1/invitations/" + token + "/rsvp", null,
+                "{\"response\":\"YES\",\"note\":\"x\\u0000y\"}");
 
         assertThat(unknownEnum.status()).isEqualTo(400);
         assertThat(unknownEnum.json().get("field").asText()).isEqualTo("response");
@@ -115,6 +117,8 @@ class InvitationApiIT extends CoreIntegrationTest {
         assertThat(forged.status()).isEqualTo(404);
         assertThat(garbage.status()).isEqualTo(404);
         assertThat(unknownPage.status()).isEqualTo(404);
+        assertThat(nulInNote.status()).isEqualTo(400);
+        assertThat(nulInNote.json().get("field").asText()).isEqualTo("note");
         assertThat(api.getAs("/i/" + token, "test").body()).doesNotContain("Your answer");
     }
 

@@ -15,6 +15,7 @@ class InvitationTokensTest {
 
     private static final String KEY_A = Base64.getEncoder().encodeToString("a".repeat(32).getBytes());
     private static final String KEY_B = Base64.getEncoder().encodeToString("b".repeat(32).getBytes());
+    private static final String KEY_C = Base64.getEncoder().encodeToString("c".repeat(32).getBytes());
 
     private final InvitationTokens tokens = tokens(KEY_A);
 
@@ -53,6 +54,6 @@ class InvitationTokensTest {
     }
 
     private static InvitationTokens tokens(String key) {
-        return new InvitationTokens(new SecurityProperties(KEY_A, Duration.ofHours(1), key));
+        return new InvitationTokens(new SecurityProperties(KEY_A, Duration.ofHours(1), key, KEY_C));
     }
 }

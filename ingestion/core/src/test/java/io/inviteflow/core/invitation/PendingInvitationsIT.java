@@ -11,6 +11,12 @@ import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import io.inviteflow.core.security.SecurityProperties;
+
+import javax.crypto.spec.SecretKeySpec;
+import java.util.Base64;
 
 import java.net.URI;
 import java.time.Instant;
@@ -24,7 +30,9 @@ class PendingInvitationsIT extends CoreIntegrationTest {
     @LocalServerPort
     int port;
     @Autowired
-    JwtEncoder encoder;
+    JwtEncoder organizerKey;
+    @Autowired
+    SecurityProperties security;
 
     @Test
     void listsOnlyUnansweredInvitationsWithAnEmailPageByPageWithWorkingLinks() {
@@ -66,9 +74,43 @@ class PendingInvitationsIT extends CoreIntegrationTest {
     }
 
     private String serviceToken() {
-        var claims = JwtClaimsSet.builder().subject("batch-jobs").claim("scope", "internal")
+        return sign(serviceKey(), "inviteflow-services", "batch-jobs");
+    }
+
+    @Test
+    void aServiceKeyCannotMakeAnOrganizerTokenNorTheOtherWayRound() {
+        var api = new Api(port);
+        String organizer = api.newOrganizerToken();
+        String organizerId = api.get("/api/v1/events", organizer).status() == 200 ? subject(organizer) : null;
+
+        String forgedOrganizer = sign(serviceKey(), "inviteflow-core", organizerId);
+        var claims = JwtClaimsSet.builder().issuer("inviteflow-services").subject("batch-jobs")
+                .claim("scope", "internal").issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(300)).build();
+        String forgedService = organizerKey.encode(JwtEncoderParameters.from(
+                JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
+
+        assertThat(api.get("/api/v1/events", forgedOrganizer).status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/internal/pending-invitations", forgedService).status()).isEqualTo(401);
+    }
+
+    private JwtEncoder serviceKey() {
+        return new NimbusJwtEncoder(new ImmutableSecret<>(new SecretKeySpec(
+                Base64.getDecoder().decode(security.serviceSecret()), "HmacSHA256")));
+    }
+
+    private static String sign(JwtEncoder encoder, String issuer, String subject) {
+        var claims = JwtClaimsSet.builder().issuer(issuer).subject(subject).claim("scope", "internal")
                 .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(300)).build();
         return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
+    }
+
+    private static String subject(String jwt) {
+        String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(payload).get("sub").asText();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 }
