@@ -79,6 +79,10 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             title.setText(event.title());
             chart.setZone(event.zone());
             status.setText("Live: updates by itself.");
+            if (isAttached()) {
+                // Vaadin reuses this view when one dashboard links to another: poll the new event from now on
+                getUI().ifPresent(this::startPolling);
+            }
         } catch (CoreClient.NotFound e) {
             showMissing();
         } catch (CoreClient.Unauthorized e) {
@@ -95,20 +99,28 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     @Override
     protected void onAttach(AttachEvent attach) {
         super.onAttach(attach);
-        if (event != null && polling == null) {
-            UI ui = attach.getUI();
+        startPolling(attach.getUI());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        stopPolling();
+        super.onDetach(detach);
+    }
+
+    private void startPolling(UI ui) {
+        stopPolling();
+        if (event != null) {
             UUID id = event.id();
             polling = poller.scheduleWithFixedDelay(() -> poll(ui, id), settings.pollInterval());
         }
     }
 
-    @Override
-    protected void onDetach(DetachEvent detach) {
+    private void stopPolling() {
         if (polling != null) {
             polling.cancel(false);
             polling = null;
         }
-        super.onDetach(detach);
     }
 
     /** On a poller thread: read ClickHouse, then hand the result to the UI under its session lock. */
