@@ -62,9 +62,14 @@ final class RankingExperiment {
         Dataset<Row> test = split[1];
         ALSModel model = als().fit(train);
 
-        Dataset<Row> truth = test.groupBy("u").agg(collect_list(col("i").cast("double")).as("label"));
+        Dataset<Row> truth = test.groupBy("u").agg(collect_list(col("i").cast("double")).as("label")).cache();
         Dataset<Row> seen = train.groupBy("u").agg(collect_list(col("i").cast("double")).as("seen"));
         int candidates = (int) Math.min(indexed.select("i").distinct().count(), Integer.MAX_VALUE);
+        long users = indexed.select("u").distinct().count();
+        if (truth.isEmpty()) {
+            // no user has two items, so nothing can be held out: no evidence either way, and NaN beats nothing
+            return new Result(Double.NaN, Double.NaN, users, candidates, indexed.count(), 0);
+        }
 
         Dataset<Row> alsTop = model.recommendForAllUsers(candidates)
                 .select(col("u"), expr("transform(recommendations, r -> cast(r.i as double))").as("ranked"));
@@ -74,10 +79,11 @@ final class RankingExperiment {
                 .orderBy(desc("n"), desc("c"), col("i"));
         List<Double> popularItems = popular.select(col("i").cast("double")).as(
                 org.apache.spark.sql.Encoders.DOUBLE()).collectAsList();
-        Dataset<Row> popTop = truth.select(col("u"), array(popularItems.stream().map(functions::lit).toArray(Column[]::new)).as("ranked"));
+        Dataset<Row> popTop = truth.select(col("u"),
+                array(popularItems.stream().map(functions::lit).toArray(Column[]::new)).as("ranked"));
         double popularityNdcg = ndcg(popTop, seen, truth);
 
-        return new Result(alsNdcg, popularityNdcg, indexed.select("u").distinct().count(), candidates,
+        return new Result(alsNdcg, popularityNdcg, users, candidates,
                 indexed.count(), truth.count());
     }
 

@@ -70,6 +70,10 @@ public final class ThemeRecommenderJob {
         }
         var experiment = new RankingExperiment(settings);
         RankingExperiment.Result metrics = experiment.run(cached);
+        if (metrics.testUsers() == 0) {
+            return new Outcome(metrics, null, "not published: no organizer has used two themes yet, so no model can "
+                    + "be evaluated (" + metrics.users() + " organizers, " + metrics.items() + " themes)");
+        }
         if (!metrics.beatsBaseline()) {
             // the core would serve it as "personal": worse than what it serves without a model
             return new Outcome(metrics, null, String.format(java.util.Locale.ROOT,

@@ -47,6 +47,20 @@ class ThemeRecommenderTest {
     }
 
     @Test
+    void publishesNothingWhenNoUserHasTwoItemsToHoldOneOut() throws Exception {
+        Dataset<Row> oneThemeEach = SparkTestSession.get().createDataFrame(java.util.List.of(
+                org.apache.spark.sql.RowFactory.create("ada", "birthday", 3.0),
+                org.apache.spark.sql.RowFactory.create("bob", "wedding", 5.0),
+                org.apache.spark.sql.RowFactory.create("cy", "birthday", 1.0)), Interactions.SCHEMA);
+
+        var outcome = ThemeRecommenderJob.train(oneThemeEach, RankingExperiment.Settings.defaults(), models, 2);
+
+        assertThat(outcome.published()).isNull();
+        assertThat(outcome.message()).contains("no organizer has used two themes");
+        assertThat(models.resolve("themes/CURRENT")).doesNotExist();
+    }
+
+    @Test
     void publishesNothingWithoutEnoughData() throws Exception {
         Dataset<Row> empty = SparkTestSession.get().createDataFrame(java.util.List.of(), Interactions.SCHEMA);
 
