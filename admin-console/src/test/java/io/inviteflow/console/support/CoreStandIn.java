@@ -64,6 +64,14 @@ public final class CoreStandIn {
                         .withBody(eventJson(id, title))));
     }
 
+    /** {@code GET /api/v1/events}: this organizer's only event. */
+    public static void listsEvents(String token, UUID id, String title) {
+        server().stubFor(get(urlPathEqualTo("/api/v1/events"))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("[" + eventJson(id, title) + "]")));
+    }
+
     /** Any request with an unknown token: 401, as the core answers for a missing, invalid or expired token. */
     public static void rejectsUnknownTokens() {
         server().stubFor(get(urlPathEqualTo("/api/v1/events")).atPriority(10)

@@ -1,0 +1,62 @@
+package io.inviteflow.console.browser;
+
+import com.microsoft.playwright.Page;
+import io.inviteflow.console.support.ClickHouseTestDatabase;
+import io.inviteflow.console.support.CoreStandIn;
+import io.inviteflow.console.support.TestProperties;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * In a real browser: sign in, pick the event, see its figures, and see them change by server push when the
+ * streaming job writes a newer row to ClickHouse — no reload. The core is the WireMock stand-in for its documented
+ * API ({@link CoreStandIn}); ClickHouse is the real server.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DashboardBrowserIT {
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        TestProperties.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theDashboardShowsTheFiguresAndFollowsThemLive() {
+        UUID eventId = UUID.randomUUID();
+        CoreStandIn.reset();
+        CoreStandIn.acceptsLogin("grace@example.org", "hopper-1906", "token-grace");
+        CoreStandIn.listsEvents("token-grace", eventId, "Grace's garden party");
+        CoreStandIn.hasEvent("token-grace", eventId, "Grace's garden party");
+        long now = Instant.now().getEpochSecond();
+        ClickHouseTestDatabase.insertEngagement(eventId, 120, 90, 41, 7, 3, 52, 1, now);
+
+        try (Chromium chromium = new Chromium()) {
+            Page page = chromium.browser.newPage();
+            EventsPage events = new LoginPage(page, "http://127.0.0.1:" + port)
+                    .signIn("grace@example.org", "hopper-1906");
+            DashboardPage dashboard = events.open("Grace's garden party");
+
+            assertThat(dashboard.title()).hasText("Grace's garden party");
+            assertThat(dashboard.figure("Invited")).hasText("120");
+            assertThat(dashboard.figure("Yes")).hasText("41");
+            assertThat(dashboard.figure("Headcount")).hasText("52");
+
+            // the streaming job writes a newer version of the row: the open page follows without a reload
+            ClickHouseTestDatabase.insertEngagement(eventId, 120, 95, 48, 7, 3, 61, 2, now + 5);
+
+            assertThat(dashboard.figure("Yes")).hasText("48");
+            assertThat(dashboard.figure("Headcount")).hasText("61");
+        }
+    }
+}
