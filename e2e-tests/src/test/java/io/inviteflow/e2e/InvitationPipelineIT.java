@@ -1,6 +1,7 @@
 package io.inviteflow.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.inviteflow.testsupport.IsolatedStores;
 import io.inviteflow.testsupport.ServiceProcess;
 import io.inviteflow.testsupport.TestServers;
 import org.junit.jupiter.api.AfterAll;
@@ -44,13 +45,9 @@ class InvitationPipelineIT {
         int consolePort = ServiceProcess.freePort();
         core = "http://127.0.0.1:" + corePort;
         console = "http://127.0.0.1:" + consolePort;
-        String schema = "e2e_" + RUN;
 
         SERVICES.add(ServiceProcess.start("core", root.resolve("ingestion/core/target/inviteflow-core-exec.jar"),
-                LOGS, List.of("-Xmx512m"), List.of("--server.port=" + corePort,
-                        "--spring.datasource.url=" + TestServers.postgresUrl() + "?currentSchema=" + schema,
-                        "--spring.flyway.schemas=" + schema, "--spring.flyway.create-schemas=true",
-                        "--inviteflow.activity-topic=" + topic))
+                LOGS, List.of("-Xmx512m"), withPort(new IsolatedStores("e2e_" + RUN, topic).arguments(), corePort))
                 .awaitHealthy(() -> ServiceProcess.httpOk(core + "/actuator/health"), Duration.ofMinutes(2)));
         SERVICES.add(ServiceProcess.start("streaming-job",
                 root.resolve("streaming-jobs/target/inviteflow-streaming-jobs.jar"), LOGS, List.of("-Xmx768m"),
@@ -168,6 +165,12 @@ class InvitationPipelineIT {
                 "{\"email\":\"" + email + "\",\"password\":\"end-to-end\",\"name\":\"E2E\"}").status()).isEqualTo(201);
         return Http.post(core + "/api/v1/auth/token", null,
                 "{\"email\":\"" + email + "\",\"password\":\"end-to-end\"}").json().get("accessToken").asText();
+    }
+
+    private static List<String> withPort(List<String> arguments, int port) {
+        List<String> all = new ArrayList<>(arguments);
+        all.add("--server.port=" + port);
+        return all;
     }
 
     private static String clickhouse(String sql) {

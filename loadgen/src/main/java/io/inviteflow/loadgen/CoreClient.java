@@ -50,10 +50,6 @@ final class CoreClient {
         token = json(expect(send(post("/api/v1/auth/token", credentials)), 200)).get("accessToken").asText();
     }
 
-    String token() {
-        return token;
-    }
-
     JsonNode events() {
         return json(expect(send(authorized(HttpRequest.newBuilder(core.resolve("/api/v1/events")).GET())), 200));
     }

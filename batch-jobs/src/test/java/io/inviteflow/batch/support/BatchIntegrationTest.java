@@ -1,5 +1,6 @@
 package io.inviteflow.batch.support;
 
+import io.inviteflow.testsupport.IsolatedStores;
 import io.inviteflow.testsupport.TestServers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,21 +28,15 @@ public abstract class BatchIntegrationTest {
 
     public static final String RUN = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     public static final String TOPIC = "inviteflow.activity.batch-test-" + RUN;
-    private static final String SCHEMA = "batch_test_" + RUN;
 
     @DynamicPropertySource
     static void isolatedStores(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestServers.postgresUrl() + "?currentSchema=" + SCHEMA);
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
-        registry.add("spring.flyway.create-schemas", () -> "true");
-        registry.add("spring.kafka.bootstrap-servers", TestServers::kafkaBootstrap);
-        registry.add("inviteflow.activity-topic", () -> TOPIC);
+        new IsolatedStores("batch_test_" + RUN, TOPIC).springProperties().forEach((k, v) -> registry.add(k, () -> v));
         registry.add("inviteflow.core.url", () -> CoreServer.shared().url());
         registry.add("inviteflow.reminders.cron", () -> "0 0 0 1 1 ? 2099");
         // small chunks and pages, so a handful of guests spans several of each
         registry.add("inviteflow.reminders.chunk-size", () -> "2");
         registry.add("inviteflow.reminders.page-size", () -> "3");
-        registry.add("server.address", () -> "127.0.0.1");
     }
 
     @BeforeEach

@@ -1,12 +1,13 @@
 package io.inviteflow.batch.support;
 
 import io.inviteflow.testsupport.ServiceProcess;
-import io.inviteflow.testsupport.TestServers;
+import io.inviteflow.testsupport.IsolatedStores;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -67,16 +68,10 @@ public final class CoreServer implements ExtensionContext.Store.CloseableResourc
                 "../ingestion/core/target/inviteflow-core-exec.jar")).toAbsolutePath().normalize();
         Path logDir = Path.of(System.getProperty("inviteflow.test.log-dir", "target"));
         int port = ServiceProcess.freePort();
-        String schema = "core_for_batch_" + run;
+        List<String> args = new ArrayList<>(new IsolatedStores("core_for_batch_" + run, topic).arguments());
+        args.add("--server.port=" + port);
         ServiceProcess process = ServiceProcess.start("core-for-batch-" + run, jar, logDir,
-                List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"),
-                List.of("--server.port=" + port,
-                        "--server.address=127.0.0.1",
-                        "--spring.datasource.url=" + TestServers.postgresUrl() + "?currentSchema=" + schema,
-                        "--spring.flyway.schemas=" + schema,
-                        "--spring.flyway.create-schemas=true",
-                        "--spring.kafka.bootstrap-servers=" + TestServers.kafkaBootstrap(),
-                        "--inviteflow.activity-topic=" + topic));
+                List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"), args);
         return new CoreServer(process, port);
     }
 

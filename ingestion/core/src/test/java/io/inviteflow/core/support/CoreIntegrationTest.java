@@ -1,6 +1,6 @@
 package io.inviteflow.core.support;
 
-import io.inviteflow.testsupport.TestServers;
+import io.inviteflow.testsupport.IsolatedStores;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -17,15 +17,9 @@ public abstract class CoreIntegrationTest {
 
     public static final String RUN = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     public static final String TOPIC = "inviteflow.activity.test-" + RUN;
-    private static final String SCHEMA = "core_test_" + RUN;
 
     @DynamicPropertySource
     static void isolatedStores(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestServers.postgresUrl() + "?currentSchema=" + SCHEMA);
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
-        registry.add("spring.flyway.create-schemas", () -> "true");
-        registry.add("spring.kafka.bootstrap-servers", TestServers::kafkaBootstrap);
-        registry.add("inviteflow.activity-topic", () -> TOPIC);
-        registry.add("server.address", () -> "127.0.0.1");
+        new IsolatedStores("core_test_" + RUN, TOPIC).springProperties().forEach((k, v) -> registry.add(k, () -> v));
     }
 }
