@@ -45,6 +45,24 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
+    /** A multipart/form-data upload of one file in the field {@code file}, as a browser form sends it. */
+    public Response upload(String path, String token, String filename, byte[] content) {
+        String boundary = "inviteflow-" + UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        return send(authorized(request, token));
+    }
+
+    public Response delete(String path, String token) {
+        return send(authorized(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), token));
+    }
+
     public Response get(String path, String token) {
         return send(authorized(HttpRequest.newBuilder(URI.create(base + path)).GET(), token));
     }

@@ -1,0 +1,89 @@
+package io.inviteflow.core.contact;
+
+import io.inviteflow.core.contact.imports.ContactCard;
+import io.inviteflow.core.contact.imports.ContactFileReader;
+import io.inviteflow.core.contact.imports.ImportIssue;
+import io.inviteflow.core.contact.imports.ParsedContacts;
+import io.inviteflow.core.contact.imports.PointNormalizer;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Brings a contacts file into the address book in one transaction: a card that shares an email, phone or profile
+ * with a known contact (from this file or an earlier import) is merged into it instead of becoming a duplicate.
+ */
+@Service
+class ContactImportService {
+
+    private final ContactRepository contacts;
+    private final ContactLists lists;
+
+    ContactImportService(ContactRepository contacts, ContactLists lists) {
+        this.contacts = contacts;
+        this.lists = lists;
+    }
+
+    /**
+     * @param format   what the file was read as
+     * @param imported new contacts
+     * @param merged   cards that matched a contact already known (or earlier in the same file)
+     * @param rejected cards or rows not imported, with line and reason
+     * @param warnings imported with a caveat, with line and reason
+     */
+    record ImportReport(String format, int imported, int merged, List<ImportIssue> rejected,
+                        List<ImportIssue> warnings, UUID listId) {
+    }
+
+    @Transactional
+    ImportReport importFile(UUID organizerId, byte[] content, String region, String listName) {
+        ParsedContacts parsed = ContactFileReader.read(content, new PointNormalizer(region));
+        UUID listId = listName == null ? null : lists.findOrCreate(organizerId, listName).id();
+        contacts.lockAddressBook(organizerId);
+        Map<String, ContactRepository.PointOwner> owners = contacts.pointOwners(organizerId);
+        Map<UUID, Integer> nextPosition = new HashMap<>();
+        owners.values().forEach(o -> nextPosition.merge(o.contactId(), o.position() + 1, Math::max));
+
+        List<ContactRepository.NewContact> created = new ArrayList<>();
+        List<ContactRepository.NewContact> updated = new ArrayList<>();
+        List<ContactRepository.NewPoint> points = new ArrayList<>();
+        Set<UUID> touched = new LinkedHashSet<>();
+        Set<UUID> createdIds = new java.util.HashSet<>();
+        int merged = 0;
+        for (ContactCard card : parsed.cards()) {
+            UUID id = card.points().stream().map(p -> owners.get(p.key())).filter(java.util.Objects::nonNull)
+                    .map(ContactRepository.PointOwner::contactId).findFirst().orElse(null);
+            if (id == null) {
+                id = UUID.randomUUID();
+                created.add(new ContactRepository.NewContact(id, card));
+                createdIds.add(id);
+            } else {
+                merged++;
+                // a contact created earlier in this same file is updated by a second statement after its insert
+                updated.add(new ContactRepository.NewContact(id, card));
+            }
+            for (ContactPoint point : card.points()) {
+                if (!owners.containsKey(point.key())) {
+                    int position = nextPosition.merge(id, 1, Integer::sum) - 1;
+                    owners.put(point.key(), new ContactRepository.PointOwner(id, position));
+                    points.add(new ContactRepository.NewPoint(id, point, position));
+                }
+            }
+            touched.add(id);
+        }
+        contacts.insertContacts(organizerId, created);
+        contacts.insertPoints(organizerId, points);
+        contacts.fillMissing(updated);
+        if (listId != null) {
+            contacts.addMembers(listId, touched);
+        }
+        return new ImportReport(parsed.format(), created.size(), merged, parsed.rejected(), parsed.warnings(), listId);
+    }
+}
