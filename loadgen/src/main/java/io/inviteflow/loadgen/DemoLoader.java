@@ -56,7 +56,11 @@ public final class DemoLoader {
                     .put("startsAt", LocalDate.now(zone).plusDays(day++).atTime(LocalTime.of(19, 0))
                             .atZone(zone).toOffsetDateTime().toString())
                     .put("timeZone", e.timeZone())
-                    .put("template", "meetup");
+                    .put("template", "meetup")
+                    // Meetup's own limits are not in the sample: room for everyone, and up to 5 guests each as
+                    // Meetup allowed (the template's defaults are for a small community meetup)
+                    .put("capacity", 5 * (e.guests().size() + 1))
+                    .put("maxPlusOnes", 5);
             body.putObject("venue").put("name", e.venueName()).put("address", e.address())
                     .put("lat", e.lat()).put("lon", e.lon());
             String eventId = client.createEvent(body);

@@ -94,7 +94,7 @@ final class MeetupActivities {
             UUID invitation = invitation(first);
             long firstAt = first.path("mtime").asLong();
             timeline.add(activity(ActivityType.INVITATION_CREATED, invitation, party, firstAt - 30_000,
-                    new Payloads.InvitationCreated(UUID.nameUUIDFromBytes(party.toString().getBytes()), "meetup", "link")));
+                    new Payloads.InvitationCreated(UUID.nameUUIDFromBytes(party.toString().getBytes()), "meetup", "link", "meetup")));
             timeline.add(activity(ActivityType.INVITATION_OPENED, invitation, party, firstAt - 5_000,
                     new Payloads.InvitationOpened("desktop")));
             if (n % 4 == 0) {

@@ -9,5 +9,15 @@ public enum ActivityType {
     /** A guest answered or changed the answer. Payload: {@link Payloads.RsvpAnswered}. */
     RSVP_ANSWERED,
     /** A reminder went out to a guest. Payload: {@link Payloads.ReminderSent}. */
-    REMINDER_SENT
+    REMINDER_SENT,
+    /** The organizer changed what guests see (title, place, details). Payload: {@link Payloads.EventUpdated}. */
+    EVENT_UPDATED,
+    /** The event moved to another time. Payload: {@link Payloads.EventRescheduled}. */
+    EVENT_RESCHEDULED,
+    /** The organizer cancelled the event. Payload: {@link Payloads.EventCancelled}. */
+    EVENT_CANCELLED,
+    /** A YES did not fit the event's capacity and waits for a place. Payload: {@link Payloads.Waitlisted}. */
+    WAITLIST_JOINED,
+    /** A place freed up and a waiting guest is now confirmed (and must be told). Payload: {@link Payloads.Waitlisted}. */
+    WAITLIST_PROMOTED
 }

@@ -8,10 +8,13 @@ public final class Payloads {
 
     /**
      * @param organizerId the organizer who sent it
-     * @param theme       the invitation theme (template), e.g. {@code birthday}; the recommender learns from it
+     * @param theme       the invitation's theme from the template catalogue, e.g. {@code birthday-confetti} (the
+     *                    template's name when the event has no theme); the recommender learns from it
      * @param channel     how it was delivered: {@code link}, {@code email}, {@code sms}
+     * @param template    the event's template, e.g. {@code birthday}, or null (added in schema version 1 as an
+     *                    optional field: older activities lack it)
      */
-    public record InvitationCreated(java.util.UUID organizerId, String theme, String channel) {
+    public record InvitationCreated(java.util.UUID organizerId, String theme, String channel, String template) {
     }
 
     /** @param client a coarse client family (mobile, desktop, bot) — never the full user agent */
@@ -29,6 +32,25 @@ public final class Payloads {
 
     /** @param reminderKind e.g. {@code unanswered}; @param channel e.g. {@code email} */
     public record ReminderSent(String reminderKind, String channel) {
+    }
+
+    /**
+     * @param changed  the fields guests see that changed, e.g. {@code title}, {@code venue}
+     * @param sequence the event's iCalendar SEQUENCE after the change
+     */
+    public record EventUpdated(java.util.List<String> changed, int sequence) {
+    }
+
+    public record EventRescheduled(java.time.OffsetDateTime previousStartsAt, java.time.OffsetDateTime startsAt,
+                                   int sequence) {
+    }
+
+    /** @param reason what the organizer told the guests, or null */
+    public record EventCancelled(String reason, int sequence) {
+    }
+
+    /** @param headcount the guest and their plus-ones */
+    public record Waitlisted(int headcount) {
     }
 
     /** A guest's answer. */

@@ -34,6 +34,12 @@ class OrganizerRepository {
         }
     }
 
+    Optional<Organizer> find(UUID id) {
+        return jdbc.sql("SELECT id, email, name FROM organizer WHERE id = :id").param("id", id)
+                .query((rs, row) -> new Organizer(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+                .optional();
+    }
+
     Optional<StoredCredentials> findCredentials(String email) {
         return jdbc.sql("SELECT id, email, password_hash FROM organizer WHERE email_normalized = :email")
                 .param("email", normalizeEmail(email))

@@ -1,21 +1,20 @@
 package io.inviteflow.core.event;
 
 import io.inviteflow.core.security.AuthenticatedOrganizer;
-import io.inviteflow.core.web.Problems;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.time.Clock;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,28 +22,21 @@ import java.util.UUID;
 @RequestMapping("/api/v1/events")
 class EventController {
 
+    private final EventService service;
     private final EventRepository repository;
     private final Events events;
-    private final Clock clock;
+    private final EventQuestions questions;
 
-    EventController(EventRepository repository, Events events, Clock clock) {
+    EventController(EventService service, EventRepository repository, Events events, EventQuestions questions) {
+        this.service = service;
         this.repository = repository;
         this.events = events;
-        this.clock = clock;
+        this.questions = questions;
     }
 
     @PostMapping
     ResponseEntity<PartyEvent> create(AuthenticatedOrganizer organizer, @Valid @RequestBody NewEvent request) {
-        ZoneId zone = zone(request.timeZone());
-        requireStorableDate(request.startsAt());
-        requireWebUrl(request.onlineUrl());
-        PartyEvent.Venue venue = request.venue() == null ? null : new PartyEvent.Venue(request.venue().name(),
-                request.venue().address(), request.venue().lat(), request.venue().lon(),
-                EventRepository.mapUrl(request.venue().lat(), request.venue().lon()));
-        var event = new PartyEvent(UUID.randomUUID(), organizer.id(), request.title().trim(),
-                request.startsAt().atZoneSameInstant(zone).toOffsetDateTime(), zone.getId(), venue,
-                request.onlineUrl(), request.template(), clock.instant());
-        repository.insert(event);
+        PartyEvent event = service.create(organizer.id(), request);
         return ResponseEntity.created(URI.create("/api/v1/events/" + event.id())).body(event);
     }
 
@@ -58,33 +50,42 @@ class EventController {
         return events.requireOwned(id, organizer.id());
     }
 
-    private static ZoneId zone(String timeZone) {
-        try {
-            return ZoneId.of(timeZone);
-        } catch (DateTimeException e) {
-            throw Problems.unprocessable("timeZone", "'" + timeZone + "' is not an IANA time zone such as Europe/Berlin");
-        }
+    /** Edits and reschedules; guests hear of what they see (an activity the batch side turns into messages). */
+    @PatchMapping("/{id}")
+    PartyEvent update(AuthenticatedOrganizer organizer, @PathVariable UUID id,
+                      @Valid @RequestBody EventChanges changes) {
+        return service.update(organizer.id(), id, changes);
     }
 
-    /** PostgreSQL's timestamptz ends long before Java's OffsetDateTime does. */
-    private static void requireStorableDate(java.time.OffsetDateTime startsAt) {
-        if (startsAt.getYear() < 1900 || startsAt.getYear() > 9999) {
-            throw Problems.unprocessable("startsAt", "startsAt must be between the years 1900 and 9999");
-        }
+    record Cancellation(@Size(max = 2000) String reason) {
     }
 
-    private static void requireWebUrl(String url) {
-        if (url == null) {
-            return;
-        }
-        try {
-            URI uri = new URI(url);
-            if (!("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
-                    || uri.getHost() == null) {
-                throw Problems.unprocessable("onlineUrl", "onlineUrl must be an http(s) link");
-            }
-        } catch (URISyntaxException e) {
-            throw Problems.unprocessable("onlineUrl", "onlineUrl is not a valid link: " + e.getReason());
-        }
+    @PostMapping("/{id}/cancel")
+    PartyEvent cancel(AuthenticatedOrganizer organizer, @PathVariable UUID id,
+                      @Valid @RequestBody(required = false) Cancellation request) {
+        return service.cancel(organizer.id(), id, request == null ? null : request.reason());
+    }
+
+    @GetMapping("/{id}/questions")
+    List<Question> questions(AuthenticatedOrganizer organizer, @PathVariable UUID id) {
+        events.requireOwned(id, organizer.id());
+        return questions.of(id);
+    }
+
+    record QuestionList(@NotNull @Size(max = 50) List<@Valid @NotNull NewQuestion> questions) {
+    }
+
+    /** Replaces the questions; a question sent with its id keeps the answers already given. */
+    @PutMapping("/{id}/questions")
+    List<Question> replaceQuestions(AuthenticatedOrganizer organizer, @PathVariable UUID id,
+                                    @Valid @RequestBody QuestionList request) {
+        events.requireOwned(id, organizer.id());
+        return questions.replace(id, request.questions());
+    }
+
+    /** The dates of a series (or the one date of a one-off), in the event's time zone. */
+    @GetMapping("/{id}/occurrences")
+    List<java.time.OffsetDateTime> occurrences(AuthenticatedOrganizer organizer, @PathVariable UUID id) {
+        return Occurrences.of(events.requireOwned(id, organizer.id()), EventRules.MAX_OCCURRENCES);
     }
 }

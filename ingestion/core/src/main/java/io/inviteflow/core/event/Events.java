@@ -21,6 +21,14 @@ public class Events {
         return repository.findOwned(eventId, organizerId).orElseThrow(() -> Problems.notFound("event", eventId));
     }
 
+    /**
+     * The event, locked until the caller's transaction ends. Answers to an event with a capacity go through here so
+     * that two guests answering at once can never both take the last place.
+     */
+    public PartyEvent lockForAnswers(UUID eventId) {
+        return repository.lock(eventId).orElseThrow(() -> Problems.notFound("event", eventId));
+    }
+
     public Optional<PartyEvent> find(UUID eventId) {
         return repository.findById(eventId);
     }

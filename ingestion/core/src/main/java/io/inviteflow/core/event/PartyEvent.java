@@ -8,12 +8,29 @@ import java.util.UUID;
  * An event guests are invited to (a birthday, a wedding, a conference). Called "party event" in code so it is
  * never confused with the activity events that flow through Kafka.
  *
- * @param startsAt in the event's own time zone
+ * @param startsAt       in the event's own time zone
+ * @param endsAt         in the event's own time zone
+ * @param onlineUrl      the link guests join by, for online and hybrid events
+ * @param onlinePlatform the service behind {@code onlineUrl}, recognised from the link
+ * @param recurrence     an RFC 5545 RRULE for a series, or null
+ * @param capacity       the headcount (guests and plus-ones) that may be confirmed; null: no limit
+ * @param rsvpDeadline   answers are taken until then; null: until the event starts
+ * @param maxPlusOnes    how many people each guest may bring, unless their invitation says otherwise
+ * @param sequence       the iCalendar SEQUENCE: grows with each change guests' calendars must pick up
  */
-public record PartyEvent(UUID id, UUID organizerId, String title, OffsetDateTime startsAt, String timeZone,
-                         Venue venue, String onlineUrl, String template, Instant createdAt) {
+public record PartyEvent(UUID id, UUID organizerId, String title, String description, OffsetDateTime startsAt,
+                         OffsetDateTime endsAt, String timeZone, Venue venue, String onlineUrl,
+                         OnlinePlatform onlinePlatform, String recurrence, Integer capacity,
+                         OffsetDateTime rsvpDeadline, boolean allowMaybe, int maxPlusOnes, String template,
+                         String theme, Status status, int sequence, Instant createdAt) {
+
+    public enum Status { SCHEDULED, CANCELLED }
 
     /** @param mapUrl a link that opens the venue on a map */
     public record Venue(String name, String address, Double lat, Double lon, String mapUrl) {
+    }
+
+    public boolean cancelled() {
+        return status == Status.CANCELLED;
     }
 }

@@ -1,14 +1,18 @@
 package io.inviteflow.core.invitation;
 
 import io.inviteflow.contract.Payloads.Rsvp;
+import io.inviteflow.core.event.EventQuestions;
 import io.inviteflow.core.event.Events;
 import io.inviteflow.core.event.PartyEvent;
+import io.inviteflow.core.template.TemplateCatalogue;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,6 +21,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * The guest's invitation page: server-rendered, small, mobile-first, and usable without JavaScript (the RSVP
@@ -25,13 +34,20 @@ import java.net.URI;
 @Controller
 class GuestPageController {
 
+    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+
     private final InvitationService invitations;
     private final Events events;
+    private final EventQuestions questions;
+    private final TemplateCatalogue templates;
     private final GuestPage page = new GuestPage();
 
-    GuestPageController(InvitationService invitations, Events events) {
+    GuestPageController(InvitationService invitations, Events events, EventQuestions questions,
+                        TemplateCatalogue templates) {
         this.invitations = invitations;
         this.events = events;
+        this.questions = questions;
+        this.templates = templates;
     }
 
     @GetMapping("/i/{token}")
@@ -42,24 +58,70 @@ class GuestPageController {
         GuestInvitation invitation = (answered != null ? invitations.find(token)
                 : invitations.open(token, ClientFamily.of(userAgent)))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such invitation"));
-        PartyEvent event = events.find(invitation.partyEventId()).orElseThrow();
+        return page(HttpStatus.OK, token, invitation, null);
+    }
+
+    /** The form's answer; redirects back to the page (post/redirect/get), or shows the page with what to fix. */
+    @PostMapping(value = "/i/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<String> answer(@PathVariable String token, @RequestParam MultiValueMap<String, String> form) {
+        GuestInvitation invitation = invitations.find(token)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such invitation"));
+        try {
+            Rsvp response = Rsvp.valueOf(form.getFirst("response"));
+            int plusOnes = response == Rsvp.NO ? 0 : Math.max(0, Math.min(20, parseInt(form.getFirst("plusOnes"))));
+            String note = form.getFirst("note");
+            String storable = note == null || note.isBlank() ? null : note.replace("\u0000", "");
+            invitations.answer(token, response, plusOnes,
+                    storable == null ? null : storable.substring(0, Math.min(storable.length(), 1000)),
+                    answers(form));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return page(HttpStatus.UNPROCESSABLE_ENTITY, token, invitation, "Please choose Yes, Maybe or No.");
+        } catch (ErrorResponseException e) {
+            return page(HttpStatus.valueOf(e.getStatusCode().value()), token, invitation, e.getBody().getDetail());
+        }
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/i/" + token + "?answered")).build();
+    }
+
+    /** The guest's calendar entry, updated with every change the organizer makes (SEQUENCE). */
+    @GetMapping("/i/{token}/calendar.ics")
+    ResponseEntity<String> calendar(@PathVariable String token) {
+        String ics = invitations.calendar(token)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such invitation"));
         return ResponseEntity.ok()
-                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"invitation.ics\"")
+                .cacheControl(CacheControl.noStore())
+                .body(ics);
+    }
+
+    private ResponseEntity<String> page(HttpStatus status, String token, GuestInvitation invitation, String error) {
+        PartyEvent event = events.find(invitation.partyEventId()).orElseThrow();
+        String theme = invitation.theme() != null ? invitation.theme() : event.theme();
+        var view = new GuestPage.View(event, invitation, token, questions.of(event.id()), templates.theme(theme),
+                CalendarLinks.of(event, token), error);
+        return ResponseEntity.status(status)
+                .contentType(HTML)
                 // personal page: never cached by a shared cache, and the answer shown must be current
                 .cacheControl(CacheControl.noStore())
                 .header("Referrer-Policy", "no-referrer")
-                .body(page.render(event, invitation, token));
+                .body(page.render(view));
     }
 
-    /** The form's answer; redirects back to the page (post/redirect/get). */
-    @PostMapping(value = "/i/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<Void> answer(@PathVariable String token, @RequestParam Rsvp response,
-                                @RequestParam(defaultValue = "0") int plusOnes,
-                                @RequestParam(required = false) String note) {
-        int bounded = Math.max(0, Math.min(20, response == Rsvp.NO ? 0 : plusOnes));
-        String storable = note == null ? null : note.replace("\u0000", ""); // PostgreSQL text cannot hold NUL
-        String trimmedNote = storable == null ? null : storable.substring(0, Math.min(storable.length(), 1000));
-        invitations.answer(token, response, bounded, trimmedNote);
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/i/" + token + "?answered")).build();
+    /** Form fields {@code q.<questionId>.<guest>}; a multi-choice question sends one field per ticked box. */
+    private static List<QuestionAnswer> answers(MultiValueMap<String, String> form) {
+        List<QuestionAnswer> answers = new ArrayList<>();
+        for (Map.Entry<String, List<String>> field : form.entrySet()) {
+            String[] parts = field.getKey().split("\\.");
+            if (parts.length != 3 || !parts[0].equals("q")) {
+                continue;
+            }
+            answers.add(new QuestionAnswer(UUID.fromString(parts[1]), parseInt(parts[2]),
+                    String.join("; ", field.getValue())));
+        }
+        return answers;
+    }
+
+    private static int parseInt(String s) {
+        return s == null || s.isBlank() ? 0 : Integer.parseInt(s.strip());
     }
 }

@@ -25,13 +25,14 @@ class InvitationRepository {
     }
 
     record NewInvitation(UUID id, UUID partyEventId, byte[] tokenHash, String name, String email, String phone,
-                         String message) {
+                         String message, UUID contactId, Integer maxPlusOnes, String theme) {
     }
 
     void insertAll(List<NewInvitation> invitations) {
         batch.batchUpdate("""
-                INSERT INTO invitation (id, party_event_id, token_hash, guest_name, guest_email, guest_phone, message)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", invitations, 1000, (ps, i) -> {
+                INSERT INTO invitation (id, party_event_id, token_hash, guest_name, guest_email, guest_phone, message,
+                    contact_id, max_plus_ones, theme)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", invitations, 1000, (ps, i) -> {
             ps.setObject(1, i.id());
             ps.setObject(2, i.partyEventId());
             ps.setBytes(3, i.tokenHash());
@@ -39,19 +40,57 @@ class InvitationRepository {
             ps.setString(5, i.email());
             ps.setString(6, i.phone());
             ps.setString(7, i.message());
+            ps.setObject(8, i.contactId());
+            ps.setObject(9, i.maxPlusOnes());
+            ps.setString(10, i.theme());
         });
     }
 
+    private static final String GUEST_COLUMNS = """
+            id, party_event_id, guest_name, message, response, plus_ones, note, answer_version, max_plus_ones, theme,
+            attendance""";
+
     Optional<GuestInvitation> findByToken(String token) {
-        return jdbc.sql("""
-                        SELECT id, party_event_id, guest_name, message, response, plus_ones, note, answer_version
-                        FROM invitation WHERE token_hash = :hash""")
+        return jdbc.sql("SELECT " + GUEST_COLUMNS + " FROM invitation WHERE token_hash = :hash")
                 .param("hash", InvitationTokens.hash(token))
-                .query((rs, row) -> new GuestInvitation(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3), rs.getString(4),
-                        rs.getString(5) == null ? null : Rsvp.valueOf(rs.getString(5)),
-                        rs.getInt(6), rs.getString(7), rs.getLong(8)))
-                .optional();
+                .query((rs, row) -> guest(rs))
+                .optional()
+                .map(i -> i.withAnswers(answers(i.id())));
+    }
+
+    private static GuestInvitation guest(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String response = rs.getString("response");
+        String attendance = rs.getString("attendance");
+        return new GuestInvitation(rs.getObject("id", UUID.class), rs.getObject("party_event_id", UUID.class),
+                rs.getString("guest_name"), rs.getString("message"), response == null ? null : Rsvp.valueOf(response),
+                rs.getInt("plus_ones"), rs.getString("note"), rs.getLong("answer_version"),
+                (Integer) rs.getObject("max_plus_ones"), rs.getString("theme"),
+                attendance == null ? null : Attendance.valueOf(attendance), List.of());
+    }
+
+    Optional<String> email(UUID invitationId) {
+        return jdbc.sql("SELECT guest_email FROM invitation WHERE id = :id").param("id", invitationId)
+                .query((rs, row) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(e -> e);
+    }
+
+    List<QuestionAnswer> answers(UUID invitationId) {
+        return jdbc.sql("""
+                        SELECT question_id, guest_index, value FROM question_answer
+                        WHERE invitation_id = :id ORDER BY guest_index""")
+                .param("id", invitationId)
+                .query((rs, row) -> new QuestionAnswer(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3)))
+                .list();
+    }
+
+    void replaceAnswers(UUID invitationId, List<QuestionAnswer> answers) {
+        jdbc.sql("DELETE FROM question_answer WHERE invitation_id = :id").param("id", invitationId).update();
+        batch.batchUpdate("INSERT INTO question_answer (invitation_id, question_id, guest_index, value) VALUES (?, ?, ?, ?)",
+                answers, 100, (ps, a) -> {
+                    ps.setObject(1, invitationId);
+                    ps.setObject(2, a.questionId());
+                    ps.setInt(3, a.guest());
+                    ps.setString(4, a.value());
+                });
     }
 
     void recordOpen(UUID id, Instant at) {
@@ -65,24 +104,68 @@ class InvitationRepository {
     }
 
     /**
-     * Stores the answer of the invitation with this token in one statement and returns the invitation as answered,
-     * or empty for an unknown token. The row lock taken by the UPDATE orders concurrent answers of one invitation,
-     * so versions and outbox rows of one guest are written in the same order.
+     * Stores an answer and returns the invitation as answered. The row lock taken by the UPDATE orders concurrent
+     * answers of one invitation, so versions and outbox rows of one guest are written in the same order.
+     *
+     * @param waitlistedAt when the guest joined the waitlist (kept while they wait), null when not waiting
      */
-    Optional<GuestInvitation> answer(String token, Rsvp response, int plusOnes, String note, Instant at) {
+    GuestInvitation answer(UUID id, Rsvp response, int plusOnes, String note, Attendance attendance,
+                           Instant waitlistedAt, Instant at) {
         return jdbc.sql("""
                         UPDATE invitation SET response = :response, plus_ones = :plusOnes, note = :note,
-                            answer_version = answer_version + 1, answered_at = :at
-                        WHERE token_hash = :hash
-                        RETURNING id, party_event_id, guest_name, message, answer_version""")
-                .param("hash", InvitationTokens.hash(token))
+                            answer_version = answer_version + 1, answered_at = :at, attendance = :attendance,
+                            waitlisted_at = :waitlistedAt
+                        WHERE id = :id""" + " RETURNING " + GUEST_COLUMNS)
+                .param("id", id)
                 .param("response", response.name())
                 .param("plusOnes", plusOnes)
                 .param("note", note)
+                .param("attendance", attendance == null ? null : attendance.name())
+                .param("waitlistedAt", waitlistedAt == null ? null : utc(waitlistedAt))
                 .param("at", utc(at))
-                .query((rs, row) -> new GuestInvitation(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3), rs.getString(4), response, plusOnes, note, rs.getLong(5)))
-                .optional();
+                .query((rs, row) -> guest(rs))
+                .single();
+    }
+
+    /** Where one invitation's answer stands now (read after the event lock, so it is current). */
+    record Standing(Attendance attendance, int headcount, Instant waitlistedAt) {
+    }
+
+    Standing standing(UUID id) {
+        return jdbc.sql("SELECT attendance, 1 + plus_ones, waitlisted_at FROM invitation WHERE id = :id")
+                .param("id", id)
+                .query((rs, row) -> new Standing(rs.getString(1) == null ? null : Attendance.valueOf(rs.getString(1)),
+                        rs.getInt(2), rs.getObject(3, OffsetDateTime.class) == null ? null
+                        : rs.getObject(3, OffsetDateTime.class).toInstant()))
+                .single();
+    }
+
+    /** Guests and plus-ones with a confirmed place, not counting one invitation. */
+    int confirmedHeadcount(UUID eventId, UUID except) {
+        return jdbc.sql("""
+                        SELECT coalesce(sum(1 + plus_ones), 0) FROM invitation
+                        WHERE party_event_id = :event AND attendance = 'CONFIRMED' AND id <> :except""")
+                .param("event", eventId).param("except", except)
+                .query(Integer.class).single();
+    }
+
+    record Waiting(UUID id, int headcount) {
+    }
+
+    /** The waitlist in the order guests joined it. */
+    List<Waiting> waitlist(UUID eventId) {
+        return jdbc.sql("""
+                        SELECT id, 1 + plus_ones FROM invitation
+                        WHERE party_event_id = :event AND attendance = 'WAITLISTED'
+                        ORDER BY waitlisted_at, id""")
+                .param("event", eventId)
+                .query((rs, row) -> new Waiting(rs.getObject(1, UUID.class), rs.getInt(2)))
+                .list();
+    }
+
+    void confirm(UUID id) {
+        jdbc.sql("UPDATE invitation SET attendance = 'CONFIRMED', waitlisted_at = NULL WHERE id = :id")
+                .param("id", id).update();
     }
 
     /** Unanswered invitations with an email, for events that have not started, after {@code after} in id order. */

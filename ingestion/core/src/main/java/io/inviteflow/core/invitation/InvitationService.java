@@ -4,6 +4,8 @@ import io.inviteflow.contract.ActivityType;
 import io.inviteflow.contract.Payloads;
 import io.inviteflow.contract.Payloads.Rsvp;
 import io.inviteflow.core.CoreProperties;
+import io.inviteflow.core.account.Organizers;
+import io.inviteflow.core.event.EventQuestions;
 import io.inviteflow.core.event.Events;
 import io.inviteflow.core.event.PartyEvent;
 import io.inviteflow.core.outbox.ActivityOutbox;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,11 +31,18 @@ class InvitationService {
     private final ActivityOutbox outbox;
     private final CoreProperties properties;
     private final InvitationTokens tokens;
+    private final EventQuestions questions;
+    private final Waitlist waitlist;
+    private final Organizers organizers;
     private final Clock clock;
 
     InvitationService(InvitationRepository repository, Events events, ActivityOutbox outbox,
-                      CoreProperties properties, InvitationTokens tokens, Clock clock) {
+                      CoreProperties properties, InvitationTokens tokens, EventQuestions questions,
+                      Waitlist waitlist, Organizers organizers, Clock clock) {
         this.repository = repository;
+        this.organizers = organizers;
+        this.questions = questions;
+        this.waitlist = waitlist;
         this.tokens = tokens;
         this.events = events;
         this.outbox = outbox;
@@ -40,32 +50,55 @@ class InvitationService {
         this.clock = clock;
     }
 
-    record Guest(String name, String email, String phone) {
+    /**
+     * One recipient. {@code message}, {@code theme} and {@code maxPlusOnes} override the request's for this guest;
+     * {@code contactId} links the invitation to the address book.
+     */
+    record Guest(String name, String firstName, String lastName, String email, String phone, String message,
+                 String theme, Integer maxPlusOnes, UUID contactId) {
     }
 
     /** What the organizer gets back: the token is shown once and never stored in clear. */
-    record IssuedInvitation(UUID id, String name, String token, String link) {
+    record IssuedInvitation(UUID id, String name, String token, String link, String message) {
+    }
+
+    /** What applies to every guest of one request unless the guest says otherwise. */
+    record Defaults(String message, String theme, Integer maxPlusOnes) {
     }
 
     @Transactional
-    List<IssuedInvitation> invite(UUID organizerId, UUID eventId, List<Guest> guests, String message) {
+    List<IssuedInvitation> invite(UUID organizerId, UUID eventId, List<Guest> guests, Defaults defaults) {
         PartyEvent event = events.requireOwned(eventId, organizerId);
+        if (event.cancelled()) {
+            throw Problems.conflict("the event is cancelled");
+        }
+        Personalisation personalisation = personalisation(event);
         List<InvitationRepository.NewInvitation> rows = new ArrayList<>(guests.size());
         List<IssuedInvitation> issued = new ArrayList<>(guests.size());
         List<ActivityOutbox.Entry> activities = new ArrayList<>(guests.size());
         for (Guest guest : guests) {
             UUID id = UUID.randomUUID();
             String token = tokens.tokenFor(id);
+            String message = personalisation.message(guest, guest.message() != null ? guest.message()
+                    : defaults.message());
+            String theme = guest.theme() != null ? guest.theme() : defaults.theme();
             rows.add(new InvitationRepository.NewInvitation(id, eventId, InvitationTokens.hash(token),
-                    guest.name().trim(), blankToNull(guest.email()), blankToNull(guest.phone()), message));
-            issued.add(new IssuedInvitation(id, guest.name().trim(), token, link(token)));
+                    guest.name().trim(), blankToNull(guest.email()), blankToNull(guest.phone()), message,
+                    guest.contactId(), guest.maxPlusOnes() != null ? guest.maxPlusOnes() : defaults.maxPlusOnes(),
+                    theme));
+            issued.add(new IssuedInvitation(id, guest.name().trim(), token, link(token), message));
             String channel = guest.email() != null && !guest.email().isBlank() ? "email" : "link";
             activities.add(new ActivityOutbox.Entry(ActivityType.INVITATION_CREATED, AGGREGATE, id, eventId,
-                    new Payloads.InvitationCreated(organizerId, event.template(), channel)));
+                    new Payloads.InvitationCreated(organizerId, theme != null ? theme
+                            : event.theme() != null ? event.theme() : event.template(), channel, event.template())));
         }
         repository.insertAll(rows);
         outbox.recordAll(activities);
         return issued;
+    }
+
+    Personalisation personalisation(PartyEvent event) {
+        return new Personalisation(event, organizers.nameOf(event.organizerId()));
     }
 
     /** Records one open (every view counts; consumers count distinct invitations). */
@@ -80,18 +113,36 @@ class InvitationService {
         return invitation;
     }
 
+    /**
+     * Takes a guest's answer (the latest counts). For an event with a capacity the event row is locked first, so
+     * places are counted one answer at a time.
+     */
     @Transactional
-    GuestInvitation answer(String token, Rsvp response, int plusOnes, String note) {
-        if (response == Rsvp.NO && plusOnes > 0) {
-            throw Problems.unprocessable("plusOnes", "a guest who answers NO brings no plus-ones");
+    GuestInvitation answer(String token, Rsvp response, int plusOnes, String note, List<QuestionAnswer> answers) {
+        GuestInvitation current = find(token).orElseThrow(() -> Problems.notFound("invitation", "for this token"));
+        PartyEvent event = events.find(current.partyEventId()).orElseThrow();
+        if (event.capacity() != null) {
+            event = events.lockForAnswers(event.id());
         }
-        GuestInvitation answered = (InvitationTokens.wellFormed(token)
-                ? repository.answer(token, response, plusOnes, note, clock.instant())
-                : Optional.<GuestInvitation>empty())
-                .orElseThrow(() -> Problems.notFound("invitation", "for this token"));
+        Instant now = clock.instant();
+        AnswerRules.eventOpen(event, now);
+        AnswerRules.responseAllowed(event, response, plusOnes, current.maxPlusOnes());
+        List<QuestionAnswer> checked = AnswerRules.answers(questions.of(event.id()), answers, response, plusOnes);
+        Waitlist.Placement placement = waitlist.place(event, current.id(), response, plusOnes, now);
+        Attendance before = repository.standing(current.id()).attendance();
+
+        GuestInvitation answered = repository.answer(current.id(), response, plusOnes, note, placement.attendance(),
+                placement.waitlistedAt(), now).withAnswers(checked);
+        repository.replaceAnswers(current.id(), checked);
         outbox.record(new ActivityOutbox.Entry(ActivityType.RSVP_ANSWERED, AGGREGATE, answered.id(),
                 answered.partyEventId(),
                 new Payloads.RsvpAnswered(response, plusOnes, answered.answerVersion())));
+        if (placement.attendance() == Attendance.WAITLISTED && before != Attendance.WAITLISTED) {
+            waitlist.recordJoined(answered);
+        }
+        if (event.capacity() != null && (before != null || placement.attendance() == Attendance.WAITLISTED)) {
+            waitlist.promote(event); // a place may have freed up (or this guest may now be first in line)
+        }
         return answered;
     }
 
@@ -100,6 +151,15 @@ class InvitationService {
             return Optional.empty();
         }
         return repository.findByToken(token);
+    }
+
+    /** The guest's calendar entry, or empty for an unknown token. */
+    Optional<String> calendar(String token) {
+        return find(token).map(invitation -> {
+            PartyEvent event = events.find(invitation.partyEventId()).orElseThrow();
+            return InvitationCalendar.ics(event, invitation, repository.email(invitation.id()).orElse(null),
+                    organizers.find(event.organizerId()), link(token), clock.instant());
+        });
     }
 
     String linkFor(UUID invitationId) {

@@ -41,6 +41,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(HttpMethod.POST, "/api/v1/organizers", "/api/v1/auth/token").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/invitations/*/rsvp").permitAll()
                         .requestMatchers("/i/**", "/actuator/health/**", "/error", "/favicon.ico").permitAll()
+                        // the template catalogue and its artwork are the same for everyone
+                        .requestMatchers(HttpMethod.GET, "/api/v1/templates", "/api/v1/templates/*", "/artwork/*.svg")
+                        .permitAll()
                         // service-to-service API (batch-jobs): tokens carrying scope "internal"
                         .requestMatchers("/api/v1/internal/**").hasAuthority("SCOPE_internal")
                         .anyRequest().authenticated())

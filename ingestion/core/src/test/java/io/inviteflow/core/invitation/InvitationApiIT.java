@@ -66,8 +66,10 @@ class InvitationApiIT extends CoreIntegrationTest {
                     ActivityType.INVITATION_OPENED, ActivityType.INVITATION_OPENED,
                     ActivityType.RSVP_ANSWERED, ActivityType.RSVP_ANSWERED);
             assertThat(mine.stream().map(m -> m.activity().eventId()).collect(Collectors.toSet())).hasSize(6);
-            assertThat(codec.payloadAs(mine.get(0).activity(), Payloads.InvitationCreated.class).theme())
-                    .isEqualTo("birthday");
+            // the event took its template's first theme
+            assertThat(codec.payloadAs(mine.get(0).activity(), Payloads.InvitationCreated.class))
+                    .extracting(Payloads.InvitationCreated::theme, Payloads.InvitationCreated::template)
+                    .containsExactly("birthday-confetti", "birthday");
             assertThat(codec.payloadAs(mine.get(2).activity(), Payloads.InvitationOpened.class).client())
                     .isEqualTo("mobile");
             assertThat(codec.payloadAs(mine.get(5).activity(), Payloads.RsvpAnswered.class))

@@ -39,6 +39,18 @@ public final class Api {
         return send(authorized(request, token));
     }
 
+    public Response put(String path, String token, String json) {
+        return send(authorized(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)), token));
+    }
+
+    public Response patch(String path, String token, String json) {
+        return send(authorized(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)), token));
+    }
+
     public Response postForm(String path, String form) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")

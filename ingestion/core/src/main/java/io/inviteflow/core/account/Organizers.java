@@ -1,0 +1,25 @@
+package io.inviteflow.core.account;
+
+import org.springframework.stereotype.Service;
+
+import java.util.UUID;
+
+/** What other features of the core may ask about organizers. */
+@Service
+public class Organizers {
+
+    private final OrganizerRepository repository;
+
+    Organizers(OrganizerRepository repository) {
+        this.repository = repository;
+    }
+
+    /** The name guests see as the host. */
+    public String nameOf(UUID organizerId) {
+        return find(organizerId).name();
+    }
+
+    public Organizer find(UUID organizerId) {
+        return repository.find(organizerId).orElseThrow(() -> new IllegalStateException("no organizer " + organizerId));
+    }
+}
