@@ -44,6 +44,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         // the template catalogue and its artwork are the same for everyone
                         .requestMatchers(HttpMethod.GET, "/api/v1/templates", "/api/v1/templates/*", "/artwork/*.svg")
                         .permitAll()
+                        // the API's description is public, like the API's existence
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**").permitAll()
                         // service-to-service API (batch-jobs): tokens carrying scope "internal"
                         .requestMatchers("/api/v1/internal/**").hasAuthority("SCOPE_internal")
                         .anyRequest().authenticated())
