@@ -45,11 +45,25 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the reactor first (mvn verify builds it)");
         }
+        return launch(name, logDir, jvmOptions, List.of("-jar", jar.toString()), args);
+    }
+
+    /**
+     * Starts {@code java -cp classpath mainClass args…}, output to {@code logDir/name.log}: for servers shipped as a
+     * folder of jars (see local-stack/).
+     */
+    public static ServiceProcess startMain(String name, String classpath, String mainClass, Path logDir,
+                                           List<String> jvmOptions, List<String> args) {
+        return launch(name, logDir, jvmOptions, List.of("-cp", classpath, mainClass), args);
+    }
+
+    private static ServiceProcess launch(String name, Path logDir, List<String> jvmOptions, List<String> what,
+                                         List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(JDK_OPENS);
-        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(what);
         command.addAll(args);
         try {
             Files.createDirectories(logDir);

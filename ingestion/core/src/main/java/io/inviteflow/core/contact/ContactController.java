@@ -30,6 +30,9 @@ import java.util.UUID;
 @RestController
 class ContactController {
 
+    /** A 100,000-contact CSV export is about 10 MB. */
+    static final long MAX_FILE_BYTES = 25L * 1024 * 1024;
+
     private final ContactImportService imports;
     private final ContactRepository contacts;
     private final ContactLists lists;
@@ -52,6 +55,12 @@ class ContactController {
                                                  @RequestParam(required = false) String list) throws IOException {
         if (file.isEmpty()) {
             throw Problems.unprocessable("file", "the file is empty");
+        }
+        if (file.getSize() > MAX_FILE_BYTES) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                    "contacts files may be up to 25 MB (about 250,000 contacts); split larger ones");
+            problem.setProperty("field", "file");
+            throw new ErrorResponseException(HttpStatus.PAYLOAD_TOO_LARGE, problem, null);
         }
         if (!PointNormalizer.knownRegion(region)) {
             throw Problems.unprocessable("region", "'" + region + "' is not an ISO 3166 country code such as DE");

@@ -42,7 +42,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(HttpMethod.POST, "/api/v1/invitations/*/rsvp").permitAll()
                         .requestMatchers("/i/**", "/actuator/health/**", "/error", "/favicon.ico").permitAll()
                         // the template catalogue and its artwork are the same for everyone
-                        .requestMatchers(HttpMethod.GET, "/api/v1/templates", "/api/v1/templates/*", "/artwork/*.svg")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/templates", "/api/v1/templates/*", "/artwork/*.svg",
+                                // media URLs are content hashes, shown on invitation pages
+                                "/media/*")
                         .permitAll()
                         // the API's description is public, like the API's existence
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",

@@ -77,7 +77,7 @@ class OpenApiConfiguration {
                 add(responses, "409", "The resource's state forbids it (a cancelled event, a name taken, a full room)");
             }
             if (upload) {
-                add(responses, "413", "The file is larger than 25 MB");
+                add(responses, "413", "The file is larger than this endpoint takes");
                 add(responses, "415", "Not a file this endpoint reads");
             }
             String path = handler.getMethod().getDeclaringClass().getSimpleName();
@@ -91,6 +91,7 @@ class OpenApiConfiguration {
 
     private static boolean isPublic(Operation operation, String controller) {
         return controller.equals("GuestPageController") || controller.equals("TemplateController")
+                || controller.equals("MediaContentController")
                 || controller.equals("AccountController")
                 || (operation.getOperationId() != null && operation.getOperationId().startsWith("answer"));
     }

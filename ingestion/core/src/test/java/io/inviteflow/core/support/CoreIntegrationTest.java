@@ -21,5 +21,6 @@ public abstract class CoreIntegrationTest {
     @DynamicPropertySource
     static void isolatedStores(DynamicPropertyRegistry registry) {
         new IsolatedStores("core_test_" + RUN, TOPIC).springProperties().forEach((k, v) -> registry.add(k, () -> v));
+        registry.add("inviteflow.media.directory", () -> "target/test-media-" + RUN);
     }
 }

@@ -1,0 +1,126 @@
+package io.inviteflow.core.media;
+
+import io.inviteflow.core.CoreProperties;
+import io.inviteflow.core.event.Events;
+import io.inviteflow.core.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Takes an upload: checks what it really is and how big, stores the original and (for images) its phone sizes under
+ * the content hash, then records it. Objects are written before the row: a crash between the two leaves an unused
+ * object, never a row pointing at nothing.
+ */
+@Service
+class MediaService {
+
+    static final long MAX_IMAGE_BYTES = 15L * 1024 * 1024;
+    static final long MAX_VIDEO_BYTES = 100L * 1024 * 1024;
+
+    private final MediaStorage storage;
+    private final MediaRepository repository;
+    private final Events events;
+    private final CoreProperties properties;
+
+    MediaService(MediaStorage storage, MediaRepository repository, Events events, CoreProperties properties) {
+        this.storage = storage;
+        this.repository = repository;
+        this.events = events;
+        this.properties = properties;
+    }
+
+    Media upload(UUID organizerId, UUID eventId, byte[] content, String originalName) {
+        events.requireOwned(eventId, organizerId);
+        MediaType type = MediaType.sniff(content).orElseThrow(() -> refuse(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "only JPEG, PNG, GIF and WebP images and MP4, MOV and WebM videos are accepted"));
+        long limit = type.image ? MAX_IMAGE_BYTES : MAX_VIDEO_BYTES;
+        if (content.length > limit) {
+            throw refuse(HttpStatus.PAYLOAD_TOO_LARGE, (type.image ? "images" : "videos") + " may be up to "
+                    + limit / (1024 * 1024) + " MB; this one has " + content.length / (1024 * 1024) + " MB");
+        }
+        String sha256 = sha256(content);
+        String key = MediaKeys.original(sha256, type.extension);
+        Integer width = null;
+        Integer height = null;
+        List<Integer> variantWidths = new ArrayList<>();
+        if (type.image && type != MediaType.WEBP) { // the JDK reads no WebP: kept as uploaded, without sizes
+            ImageVariants.Dimensions size;
+            try {
+                size = ImageVariants.dimensions(content);
+            } catch (IllegalArgumentException e) {
+                throw Problems.unprocessable("file", e.getMessage());
+            }
+            if ((long) size.width() * size.height() > ImageVariants.MAX_PIXELS) {
+                throw Problems.unprocessable("file", "images may have up to 50 megapixels");
+            }
+            width = size.width();
+            height = size.height();
+            Map<Integer, byte[]> variants;
+            try {
+                variants = ImageVariants.of(content, type, size);
+            } catch (IllegalArgumentException e) {
+                throw Problems.unprocessable("file", e.getMessage());
+            }
+            String extension = ImageVariants.extension(type);
+            variants.forEach((w, bytes) -> storage.put(MediaKeys.variant(sha256, w, extension), bytes,
+                    MediaType.ofExtension(extension).orElseThrow().contentType));
+            variantWidths.addAll(variants.keySet());
+        }
+        storage.put(key, content, type.contentType);
+        var row = new MediaRepository.Row(UUID.randomUUID(), eventId, type.image ? "IMAGE" : "VIDEO",
+                type.contentType, content.length, sha256, key, width, height, variantWidths,
+                originalName == null ? null : originalName.replace("\u0000", ""), null);
+        repository.insert(row);
+        return view(repository.find(row.id()).orElseThrow());
+    }
+
+    List<Media> ofEvent(UUID organizerId, UUID eventId) {
+        events.requireOwned(eventId, organizerId);
+        return repository.ofEvent(eventId).stream().map(this::view).toList();
+    }
+
+    /** Removes the record; the object stays, as another upload of the same bytes may share it. */
+    void delete(UUID organizerId, UUID eventId, UUID mediaId) {
+        events.requireOwned(eventId, organizerId);
+        MediaRepository.Row row = repository.find(mediaId).filter(r -> r.eventId().equals(eventId))
+                .orElseThrow(() -> Problems.notFound("media", mediaId));
+        repository.delete(row.id());
+    }
+
+    private Media view(MediaRepository.Row r) {
+        String extension = r.objectKey().substring(r.objectKey().lastIndexOf('.') + 1);
+        String variantExtension = "jpg".equals(extension) ? "jpg" : "png";
+        List<Media.Variant> variants = r.variantWidths().stream()
+                .map(w -> new Media.Variant(w, url(MediaKeys.variant(r.sha256(), w, variantExtension)))).toList();
+        return new Media(r.id(), r.eventId(), r.kind(), r.contentType(), r.bytes(), r.width(), r.height(),
+                url(r.objectKey()), variants, r.originalName(), r.createdAt().toInstant());
+    }
+
+    private String url(String key) {
+        return properties.publicUrl().resolve("/media/" + key).toString();
+    }
+
+    private static ErrorResponseException refuse(HttpStatus status, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setProperty("field", "file");
+        return new ErrorResponseException(status, problem, null);
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
