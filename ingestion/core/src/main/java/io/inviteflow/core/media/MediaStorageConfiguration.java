@@ -1,6 +1,5 @@
 package io.inviteflow.core.media;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -11,7 +10,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /** Chooses the media store from {@code inviteflow.media.store}. */
 @Configuration
-@EnableConfigurationProperties(MediaProperties.class)
 class MediaStorageConfiguration {
 
     @Bean

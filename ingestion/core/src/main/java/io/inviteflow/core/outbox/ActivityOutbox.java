@@ -4,6 +4,7 @@ import io.inviteflow.contract.Activity;
 import io.inviteflow.contract.ActivityCodec;
 import io.inviteflow.contract.ActivityType;
 import io.inviteflow.core.CoreProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -27,10 +28,13 @@ public class ActivityOutbox {
     private final ActivityCodec codec = new ActivityCodec();
     private final CoreProperties properties;
     private final OutboxRelay relay;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
-    ActivityOutbox(JdbcTemplate jdbc, CoreProperties properties, OutboxRelay relay, Clock clock) {
+    ActivityOutbox(JdbcTemplate jdbc, CoreProperties properties, OutboxRelay relay,
+                   ApplicationEventPublisher publisher, Clock clock) {
         this.jdbc = jdbc;
+        this.publisher = publisher;
         this.properties = properties;
         this.relay = relay;
         this.clock = clock;
@@ -61,6 +65,8 @@ public class ActivityOutbox {
                     ps.setString(3, a.key());
                     ps.setBytes(4, codec.toJson(a));
                 });
+        // listeners (webhooks) write what they derive in this same transaction
+        publisher.publishEvent(new ActivitiesRecorded(activities));
         wakeRelayAfterCommit();
     }
 
