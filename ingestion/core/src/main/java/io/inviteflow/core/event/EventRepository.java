@@ -20,7 +20,7 @@ class EventRepository {
     private static final String COLUMNS = """
             id, organizer_id, title, description, starts_at, ends_at, time_zone, venue_name, venue_address, venue_lat,
             venue_lon, online_url, online_platform, recurrence, capacity, rsvp_deadline, allow_maybe, max_plus_ones,
-            template, theme, status, sequence, created_at""";
+            template, theme, status, sequence, source, created_at""";
 
     private final JdbcClient jdbc;
 
@@ -32,10 +32,10 @@ class EventRepository {
         bind(jdbc.sql("""
                 INSERT INTO party_event (id, organizer_id, title, description, starts_at, ends_at, time_zone,
                     venue_name, venue_address, venue_lat, venue_lon, online_url, online_platform, recurrence, capacity,
-                    rsvp_deadline, allow_maybe, max_plus_ones, template, theme, status, sequence, created_at)
+                    rsvp_deadline, allow_maybe, max_plus_ones, template, theme, status, sequence, source, created_at)
                 VALUES (:id, :organizer, :title, :description, :startsAt, :endsAt, :zone, :venueName, :venueAddress,
                     :lat, :lon, :onlineUrl, :onlinePlatform, :recurrence, :capacity, :rsvpDeadline, :allowMaybe,
-                    :maxPlusOnes, :template, :theme, :status, :sequence, :createdAt)"""), e)
+                    :maxPlusOnes, :template, :theme, :status, :sequence, :source, :createdAt)"""), e)
                 .update();
     }
 
@@ -76,6 +76,7 @@ class EventRepository {
                 .param("theme", e.theme())
                 .param("status", e.status().name())
                 .param("sequence", e.sequence())
+                .param("source", e.source())
                 .param("createdAt", e.createdAt().atOffset(ZoneOffset.UTC));
     }
 
@@ -98,6 +99,14 @@ class EventRepository {
     Optional<PartyEvent> lock(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM party_event WHERE id = :id FOR UPDATE")
                 .param("id", id)
+                .query(ROW)
+                .optional();
+    }
+
+    Optional<PartyEvent> findBySource(UUID organizerId, String source) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM party_event WHERE organizer_id = :o AND source = :source")
+                .param("o", organizerId)
+                .param("source", source)
                 .query(ROW)
                 .optional();
     }
@@ -127,7 +136,7 @@ class EventRepository {
                 platform == null ? null : OnlinePlatform.valueOf(platform), rs.getString("recurrence"),
                 (Integer) rs.getObject("capacity"), local(rs, "rsvp_deadline", zone), rs.getBoolean("allow_maybe"),
                 rs.getInt("max_plus_ones"), rs.getString("template"), rs.getString("theme"),
-                PartyEvent.Status.valueOf(rs.getString("status")), rs.getInt("sequence"),
+                PartyEvent.Status.valueOf(rs.getString("status")), rs.getInt("sequence"), rs.getString("source"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 

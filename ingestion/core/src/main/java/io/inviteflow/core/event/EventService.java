@@ -44,6 +44,12 @@ class EventService {
 
     @Transactional
     PartyEvent create(UUID organizerId, NewEvent request) {
+        return create(organizerId, request, null);
+    }
+
+    /** @param source where an imported event came from, so a second import of it is refused; null otherwise */
+    @Transactional
+    PartyEvent create(UUID organizerId, NewEvent request, String source) {
         EventTemplate template = request.template() == null ? null : templates.find(request.template())
                 .orElseThrow(() -> Problems.unprocessable("template",
                         "no template '" + request.template() + "'; GET /api/v1/templates lists them"));
@@ -68,7 +74,7 @@ class EventService {
                         : template == null || template.defaults().allowMaybe(),
                 request.maxPlusOnes() != null ? request.maxPlusOnes()
                         : template == null ? 5 : template.defaults().maxPlusOnes(),
-                request.template(), theme, PartyEvent.Status.SCHEDULED, 0, clock.instant());
+                request.template(), theme, PartyEvent.Status.SCHEDULED, 0, source, clock.instant());
         repository.insert(event);
         List<NewQuestion> asked = request.questions() != null ? request.questions()
                 : template == null ? List.of() : EventQuestions.fromTemplate(template);
@@ -118,7 +124,7 @@ class EventService {
                 recurrence, capacity, deadline,
                 changes.allowMaybe() != null ? changes.allowMaybe() : before.allowMaybe(),
                 changes.maxPlusOnes() != null ? changes.maxPlusOnes() : before.maxPlusOnes(),
-                before.template(), theme, before.status(), before.sequence(), before.createdAt());
+                before.template(), theme, before.status(), before.sequence(), before.source(), before.createdAt());
         boolean rescheduled = !sameInstant(before.startsAt(), after.startsAt())
                 || !sameInstant(before.endsAt(), after.endsAt());
         List<String> changed = guestVisibleChanges(before, after);
@@ -152,7 +158,8 @@ class EventService {
                 before.startsAt(), before.endsAt(), before.timeZone(), before.venue(), before.onlineUrl(),
                 before.onlinePlatform(), before.recurrence(), before.capacity(), before.rsvpDeadline(),
                 before.allowMaybe(), before.maxPlusOnes(), before.template(), before.theme(),
-                PartyEvent.Status.CANCELLED, before.sequence(), before.createdAt()), before.sequence() + 1);
+                PartyEvent.Status.CANCELLED, before.sequence(), before.source(), before.createdAt()),
+                before.sequence() + 1);
         repository.update(after);
         outbox.record(new ActivityOutbox.Entry(ActivityType.EVENT_CANCELLED, AGGREGATE, eventId, eventId,
                 new Payloads.EventCancelled(reason, after.sequence())));
@@ -191,7 +198,7 @@ class EventService {
         return new PartyEvent(e.id(), e.organizerId(), e.title(), e.description(), e.startsAt(), e.endsAt(),
                 e.timeZone(), e.venue(), e.onlineUrl(), e.onlinePlatform(), e.recurrence(), e.capacity(),
                 e.rsvpDeadline(), e.allowMaybe(), e.maxPlusOnes(), e.template(), e.theme(), e.status(), sequence,
-                e.createdAt());
+                e.source(), e.createdAt());
     }
 
     /** The theme asked for (it must exist), else the template's first, else none. */

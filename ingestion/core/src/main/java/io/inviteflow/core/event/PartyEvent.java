@@ -17,12 +17,13 @@ import java.util.UUID;
  * @param rsvpDeadline   answers are taken until then; null: until the event starts
  * @param maxPlusOnes    how many people each guest may bring, unless their invitation says otherwise
  * @param sequence       the iCalendar SEQUENCE: grows with each change guests' calendars must pick up
+ * @param source         for an imported event, where it came from ({@code eventbrite:123}); null otherwise
  */
 public record PartyEvent(UUID id, UUID organizerId, String title, String description, OffsetDateTime startsAt,
                          OffsetDateTime endsAt, String timeZone, Venue venue, String onlineUrl,
                          OnlinePlatform onlinePlatform, String recurrence, Integer capacity,
                          OffsetDateTime rsvpDeadline, boolean allowMaybe, int maxPlusOnes, String template,
-                         String theme, Status status, int sequence, Instant createdAt) {
+                         String theme, Status status, int sequence, String source, Instant createdAt) {
 
     public enum Status { SCHEDULED, CANCELLED }
 
