@@ -35,6 +35,13 @@ final class EventRules {
         }
     }
 
+    /** Checked before any time-zone arithmetic, which overflows near OffsetDateTime's own limits. */
+    static void storableDates(OffsetDateTime startsAt, OffsetDateTime endsAt, OffsetDateTime rsvpDeadline) {
+        storableDate("startsAt", startsAt);
+        storableDate("endsAt", endsAt);
+        storableDate("rsvpDeadline", rsvpDeadline);
+    }
+
     static void schedule(OffsetDateTime startsAt, OffsetDateTime endsAt, OffsetDateTime rsvpDeadline) {
         storableDate("startsAt", startsAt);
         storableDate("endsAt", endsAt);

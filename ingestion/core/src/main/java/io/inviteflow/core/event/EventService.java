@@ -54,6 +54,7 @@ class EventService {
                 .orElseThrow(() -> Problems.unprocessable("template",
                         "no template '" + request.template() + "'; GET /api/v1/templates lists them"));
         ZoneId zone = EventRules.zone(request.timeZone());
+        EventRules.storableDates(request.startsAt(), request.endsAt(), request.rsvpDeadline());
         OffsetDateTime startsAt = request.startsAt().atZoneSameInstant(zone).toOffsetDateTime();
         int minutes = template == null ? DEFAULT_DURATION_MINUTES : template.defaults().durationMinutes();
         OffsetDateTime endsAt = request.endsAt() != null ? request.endsAt().atZoneSameInstant(zone).toOffsetDateTime()
@@ -90,6 +91,7 @@ class EventService {
             throw Problems.conflict("the event is cancelled; it cannot change any more");
         }
         ZoneId zone = EventRules.zone(changes.timeZone() != null ? changes.timeZone() : before.timeZone());
+        EventRules.storableDates(changes.startsAt(), changes.endsAt(), changes.rsvpDeadline());
         OffsetDateTime startsAt = (changes.startsAt() != null ? changes.startsAt() : before.startsAt())
                 .atZoneSameInstant(zone).toOffsetDateTime();
         OffsetDateTime endsAt = changes.endsAt() != null ? changes.endsAt()
