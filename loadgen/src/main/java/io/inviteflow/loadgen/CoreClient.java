@@ -72,6 +72,24 @@ final class CoreClient {
         return result;
     }
 
+    /** A contacts file, as a browser's form uploads it. */
+    Status importContacts(byte[] file, String filename) {
+        String boundary = "inviteflow-" + java.util.UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send(authorized(HttpRequest.newBuilder(core.resolve("/api/v1/contacts/import"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))));
+    }
+
+    /** Any invitation request body; the answer as it came. */
+    Status invite(String eventId, ObjectNode body) {
+        return send(post("/api/v1/events/" + eventId + "/invitations", body));
+    }
+
     Status open(String invitationToken, String userAgent) {
         return send(HttpRequest.newBuilder(core.resolve("/i/" + invitationToken)).header("User-Agent", userAgent).GET());
     }

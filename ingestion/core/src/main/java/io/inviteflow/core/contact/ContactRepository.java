@@ -20,10 +20,12 @@ class ContactRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final javax.sql.DataSource dataSource;
 
-    ContactRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    ContactRepository(JdbcClient jdbc, JdbcTemplate batch, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.dataSource = dataSource;
     }
 
     /** Serialises imports of one organizer until the transaction ends: two uploads at once must not both add a person. */
@@ -51,16 +53,9 @@ class ContactRepository {
     }
 
     void insertContacts(UUID organizerId, List<NewContact> contacts) {
-        batch.batchUpdate("""
-                INSERT INTO contact (id, organizer_id, display_name, first_name, last_name, organization)
-                VALUES (?, ?, ?, ?, ?, ?)""", contacts, BATCH, (ps, c) -> {
-            ps.setObject(1, c.id());
-            ps.setObject(2, organizerId);
-            ps.setString(3, c.card().displayName());
-            ps.setString(4, c.card().firstName());
-            ps.setString(5, c.card().lastName());
-            ps.setString(6, c.card().organization());
-        });
+        PgCopy.rows(dataSource, "COPY contact (id, organizer_id, display_name, first_name, last_name, organization) "
+                + "FROM STDIN", contacts, c -> new Object[]{c.id(), organizerId, c.card().displayName(),
+                c.card().firstName(), c.card().lastName(), c.card().organization()});
     }
 
     /**
@@ -91,17 +86,9 @@ class ContactRepository {
     }
 
     void insertPoints(UUID organizerId, List<NewPoint> points) {
-        batch.batchUpdate("""
-                INSERT INTO contact_point (contact_id, organizer_id, kind, value, usable, label, position)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", points, BATCH, (ps, p) -> {
-            ps.setObject(1, p.contactId());
-            ps.setObject(2, organizerId);
-            ps.setString(3, p.point().kind().name());
-            ps.setString(4, p.point().value());
-            ps.setBoolean(5, p.point().usable());
-            ps.setString(6, p.point().label());
-            ps.setInt(7, p.position());
-        });
+        PgCopy.rows(dataSource, "COPY contact_point (contact_id, organizer_id, kind, value, usable, label, position) "
+                + "FROM STDIN", points, p -> new Object[]{p.contactId(), organizerId, p.point().kind().name(),
+                p.point().value(), p.point().usable() ? "t" : "f", p.point().label(), p.position()});
     }
 
     void addMembers(UUID listId, Collection<UUID> contactIds) {

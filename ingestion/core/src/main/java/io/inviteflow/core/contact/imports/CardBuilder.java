@@ -124,7 +124,7 @@ final class CardBuilder {
         if (raw == null) {
             return current;
         }
-        String value = raw.replaceAll("[\\p{Cc}&&[^\\t\\n]]", "").replaceAll("\\s+", " ").strip();
+        String value = clean(raw);
         if (value.isEmpty()) {
             return current;
         }
@@ -133,6 +133,28 @@ final class CardBuilder {
             return current;
         }
         return current == null ? value : current;
+    }
+
+    /**
+     * Control characters dropped, runs of white space made one space, trimmed. Written as a loop: this runs for every
+     * field of every row of a 100,000-contact import.
+     */
+    static String clean(String raw) {
+        StringBuilder out = new StringBuilder(raw.length());
+        boolean space = false;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                space = out.length() > 0;
+            } else if (!Character.isISOControl(c)) {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static String lowerOrNull(String label) {

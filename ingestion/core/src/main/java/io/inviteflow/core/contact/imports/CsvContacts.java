@@ -20,7 +20,7 @@ import java.util.List;
 final class CsvContacts {
 
     /** Google Contacts puts several values in one cell, separated like this. */
-    private static final String GOOGLE_MULTI_VALUE = " ::: ";
+    private static final java.util.regex.Pattern GOOGLE_MULTI_VALUE = java.util.regex.Pattern.compile(" ::: ");
     private static final int MAX_PREAMBLE_LINES = 20;
 
     private CsvContacts() {
@@ -66,8 +66,8 @@ final class CsvContacts {
                 case FIRST_NAME -> card.firstName(value);
                 case LAST_NAME -> card.lastName(value);
                 case ORGANIZATION -> card.organization(value);
-                case EMAIL -> Arrays.stream(value.split(GOOGLE_MULTI_VALUE)).forEach(v -> card.email(v, column.label()));
-                case PHONE -> Arrays.stream(value.split(GOOGLE_MULTI_VALUE)).forEach(v -> card.phone(v, column.label()));
+                case EMAIL -> Arrays.stream(GOOGLE_MULTI_VALUE.split(value)).forEach(v -> card.email(v, column.label()));
+                case PHONE -> Arrays.stream(GOOGLE_MULTI_VALUE.split(value)).forEach(v -> card.phone(v, column.label()));
                 case PROFILE_URL -> SocialProfiles.kindOf(value).ifPresent(kind -> card.profile(kind, value));
                 case IGNORED -> { }
             }

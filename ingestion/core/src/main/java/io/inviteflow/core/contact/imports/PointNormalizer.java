@@ -19,6 +19,12 @@ public final class PointNormalizer {
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>(),;:\"\\[\\]]+@[^@\\s<>(),;:\"\\[\\]]+\\.[^@\\s<>(),;:\"\\[\\].]{2,}");
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern URL_PREFIX = Pattern.compile("^(https?://)?(www\\.)?");
+    private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
+    private static final Pattern INSTAGRAM = Pattern.compile("^instagram\\.com/(_u/)?|^@");
+    private static final Pattern TWITTER = Pattern.compile("^(twitter|x)\\.com/|^@");
+
     private final String region;
 
     /** @param region ISO 3166 code of the country numbers without a country code belong to, e.g. {@code DE} */
@@ -40,7 +46,7 @@ public final class PointNormalizer {
     }
 
     public ContactPoint phone(String raw, String label) {
-        String written = stripPrefix(raw.strip(), "tel:").replaceAll("\\s+", " ");
+        String written = SPACES.matcher(stripPrefix(raw.strip(), "tel:")).replaceAll(" ");
         try {
             Phonenumber.PhoneNumber number = PHONES.parse(written, region);
             if (PHONES.isPossibleNumber(number)) {
@@ -55,11 +61,11 @@ public final class PointNormalizer {
 
     /** A social profile from a URL or a bare handle ({@code @ada}, {@code ada}). */
     public ContactPoint profile(PointKind kind, String raw) {
-        String value = raw.strip().toLowerCase(Locale.ROOT)
-                .replaceFirst("^https?://", "").replaceFirst("^www\\.", "").replaceFirst("/+$", "");
+        String value = TRAILING_SLASHES.matcher(URL_PREFIX.matcher(raw.strip().toLowerCase(Locale.ROOT))
+                .replaceFirst("")).replaceFirst("");
         value = switch (kind) {
-            case INSTAGRAM -> value.replaceFirst("^instagram\\.com/(_u/)?", "").replaceFirst("^@", "");
-            case TWITTER -> value.replaceFirst("^(twitter|x)\\.com/", "").replaceFirst("^@", "");
+            case INSTAGRAM -> INSTAGRAM.matcher(value).replaceFirst("");
+            case TWITTER -> TWITTER.matcher(value).replaceFirst("");
             default -> value;
         };
         return new ContactPoint(kind, value, !value.isEmpty(), null);
