@@ -46,6 +46,7 @@ public class CoreClient {
                     switch (status) {
                         case 401 -> throw new Unauthorized();
                         case 404 -> throw new NotFound();
+                        case 400, 409, 413, 415, 422 -> throw new Refused(status, problemDetail(response));
                         default -> throw new Unavailable("core answered " + status + " to " + request.getURI().getPath(), status, null);
                     }
                 })
@@ -97,6 +98,99 @@ public class CoreClient {
         return event;
     }
 
+    /** The organizer's address book: a page by name, optionally searched and limited to one list. */
+    public CoreContacts.Page contacts(String accessToken, String query, UUID listId, int offset, int limit) {
+        return call(() -> rest.get().uri(uri -> uri.path("/api/v1/contacts").queryParam("offset", offset)
+                        .queryParam("limit", limit).queryParamIfPresent("q", java.util.Optional.ofNullable(query)
+                                .filter(q -> !q.isBlank()))
+                        .queryParamIfPresent("list", java.util.Optional.ofNullable(listId)).build())
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                .retrieve().body(CoreContacts.Page.class));
+    }
+
+    public List<CoreContacts.ContactList> contactLists(String accessToken) {
+        List<CoreContacts.ContactList> lists = call(() -> rest.get().uri("/api/v1/contact-lists")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                .retrieve().body(new ParameterizedTypeReference<List<CoreContacts.ContactList>>() {
+                }));
+        return lists == null ? List.of() : lists;
+    }
+
+    public CoreContacts.ContactList createContactList(String accessToken, String name) {
+        return call(() -> rest.post().uri("/api/v1/contact-lists")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", name))
+                .retrieve().body(CoreContacts.ContactList.class));
+    }
+
+    /** Uploads a contacts file as the core's import endpoint takes it (multipart field {@code file}). */
+    public CoreContacts.ImportReport importContacts(String accessToken, String filename, byte[] content,
+                                                    String listName) {
+        var parts = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+        parts.add("file", new org.springframework.core.io.ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return filename;
+            }
+        });
+        return call(() -> rest.post().uri(uri -> uri.path("/api/v1/contacts/import").queryParamIfPresent("list",
+                                java.util.Optional.ofNullable(listName).filter(l -> !l.isBlank())).build())
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts)
+                .retrieve().body(CoreContacts.ImportReport.class));
+    }
+
+    /** An event's guest list, filtered by answer ({@code YES}, {@code NONE}…) and attendance. */
+    public CoreGuests.GuestList guests(String accessToken, UUID eventId, String response, String attendance) {
+        return call(() -> rest.get().uri(uri -> uri.path("/api/v1/events/{id}/guests").queryParam("limit", 1000)
+                        .queryParamIfPresent("response", java.util.Optional.ofNullable(response))
+                        .queryParamIfPresent("attendance", java.util.Optional.ofNullable(attendance)).build(eventId))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                .retrieve().body(CoreGuests.GuestList.class));
+    }
+
+    /** The guest list as the core exports it: CSV, one row per person. */
+    public byte[] guestsCsv(String accessToken, UUID eventId) {
+        return call(() -> rest.get().uri("/api/v1/events/{id}/guests.csv", eventId)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                .accept(MediaType.parseMediaType("text/csv"), MediaType.APPLICATION_PROBLEM_JSON)
+                .retrieve().body(byte[].class));
+    }
+
+    public List<CoreGuests.Question> questions(String accessToken, UUID eventId) {
+        List<CoreGuests.Question> questions = call(() -> rest.get().uri("/api/v1/events/{id}/questions", eventId)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                .retrieve().body(new ParameterizedTypeReference<List<CoreGuests.Question>>() {
+                }));
+        return questions == null ? List.of() : questions;
+    }
+
+    /** Replaces the event's questions; questions sent with their id keep their answers. */
+    public List<CoreGuests.Question> replaceQuestions(String accessToken, UUID eventId,
+                                                      List<CoreGuests.Question> questions) {
+        return call(() -> rest.put().uri("/api/v1/events/{id}/questions", eventId)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("questions", questions))
+                .retrieve().body(new ParameterizedTypeReference<List<CoreGuests.Question>>() {
+                }));
+    }
+
+    public CoreEvent cancelEvent(String accessToken, UUID eventId, String reason) {
+        return call(() -> rest.post().uri("/api/v1/events/{id}/cancel", eventId)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", reason == null ? "" : reason))
+                .retrieve().body(CoreEvent.class));
+    }
+
+    private static String problemDetail(org.springframework.http.client.ClientHttpResponse response) {
+        try {
+            var problem = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.getBody());
+            return problem.path("detail").asText("the core refused the request");
+        } catch (java.io.IOException e) {
+            return "the core refused the request";
+        }
+    }
+
     private static <T> T call(Supplier<T> request) {
         try {
             return request.get();
@@ -113,7 +207,8 @@ public class CoreClient {
     }
 
     /** Base of what the core can answer besides success. */
-    public abstract static sealed class CoreException extends RuntimeException permits Unauthorized, NotFound, Unavailable {
+    public abstract static sealed class CoreException extends RuntimeException
+            permits Unauthorized, NotFound, Refused, Unavailable {
         CoreException(String message, Throwable cause) {
             super(message, cause);
         }
@@ -130,6 +225,20 @@ public class CoreClient {
     public static final class NotFound extends CoreException {
         NotFound() {
             super("core answered 404", null);
+        }
+    }
+
+    /** The core refused the input (400, 409, 413, 415, 422); {@link #getMessage()} is its problem's detail. */
+    public static final class Refused extends CoreException {
+        private final int status;
+
+        Refused(int status, String detail) {
+            super(detail, null);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
         }
     }
 

@@ -20,7 +20,13 @@ public record CoreEvent(
         String timeZone,
         Venue venue,
         String onlineUrl,
-        String template) {
+        String template,
+        Integer capacity,
+        String status) {
+
+    public boolean cancelled() {
+        return "CANCELLED".equals(status);
+    }
 
     public record Venue(String name, String address, Double lat, Double lon) {
     }

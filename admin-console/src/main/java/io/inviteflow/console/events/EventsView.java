@@ -16,7 +16,7 @@ import io.inviteflow.console.security.CurrentOrganizer;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 
-/** The signed-in organizer's events, from the core; a click opens the event's live dashboard. */
+/** The signed-in organizer's events, from the core; a click opens the live dashboard, "Guests" the guest list. */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Events · Inviteflow")
 @PermitAll
@@ -39,6 +39,9 @@ public class EventsView extends VerticalLayout {
         grid.addColumn(EventFormat::startsAt).setHeader("Starts at (event's time zone)").setFlexGrow(1)
                 .setComparator(CoreEvent::startsAt);
         grid.addColumn(EventFormat::where).setHeader("Venue / online").setFlexGrow(2);
+        grid.addColumn(e -> e.cancelled() ? "cancelled" : "").setHeader("").setFlexGrow(0);
+        grid.addComponentColumn(e -> new com.vaadin.flow.component.html.Anchor("events/" + e.id() + "/guests",
+                "Guests")).setHeader("").setFlexGrow(0);
         grid.addItemClickListener(click -> grid.getUI().ifPresent(ui -> ui.navigate(DashboardView.class,
                 new RouteParameters(DashboardView.ID_PARAMETER, click.getItem().id().toString()))));
     }

@@ -10,7 +10,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import io.inviteflow.console.security.CurrentOrganizer;
 import jakarta.annotation.security.PermitAll;
 
-/** The frame of every signed-in page: product name (back to the events), the organizer, sign out. */
+/** The frame of every signed-in page: product name, the organizer's pages (events, contacts), sign out. */
 @PermitAll
 public class MainLayout extends AppLayout {
 
@@ -18,11 +18,13 @@ public class MainLayout extends AppLayout {
         Anchor home = new Anchor("", "Inviteflow");
         // Inline styles: Lumo utility classes would need a theme of our own, i.e. a frontend build (STACK.md).
         home.getStyle().set("font-size", "var(--lumo-font-size-l)").set("font-weight", "600");
+        Anchor events = new Anchor("", "Events");
+        Anchor contacts = new Anchor("contacts", "Contacts");
         Span who = new Span(organizer.email());
         Button signOut = new Button("Sign out", click -> organizer.logout());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        HorizontalLayout header = new HorizontalLayout(home, who, signOut);
+        HorizontalLayout header = new HorizontalLayout(home, events, contacts, who, signOut);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(home);

@@ -4,6 +4,7 @@ import com.microsoft.playwright.Page;
 import io.inviteflow.console.support.ClickHouseTestDatabase;
 import io.inviteflow.console.support.CoreStandIn;
 import io.inviteflow.console.support.TestProperties;
+import io.inviteflow.testsupport.Chromium;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

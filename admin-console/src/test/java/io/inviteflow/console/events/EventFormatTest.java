@@ -39,6 +39,6 @@ class EventFormatTest {
     }
 
     private static CoreEvent event(OffsetDateTime start, String zone, CoreEvent.Venue venue, String online) {
-        return new CoreEvent(UUID.randomUUID(), "Party", start, zone, venue, online, null);
+        return new CoreEvent(UUID.randomUUID(), "Party", start, zone, venue, online, null, null, "SCHEDULED");
     }
 }

@@ -1,4 +1,4 @@
-package io.inviteflow.console.browser;
+package io.inviteflow.testsupport;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
@@ -11,12 +11,12 @@ import java.util.List;
  * Debian's Chromium (installed by {@code ./inviteflow test}) driven by Playwright; nothing is downloaded. The flags
  * keep it from calling out to the internet, which this machine cannot reach anyway.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
     private final Playwright playwright;
-    final Browser browser;
+    public final Browser browser;
 
-    Chromium() {
+    public Chromium() {
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()

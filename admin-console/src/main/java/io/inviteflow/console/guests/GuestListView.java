@@ -1,0 +1,145 @@
+package io.inviteflow.console.guests;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import io.inviteflow.console.core.CoreClient;
+import io.inviteflow.console.core.CoreEvent;
+import io.inviteflow.console.core.CoreGuests;
+import io.inviteflow.console.layout.MainLayout;
+import io.inviteflow.console.security.CurrentOrganizer;
+import jakarta.annotation.security.PermitAll;
+
+import java.io.ByteArrayInputStream;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+/**
+ * One event's guests: totals, filters by answer and attendance, the waitlist in queue order, the questions asked,
+ * a CSV export (one row per person), and cancelling the event.
+ */
+@Route(value = "events/:id/guests", layout = MainLayout.class)
+@PageTitle("Guests · Inviteflow")
+@PermitAll
+public class GuestListView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final CoreClient core;
+    private final CurrentOrganizer organizer;
+    private final H2 title = new H2();
+    private final Paragraph totals = new Paragraph();
+    private final Select<String> response = new Select<>();
+    private final Select<String> attendance = new Select<>();
+    private final Grid<CoreGuests.Guest> grid = new Grid<>();
+    private final QuestionsEditor questions;
+    private UUID eventId;
+
+    public GuestListView(CoreClient core, CurrentOrganizer organizer) {
+        this.core = core;
+        this.organizer = organizer;
+        this.questions = new QuestionsEditor(core, organizer.accessToken());
+        setSizeFull();
+        response.setLabel("Answer");
+        response.setItems("All", "YES", "MAYBE", "NO", "NONE");
+        response.setValue("All");
+        response.addValueChangeListener(e -> refresh());
+        attendance.setLabel("Place");
+        attendance.setItems("All", "CONFIRMED", "WAITLISTED");
+        attendance.setValue("All");
+        attendance.addValueChangeListener(e -> refresh());
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(CoreGuests.Guest::name).setHeader("Guest").setFlexGrow(2);
+        grid.addColumn(g -> g.email() == null ? "" : g.email()).setHeader("Email").setFlexGrow(2);
+        grid.addColumn(g -> g.response() == null ? "—" : g.response()).setHeader("Answer");
+        grid.addColumn(g -> g.attendance() == null ? "" : g.attendance()).setHeader("Place");
+        grid.addColumn(CoreGuests.Guest::plusOnes).setHeader("Plus-ones");
+        grid.addColumn(g -> g.answeredAt() == null ? "" : WHEN.format(g.answeredAt())).setHeader("Answered");
+        grid.addColumn(g -> g.firstOpenedAt() == null ? "not yet" : "yes").setHeader("Opened");
+        grid.addColumn(g -> g.note() == null ? "" : g.note()).setHeader("Note").setFlexGrow(2);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        try {
+            eventId = UUID.fromString(event.getRouteParameters().get("id").orElseThrow());
+            CoreEvent partyEvent = core.event(organizer.accessToken(), eventId);
+            title.setText(partyEvent.title() + (partyEvent.cancelled() ? " (cancelled)" : ""));
+            removeAll();
+            Anchor export = new Anchor(DownloadHandler.fromInputStream(download -> {
+                byte[] csv = core.guestsCsv(organizer.accessToken(), eventId);
+                return new DownloadResponse(new ByteArrayInputStream(csv), "guests-" + eventId + ".csv",
+                        "text/csv", csv.length);
+            }), AttachmentType.DOWNLOAD, "Export CSV");
+            Button cancel = new Button("Cancel event…", click -> confirmCancel(partyEvent));
+            cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            cancel.setEnabled(!partyEvent.cancelled());
+            HorizontalLayout bar = new HorizontalLayout(response, attendance, export, cancel);
+            bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+            questions.load(eventId);
+            add(title, totals, bar, grid, new H3("Questions guests answer"), questions);
+            setFlexGrow(1, grid);
+            refresh();
+        } catch (IllegalArgumentException | java.util.NoSuchElementException | CoreClient.NotFound e) {
+            removeAll();
+            add(new H2("No such event"));
+        } catch (CoreClient.Unauthorized e) {
+            organizer.logout();
+        } catch (CoreClient.CoreException e) {
+            removeAll();
+            add(new Paragraph("The Inviteflow core could not be reached. Reload the page to try again."));
+        }
+    }
+
+    private void refresh() {
+        if (eventId == null) {
+            return;
+        }
+        try {
+            CoreGuests.GuestList list = core.guests(organizer.accessToken(), eventId, filter(response.getValue()),
+                    filter(attendance.getValue()));
+            CoreGuests.Totals t = list.totals();
+            totals.setText(("%d invited · %d opened · %d yes · %d maybe · %d no · %d not answered · %d coming "
+                    + "(with plus-ones) · %d on the waitlist").formatted(t.invited(), t.opened(), t.yes(), t.maybe(),
+                    t.no(), t.unanswered(), t.confirmedHeadcount(), t.waitlisted()));
+            grid.setItems(list.guests());
+        } catch (CoreClient.Unauthorized e) {
+            organizer.logout();
+        } catch (CoreClient.CoreException e) {
+            totals.setText("The Inviteflow core could not be reached.");
+        }
+    }
+
+    private void confirmCancel(CoreEvent partyEvent) {
+        ConfirmDialog dialog = new ConfirmDialog("Cancel " + partyEvent.title() + "?",
+                "Every guest is told, and their calendars drop the event. This cannot be undone.",
+                "Cancel the event", confirm -> {
+            core.cancelEvent(organizer.accessToken(), eventId, null);
+            getUI().ifPresent(ui -> ui.getPage().reload());
+        });
+        dialog.setCancelable(true);
+        dialog.setCancelText("Keep it");
+        dialog.open();
+    }
+
+    private static String filter(String value) {
+        return value == null || value.equals("All") ? null : value;
+    }
+}

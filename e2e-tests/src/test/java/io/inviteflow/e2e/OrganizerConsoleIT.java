@@ -1,0 +1,146 @@
+package io.inviteflow.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import io.inviteflow.testsupport.Chromium;
+import io.inviteflow.testsupport.IsolatedStores;
+import io.inviteflow.testsupport.ServiceProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An organizer's path in a real browser, on the real core and console: import contacts (and see the rejected rows),
+ * open an event's guest list, see the waitlist, add a question, export the list as CSV.
+ */
+class OrganizerConsoleIT {
+
+    private static final String RUN = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    private static final Path LOGS = Path.of("target", "e2e-logs");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final List<ServiceProcess> SERVICES = new ArrayList<>();
+    private static String core;
+    private static String console;
+
+    @BeforeAll
+    static void startCoreAndConsole() {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        int corePort = ServiceProcess.freePort();
+        int consolePort = ServiceProcess.freePort();
+        core = "http://127.0.0.1:" + corePort;
+        console = "http://127.0.0.1:" + consolePort;
+        List<String> coreArgs = new ArrayList<>(new IsolatedStores("organizer_" + RUN, "inviteflow.activity.organizer-"
+                + RUN).arguments());
+        coreArgs.add("--server.port=" + corePort);
+        coreArgs.add("--inviteflow.media.directory=" + root.resolve("e2e-tests/target/media-" + RUN));
+        SERVICES.add(ServiceProcess.start("organizer-core", root.resolve("ingestion/core/target/inviteflow-core-exec.jar"),
+                LOGS, List.of("-Xmx512m"), coreArgs)
+                .awaitHealthy(() -> ServiceProcess.httpOk(core + "/actuator/health"), Duration.ofMinutes(2)));
+        SERVICES.add(ServiceProcess.start("organizer-console",
+                root.resolve("admin-console/target/inviteflow-admin-console.jar"), LOGS, List.of("-Xmx512m"),
+                List.of("--server.port=" + consolePort, "--inviteflow.core.url=" + core,
+                        "--inviteflow.clickhouse.database=default"))
+                .awaitHealthy(() -> ServiceProcess.httpOk(console + "/actuator/health"), Duration.ofMinutes(2)));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (int i = SERVICES.size() - 1; i >= 0; i--) {
+            SERVICES.get(i).close();
+        }
+    }
+
+    @Test
+    void importContactsSeeTheGuestListAndTheWaitlistAddAQuestionAndExport() throws Exception {
+        String email = "grace-" + RUN + "@example.org";
+        post("/api/v1/organizers", null, "{\"email\":\"%s\",\"password\":\"hopper-1906\",\"name\":\"Grace\"}"
+                .formatted(email));
+        String token = post("/api/v1/auth/token", null,
+                "{\"email\":\"%s\",\"password\":\"hopper-1906\"}".formatted(email)).get("accessToken").asText();
+        String eventId = post("/api/v1/events", token, """
+                {"title":"Tiny dinner","startsAt":"2027-06-12T19:00:00+02:00","timeZone":"Europe/Berlin",
+                 "capacity":1}""").get("id").asText();
+        JsonNode invitations = post("/api/v1/events/" + eventId + "/invitations", token,
+                "{\"guests\":[{\"name\":\"Alan\"},{\"name\":\"Barbara\"},{\"name\":\"Dennis\"}]}").get("invitations");
+        post("/api/v1/invitations/" + invitations.at("/0/token").asText() + "/rsvp", null, "{\"response\":\"YES\"}");
+        post("/api/v1/invitations/" + invitations.at("/1/token").asText() + "/rsvp", null, "{\"response\":\"YES\"}");
+        post("/api/v1/invitations/" + invitations.at("/2/token").asText() + "/rsvp", null, "{\"response\":\"NO\"}");
+        Path contacts = Files.createTempFile("contacts", ".csv");
+        Files.writeString(contacts, "name,email,phone\nFrank Dawson,frank@example.org,+1 919 676 9515\n,,\n");
+
+        try (Chromium chromium = new Chromium()) {
+            Page page = chromium.browser.newPage();
+            page.navigate(console + "/login");
+            page.locator("input[name=username]").fill(email);
+            page.locator("input[name=password]").fill("hopper-1906");
+            page.locator("input[name=password]").press("Enter");
+            assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Tiny dinner"))
+                    .first()).isVisible();
+
+            page.locator("a", new Page.LocatorOptions().setHasText("Contacts")).first().click();
+            page.locator("vaadin-upload input[type=file]").setInputFiles(contacts);
+            assertThat(page.getByText("1 new, 0 merged into contacts you had, 1 not imported")).isVisible();
+            assertThat(cell(page, "no name, email, phone or profile")).isVisible();
+            assertThat(cell(page, "Frank Dawson")).isVisible();
+            assertThat(cell(page, "+19196769515")).isVisible();
+
+            page.navigate(console + "/events/" + eventId + "/guests");
+            assertThat(page.getByText("3 invited")).isVisible();
+            assertThat(page.getByText("1 coming (with plus-ones) · 1 on the waitlist")).isVisible();
+            assertThat(cell(page, "WAITLISTED")).isVisible();
+
+            page.getByLabel("Question", new Page.GetByLabelOptions().setExact(true)).fill("Meal");
+            page.getByLabel("Options, comma-separated").fill("Fish, Veg");
+            page.locator("vaadin-button", new Page.LocatorOptions().setHasText("Add question")).click();
+            assertThat(cell(page, "Fish, Veg")).isVisible();
+            assertThat(get("/api/v1/events/" + eventId + "/questions", token).at("/0/label").asText())
+                    .isEqualTo("Meal");
+
+            Download download = page.waitForDownload(() -> page.locator("a", new Page.LocatorOptions()
+                    .setHasText("Export CSV")).click());
+            List<String> csv = Files.readAllLines(download.path());
+            assertThat(csv.get(0)).startsWith("invitation,person,name").endsWith(",Meal");
+            assertThat(csv).hasSize(4).anyMatch(line -> line.contains("Barbara") && line.contains("WAITLISTED"));
+        }
+    }
+
+    private static Locator cell(Page page, String text) {
+        return page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(text)).first();
+    }
+
+    private static JsonNode post(String path, String token, String body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(core + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new AssertionError(path + " → " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private static JsonNode get(String path, String token) throws Exception {
+        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(core + path))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+}
