@@ -95,6 +95,23 @@ class OrganizerConsoleIT {
             assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Tiny dinner"))
                     .first()).isVisible();
 
+            // a new event from a template, then a reschedule, both through the console's form
+            page.locator("vaadin-button", new Page.LocatorOptions().setHasText("New event")).click();
+            Locator form = page.locator("vaadin-dialog-overlay");
+            form.locator("vaadin-text-field input").first().fill("Console brunch");
+            form.locator("vaadin-combo-box input").first().fill("Dinner party");
+            form.locator("vaadin-combo-box input").first().press("Enter");
+            form.locator("vaadin-date-picker input").fill("6/13/2027");
+            form.locator("vaadin-date-picker input").press("Enter");
+            form.locator("vaadin-time-picker input").fill("11:00 AM");
+            form.locator("vaadin-time-picker input").press("Enter");
+            page.locator("vaadin-button", new Page.LocatorOptions().setHasText("Create")).click();
+            assertThat(cell(page, "Console brunch")).isVisible();
+            JsonNode brunch = java.util.stream.StreamSupport.stream(get("/api/v1/events", token).spliterator(), false)
+                    .filter(e -> e.get("title").asText().equals("Console brunch")).findFirst().orElseThrow();
+            assertThat(brunch.get("template").asText()).isEqualTo("dinner");
+            assertThat(brunch.get("startsAt").asText()).startsWith("2027-06-13T11:00");
+
             page.locator("a", new Page.LocatorOptions().setHasText("Contacts")).first().click();
             page.locator("vaadin-upload input[type=file]").setInputFiles(contacts);
             assertThat(page.getByText("1 new, 0 merged into contacts you had, 1 not imported")).isVisible();

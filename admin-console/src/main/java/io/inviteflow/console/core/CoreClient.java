@@ -175,6 +175,30 @@ public class CoreClient {
                 }));
     }
 
+    /** The template catalogue (public in the core, so no token). */
+    public List<CoreTemplate> templates() {
+        List<CoreTemplate> templates = call(() -> rest.get().uri("/api/v1/templates").retrieve()
+                .body(new ParameterizedTypeReference<List<CoreTemplate>>() {
+                }));
+        return templates == null ? List.of() : templates;
+    }
+
+    /** Creates an event from the fields the organizer filled in (the core fills the rest from the template). */
+    public CoreEvent createEvent(String accessToken, Map<String, Object> fields) {
+        return call(() -> rest.post().uri("/api/v1/events")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                .contentType(MediaType.APPLICATION_JSON).body(fields)
+                .retrieve().body(CoreEvent.class));
+    }
+
+    /** Changes the given fields; the core tells the guests what they see changed. */
+    public CoreEvent updateEvent(String accessToken, UUID eventId, Map<String, Object> changes) {
+        return call(() -> rest.patch().uri("/api/v1/events/{id}", eventId)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                .contentType(MediaType.APPLICATION_JSON).body(changes)
+                .retrieve().body(CoreEvent.class));
+    }
+
     public CoreEvent cancelEvent(String accessToken, UUID eventId, String reason) {
         return call(() -> rest.post().uri("/api/v1/events/{id}/cancel", eventId)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)

@@ -28,7 +28,17 @@ public class EventsView extends VerticalLayout {
     public EventsView(CoreClient core, CurrentOrganizer organizer) {
         setSizeFull();
         configureGrid();
-        add(new H2("Your events"), status, grid);
+        com.vaadin.flow.component.button.Button create = new com.vaadin.flow.component.button.Button("New event",
+                click -> new EventForm(core, organizer.accessToken(), null, saved -> load(core, organizer)).open());
+        create.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
+        grid.addComponentColumn(e -> {
+            var change = new com.vaadin.flow.component.button.Button("Change", click -> new EventForm(core,
+                    organizer.accessToken(), e, saved -> load(core, organizer)).open());
+            change.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+            change.setEnabled(!e.cancelled());
+            return change;
+        }).setFlexGrow(0).setKey("change");
+        add(new com.vaadin.flow.component.orderedlayout.HorizontalLayout(new H2("Your events"), create), status, grid);
         load(core, organizer);
     }
 
@@ -41,9 +51,14 @@ public class EventsView extends VerticalLayout {
         grid.addColumn(EventFormat::where).setHeader("Venue / online").setFlexGrow(2);
         grid.addColumn(e -> e.cancelled() ? "cancelled" : "").setHeader("").setFlexGrow(0);
         grid.addComponentColumn(e -> new com.vaadin.flow.component.html.Anchor("events/" + e.id() + "/guests",
-                "Guests")).setHeader("").setFlexGrow(0);
-        grid.addItemClickListener(click -> grid.getUI().ifPresent(ui -> ui.navigate(DashboardView.class,
-                new RouteParameters(DashboardView.ID_PARAMETER, click.getItem().id().toString()))));
+                "Guests")).setHeader("").setFlexGrow(0).setKey("guests");
+        // a click on a row's text opens the dashboard; its links and buttons do their own thing
+        grid.addItemClickListener(click -> {
+            if (click.getColumn() == null || click.getColumn().getKey() == null) {
+                grid.getUI().ifPresent(ui -> ui.navigate(DashboardView.class,
+                        new RouteParameters(DashboardView.ID_PARAMETER, click.getItem().id().toString())));
+            }
+        });
     }
 
     private void load(CoreClient core, CurrentOrganizer organizer) {
