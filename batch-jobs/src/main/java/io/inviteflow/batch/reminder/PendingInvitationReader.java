@@ -1,37 +1,23 @@
 package io.inviteflow.batch.reminder;
 
-import org.springframework.batch.item.ExecutionContext;
-import org.springframework.batch.item.ItemStreamReader;
-import org.springframework.batch.item.ItemStreamSupport;
+import io.inviteflow.batch.paging.KeysetPageReader;
 import org.springframework.util.Assert;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.UUID;
 
 /**
- * Reads the core's pending invitations page by page (keyset paging by invitation id) and remembers, in the step's
- * {@link ExecutionContext}, the id of the last invitation it handed out. Spring Batch saves that context in the same
- * transaction as each chunk, so a restarted execution resumes right after the last committed chunk.
- * <p>
- * Not thread-safe: one instance per step execution (the bean is step-scoped).
+ * Reads the core's pending invitations page by page, restartable (see {@link KeysetPageReader}).
  */
-public class PendingInvitationReader extends ItemStreamSupport implements ItemStreamReader<PendingInvitation> {
+public class PendingInvitationReader extends KeysetPageReader<PendingInvitation> {
 
-    static final String LAST_ID = "lastInvitationId";
+    static final String LAST_ID = KeysetPageReader.LAST_ID;
 
     private final PendingInvitationsClient client;
     private final UUID eventId;
     private final int pageSize;
-    private final Deque<PendingInvitation> buffer = new ArrayDeque<>();
-    /** Last id handed out by {@link #read()}: what {@link #update} saves. */
-    private UUID lastHandedOut;
-    /** Where the next page starts; null before the first page or when the core said there is no next page. */
-    private UUID nextPageAfter;
-    private boolean exhausted;
 
     PendingInvitationReader(String name, PendingInvitationsClient client, UUID eventId, int pageSize) {
-        setName(name);
+        super(name);
         this.client = client;
         this.eventId = eventId;
         this.pageSize = pageSize;
@@ -42,38 +28,14 @@ public class PendingInvitationReader extends ItemStreamSupport implements ItemSt
     }
 
     @Override
-    public void open(ExecutionContext context) {
-        String key = getExecutionContextKey(LAST_ID);
-        lastHandedOut = context.containsKey(key) ? UUID.fromString(context.getString(key)) : null;
-        nextPageAfter = lastHandedOut;
-        buffer.clear();
-        exhausted = false;
+    protected Page<PendingInvitation> page(UUID after) {
+        PendingInvitationsClient.Page page = client.page(after, eventId, pageSize);
+        return new Page<>(page.items(), page.next());
     }
 
     @Override
-    public PendingInvitation read() {
-        if (buffer.isEmpty() && !exhausted) {
-            fetchPage();
-        }
-        PendingInvitation item = buffer.poll();
-        if (item != null) {
-            lastHandedOut = item.invitationId();
-        }
-        return item;
-    }
-
-    @Override
-    public void update(ExecutionContext context) {
-        if (lastHandedOut != null) {
-            context.putString(getExecutionContextKey(LAST_ID), lastHandedOut.toString());
-        }
-    }
-
-    private void fetchPage() {
-        PendingInvitationsClient.Page page = client.page(nextPageAfter, eventId, pageSize);
-        buffer.addAll(page.items());
-        nextPageAfter = page.next();
-        exhausted = page.next() == null;
+    protected UUID idOf(PendingInvitation item) {
+        return item.invitationId();
     }
 
     /** Builds a reader the way Spring Batch's own builders do: name, source, filter, page size. */

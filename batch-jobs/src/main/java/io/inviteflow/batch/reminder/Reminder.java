@@ -6,7 +6,8 @@ import java.util.UUID;
 /**
  * A reminder ready to go out: who gets it, what it says, and the identity that makes sending it idempotent.
  *
- * @param kind         the reminder kind, e.g. {@value #UNANSWERED}; a guest gets at most one reminder per kind
+ * @param kind         the reminder kind, e.g. {@value #UNANSWERED}; a guest gets at most one reminder per kind. A
+ *                     notice about one change of an event is {@code <notice>/<activity id>}: once per change
  * @param invitationId the invitation it reminds of
  * @param partyEventId the party event (Kafka key of the activity)
  * @param recipient    email address
@@ -14,11 +15,18 @@ import java.util.UUID;
  * @param subject      mail subject
  * @param textBody     plain-text body
  * @param htmlBody     HTML body (all guest- and organizer-supplied text escaped)
+ * @param calendarUrl  the guest's .ics to attach (an updated or cancelled calendar entry), or null
  */
 public record Reminder(String kind, UUID invitationId, UUID partyEventId, String recipient, String recipientName,
-                       String subject, String textBody, String htmlBody) {
+                       String subject, String textBody, String htmlBody, String calendarUrl) {
 
     public static final String UNANSWERED = "unanswered";
+
+    /** A mail without a calendar attachment. */
+    public Reminder(String kind, UUID invitationId, UUID partyEventId, String recipient, String recipientName,
+                    String subject, String textBody, String htmlBody) {
+        this(kind, invitationId, partyEventId, recipient, recipientName, subject, textBody, htmlBody, null);
+    }
 
     public Reminder {
         Objects.requireNonNull(kind, "kind");

@@ -49,6 +49,12 @@ public class ReminderActivities {
             return UUID.nameUUIDFromBytes((kind + ":" + invitationId).getBytes(StandardCharsets.UTF_8));
         }
 
+        /** The kind without the change it is about: {@code event-rescheduled/<activity id>} → {@code event-rescheduled}. */
+        String kindName() {
+            int slash = kind.indexOf('/');
+            return slash < 0 ? kind : kind.substring(0, slash);
+        }
+
         static Sent of(Reminder reminder) {
             return new Sent(reminder.kind(), reminder.invitationId(), reminder.partyEventId());
         }
@@ -60,7 +66,7 @@ public class ReminderActivities {
         for (Sent reminder : reminders) {
             var activity = codec.activity(reminder.activityId(), ActivityType.REMINDER_SENT, "invitation",
                     reminder.invitationId(), reminder.partyEventId(), clock.instant(),
-                    new Payloads.ReminderSent(reminder.kind(), "email"));
+                    new Payloads.ReminderSent(reminder.kindName(), "email"));
             acks.add(kafka.send(topic, activity.key(), codec.toJson(activity)));
         }
         try {

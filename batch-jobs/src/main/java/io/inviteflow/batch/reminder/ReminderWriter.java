@@ -89,6 +89,11 @@ public class ReminderWriter implements ItemWriter<Reminder> {
             helper.setTo(new InternetAddress(reminder.recipient(), reminder.recipientName(), "UTF-8"));
             helper.setSubject(reminder.subject());
             helper.setText(reminder.textBody(), reminder.htmlBody());
+            if (reminder.calendarUrl() != null) {
+                CalendarAttachment ics = CalendarAttachment.fetch(reminder.calendarUrl());
+                helper.addAttachment("invitation.ics", new jakarta.mail.util.ByteArrayDataSource(ics.content(),
+                        ics.contentType()));
+            }
             message.setHeader("X-Inviteflow-Reminder", reminder.idempotencyKey());
             return message;
         } catch (MessagingException | UnsupportedEncodingException e) {

@@ -64,6 +64,25 @@ public final class CoreApi {
         return result;
     }
 
+    /** Any organizer call with a JSON body, e.g. a change of an event; returns the answer's JSON. */
+    public JsonNode send(String method, String path, String token, String json) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .method(method, HttpRequest.BodyPublishers.ofString(json));
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new AssertionError(method + " " + path + " -> " + response.statusCode() + ": " + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     public void answer(Invited guest, String response) {
         post("/api/v1/invitations/" + guest.token() + "/rsvp", null, "{\"response\":\"" + response + "\"}", 200);
     }

@@ -19,8 +19,11 @@ import java.util.Properties;
 /** Reads a recipient's GreenMail mailbox over real IMAP (login = password = the address). */
 public final class Mailboxes {
 
-    /** A received mail: subject, our reminder header, and the text of its plain and HTML parts. */
-    public record Mail(String subject, String reminderKey, String text, String html) {
+    /**
+     * A received mail: subject, our reminder header, the text of its plain and HTML parts, and its calendar
+     * attachment (empty when it has none).
+     */
+    public record Mail(String subject, String reminderKey, String text, String html, String calendar) {
     }
 
     private Mailboxes() {
@@ -38,9 +41,10 @@ public final class Mailboxes {
                     String[] key = message.getHeader("X-Inviteflow-Reminder");
                     StringBuilder text = new StringBuilder();
                     StringBuilder html = new StringBuilder();
-                    collect(message, text, html);
+                    StringBuilder calendar = new StringBuilder();
+                    collect(message, text, html, calendar);
                     mails.add(new Mail(message.getSubject(), key == null ? null : key[0], text.toString(),
-                            html.toString()));
+                            html.toString(), calendar.toString()));
                 }
                 return mails;
             } finally {
@@ -67,9 +71,11 @@ public final class Mailboxes {
         return mails;
     }
 
-    private static void collect(Part part, StringBuilder text, StringBuilder html)
+    private static void collect(Part part, StringBuilder text, StringBuilder html, StringBuilder calendar)
             throws MessagingException, IOException {
-        if (part.isMimeType("text/plain")) {
+        if (part.isMimeType("text/calendar")) {
+            calendar.append(new String(part.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } else if (part.isMimeType("text/plain")) {
             text.append(part.getContent());
         } else if (part.isMimeType("text/html")) {
             html.append(part.getContent());
@@ -77,7 +83,7 @@ public final class Mailboxes {
             Multipart multipart = (Multipart) part.getContent();
             for (int i = 0; i < multipart.getCount(); i++) {
                 BodyPart body = multipart.getBodyPart(i);
-                collect(body, text, html);
+                collect(body, text, html, calendar);
             }
         }
     }

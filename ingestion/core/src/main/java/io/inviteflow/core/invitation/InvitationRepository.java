@@ -191,6 +191,36 @@ class InvitationRepository {
                 .list();
     }
 
+    /**
+     * Guests of one event to tell about a change, in id order after {@code after}: those with an email who have not
+     * declined, or only {@code invitationId} when given (whatever they answered).
+     */
+    List<NoticeRecipient> findNoticeRecipients(UUID eventId, UUID after, UUID invitationId, int limit,
+                                               Function<UUID, String> linkFor) {
+        return jdbc.sql("""
+                        SELECT i.id, e.title, e.starts_at, e.time_zone, e.status, i.guest_name, i.guest_email,
+                               i.response
+                        FROM invitation i JOIN party_event e ON e.id = i.party_event_id
+                        WHERE i.party_event_id = :event AND i.id > :after AND i.guest_email IS NOT NULL
+                          AND (CAST(:invitation AS uuid) IS NULL AND coalesce(i.response, '') <> 'NO'
+                               OR i.id = :invitation)
+                        ORDER BY i.id
+                        LIMIT :limit""")
+                .param("event", eventId)
+                .param("after", after)
+                .param("invitation", invitationId, java.sql.Types.OTHER)
+                .param("limit", limit)
+                .query((rs, row) -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    String zone = rs.getString(4);
+                    return new NoticeRecipient(id, eventId, rs.getString(2), rs.getObject(3, OffsetDateTime.class)
+                            .atZoneSameInstant(java.time.ZoneId.of(zone)).toOffsetDateTime(), zone,
+                            "CANCELLED".equals(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+                            linkFor.apply(id));
+                })
+                .list();
+    }
+
     private static OffsetDateTime utc(Instant at) {
         return at.atOffset(ZoneOffset.UTC);
     }

@@ -3,6 +3,7 @@ package io.inviteflow.core.invitation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Service-to-service API for batch-jobs' reminders: unanswered invitations, paged by invitation id (keyset paging
+ * Service-to-service API for batch-jobs' reminders and notices: invitations paged by invitation id (keyset paging
  * stays exact while answers arrive, and a restarted batch job resumes after the last id it handled).
  */
 @RestController
@@ -26,6 +27,21 @@ class PendingInvitationsController {
     }
 
     record Page(List<PendingInvitation> items, UUID next) {
+    }
+
+    record RecipientPage(List<NoticeRecipient> items, UUID next) {
+    }
+
+    /** Who to tell about a change of this event (batch-jobs' notices); {@code invitationId} narrows it to one guest. */
+    @GetMapping("/api/v1/internal/events/{eventId}/notice-recipients")
+    RecipientPage noticeRecipients(@PathVariable UUID eventId,
+                                   @RequestParam(required = false) UUID after,
+                                   @RequestParam(required = false) UUID invitationId,
+                                   @RequestParam(defaultValue = "500") @Min(1) @Max(1000) int limit) {
+        List<NoticeRecipient> items = repository.findNoticeRecipients(eventId, after == null ? BEFORE_ALL : after,
+                invitationId, limit, invitations::linkFor);
+        UUID next = items.size() < limit ? null : items.get(items.size() - 1).invitationId();
+        return new RecipientPage(items, next);
     }
 
     @GetMapping("/api/v1/internal/pending-invitations")
