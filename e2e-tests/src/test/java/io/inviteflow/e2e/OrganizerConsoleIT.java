@@ -121,6 +121,21 @@ class OrganizerConsoleIT {
 
             page.navigate(console + "/events/" + eventId + "/guests");
             assertThat(page.getByText("3 invited")).isVisible();
+
+            // the imported contacts, invited as a list with a personalised message
+            String listId = post("/api/v1/contact-lists", token, "{\"name\":\"Friends\"}").get("id").asText();
+            String frank = get("/api/v1/contacts", token).at("/contacts/0/id").asText();
+            post("/api/v1/contact-lists/" + listId + "/members", token, "{\"contactIds\":[\"" + frank + "\"]}");
+            page.reload();
+            page.locator("vaadin-combo-box input").first().click();
+            page.locator("vaadin-combo-box-item", new Page.LocatorOptions().setHasText("Friends")).click();
+            page.locator("vaadin-button", new Page.LocatorOptions().setHasText("Preview")).click();
+            assertThat(page.frameLocator("vaadin-dialog-overlay iframe").locator("body"))
+                    .containsText("Hi Ada, you are invited to Tiny dinner");
+            page.locator("vaadin-button", new Page.LocatorOptions().setHasText("Close")).click();
+            page.locator("vaadin-button", new Page.LocatorOptions().setHasText("Invite the list")).click();
+            assertThat(page.getByText("1 invitations sent to Friends.")).isVisible();
+            assertThat(page.getByText("4 invited")).isVisible();
             assertThat(page.getByText("1 coming (with plus-ones) · 1 on the waitlist")).isVisible();
             assertThat(cell(page, "WAITLISTED")).isVisible();
 
@@ -135,7 +150,8 @@ class OrganizerConsoleIT {
                     .setHasText("Export CSV")).click());
             List<String> csv = Files.readAllLines(download.path());
             assertThat(csv.get(0)).startsWith("invitation,person,name").endsWith(",Meal");
-            assertThat(csv).hasSize(4).anyMatch(line -> line.contains("Barbara") && line.contains("WAITLISTED"));
+            assertThat(csv).hasSize(5).anyMatch(line -> line.contains("Barbara") && line.contains("WAITLISTED"))
+                    .anyMatch(line -> line.contains("Frank Dawson") && line.contains("frank@example.org"));
         }
     }
 

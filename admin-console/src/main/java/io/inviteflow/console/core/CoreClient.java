@@ -27,6 +27,7 @@ import org.springframework.web.client.RestClientException;
 public class CoreClient {
 
     private final RestClient rest;
+    private final String coreUrl;
 
     public CoreClient(RestClient.Builder builder, CoreProperties properties) {
         // JDK client, not HttpURLConnection: the latter throws on a 401 to a streamed POST instead of returning it.
@@ -37,6 +38,7 @@ public class CoreClient {
                 .build();
         JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(http);
         requestFactory.setReadTimeout(properties.readTimeout());
+        this.coreUrl = properties.url().toString();
         this.rest = builder.clone()
                 .baseUrl(properties.url().toString())
                 .requestFactory(requestFactory)
@@ -173,6 +175,68 @@ public class CoreClient {
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("questions", questions))
                 .retrieve().body(new ParameterizedTypeReference<List<CoreGuests.Question>>() {
                 }));
+    }
+
+    /**
+     * Invites a contact list to an event, each guest with the message personalised (merge fields such as
+     * {@code {firstName}}); returns how many invitations were issued.
+     */
+    public int inviteContactList(String accessToken, UUID eventId, UUID listId, String message) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("contactListId", listId);
+        if (message != null && !message.isBlank()) {
+            body.put("message", message);
+        }
+        com.fasterxml.jackson.databind.JsonNode issued = call(() -> rest.post()
+                .uri("/api/v1/events/{id}/invitations", eventId)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                .contentType(MediaType.APPLICATION_JSON).body(body)
+                .retrieve().body(com.fasterxml.jackson.databind.JsonNode.class));
+        return issued == null ? 0 : issued.path("invitations").size();
+    }
+
+    /** The invitation page as a guest named {@code name} would see it, with this message; nothing is stored. */
+    public String previewInvitation(String accessToken, UUID eventId, String name, String message) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("name", name);
+        if (message != null && !message.isBlank()) {
+            body.put("message", message);
+        }
+        String html = call(() -> rest.post().uri("/api/v1/events/{id}/invitations/preview", eventId)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                .accept(MediaType.TEXT_HTML, MediaType.APPLICATION_PROBLEM_JSON)
+                .contentType(MediaType.APPLICATION_JSON).body(body)
+                .retrieve().body(String.class));
+        // the page links its artwork relative to the core: shown inside the console, it needs the core as its base
+        return html == null ? "" : html.replaceFirst("<head>",
+                "<head><base href=\"" + org.springframework.web.util.HtmlUtils.htmlEscape(coreUrl) + "/\">");
+    }
+
+    /** Uploads an image or video to the event; the core answers with its URLs. */
+    public com.fasterxml.jackson.databind.JsonNode uploadMedia(String accessToken, UUID eventId, String filename,
+                                                               byte[] content) {
+        var parts = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+        parts.add("file", new org.springframework.core.io.ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return filename;
+            }
+        });
+        return call(() -> rest.post().uri("/api/v1/events/{id}/media", eventId)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts)
+                .retrieve().body(com.fasterxml.jackson.databind.JsonNode.class));
+    }
+
+    public List<com.fasterxml.jackson.databind.JsonNode> media(String accessToken, UUID eventId) {
+        com.fasterxml.jackson.databind.JsonNode list = call(() -> rest.get().uri("/api/v1/events/{id}/media", eventId)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                .retrieve().body(com.fasterxml.jackson.databind.JsonNode.class));
+        List<com.fasterxml.jackson.databind.JsonNode> out = new java.util.ArrayList<>();
+        if (list != null) {
+            list.forEach(out::add);
+        }
+        return out;
     }
 
     /** The template catalogue (public in the core, so no token). */

@@ -32,8 +32,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 /**
- * One event's guests: totals, filters by answer and attendance, the waitlist in queue order, the questions asked,
- * a CSV export (one row per person), and cancelling the event.
+ * One event's guests: invite a contact list (after a preview), totals, filters by answer and attendance, the waitlist
+ * in queue order, the questions asked, a CSV export (one row per person), pictures and videos, cancelling the event.
  */
 @Route(value = "events/:id/guests", layout = MainLayout.class)
 @PageTitle("Guests · Inviteflow")
@@ -94,7 +94,9 @@ public class GuestListView extends VerticalLayout implements BeforeEnterObserver
             HorizontalLayout bar = new HorizontalLayout(response, attendance, export, cancel);
             bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
             questions.load(eventId);
-            add(title, totals, bar, grid, new H3("Questions guests answer"), questions);
+            add(title, totals, new H3("Invite"), new InvitePanel(core, organizer.accessToken(), eventId, this::refresh),
+                    bar, grid, new H3("Questions guests answer"), questions,
+                    new H3("Pictures and videos"), new MediaPanel(core, organizer.accessToken(), eventId));
             setFlexGrow(1, grid);
             refresh();
         } catch (IllegalArgumentException | java.util.NoSuchElementException | CoreClient.NotFound e) {
