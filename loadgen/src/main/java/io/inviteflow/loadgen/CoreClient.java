@@ -74,13 +74,20 @@ final class CoreClient {
 
     /** A contacts file, as a browser's form uploads it. */
     Status importContacts(byte[] file, String filename) {
+        return importContacts(file, filename, null);
+    }
+
+    /** A contacts file; every contact in it also lands on the list {@code list} (created if missing) unless null. */
+    Status importContacts(byte[] file, String filename, String list) {
         String boundary = "inviteflow-" + java.util.UUID.randomUUID();
         var body = new java.io.ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
                 + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         body.writeBytes(file);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return send(authorized(HttpRequest.newBuilder(core.resolve("/api/v1/contacts/import"))
+        String path = "/api/v1/contacts/import" + (list == null ? ""
+                : "?list=" + java.net.URLEncoder.encode(list, java.nio.charset.StandardCharsets.UTF_8));
+        return send(authorized(HttpRequest.newBuilder(core.resolve(path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))));
     }

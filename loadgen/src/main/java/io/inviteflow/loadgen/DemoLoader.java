@@ -41,9 +41,35 @@ public final class DemoLoader {
             System.out.println("demo data already loaded (the demo organizer has events)");
             return;
         }
-        DemoPlan plan = DemoPlan.of(MeetupRsvps.read(Path.of(args.get("data", "../shared/data/meetup-rsvps-2017.jsonl"))));
+        Path data = Path.of(args.get("data", "../shared/data/meetup-rsvps-2017.jsonl"));
+        importAddressBook(client, data.toAbsolutePath().getParent().resolve("contacts"));
+        DemoPlan plan = DemoPlan.of(MeetupRsvps.read(data));
         Map<String, Map<Long, String>> tokens = createEventsAndInvite(client, plan);
         replay(client, plan, tokens, args.getInt("duration", 150));
+    }
+
+    /**
+     * The real vCards of the shared data (exported by Android, iPhone, Outlook, Gmail…) into the list "Address book",
+     * so the console's contacts page shows what an import makes of them.
+     */
+    private static void importAddressBook(CoreClient client, Path contacts) throws java.io.IOException {
+        if (!java.nio.file.Files.isDirectory(contacts)) {
+            System.out.println("no contacts folder at " + contacts + ": address book left empty");
+            return;
+        }
+        try (var files = java.nio.file.Files.list(contacts)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".vcf")).sorted().toList()) {
+                CoreClient.Status status = client.importContacts(java.nio.file.Files.readAllBytes(file),
+                        file.getFileName().toString(), "Address book");
+                if (status.code() != 200) {
+                    System.out.printf("contacts %-50s refused: %s%n", file.getFileName(), status);
+                    continue;
+                }
+                var report = CoreClient.JSON.readTree(status.body());
+                System.out.printf("contacts %-50s %d new, %d merged, %d rejected%n", file.getFileName(),
+                        report.get("imported").asInt(), report.get("merged").asInt(), report.get("rejected").size());
+            }
+        }
     }
 
     private static Map<String, Map<Long, String>> createEventsAndInvite(CoreClient client, DemoPlan plan) {
