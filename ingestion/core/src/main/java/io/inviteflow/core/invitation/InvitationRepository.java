@@ -49,6 +49,7 @@ class InvitationRepository {
     private static final String GUEST_COLUMNS = """
             id, party_event_id, guest_name, message, response, plus_ones, note, answer_version, max_plus_ones, theme,
             attendance""";
+    private static final int GUEST_COLUMN_COUNT = 11;
 
     Optional<GuestInvitation> findByToken(String token) {
         return jdbc.sql("SELECT " + GUEST_COLUMNS + " FROM invitation WHERE token_hash = :hash")
@@ -56,6 +57,19 @@ class InvitationRepository {
                 .query((rs, row) -> guest(rs))
                 .optional()
                 .map(i -> i.withAnswers(answers(i.id())));
+    }
+
+    /** An invitation about to be answered, and whether it holds question answers an answer must replace. */
+    record AnswerTarget(GuestInvitation invitation, boolean hasAnswers) {
+    }
+
+    /** The invitation without loading its answers: one query on the hot path of every RSVP. */
+    Optional<AnswerTarget> findForAnswer(String token) {
+        return jdbc.sql("SELECT " + GUEST_COLUMNS + ", EXISTS (SELECT 1 FROM question_answer a "
+                        + "WHERE a.invitation_id = invitation.id) FROM invitation WHERE token_hash = :hash")
+                .param("hash", InvitationTokens.hash(token))
+                .query((rs, row) -> new AnswerTarget(guest(rs), rs.getBoolean(GUEST_COLUMN_COUNT + 1)))
+                .optional();
     }
 
     private static GuestInvitation guest(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -119,21 +119,27 @@ class InvitationService {
      */
     @Transactional
     GuestInvitation answer(String token, Rsvp response, int plusOnes, String note, List<QuestionAnswer> answers) {
-        GuestInvitation current = find(token).orElseThrow(() -> Problems.notFound("invitation", "for this token"));
+        InvitationRepository.AnswerTarget target = (InvitationTokens.wellFormed(token)
+                ? repository.findForAnswer(token) : Optional.<InvitationRepository.AnswerTarget>empty())
+                .orElseThrow(() -> Problems.notFound("invitation", "for this token"));
+        GuestInvitation current = target.invitation();
         PartyEvent event = events.find(current.partyEventId()).orElseThrow();
+        Attendance before = current.attendance();
         if (event.capacity() != null) {
             event = events.lockForAnswers(event.id());
+            before = repository.standing(current.id()).attendance(); // read again under the lock
         }
         Instant now = clock.instant();
         AnswerRules.eventOpen(event, now);
         AnswerRules.responseAllowed(event, response, plusOnes, current.maxPlusOnes());
         List<QuestionAnswer> checked = AnswerRules.answers(questions.of(event.id()), answers, response, plusOnes);
         Waitlist.Placement placement = waitlist.place(event, current.id(), response, plusOnes, now);
-        Attendance before = repository.standing(current.id()).attendance();
 
         GuestInvitation answered = repository.answer(current.id(), response, plusOnes, note, placement.attendance(),
                 placement.waitlistedAt(), now).withAnswers(checked);
-        repository.replaceAnswers(current.id(), checked);
+        if (!checked.isEmpty() || target.hasAnswers()) {
+            repository.replaceAnswers(current.id(), checked);
+        }
         outbox.record(new ActivityOutbox.Entry(ActivityType.RSVP_ANSWERED, AGGREGATE, answered.id(),
                 answered.partyEventId(),
                 new Payloads.RsvpAnswered(response, plusOnes, answered.answerVersion())));
