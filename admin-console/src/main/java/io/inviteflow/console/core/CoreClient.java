@@ -64,7 +64,7 @@ public class CoreClient {
                         .body(Map.of("email", email, "password", password))
                         .retrieve()
                         .body(TokenResponse.class);
-            } catch (Unavailable e) {
+            } catch (Refused e) {
                 // A 400 here means the core rejected the credentials' shape (e.g. not an email): same as wrong ones.
                 if (e.status() == 400) {
                     throw new Unauthorized();
