@@ -29,7 +29,7 @@ final class EventRules {
     }
 
     /** PostgreSQL's timestamptz ends long before Java's OffsetDateTime does. */
-    static void storableDate(String field, OffsetDateTime at) {
+    private static void storableDate(String field, OffsetDateTime at) {
         if (at != null && (at.getYear() < 1900 || at.getYear() > 9999)) {
             throw Problems.unprocessable(field, field + " must be between the years 1900 and 9999");
         }
@@ -42,10 +42,8 @@ final class EventRules {
         storableDate("rsvpDeadline", rsvpDeadline);
     }
 
+    /** The order of the dates; their range is checked before, by {@link #storableDates}. */
     static void schedule(OffsetDateTime startsAt, OffsetDateTime endsAt, OffsetDateTime rsvpDeadline) {
-        storableDate("startsAt", startsAt);
-        storableDate("endsAt", endsAt);
-        storableDate("rsvpDeadline", rsvpDeadline);
         if (endsAt != null && !endsAt.isAfter(startsAt)) {
             throw Problems.unprocessable("endsAt", "endsAt must be after startsAt");
         }

@@ -131,7 +131,7 @@ class EventService {
                 || !sameInstant(before.endsAt(), after.endsAt());
         List<String> changed = guestVisibleChanges(before, after);
         if (rescheduled || !changed.isEmpty()) {
-            after = withSequence(after, before.sequence() + 1);
+            after = after.nextSequence();
         }
         repository.update(after);
         if (rescheduled) {
@@ -156,12 +156,7 @@ class EventService {
         if (before.cancelled()) {
             return before; // cancelling twice is not a second cancellation: no second notice to guests
         }
-        PartyEvent after = withSequence(new PartyEvent(before.id(), organizerId, before.title(), before.description(),
-                before.startsAt(), before.endsAt(), before.timeZone(), before.venue(), before.onlineUrl(),
-                before.onlinePlatform(), before.recurrence(), before.capacity(), before.rsvpDeadline(),
-                before.allowMaybe(), before.maxPlusOnes(), before.template(), before.theme(),
-                PartyEvent.Status.CANCELLED, before.sequence(), before.source(), before.createdAt()),
-                before.sequence() + 1);
+        PartyEvent after = before.cancel();
         repository.update(after);
         outbox.record(new ActivityOutbox.Entry(ActivityType.EVENT_CANCELLED, AGGREGATE, eventId, eventId,
                 new Payloads.EventCancelled(reason, after.sequence())));
@@ -194,13 +189,6 @@ class EventService {
 
     private static boolean sameInstant(OffsetDateTime a, OffsetDateTime b) {
         return a == null ? b == null : b != null && a.toInstant().equals(b.toInstant());
-    }
-
-    private static PartyEvent withSequence(PartyEvent e, int sequence) {
-        return new PartyEvent(e.id(), e.organizerId(), e.title(), e.description(), e.startsAt(), e.endsAt(),
-                e.timeZone(), e.venue(), e.onlineUrl(), e.onlinePlatform(), e.recurrence(), e.capacity(),
-                e.rsvpDeadline(), e.allowMaybe(), e.maxPlusOnes(), e.template(), e.theme(), e.status(), sequence,
-                e.source(), e.createdAt());
     }
 
     /** The theme asked for (it must exist), else the template's first, else none. */

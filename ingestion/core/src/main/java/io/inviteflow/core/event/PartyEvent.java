@@ -34,4 +34,20 @@ public record PartyEvent(UUID id, UUID organizerId, String title, String descrip
     public boolean cancelled() {
         return status == Status.CANCELLED;
     }
+
+    /** The same event after a change guests must hear of: calendars replace their copy when SEQUENCE grows. */
+    PartyEvent nextSequence() {
+        return withStatusAndSequence(status, sequence + 1);
+    }
+
+    /** The same event, cancelled (a change guests hear of, so the SEQUENCE grows too). */
+    PartyEvent cancel() {
+        return withStatusAndSequence(Status.CANCELLED, sequence + 1);
+    }
+
+    private PartyEvent withStatusAndSequence(Status newStatus, int newSequence) {
+        return new PartyEvent(id, organizerId, title, description, startsAt, endsAt, timeZone, venue, onlineUrl,
+                onlinePlatform, recurrence, capacity, rsvpDeadline, allowMaybe, maxPlusOnes, template, theme, newStatus,
+                newSequence, source, createdAt);
+    }
 }

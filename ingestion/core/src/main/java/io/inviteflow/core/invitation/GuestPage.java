@@ -29,6 +29,14 @@ final class GuestPage {
     /** What the page shows besides the event and the invitation. */
     record View(PartyEvent event, GuestInvitation invitation, String token, List<Question> questions,
                 Optional<EventTemplate.Theme> theme, CalendarLinks calendar, String error) {
+
+        /** The invitation's own theme, else the event's; the calendar links of this token. */
+        static View of(PartyEvent event, GuestInvitation invitation, String token, List<Question> questions,
+                       io.inviteflow.core.template.TemplateCatalogue templates, String error) {
+            String theme = invitation.theme() != null ? invitation.theme() : event.theme();
+            return new View(event, invitation, token, questions, templates.theme(theme),
+                    CalendarLinks.of(event, token), error);
+        }
     }
 
     String render(View v) {

@@ -96,9 +96,7 @@ class GuestPageController {
 
     private ResponseEntity<String> page(HttpStatus status, String token, GuestInvitation invitation, String error) {
         PartyEvent event = events.find(invitation.partyEventId()).orElseThrow();
-        String theme = invitation.theme() != null ? invitation.theme() : event.theme();
-        var view = new GuestPage.View(event, invitation, token, questions.of(event.id()), templates.theme(theme),
-                CalendarLinks.of(event, token), error);
+        var view = GuestPage.View.of(event, invitation, token, questions.of(event.id()), templates, error);
         return ResponseEntity.status(status)
                 .contentType(HTML)
                 // personal page: never cached by a shared cache, and the answer shown must be current

@@ -59,9 +59,8 @@ class InvitationPreviewController {
         String message = invitations.personalisation(event).message(guest, request.message());
         var draft = new GuestInvitation(new UUID(0, 0), eventId, request.name().strip(), message, null, 0, null, 0,
                 request.maxPlusOnes(), request.theme(), null, List.of());
-        String theme = request.theme() != null ? request.theme() : event.theme();
-        String html = page.render(new GuestPage.View(event, draft, PREVIEW_TOKEN, questions.of(eventId),
-                templates.theme(theme), CalendarLinks.of(event, PREVIEW_TOKEN), null));
+        String html = page.render(GuestPage.View.of(event, draft, PREVIEW_TOKEN, questions.of(eventId), templates,
+                null));
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore()).body(html);
     }
