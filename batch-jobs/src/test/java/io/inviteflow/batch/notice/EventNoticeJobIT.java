@@ -52,8 +52,7 @@ class EventNoticeJobIT extends BatchIntegrationTest {
         List<CoreApi.Invited> guests = core.invite(organizer, eventId, names, emails);
         core.answer(guests.get(0), "YES");
         core.answer(guests.get(1), "NO");
-        int before = mail.delivered();
-        mail.failOnNth(2); // the second notice fails: that run fails, the next round restarts it
+        mail.failOnNth(2); // the second mail fails: that run fails, the next round restarts it
 
         core.send("PATCH", "/api/v1/events/" + eventId, organizer, "{\"startsAt\":\"2027-06-19T18:00:00+02:00\"}");
 
@@ -71,7 +70,8 @@ class EventNoticeJobIT extends BatchIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
                 "SELECT count(*) FROM notice_request WHERE party_event_id = :e AND completed_at IS NOT NULL")
                 .param("e", eventId).query(Long.class).single() == 1);
-        assertThat(mail.delivered() - before).isGreaterThanOrEqualTo(3);
+        // the ledger, not the JVM-wide mail counter (other jobs of the test context mail too), says who got what
+        assertThat(ledger(eventId)).hasSize(3).allSatisfy(row -> assertThat(row).endsWith(" published"));
         for (int i : new int[]{0, 2, 3}) {
             assertThat(Mailboxes.inbox(guests.get(i).email())).as("once each").hasSize(1);
         }
