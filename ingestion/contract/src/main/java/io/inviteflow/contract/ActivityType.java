@@ -19,5 +19,17 @@ public enum ActivityType {
     /** A YES did not fit the event's capacity and waits for a place. Payload: {@link Payloads.Waitlisted}. */
     WAITLIST_JOINED,
     /** A place freed up and a waiting guest is now confirmed (and must be told). Payload: {@link Payloads.Waitlisted}. */
-    WAITLIST_PROMOTED
+    WAITLIST_PROMOTED,
+    /** A guest posted on the event's wall. Payload: {@link Payloads.WallPosted}. */
+    WALL_POSTED,
+    /** A guest commented on a wall post. Payload: {@link Payloads.WallCommented}. */
+    WALL_COMMENTED,
+    /** A guest reacted to a wall post, or took the reaction back. Payload: {@link Payloads.WallReacted}. */
+    WALL_REACTED,
+    /** A guest sent an (encrypted) chat message. Payload: {@link Payloads.ChatMessageSent}. */
+    CHAT_MESSAGE_SENT,
+    /** A guest shared the invitation. Payload: {@link Payloads.InvitationShared}. */
+    INVITATION_SHARED,
+    /** A guest subscribed to Web Push notifications. Payload: {@link Payloads.PushSubscribed}. */
+    PUSH_SUBSCRIBED
 }

@@ -13,8 +13,15 @@ public final class Payloads {
      * @param channel     how it was delivered: {@code link}, {@code email}, {@code sms}
      * @param template    the event's template, e.g. {@code birthday}, or null (added in schema version 1 as an
      *                    optional field: older activities lack it)
+     * @param referredBy  the invitation of the guest who invited this one with an invite-a-friend link (channel
+     *                    {@code referral}), or null; optional field, older activities lack it
      */
-    public record InvitationCreated(java.util.UUID organizerId, String theme, String channel, String template) {
+    public record InvitationCreated(java.util.UUID organizerId, String theme, String channel, String template,
+                                    java.util.UUID referredBy) {
+
+        public InvitationCreated(java.util.UUID organizerId, String theme, String channel, String template) {
+            this(organizerId, theme, channel, template, null);
+        }
     }
 
     /** @param client a coarse client family (mobile, desktop, bot) — never the full user agent */
@@ -51,6 +58,50 @@ public final class Payloads {
 
     /** @param headcount the guest and their plus-ones */
     public record Waitlisted(int headcount) {
+    }
+
+    /**
+     * A guest's post on the event's wall; the text stays in the core.
+     *
+     * @param postId    the post
+     * @param withPhoto whether a photo came with it
+     */
+    public record WallPosted(java.util.UUID postId, boolean withPhoto) {
+    }
+
+    /** A guest's comment under a wall post. */
+    public record WallCommented(java.util.UUID postId, java.util.UUID commentId) {
+    }
+
+    /**
+     * A guest's reaction to a wall post, or its withdrawal.
+     *
+     * @param reaction e.g. {@code heart}, {@code party}
+     * @param added    false when the guest took the reaction back
+     */
+    public record WallReacted(java.util.UUID postId, String reaction, boolean added) {
+    }
+
+    /**
+     * An end-to-end encrypted chat message: metadata only, the server cannot read the text.
+     *
+     * @param messageId the message's number in the event's chat
+     * @param bytes     the ciphertext's size
+     */
+    public record ChatMessageSent(long messageId, int bytes) {
+    }
+
+    /**
+     * A guest shared the invitation (tapped a share button).
+     *
+     * @param target where to: {@code native} (the phone's share sheet), {@code whatsapp}, {@code email},
+     *               {@code copy}, …
+     */
+    public record InvitationShared(String target) {
+    }
+
+    /** A guest asked to be told of changes by Web Push; the subscription itself stays in the core. */
+    public record PushSubscribed(String locale) {
     }
 
     /** A guest's answer. */

@@ -152,4 +152,19 @@ class EventRepository {
         return String.format(Locale.ROOT, "https://www.openstreetmap.org/?mlat=%.6f&mlon=%.6f#map=17/%.6f/%.6f",
                 lat, lon, lat, lon);
     }
+
+    GuestOptions guestOptions(UUID eventId) {
+        return jdbc.sql("SELECT friend_invites, wall_enabled, chat_enabled FROM party_event WHERE id = :id")
+                .param("id", eventId)
+                .query((rs, row) -> new GuestOptions(rs.getInt(1), rs.getBoolean(2), rs.getBoolean(3)))
+                .optional().orElse(GuestOptions.DEFAULT);
+    }
+
+    void updateGuestOptions(UUID eventId, GuestOptions options) {
+        jdbc.sql("UPDATE party_event SET friend_invites = :friends, wall_enabled = :wall, chat_enabled = :chat "
+                        + "WHERE id = :id")
+                .param("friends", options.friendInvites()).param("wall", options.wall())
+                .param("chat", options.chat()).param("id", eventId)
+                .update();
+    }
 }

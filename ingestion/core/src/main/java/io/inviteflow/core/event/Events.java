@@ -16,6 +16,11 @@ public class Events {
         this.repository = repository;
     }
 
+    /** What guests may do on the event's invitation pages. */
+    public GuestOptions guestOptions(UUID eventId) {
+        return repository.guestOptions(eventId);
+    }
+
     /** @throws org.springframework.web.ErrorResponseException 404 unless the organizer owns the event */
     public PartyEvent requireOwned(UUID eventId, UUID organizerId) {
         return repository.findOwned(eventId, organizerId).orElseThrow(() -> Problems.notFound("event", eventId));

@@ -3,147 +3,230 @@ package io.inviteflow.core.invitation;
 import io.inviteflow.contract.Payloads.Rsvp;
 import io.inviteflow.core.event.PartyEvent;
 import io.inviteflow.core.event.Question;
+import io.inviteflow.core.guestpage.GuestLocales;
+import io.inviteflow.core.guestpage.GuestPageSection;
+import io.inviteflow.core.guestpage.GuestText;
+import io.inviteflow.core.guestpage.GuestView;
 import io.inviteflow.core.template.EventTemplate;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import static org.springframework.web.util.HtmlUtils.htmlEscape;
+import static io.inviteflow.core.guestpage.Html.htmlEscape;
 
 /**
- * Renders the invitation page in the event's theme. Everything that came from a user is HTML-escaped. The form works
- * without JavaScript; question fields are named {@code q.<questionId>.<guest>} (guest 0 is the invitee).
+ * Renders the invitation page in the event's theme and the guest's language: one small HTML document (styles
+ * inline, one deferred script), phone first, two columns from tablet width. Everything that came from a user is
+ * HTML-escaped. The answer form works without JavaScript; question fields are named {@code q.<questionId>.<guest>}
+ * (guest 0 is the invitee). Sections of other features (sharing, wall, chat, push) follow the answer form.
  */
 final class GuestPage {
 
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(Locale.ENGLISH);
     private static final EventTemplate.Theme PLAIN = new EventTemplate.Theme("plain", "Plain",
             new EventTemplate.Colors("#f6f4fb", "#ffffff", "#5b3cc4", "#1d1b26"),
             new EventTemplate.Fonts("system-ui,-apple-system,sans-serif", "system-ui,-apple-system,sans-serif"), null);
 
     /** What the page shows besides the event and the invitation. */
-    record View(PartyEvent event, GuestInvitation invitation, String token, List<Question> questions,
-                Optional<EventTemplate.Theme> theme, CalendarLinks calendar, String error) {
+    record View(GuestView guest, GuestInvitation invitation, List<Question> questions,
+                Optional<EventTemplate.Theme> theme, CalendarLinks calendar, String error, String scriptUrl,
+                Instant now) {
 
-        /** The invitation's own theme, else the event's; the calendar links of this token. */
-        static View of(PartyEvent event, GuestInvitation invitation, String token, List<Question> questions,
-                       io.inviteflow.core.template.TemplateCatalogue templates, String error) {
-            String theme = invitation.theme() != null ? invitation.theme() : event.theme();
-            return new View(event, invitation, token, questions, templates.theme(theme),
-                    CalendarLinks.of(event, token), error);
+        PartyEvent event() {
+            return guest.event();
+        }
+
+        GuestText text() {
+            return guest.text();
+        }
+
+        String token() {
+            return guest.token();
         }
     }
 
-    String render(View v) {
+    String render(View v, List<GuestPageSection> sections) {
         PartyEvent event = v.event();
+        GuestText t = v.text();
+        Locale locale = t.locale();
         GuestInvitation invitation = v.invitation();
         EventTemplate.Theme theme = v.theme().orElse(PLAIN);
-        String when = event.startsAt().atZoneSameInstant(ZoneId.of(event.timeZone())).format(WHEN);
+        ZoneId zone = ZoneId.of(event.timeZone());
+        String when = event.startsAt().atZoneSameInstant(zone)
+                .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale));
+        String zoneName = zone.getDisplayName(TextStyle.FULL, locale);
         int cap = invitation.maxPlusOnes() != null ? invitation.maxPlusOnes() : event.maxPlusOnes();
+        StringBuilder more = new StringBuilder();
+        sections.forEach(s -> more.append(s.render(v.guest())));
+        String description = when + (event.venue() == null ? "" : " · " + event.venue().name());
         return """
                 <!doctype html>
-                <html lang="en">
+                <html lang="%s">
                 <head>
                 <meta charset="utf-8">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
                 <meta name="robots" content="noindex">
+                <meta name="theme-color" content="%s">
                 <title>%s</title>
+                <meta property="og:type" content="website">
+                <meta property="og:site_name" content="Inviteflow">
+                <meta property="og:title" content="%s">
+                <meta property="og:description" content="%s">
+                <meta property="og:locale" content="%s">
+                <meta name="twitter:card" content="summary">
+                <meta name="twitter:title" content="%s">
+                <meta name="twitter:description" content="%s">
+                <link rel="manifest" href="/i/%s/manifest.webmanifest">
+                <link rel="icon" href="/guest/icon.svg" type="image/svg+xml">
+                <link rel="apple-touch-icon" href="/guest/icon.svg">
                 <style>
-                body{font-family:%s;margin:0;background:%s;color:%s}
-                main{max-width:32rem;margin:0 auto;padding:1.25rem}
-                h1{font-family:%s;font-size:1.6rem;margin:.5rem 0}
-                .banner{width:100%%;height:auto;border-radius:1rem;display:block}
-                .card{background:%s;border-radius:1rem;padding:1.25rem;box-shadow:0 1px 4px #0002;margin-bottom:1rem}
+                :root{--bg:%s;--surface:%s;--accent:%s;--text:%s}
+                *{box-sizing:border-box}
+                body{font-family:%s;margin:0;background:var(--bg);color:var(--text);line-height:1.45}
+                main{max-width:32rem;margin:0 auto;padding:1rem 1rem 2rem}
+                @media (min-width:48rem){main{max-width:64rem;display:grid;grid-template-columns:1fr 1fr;gap:0 1.25rem;align-items:start}
+                 main>.wide{grid-column:1/-1}}
+                h1,h2{font-family:%s;margin:.4rem 0}
+                h1{font-size:1.6rem}
+                h2{font-size:1.2rem}
+                .banner{width:100%%;height:auto;border-radius:1rem;display:block;margin-bottom:1rem}
+                .card{background:var(--surface);border-radius:1rem;padding:1.1rem;box-shadow:0 1px 4px #0002;margin-bottom:1rem}
                 fieldset{border:0;padding:0;margin:0 0 1rem}
                 label{display:block;margin:.4rem 0}
-                .option{padding:.7rem;border:1px solid #ccc;border-radius:.6rem}
-                input[type=number],input[type=text],select,textarea{width:100%%;box-sizing:border-box;padding:.6rem;font-size:1rem}
-                button{width:100%%;padding:.9rem;font-size:1.1rem;border:0;border-radius:.6rem;background:%s;color:#fff}
+                .option{padding:.7rem;border:1px solid #8886;border-radius:.6rem}
+                input[type=number],input[type=text],input[type=email],select,textarea{width:100%%;padding:.6rem;font-size:1rem;border:1px solid #8888;border-radius:.4rem}
+                button,.button{display:inline-block;padding:.8rem 1rem;font-size:1.05rem;border:0;border-radius:.6rem;background:var(--accent);color:#fff;text-decoration:none;cursor:pointer}
+                form>button{width:100%%}
+                button:focus-visible,a:focus-visible,input:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
+                .small{font-size:.9rem;padding:.4rem .7rem}
+                .muted{opacity:.8;font-size:.9rem}
                 .answer{background:#e8f5e9;color:#1b3d1f;padding:.8rem;border-radius:.6rem}
                 .alert{background:#fdecea;color:#611a15;padding:.8rem;border-radius:.6rem}
+                .ok{background:#e8f5e9;color:#1b3d1f;padding:.8rem;border-radius:.6rem}
                 .links a{margin-right:1rem}
+                .countdown{font-weight:600}
+                .post{border-top:1px solid #8884;padding:.7rem 0}
+                .post img{max-width:100%%;height:auto;border-radius:.6rem}
+                .comments{margin:.3rem 0 0 1rem;font-size:.95rem}
+                .reactions form{display:inline}
+                .reactions button{background:transparent;color:inherit;border:1px solid #8886;padding:.2rem .5rem;font-size:.95rem}
+                .reactions button[aria-pressed=true]{border-color:var(--accent);font-weight:700}
+                #chat-log{list-style:none;padding:0;max-height:22rem;overflow-y:auto}
+                #chat-log li{padding:.3rem 0}
+                .row{display:flex;gap:.5rem;align-items:end}.row>*{flex:1}.row>button{flex:0 0 auto}
+                nav.langs a{margin-right:.8rem}
+                [hidden]{display:none!important}
                 </style>
+                <script src="%s" defer></script>
                 </head>
-                <body><main>
-                %s
+                <body data-token="%s" data-lang="%s"><main>
+                <div class="wide">%s</div>
                 <div class="card">
                 %s
-                <p>Dear %s, you are invited to</p>
+                <p>%s</p>
                 <h1>%s</h1>
                 <p><time datetime="%s">%s</time> (%s)</p>
+                %s
                 %s%s%s%s
-                <p class="links">Add to calendar: <a href="%s">Apple / .ics</a> <a href="%s">Google</a> <a href="%s">Outlook</a></p>
+                <p class="links">%s <a href="%s">Apple / .ics</a> <a href="%s">Google</a> <a href="%s">Outlook</a></p>
                 </div>
                 %s
+                %s
+                <nav class="langs wide" aria-label="%s">%s</nav>
                 </main></body></html>
                 """.formatted(
-                htmlEscape(event.title()),
-                theme.fonts().body(), theme.colors().background(), theme.colors().text(), theme.fonts().heading(),
-                theme.colors().surface(), theme.colors().accent(),
+                locale.getLanguage(), theme.colors().accent(),
+                htmlEscape(event.title()), htmlEscape(event.title()), htmlEscape(description), locale,
+                htmlEscape(event.title()), htmlEscape(description), v.token(),
+                theme.colors().background(), theme.colors().surface(), theme.colors().accent(), theme.colors().text(),
+                theme.fonts().body(), theme.fonts().heading(),
+                v.scriptUrl(), v.token(), locale.getLanguage(),
                 theme.artwork() == null ? ""
-                        : "<img class=\"banner\" src=\"/artwork/" + theme.artwork() + ".svg\" alt=\"\" width=\"640\" height=\"200\">",
-                event.cancelled() ? "<p class=\"alert\">This event has been cancelled.</p>" : "",
-                htmlEscape(invitation.guestName()),
+                        : "<img class=\"banner\" src=\"/artwork/" + theme.artwork()
+                        + ".svg\" alt=\"\" width=\"640\" height=\"200\">",
+                event.cancelled() ? "<p class=\"alert\">" + t.html("page.cancelled") + "</p>" : "",
+                t.html("page.invited", invitation.guestName()),
                 htmlEscape(event.title()),
-                event.startsAt(), htmlEscape(when), htmlEscape(event.timeZone()),
+                event.startsAt(), htmlEscape(when), htmlEscape(zoneName),
+                countdown(event, v.now(), t),
                 event.description() == null ? "" : "<p>" + htmlEscape(event.description()) + "</p>",
-                venue(event), online(event), message(invitation),
+                venue(event), online(event, t), message(invitation),
+                t.html("page.addToCalendar"),
                 htmlEscape(v.calendar().ics()), htmlEscape(v.calendar().google()), htmlEscape(v.calendar().outlook()),
-                event.cancelled() ? "" : form(v, cap));
+                event.cancelled() ? "" : form(v, cap),
+                more,
+                t.html("page.language"), languages(locale));
+    }
+
+    /** Days (or hours) until the event; guest.js keeps it ticking in the guest's language. */
+    private static String countdown(PartyEvent event, Instant now, GuestText t) {
+        Duration left = Duration.between(now, event.startsAt().toInstant());
+        if (event.cancelled()) {
+            return "";
+        }
+        String text = left.isNegative() ? t.html("countdown.started")
+                : left.toHours() < 24 ? t.html("countdown.hours", Math.max(1, left.toHours()))
+                : t.html("countdown.days", left.toDays());
+        return "<p class=\"countdown\" data-starts=\"" + event.startsAt().toInstant() + "\">" + text + "</p>";
     }
 
     private static String form(View v, int cap) {
         GuestInvitation invitation = v.invitation();
+        GuestText t = v.text();
         StringBuilder questions = new StringBuilder();
         for (Question q : v.questions()) {
-            questions.append(field(q, 0, invitation, "for you"));
+            questions.append(field(q, 0, invitation, t.text("question.forYou"), t));
             for (int guest = 1; q.perGuest() && guest <= cap; guest++) {
-                questions.append(field(q, guest, invitation, "for plus-one " + guest + " (if they come)"));
+                questions.append(field(q, guest, invitation, t.text("question.forPlusOne", guest), t));
             }
         }
         return """
-                <div class="card">
+                <div class="card" id="answer">
                 %s%s
                 <form method="post" action="/i/%s">
-                <fieldset><legend>Will you come?</legend>
-                <label class="option"><input type="radio" name="response" value="YES" %s required> Yes</label>
+                <fieldset><legend>%s</legend>
+                <label class="option"><input type="radio" name="response" value="YES" %s required> %s</label>
                 %s
-                <label class="option"><input type="radio" name="response" value="NO" %s> No</label>
+                <label class="option"><input type="radio" name="response" value="NO" %s> %s</label>
                 </fieldset>
                 %s
                 %s
-                <p><label for="note">A note for the host</label>
+                <p><label for="note">%s</label>
                 <textarea id="note" name="note" maxlength="1000" rows="3">%s</textarea></p>
-                <button type="submit">Send my answer</button>
+                <button type="submit">%s</button>
                 </form>
                 </div>""".formatted(
                 v.error() == null ? "" : "<p class=\"alert\" role=\"alert\">" + htmlEscape(v.error()) + "</p>",
-                currentAnswer(invitation),
+                currentAnswer(invitation, t),
                 v.token(),
-                checked(invitation, Rsvp.YES),
+                t.html("form.legend"),
+                checked(invitation, Rsvp.YES), t.html("form.yes"),
                 v.event().allowMaybe() ? "<label class=\"option\"><input type=\"radio\" name=\"response\" value=\"MAYBE\" "
-                        + checked(invitation, Rsvp.MAYBE) + "> Maybe</label>" : "",
-                checked(invitation, Rsvp.NO),
+                        + checked(invitation, Rsvp.MAYBE) + "> " + t.html("form.maybe") + "</label>" : "",
+                checked(invitation, Rsvp.NO), t.html("form.no"),
                 cap == 0 ? "" : """
-                        <p><label for="plusOnes">Guests you bring (up to %d)</label>
-                        <input id="plusOnes" type="number" name="plusOnes" min="0" max="%d" value="%d"></p>"""
-                        .formatted(cap, cap, invitation.plusOnes()),
+                        <p><label for="plusOnes">%s</label>
+                        <input id="plusOnes" type="number" name="plusOnes" min="0" max="%d" value="%d" inputmode="numeric"></p>"""
+                        .formatted(t.html("form.plusOnes", cap), cap, invitation.plusOnes()),
                 questions,
-                invitation.note() == null ? "" : htmlEscape(invitation.note()));
+                t.html("form.note"),
+                invitation.note() == null ? "" : htmlEscape(invitation.note()),
+                t.html("form.send"));
     }
 
-    private static String field(Question q, int guest, GuestInvitation invitation, String who) {
+    private static String field(Question q, int guest, GuestInvitation invitation, String who, GuestText t) {
         String name = "q." + q.id() + "." + guest;
         String current = invitation.answers().stream()
                 .filter(a -> a.questionId().equals(q.id()) && a.guest() == guest)
                 .map(QuestionAnswer::value).findFirst().orElse("");
-        String label = htmlEscape(q.label()) + (q.perGuest() ? " — " + who : "")
-                + (q.required() && guest == 0 ? " (required)" : "");
+        String label = htmlEscape(q.label()) + (q.perGuest() ? " — " + htmlEscape(who) : "")
+                + (q.required() && guest == 0 ? " " + t.html("question.required") : "");
         String input = switch (q.kind()) {
             case CHOICE -> {
                 StringBuilder select = new StringBuilder("<select id=\"" + name + "\" name=\"" + name + "\">"
@@ -168,10 +251,9 @@ final class GuestPage {
             case TEXT -> "<input id=\"" + name + "\" type=\"text\" maxlength=\"1000\" name=\"" + name
                     + "\" value=\"" + htmlEscape(current) + "\">";
         };
-        String labelFor = q.kind() == Question.Kind.MULTI_CHOICE ? "" : " for=\"" + name + "\"";
         return q.kind() == Question.Kind.MULTI_CHOICE
                 ? "<fieldset><legend>" + label + "</legend>" + input + "</fieldset>\n"
-                : "<p><label" + labelFor + ">" + label + "</label>" + input + "</p>\n";
+                : "<p><label for=\"" + name + "\">" + label + "</label>" + input + "</p>\n";
     }
 
     private static String venue(PartyEvent event) {
@@ -184,25 +266,38 @@ final class GuestPage {
                 : "<p><a href=\"" + htmlEscape(v.mapUrl()) + "\">" + place + "</a></p>";
     }
 
-    private static String online(PartyEvent event) {
+    private static String online(PartyEvent event, GuestText t) {
         return event.onlineUrl() == null ? ""
-                : "<p>Join online: <a href=\"" + htmlEscape(event.onlineUrl()) + "\">" + htmlEscape(event.onlineUrl())
-                + "</a></p>";
+                : "<p>" + t.html("page.joinOnline") + " <a href=\"" + htmlEscape(event.onlineUrl()) + "\">"
+                + htmlEscape(event.onlineUrl()) + "</a></p>";
     }
 
     private static String message(GuestInvitation invitation) {
         return invitation.message() == null ? "" : "<p>" + htmlEscape(invitation.message()) + "</p>";
     }
 
-    private static String currentAnswer(GuestInvitation invitation) {
+    private static String currentAnswer(GuestInvitation invitation, GuestText t) {
         if (invitation.response() == null) {
             return "";
         }
-        String extra = invitation.plusOnes() > 0 ? " with " + invitation.plusOnes() + " guest(s)" : "";
-        String waiting = invitation.attendance() == Attendance.WAITLISTED
-                ? " The event is full: you are on the waitlist and will be told as soon as a place frees up." : "";
-        return "<p class=\"answer\">Your answer: <strong>" + invitation.response() + "</strong>" + extra + "."
-                + waiting + " You can change it below.</p>";
+        String response = t.html("form." + invitation.response().name().toLowerCase(Locale.ROOT));
+        String extra = invitation.plusOnes() > 0 ? " " + t.html("answer.with", invitation.plusOnes()) : "";
+        String waiting = invitation.attendance() == Attendance.WAITLISTED ? " " + t.html("answer.waitlisted") : "";
+        return "<p class=\"answer\">" + t.html("answer.current") + " <strong>" + response + "</strong>" + extra + "."
+                + waiting + " " + t.html("answer.change") + "</p>";
+    }
+
+    private static String languages(Locale current) {
+        StringBuilder links = new StringBuilder();
+        for (Locale l : GuestLocales.SUPPORTED) {
+            String name = l.getDisplayLanguage(l);
+            name = name.substring(0, 1).toUpperCase(l) + name.substring(1);
+            links.append(l.equals(current)
+                    ? "<strong lang=\"" + l.getLanguage() + "\" aria-current=\"true\">" + name + "</strong> "
+                    : "<a href=\"?lang=" + l.getLanguage() + "\" hreflang=\"" + l.getLanguage() + "\" lang=\""
+                    + l.getLanguage() + "\">" + name + "</a> ");
+        }
+        return links.toString();
     }
 
     private static String checked(GuestInvitation invitation, Rsvp option) {

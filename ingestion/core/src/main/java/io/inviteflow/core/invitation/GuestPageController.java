@@ -1,10 +1,7 @@
 package io.inviteflow.core.invitation;
 
 import io.inviteflow.contract.Payloads.Rsvp;
-import io.inviteflow.core.event.EventQuestions;
-import io.inviteflow.core.event.Events;
-import io.inviteflow.core.event.PartyEvent;
-import io.inviteflow.core.template.TemplateCatalogue;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,41 +26,36 @@ import java.util.UUID;
 
 /**
  * The guest's invitation page: server-rendered, small, mobile-first, and usable without JavaScript (the RSVP
- * form posts back here). Every GET records an open.
+ * form posts back here). Every GET records an open, except the redirects back after the guest's own forms.
  */
 @Controller
 class GuestPageController {
 
-    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
-
     private final InvitationService invitations;
-    private final Events events;
-    private final EventQuestions questions;
-    private final TemplateCatalogue templates;
-    private final GuestPage page = new GuestPage();
+    private final GuestPages pages;
 
-    GuestPageController(InvitationService invitations, Events events, EventQuestions questions,
-                        TemplateCatalogue templates) {
+    GuestPageController(InvitationService invitations, GuestPages pages) {
         this.invitations = invitations;
-        this.events = events;
-        this.questions = questions;
-        this.templates = templates;
+        this.pages = pages;
     }
 
     @GetMapping("/i/{token}")
-    ResponseEntity<String> show(@PathVariable String token,
+    ResponseEntity<String> show(@PathVariable String token, HttpServletRequest request,
                                 @RequestHeader(value = HttpHeaders.USER_AGENT, required = false) String userAgent,
-                                @RequestParam(required = false) String answered) {
-        // the redirect after the form's answer shows the page again: that is not another open
-        GuestInvitation invitation = (answered != null ? invitations.find(token)
+                                @RequestParam(required = false) String answered,
+                                @RequestParam(required = false) String back) {
+        // the redirect after one of the guest's forms shows the page again: that is not another open
+        boolean reopened = answered != null || back != null;
+        GuestInvitation invitation = (reopened ? invitations.find(token)
                 : invitations.open(token, ClientFamily.of(userAgent)))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such invitation"));
-        return page(HttpStatus.OK, token, invitation, null);
+        return pages.render(HttpStatus.OK, token, invitation, request, null, null);
     }
 
     /** The form's answer; redirects back to the page (post/redirect/get), or shows the page with what to fix. */
     @PostMapping(value = "/i/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<String> answer(@PathVariable String token, @RequestParam MultiValueMap<String, String> form) {
+    ResponseEntity<String> answer(@PathVariable String token, @RequestParam MultiValueMap<String, String> form,
+                                  HttpServletRequest request) {
         GuestInvitation invitation = invitations.find(token)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such invitation"));
         try {
@@ -75,11 +67,14 @@ class GuestPageController {
                     storable == null ? null : storable.substring(0, Math.min(storable.length(), 1000)),
                     answers(form));
         } catch (IllegalArgumentException | NullPointerException e) {
-            return page(HttpStatus.UNPROCESSABLE_ENTITY, token, invitation, "Please choose Yes, Maybe or No.");
+            return pages.render(HttpStatus.UNPROCESSABLE_ENTITY, token, invitation, request,
+                    pages.text(request).text("form.chooseError"), null);
         } catch (ErrorResponseException e) {
-            return page(HttpStatus.valueOf(e.getStatusCode().value()), token, invitation, e.getBody().getDetail());
+            return pages.render(HttpStatus.valueOf(e.getStatusCode().value()), token, invitation, request,
+                    e.getBody().getDetail(), null);
         }
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/i/" + token + "?answered")).build();
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/i/" + token + "?answered#answer"))
+                .build();
     }
 
     /** The guest's calendar entry, updated with every change the organizer makes (SEQUENCE). */
@@ -92,17 +87,6 @@ class GuestPageController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"invitation.ics\"")
                 .cacheControl(CacheControl.noStore())
                 .body(ics);
-    }
-
-    private ResponseEntity<String> page(HttpStatus status, String token, GuestInvitation invitation, String error) {
-        PartyEvent event = events.find(invitation.partyEventId()).orElseThrow();
-        var view = GuestPage.View.of(event, invitation, token, questions.of(event.id()), templates, error);
-        return ResponseEntity.status(status)
-                .contentType(HTML)
-                // personal page: never cached by a shared cache, and the answer shown must be current
-                .cacheControl(CacheControl.noStore())
-                .header("Referrer-Policy", "no-referrer")
-                .body(page.render(view));
     }
 
     /** Form fields {@code q.<questionId>.<guest>}; a multi-choice question sends one field per ticked box. */

@@ -86,6 +86,13 @@ class InvitationController {
                 new InvitationService.Defaults(request.message(), request.theme(), request.maxPlusOnes())));
     }
 
+    /** The invitation's link stops working at once (a forwarded link, a guest who should not come after all). */
+    @PostMapping("/api/v1/events/{eventId}/invitations/{invitationId}/revoke")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revoke(AuthenticatedOrganizer organizer, @PathVariable UUID eventId, @PathVariable UUID invitationId) {
+        invitations.revoke(organizer.id(), eventId, invitationId);
+    }
+
     /** No login: the token in the path is the guest's key. The latest answer counts. */
     @PostMapping("/api/v1/invitations/{token}/rsvp")
     RsvpResponse answer(@PathVariable String token, @Valid @RequestBody RsvpRequest request) {

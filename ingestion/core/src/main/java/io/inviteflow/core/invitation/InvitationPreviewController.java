@@ -1,6 +1,5 @@
 package io.inviteflow.core.invitation;
 
-import io.inviteflow.core.event.EventQuestions;
 import io.inviteflow.core.event.Events;
 import io.inviteflow.core.event.PartyEvent;
 import io.inviteflow.core.security.AuthenticatedOrganizer;
@@ -11,7 +10,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,24 +24,26 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
-/** Shows the organizer a draft invitation exactly as one guest will see it, before anything is sent or stored. */
+/**
+ * Shows the organizer a draft invitation exactly as one guest will see it (in the organizer's browser language, or
+ * {@code ?lang=}), before anything is sent or stored.
+ */
 @RestController
 class InvitationPreviewController {
 
     private static final String PREVIEW_TOKEN = "preview";
 
     private final Events events;
-    private final EventQuestions questions;
     private final TemplateCatalogue templates;
     private final InvitationService invitations;
-    private final GuestPage page = new GuestPage();
+    private final GuestPages pages;
 
-    InvitationPreviewController(Events events, EventQuestions questions, TemplateCatalogue templates,
-                                InvitationService invitations) {
+    InvitationPreviewController(Events events, TemplateCatalogue templates, InvitationService invitations,
+                                GuestPages pages) {
         this.events = events;
-        this.questions = questions;
         this.templates = templates;
         this.invitations = invitations;
+        this.pages = pages;
     }
 
     record PreviewRequest(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String message,
@@ -49,18 +52,17 @@ class InvitationPreviewController {
 
     @PostMapping(path = "/api/v1/events/{eventId}/invitations/preview", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> preview(AuthenticatedOrganizer organizer, @PathVariable UUID eventId,
-                                   @Valid @RequestBody PreviewRequest request) {
+                                   @Valid @RequestBody PreviewRequest body, HttpServletRequest request) {
         PartyEvent event = events.requireOwned(eventId, organizer.id());
-        MergeFields.check("message", request.message());
-        if (request.theme() != null && templates.theme(request.theme()).isEmpty()) {
-            throw Problems.unprocessable("theme", "no theme '" + request.theme() + "'");
+        MergeFields.check("message", body.message());
+        if (body.theme() != null && templates.theme(body.theme()).isEmpty()) {
+            throw Problems.unprocessable("theme", "no theme '" + body.theme() + "'");
         }
-        var guest = new InvitationService.Guest(request.name(), null, null, null, null, null, null, null, null);
-        String message = invitations.personalisation(event).message(guest, request.message());
-        var draft = new GuestInvitation(new UUID(0, 0), eventId, request.name().strip(), message, null, 0, null, 0,
-                request.maxPlusOnes(), request.theme(), null, List.of());
-        String html = page.render(GuestPage.View.of(event, draft, PREVIEW_TOKEN, questions.of(eventId), templates,
-                null));
+        var guest = new InvitationService.Guest(body.name(), null, null, null, null, null, null, null, null);
+        String message = invitations.personalisation(event).message(guest, body.message());
+        var draft = new GuestInvitation(new UUID(0, 0), eventId, body.name().strip(), message, null, 0, null, 0,
+                body.maxPlusOnes(), body.theme(), null, List.of());
+        String html = pages.render(HttpStatus.OK, PREVIEW_TOKEN, draft, request, null, null).getBody();
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore()).body(html);
     }

@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 @Repository
 class InvitationRepository {
@@ -24,15 +24,16 @@ class InvitationRepository {
         this.batch = batch;
     }
 
+    /** @param referredBy the guest who invited this one with an invite-a-friend link, else null */
     record NewInvitation(UUID id, UUID partyEventId, byte[] tokenHash, String name, String email, String phone,
-                         String message, UUID contactId, Integer maxPlusOnes, String theme) {
+                         String message, UUID contactId, Integer maxPlusOnes, String theme, UUID referredBy) {
     }
 
     void insertAll(List<NewInvitation> invitations) {
         batch.batchUpdate("""
                 INSERT INTO invitation (id, party_event_id, token_hash, guest_name, guest_email, guest_phone, message,
-                    contact_id, max_plus_ones, theme)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", invitations, 1000, (ps, i) -> {
+                    contact_id, max_plus_ones, theme, referred_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", invitations, 1000, (ps, i) -> {
             ps.setObject(1, i.id());
             ps.setObject(2, i.partyEventId());
             ps.setBytes(3, i.tokenHash());
@@ -43,6 +44,7 @@ class InvitationRepository {
             ps.setObject(8, i.contactId());
             ps.setObject(9, i.maxPlusOnes());
             ps.setString(10, i.theme());
+            ps.setObject(11, i.referredBy());
         });
     }
 
@@ -52,7 +54,7 @@ class InvitationRepository {
     private static final int GUEST_COLUMN_COUNT = 11;
 
     Optional<GuestInvitation> findByToken(String token) {
-        return jdbc.sql("SELECT " + GUEST_COLUMNS + " FROM invitation WHERE token_hash = :hash")
+        return jdbc.sql("SELECT " + GUEST_COLUMNS + " FROM invitation WHERE token_hash = :hash AND revoked_at IS NULL")
                 .param("hash", InvitationTokens.hash(token))
                 .query((rs, row) -> guest(rs))
                 .optional()
@@ -66,7 +68,7 @@ class InvitationRepository {
     /** The invitation without loading its answers: one query on the hot path of every RSVP. */
     Optional<AnswerTarget> findForAnswer(String token) {
         return jdbc.sql("SELECT " + GUEST_COLUMNS + ", EXISTS (SELECT 1 FROM question_answer a "
-                        + "WHERE a.invitation_id = invitation.id) FROM invitation WHERE token_hash = :hash")
+                        + "WHERE a.invitation_id = invitation.id) FROM invitation WHERE token_hash = :hash AND revoked_at IS NULL")
                 .param("hash", InvitationTokens.hash(token))
                 .query((rs, row) -> new AnswerTarget(guest(rs), rs.getBoolean(GUEST_COLUMN_COUNT + 1)))
                 .optional();
@@ -183,7 +185,7 @@ class InvitationRepository {
     }
 
     /** Unanswered invitations with an email, for events that have not started, after {@code after} in id order. */
-    List<PendingInvitation> findPending(UUID after, UUID eventId, int limit, Function<UUID, String> linkFor) {
+    List<PendingInvitation> findPending(UUID after, UUID eventId, int limit, BiFunction<UUID, UUID, String> linkFor) {
         return jdbc.sql("""
                         SELECT i.id, i.party_event_id, e.title, e.starts_at, e.time_zone, i.guest_name, i.guest_email
                         FROM invitation i JOIN party_event e ON e.id = i.party_event_id
@@ -200,7 +202,7 @@ class InvitationRepository {
                     return new PendingInvitation(id, rs.getObject(2, UUID.class), rs.getString(3),
                             rs.getObject(4, OffsetDateTime.class).atZoneSameInstant(java.time.ZoneId.of(zone))
                                     .toOffsetDateTime(),
-                            zone, rs.getString(6), rs.getString(7), linkFor.apply(id));
+                            zone, rs.getString(6), rs.getString(7), linkFor.apply(id, rs.getObject(2, UUID.class)));
                 })
                 .list();
     }
@@ -210,7 +212,7 @@ class InvitationRepository {
      * declined, or only {@code invitationId} when given (whatever they answered).
      */
     List<NoticeRecipient> findNoticeRecipients(UUID eventId, UUID after, UUID invitationId, int limit,
-                                               Function<UUID, String> linkFor) {
+                                               BiFunction<UUID, UUID, String> linkFor) {
         return jdbc.sql("""
                         SELECT i.id, e.title, e.starts_at, e.time_zone, e.status, i.guest_name, i.guest_email,
                                i.response
@@ -230,9 +232,27 @@ class InvitationRepository {
                     return new NoticeRecipient(id, eventId, rs.getString(2), rs.getObject(3, OffsetDateTime.class)
                             .atZoneSameInstant(java.time.ZoneId.of(zone)).toOffsetDateTime(), zone,
                             "CANCELLED".equals(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
-                            linkFor.apply(id));
+                            linkFor.apply(id, eventId));
                 })
                 .list();
+    }
+
+    /** Withdraws an invitation: its link opens nothing from now on. False when it is not the event's. */
+    boolean revoke(UUID eventId, UUID id, Instant at) {
+        return jdbc.sql("UPDATE invitation SET revoked_at = :at WHERE id = :id AND party_event_id = :event "
+                        + "AND revoked_at IS NULL")
+                .param("at", utc(at)).param("id", id).param("event", eventId).update() == 1;
+    }
+
+    /** Serialises one guest's referrals, so two taps at once cannot pass the organizer's limit. */
+    void lockForReferrals(UUID id) {
+        jdbc.sql("SELECT id FROM invitation WHERE id = :id FOR UPDATE").param("id", id).query(UUID.class).list();
+    }
+
+    /** How many friends this guest has invited. */
+    int referralsBy(UUID id) {
+        return jdbc.sql("SELECT count(*) FROM invitation WHERE referred_by = :id").param("id", id)
+                .query(Integer.class).single();
     }
 
     private static OffsetDateTime utc(Instant at) {

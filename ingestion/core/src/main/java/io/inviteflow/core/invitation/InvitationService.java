@@ -34,12 +34,14 @@ class InvitationService {
     private final EventQuestions questions;
     private final Waitlist waitlist;
     private final Organizers organizers;
+    private final ChatRoomKeys roomKeys;
     private final Clock clock;
 
     InvitationService(InvitationRepository repository, Events events, ActivityOutbox outbox,
                       CoreProperties properties, InvitationTokens tokens, EventQuestions questions,
-                      Waitlist waitlist, Organizers organizers, Clock clock) {
+                      Waitlist waitlist, Organizers organizers, ChatRoomKeys roomKeys, Clock clock) {
         this.repository = repository;
+        this.roomKeys = roomKeys;
         this.organizers = organizers;
         this.questions = questions;
         this.waitlist = waitlist;
@@ -85,8 +87,8 @@ class InvitationService {
             rows.add(new InvitationRepository.NewInvitation(id, eventId, InvitationTokens.hash(token),
                     guest.name().trim(), blankToNull(guest.email()), blankToNull(guest.phone()), message,
                     guest.contactId(), guest.maxPlusOnes() != null ? guest.maxPlusOnes() : defaults.maxPlusOnes(),
-                    theme));
-            issued.add(new IssuedInvitation(id, guest.name().trim(), token, link(token), message));
+                    theme, null));
+            issued.add(new IssuedInvitation(id, guest.name().trim(), token, link(token, eventId), message));
             String channel = guest.email() != null && !guest.email().isBlank() ? "email" : "link";
             activities.add(new ActivityOutbox.Entry(ActivityType.INVITATION_CREATED, AGGREGATE, id, eventId,
                     new Payloads.InvitationCreated(organizerId, theme != null ? theme
@@ -164,16 +166,79 @@ class InvitationService {
         return find(token).map(invitation -> {
             PartyEvent event = events.find(invitation.partyEventId()).orElseThrow();
             return InvitationCalendar.ics(event, invitation, repository.email(invitation.id()).orElse(null),
-                    organizers.find(event.organizerId()), link(token), clock.instant());
+                    organizers.find(event.organizerId()), link(token, event.id()), clock.instant());
         });
     }
 
-    String linkFor(UUID invitationId) {
-        return link(tokens.tokenFor(invitationId));
+    /**
+     * A guest invites a friend (when the organizer allows it, up to the event's number per guest). The friend gets
+     * their own invitation, credited to the guest in its activity.
+     */
+    @Transactional
+    IssuedInvitation referFriend(String token, String friendName, String friendEmail) {
+        GuestInvitation inviter = find(token).orElseThrow(() -> Problems.notFound("invitation", "for this token"));
+        PartyEvent event = events.find(inviter.partyEventId()).orElseThrow();
+        int allowed = events.guestOptions(event.id()).friendInvites();
+        if (allowed == 0) {
+            throw Problems.forbidden("the organizer does not let guests invite friends to this event");
+        }
+        if (event.cancelled()) {
+            throw Problems.conflict("the event is cancelled");
+        }
+        if (friendName == null || friendName.isBlank() || friendName.length() > 200) {
+            throw Problems.unprocessable("name", "your friend's name, up to 200 characters");
+        }
+        String email = blankToNull(friendEmail);
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw Problems.unprocessable("email", "not an email address");
+        }
+        repository.lockForReferrals(inviter.id());
+        if (repository.referralsBy(inviter.id()) >= allowed) {
+            throw Problems.conflict("you have invited " + allowed + " friend(s), as many as the organizer allows");
+        }
+        UUID id = UUID.randomUUID();
+        String friendToken = tokens.tokenFor(id);
+        String message = inviter.guestName() + " invites you along.";
+        repository.insertAll(List.of(new InvitationRepository.NewInvitation(id, event.id(),
+                InvitationTokens.hash(friendToken), friendName.strip(), email, null, message, null, null,
+                inviter.theme(), inviter.id())));
+        String theme = inviter.theme() != null ? inviter.theme()
+                : event.theme() != null ? event.theme() : event.template();
+        outbox.record(new ActivityOutbox.Entry(ActivityType.INVITATION_CREATED, AGGREGATE, id, event.id(),
+                new Payloads.InvitationCreated(event.organizerId(), theme, "referral", event.template(),
+                        inviter.id())));
+        return new IssuedInvitation(id, friendName.strip(), friendToken, link(friendToken, event.id()), message);
     }
 
-    private String link(String token) {
-        return properties.publicUrl().resolve("/i/" + token).toString();
+    private static final java.util.Set<String> SHARE_TARGETS = java.util.Set.of("native", "whatsapp", "email", "copy");
+
+    /** A share button was tapped: {@code native} (the phone's share sheet), {@code whatsapp}, {@code email}, {@code copy}. */
+    @Transactional
+    void recordShare(String token, String target) {
+        GuestInvitation guest = find(token).orElseThrow(() -> Problems.notFound("invitation", "for this token"));
+        if (!SHARE_TARGETS.contains(target)) {
+            throw Problems.unprocessable("target", "one of " + new java.util.TreeSet<>(SHARE_TARGETS));
+        }
+        outbox.record(new ActivityOutbox.Entry(ActivityType.INVITATION_SHARED, AGGREGATE, guest.id(),
+                guest.partyEventId(), new Payloads.InvitationShared(target)));
+    }
+
+    /** The organizer withdraws an invitation: its link shows nothing any more. */
+    @Transactional
+    void revoke(UUID organizerId, UUID eventId, UUID invitationId) {
+        events.requireOwned(eventId, organizerId);
+        if (!repository.revoke(eventId, invitationId, clock.instant())) {
+            throw Problems.notFound("invitation", invitationId);
+        }
+    }
+
+    String linkFor(UUID invitationId, UUID eventId) {
+        return link(tokens.tokenFor(invitationId), eventId);
+    }
+
+    /** The guest's link: the token opens the invitation, the fragment (never sent to a server) the chat. */
+    private String link(String token, UUID eventId) {
+        return properties.publicUrl().resolve("/i/" + token) + "#k=" + roomKeys.roomKey(eventId);
     }
 
     private static String blankToNull(String s) {

@@ -22,7 +22,7 @@ import java.util.UUID;
  * object, never a row pointing at nothing.
  */
 @Service
-class MediaService {
+public class MediaService {
 
     static final long MAX_IMAGE_BYTES = 15L * 1024 * 1024;
     static final long MAX_VIDEO_BYTES = 100L * 1024 * 1024;
@@ -41,8 +41,37 @@ class MediaService {
 
     Media upload(UUID organizerId, UUID eventId, byte[] content, String originalName) {
         events.requireOwned(eventId, organizerId);
-        MediaType type = MediaType.sniff(content).orElseThrow(() -> refuse(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "only JPEG, PNG, GIF and WebP images and MP4, MOV and WebM videos are accepted"));
+        Stored stored = store(content, false);
+        var row = new MediaRepository.Row(UUID.randomUUID(), eventId, stored.type().image ? "IMAGE" : "VIDEO",
+                stored.type().contentType, content.length, stored.sha256(), stored.key(), stored.width(),
+                stored.height(), stored.variantWidths(),
+                originalName == null ? null : originalName.replace("\u0000", ""), null);
+        repository.insert(row);
+        return view(repository.find(row.id()).orElseThrow());
+    }
+
+    /**
+     * A guest's photo for the wall: images only, checked and resized like the organizer's, but not part of the
+     * event's media library. Returns the URL of the phone-sized copy (or the original when it is smaller).
+     */
+    public String storeGuestPhoto(byte[] content) {
+        Stored stored = store(content, true);
+        String extension = ImageVariants.extension(stored.type());
+        return stored.variantWidths().stream().filter(w -> w == 640).findFirst()
+                .map(w -> url(MediaKeys.variant(stored.sha256(), w, extension)))
+                .orElse(url(stored.key()));
+    }
+
+    private record Stored(MediaType type, String sha256, String key, Integer width, Integer height,
+                          List<Integer> variantWidths) {
+    }
+
+    /** Objects are written before any row that points at them. */
+    private Stored store(byte[] content, boolean imagesOnly) {
+        MediaType type = MediaType.sniff(content).filter(t -> t.image || !imagesOnly)
+                .orElseThrow(() -> refuse(HttpStatus.UNSUPPORTED_MEDIA_TYPE, imagesOnly
+                        ? "only JPEG, PNG, GIF and WebP images are accepted"
+                        : "only JPEG, PNG, GIF and WebP images and MP4, MOV and WebM videos are accepted"));
         long limit = type.image ? MAX_IMAGE_BYTES : MAX_VIDEO_BYTES;
         if (content.length > limit) {
             throw refuse(HttpStatus.PAYLOAD_TOO_LARGE, (type.image ? "images" : "videos") + " may be up to "
@@ -77,11 +106,7 @@ class MediaService {
             variantWidths.addAll(variants.keySet());
         }
         storage.put(key, content, type.contentType);
-        var row = new MediaRepository.Row(UUID.randomUUID(), eventId, type.image ? "IMAGE" : "VIDEO",
-                type.contentType, content.length, sha256, key, width, height, variantWidths,
-                originalName == null ? null : originalName.replace("\u0000", ""), null);
-        repository.insert(row);
-        return view(repository.find(row.id()).orElseThrow());
+        return new Stored(type, sha256, key, width, height, variantWidths);
     }
 
     List<Media> ofEvent(UUID organizerId, UUID eventId) {

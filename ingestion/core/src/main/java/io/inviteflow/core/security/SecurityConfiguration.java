@@ -43,6 +43,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/i/**", "/actuator/health/**", "/error", "/favicon.ico").permitAll()
                         // the template catalogue and its artwork are the same for everyone
                         .requestMatchers(HttpMethod.GET, "/api/v1/templates", "/api/v1/templates/*", "/artwork/*.svg",
+                                // the guest pages' script and icons
+                                "/guest/*",
                                 // media URLs are content hashes, shown on invitation pages
                                 "/media/*")
                         .permitAll()

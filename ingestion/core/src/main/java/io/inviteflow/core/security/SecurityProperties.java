@@ -10,14 +10,18 @@ import java.util.Base64;
  * @param tokenTtl  how long an access token is valid
  * @param invitationKey base64 HMAC key (at least 256 bits) from which invitation tokens are derived
  * @param serviceSecret base64 HMAC key (at least 256 bits) of service-to-service tokens; never the organizers' key
+ * @param chatLinkKey base64 HMAC key (at least 256 bits) from which each event's chat room key is derived when a link
+ *                    is made; the room key is put only in the link's fragment, which browsers never send back
  */
 @ConfigurationProperties("inviteflow.security")
-public record SecurityProperties(String jwtSecret, Duration tokenTtl, String invitationKey, String serviceSecret) {
+public record SecurityProperties(String jwtSecret, Duration tokenTtl, String invitationKey, String serviceSecret,
+                                 String chatLinkKey) {
 
     public SecurityProperties {
         requireKey("jwt-secret", jwtSecret);
         requireKey("invitation-key", invitationKey);
         requireKey("service-secret", serviceSecret);
+        requireKey("chat-link-key", chatLinkKey);
         if (jwtSecret.equals(serviceSecret)) {
             throw new IllegalArgumentException("inviteflow.security.service-secret must differ from jwt-secret");
         }
@@ -31,6 +35,10 @@ public record SecurityProperties(String jwtSecret, Duration tokenTtl, String inv
 
     public byte[] invitationKeyBytes() {
         return Base64.getDecoder().decode(invitationKey);
+    }
+
+    public byte[] chatLinkKeyBytes() {
+        return Base64.getDecoder().decode(chatLinkKey);
     }
 
     byte[] serviceKey() {

@@ -15,6 +15,11 @@ public final class Problems {
         return problem(HttpStatus.NOT_FOUND, "Not Found", "no " + what + " " + id);
     }
 
+    /** 403: the caller is known but may not do this (a guest the organizer banned from the wall). */
+    public static ErrorResponseException forbidden(String detail) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", detail);
+    }
+
     public static ErrorResponseException conflict(String detail) {
         return problem(HttpStatus.CONFLICT, "Conflict", detail);
     }

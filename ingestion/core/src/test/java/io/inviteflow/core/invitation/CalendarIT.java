@@ -79,8 +79,9 @@ class CalendarIT extends CoreIntegrationTest {
         VEvent event = cancelled.getComponent("VEVENT").map(VEvent.class::cast).orElseThrow();
         assertThat(text(event, "STATUS")).isEqualTo("CANCELLED");
         assertThat(text(event, "SEQUENCE")).isEqualTo("2");
+        // no answer form any more (the wall and the chat stay open: guests may still talk)
         assertThat(api.getAs("/i/" + token, "test").body()).contains("This event has been cancelled")
-                .doesNotContain("<form");
+                .doesNotContain("action=\"/i/" + token + "\"").doesNotContain("name=\"response\"");
     }
 
     @Test

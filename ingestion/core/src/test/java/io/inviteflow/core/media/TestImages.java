@@ -11,12 +11,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** Pictures drawn for the tests, written by the JDK's own encoders. */
-final class TestImages {
+public final class TestImages {
 
     private TestImages() {
     }
 
-    static byte[] photo(int width, int height, String format) {
+    public static byte[] photo(int width, int height, String format) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setPaint(new GradientPaint(0, 0, new Color(0x5b3cc4), width, height, new Color(0xffb347)));

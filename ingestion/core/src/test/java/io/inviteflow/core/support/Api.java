@@ -111,6 +111,11 @@ public final class Api {
         return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
+    /** A request built by the test (its own headers, method and body) against this core. */
+    public Response exchange(String path, java.util.function.UnaryOperator<HttpRequest.Builder> build) {
+        return send(build.apply(HttpRequest.newBuilder(URI.create(base + path))));
+    }
+
     private Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,18 @@
+package io.inviteflow.core.push;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.util.Base64;
+
+/** @param vapidPublicKey the VAPID public key (RFC 8292): an uncompressed P-256 point, base64url */
+@ConfigurationProperties("inviteflow.push")
+record PushProperties(String vapidPublicKey) {
+
+    PushProperties {
+        byte[] point = vapidPublicKey == null ? new byte[0] : Base64.getUrlDecoder().decode(vapidPublicKey);
+        if (point.length != 65 || point[0] != 4) {
+            throw new IllegalArgumentException("inviteflow.push.vapid-public-key must be an uncompressed P-256 point "
+                    + "(65 bytes, base64url)");
+        }
+    }
+}
