@@ -39,6 +39,11 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), bearer));
     }
 
+    static Response put(String url, String bearer, String json) {
+        return send(withBearer(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)), bearer));
+    }
+
     private static HttpRequest.Builder withBearer(HttpRequest.Builder request, String bearer) {
         return bearer == null ? request : request.header("Authorization", "Bearer " + bearer);
     }

@@ -51,6 +51,9 @@ final class GuestPage {
         }
     }
 
+    /** Sections from this order on go beside the invitation on wide screens. */
+    private static final int TOGETHER = 20;
+
     String render(View v, List<GuestPageSection> sections) {
         PartyEvent event = v.event();
         GuestText t = v.text();
@@ -62,8 +65,10 @@ final class GuestPage {
                 .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale));
         String zoneName = zone.getDisplayName(TextStyle.FULL, locale);
         int cap = invitation.maxPlusOnes() != null ? invitation.maxPlusOnes() : event.maxPlusOnes();
-        StringBuilder more = new StringBuilder();
-        sections.forEach(s -> more.append(s.render(v.guest())));
+        // beside the invitation on wide screens: what guests do together (wall, chat, push)
+        StringBuilder beside = new StringBuilder();
+        StringBuilder below = new StringBuilder();
+        sections.forEach(s -> (s.order() < TOGETHER ? below : beside).append(s.render(v.guest())));
         String description = when + (event.venue() == null ? "" : " · " + event.venue().name());
         return """
                 <!doctype html>
@@ -92,6 +97,7 @@ final class GuestPage {
                 main{max-width:32rem;margin:0 auto;padding:1rem 1rem 2rem}
                 @media (min-width:48rem){main{max-width:64rem;display:grid;grid-template-columns:1fr 1fr;gap:0 1.25rem;align-items:start}
                  main>.wide{grid-column:1/-1}}
+                .column{min-width:0}
                 h1,h2{font-family:%s;margin:.4rem 0}
                 h1{font-size:1.6rem}
                 h2{font-size:1.2rem}
@@ -115,11 +121,11 @@ final class GuestPage {
                 .post img{max-width:100%%;height:auto;border-radius:.6rem}
                 .comments{margin:.3rem 0 0 1rem;font-size:.95rem}
                 .reactions form{display:inline}
-                .reactions button{background:transparent;color:inherit;border:1px solid #8886;padding:.2rem .5rem;font-size:.95rem}
+                .reactions form>button{width:auto;background:transparent;color:inherit;border:1px solid #8886;padding:.2rem .5rem;font-size:.95rem}
                 .reactions button[aria-pressed=true]{border-color:var(--accent);font-weight:700}
                 #chat-log{list-style:none;padding:0;max-height:22rem;overflow-y:auto}
                 #chat-log li{padding:.3rem 0}
-                .row{display:flex;gap:.5rem;align-items:end}.row>*{flex:1}.row>button{flex:0 0 auto}
+                .row{display:flex;gap:.5rem;align-items:end}.row>*{flex:1;margin:0}.row>button{flex:0 0 auto;width:auto}
                 nav.langs a{margin-right:.8rem}
                 [hidden]{display:none!important}
                 </style>
@@ -127,6 +133,7 @@ final class GuestPage {
                 </head>
                 <body data-token="%s" data-lang="%s"><main>
                 <div class="wide">%s</div>
+                <div class="column">
                 <div class="card">
                 %s
                 <p>%s</p>
@@ -138,6 +145,10 @@ final class GuestPage {
                 </div>
                 %s
                 %s
+                </div>
+                <div class="column">
+                %s
+                </div>
                 <nav class="langs wide" aria-label="%s">%s</nav>
                 </main></body></html>
                 """.formatted(
@@ -160,7 +171,7 @@ final class GuestPage {
                 t.html("page.addToCalendar"),
                 htmlEscape(v.calendar().ics()), htmlEscape(v.calendar().google()), htmlEscape(v.calendar().outlook()),
                 event.cancelled() ? "" : form(v, cap),
-                more,
+                below, beside,
                 t.html("page.language"), languages(locale));
     }
 
