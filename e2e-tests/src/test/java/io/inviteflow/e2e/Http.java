@@ -39,6 +39,12 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), bearer));
     }
 
+    /** A browser form's POST (application/x-www-form-urlencoded). */
+    static Response postForm(String url, String form) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
     static Response put(String url, String bearer, String json) {
         return send(withBearer(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)), bearer));

@@ -152,6 +152,21 @@ class OrganizerConsoleIT {
             assertThat(csv.get(0)).startsWith("invitation,person,name").endsWith(",Meal");
             assertThat(csv).hasSize(5).anyMatch(line -> line.contains("Barbara") && line.contains("WAITLISTED"))
                     .anyMatch(line -> line.contains("Frank Dawson") && line.contains("frank@example.org"));
+
+            // the guests' wall, moderated from the console: a spam post is hidden, its author banned
+            String dennis = invitations.at("/2/token").asText();
+            String spam = "Cheap watches at spam.example " + RUN;
+            assertThat(Http.postForm(core + "/i/" + dennis + "/wall", "body=" + java.net.URLEncoder.encode(spam,
+                    java.nio.charset.StandardCharsets.UTF_8)).status()).isEqualTo(303);
+            page.reload();
+            assertThat(page.getByText(spam)).isVisible();
+            page.locator("vaadin-button", new Page.LocatorOptions().setHasText("Hide")).first().click();
+            assertThat(page.getByText("Hide: done.")).isVisible();
+            page.locator("vaadin-button", new Page.LocatorOptions().setHasText("Ban Dennis")).first().click();
+            assertThat(page.getByText("Ban Dennis: done.")).isVisible();
+            assertThat(Http.get(core + "/i/" + invitations.at("/0/token").asText() + "?back=wall", null).body())
+                    .doesNotContain("spam.example");
+            assertThat(Http.postForm(core + "/i/" + dennis + "/wall", "body=again").status()).isEqualTo(403);
         }
     }
 

@@ -270,6 +270,38 @@ public class CoreClient {
                 .retrieve().body(CoreEvent.class));
     }
 
+    public CoreWall.GuestOptions guestOptions(String accessToken, UUID eventId) {
+        return call(() -> rest.get().uri("/api/v1/events/{id}/guest-options", eventId)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                .retrieve().body(CoreWall.GuestOptions.class));
+    }
+
+    public CoreWall.GuestOptions saveGuestOptions(String accessToken, UUID eventId, CoreWall.GuestOptions options) {
+        return call(() -> rest.put().uri("/api/v1/events/{id}/guest-options", eventId)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                .contentType(MediaType.APPLICATION_JSON).body(options)
+                .retrieve().body(CoreWall.GuestOptions.class));
+    }
+
+    /** The wall's newest posts, hidden ones included. */
+    public List<CoreWall.Post> wall(String accessToken, UUID eventId) {
+        List<CoreWall.Post> posts = call(() -> rest.get().uri("/api/v1/events/{id}/wall", eventId)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                .retrieve().body(new ParameterizedTypeReference<List<CoreWall.Post>>() {
+                }));
+        return posts == null ? List.of() : posts;
+    }
+
+    /**
+     * One moderation call: {@code POST …/wall/posts/{id}/hide}, {@code DELETE …/wall/comments/{id}},
+     * {@code PUT …/wall/bans/{invitationId}} and so on, by method and the path under the event's wall.
+     */
+    public void moderate(String accessToken, UUID eventId, org.springframework.http.HttpMethod method, String path) {
+        call(() -> rest.method(method).uri("/api/v1/events/{id}/wall/" + path, eventId)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                .retrieve().toBodilessEntity());
+    }
+
     private static String problemDetail(org.springframework.http.client.ClientHttpResponse response) {
         try {
             var problem = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.getBody());

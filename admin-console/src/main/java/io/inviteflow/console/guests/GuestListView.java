@@ -96,7 +96,8 @@ public class GuestListView extends VerticalLayout implements BeforeEnterObserver
             questions.load(eventId);
             add(title, totals, new H3("Invite"), new InvitePanel(core, organizer.accessToken(), eventId, this::refresh),
                     bar, grid, new H3("Questions guests answer"), questions,
-                    new H3("Pictures and videos"), new MediaPanel(core, organizer.accessToken(), eventId));
+                    new H3("Pictures and videos"), new MediaPanel(core, organizer.accessToken(), eventId),
+                    new H3("Guests' wall and chat"), new WallPanel(core, organizer.accessToken(), eventId));
             setFlexGrow(1, grid);
             refresh();
         } catch (IllegalArgumentException | java.util.NoSuchElementException | CoreClient.NotFound e) {

@@ -1,5 +1,6 @@
 package io.inviteflow.batch.notice;
 
+import io.inviteflow.batch.confirmation.ConfirmationRequests;
 import io.inviteflow.contract.Activity;
 import io.inviteflow.contract.ActivityCodec;
 import io.inviteflow.contract.ActivityType;
@@ -10,7 +11,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Hears the core's event changes and waitlist promotions on Kafka and records each as a notice request; the
+ * Hears the core's event changes, waitlist promotions and guests' answers (to confirm) on Kafka and records each as a notice request; the
  * {@link NoticeLauncher} turns them into mail. The offset is committed only after the request is stored, and storing
  * is idempotent, so every change is recorded once however often Kafka delivers it.
  */
@@ -20,10 +21,12 @@ class ActivityNoticeListener {
     private static final Logger log = LoggerFactory.getLogger(ActivityNoticeListener.class);
 
     private final NoticeRequests requests;
+    private final ConfirmationRequests confirmations;
     private final ActivityCodec codec = new ActivityCodec();
 
-    ActivityNoticeListener(NoticeRequests requests) {
+    ActivityNoticeListener(NoticeRequests requests, ConfirmationRequests confirmations) {
         this.requests = requests;
+        this.confirmations = confirmations;
     }
 
     @KafkaListener(id = "event-notices", topics = "${inviteflow.activity-topic}",
@@ -35,6 +38,11 @@ class ActivityNoticeListener {
         } catch (ActivityCodec.MalformedActivityException e) {
             // a type this build does not know, or a broken record: not a notice of ours
             log.debug("skipping record at offset {}: {}", record.offset(), e.getMessage());
+            return;
+        }
+        if (activity.type() == ActivityType.RSVP_ANSWERED) {
+            confirmations.record(activity.eventId(), activity.aggregateId(), activity.partyEventId(),
+                    activity.payload().path("answerVersion").asLong());
             return;
         }
         NoticeKind.of(activity.type()).ifPresent(kind -> requests.record(activity.eventId(), kind,

@@ -105,20 +105,24 @@ public class ReminderDeliveries {
         }
     }
 
-    /** Mailed reminders whose activity is not known to be on Kafka (a run died between the two). */
+    /**
+     * Mailed reminders whose activity is not known to be on Kafka (a run died between the two).
+     *
+     * @param kind a kind, or a LIKE pattern for a family of kinds ({@code answer-confirmed/%}); kinds hold no {@code _}
+     */
     public List<ReminderActivities.Sent> sentNotPublished(String kind) {
         return jdbc.sql("""
                         SELECT kind, invitation_id, party_event_id FROM reminder_delivery
-                        WHERE kind = :kind AND status = 'sent' ORDER BY invitation_id""")
+                        WHERE kind LIKE :kind AND status = 'sent' ORDER BY invitation_id""")
                 .param("kind", kind)
                 .query((rs, row) -> new ReminderActivities.Sent(rs.getString(1), rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class)))
                 .list();
     }
 
-    /** Deliveries of this kind stuck in {@code claimed}: possibly mailed, never retried; for people to look at. */
+    /** Deliveries of this kind (or LIKE pattern) stuck in {@code claimed}: possibly mailed, never retried. */
     public long countInDoubt(String kind) {
-        return jdbc.sql("SELECT count(*) FROM reminder_delivery WHERE kind = :kind AND status = 'claimed'")
+        return jdbc.sql("SELECT count(*) FROM reminder_delivery WHERE kind LIKE :kind AND status = 'claimed'")
                 .param("kind", kind).query(Long.class).single();
     }
 }

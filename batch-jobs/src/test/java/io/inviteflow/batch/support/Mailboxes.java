@@ -71,6 +71,28 @@ public final class Mailboxes {
         return mails;
     }
 
+    /** Waits (bounded) until the mailbox holds at least {@code atLeast} mails that match, then returns those. */
+    public static List<Mail> awaitInbox(String address, java.util.function.Predicate<Mail> which, int atLeast,
+                                        Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Mail> mails = inbox(address).stream().filter(which).toList();
+        while (mails.size() < atLeast && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            mails = inbox(address).stream().filter(which).toList();
+        }
+        return mails;
+    }
+
+    /** Mails whose subject starts with {@code prefix}. */
+    public static java.util.function.Predicate<Mail> subject(String prefix) {
+        return mail -> mail.subject() != null && mail.subject().startsWith(prefix);
+    }
+
     private static void collect(Part part, StringBuilder text, StringBuilder html, StringBuilder calendar)
             throws MessagingException, IOException {
         if (part.isMimeType("text/calendar")) {

@@ -237,6 +237,27 @@ class InvitationRepository {
                 .list();
     }
 
+    /** The current answers of these invitations, for those with an email (answer confirmations). */
+    List<AnswerConfirmation> findAnswerConfirmations(List<UUID> ids, BiFunction<UUID, UUID, String> linkFor) {
+        return jdbc.sql("""
+                        SELECT i.id, i.party_event_id, e.title, e.starts_at, e.time_zone, e.status, i.guest_name,
+                               i.guest_email, i.response, i.plus_ones, i.attendance, i.answer_version
+                        FROM invitation i JOIN party_event e ON e.id = i.party_event_id
+                        WHERE i.id = ANY(:ids) AND i.guest_email IS NOT NULL AND i.revoked_at IS NULL
+                        ORDER BY i.id""")
+                .param("ids", ids.toArray(UUID[]::new))
+                .query((rs, row) -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    UUID eventId = rs.getObject(2, UUID.class);
+                    String zone = rs.getString(5);
+                    return new AnswerConfirmation(id, eventId, rs.getString(3), rs.getObject(4, OffsetDateTime.class)
+                            .atZoneSameInstant(java.time.ZoneId.of(zone)).toOffsetDateTime(), zone,
+                            "CANCELLED".equals(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
+                            rs.getInt(10), rs.getString(11), rs.getLong(12), linkFor.apply(id, eventId));
+                })
+                .list();
+    }
+
     /** Withdraws an invitation: its link opens nothing from now on. False when it is not the event's. */
     boolean revoke(UUID eventId, UUID id, Instant at) {
         return jdbc.sql("UPDATE invitation SET revoked_at = :at WHERE id = :id AND party_event_id = :event "

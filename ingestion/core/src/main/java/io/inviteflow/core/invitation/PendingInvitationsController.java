@@ -1,9 +1,14 @@
 package io.inviteflow.core.invitation;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -42,6 +47,16 @@ class PendingInvitationsController {
                 invitationId, limit, invitations::linkFor);
         UUID next = items.size() < limit ? null : items.get(items.size() - 1).invitationId();
         return new RecipientPage(items, next);
+    }
+
+    record ConfirmationLookup(@NotNull @Size(max = 1000) List<UUID> invitationIds) {
+    }
+
+    /** The current answers of up to 1,000 invitations at once (batch-jobs' answer confirmations, one call a chunk). */
+    @PostMapping("/api/v1/internal/answer-confirmations")
+    List<AnswerConfirmation> answerConfirmations(@Valid @RequestBody ConfirmationLookup lookup) {
+        return lookup.invitationIds().isEmpty() ? List.of()
+                : repository.findAnswerConfirmations(lookup.invitationIds(), invitations::linkFor);
     }
 
     @GetMapping("/api/v1/internal/pending-invitations")

@@ -1,0 +1,50 @@
+package io.inviteflow.batch.confirmation;
+
+import io.inviteflow.batch.reminder.Reminder;
+import io.inviteflow.batch.reminder.ReminderWriter;
+import org.springframework.batch.item.Chunk;
+import org.springframework.batch.item.ItemWriter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Confirms a chunk of answers: one call to the core for their current state, a mail for each that is still the
+ * guest's latest answer (older ones are closed silently: the newer answer has its own request), sent through the
+ * reminders' ledger so nobody gets the same confirmation twice, then the requests are closed.
+ */
+class AnswerConfirmationWriter implements ItemWriter<ConfirmationRequest> {
+
+    private final AnswerConfirmationsClient core;
+    private final ReminderWriter mail;
+    private final ConfirmationRequests requests;
+
+    AnswerConfirmationWriter(AnswerConfirmationsClient core, ReminderWriter mail, ConfirmationRequests requests) {
+        this.core = core;
+        this.mail = mail;
+        this.requests = requests;
+    }
+
+    @Override
+    public void write(Chunk<? extends ConfirmationRequest> chunk) throws Exception {
+        List<UUID> invitations = chunk.getItems().stream().map(ConfirmationRequest::invitationId).distinct().toList();
+        Map<UUID, AnswerConfirmation> current = core.current(invitations).stream()
+                .collect(Collectors.toMap(AnswerConfirmation::invitationId, Function.identity()));
+        List<Reminder> mails = new ArrayList<>();
+        for (ConfirmationRequest request : chunk) {
+            AnswerConfirmation answer = current.get(request.invitationId());
+            if (answer != null && answer.response() != null && !answer.cancelled()
+                    && answer.answerVersion() == request.answerVersion()) {
+                mails.add(ConfirmationMail.of(request.activityId(), answer));
+            }
+        }
+        if (!mails.isEmpty()) {
+            mail.write(new Chunk<>(mails));
+        }
+        requests.close(chunk.getItems().stream().map(ConfirmationRequest::activityId).toList());
+    }
+}
