@@ -34,7 +34,7 @@ class FriendInvitesController {
     }
 
     @PostMapping(value = "/i/{token}/friends", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<String> invite(@PathVariable String token, @RequestParam(required = false) String name,
+    ResponseEntity<byte[]> invite(@PathVariable String token, @RequestParam(required = false) String name,
                                   @RequestParam(required = false) String email, HttpServletRequest request) {
         try {
             InvitationService.IssuedInvitation friend = invitations.referFriend(token, name, email);

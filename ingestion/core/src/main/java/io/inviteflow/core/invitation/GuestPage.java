@@ -51,6 +51,46 @@ final class GuestPage {
         }
     }
 
+    /** The page's styles but for the theme's colours and fonts (custom properties): not re-formatted per page. */
+    private static final String STYLES = """
+            *{box-sizing:border-box}
+            body{font-family:var(--body-font);margin:0;background:var(--bg);color:var(--text);line-height:1.45}
+            main{max-width:32rem;margin:0 auto;padding:1rem 1rem 2rem}
+            @media (min-width:48rem){main{max-width:64rem;display:grid;grid-template-columns:1fr 1fr;gap:0 1.25rem;align-items:start}
+            main>.wide{grid-column:1/-1}}
+            .column{min-width:0}
+            h1,h2{font-family:var(--heading-font);margin:.4rem 0}
+            h1{font-size:1.6rem}
+            h2{font-size:1.2rem}
+            .banner{width:100%;height:auto;border-radius:1rem;display:block;margin-bottom:1rem}
+            .card{background:var(--surface);border-radius:1rem;padding:1.1rem;box-shadow:0 1px 4px #0002;margin-bottom:1rem}
+            fieldset{border:0;padding:0;margin:0 0 1rem}
+            label{display:block;margin:.4rem 0}
+            .option{padding:.7rem;border:1px solid #8886;border-radius:.6rem}
+            input[type=number],input[type=text],input[type=email],select,textarea{width:100%;padding:.6rem;font-size:1rem;border:1px solid #8888;border-radius:.4rem}
+            button,.button{display:inline-block;padding:.8rem 1rem;font-size:1.05rem;border:0;border-radius:.6rem;background:var(--accent);color:#fff;text-decoration:none;cursor:pointer}
+            form>button{width:100%}
+            button:focus-visible,a:focus-visible,input:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
+            .small{font-size:.9rem;padding:.4rem .7rem}
+            .muted{opacity:.8;font-size:.9rem}
+            .answer{background:#e8f5e9;color:#1b3d1f;padding:.8rem;border-radius:.6rem}
+            .alert{background:#fdecea;color:#611a15;padding:.8rem;border-radius:.6rem}
+            .ok{background:#e8f5e9;color:#1b3d1f;padding:.8rem;border-radius:.6rem}
+            .links a{margin-right:1rem}
+            .countdown{font-weight:600}
+            .post{border-top:1px solid #8884;padding:.7rem 0}
+            .post img{max-width:100%;height:auto;border-radius:.6rem}
+            .comments{margin:.3rem 0 0 1rem;font-size:.95rem}
+            .reactions form{display:inline}
+            .reactions form>button{width:auto;background:transparent;color:inherit;border:1px solid #8886;padding:.2rem .5rem;font-size:.95rem}
+            .reactions button[aria-pressed=true]{border-color:var(--accent);font-weight:700}
+            #chat-log{list-style:none;padding:0;max-height:22rem;overflow-y:auto}
+            #chat-log li{padding:.3rem 0}
+            .row{display:flex;gap:.5rem;align-items:end}.row>*{flex:1;margin:0}.row>button{flex:0 0 auto;width:auto}
+            nav.langs a{margin-right:.8rem}
+            [hidden]{display:none!important}
+            """;
+
     /** Sections from this order on go beside the invitation on wide screens. */
     private static final int TOGETHER = 20;
 
@@ -91,43 +131,8 @@ final class GuestPage {
                 <link rel="icon" href="/guest/icon.svg" type="image/svg+xml">
                 <link rel="apple-touch-icon" href="/guest/icon.svg">
                 <style>
-                :root{--bg:%s;--surface:%s;--accent:%s;--text:%s}
-                *{box-sizing:border-box}
-                body{font-family:%s;margin:0;background:var(--bg);color:var(--text);line-height:1.45}
-                main{max-width:32rem;margin:0 auto;padding:1rem 1rem 2rem}
-                @media (min-width:48rem){main{max-width:64rem;display:grid;grid-template-columns:1fr 1fr;gap:0 1.25rem;align-items:start}
-                 main>.wide{grid-column:1/-1}}
-                .column{min-width:0}
-                h1,h2{font-family:%s;margin:.4rem 0}
-                h1{font-size:1.6rem}
-                h2{font-size:1.2rem}
-                .banner{width:100%%;height:auto;border-radius:1rem;display:block;margin-bottom:1rem}
-                .card{background:var(--surface);border-radius:1rem;padding:1.1rem;box-shadow:0 1px 4px #0002;margin-bottom:1rem}
-                fieldset{border:0;padding:0;margin:0 0 1rem}
-                label{display:block;margin:.4rem 0}
-                .option{padding:.7rem;border:1px solid #8886;border-radius:.6rem}
-                input[type=number],input[type=text],input[type=email],select,textarea{width:100%%;padding:.6rem;font-size:1rem;border:1px solid #8888;border-radius:.4rem}
-                button,.button{display:inline-block;padding:.8rem 1rem;font-size:1.05rem;border:0;border-radius:.6rem;background:var(--accent);color:#fff;text-decoration:none;cursor:pointer}
-                form>button{width:100%%}
-                button:focus-visible,a:focus-visible,input:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
-                .small{font-size:.9rem;padding:.4rem .7rem}
-                .muted{opacity:.8;font-size:.9rem}
-                .answer{background:#e8f5e9;color:#1b3d1f;padding:.8rem;border-radius:.6rem}
-                .alert{background:#fdecea;color:#611a15;padding:.8rem;border-radius:.6rem}
-                .ok{background:#e8f5e9;color:#1b3d1f;padding:.8rem;border-radius:.6rem}
-                .links a{margin-right:1rem}
-                .countdown{font-weight:600}
-                .post{border-top:1px solid #8884;padding:.7rem 0}
-                .post img{max-width:100%%;height:auto;border-radius:.6rem}
-                .comments{margin:.3rem 0 0 1rem;font-size:.95rem}
-                .reactions form{display:inline}
-                .reactions form>button{width:auto;background:transparent;color:inherit;border:1px solid #8886;padding:.2rem .5rem;font-size:.95rem}
-                .reactions button[aria-pressed=true]{border-color:var(--accent);font-weight:700}
-                #chat-log{list-style:none;padding:0;max-height:22rem;overflow-y:auto}
-                #chat-log li{padding:.3rem 0}
-                .row{display:flex;gap:.5rem;align-items:end}.row>*{flex:1;margin:0}.row>button{flex:0 0 auto;width:auto}
-                nav.langs a{margin-right:.8rem}
-                [hidden]{display:none!important}
+                :root{--bg:%s;--surface:%s;--accent:%s;--text:%s;--body-font:%s;--heading-font:%s}
+                %s
                 </style>
                 <script src="%s" defer></script>
                 </head>
@@ -156,7 +161,7 @@ final class GuestPage {
                 htmlEscape(event.title()), htmlEscape(event.title()), htmlEscape(description), locale,
                 htmlEscape(event.title()), htmlEscape(description), v.token(),
                 theme.colors().background(), theme.colors().surface(), theme.colors().accent(), theme.colors().text(),
-                theme.fonts().body(), theme.fonts().heading(),
+                theme.fonts().body(), theme.fonts().heading(), STYLES.strip(),
                 v.scriptUrl(), v.token(), locale.getLanguage(),
                 theme.artwork() == null ? ""
                         : "<img class=\"banner\" src=\"/artwork/" + theme.artwork()
@@ -236,7 +241,7 @@ final class GuestPage {
         String current = invitation.answers().stream()
                 .filter(a -> a.questionId().equals(q.id()) && a.guest() == guest)
                 .map(QuestionAnswer::value).findFirst().orElse("");
-        String label = htmlEscape(q.label()) + (q.perGuest() ? " — " + htmlEscape(who) : "")
+        String label = htmlEscape(q.label()) + (q.perGuest() ? " &mdash; " + htmlEscape(who) : "")
                 + (q.required() && guest == 0 ? " " + t.html("question.required") : "");
         String input = switch (q.kind()) {
             case CHOICE -> {

@@ -40,7 +40,7 @@ class GuestPageController {
     }
 
     @GetMapping("/i/{token}")
-    ResponseEntity<String> show(@PathVariable String token, HttpServletRequest request,
+    ResponseEntity<byte[]> show(@PathVariable String token, HttpServletRequest request,
                                 @RequestHeader(value = HttpHeaders.USER_AGENT, required = false) String userAgent,
                                 @RequestParam(required = false) String answered,
                                 @RequestParam(required = false) String back) {
@@ -54,7 +54,7 @@ class GuestPageController {
 
     /** The form's answer; redirects back to the page (post/redirect/get), or shows the page with what to fix. */
     @PostMapping(value = "/i/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<String> answer(@PathVariable String token, @RequestParam MultiValueMap<String, String> form,
+    ResponseEntity<byte[]> answer(@PathVariable String token, @RequestParam MultiValueMap<String, String> form,
                                   HttpServletRequest request) {
         GuestInvitation invitation = invitations.find(token)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such invitation"));

@@ -60,7 +60,7 @@ public class GuestPages {
     }
 
     /** The page with a notice for one section (e.g. what to fix in a wall post). */
-    public ResponseEntity<String> show(HttpStatus status, String token, HttpServletRequest request,
+    public ResponseEntity<byte[]> show(HttpStatus status, String token, HttpServletRequest request,
                                        GuestView.SectionNotice notice) {
         GuestInvitation invitation = invitations.find(token)
                 .orElseThrow(() -> Problems.notFound("invitation", "for this token"));
@@ -73,12 +73,12 @@ public class GuestPages {
     }
 
     /** Post/redirect/get back to a section of the page; {@code back} tells the page this is not a new open. */
-    public static ResponseEntity<String> backTo(String token, String section) {
+    public static ResponseEntity<byte[]> backTo(String token, String section) {
         return ResponseEntity.status(HttpStatus.SEE_OTHER)
                 .location(URI.create("/i/" + token + "?back=" + section + "#" + section)).build();
     }
 
-    ResponseEntity<String> render(HttpStatus status, String token, GuestInvitation invitation,
+    ResponseEntity<byte[]> render(HttpStatus status, String token, GuestInvitation invitation,
                                   HttpServletRequest request, String answerError, GuestView.SectionNotice notice) {
         PartyEvent event = events.find(invitation.partyEventId()).orElseThrow();
         Locale locale = GuestLocales.of(request);
@@ -99,6 +99,7 @@ public class GuestPages {
             response.header(HttpHeaders.SET_COOKIE, ResponseCookie.from(GuestLocales.COOKIE, locale.getLanguage())
                     .path("/").maxAge(Duration.ofDays(365)).sameSite("Lax").httpOnly(true).build().toString());
         }
-        return response.body(page.render(view, sections));
+        // encoded once here: a String body would be encoded twice (Content-Length, then the write)
+        return response.body(page.render(view, sections).getBytes(StandardCharsets.UTF_8));
     }
 }

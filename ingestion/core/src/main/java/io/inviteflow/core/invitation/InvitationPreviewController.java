@@ -62,7 +62,8 @@ class InvitationPreviewController {
         String message = invitations.personalisation(event).message(guest, body.message());
         var draft = new GuestInvitation(new UUID(0, 0), eventId, body.name().strip(), message, null, 0, null, 0,
                 body.maxPlusOnes(), body.theme(), null, List.of());
-        String html = pages.render(HttpStatus.OK, PREVIEW_TOKEN, draft, request, null, null).getBody();
+        String html = new String(pages.render(HttpStatus.OK, PREVIEW_TOKEN, draft, request, null, null).getBody(),
+                StandardCharsets.UTF_8);
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore()).body(html);
     }

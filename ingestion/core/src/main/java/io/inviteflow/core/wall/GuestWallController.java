@@ -36,24 +36,24 @@ class GuestWallController {
     }
 
     @PostMapping("/i/{token}/wall")
-    ResponseEntity<String> post(@PathVariable String token, @RequestParam(required = false) String body,
+    ResponseEntity<byte[]> post(@PathVariable String token, @RequestParam(required = false) String body,
                                 @RequestParam(required = false) MultipartFile photo, HttpServletRequest request) {
         return attempt(token, request, guest -> wall.post(guest, body, bytes(photo)));
     }
 
     @PostMapping("/i/{token}/wall/{postId}/comments")
-    ResponseEntity<String> comment(@PathVariable String token, @PathVariable UUID postId,
+    ResponseEntity<byte[]> comment(@PathVariable String token, @PathVariable UUID postId,
                                    @RequestParam(required = false) String body, HttpServletRequest request) {
         return attempt(token, request, guest -> wall.comment(guest, postId, body));
     }
 
     @PostMapping("/i/{token}/wall/{postId}/reactions")
-    ResponseEntity<String> react(@PathVariable String token, @PathVariable UUID postId,
+    ResponseEntity<byte[]> react(@PathVariable String token, @PathVariable UUID postId,
                                  @RequestParam(required = false) String reaction, HttpServletRequest request) {
         return attempt(token, request, guest -> wall.react(guest, postId, reaction));
     }
 
-    private ResponseEntity<String> attempt(String token, HttpServletRequest request,
+    private ResponseEntity<byte[]> attempt(String token, HttpServletRequest request,
                                            Consumer<GuestAccess.Guest> action) {
         GuestAccess.Guest guest = access.require(token);
         try {

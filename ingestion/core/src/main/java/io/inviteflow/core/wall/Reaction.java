@@ -5,8 +5,12 @@ import java.util.Optional;
 
 /** The reactions a guest can leave on a wall post: a short fixed set, like every messenger's. */
 enum Reaction {
-    HEART("\u2764\uFE0F"), PARTY("\uD83C\uDF89"), LAUGH("\uD83D\uDE02"), THUMBS_UP("\uD83D\uDC4D");
+    HEART("&#x2764;&#xFE0F;"), PARTY("&#x1F389;"), LAUGH("&#x1F602;"), THUMBS_UP("&#x1F44D;");
 
+    /**
+     * The emoji as HTML character references: the page's own markup stays Latin-1, which Java strings hold (and
+     * encode to UTF-8) at half the cost of UTF-16.
+     */
     final String emoji;
 
     Reaction(String emoji) {
