@@ -106,6 +106,15 @@ final class CoreClient {
         return send(post("/api/v1/invitations/" + invitationToken + "/rsvp", body));
     }
 
+    /** A page open without blocking a thread: the burst's thousand guests need no thousand threads. */
+    java.util.concurrent.CompletableFuture<Integer> openAsync(String invitationToken, String userAgent) {
+        return http.sendAsync(HttpRequest.newBuilder(core.resolve("/i/" + invitationToken))
+                                .header("User-Agent", userAgent).timeout(Duration.ofSeconds(30)).GET().build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .thenApply(HttpResponse::statusCode)
+                .exceptionally(e -> -1);
+    }
+
     /** The same answer without blocking a thread: the benchmark's open-loop load needs no thread per request. */
     java.util.concurrent.CompletableFuture<Integer> answerAsync(String invitationToken, String response, int plusOnes) {
         ObjectNode body = JSON.createObjectNode().put("response", response).put("plusOnes", plusOnes);

@@ -27,8 +27,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -67,7 +65,9 @@ public final class GuestBurstBenchmark {
             partitions.forEach(topic::position); // fixes the starting offsets before the burst
 
             System.out.printf("burst: %,d guests opening and answering for %d s…%n", guests, seconds);
+            CpuShare cpu = CpuShare.start();
             Burst burst = burst(new CoreClient(core), tokens, guests, seconds);
+            CpuShare.Split split = cpu.stop();
             System.out.println("reading the answers back from Kafka…");
             Map<UUID, Integer> answers = answersOnKafka(topic, UUID.fromString(eventId), burst.accepted.get());
             long duplicates = answers.values().stream().filter(n -> n > 1).count();
@@ -87,16 +87,23 @@ public final class GuestBurstBenchmark {
                     | page opens | %,d; p50 %.1f ms, p99 %.1f ms |
                     | answers | %,d accepted, %,d refused; p50 %.1f ms, p99 %.1f ms |
                     | answers on Kafka afterwards | %,d distinct RSVP_ANSWERED activities of the event (%,d delivered more than once) |
+                    | CPU of the machine during the burst | %.0f %% busy: load generator %.0f %%, the stack (core, PostgreSQL, Kafka, …) %.0f %% |
+                    | the stack's CPU per request | %.2f ms (so two cores of its own would serve about %,.0f requests/s) |
 
-                    The load generator's %,d threads share the two cores with the core, PostgreSQL, Kafka and the
-                    rest of the stack.
+                    The %,d guests are asynchronous request chains in one load-generator JVM (HTTP/1.1, one
+                    connection per guest) on the same two cores as the core, PostgreSQL, Kafka and the rest of the
+                    stack.
                     """,
                     args.get("command", "./inviteflow bench"), guests, seconds, tokens.size(),
                     burst.all.getTotalCount(), seconds, burst.all.getTotalCount() / (double) seconds,
                     ms(burst.all, 50), ms(burst.all, 99), burst.all.getMaxValue() / 1000.0,
                     burst.opens.getTotalCount(), ms(burst.opens, 50), ms(burst.opens, 99),
                     burst.accepted.get(), burst.refused.get(), ms(burst.answers, 50), ms(burst.answers, 99),
-                    answers.size(), duplicates, guests);
+                    answers.size(), duplicates,
+                    split.busyPercent(), split.loadGeneratorPercent(), split.stackPercent(),
+                    split.stackCpuMillis() / burst.all.getTotalCount(),
+                    2_000.0 / (split.stackCpuMillis() / burst.all.getTotalCount()),
+                    guests);
             if (answers.size() != burst.accepted.get()) {
                 section += String.format(Locale.ROOT, "%n**Mismatch: %,d answers accepted, %,d on Kafka.**%n",
                         burst.accepted.get(), answers.size());
@@ -133,45 +140,54 @@ public final class GuestBurstBenchmark {
                          AtomicLong refused) {
     }
 
-    /** Closed loop without think time: each guest takes the next unused invitation, opens it, answers it. */
-    private static Burst burst(CoreClient guestsClient, List<String> tokens, int guests, int seconds)
+    /**
+     * Closed loop without think time: each guest takes the next unused invitation, opens it, answers it, and goes on.
+     * Guests are asynchronous request chains, not threads, so the load generator takes little of the CPU it measures.
+     */
+    private static Burst burst(CoreClient client, List<String> tokens, int guests, int seconds)
             throws InterruptedException {
         Burst burst = new Burst(histogram(), histogram(), histogram(), new AtomicLong(), new AtomicLong());
         AtomicInteger next = new AtomicInteger();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        ExecutorService pool = Executors.newFixedThreadPool(guests);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(guests);
         for (int g = 0; g < guests; g++) {
-            int guest = g;
-            pool.submit(() -> {
-                Random random = new Random(guest);
-                int i;
-                while (System.nanoTime() < end && (i = next.getAndIncrement()) < tokens.size()) {
-                    String token = tokens.get(i);
-                    long sent = System.nanoTime();
-                    int opened = guestsClient.open(token, PHONE).code();
-                    long openMicros = (System.nanoTime() - sent) / 1_000;
-                    String response = ANSWERS[random.nextInt(ANSWERS.length)];
-                    sent = System.nanoTime();
-                    int answered = guestsClient.answer(token, response,
-                            "NO".equals(response) ? 0 : random.nextInt(3)).code();
-                    long answerMicros = (System.nanoTime() - sent) / 1_000;
-                    (answered == 200 ? burst.accepted : burst.refused).incrementAndGet();
-                    if (opened != 200) {
-                        burst.refused.incrementAndGet();
-                    }
-                    synchronized (burst) {
-                        burst.opens.recordValue(Math.min(openMicros, burst.opens.getHighestTrackableValue()));
-                        burst.answers.recordValue(Math.min(answerMicros, burst.answers.getHighestTrackableValue()));
-                        burst.all.recordValue(Math.min(openMicros, burst.all.getHighestTrackableValue()));
-                        burst.all.recordValue(Math.min(answerMicros, burst.all.getHighestTrackableValue()));
-                    }
-                }
-                return null;
-            });
+            guest(client, tokens, next, end, burst, new Random(g), done);
         }
-        pool.shutdown();
-        pool.awaitTermination(seconds + 120L, TimeUnit.SECONDS);
+        done.await(seconds + 120L, TimeUnit.SECONDS);
         return burst;
+    }
+
+    /** One guest: open, then answer, then the next invitation, until the time is up. */
+    private static void guest(CoreClient client, List<String> tokens, AtomicInteger next, long end, Burst burst,
+                              Random random, java.util.concurrent.CountDownLatch done) {
+        int i;
+        if (System.nanoTime() >= end || (i = next.getAndIncrement()) >= tokens.size()) {
+            done.countDown();
+            return;
+        }
+        String token = tokens.get(i);
+        String response = ANSWERS[random.nextInt(ANSWERS.length)];
+        int plusOnes = "NO".equals(response) ? 0 : random.nextInt(3);
+        long opened = System.nanoTime();
+        client.openAsync(token, PHONE).thenCompose(openCode -> {
+            record(burst, burst.opens, opened);
+            if (openCode != 200) {
+                burst.refused.incrementAndGet();
+            }
+            long answered = System.nanoTime();
+            return client.answerAsync(token, response, plusOnes).thenAccept(code -> {
+                record(burst, burst.answers, answered);
+                (code == 200 ? burst.accepted : burst.refused).incrementAndGet();
+            });
+        }).whenComplete((ok, error) -> guest(client, tokens, next, end, burst, random, done));
+    }
+
+    private static void record(Burst burst, Histogram which, long sentNanos) {
+        long micros = (System.nanoTime() - sentNanos) / 1_000;
+        synchronized (burst) {
+            which.recordValue(Math.min(micros, which.getHighestTrackableValue()));
+            burst.all.recordValue(Math.min(micros, burst.all.getHighestTrackableValue()));
+        }
     }
 
     /** RSVP_ANSWERED activities of the event, counted per activity id, until {@code expected} are in (or 90 s). */

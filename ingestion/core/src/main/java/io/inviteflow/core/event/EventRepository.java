@@ -24,8 +24,11 @@ class EventRepository {
 
     private final JdbcClient jdbc;
 
-    EventRepository(JdbcClient jdbc) {
+    private final EventSnapshots snapshots;
+
+    EventRepository(JdbcClient jdbc, EventSnapshots snapshots) {
         this.jdbc = jdbc;
+        this.snapshots = snapshots;
     }
 
     void insert(PartyEvent e) {
@@ -41,6 +44,7 @@ class EventRepository {
 
     /** Writes every field the organizer may change; id, organizer, template and creation time never change. */
     void update(PartyEvent e) {
+        snapshots.changed(e.id());
         bind(jdbc.sql("""
                 UPDATE party_event SET title = :title, description = :description, starts_at = :startsAt,
                     ends_at = :endsAt, time_zone = :zone, venue_name = :venueName, venue_address = :venueAddress,
@@ -161,6 +165,7 @@ class EventRepository {
     }
 
     void updateGuestOptions(UUID eventId, GuestOptions options) {
+        snapshots.changed(eventId);
         jdbc.sql("UPDATE party_event SET friend_invites = :friends, wall_enabled = :wall, chat_enabled = :chat "
                         + "WHERE id = :id")
                 .param("friends", options.friendInvites()).param("wall", options.wall())

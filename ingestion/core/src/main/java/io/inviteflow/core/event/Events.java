@@ -11,9 +11,23 @@ import java.util.UUID;
 public class Events {
 
     private final EventRepository repository;
+    private final QuestionRepository questions;
+    private final EventSnapshots snapshots;
 
-    Events(EventRepository repository) {
+    Events(EventRepository repository, QuestionRepository questions, EventSnapshots snapshots) {
         this.repository = repository;
+        this.questions = questions;
+        this.snapshots = snapshots;
+    }
+
+    /**
+     * The event as its guest pages show it, with what guests may do and its questions: possibly up to a second old
+     * (see {@link EventSnapshots}), so for showing only, never for deciding an answer.
+     */
+    public Optional<GuestPageEvent> forGuestPage(UUID eventId) {
+        return Optional.ofNullable(snapshots.get(eventId, id -> repository.findById(id)
+                .map(e -> new GuestPageEvent(e, repository.guestOptions(id), questions.of(id)))
+                .orElse(null)));
     }
 
     /** What guests may do on the event's invitation pages. */

@@ -15,9 +15,12 @@ class QuestionRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
 
-    QuestionRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    private final EventSnapshots snapshots;
+
+    QuestionRepository(JdbcClient jdbc, JdbcTemplate batch, EventSnapshots snapshots) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.snapshots = snapshots;
     }
 
     List<Question> of(UUID eventId) {
@@ -36,6 +39,7 @@ class QuestionRepository {
 
     /** Replaces the event's questions; answers to a question that is kept (same id) stay. */
     void replace(UUID eventId, List<Question> questions) {
+        snapshots.changed(eventId);
         UUID[] kept = questions.stream().map(Question::id).toArray(UUID[]::new);
         jdbc.sql("DELETE FROM event_question WHERE party_event_id = :event AND NOT (id = ANY(:kept))")
                 .param("event", eventId).param("kept", kept).update();

@@ -1,7 +1,7 @@
 package io.inviteflow.core.invitation;
 
-import io.inviteflow.core.event.EventQuestions;
 import io.inviteflow.core.event.Events;
+import io.inviteflow.core.event.GuestPageEvent;
 import io.inviteflow.core.event.PartyEvent;
 import io.inviteflow.core.guestpage.GuestAssets;
 import io.inviteflow.core.guestpage.GuestLocales;
@@ -39,7 +39,6 @@ public class GuestPages {
 
     private final InvitationService invitations;
     private final Events events;
-    private final EventQuestions questions;
     private final TemplateCatalogue templates;
     private final MessageSource messages;
     private final List<GuestPageSection> sections;
@@ -47,11 +46,10 @@ public class GuestPages {
     private final Clock clock;
     private final GuestPage page = new GuestPage();
 
-    GuestPages(InvitationService invitations, Events events, EventQuestions questions, TemplateCatalogue templates,
+    GuestPages(InvitationService invitations, Events events, TemplateCatalogue templates,
                MessageSource messages, List<GuestPageSection> sections, GuestAssets assets, Clock clock) {
         this.invitations = invitations;
         this.events = events;
-        this.questions = questions;
         this.templates = templates;
         this.messages = messages;
         this.sections = sections.stream().sorted(Comparator.comparingInt(GuestPageSection::order)).toList();
@@ -80,13 +78,14 @@ public class GuestPages {
 
     ResponseEntity<byte[]> render(HttpStatus status, String token, GuestInvitation invitation,
                                   HttpServletRequest request, String answerError, GuestView.SectionNotice notice) {
-        PartyEvent event = events.find(invitation.partyEventId()).orElseThrow();
+        GuestPageEvent shown = events.forGuestPage(invitation.partyEventId()).orElseThrow();
+        PartyEvent event = shown.event();
         Locale locale = GuestLocales.of(request);
         GuestText text = new GuestText(messages, locale);
-        GuestView guest = new GuestView(token, invitation.id(), invitation.guestName(), event,
-                events.guestOptions(event.id()), text, notice);
+        GuestView guest = new GuestView(token, invitation.id(), invitation.guestName(), event, shown.options(), text,
+                notice);
         String theme = invitation.theme() != null ? invitation.theme() : event.theme();
-        var view = new GuestPage.View(guest, invitation, questions.of(event.id()), templates.theme(theme),
+        var view = new GuestPage.View(guest, invitation, shown.questions(), templates.theme(theme),
                 CalendarLinks.of(event, token), answerError, assets.scriptUrl(), clock.instant());
         var response = ResponseEntity.status(status)
                 .contentType(HTML)
