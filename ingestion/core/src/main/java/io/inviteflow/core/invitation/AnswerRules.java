@@ -26,25 +26,26 @@ final class AnswerRules {
 
     static void eventOpen(PartyEvent event, Instant now) {
         if (event.cancelled()) {
-            throw Problems.conflict("the event is cancelled");
+            throw Problems.coded(Problems.conflict("the event is cancelled"), "cancelled");
         }
         Instant closes = (event.rsvpDeadline() != null ? event.rsvpDeadline() : event.startsAt()).toInstant();
         if (now.isAfter(closes)) {
-            throw Problems.conflict("answers closed at " + closes);
+            throw Problems.coded(Problems.conflict("answers closed at " + closes), "closed");
         }
     }
 
     static void responseAllowed(PartyEvent event, Rsvp response, int plusOnes, Integer invitationCap) {
         if (response == Rsvp.MAYBE && !event.allowMaybe()) {
-            throw Problems.unprocessable("response", "this event takes YES or NO only");
+            throw Problems.coded(Problems.unprocessable("response", "this event takes YES or NO only"), "yesOrNo");
         }
         if (response == Rsvp.NO && plusOnes > 0) {
-            throw Problems.unprocessable("plusOnes", "a guest who answers NO brings no plus-ones");
+            throw Problems.coded(Problems.unprocessable("plusOnes", "a guest who answers NO brings no plus-ones"),
+                    "noPlusOnes");
         }
         int cap = invitationCap != null ? invitationCap : event.maxPlusOnes();
         if (plusOnes > cap) {
-            throw Problems.unprocessable("plusOnes", cap == 0 ? "this invitation is for you alone"
-                    : "you may bring up to " + cap + (cap == 1 ? " guest" : " guests"));
+            throw Problems.coded(Problems.unprocessable("plusOnes", cap == 0 ? "this invitation is for you alone"
+                    : "you may bring up to " + cap + (cap == 1 ? " guest" : " guests")), "plusOnesCap", cap);
         }
     }
 
@@ -83,8 +84,8 @@ final class AnswerRules {
             for (Question q : questions) {
                 for (int guest = 0; q.required() && guest <= (q.perGuest() ? plusOnes : 0); guest++) {
                     if (!answered.contains(q.id() + "/" + guest)) {
-                        throw Problems.unprocessable("answers", "'" + q.label() + "' needs an answer"
-                                + (guest == 0 ? "" : " for plus-one " + guest));
+                        throw Problems.coded(Problems.unprocessable("answers", "'" + q.label() + "' needs an answer"
+                                + (guest == 0 ? "" : " for plus-one " + guest)), "needsAnswer", q.label(), guest);
                     }
                 }
             }
@@ -96,15 +97,16 @@ final class AnswerRules {
         switch (q.kind()) {
             case CHOICE -> {
                 if (!q.options().contains(value)) {
-                    throw Problems.unprocessable(field, "'" + q.label() + "' takes one of " + q.options());
+                    throw Problems.coded(Problems.unprocessable(field, "'" + q.label() + "' takes one of "
+                            + q.options()), "oneOf", q.label());
                 }
             }
             case MULTI_CHOICE -> {
                 List<String> picked = Arrays.stream(value.split(";")).map(String::strip).filter(s -> !s.isEmpty())
                         .distinct().toList();
                 if (picked.isEmpty() || !q.options().containsAll(picked)) {
-                    throw Problems.unprocessable(field, "'" + q.label() + "' takes any of " + q.options()
-                            + ", separated by ';'");
+                    throw Problems.coded(Problems.unprocessable(field, "'" + q.label() + "' takes any of "
+                            + q.options() + ", separated by ';'"), "oneOf", q.label());
                 }
                 return String.join("; ", picked);
             }
@@ -113,17 +115,20 @@ final class AnswerRules {
                 try {
                     n = Long.parseLong(value);
                 } catch (NumberFormatException e) {
-                    throw Problems.unprocessable(field, "'" + q.label() + "' takes a whole number");
+                    throw Problems.coded(Problems.unprocessable(field, "'" + q.label() + "' takes a whole number"),
+                            "wholeNumber", q.label());
                 }
                 if ((q.min() != null && n < q.min()) || (q.max() != null && n > q.max())) {
-                    throw Problems.unprocessable(field, "'" + q.label() + "' takes a number between "
-                            + (q.min() == null ? "any" : q.min()) + " and " + (q.max() == null ? "any" : q.max()));
+                    throw Problems.coded(Problems.unprocessable(field, "'" + q.label() + "' takes a number between "
+                            + (q.min() == null ? "any" : q.min()) + " and " + (q.max() == null ? "any" : q.max())),
+                            "outOfRange", q.label());
                 }
                 return Long.toString(n);
             }
             case TEXT -> {
                 if (value.length() > MAX_TEXT) {
-                    throw Problems.unprocessable(field, "an answer has at most " + MAX_TEXT + " characters");
+                    throw Problems.coded(Problems.unprocessable(field, "an answer has at most " + MAX_TEXT
+                            + " characters"), "tooLong", MAX_TEXT);
                 }
                 return value.replace("\u0000", "");
             }

@@ -45,7 +45,7 @@ class FriendInvitesController {
                 throw e;
             }
             return pages.show(HttpStatus.valueOf(e.getStatusCode().value()), token, request,
-                    new GuestView.SectionNotice(ShareSection.ID, e.getBody().getDetail(), true));
+                    new GuestView.SectionNotice(ShareSection.ID, pages.explain(e, request), true));
         }
     }
 }

@@ -71,7 +71,7 @@ class GuestPageController {
                     pages.text(request).text("form.chooseError"), null);
         } catch (ErrorResponseException e) {
             return pages.render(HttpStatus.valueOf(e.getStatusCode().value()), token, invitation, request,
-                    e.getBody().getDetail(), null);
+                    pages.explain(e, request), null);
         }
         return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/i/" + token + "?answered#answer"))
                 .build();

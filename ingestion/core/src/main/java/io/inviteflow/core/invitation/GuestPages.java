@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +69,20 @@ public class GuestPages {
     /** The guest's wording for a message key, for notices. */
     public GuestText text(HttpServletRequest request) {
         return new GuestText(messages, GuestLocales.of(request));
+    }
+
+    /**
+     * A refusal as the guest reads it: worded in their language when it has a {@code code} (see
+     * {@link io.inviteflow.core.web.Problems#coded}), else the problem's own detail.
+     */
+    public String explain(ErrorResponseException refusal, HttpServletRequest request) {
+        var properties = refusal.getBody().getProperties();
+        Object code = properties == null ? null : properties.get("code");
+        if (code == null) {
+            return refusal.getBody().getDetail();
+        }
+        Object args = properties.get("args");
+        return text(request).text("error." + code, args instanceof List<?> list ? list.toArray() : new Object[0]);
     }
 
     /** Post/redirect/get back to a section of the page; {@code back} tells the page this is not a new open. */

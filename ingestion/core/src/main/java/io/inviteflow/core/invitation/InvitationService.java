@@ -180,21 +180,24 @@ class InvitationService {
         PartyEvent event = events.find(inviter.partyEventId()).orElseThrow();
         int allowed = events.guestOptions(event.id()).friendInvites();
         if (allowed == 0) {
-            throw Problems.forbidden("the organizer does not let guests invite friends to this event");
+            throw Problems.coded(Problems.forbidden("the organizer does not let guests invite friends to this event"),
+                    "noFriendInvites");
         }
         if (event.cancelled()) {
-            throw Problems.conflict("the event is cancelled");
+            throw Problems.coded(Problems.conflict("the event is cancelled"), "cancelled");
         }
         if (friendName == null || friendName.isBlank() || friendName.length() > 200) {
-            throw Problems.unprocessable("name", "your friend's name, up to 200 characters");
+            throw Problems.coded(Problems.unprocessable("name", "your friend's name, up to 200 characters"),
+                    "friendName");
         }
         String email = blankToNull(friendEmail);
         if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw Problems.unprocessable("email", "not an email address");
+            throw Problems.coded(Problems.unprocessable("email", "not an email address"), "email");
         }
         repository.lockForReferrals(inviter.id());
         if (repository.referralsBy(inviter.id()) >= allowed) {
-            throw Problems.conflict("you have invited " + allowed + " friend(s), as many as the organizer allows");
+            throw Problems.coded(Problems.conflict("you have invited " + allowed
+                    + " friend(s), as many as the organizer allows"), "friendsUsed", allowed);
         }
         UUID id = UUID.randomUUID();
         String friendToken = tokens.tokenFor(id);

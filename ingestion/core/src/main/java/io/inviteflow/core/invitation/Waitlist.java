@@ -54,8 +54,8 @@ class Waitlist {
                 return new Placement(Attendance.CONFIRMED, null);
             }
             int free = Math.max(0, event.capacity() - others - 1);
-            throw Problems.conflict("the event is nearly full: you can bring at most " + free
-                    + (free == 1 ? " guest" : " guests") + " and keep your place");
+            throw Problems.coded(Problems.conflict("the event is nearly full: you can bring at most " + free
+                    + (free == 1 ? " guest" : " guests") + " and keep your place"), "nearlyFull", free);
         }
         if (before.attendance() == Attendance.WAITLISTED) {
             return new Placement(Attendance.WAITLISTED, before.waitlistedAt()); // keeps their place in the queue

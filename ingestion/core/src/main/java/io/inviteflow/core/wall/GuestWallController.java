@@ -60,7 +60,7 @@ class GuestWallController {
             action.accept(guest);
         } catch (ErrorResponseException e) {
             return pages.show(HttpStatus.valueOf(e.getStatusCode().value()), token, request,
-                    new GuestView.SectionNotice(WallSection.ID, e.getBody().getDetail(), true));
+                    new GuestView.SectionNotice(WallSection.ID, pages.explain(e, request), true));
         }
         return GuestPages.backTo(token, WallSection.ID);
     }

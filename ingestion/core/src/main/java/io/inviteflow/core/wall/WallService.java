@@ -45,10 +45,11 @@ class WallService {
         String text = clean(body);
         boolean withPhoto = photo != null && photo.length > 0;
         if (text.isEmpty() && !withPhoto) {
-            throw Problems.unprocessable("body", "write something or add a photo");
+            throw Problems.coded(Problems.unprocessable("body", "write something or add a photo"), "emptyPost");
         }
         if (text.length() > MAX_POST) {
-            throw Problems.unprocessable("body", "posts may have up to " + MAX_POST + " characters");
+            throw Problems.coded(Problems.unprocessable("body", "posts may have up to " + MAX_POST + " characters"),
+                    "tooLong", MAX_POST);
         }
         String photoUrl = withPhoto ? media.storeGuestPhoto(photo) : null;
         UUID id = UUID.randomUUID();
@@ -64,7 +65,8 @@ class WallService {
         visiblePostOf(guest, postId);
         String text = clean(body);
         if (text.isEmpty() || text.length() > MAX_COMMENT) {
-            throw Problems.unprocessable("body", "comments have 1 to " + MAX_COMMENT + " characters");
+            throw Problems.coded(Problems.unprocessable("body", "comments have 1 to " + MAX_COMMENT + " characters"),
+                    "tooLong", MAX_COMMENT);
         }
         UUID id = UUID.randomUUID();
         repository.insertComment(id, postId, guest.invitationId(), guest.name(), text);
@@ -137,10 +139,10 @@ class WallService {
     private void mayWrite(GuestAccess.Guest guest) {
         PartyEvent event = events.find(guest.eventId()).orElseThrow();
         if (!events.guestOptions(event.id()).wall()) {
-            throw Problems.forbidden("this event has no wall");
+            throw Problems.coded(Problems.forbidden("this event has no wall"), "noWall");
         }
         if (repository.banned(guest.eventId(), guest.invitationId())) {
-            throw Problems.forbidden("the organizer has closed the wall to you");
+            throw Problems.coded(Problems.forbidden("the organizer has closed the wall to you"), "banned");
         }
     }
 

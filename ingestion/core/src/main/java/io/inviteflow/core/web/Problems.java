@@ -31,6 +31,16 @@ public final class Problems {
         return e;
     }
 
+    /**
+     * Marks a refusal with a stable {@code code} and its {@code args} (problem properties), so a client can word it
+     * in its user's language; the guest pages do ({@code error.<code>} in {@code i18n/guest*.properties}).
+     */
+    public static ErrorResponseException coded(ErrorResponseException e, String code, Object... args) {
+        e.getBody().setProperty("code", code);
+        e.getBody().setProperty("args", java.util.List.of(args));
+        return e;
+    }
+
     private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setTitle(title);

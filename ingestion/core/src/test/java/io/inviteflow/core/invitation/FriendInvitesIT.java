@@ -68,7 +68,7 @@ class FriendInvitesIT extends CoreIntegrationTest {
         assertThat(api.postForm("/i/" + token + "/friends", "name=Edsger").status()).isEqualTo(201);
         var third = api.postForm("/i/" + token + "/friends", "name=Barbara");
         assertThat(third.status()).isEqualTo(409);
-        assertThat(third.body()).contains("as many as the organizer allows");
+        assertThat(third.body()).contains("as many as the host allows");
 
         try (var reader = new ActivityReader(TOPIC)) {
             List<ActivityReader.Message> referrals = reader.readUntil(all -> referrals(all).size() >= 2,

@@ -73,6 +73,25 @@ class GuestAppIT extends CoreIntegrationTest {
     }
 
     @Test
+    void whatToFixIsSaidInTheGuestsLanguageAndTheApiGivesItsCode() {
+        var german = api.exchange("/i/" + token, r -> r.header("Accept-Language", "de")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("response=YES&plusOnes=5")));
+        assertThat(german.status()).isEqualTo(422);
+        assertThat(german.body()).contains("role=\"alert\">Du kannst bis zu 2 Personen mitbringen.</p>");
+        var spanish = api.exchange("/i/" + token + "/friends", r -> r.header("Accept-Language", "es")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("name=Alan")));
+        assertThat(spanish.status()).isEqualTo(403);
+        assertThat(spanish.body()).contains("El anfitrión no permite que los invitados inviten a amigos");
+
+        var api422 = api.post("/api/v1/invitations/" + token + "/rsvp", null, "{\"response\":\"YES\",\"plusOnes\":5}");
+        assertThat(api422.json().get("code").asText()).isEqualTo("plusOnesCap");
+        assertThat(api422.json().get("args").get(0).asInt()).isEqualTo(2);
+        assertThat(api422.json().get("detail").asText()).isEqualTo("you may bring up to 2 guests");
+    }
+
+    @Test
     void thePageIsSmallAndTellsLinkPreviewsWhatItIs() {
         var page = api.getAs("/i/" + token, "test");
         assertThat(page.body().getBytes(StandardCharsets.UTF_8).length).isLessThan(100 * 1024);

@@ -68,7 +68,7 @@ class QuestionsIT extends CoreIntegrationTest {
 
         var missing = api.postForm("/i/" + token, "response=YES&plusOnes=0");
         assertThat(missing.status()).isEqualTo(422);
-        assertThat(missing.body()).contains("role=\"alert\"").contains("&#39;Meal choice&#39; needs an answer");
+        assertThat(missing.body()).contains("role=\"alert\"").contains("&quot;Meal choice&quot; needs an answer");
 
         var answered = api.postForm("/i/" + token, "response=YES&plusOnes=0&q." + meal + ".0=Vegetarian&q." + song
                 + ".0=" + URLEncoder.encode("Dancing Queen", StandardCharsets.UTF_8));

@@ -169,7 +169,7 @@ class WallIT extends CoreIntegrationTest {
                 .isEqualTo(204);
         var banned = post(grace, "let me back in");
         assertThat(banned.status()).isEqualTo(403);
-        assertThat(banned.body()).contains("closed the wall to you");
+        assertThat(banned.body()).contains("role=\"alert\">The host has closed the wall and the chat to you.");
         assertThat(page(grace)).contains("The host has closed the wall and the chat to you.")
                 .doesNotContain("action=\"/i/" + grace + "/wall\"");
         assertThat(api.put("/api/v1/events/" + eventId + "/wall/bans/" + UUID.randomUUID(), organizer, "").status())
