@@ -41,8 +41,11 @@ class ActivityNoticeListener {
             return;
         }
         if (activity.type() == ActivityType.RSVP_ANSWERED) {
-            confirmations.record(activity.eventId(), activity.aggregateId(), activity.partyEventId(),
-                    activity.payload().path("answerVersion").asLong());
+            // a guest without an email gets no confirmation: no request, no work (older activities lack the flag)
+            if (activity.payload().path("mailable").asBoolean(true)) {
+                confirmations.record(activity.eventId(), activity.aggregateId(), activity.partyEventId(),
+                        activity.payload().path("answerVersion").asLong());
+            }
             return;
         }
         NoticeKind.of(activity.type()).ifPresent(kind -> requests.record(activity.eventId(), kind,

@@ -33,8 +33,14 @@ public final class Payloads {
      * @param plusOnes      extra guests the guest brings (0 when not YES)
      * @param answerVersion increases with every answer of the same invitation: the highest version is the
      *                      latest answer, whatever order the messages arrive in
+     * @param mailable      whether the guest has an email address, so the answer can be confirmed by mail (optional
+     *                      field: older activities lack it and read as true, the safe side)
      */
-    public record RsvpAnswered(Rsvp response, int plusOnes, long answerVersion) {
+    public record RsvpAnswered(Rsvp response, int plusOnes, long answerVersion, Boolean mailable) {
+
+        public RsvpAnswered(Rsvp response, int plusOnes, long answerVersion) {
+            this(response, plusOnes, answerVersion, null);
+        }
     }
 
     /** @param reminderKind e.g. {@code unanswered}; @param channel e.g. {@code email} */

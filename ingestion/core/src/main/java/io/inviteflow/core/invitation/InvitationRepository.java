@@ -62,15 +62,18 @@ class InvitationRepository {
     }
 
     /** An invitation about to be answered, and whether it holds question answers an answer must replace. */
-    record AnswerTarget(GuestInvitation invitation, boolean hasAnswers) {
+    /** @param mailable whether the guest has an email address (their answer is confirmed by mail) */
+    record AnswerTarget(GuestInvitation invitation, boolean hasAnswers, boolean mailable) {
     }
 
     /** The invitation without loading its answers: one query on the hot path of every RSVP. */
     Optional<AnswerTarget> findForAnswer(String token) {
         return jdbc.sql("SELECT " + GUEST_COLUMNS + ", EXISTS (SELECT 1 FROM question_answer a "
-                        + "WHERE a.invitation_id = invitation.id) FROM invitation WHERE token_hash = :hash AND revoked_at IS NULL")
+                        + "WHERE a.invitation_id = invitation.id), guest_email IS NOT NULL FROM invitation "
+                        + "WHERE token_hash = :hash AND revoked_at IS NULL")
                 .param("hash", InvitationTokens.hash(token))
-                .query((rs, row) -> new AnswerTarget(guest(rs), rs.getBoolean(GUEST_COLUMN_COUNT + 1)))
+                .query((rs, row) -> new AnswerTarget(guest(rs), rs.getBoolean(GUEST_COLUMN_COUNT + 1),
+                        rs.getBoolean(GUEST_COLUMN_COUNT + 2)))
                 .optional();
     }
 

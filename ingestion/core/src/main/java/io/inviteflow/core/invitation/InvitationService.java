@@ -144,7 +144,7 @@ class InvitationService {
         }
         outbox.record(new ActivityOutbox.Entry(ActivityType.RSVP_ANSWERED, AGGREGATE, answered.id(),
                 answered.partyEventId(),
-                new Payloads.RsvpAnswered(response, plusOnes, answered.answerVersion())));
+                new Payloads.RsvpAnswered(response, plusOnes, answered.answerVersion(), target.mailable())));
         if (placement.attendance() == Attendance.WAITLISTED && before != Attendance.WAITLISTED) {
             waitlist.recordJoined(answered);
         }

@@ -35,6 +35,23 @@ class InvitationApiIT extends CoreIntegrationTest {
     }
 
     @Test
+    void anAnswerSaysWhetherItCanBeConfirmedByMail() {
+        String phoneOnly = api.post("/api/v1/events/" + eventId + "/invitations", organizer,
+                "{\"guests\":[{\"name\":\"Carl\",\"phone\":\"+49 30 7654321\"}]}").json()
+                .at("/invitations/0/token").asText();
+        api.post("/api/v1/invitations/" + phoneOnly + "/rsvp", null, "{\"response\":\"NO\"}");
+        try (var reader = new ActivityReader(TOPIC)) {
+            var answers = reader.readUntil(all -> ofEvent(all).stream()
+                            .anyMatch(m -> m.activity().type() == ActivityType.RSVP_ANSWERED), Duration.ofSeconds(30))
+                    .stream().filter(m -> m.key().equals(eventId)
+                            && m.activity().type() == ActivityType.RSVP_ANSWERED).toList();
+            assertThat(answers).singleElement().satisfies(m -> assertThat(new ActivityCodec()
+                    .payloadAs(m.activity(), Payloads.RsvpAnswered.class).mailable())
+                    .as("only a phone: nothing to confirm by mail").isFalse());
+        }
+    }
+
+    @Test
     void invitesOpensAnswersAndEmitsEveryActivityInOrder() {
         JsonNode invited = api.post("/api/v1/events/" + eventId + "/invitations", organizer, """
                 {"guests":[{"name":"Ada","email":"ada@example.org"},{"name":"<b>Bob</b>","phone":"+49 30 1234567"}],
@@ -73,7 +90,7 @@ class InvitationApiIT extends CoreIntegrationTest {
             assertThat(codec.payloadAs(mine.get(2).activity(), Payloads.InvitationOpened.class).client())
                     .isEqualTo("mobile");
             assertThat(codec.payloadAs(mine.get(5).activity(), Payloads.RsvpAnswered.class))
-                    .isEqualTo(new Payloads.RsvpAnswered(Payloads.Rsvp.MAYBE, 0, 2));
+                    .isEqualTo(new Payloads.RsvpAnswered(Payloads.Rsvp.MAYBE, 0, 2, true)); // Ada has an email
         }
     }
 
