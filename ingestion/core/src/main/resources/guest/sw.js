@@ -5,7 +5,13 @@ var PAGES = 'inviteflow-pages-v1';
 var ASSETS = 'inviteflow-assets-v1';
 
 self.addEventListener('install', function () { self.skipWaiting(); });
-self.addEventListener('activate', function (event) { event.waitUntil(self.clients.claim()); });
+self.addEventListener('activate', function (event) {
+  // caches of older versions of this worker go; then take over the open pages
+  event.waitUntil(caches.keys().then(function (names) {
+    return Promise.all(names.filter(function (n) { return n !== PAGES && n !== ASSETS; })
+      .map(function (n) { return caches.delete(n); }));
+  }).then(function () { return self.clients.claim(); }));
+});
 
 self.addEventListener('fetch', function (event) {
   var request = event.request;
@@ -18,6 +24,9 @@ self.addEventListener('fetch', function (event) {
       if (response.ok) {
         var copy = response.clone();
         caches.open(PAGES).then(function (cache) { cache.put(key, copy); });
+      } else if (response.status === 404) {
+        // a revoked (or unknown) invitation: its offline copy goes too
+        caches.open(PAGES).then(function (cache) { cache.delete(key); });
       }
       return response;
     }).catch(function () {

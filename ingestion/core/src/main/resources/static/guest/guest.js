@@ -100,7 +100,8 @@
             .then(function (plain) {
               var m = JSON.parse(new TextDecoder().decode(plain));
               var who = document.createElement('strong');
-              who.textContent = (message.mine ? section.dataset.me : m.n) + ': ';
+              // the name comes from the server, which knows who sent it; a sender cannot choose it
+              who.textContent = (message.mine ? section.dataset.me : message.sender) + ': ';
               item.appendChild(who);
               item.appendChild(document.createTextNode(m.t)); // text, never HTML
             }, function () { item.textContent = section.dataset.unreadable; })
@@ -111,6 +112,10 @@
           var source = new EventSource('/i/' + token + '/chat/stream?after=' + lastId);
           source.addEventListener('message', function (e) { show(JSON.parse(e.data)); });
           source.onopen = function () { status.textContent = section.dataset.ready; };
+          // the browser reconnects by itself after a dropped stream; a refusal (403, 429) closes it for good
+          source.onerror = function () {
+            status.textContent = source.readyState === EventSource.CLOSED ? section.dataset.failed : '';
+          };
         }
         fetch('/i/' + token + '/chat/messages').then(function (r) { return r.ok ? r.json() : []; })
           .then(function (history) { history.forEach(show); stream(); });
@@ -120,7 +125,7 @@
           var text = input.value.trim();
           if (!text) return;
           var iv = crypto.getRandomValues(new Uint8Array(12));
-          var plain = new TextEncoder().encode(JSON.stringify({ n: section.dataset.name, t: text }));
+          var plain = new TextEncoder().encode(JSON.stringify({ t: text }));
           crypto.subtle.encrypt({ name: 'AES-GCM', iv: iv }, key, plain).then(function (sealed) {
             return fetch('/i/' + token + '/chat/messages', {
               method: 'POST', headers: { 'Content-Type': 'application/json' },

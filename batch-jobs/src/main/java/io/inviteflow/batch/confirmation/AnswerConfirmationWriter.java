@@ -1,9 +1,11 @@
 package io.inviteflow.batch.confirmation;
 
-import io.inviteflow.batch.reminder.Reminder;
 import io.inviteflow.batch.reminder.ReminderWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.item.Chunk;
 import org.springframework.batch.item.ItemWriter;
+import org.springframework.mail.MailException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,10 @@ import java.util.stream.Collectors;
  * reminders' ledger so nobody gets the same confirmation twice, then the requests are closed.
  */
 class AnswerConfirmationWriter implements ItemWriter<ConfirmationRequest> {
+
+    private static final Logger log = LoggerFactory.getLogger(AnswerConfirmationWriter.class);
+    /** Refusals of the mail server after which a confirmation is given up. */
+    static final int MAX_ATTEMPTS = 5;
 
     private final AnswerConfirmationsClient core;
     private final ReminderWriter mail;
@@ -34,17 +40,25 @@ class AnswerConfirmationWriter implements ItemWriter<ConfirmationRequest> {
         List<UUID> invitations = chunk.getItems().stream().map(ConfirmationRequest::invitationId).distinct().toList();
         Map<UUID, AnswerConfirmation> current = core.current(invitations).stream()
                 .collect(Collectors.toMap(AnswerConfirmation::invitationId, Function.identity()));
-        List<Reminder> mails = new ArrayList<>();
+        List<UUID> done = new ArrayList<>();
         for (ConfirmationRequest request : chunk) {
             AnswerConfirmation answer = current.get(request.invitationId());
             if (answer != null && answer.response() != null && !answer.cancelled()
                     && answer.answerVersion() == request.answerVersion()) {
-                mails.add(ConfirmationMail.of(request.activityId(), answer));
+                try {
+                    mail.write(new Chunk<>(List.of(ConfirmationMail.of(request.activityId(), answer))));
+                } catch (MailException refused) {
+                    // this one waits for the next run (its ledger row says failed, so it may go then); the rest
+                    // of the chunk goes on: one bad address must not hold back everyone's confirmation
+                    if (requests.refused(request.activityId(), MAX_ATTEMPTS)) {
+                        log.warn("confirmation {} given up after {} refusals: {}", request.activityId(),
+                                MAX_ATTEMPTS, refused.getMessage());
+                    }
+                    continue;
+                }
             }
+            done.add(request.activityId());
         }
-        if (!mails.isEmpty()) {
-            mail.write(new Chunk<>(mails));
-        }
-        requests.close(chunk.getItems().stream().map(ConfirmationRequest::activityId).toList());
+        requests.close(done);
     }
 }

@@ -30,6 +30,19 @@ public class ConfirmationRequests {
                 .query(Boolean.class).single();
     }
 
+    /**
+     * Counts a refused mail; after {@code limit} refusals the request is closed (given up: the address is bad).
+     *
+     * @return true when it was given up
+     */
+    boolean refused(UUID activityId, int limit) {
+        return jdbc.sql("""
+                        UPDATE answer_confirmation SET attempts = attempts + 1,
+                            closed_at = CASE WHEN attempts + 1 >= :limit THEN now() END
+                        WHERE activity_id = :id RETURNING closed_at IS NOT NULL""")
+                .param("id", activityId).param("limit", limit).query(Boolean.class).single();
+    }
+
     void close(List<UUID> activityIds) {
         jdbc.sql("UPDATE answer_confirmation SET closed_at = now() WHERE activity_id = ANY(:ids)")
                 .param("ids", activityIds.toArray(UUID[]::new)).update();

@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A guest's answer is confirmed by mail, with the calendar entry for a YES or MAYBE: the latest answer only, once,
- * only to guests with an email — also when the mail server fails halfway through a run.
+ * only to guests with an email — also when the mail server refuses one in the middle of a run.
  */
 @TestPropertySource(properties = "inviteflow.notices.poll-interval=500ms")
 class AnswerConfirmationJobIT extends BatchIntegrationTest {
@@ -86,7 +86,7 @@ class AnswerConfirmationJobIT extends BatchIntegrationTest {
     }
 
     @Test
-    void aRunThatFailsHalfwayIsFinishedByTheNextAndNobodyGetsTwo() {
+    void aMailTheServerRefusesIsSentByALaterRunAndNobodyGetsTwo() {
         CoreApi core = coreApi();
         String organizer = core.newOrganizerToken();
         UUID eventId = core.newEvent(organizer, "Picnic " + RUN);

@@ -83,7 +83,14 @@ class ChatFeed implements SmartLifecycle {
             return;
         }
         long from = to.stream().mapToLong(l -> l.lastId).min().orElse(0);
-        List<ChatMessage> messages = repository.after(eventId, from, ChatService.HISTORY);
+        // page until caught up: a listener far behind must not hold the others at its page of messages
+        List<ChatMessage> messages = new java.util.ArrayList<>();
+        List<ChatMessage> page;
+        do {
+            page = repository.after(eventId, from, ChatService.HISTORY);
+            messages.addAll(page);
+            from = page.isEmpty() ? from : page.get(page.size() - 1).id();
+        } while (page.size() == ChatService.HISTORY);
         for (Listener listener : to) {
             synchronized (listener) {
                 try {

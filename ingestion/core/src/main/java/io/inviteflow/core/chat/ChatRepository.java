@@ -24,6 +24,12 @@ class ChatRepository {
      * look for a message that is not there yet).
      */
     long insert(UUID eventId, UUID invitationId, byte[] iv, byte[] ciphertext) {
+        // one sender of an event at a time until commit: ids then commit in their order, so a listener that has seen
+        // message n has seen every message before it (two guests sending at once could otherwise commit n+1 first,
+        // and n would be skipped for good)
+        jdbc.sql("SELECT pg_advisory_xact_lock(:key)")
+                .param("key", eventId.getMostSignificantBits() ^ eventId.getLeastSignificantBits())
+                .query((rs, row) -> 1).list();
         long id = jdbc.sql("INSERT INTO chat_message (party_event_id, invitation_id, iv, ciphertext) "
                         + "VALUES (:event, :invitation, :iv, :ct) RETURNING id")
                 .param("event", eventId).param("invitation", invitationId).param("iv", iv).param("ct", ciphertext)
@@ -35,16 +41,18 @@ class ChatRepository {
 
     /** Messages of the event after {@code afterId}, oldest first. */
     List<ChatMessage> after(UUID eventId, long afterId, int limit) {
-        return jdbc.sql("SELECT id, invitation_id, iv, ciphertext, sent_at FROM chat_message "
-                        + "WHERE party_event_id = :event AND id > :after ORDER BY id LIMIT :limit")
+        return jdbc.sql("SELECT m.id, m.invitation_id, m.iv, m.ciphertext, m.sent_at, i.guest_name "
+                        + "FROM chat_message m JOIN invitation i ON i.id = m.invitation_id "
+                        + "WHERE m.party_event_id = :event AND m.id > :after ORDER BY m.id LIMIT :limit")
                 .param("event", eventId).param("after", afterId).param("limit", limit)
                 .query((rs, row) -> message(rs)).list();
     }
 
     /** The newest {@code limit} messages, oldest first (the history a guest sees on opening the chat). */
     List<ChatMessage> latest(UUID eventId, int limit) {
-        return jdbc.sql("SELECT * FROM (SELECT id, invitation_id, iv, ciphertext, sent_at FROM chat_message "
-                        + "WHERE party_event_id = :event ORDER BY id DESC LIMIT :limit) newest ORDER BY id")
+        return jdbc.sql("SELECT * FROM (SELECT m.id, m.invitation_id, m.iv, m.ciphertext, m.sent_at, i.guest_name "
+                        + "FROM chat_message m JOIN invitation i ON i.id = m.invitation_id "
+                        + "WHERE m.party_event_id = :event ORDER BY m.id DESC LIMIT :limit) newest ORDER BY id")
                 .param("event", eventId).param("limit", limit)
                 .query((rs, row) -> message(rs)).list();
     }
@@ -52,6 +60,7 @@ class ChatRepository {
     private static ChatMessage message(java.sql.ResultSet rs) throws java.sql.SQLException {
         Base64.Encoder base64 = Base64.getEncoder();
         return new ChatMessage(rs.getLong(1), rs.getObject(2, UUID.class), base64.encodeToString(rs.getBytes(3)),
-                base64.encodeToString(rs.getBytes(4)), rs.getObject(5, OffsetDateTime.class).toInstant());
+                base64.encodeToString(rs.getBytes(4)), rs.getObject(5, OffsetDateTime.class).toInstant(),
+                rs.getString(6));
     }
 }

@@ -5,8 +5,6 @@ import io.inviteflow.core.guestpage.GuestText;
 import io.inviteflow.core.guestpage.GuestView;
 import org.springframework.stereotype.Component;
 
-import static io.inviteflow.core.guestpage.Html.htmlEscape;
-
 /**
  * The chat on the invitation page. It needs JavaScript (the browser encrypts and decrypts); without it, or without
  * the room key from the link's #fragment, the section says so instead of showing a chat that cannot work.
@@ -26,7 +24,7 @@ class ChatSection implements GuestPageSection {
         }
         GuestText t = view.text();
         return """
-                <section class="card" id="chat" aria-labelledby="chat-title" data-me="%s" data-name="%s" data-no-key="%s" data-ready="%s"
+                <section class="card" id="chat" aria-labelledby="chat-title" data-me="%s" data-no-key="%s" data-ready="%s"
                  data-unreadable="%s" data-failed="%s">
                 <h2 id="chat-title">%s</h2>
                 <p class="muted">%s</p>
@@ -37,7 +35,7 @@ class ChatSection implements GuestPageSection {
                 <button type="submit" class="small">%s</button>
                 </form>
                 </section>
-                """.formatted(t.html("chat.you"), htmlEscape(view.guestName()), t.html("chat.noKey"), t.html("chat.ready"), t.html("chat.unreadable"),
+                """.formatted(t.html("chat.you"), t.html("chat.noKey"), t.html("chat.ready"), t.html("chat.unreadable"),
                 t.html("chat.failed"), t.html("chat.title"), t.html("chat.encrypted"),
                 t.html("chat.needsScript"), t.html("chat.title"), t.html("chat.message"), t.html("chat.send"));
     }

@@ -58,20 +58,21 @@ class GuestRateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Matcher path = GUEST_PATH.matcher(request.getRequestURI());
         path.matches();
-        ConsumptionProbe token = take(perToken, path.group(1), limits.requestsPerMinutePerToken());
-        ConsumptionProbe address = token.isConsumed()
-                ? take(perAddress, request.getRemoteAddr(), limits.requestsPerMinutePerAddress()) : null;
-        if (token.isConsumed() && address.isConsumed()) {
+        // the address first: a client making up tokens is stopped before its made-up tokens take bucket space
+        ConsumptionProbe address = take(perAddress, request.getRemoteAddr(), limits.requestsPerMinutePerAddress());
+        ConsumptionProbe token = address.isConsumed()
+                ? take(perToken, path.group(1), limits.requestsPerMinutePerToken()) : null;
+        if (address.isConsumed() && token.isConsumed()) {
             chain.doFilter(request, response);
             return;
         }
-        ConsumptionProbe refused = token.isConsumed() ? address : token;
+        ConsumptionProbe refused = address.isConsumed() ? token : address;
         long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(refused.getNanosToWaitForRefill()) + 1);
         response.setStatus(429);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         String problem = "{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-                + "\"detail\":\"too many requests " + (token.isConsumed() ? "from this address" : "for this invitation")
+                + "\"detail\":\"too many requests " + (address.isConsumed() ? "for this invitation" : "from this address")
                 + "; try again in " + seconds + " s\"}";
         response.getOutputStream().write(problem.getBytes(StandardCharsets.UTF_8));
     }

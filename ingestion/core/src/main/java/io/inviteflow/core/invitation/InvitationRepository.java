@@ -268,6 +268,15 @@ class InvitationRepository {
                 .param("at", utc(at)).param("id", id).param("event", eventId).update() == 1;
     }
 
+    /** Whether the guest came through a friend's invitation, or was banned from the event's wall and chat. */
+    boolean referredOrBanned(UUID id) {
+        return jdbc.sql("""
+                        SELECT i.referred_by IS NOT NULL OR EXISTS (SELECT 1 FROM wall_ban b
+                            WHERE b.party_event_id = i.party_event_id AND b.invitation_id = i.id)
+                        FROM invitation i WHERE i.id = :id""")
+                .param("id", id).query(Boolean.class).single();
+    }
+
     /** Serialises one guest's referrals, so two taps at once cannot pass the organizer's limit. */
     void lockForReferrals(UUID id) {
         jdbc.sql("SELECT id FROM invitation WHERE id = :id FOR UPDATE").param("id", id).query(UUID.class).list();

@@ -179,7 +179,8 @@ class InvitationService {
         GuestInvitation inviter = find(token).orElseThrow(() -> Problems.notFound("invitation", "for this token"));
         PartyEvent event = events.find(inviter.partyEventId()).orElseThrow();
         int allowed = events.guestOptions(event.id()).friendInvites();
-        if (allowed == 0) {
+        // only guests the organizer invited pass invitations on (no chains), and not a guest banned from the wall
+        if (allowed == 0 || repository.referredOrBanned(inviter.id())) {
             throw Problems.coded(Problems.forbidden("the organizer does not let guests invite friends to this event"),
                     "noFriendInvites");
         }

@@ -67,6 +67,21 @@ final class ImageVariants {
         return variants;
     }
 
+    /**
+     * One copy at most {@code maxWidth} wide (the original's width if smaller), re-encoded from the pixels alone: no
+     * EXIF (camera, time, GPS position) or other metadata survives.
+     */
+    static byte[] reencoded(byte[] image, MediaType type, Dimensions size, int maxWidth) {
+        var out = new ByteArrayOutputStream();
+        try {
+            Thumbnails.of(new ByteArrayInputStream(image)).width(Math.min(maxWidth, size.width()))
+                    .outputFormat(extension(type)).outputQuality(0.82).toOutputStream(out);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the image is damaged: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
     static String extension(MediaType type) {
         return type == MediaType.JPEG ? "jpg" : "png";
     }

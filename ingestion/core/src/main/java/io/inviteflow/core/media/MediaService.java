@@ -51,16 +51,35 @@ public class MediaService {
     }
 
     /**
-     * A guest's photo for the wall: images only, checked and resized like the organizer's, but not part of the
-     * event's media library. Returns the URL of the phone-sized copy (or the original when it is smaller).
+     * A guest's photo for the wall: JPEG, PNG or GIF, checked like the organizer's, then kept only as a re-encoded
+     * copy at most 640 pixels wide. The original is never stored: its metadata (a phone photo's GPS position) must
+     * not reach the other guests. Not part of the event's media library. Returns the copy's URL.
      */
     public String storeGuestPhoto(byte[] content) {
-        Stored stored = store(content, true);
-        String extension = ImageVariants.extension(stored.type());
-        return stored.variantWidths().stream().filter(w -> w == 640).findFirst()
-                .map(w -> url(MediaKeys.variant(stored.sha256(), w, extension)))
-                .orElse(url(stored.key()));
+        MediaType type = MediaType.sniff(content).filter(t -> t.image && t != MediaType.WEBP)
+                .orElseThrow(() -> refuse(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        "only JPEG, PNG and GIF images are accepted"));
+        if (content.length > MAX_IMAGE_BYTES) {
+            throw refuse(HttpStatus.PAYLOAD_TOO_LARGE, "images may be up to " + MAX_IMAGE_BYTES / (1024 * 1024)
+                    + " MB; this one has " + content.length / (1024 * 1024) + " MB");
+        }
+        byte[] copy;
+        try {
+            ImageVariants.Dimensions size = ImageVariants.dimensions(content);
+            if ((long) size.width() * size.height() > ImageVariants.MAX_PIXELS) {
+                throw Problems.unprocessable("file", "images may have up to 50 megapixels");
+            }
+            copy = ImageVariants.reencoded(content, type, size, GUEST_PHOTO_WIDTH);
+        } catch (IllegalArgumentException e) {
+            throw Problems.unprocessable("file", e.getMessage());
+        }
+        String extension = ImageVariants.extension(type);
+        String key = MediaKeys.variant(sha256(copy), GUEST_PHOTO_WIDTH, extension);
+        storage.put(key, copy, MediaType.ofExtension(extension).orElseThrow().contentType);
+        return url(key);
     }
+
+    static final int GUEST_PHOTO_WIDTH = 640;
 
     private record Stored(MediaType type, String sha256, String key, Integer width, Integer height,
                           List<Integer> variantWidths) {

@@ -19,6 +19,11 @@ import java.util.Base64;
 @Service
 class PushSubscriptions {
 
+    /** The push services of Chrome/Edge/Android (FCM), Firefox (Mozilla autopush), Safari (Apple), Windows (WNS). */
+    static final java.util.regex.Pattern PUSH_SERVICES = java.util.regex.Pattern.compile(
+            "fcm\\.googleapis\\.com|android\\.googleapis\\.com|updates\\.push\\.services\\.mozilla\\.com"
+                    + "|[a-z0-9.-]+\\.push\\.apple\\.com|[a-z0-9.-]+\\.notify\\.windows\\.com");
+
     private final JdbcClient jdbc;
     private final ActivityOutbox outbox;
 
@@ -66,6 +71,10 @@ class PushSubscriptions {
         }
         if (!"https".equals(endpoint.getScheme()) || endpoint.getHost() == null || s.endpoint().length() > 1000) {
             throw Problems.unprocessable("endpoint", "push services are reached over https");
+        }
+        if (!PUSH_SERVICES.matcher(endpoint.getHost()).matches()) {
+            // the sender will POST to this URL: only the browsers' push services, never an address of our network
+            throw Problems.unprocessable("endpoint", "not a browser push service");
         }
         byte[] p256dh = base64url("keys.p256dh", s.keys().p256dh());
         if (p256dh.length != 65 || p256dh[0] != 4) {

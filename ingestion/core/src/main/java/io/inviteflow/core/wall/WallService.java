@@ -10,6 +10,7 @@ import io.inviteflow.core.outbox.ActivityOutbox;
 import io.inviteflow.core.web.Problems;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 import java.util.UUID;
@@ -30,16 +31,21 @@ class WallService {
     private final Events events;
     private final MediaService media;
     private final ActivityOutbox outbox;
+    private final TransactionTemplate transactions;
 
-    WallService(WallRepository repository, Events events, MediaService media, ActivityOutbox outbox) {
+    WallService(WallRepository repository, Events events, MediaService media, ActivityOutbox outbox,
+                TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.repository = repository;
         this.events = events;
         this.media = media;
         this.outbox = outbox;
     }
 
-    /** The photo is stored (and checked) first: a refused photo writes nothing, a stored one is only a spare object. */
-    @Transactional
+    /**
+     * The photo is checked and stored first, outside the transaction (resizing a 15 MB photo must not hold a pooled
+     * connection): a refused photo writes nothing, a stored one whose post then fails is only a spare object.
+     */
     UUID post(GuestAccess.Guest guest, String body, byte[] photo) {
         mayWrite(guest);
         String text = clean(body);
@@ -53,9 +59,11 @@ class WallService {
         }
         String photoUrl = withPhoto ? media.storeGuestPhoto(photo) : null;
         UUID id = UUID.randomUUID();
-        repository.insertPost(id, guest.eventId(), guest.invitationId(), guest.name(), text, photoUrl);
-        outbox.record(new ActivityOutbox.Entry(ActivityType.WALL_POSTED, AGGREGATE, guest.invitationId(),
-                guest.eventId(), new Payloads.WallPosted(id, withPhoto)));
+        transactions.executeWithoutResult(tx -> {
+            repository.insertPost(id, guest.eventId(), guest.invitationId(), guest.name(), text, photoUrl);
+            outbox.record(new ActivityOutbox.Entry(ActivityType.WALL_POSTED, AGGREGATE, guest.invitationId(),
+                    guest.eventId(), new Payloads.WallPosted(id, withPhoto)));
+        });
         return id;
     }
 

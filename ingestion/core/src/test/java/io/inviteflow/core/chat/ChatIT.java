@@ -75,12 +75,13 @@ class ChatIT extends CoreIntegrationTest {
     @Test
     void guestsReadEachOtherButTheServerKeepsOnlyCiphertext(CapturedOutput output) throws Exception {
         String secret = "The surprise is at Anna's, 7pm, bring sparklers " + UUID.randomUUID();
-        assertThat(send(grace, seal(roomKey, "Grace", secret)).status()).isEqualTo(201);
+        assertThat(send(grace, seal(roomKey, secret)).status()).isEqualTo(201);
 
         JsonNode history = api.get("/i/" + alan + "/chat/messages", null).json();
         assertThat(history).hasSize(1);
         assertThat(history.get(0).get("mine").asBoolean()).isFalse();
-        assertThat(open(roomKey, history.get(0))).isEqualTo(Map.of("n", "Grace", "t", secret));
+        assertThat(open(roomKey, history.get(0))).isEqualTo(Map.of("t", secret));
+        assertThat(history.get(0).get("sender").asText()).as("the name comes from the server").isEqualTo("Grace");
         assertThat(api.get("/i/" + grace + "/chat/messages", null).json().get(0).get("mine").asBoolean()).isTrue();
 
         // a wrong key (another event's link) cannot read it
@@ -104,7 +105,7 @@ class ChatIT extends CoreIntegrationTest {
 
     @Test
     void messagesArriveLiveAndAReconnectGetsWhatItMissed() throws Exception {
-        send(grace, seal(roomKey, "Grace", "before anyone listened"));
+        send(grace, seal(roomKey, "before anyone listened"));
         long first = api.get("/i/" + alan + "/chat/messages", null).json().get(0).get("id").asLong();
 
         HttpClient http = HttpClient.newHttpClient();
@@ -115,8 +116,8 @@ class ChatIT extends CoreIntegrationTest {
         assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
         Iterator<String> lines = stream.body().iterator();
 
-        send(grace, seal(roomKey, "Grace", "live one"));
-        send(grace, seal(roomKey, "Grace", "live two"));
+        send(grace, seal(roomKey, "live one"));
+        send(grace, seal(roomKey, "live two"));
         List<JsonNode> received = new java.util.ArrayList<>();
         CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
             while (received.size() < 2 && lines.hasNext()) {
@@ -144,15 +145,15 @@ class ChatIT extends CoreIntegrationTest {
         assertThat(send(grace, "{\"iv\":\"" + iv + "\",\"ciphertext\":\"not base64!\"}").status()).isEqualTo(422);
         assertThat(send(grace, "{\"iv\":\"" + iv + "\",\"ciphertext\":\"" + Base64.getEncoder()
                 .encodeToString(new byte[8193]) + "\"}").status()).isEqualTo(422);
-        assertThat(send("AAAAAAAAAAAAAAAAAAAAAA", seal(roomKey, "Eve", "hi")).status()).isEqualTo(404);
+        assertThat(send("AAAAAAAAAAAAAAAAAAAAAA", seal(roomKey, "hi")).status()).isEqualTo(404);
 
         api.put("/api/v1/events/" + eventId + "/wall/bans/" + graceId, organizer, "");
-        assertThat(send(grace, seal(roomKey, "Grace", "still here?")).status()).isEqualTo(403);
-        assertThat(send(alan, seal(roomKey, "Alan", "I am")).status()).isEqualTo(201);
+        assertThat(send(grace, seal(roomKey, "still here?")).status()).isEqualTo(403);
+        assertThat(send(alan, seal(roomKey, "I am")).status()).isEqualTo(201);
 
         api.put("/api/v1/events/" + eventId + "/guest-options", organizer,
                 "{\"friendInvites\":0,\"wall\":true,\"chat\":false}");
-        assertThat(send(alan, seal(roomKey, "Alan", "hello?")).status()).isEqualTo(403);
+        assertThat(send(alan, seal(roomKey, "hello?")).status()).isEqualTo(403);
         assertThat(api.get("/i/" + alan + "/chat/messages", null).status()).isEqualTo(403);
         assertThat(api.getAs("/i/" + alan, "test").body()).doesNotContain("id=\"chat\"");
     }
@@ -167,13 +168,13 @@ class ChatIT extends CoreIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    /** What guest.js does: AES-GCM over {"n": name, "t": text} with a fresh 12-byte nonce. */
-    private static String seal(byte[] key, String name, String text) throws Exception {
+    /** What guest.js does: AES-GCM over {"t": text} with a fresh 12-byte nonce. */
+    private static String seal(byte[] key, String text) throws Exception {
         byte[] iv = new byte[12];
         new SecureRandom().nextBytes(iv);
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, iv));
-        byte[] sealed = cipher.doFinal(JSON.writeValueAsBytes(Map.of("n", name, "t", text)));
+        byte[] sealed = cipher.doFinal(JSON.writeValueAsBytes(Map.of("t", text)));
         return JSON.writeValueAsString(Map.of("iv", Base64.getEncoder().encodeToString(iv),
                 "ciphertext", Base64.getEncoder().encodeToString(sealed)));
     }

@@ -65,10 +65,18 @@ class FriendInvitesIT extends CoreIntegrationTest {
         var friendPage = api.getAs("/i/" + friendToken, "test").body();
         assertThat(friendPage).contains("Dear Alan").contains("Grace invites you along.");
 
+        // a friend cannot pass invitations on: no chains beyond the organizer's number
+        assertThat(api.postForm("/i/" + friendToken + "/friends", "name=Mallory").status()).isEqualTo(403);
         assertThat(api.postForm("/i/" + token + "/friends", "name=Edsger").status()).isEqualTo(201);
         var third = api.postForm("/i/" + token + "/friends", "name=Barbara");
         assertThat(third.status()).isEqualTo(409);
         assertThat(third.body()).contains("as many as the host allows");
+
+        // a guest banned from the wall cannot come back through a friend's invitation
+        assertThat(api.put("/api/v1/events/" + eventId + "/guest-options", organizer,
+                "{\"friendInvites\":5,\"wall\":true,\"chat\":true}").status()).isEqualTo(200);
+        api.put("/api/v1/events/" + eventId + "/wall/bans/" + inviterId, organizer, "");
+        assertThat(api.postForm("/i/" + token + "/friends", "name=Grace+again").status()).isEqualTo(403);
 
         try (var reader = new ActivityReader(TOPIC)) {
             List<ActivityReader.Message> referrals = reader.readUntil(all -> referrals(all).size() >= 2,

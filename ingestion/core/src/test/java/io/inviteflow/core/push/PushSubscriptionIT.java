@@ -21,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Web Push subscriptions as a browser's PushManager hands them over (RFC 8291 keys), stored for the sender. */
 class PushSubscriptionIT extends CoreIntegrationTest {
 
+    private static final String MOZILLA = "https://updates.push.services.mozilla.com/wpush/v2/gAAAAABk";
+
     @LocalServerPort
     int port;
     @Autowired
@@ -56,14 +58,20 @@ class PushSubscriptionIT extends CoreIntegrationTest {
         String key = browserKey();
         assertThat(api.post("/i/" + token + "/push", null, subscription("http://push.example/x", key, 16)).status())
                 .isEqualTo(422);
-        assertThat(api.post("/i/" + token + "/push", null, subscription("https://push.example/x", "AAAA", 16))
+        assertThat(api.post("/i/" + token + "/push", null, subscription(MOZILLA, "AAAA", 16))
                 .json().get("field").asText()).isEqualTo("keys.p256dh");
-        assertThat(api.post("/i/" + token + "/push", null, subscription("https://push.example/x", key, 8))
+        assertThat(api.post("/i/" + token + "/push", null, subscription(MOZILLA, key, 8))
                 .json().get("field").asText()).isEqualTo("keys.auth");
-        assertThat(api.post("/i/" + token + "/push", null, "{\"endpoint\":\"https://push.example/x\"}").status())
+        assertThat(api.post("/i/" + token + "/push", null, "{\"endpoint\":\"" + MOZILLA + "\"}").status())
                 .isEqualTo(422);
         assertThat(api.post("/i/AAAAAAAAAAAAAAAAAAAAAA/push", null,
-                subscription("https://push.example/x", key, 16)).status()).isEqualTo(404);
+                subscription(MOZILLA, key, 16)).status()).isEqualTo(404);
+        // the sender will POST to the endpoint: nothing but the browsers' push services (no SSRF into our network)
+        for (String inside : new String[]{"https://169.254.169.254/latest/meta-data", "https://localhost/x",
+                "https://fcm.googleapis.com.evil.example/x", "https://10.0.0.7/push"}) {
+            assertThat(api.post("/i/" + token + "/push", null, subscription(inside, key, 16)).json().get("field")
+                    .asText()).as(inside).isEqualTo("endpoint");
+        }
     }
 
     private int rows(String endpoint) {
