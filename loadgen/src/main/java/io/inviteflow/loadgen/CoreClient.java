@@ -33,6 +33,13 @@ final class CoreClient {
         this.core = core;
     }
 
+    /** A client signed in as a new organizer of its own (benchmarks never share an organizer's data). */
+    static CoreClient newOrganizer(URI core, String emailPrefix) {
+        CoreClient client = new CoreClient(core);
+        client.signUpOrIn(emailPrefix + "-" + java.util.UUID.randomUUID() + "@example.org", "benchmark-password", "Ada");
+        return client;
+    }
+
     record Invitation(String id, String name, String token) {
     }
 

@@ -97,9 +97,7 @@ public final class OrganizerBenchmark {
     }
 
     private static CoreClient organizer(URI core) {
-        var client = new CoreClient(core);
-        client.signUpOrIn("organizer-bench-" + UUID.randomUUID() + "@example.org", "benchmark-password", "Ada");
-        return client;
+        return CoreClient.newOrganizer(core, "organizer-bench");
     }
 
     /** @return contacts per second, and the file's size in bytes */

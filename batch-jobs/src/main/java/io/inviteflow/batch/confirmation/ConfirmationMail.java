@@ -58,7 +58,8 @@ final class ConfirmationMail {
                 """.formatted(HtmlUtils.htmlEscape(name), HtmlUtils.htmlEscape(a.eventTitle()),
                 HtmlUtils.htmlEscape(answer), HtmlUtils.htmlEscape(when), HtmlUtils.htmlEscape(a.link()));
         return new Reminder(SLUG + "/" + activityId, a.invitationId(), a.partyEventId(), a.guestEmail(),
-                a.guestName(), subject, text, html, "NO".equals(a.response()) ? null : a.calendarUrl());
+                a.guestName(), subject, text, html,
+                "NO".equals(a.response()) ? null : Reminder.calendarUrlOf(a.link()));
     }
 
     private static String plusOnes(AnswerConfirmation a) {

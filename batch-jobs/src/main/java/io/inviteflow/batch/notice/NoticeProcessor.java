@@ -59,6 +59,7 @@ class NoticeProcessor implements ItemProcessor<NoticeRecipient, Reminder> {
                 extra.isEmpty() ? "" : "<p>The host says: " + HtmlUtils.htmlEscape(reason) + "</p>",
                 HtmlUtils.htmlEscape(r.link()));
         return new Reminder(kind.slug + "/" + activityId, r.invitationId(), r.partyEventId(), r.guestEmail(),
-                r.guestName(), kind.subject.formatted(r.eventTitle()), text, html, r.calendarUrl());
+                r.guestName(), kind.subject.formatted(r.eventTitle()), text, html,
+                Reminder.calendarUrlOf(r.link()));
     }
 }

@@ -35,6 +35,15 @@ public record Reminder(String kind, UUID invitationId, UUID partyEventId, String
         Objects.requireNonNull(recipient, "recipient");
     }
 
+    /**
+     * The guest's own .ics for an invitation link: the link's page without its #fragment (the chat key, which never
+     * goes to a server) plus {@code /calendar.ics}.
+     */
+    public static String calendarUrlOf(String invitationLink) {
+        int fragment = invitationLink.indexOf('#');
+        return (fragment < 0 ? invitationLink : invitationLink.substring(0, fragment)) + "/calendar.ics";
+    }
+
     /** kind × invitation: the unit of "never twice" (the primary key of {@code reminder_delivery}). */
     public String idempotencyKey() {
         return kind + ":" + invitationId;

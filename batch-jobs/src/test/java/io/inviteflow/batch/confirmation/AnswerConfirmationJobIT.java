@@ -41,9 +41,7 @@ class AnswerConfirmationJobIT extends BatchIntegrationTest {
 
     @BeforeEach
     void listening() {
-        var container = listeners.getListenerContainer("event-notices");
-        await().atMost(Duration.ofSeconds(60)).until(() -> container.getAssignedPartitions() != null
-                && !container.getAssignedPartitions().isEmpty());
+        awaitActivityConsumer(listeners);
     }
 
     @AfterEach

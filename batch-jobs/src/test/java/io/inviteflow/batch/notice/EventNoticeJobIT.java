@@ -38,10 +38,7 @@ class EventNoticeJobIT extends BatchIntegrationTest {
 
     @BeforeEach
     void listening() {
-        // the consumer group starts at the topic's end: wait until it has its partitions, or it misses the change
-        var container = listeners.getListenerContainer("event-notices");
-        await().atMost(Duration.ofSeconds(60)).until(() -> container.getAssignedPartitions() != null
-                && !container.getAssignedPartitions().isEmpty());
+        awaitActivityConsumer(listeners);
     }
 
     @Test

@@ -8,10 +8,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.time.Duration;
 import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Base of batch-jobs' integration tests: the real application on a random port against the real PostgreSQL (own
@@ -42,6 +46,16 @@ public abstract class BatchIntegrationTest {
     @BeforeEach
     void coreIsUp() {
         CoreServer.shared().awaitHealthy();
+    }
+
+    /**
+     * Waits until the activity consumer ("event-notices") has its partitions: its group starts at the topic's end, so
+     * a test that acts before that would have its activities missed.
+     */
+    protected static void awaitActivityConsumer(KafkaListenerEndpointRegistry listeners) {
+        var container = listeners.getListenerContainer("event-notices");
+        await().atMost(Duration.ofSeconds(60)).until(() -> container.getAssignedPartitions() != null
+                && !container.getAssignedPartitions().isEmpty());
     }
 
     protected static CoreApi coreApi() {

@@ -1,12 +1,10 @@
 package io.inviteflow.core.invitation;
 
+import io.inviteflow.core.security.Hmac;
 import io.inviteflow.core.security.SecurityProperties;
 import org.springframework.stereotype.Component;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -19,21 +17,15 @@ import java.util.UUID;
 @Component
 class ChatRoomKeys {
 
-    private final SecretKeySpec key;
+    private final byte[] key;
 
     ChatRoomKeys(SecurityProperties properties) {
-        this.key = new SecretKeySpec(properties.chatLinkKeyBytes(), "HmacSHA256");
+        this.key = properties.chatLinkKeyBytes();
     }
 
     /** 32 bytes, base64url without padding (43 characters). */
     String roomKey(UUID eventId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            byte[] room = mac.doFinal(("chat-room:" + eventId).getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(room);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JVM has HmacSHA256", e);
-        }
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(Hmac.sha256(key, ("chat-room:" + eventId).getBytes(StandardCharsets.US_ASCII)));
     }
 }

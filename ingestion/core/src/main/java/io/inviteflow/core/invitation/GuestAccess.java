@@ -1,7 +1,6 @@
 package io.inviteflow.core.invitation;
 
 import io.inviteflow.core.web.Problems;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -18,22 +17,14 @@ public class GuestAccess {
     public record Guest(UUID invitationId, UUID eventId, String name) {
     }
 
-    private final JdbcClient jdbc;
+    private final InvitationRepository repository;
 
-    GuestAccess(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    GuestAccess(InvitationRepository repository) {
+        this.repository = repository;
     }
 
     public Optional<Guest> guest(String token) {
-        if (!InvitationTokens.wellFormed(token)) {
-            return Optional.empty();
-        }
-        return jdbc.sql("SELECT id, party_event_id, guest_name FROM invitation "
-                        + "WHERE token_hash = :hash AND revoked_at IS NULL")
-                .param("hash", InvitationTokens.hash(token))
-                .query((rs, row) -> new Guest(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3)))
-                .optional();
+        return InvitationTokens.wellFormed(token) ? repository.findGuest(token) : Optional.empty();
     }
 
     /** @throws org.springframework.web.ErrorResponseException 404 for anything but a live invitation's token */

@@ -61,6 +61,16 @@ class InvitationRepository {
                 .map(i -> i.withAnswers(answers(i.id())));
     }
 
+    /** The guest behind a live (not revoked) token: invitation, event, name. */
+    Optional<GuestAccess.Guest> findGuest(String token) {
+        return jdbc.sql("SELECT id, party_event_id, guest_name FROM invitation "
+                        + "WHERE token_hash = :hash AND revoked_at IS NULL")
+                .param("hash", InvitationTokens.hash(token))
+                .query((rs, row) -> new GuestAccess.Guest(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3)))
+                .optional();
+    }
+
     /** An invitation about to be answered, and whether it holds question answers an answer must replace. */
     /** @param mailable whether the guest has an email address (their answer is confirmed by mail) */
     record AnswerTarget(GuestInvitation invitation, boolean hasAnswers, boolean mailable) {

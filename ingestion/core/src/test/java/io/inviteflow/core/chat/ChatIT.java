@@ -63,8 +63,7 @@ class ChatIT extends CoreIntegrationTest {
         api = new Api(port);
         organizer = api.newOrganizerToken();
         eventId = api.newEvent(organizer, "Secret surprise party");
-        JsonNode invited = api.post("/api/v1/events/" + eventId + "/invitations", organizer,
-                "{\"guests\":[{\"name\":\"Grace\"},{\"name\":\"Alan\"}]}").json().get("invitations");
+        JsonNode invited = api.invite(organizer, eventId, "Grace", "Alan");
         grace = invited.get(0).get("token").asText();
         graceId = invited.get(0).get("id").asText();
         alan = invited.get(1).get("token").asText();

@@ -21,9 +21,7 @@ class GuestRateLimitIT extends CoreIntegrationTest {
         Api api = new Api(port);
         String organizer = api.newOrganizerToken();
         String eventId = api.newEvent(organizer, "Popular party");
-        var invited = api.post("/api/v1/events/" + eventId + "/invitations", organizer,
-                "{\"guests\":[{\"name\":\"Grace\"},{\"name\":\"Alan\"},{\"name\":\"Edsger\"}]}").json()
-                .get("invitations");
+        var invited = api.invite(organizer, eventId, "Grace", "Alan", "Edsger");
         String grace = invited.get(0).get("token").asText();
         String alan = invited.get(1).get("token").asText();
         String edsger = invited.get(2).get("token").asText();

@@ -33,8 +33,7 @@ class FriendInvitesIT extends CoreIntegrationTest {
         api = new Api(port);
         organizer = api.newOrganizerToken();
         eventId = api.newEvent(organizer, "Open house");
-        var invited = api.post("/api/v1/events/" + eventId + "/invitations", organizer,
-                "{\"guests\":[{\"name\":\"Grace\"}]}").json().at("/invitations/0");
+        var invited = api.invite(organizer, eventId, "Grace").get(0);
         token = invited.get("token").asText();
         inviterId = invited.get("id").asText();
     }

@@ -27,24 +27,21 @@ class GuestAppIT extends CoreIntegrationTest {
         api = new Api(port);
         organizer = api.newOrganizerToken();
         eventId = api.newEvent(organizer, "Ada's birthday");
-        JsonNode invited = api.post("/api/v1/events/" + eventId + "/invitations", organizer,
-                "{\"guests\":[{\"name\":\"Grace\"}]}").json().at("/invitations/0");
+        JsonNode invited = api.invite(organizer, eventId, "Grace").get(0);
         token = invited.get("token").asText();
         invitationId = invited.get("id").asText();
     }
 
     @Test
     void theLinkCarriesTheChatKeyInItsFragmentOnly() {
-        JsonNode again = api.post("/api/v1/events/" + eventId + "/invitations", organizer,
-                "{\"guests\":[{\"name\":\"Alan\"},{\"name\":\"Edsger\"}]}").json().get("invitations");
+        JsonNode again = api.invite(organizer, eventId, "Alan", "Edsger");
         String first = again.get(0).get("link").asText();
         String second = again.get(1).get("link").asText();
         assertThat(first).matches("http://127\\.0\\.0\\.1:\\d+/i/[A-Za-z0-9_-]{22}#k=[A-Za-z0-9_-]{43}");
         // one room per event: every guest's link holds the same key
         assertThat(first.substring(first.indexOf('#'))).isEqualTo(second.substring(second.indexOf('#')));
         String otherEvent = api.newEvent(organizer, "Another party");
-        String third = api.post("/api/v1/events/" + otherEvent + "/invitations", organizer,
-                "{\"guests\":[{\"name\":\"Alan\"}]}").json().at("/invitations/0/link").asText();
+        String third = api.invite(organizer, otherEvent, "Alan").get(0).get("link").asText();
         assertThat(third.substring(third.indexOf('#'))).isNotEqualTo(first.substring(first.indexOf('#')));
     }
 

@@ -35,8 +35,7 @@ class PushSubscriptionIT extends CoreIntegrationTest {
         api = new Api(port);
         String organizer = api.newOrganizerToken();
         String eventId = api.newEvent(organizer, "Launch");
-        token = api.post("/api/v1/events/" + eventId + "/invitations", organizer,
-                "{\"guests\":[{\"name\":\"Grace\"}]}").json().at("/invitations/0/token").asText();
+        token = api.invite(organizer, eventId, "Grace").get(0).get("token").asText();
     }
 
     @Test

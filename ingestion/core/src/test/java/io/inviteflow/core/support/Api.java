@@ -95,6 +95,20 @@ public final class Api {
                 "{\"email\":\"%s\",\"password\":\"correct horse\"}".formatted(email)).json().get("accessToken").asText();
     }
 
+    /** Invites guests by name only; the {@code invitations} array the API answered ({@code id, token, link, …}). */
+    public JsonNode invite(String organizerToken, String eventId, String... names) {
+        StringBuilder guests = new StringBuilder();
+        for (String name : names) {
+            guests.append(guests.isEmpty() ? "" : ",").append("{\"name\":\"").append(name).append("\"}");
+        }
+        Response invited = post("/api/v1/events/" + eventId + "/invitations", organizerToken,
+                "{\"guests\":[" + guests + "]}");
+        if (invited.status() != 201) {
+            throw new AssertionError("invitation failed: " + invited.body());
+        }
+        return invited.json().get("invitations");
+    }
+
     /** Creates an event for the organizer and returns its id. */
     public String newEvent(String token, String title) {
         Response created = post("/api/v1/events", token, """

@@ -54,8 +54,7 @@ class WallIT extends CoreIntegrationTest {
         api = new Api(port);
         organizer = api.newOrganizerToken();
         eventId = api.newEvent(organizer, "Garden party");
-        JsonNode invited = api.post("/api/v1/events/" + eventId + "/invitations", organizer,
-                "{\"guests\":[{\"name\":\"Grace\"},{\"name\":\"Alan\"}]}").json().get("invitations");
+        JsonNode invited = api.invite(organizer, eventId, "Grace", "Alan");
         grace = invited.get(0).get("token").asText();
         graceId = invited.get(0).get("id").asText();
         alan = invited.get(1).get("token").asText();
@@ -88,8 +87,7 @@ class WallIT extends CoreIntegrationTest {
 
         // a guest of another event cannot reach this event's posts
         String otherEvent = api.newEvent(organizer, "Other");
-        String stranger = api.post("/api/v1/events/" + otherEvent + "/invitations", organizer,
-                "{\"guests\":[{\"name\":\"Eve\"}]}").json().at("/invitations/0/token").asText();
+        String stranger = api.invite(organizer, otherEvent, "Eve").get(0).get("token").asText();
         assertThat(api.postForm("/i/" + stranger + "/wall/" + postId + "/comments", "body=hi").status())
                 .isEqualTo(404);
         assertThat(page(stranger)).doesNotContain("Who brings the cake");
