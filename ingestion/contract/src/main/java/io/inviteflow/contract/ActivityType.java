@@ -31,5 +31,21 @@ public enum ActivityType {
     /** A guest shared the invitation. Payload: {@link Payloads.InvitationShared}. */
     INVITATION_SHARED,
     /** A guest subscribed to Web Push notifications. Payload: {@link Payloads.PushSubscribed}. */
-    PUSH_SUBSCRIBED
+    PUSH_SUBSCRIBED,
+    /** A buyer placed an order: its tickets are held until it is paid or the hold expires. Payload: {@link Payloads.OrderPlaced}. */
+    ORDER_PLACED,
+    /** The gateway confirmed an order's payment. Payload: {@link Payloads.OrderPaid}. */
+    ORDER_PAID,
+    /** A payment attempt was declined; the order stays open until its hold expires. Payload: {@link Payloads.OrderPaymentFailed}. */
+    ORDER_PAYMENT_FAILED,
+    /** An unpaid order's hold ran out and its tickets went back on sale. Payload: {@link Payloads.OrderExpired}. */
+    ORDER_EXPIRED,
+    /** Money went back to the buyer, in full or in part. Payload: {@link Payloads.OrderRefunded}. */
+    ORDER_REFUNDED,
+    /** A paid order's ticket exists (one activity per admission). Payload: {@link Payloads.TicketIssued}. */
+    TICKET_ISSUED,
+    /** A ticket now belongs to someone else; its old code no longer opens the door. Payload: {@link Payloads.TicketTransferred}. */
+    TICKET_TRANSFERRED,
+    /** A ticket was scanned at the door and let its holder in. Payload: {@link Payloads.TicketCheckedIn}. */
+    TICKET_CHECKED_IN
 }

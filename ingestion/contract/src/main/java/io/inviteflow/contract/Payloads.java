@@ -110,6 +110,54 @@ public final class Payloads {
     public record PushSubscribed(String locale) {
     }
 
+    /** One tier's part of an order. */
+    public record OrderLine(java.util.UUID tierId, int quantity, long unitPriceMinor, long discountMinor) {
+    }
+
+    /**
+     * An order placed (aggregate: the order). Amounts in minor units of {@code currency}.
+     *
+     * @param invitationId the buyer's invitation, null when bought without one
+     * @param discountCode the code applied (as the organizer wrote it), or null
+     */
+    public record OrderPlaced(java.util.UUID invitationId, java.util.List<OrderLine> lines, String currency,
+                              long subtotalMinor, long discountMinor, long feeMinor, long totalMinor,
+                              String discountCode) {
+    }
+
+    /** An order's payment confirmed; {@code gateway}: {@code stripe}, {@code paypal} or {@code free}. */
+    public record OrderPaid(String currency, long totalMinor, String gateway, int tickets) {
+    }
+
+    /** A payment attempt declined; {@code reason}: the gateway's code ({@code card_declined}, …). */
+    public record OrderPaymentFailed(String reason, int attempt) {
+    }
+
+    /** An unpaid order's hold ran out; {@code tickets} places went back on sale. */
+    public record OrderExpired(int tickets) {
+    }
+
+    /**
+     * A refund made by the gateway.
+     *
+     * @param full   whether the order is now refunded in full (its tickets are void)
+     * @param reason {@code event_cancelled}, {@code buyer_cancelled}, {@code organizer}, {@code rescheduled}
+     */
+    public record OrderRefunded(long amountMinor, String currency, boolean full, String reason) {
+    }
+
+    /** A ticket issued to a paid order (aggregate: the ticket). */
+    public record TicketIssued(java.util.UUID orderId, java.util.UUID tierId) {
+    }
+
+    /** A ticket given to another holder. */
+    public record TicketTransferred(java.util.UUID orderId, java.util.UUID tierId) {
+    }
+
+    /** A ticket let its holder in; {@code device}: the scanner's name ("Door A"). */
+    public record TicketCheckedIn(java.util.UUID tierId, String device) {
+    }
+
     /** A guest's answer. */
     public enum Rsvp { YES, NO, MAYBE }
 }

@@ -12,16 +12,18 @@ import java.util.Base64;
  * @param serviceSecret base64 HMAC key (at least 256 bits) of service-to-service tokens; never the organizers' key
  * @param chatLinkKey base64 HMAC key (at least 256 bits) from which each event's chat room key is derived when a link
  *                    is made; the room key is put only in the link's fragment, which browsers never send back
+ * @param ticketKey   base64 HMAC key (at least 256 bits) that signs tickets' QR codes; rotating it voids every ticket
  */
 @ConfigurationProperties("inviteflow.security")
 public record SecurityProperties(String jwtSecret, Duration tokenTtl, String invitationKey, String serviceSecret,
-                                 String chatLinkKey) {
+                                 String chatLinkKey, String ticketKey) {
 
     public SecurityProperties {
         requireKey("jwt-secret", jwtSecret);
         requireKey("invitation-key", invitationKey);
         requireKey("service-secret", serviceSecret);
         requireKey("chat-link-key", chatLinkKey);
+        requireKey("ticket-key", ticketKey);
         if (jwtSecret.equals(serviceSecret)) {
             throw new IllegalArgumentException("inviteflow.security.service-secret must differ from jwt-secret");
         }
@@ -35,6 +37,10 @@ public record SecurityProperties(String jwtSecret, Duration tokenTtl, String inv
 
     public byte[] invitationKeyBytes() {
         return Base64.getDecoder().decode(invitationKey);
+    }
+
+    public byte[] ticketKeyBytes() {
+        return Base64.getDecoder().decode(ticketKey);
     }
 
     public byte[] chatLinkKeyBytes() {

@@ -1,0 +1,218 @@
+package io.inviteflow.core.order;
+
+import io.inviteflow.contract.ActivityType;
+import io.inviteflow.contract.Payloads;
+import io.inviteflow.core.event.Events;
+import io.inviteflow.core.event.PartyEvent;
+import io.inviteflow.core.invitation.GuestAccess;
+import io.inviteflow.core.outbox.ActivityOutbox;
+import io.inviteflow.core.payment.GatewayException;
+import io.inviteflow.core.payment.PaymentGateway;
+import io.inviteflow.core.ticketing.Catalogue;
+import io.inviteflow.core.ticketing.DiscountCode;
+import io.inviteflow.core.ticketing.Pricing;
+import io.inviteflow.core.ticketing.Quote;
+import io.inviteflow.core.ticketing.TicketSettings;
+import io.inviteflow.core.ticketing.TicketTier;
+import io.inviteflow.core.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.ErrorResponseException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A guest buys tickets: the order takes its tickets (and its discount code's use) in one transaction, then a payment
+ * is opened at the gateway — never inside a database transaction, so a slow gateway holds no locks. Paying confirms
+ * that payment; the gateway's webhook confirms it too, and whichever comes first marks the order paid
+ * ({@link Payments#paid}).
+ */
+@Service
+class Checkout {
+
+    private final Catalogue catalogue;
+    private final Events events;
+    private final GuestAccess guests;
+    private final OrderRepository orders;
+    private final Payments payments;
+    private final PaymentGateway gateway;
+    private final ActivityOutbox outbox;
+    private final TransactionTemplate transaction;
+    private final TicketsProperties properties;
+    private final Clock clock;
+
+    Checkout(Catalogue catalogue, Events events, GuestAccess guests, OrderRepository orders, Payments payments,
+             PaymentGateway gateway, ActivityOutbox outbox, TransactionTemplate transaction,
+             TicketsProperties properties, Clock clock) {
+        this.catalogue = catalogue;
+        this.events = events;
+        this.guests = guests;
+        this.orders = orders;
+        this.payments = payments;
+        this.gateway = gateway;
+        this.outbox = outbox;
+        this.transaction = transaction;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** What the event sells, as a guest sees it. */
+    Shop shop(String token) {
+        GuestAccess.Guest guest = guests.require(token);
+        TicketSettings settings = catalogue.settings(guest.eventId())
+                .orElseThrow(() -> Problems.notFound("ticket sale for event", guest.eventId()));
+        Instant now = clock.instant();
+        List<Shop.Tier> tiers = catalogue.tiers(guest.eventId()).stream()
+                .map(t -> new Shop.Tier(t.id(), t.name(), t.description(), t.priceMinor(), t.available(),
+                        t.onSale(now), t.minPerOrder(), t.maxPerOrder(), t.salesStart(), t.salesEnd()))
+                .toList();
+        return new Shop(guest.eventId(), settings.currency(), settings.vatBasisPoints(), settings.feeFixedMinor(),
+                settings.feeBasisPoints(), tiers);
+    }
+
+    Order place(String token, OrderRequests.Place request) {
+        GuestAccess.Guest guest = guests.require(token);
+        Order order = transaction.execute(tx -> take(guest, request));
+        if (order.status() == Order.Status.PENDING) {
+            return openPayment(order);
+        }
+        return order;
+    }
+
+    Order pay(String token, UUID orderId, String paymentMethod) {
+        Order order = guestOrder(token, orderId);
+        if (order.status() == Order.Status.PAID) {
+            return order; // paid already (a double tap, or the webhook came first)
+        }
+        if (order.status() != Order.Status.PENDING || !clock.instant().isBefore(order.holdExpiresAt())) {
+            throw Problems.coded(Problems.conflict("the order's hold has expired: its tickets went back on sale"),
+                    "holdExpired");
+        }
+        if (order.paymentReference() == null) {
+            order = openPayment(order);
+        }
+        int attempt = transaction.execute(tx -> orders.nextAttempt(orderId));
+        PaymentGateway.Outcome outcome = gateway.confirm(order.paymentReference(), paymentMethod,
+                "order-" + orderId + "-attempt-" + attempt);
+        if (outcome instanceof PaymentGateway.Succeeded paid) {
+            payments.paid(gateway.name(), paid);
+            return orders.find(orderId).orElseThrow();
+        }
+        PaymentGateway.Declined declined = (PaymentGateway.Declined) outcome;
+        UUID eventId = order.eventId();
+        transaction.executeWithoutResult(tx -> outbox.record(new ActivityOutbox.Entry(
+                ActivityType.ORDER_PAYMENT_FAILED, Payments.AGGREGATE, orderId, eventId,
+                new Payloads.OrderPaymentFailed(declined.code(), attempt))));
+        ErrorResponseException refusal = new ErrorResponseException(HttpStatus.PAYMENT_REQUIRED,
+                ProblemDetail.forStatusAndDetail(HttpStatus.PAYMENT_REQUIRED, "the payment was declined: "
+                        + declined.message() + " Try another card before the hold expires."), null);
+        refusal.getBody().setTitle("Payment Required");
+        refusal.getBody().setProperty("declineCode", declined.code());
+        throw Problems.coded(refusal, "paymentDeclined");
+    }
+
+    Order guestOrder(String token, UUID orderId) {
+        GuestAccess.Guest guest = guests.require(token);
+        return orders.find(orderId).filter(o -> guest.invitationId().equals(o.invitationId()))
+                .orElseThrow(() -> Problems.notFound("order", orderId));
+    }
+
+    private Order take(GuestAccess.Guest guest, OrderRequests.Place request) {
+        PartyEvent event = events.find(guest.eventId()).orElseThrow();
+        if (event.cancelled()) {
+            throw Problems.coded(Problems.conflict("the event is cancelled"), "eventCancelled");
+        }
+        TicketSettings settings = catalogue.settings(event.id())
+                .orElseThrow(() -> Problems.notFound("ticket sale for event", event.id()));
+        Instant now = clock.instant();
+        List<Pricing.Item> items = new ArrayList<>();
+        var seen = new HashSet<UUID>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            OrderRequests.Line line = request.lines().get(i);
+            String field = "lines[" + i + "]";
+            if (!seen.add(line.tierId())) {
+                throw Problems.unprocessable(field + ".tierId", "the tier appears twice: give one line per tier");
+            }
+            TicketTier tier = catalogue.tier(event.id(), line.tierId())
+                    .orElseThrow(() -> Problems.unprocessable(field + ".tierId", "no tier " + line.tierId()
+                            + " in this event"));
+            if (!tier.onSale(now)) {
+                throw Problems.coded(Problems.unprocessable(field + ".tierId", tier.name() + " is not on sale now"),
+                        "notOnSale", tier.name());
+            }
+            if (line.quantity() < tier.minPerOrder() || line.quantity() > tier.maxPerOrder()) {
+                throw Problems.coded(Problems.unprocessable(field + ".quantity", "between " + tier.minPerOrder()
+                        + " and " + tier.maxPerOrder() + " " + tier.name() + " tickets per order"),
+                        "perOrder", tier.name(), tier.minPerOrder(), tier.maxPerOrder());
+            }
+            items.add(new Pricing.Item(tier, line.quantity()));
+        }
+        // take in a fixed order, so two orders for the same tiers never wait on each other crosswise
+        items.stream().sorted(Comparator.comparing(item -> item.tier().id())).forEach(item -> {
+            if (!catalogue.take(item.tier().id(), item.quantity())) {
+                int left = catalogue.tier(event.id(), item.tier().id()).map(TicketTier::available).orElse(0);
+                throw Problems.coded(Problems.conflict(left == 0 ? item.tier().name() + " is sold out"
+                        : "only " + left + " " + item.tier().name() + " tickets are left"),
+                        left == 0 ? "soldOut" : "fewLeft", item.tier().name(), left);
+            }
+        });
+        DiscountCode code = request.discountCode() == null || request.discountCode().isBlank() ? null
+                : redeem(event.id(), request.discountCode().strip(), items, now);
+        Quote quote = Pricing.quote(settings, items, code);
+        UUID id = UUID.randomUUID();
+        boolean free = quote.totalMinor() == 0;
+        orders.insert(id, event.id(), guest.invitationId(), request.buyerName().strip(), request.buyerEmail().strip(),
+                Order.Status.PENDING, quote, code == null ? null : code.id(), now.plus(properties.hold()),
+                free ? Payments.FREE : gateway.name());
+        List<Payloads.OrderLine> lines = quote.lines().stream()
+                .map(l -> new Payloads.OrderLine(l.tierId(), l.quantity(), l.unitPriceMinor(), l.discountMinor()))
+                .toList();
+        outbox.record(new ActivityOutbox.Entry(ActivityType.ORDER_PLACED, Payments.AGGREGATE, id, event.id(),
+                new Payloads.OrderPlaced(guest.invitationId(), lines, quote.currency(), quote.subtotalMinor(),
+                        quote.discountMinor(), quote.feeMinor(), quote.totalMinor(),
+                        code == null ? null : code.code())));
+        if (free) {
+            payments.settleFree(id);
+        }
+        return orders.find(id).orElseThrow();
+    }
+
+    private DiscountCode redeem(UUID eventId, String typed, List<Pricing.Item> items, Instant now) {
+        DiscountCode code = catalogue.code(eventId, typed)
+                .orElseThrow(() -> Problems.coded(Problems.unprocessable("discountCode", "no such code"),
+                        "unknownCode"));
+        if (!code.validAt(now)) {
+            throw Problems.coded(Problems.unprocessable("discountCode", "the code is not valid now"), "codeExpired");
+        }
+        if (items.stream().noneMatch(item -> code.appliesTo(item.tier().id()))) {
+            throw Problems.coded(Problems.unprocessable("discountCode", "the code is not for these tickets"),
+                    "codeNotForTheseTickets");
+        }
+        if (!catalogue.use(code.id())) {
+            throw Problems.coded(Problems.conflict("the code has been used up"), "codeUsedUp");
+        }
+        return code;
+    }
+
+    /** Opens the order's payment at the gateway (same payment again for the same order); the order waits if down. */
+    private Order openPayment(Order order) {
+        try {
+            PaymentGateway.Payment payment = gateway.open(order.id(), order.totalMinor(), order.currency(),
+                    "Inviteflow order " + order.id(), order.buyerEmail());
+            transaction.executeWithoutResult(tx -> orders.setPayment(order.id(), payment.reference(),
+                    payment.clientSecret()));
+            return orders.find(order.id()).orElseThrow();
+        } catch (GatewayException e) {
+            payments.recordGatewayError("open", order.id(), e);
+            return order; // paying later opens it again; the hold runs out if the gateway stays away
+        }
+    }
+}

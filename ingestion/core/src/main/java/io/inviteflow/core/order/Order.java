@@ -1,0 +1,25 @@
+package io.inviteflow.core.order;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A buyer's order. PENDING holds its tickets until {@code holdExpiresAt}; PAID has tickets; EXPIRED gave them back;
+ * REFUNDED got all its money back ({@code refundedMinor} counts partial refunds too).
+ */
+public record Order(UUID id, UUID eventId, UUID invitationId, String buyerName, String buyerEmail, Status status,
+                    String currency, long subtotalMinor, long discountMinor, long feeMinor, long vatMinor,
+                    long totalMinor, long refundedMinor, UUID discountCodeId, Instant holdExpiresAt, String gateway,
+                    String paymentReference, String clientSecret, int paymentAttempts, Instant createdAt,
+                    Instant paidAt, List<Line> lines) {
+
+    public enum Status { PENDING, PAID, EXPIRED, REFUNDED }
+
+    public record Line(UUID tierId, int quantity, long unitPriceMinor, long discountMinor) {
+    }
+
+    public int tickets() {
+        return lines.stream().mapToInt(Line::quantity).sum();
+    }
+}

@@ -1,0 +1,156 @@
+package io.inviteflow.core.order;
+
+import io.inviteflow.core.ticketing.Quote;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Repository
+class OrderRepository {
+
+    private final JdbcClient jdbc;
+
+    OrderRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(UUID id, UUID eventId, UUID invitationId, String buyerName, String buyerEmail, Order.Status status,
+                Quote quote, UUID codeId, Instant holdExpiresAt, String gateway) {
+        jdbc.sql("INSERT INTO ticket_order (id, event_id, invitation_id, buyer_name, buyer_email, status, currency, "
+                        + "subtotal_minor, discount_minor, fee_minor, vat_minor, total_minor, discount_code_id, "
+                        + "hold_expires_at, gateway) VALUES (:id, :event, :invitation, :name, :email, :status, "
+                        + ":currency, :subtotal, :discount, :fee, :vat, :total, :code, :hold, :gateway)")
+                .param("id", id).param("event", eventId).param("invitation", invitationId).param("name", buyerName)
+                .param("email", buyerEmail).param("status", status.name()).param("currency", quote.currency())
+                .param("subtotal", quote.subtotalMinor()).param("discount", quote.discountMinor())
+                .param("fee", quote.feeMinor()).param("vat", quote.vatMinor()).param("total", quote.totalMinor())
+                .param("code", codeId).param("hold", Timestamp.from(holdExpiresAt)).param("gateway", gateway)
+                .update();
+        for (Quote.Line line : quote.lines()) {
+            jdbc.sql("INSERT INTO order_line (order_id, tier_id, quantity, unit_price_minor, discount_minor) "
+                            + "VALUES (:order, :tier, :quantity, :price, :discount)")
+                    .param("order", id).param("tier", line.tierId()).param("quantity", line.quantity())
+                    .param("price", line.unitPriceMinor()).param("discount", line.discountMinor())
+                    .update();
+        }
+    }
+
+    Optional<Order> find(UUID id) {
+        return one("SELECT * FROM ticket_order WHERE id = :id", id);
+    }
+
+    /** The order, locked until the caller's transaction ends: payment, expiry and refunds of one order queue here. */
+    Optional<Order> lock(UUID id) {
+        return one("SELECT * FROM ticket_order WHERE id = :id FOR UPDATE", id);
+    }
+
+    Optional<UUID> byPayment(String gateway, String reference) {
+        return jdbc.sql("SELECT id FROM ticket_order WHERE gateway = :gateway AND payment_reference = :reference")
+                .param("gateway", gateway).param("reference", reference).query(UUID.class).optional();
+    }
+
+    void setPayment(UUID id, String reference, String clientSecret) {
+        jdbc.sql("UPDATE ticket_order SET payment_reference = :reference, client_secret = :secret WHERE id = :id")
+                .param("id", id).param("reference", reference).param("secret", clientSecret).update();
+    }
+
+    int nextAttempt(UUID id) {
+        return jdbc.sql("UPDATE ticket_order SET payment_attempts = payment_attempts + 1 WHERE id = :id "
+                        + "RETURNING payment_attempts")
+                .param("id", id).query(Integer.class).single();
+    }
+
+    void markPaid(UUID id, Instant paidAt) {
+        jdbc.sql("UPDATE ticket_order SET status = 'PAID', paid_at = :paidAt WHERE id = :id")
+                .param("id", id).param("paidAt", Timestamp.from(paidAt)).update();
+    }
+
+    void markExpired(UUID id) {
+        jdbc.sql("UPDATE ticket_order SET status = 'EXPIRED' WHERE id = :id").param("id", id).update();
+    }
+
+    /** Unpaid orders whose hold ran out, oldest first. */
+    List<UUID> expiredHolds(Instant now, int limit) {
+        return jdbc.sql("SELECT id FROM ticket_order WHERE status = 'PENDING' AND hold_expires_at <= :now "
+                        + "ORDER BY hold_expires_at LIMIT :limit")
+                .param("now", Timestamp.from(now)).param("limit", limit).query(UUID.class).list();
+    }
+
+    List<Order> ofEvent(UUID eventId, int limit) {
+        return jdbc.sql("SELECT * FROM ticket_order WHERE event_id = :event ORDER BY created_at DESC LIMIT :limit")
+                .param("event", eventId).param("limit", limit).query(this::order).list();
+    }
+
+    private Optional<Order> one(String sql, UUID id) {
+        return jdbc.sql(sql).param("id", id).query(this::order).optional();
+    }
+
+    private Order order(ResultSet rs, int row) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        List<Order.Line> lines = jdbc.sql("SELECT tier_id, quantity, unit_price_minor, discount_minor FROM order_line "
+                        + "WHERE order_id = :id ORDER BY tier_id")
+                .param("id", id)
+                .query((l, n) -> new Order.Line(l.getObject("tier_id", UUID.class), l.getInt("quantity"),
+                        l.getLong("unit_price_minor"), l.getLong("discount_minor")))
+                .list();
+        return new Order(id, rs.getObject("event_id", UUID.class), rs.getObject("invitation_id", UUID.class),
+                rs.getString("buyer_name"), rs.getString("buyer_email"), Order.Status.valueOf(rs.getString("status")),
+                rs.getString("currency"), rs.getLong("subtotal_minor"), rs.getLong("discount_minor"),
+                rs.getLong("fee_minor"), rs.getLong("vat_minor"), rs.getLong("total_minor"),
+                rs.getLong("refunded_minor"), rs.getObject("discount_code_id", UUID.class),
+                instant(rs, "hold_expires_at"), rs.getString("gateway"), rs.getString("payment_reference"),
+                rs.getString("client_secret"), rs.getInt("payment_attempts"), instant(rs, "created_at"),
+                instant(rs, "paid_at"), lines);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    /** Paid orders of the event with money left to refund, in id order after {@code after}. */
+    List<Order> refundable(UUID eventId, UUID after, int limit) {
+        return jdbc.sql("SELECT * FROM ticket_order WHERE event_id = :event AND status = 'PAID' "
+                        + "AND total_minor > refunded_minor AND id > :after ORDER BY id LIMIT :limit")
+                .param("event", eventId).param("after", after).param("limit", limit).query(this::order).list();
+    }
+
+    /** Records a refund made by the gateway; false when this key was recorded before (a retry). */
+    boolean insertRefund(UUID orderId, String idempotencyKey, long amountMinor, String reason, String reference) {
+        return jdbc.sql("INSERT INTO refund (id, order_id, idempotency_key, amount_minor, reason, gateway_reference) "
+                        + "VALUES (:id, :order, :key, :amount, :reason, :reference) ON CONFLICT DO NOTHING")
+                .param("id", UUID.randomUUID()).param("order", orderId).param("key", idempotencyKey)
+                .param("amount", amountMinor).param("reason", reason).param("reference", reference)
+                .update() == 1;
+    }
+
+    Optional<Refund> refundByKey(String idempotencyKey) {
+        return jdbc.sql("SELECT * FROM refund WHERE idempotency_key = :key").param("key", idempotencyKey)
+                .query(OrderRepository::refund).optional();
+    }
+
+    List<Refund> refundsOf(UUID orderId) {
+        return jdbc.sql("SELECT * FROM refund WHERE order_id = :order ORDER BY created_at").param("order", orderId)
+                .query(OrderRepository::refund).list();
+    }
+
+    /** Adds to what was refunded; the order becomes REFUNDED once all of it is. */
+    void addRefunded(UUID orderId, long amountMinor) {
+        jdbc.sql("UPDATE ticket_order SET refunded_minor = refunded_minor + :amount, status = CASE "
+                        + "WHEN refunded_minor + :amount = total_minor THEN 'REFUNDED' ELSE status END WHERE id = :id")
+                .param("id", orderId).param("amount", amountMinor).update();
+    }
+
+    private static Refund refund(ResultSet rs, int row) throws SQLException {
+        return new Refund(rs.getObject("id", UUID.class), rs.getObject("order_id", UUID.class),
+                rs.getString("idempotency_key"), rs.getLong("amount_minor"), rs.getString("reason"),
+                rs.getString("gateway_reference"), rs.getTimestamp("created_at").toInstant());
+    }
+}

@@ -1,0 +1,14 @@
+package io.inviteflow.core.order;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** An event's ticket sale as a buyer sees it; amounts in minor units of {@code currency}, VAT included. */
+record Shop(UUID eventId, String currency, int vatBasisPoints, long feeFixedMinor, int feeBasisPoints,
+            List<Tier> tiers) {
+
+    record Tier(UUID id, String name, String description, long priceMinor, int available, boolean onSale,
+                int minPerOrder, int maxPerOrder, OffsetDateTime salesStart, OffsetDateTime salesEnd) {
+    }
+}

@@ -1,0 +1,109 @@
+package io.inviteflow.core.ticket;
+
+import io.inviteflow.core.event.Events;
+import io.inviteflow.core.event.PartyEvent;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.springframework.stereotype.Component;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Printable tickets (PDFBox): one A6 page per ticket with the event, the holder, the tier and the signed QR code the
+ * door scans. Names in any script print when a Unicode font is installed (DejaVu Sans, Debian's fonts-dejavu-core);
+ * without one, Helvetica prints what Latin-1 can and marks the rest "?".
+ */
+@Component
+public class TicketDocuments {
+
+    private static final File UNICODE_FONT = new File("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
+
+    private final Events events;
+    private final TicketCodes codes;
+
+    TicketDocuments(Events events, TicketCodes codes) {
+        this.events = events;
+        this.codes = codes;
+    }
+
+    public byte[] pdf(UUID eventId, List<Ticket> tickets) {
+        PartyEvent event = events.find(eventId).orElseThrow();
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDFont font = UNICODE_FONT.canRead() ? PDType0Font.load(document, UNICODE_FONT)
+                    : new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            for (Ticket ticket : tickets) {
+                page(document, font, event, ticket);
+            }
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the tickets' PDF", e);
+        }
+    }
+
+    private void page(PDDocument document, PDFont font, PartyEvent event, Ticket ticket) throws IOException {
+        PDPage page = new PDPage(PDRectangle.A6);
+        document.addPage(page);
+        float width = page.getMediaBox().getWidth();
+        float height = page.getMediaBox().getHeight();
+        PDImageXObject qr = LosslessFactory.createFromImage(document,
+                TicketQr.image(codes.codeOf(ticket.id(), ticket.codeVersion())));
+        try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+            float y = height - 36;
+            y = line(content, font, 14, event.title(), 24, y);
+            String when = event.startsAt().atZoneSameInstant(ZoneId.of(event.timeZone())).format(WHEN);
+            y = line(content, font, 9, when + " (" + event.timeZone() + ")", 24, y);
+            if (event.venue() != null && event.venue().name() != null) {
+                y = line(content, font, 9, event.venue().name(), 24, y);
+            }
+            y = line(content, font, 11, ticket.tierName() + " — " + ticket.holderName(), 24, y - 6);
+            float size = Math.min(width - 48, y - 60);
+            content.drawImage(qr, (width - size) / 2, y - size - 8, size, size);
+            String status = ticket.status() == Ticket.Status.VALID ? "" : "  " + ticket.status() + ": NOT VALID";
+            line(content, font, 7, "Ticket " + ticket.id() + status, 24, 40);
+            line(content, font, 7, "Show this code at the door. It lets one person in, once.", 24, 28);
+        }
+    }
+
+    private static float line(PDPageContentStream content, PDFont font, float size, String text, float x, float y)
+            throws IOException {
+        content.beginText();
+        content.setFont(font, size);
+        content.newLineAtOffset(x, y);
+        content.showText(printable(font, text));
+        content.endText();
+        return y - size * 1.5f;
+    }
+
+    /** What the font can draw: PDFBox refuses a whole line for one glyph the font lacks. */
+    private static String printable(PDFont font, String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            String ch = Character.toString(cp);
+            try {
+                font.encode(ch);
+                out.append(ch);
+            } catch (IOException | IllegalArgumentException e) {
+                out.append('?');
+            }
+        });
+        return out.toString();
+    }
+}

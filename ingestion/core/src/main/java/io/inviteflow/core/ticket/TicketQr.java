@@ -1,0 +1,40 @@
+package io.inviteflow.core.ticket;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+
+import java.awt.image.BufferedImage;
+import java.util.Map;
+
+/** A ticket code as a QR image (ZXing), sharp at any print size: whole pixels per module. */
+final class TicketQr {
+
+    private static final int PIXELS_PER_MODULE = 8;
+
+    private TicketQr() {
+    }
+
+    static BufferedImage image(String code) {
+        BitMatrix matrix;
+        try {
+            // level M survives a crease or a cracked phone screen; margin 1 module, the PDF adds white around it
+            matrix = new QRCodeWriter().encode(code, BarcodeFormat.QR_CODE, 0, 0,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 1));
+        } catch (WriterException e) {
+            throw new IllegalStateException("a ticket code always fits a QR code", e);
+        }
+        int size = matrix.getWidth() * PIXELS_PER_MODULE;
+        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_BINARY);
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                boolean dark = matrix.get(x / PIXELS_PER_MODULE, y / PIXELS_PER_MODULE);
+                image.setRGB(x, y, dark ? 0x000000 : 0xFFFFFF);
+            }
+        }
+        return image;
+    }
+}

@@ -1,0 +1,154 @@
+package io.inviteflow.core.ticketing;
+
+import io.inviteflow.core.event.Events;
+import io.inviteflow.core.web.Problems;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** What an event sells: its settings, tiers and discount codes. Organizers change them; checkout reads and takes. */
+@Service
+public class Catalogue {
+
+    private final CatalogueRepository repository;
+    private final Events events;
+
+    Catalogue(CatalogueRepository repository, Events events) {
+        this.repository = repository;
+        this.events = events;
+    }
+
+    // --- organizers ------------------------------------------------------------------------------------------
+
+    @Transactional
+    TicketSettings saveSettings(UUID organizerId, UUID eventId, CatalogueRequests.Settings request) {
+        events.requireOwned(eventId, organizerId);
+        Optional<TicketSettings> before = repository.settings(eventId);
+        if (before.isPresent() && !before.get().currency().equals(request.currency()) && repository.hasOrders(eventId)) {
+            throw Problems.unprocessable("currency", "the event has orders in " + before.get().currency()
+                    + ": its currency can no longer change");
+        }
+        TicketSettings settings = new TicketSettings(eventId, request.currency(), request.vatBasisPoints(),
+                request.feeFixedMinor(), request.feeBasisPoints(),
+                request.transfersAllowed() == null || request.transfersAllowed(), request.cancelUntilHoursBefore(),
+                before.map(TicketSettings::refundRequestsUntil).orElse(null));
+        repository.saveSettings(settings);
+        return settings;
+    }
+
+    TicketSettings settingsOwned(UUID organizerId, UUID eventId) {
+        events.requireOwned(eventId, organizerId);
+        return repository.settings(eventId).orElseThrow(() -> Problems.notFound("ticket settings for event", eventId));
+    }
+
+    List<TicketTier> tiersOwned(UUID organizerId, UUID eventId) {
+        events.requireOwned(eventId, organizerId);
+        return repository.tiers(eventId);
+    }
+
+    @Transactional
+    TicketTier addTier(UUID organizerId, UUID eventId, CatalogueRequests.Tier request) {
+        events.requireOwned(eventId, organizerId);
+        if (repository.settings(eventId).isEmpty()) {
+            throw Problems.unprocessable("currency", "set the event's ticket settings (currency, VAT, fees) first");
+        }
+        TicketTier tier = tier(UUID.randomUUID(), eventId, request);
+        repository.insertTier(tier);
+        return tier;
+    }
+
+    @Transactional
+    TicketTier changeTier(UUID organizerId, UUID eventId, UUID tierId, CatalogueRequests.Tier request) {
+        events.requireOwned(eventId, organizerId);
+        TicketTier before = repository.tier(eventId, tierId).orElseThrow(() -> Problems.notFound("tier", tierId));
+        TicketTier after = tier(tierId, eventId, request);
+        if (!repository.updateTier(after)) {
+            throw Problems.unprocessable("quantity", before.taken() + " tickets of this tier are sold or held: "
+                    + "the quantity cannot be lower");
+        }
+        return repository.tier(eventId, tierId).orElseThrow();
+    }
+
+    List<DiscountCode> codesOwned(UUID organizerId, UUID eventId) {
+        events.requireOwned(eventId, organizerId);
+        return repository.codes(eventId);
+    }
+
+    @Transactional
+    DiscountCode addCode(UUID organizerId, UUID eventId, CatalogueRequests.Code request) {
+        events.requireOwned(eventId, organizerId);
+        if ((request.percentOff() == null) == (request.amountOffMinor() == null)) {
+            throw Problems.unprocessable("percentOff", "give either percentOff or amountOffMinor");
+        }
+        if (request.validFrom() != null && request.validUntil() != null
+                && !request.validUntil().isAfter(request.validFrom())) {
+            throw Problems.unprocessable("validUntil", "must be after validFrom");
+        }
+        List<UUID> tierIds = request.tierIds() == null ? List.of() : List.copyOf(request.tierIds());
+        for (int i = 0; i < tierIds.size(); i++) {
+            if (repository.tier(eventId, tierIds.get(i)).isEmpty()) {
+                throw Problems.unprocessable("tierIds[" + i + "]", "no tier " + tierIds.get(i) + " in this event");
+            }
+        }
+        DiscountCode code = new DiscountCode(UUID.randomUUID(), eventId, request.code(), request.percentOff(),
+                request.amountOffMinor(), request.maxUses(), 0, request.validFrom(), request.validUntil(), tierIds);
+        if (!repository.insertCode(code)) {
+            throw Problems.conflict("the event already has a code " + request.code());
+        }
+        return code;
+    }
+
+    private static TicketTier tier(UUID id, UUID eventId, CatalogueRequests.Tier request) {
+        int min = request.minPerOrder() == null ? 1 : request.minPerOrder();
+        int max = request.maxPerOrder() == null ? Math.max(10, min) : request.maxPerOrder();
+        if (max < min) {
+            throw Problems.unprocessable("maxPerOrder", "must be at least minPerOrder (" + min + ")");
+        }
+        if (request.salesStart() != null && request.salesEnd() != null
+                && !request.salesEnd().isAfter(request.salesStart())) {
+            throw Problems.unprocessable("salesEnd", "must be after salesStart");
+        }
+        return new TicketTier(id, eventId, request.name().strip(), request.description(), request.priceMinor(),
+                request.quantity(), 0, request.salesStart(), request.salesEnd(), min, max,
+                request.position() == null ? 0 : request.position());
+    }
+
+    // --- checkout --------------------------------------------------------------------------------------------
+
+    public Optional<TicketSettings> settings(UUID eventId) {
+        return repository.settings(eventId);
+    }
+
+    public List<TicketTier> tiers(UUID eventId) {
+        return repository.tiers(eventId);
+    }
+
+    public Optional<TicketTier> tier(UUID eventId, UUID tierId) {
+        return repository.tier(eventId, tierId);
+    }
+
+    public Optional<DiscountCode> code(UUID eventId, String code) {
+        return repository.code(eventId, code);
+    }
+
+    /** Holds {@code quantity} places of the tier, or returns false when fewer are left. Caller's transaction. */
+    public boolean take(UUID tierId, int quantity) {
+        return repository.take(tierId, quantity);
+    }
+
+    public void giveBack(UUID tierId, int quantity) {
+        repository.giveBack(tierId, quantity);
+    }
+
+    /** Counts one use of the code, or returns false when it has none left. Caller's transaction. */
+    public boolean use(UUID codeId) {
+        return repository.use(codeId);
+    }
+
+    public void unuse(UUID codeId) {
+        repository.unuse(codeId);
+    }
+}

@@ -1,0 +1,86 @@
+package io.inviteflow.core.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.inviteflow.localstack.stripe.StripeStandIn;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Tests of ticket sales: the core talks with stripe-java to the Stripe stand-in (local-stack/stripe), which posts its
+ * signed webhooks back to this core. Holds expire quickly to be checked without waiting.
+ */
+public abstract class PaidEventTest extends CoreIntegrationTest {
+
+    public static final String WEBHOOK_SECRET = "whsec_test_" + RUN;
+    public static final StripeStandIn STRIPE = StripeStandIn.start(0, null, WEBHOOK_SECRET);
+
+    @DynamicPropertySource
+    static void stripeStandIn(DynamicPropertyRegistry registry) {
+        registry.add("inviteflow.payments.stripe.api-base", STRIPE::baseUrl);
+        registry.add("inviteflow.payments.stripe.webhook-secret", () -> WEBHOOK_SECRET);
+        registry.add("inviteflow.tickets.expiry-check-every", () -> "200ms");
+    }
+
+    @LocalServerPort
+    protected int port;
+    protected Api api;
+    protected String organizer;
+
+    @BeforeEach
+    void webhooksToThisCore() {
+        STRIPE.sendWebhooksTo("http://127.0.0.1:" + port + "/webhooks/stripe");
+        api = new Api(port);
+        organizer = api.newOrganizerToken();
+    }
+
+    /** An event selling in EUR (19 % VAT included, no fee) with one tier; returns {eventId, tierId}. */
+    protected List<String> paidEvent(String title, long priceMinor, int quantity) {
+        String eventId = api.newEvent(organizer, title);
+        ok(api.put("/api/v1/events/" + eventId + "/ticket-settings", organizer,
+                "{\"currency\":\"EUR\",\"vatBasisPoints\":1900,\"feeFixedMinor\":0,\"feeBasisPoints\":0}"), 200);
+        JsonNode tier = ok(api.post("/api/v1/events/" + eventId + "/ticket-tiers", organizer,
+                "{\"name\":\"Standard\",\"priceMinor\":%d,\"quantity\":%d}".formatted(priceMinor, quantity)), 201);
+        return List.of(eventId, tier.get("id").asText());
+    }
+
+    protected Api.Response order(String guestToken, String tierId, int quantity, String code) {
+        return api.post("/i/" + guestToken + "/orders", null, """
+                {"lines":[{"tierId":"%s","quantity":%d}],%s"buyerName":"Grace Hopper","buyerEmail":"grace@example.org"}"""
+                .formatted(tierId, quantity, code == null ? "" : "\"discountCode\":\"" + code + "\","));
+    }
+
+    protected Api.Response pay(String guestToken, String orderId, String paymentMethod) {
+        return api.post("/i/" + guestToken + "/orders/" + orderId + "/payment", null,
+                "{\"paymentMethod\":\"" + paymentMethod + "\"}");
+    }
+
+    /** Orders and pays; returns the paid order. */
+    protected JsonNode paidOrder(String guestToken, String tierId, int quantity) {
+        JsonNode order = ok(order(guestToken, tierId, quantity, null), 201);
+        return ok(pay(guestToken, order.get("id").asText(), "pm_card_visa"), 200);
+    }
+
+    protected static JsonNode ok(Api.Response response, int status) {
+        if (response.status() != status) {
+            throw new AssertionError("expected " + status + " but got " + response.status() + ": " + response.body());
+        }
+        return response.json();
+    }
+
+    /** Requests the stand-in received whose URL matches, with their Idempotency-Key. */
+    protected static List<String> idempotencyKeysOf(String method, String urlRegex) {
+        var keys = new ConcurrentLinkedQueue<String>();
+        STRIPE.server().getAllServeEvents().forEach(e -> {
+            var r = e.getRequest();
+            if (r.getMethod().value().equals(method) && r.getUrl().matches(urlRegex)) {
+                keys.add(r.containsHeader("Idempotency-Key") ? r.getHeader("Idempotency-Key") : "");
+            }
+        });
+        return List.copyOf(keys);
+    }
+}

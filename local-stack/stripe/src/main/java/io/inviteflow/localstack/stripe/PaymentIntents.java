@@ -1,0 +1,191 @@
+package io.inviteflow.localstack.stripe;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * PaymentIntents and their lifecycle as Stripe documents it: created waiting for a payment method, confirmed with
+ * one (test payment methods decide the outcome), cancelled while not yet paid. Each outcome is also posted as a webhook
+ * event ({@code payment_intent.succeeded}, {@code payment_intent.payment_failed}, {@code payment_intent.canceled}).
+ */
+final class PaymentIntents {
+
+    /** The API version stripe-java 29.5 pins; events carry it so the library deserialises their objects. */
+    static final String API_VERSION = System.getProperty("stripe.standin.api-version", "2025-08-27.basil");
+
+    /** Stripe's test payment methods that are declined, with their decline code. */
+    private static final Map<String, String> DECLINED = Map.of(
+            "pm_card_chargeDeclined", "generic_decline",
+            "pm_card_visa_chargeDeclined", "generic_decline",
+            "pm_card_chargeDeclinedInsufficientFunds", "insufficient_funds",
+            "pm_card_chargeDeclinedExpiredCard", "expired_card");
+    private static final Set<String> CONFIRMABLE = Set.of("requires_payment_method", "requires_confirmation");
+
+    private final Map<String, ObjectNode> byId = new ConcurrentHashMap<>();
+    /** Refunded so far per PaymentIntent, in minor units (Stripe keeps it on the charge). */
+    private final Map<String, Long> refunded = new ConcurrentHashMap<>();
+    private final WebhookSender webhooks;
+
+    PaymentIntents(WebhookSender webhooks) {
+        this.webhooks = webhooks;
+    }
+
+    ObjectNode create(ObjectNode pi, Map<String, String> form, String idempotencyKey) {
+        long amount = positiveAmount(form.get("amount"), "amount");
+        String currency = form.get("currency");
+        if (currency == null || !currency.matches("[a-zA-Z]{3}")) {
+            throw StripeError.invalid("parameter_missing", "Missing required param: currency.", "currency");
+        }
+        String id = Ids.next("pi");
+        pi.put("id", id);
+        pi.put("client_secret", id + "_secret_" + Ids.next("s").substring(2));
+        pi.put("amount", amount);
+        pi.put("amount_capturable", 0);
+        pi.put("amount_received", 0);
+        pi.put("currency", currency.toLowerCase());
+        pi.put("created", System.currentTimeMillis() / 1000);
+        pi.put("status", form.containsKey("payment_method") ? "requires_confirmation" : "requires_payment_method");
+        pi.put("payment_method", form.get("payment_method"));
+        pi.put("description", form.get("description"));
+        pi.put("receipt_email", form.get("receipt_email"));
+        pi.putNull("latest_charge");
+        pi.putNull("canceled_at");
+        pi.putNull("cancellation_reason");
+        pi.putNull("last_payment_error");
+        ObjectNode metadata = pi.putObject("metadata");
+        FormBody.nested(form, "metadata").forEach(metadata::put);
+        byId.put(id, pi);
+        if ("true".equals(form.get("confirm"))) {
+            return confirm(id, form, idempotencyKey);
+        }
+        return pi.deepCopy();
+    }
+
+    ObjectNode confirm(String id, Map<String, String> form, String idempotencyKey) {
+        ObjectNode pi = find(id);
+        ObjectNode result;
+        String eventType;
+        synchronized (pi) {
+            String status = pi.path("status").asText();
+            if (!CONFIRMABLE.contains(status)) {
+                throw StripeError.invalid("payment_intent_unexpected_state", "You cannot confirm this PaymentIntent "
+                        + "because it has a status of " + status + ".", null);
+            }
+            String method = form.getOrDefault("payment_method", pi.path("payment_method").asText(null));
+            if (method == null || method.isBlank()) {
+                throw StripeError.invalid("payment_intent_unexpected_state", "You cannot confirm this PaymentIntent "
+                        + "because it's missing a payment method.", "payment_method");
+            }
+            pi.put("payment_method", method);
+            String decline = DECLINED.get(method);
+            if (decline != null) {
+                pi.put("status", "requires_payment_method");
+                ObjectNode error = pi.putObject("last_payment_error");
+                error.put("type", "card_error");
+                error.put("code", "card_declined");
+                error.put("decline_code", decline);
+                error.put("message", "Your card was declined.");
+                eventType = "payment_intent.payment_failed";
+            } else {
+                pi.put("status", "succeeded");
+                pi.put("amount_received", pi.path("amount").asLong());
+                pi.put("latest_charge", Ids.next("ch"));
+                pi.putNull("last_payment_error");
+                eventType = "payment_intent.succeeded";
+            }
+            result = pi.deepCopy();
+        }
+        webhooks.send(Events.of(eventType, result, idempotencyKey));
+        if (eventType.equals("payment_intent.payment_failed")) {
+            throw new StripeError(402, "card_error", "card_declined", "Your card was declined.", null, result);
+        }
+        return result;
+    }
+
+    ObjectNode cancel(String id, Map<String, String> form) {
+        ObjectNode pi = find(id);
+        ObjectNode result;
+        synchronized (pi) {
+            String status = pi.path("status").asText();
+            if (status.equals("succeeded") || status.equals("canceled")) {
+                throw StripeError.invalid("payment_intent_unexpected_state", "You cannot cancel this PaymentIntent "
+                        + "because it has a status of " + status + ". Only a PaymentIntent with one of the following "
+                        + "statuses may be canceled: requires_payment_method, requires_capture, requires_confirmation, "
+                        + "requires_action, processing.", null);
+            }
+            pi.put("status", "canceled");
+            pi.put("canceled_at", System.currentTimeMillis() / 1000);
+            pi.put("cancellation_reason", form.getOrDefault("cancellation_reason", "requested_by_customer"));
+            result = pi.deepCopy();
+        }
+        webhooks.send(Events.of("payment_intent.canceled", result, null));
+        return result;
+    }
+
+    ObjectNode retrieve(String id) {
+        ObjectNode pi = find(id);
+        synchronized (pi) {
+            return pi.deepCopy();
+        }
+    }
+
+    /**
+     * Takes {@code amount} (all that is left when null) off what the PaymentIntent received, or refuses as Stripe does.
+     * @return the PaymentIntent's state at the refund, and the amount refunded
+     */
+    Refunded refund(String id, String amountParam) {
+        ObjectNode pi = byId.get(id);
+        if (pi == null) {
+            throw StripeError.missing("payment_intent", id, "payment_intent");
+        }
+        synchronized (pi) {
+            if (!"succeeded".equals(pi.path("status").asText())) {
+                throw StripeError.invalid("payment_intent_unexpected_state", "This PaymentIntent (" + id
+                        + ") does not have a successful charge to refund.", "payment_intent");
+            }
+            long received = pi.path("amount_received").asLong();
+            long before = refunded.getOrDefault(id, 0L);
+            long left = received - before;
+            if (left == 0) {
+                throw StripeError.invalid("charge_already_refunded", "Charge " + pi.path("latest_charge").asText()
+                        + " has already been refunded.", null);
+            }
+            long amount = amountParam == null ? left : positiveAmount(amountParam, "amount");
+            if (amount > left) {
+                throw StripeError.invalid("amount_too_large", "Refund amount (" + amount + ") is greater than "
+                        + "unrefunded amount on charge (" + left + ")", "amount");
+            }
+            refunded.put(id, before + amount);
+            return new Refunded(pi.deepCopy(), amount);
+        }
+    }
+
+    record Refunded(ObjectNode paymentIntent, long amount) {
+    }
+
+    private ObjectNode find(String id) {
+        ObjectNode pi = byId.get(id);
+        if (pi == null) {
+            throw StripeError.missing("payment_intent", id, "intent");
+        }
+        return pi;
+    }
+
+    private static long positiveAmount(String value, String param) {
+        if (value == null) {
+            throw StripeError.invalid("parameter_missing", "Missing required param: " + param + ".", param);
+        }
+        try {
+            long amount = Long.parseLong(value);
+            if (amount >= 1) {
+                return amount;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw StripeError.invalid("parameter_invalid_integer", "Invalid integer: " + value, param);
+    }
+}
