@@ -1,5 +1,6 @@
 package io.inviteflow.batch.support;
 
+import io.inviteflow.localstack.stripe.StripeStandIn;
 import io.inviteflow.testsupport.ServiceProcess;
 import io.inviteflow.testsupport.IsolatedStores;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -19,6 +20,9 @@ import java.util.List;
 public final class CoreServer implements ExtensionContext.Store.CloseableResource {
 
     private static final Duration STARTUP = Duration.ofSeconds(180);
+    static final String STRIPE_WEBHOOK_SECRET = "whsec_batch_test_" + BatchIntegrationTest.RUN;
+    /** The Stripe stand-in the core takes payments and refunds with; its journal is the gateway's log. */
+    public static final StripeStandIn STRIPE = StripeStandIn.start(0, null, STRIPE_WEBHOOK_SECRET);
     private static CoreServer shared;
 
     private final ServiceProcess process;
@@ -70,6 +74,9 @@ public final class CoreServer implements ExtensionContext.Store.CloseableResourc
         int port = ServiceProcess.freePort();
         List<String> args = new ArrayList<>(new IsolatedStores("core_for_batch_" + run, topic).arguments());
         args.add("--server.port=" + port);
+        args.add("--inviteflow.payments.stripe.api-base=" + STRIPE.baseUrl());
+        args.add("--inviteflow.payments.stripe.webhook-secret=" + STRIPE_WEBHOOK_SECRET);
+        STRIPE.sendWebhooksTo("http://127.0.0.1:" + port + "/webhooks/stripe");
         ServiceProcess process = ServiceProcess.start("core-for-batch-" + run, jar, logDir,
                 List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"), args);
         return new CoreServer(process, port);

@@ -1,6 +1,9 @@
 package io.inviteflow.core.order;
 
+import io.inviteflow.core.event.Events;
+import io.inviteflow.core.event.PartyEvent;
 import io.inviteflow.core.payment.GatewayException;
+import io.inviteflow.core.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.annotation.PreDestroy;
 import jakarta.validation.Valid;
@@ -36,18 +39,22 @@ class InternalRefundController {
 
     private final OrderRepository orders;
     private final Refunds refunds;
+    private final Events events;
     private final ExecutorService gatewayCalls = Executors.newFixedThreadPool(16, r -> {
         Thread t = new Thread(r, "refund-gateway-call");
         t.setDaemon(true);
         return t;
     });
 
-    InternalRefundController(OrderRepository orders, Refunds refunds) {
+    InternalRefundController(OrderRepository orders, Refunds refunds, Events events) {
         this.orders = orders;
+        this.events = events;
         this.refunds = refunds;
     }
 
-    record RefundableOrder(UUID orderId, String buyerName, String buyerEmail, String currency, long refundableMinor) {
+    /** @param invitationId the buyer's invitation (the mail ledger's key); {@code eventTitle} for the mail */
+    record RefundableOrder(UUID orderId, UUID invitationId, String eventTitle, String buyerName, String buyerEmail,
+                           String currency, long refundableMinor) {
     }
 
     @GetMapping("/refundable-orders")
@@ -55,9 +62,10 @@ class InternalRefundController {
     List<RefundableOrder> refundable(@PathVariable UUID eventId,
                                      @RequestParam(defaultValue = "00000000-0000-0000-0000-000000000000") UUID after,
                                      @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        String title = events.find(eventId).map(PartyEvent::title).orElseThrow(() -> Problems.notFound("event", eventId));
         return orders.refundable(eventId, after, Math.min(limit, 1000)).stream()
-                .map(o -> new RefundableOrder(o.id(), o.buyerName(), o.buyerEmail(), o.currency(),
-                        o.totalMinor() - o.refundedMinor()))
+                .map(o -> new RefundableOrder(o.id(), o.invitationId(), title, o.buyerName(), o.buyerEmail(),
+                        o.currency(), o.totalMinor() - o.refundedMinor()))
                 .toList();
     }
 
