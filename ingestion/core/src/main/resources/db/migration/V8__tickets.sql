@@ -75,6 +75,7 @@ CREATE TABLE ticket_order (
     paid_at           timestamptz
 );
 CREATE INDEX ticket_order_by_event ON ticket_order (event_id, status, id);
+CREATE INDEX ticket_order_by_invitation ON ticket_order (invitation_id, created_at);
 CREATE INDEX ticket_order_holds ON ticket_order (hold_expires_at) WHERE status = 'PENDING';
 CREATE UNIQUE INDEX ticket_order_by_payment ON ticket_order (gateway, payment_reference);
 

@@ -100,8 +100,13 @@ class Checkout {
             order = openPayment(order);
         }
         int attempt = transaction.execute(tx -> orders.nextAttempt(orderId));
-        PaymentGateway.Outcome outcome = gateway.confirm(order.paymentReference(), paymentMethod,
-                "order-" + orderId + "-attempt-" + attempt);
+        PaymentGateway.Outcome outcome;
+        try {
+            outcome = gateway.confirm(order.paymentReference(), paymentMethod,
+                    "order-" + orderId + "-attempt-" + attempt);
+        } catch (GatewayException e) {
+            throw payments.unavailable("confirm", orderId, e);
+        }
         if (outcome instanceof PaymentGateway.Succeeded paid) {
             payments.paid(gateway.name(), paid);
             return orders.find(orderId).orElseThrow();
@@ -128,7 +133,7 @@ class Checkout {
     private Order take(GuestAccess.Guest guest, OrderRequests.Place request) {
         PartyEvent event = events.find(guest.eventId()).orElseThrow();
         if (event.cancelled()) {
-            throw Problems.coded(Problems.conflict("the event is cancelled"), "eventCancelled");
+            throw Problems.coded(Problems.conflict("the event is cancelled"), "cancelled");
         }
         TicketSettings settings = catalogue.settings(event.id())
                 .orElseThrow(() -> Problems.notFound("ticket sale for event", event.id()));

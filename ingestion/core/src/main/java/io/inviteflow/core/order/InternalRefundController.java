@@ -2,7 +2,6 @@ package io.inviteflow.core.order;
 
 import io.inviteflow.core.event.Events;
 import io.inviteflow.core.event.PartyEvent;
-import io.inviteflow.core.payment.GatewayException;
 import io.inviteflow.core.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.annotation.PreDestroy;
@@ -93,9 +92,11 @@ class InternalRefundController {
                 return new RefundOutcome(orderId, null, "no such order in this event");
             }
             return new RefundOutcome(orderId, refunds.refund(orderId, null, reason, key), null);
-        } catch (GatewayException e) {
-            return new RefundOutcome(orderId, null, e.getMessage());
         } catch (ErrorResponseException e) {
+            if (e.getStatusCode().value() == 503) {
+                return new RefundOutcome(orderId, null, e.getCause() == null ? e.getBody().getDetail()
+                        : e.getCause().getMessage());
+            }
             // refunded in full before (by the organizer, or by this job under another key): nothing left to do
             return orders.refundByKey(key).map(r -> new RefundOutcome(orderId, r, null))
                     .orElseGet(() -> new RefundOutcome(orderId, null, e.getBody().getDetail()));

@@ -83,6 +83,12 @@ class OrderRepository {
                 .param("now", Timestamp.from(now)).param("limit", limit).query(UUID.class).list();
     }
 
+    /** The orders a guest placed with their invitation, newest first. */
+    List<Order> ofInvitation(UUID invitationId) {
+        return jdbc.sql("SELECT * FROM ticket_order WHERE invitation_id = :invitation ORDER BY created_at DESC LIMIT 20")
+                .param("invitation", invitationId).query(this::order).list();
+    }
+
     List<Order> ofEvent(UUID eventId, int limit) {
         return jdbc.sql("SELECT * FROM ticket_order WHERE event_id = :event ORDER BY created_at DESC LIMIT :limit")
                 .param("event", eventId).param("limit", limit).query(this::order).list();

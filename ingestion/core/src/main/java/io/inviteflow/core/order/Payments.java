@@ -8,11 +8,15 @@ import io.inviteflow.core.payment.GatewayException;
 import io.inviteflow.core.payment.PaymentGateway;
 import io.inviteflow.core.ticket.Tickets;
 import io.inviteflow.core.ticketing.Catalogue;
+import io.inviteflow.core.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
 
 import java.time.Clock;
 import java.util.List;
@@ -115,5 +119,15 @@ public class Payments {
     void recordGatewayError(String operation, UUID orderId, GatewayException e) {
         log.warn("gateway {} failed for order {}: {}", operation, orderId, e.getMessage());
         errors.record(e.gateway(), operation, orderId, e.code(), e.getMessage());
+    }
+
+    /** The gateway failed a call for a reason not the buyer's: kept for admins, and a 503 the client may retry. */
+    ErrorResponseException unavailable(String operation, UUID orderId, GatewayException e) {
+        recordGatewayError(operation, orderId, e);
+        ErrorResponseException problem = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE,
+                ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                        "the payment provider did not answer; nothing was charged or changed, try again"), e);
+        problem.getBody().setTitle("Service Unavailable");
+        return Problems.coded(problem, "paymentUnavailable");
     }
 }

@@ -32,9 +32,11 @@ public class Refunds {
     private final Tickets tickets;
     private final ActivityOutbox outbox;
     private final TransactionTemplate transaction;
+    private final Payments payments;
 
     Refunds(OrderRepository orders, PaymentGateway gateway, Tickets tickets, ActivityOutbox outbox,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction, Payments payments) {
+        this.payments = payments;
         this.orders = orders;
         this.gateway = gateway;
         this.tickets = tickets;
@@ -45,7 +47,8 @@ public class Refunds {
     /**
      * Refunds {@code amountMinor} of the order (all that is left when null).
      *
-     * @throws GatewayException when the gateway cannot be reached or refuses; nothing was recorded, retry with the key
+     * @throws org.springframework.web.ErrorResponseException 503 when the gateway cannot be reached or refuses (kept as
+     *         a gateway error); nothing was recorded, retry with the same key
      */
     public Refund refund(UUID orderId, Long amountMinor, String reason, String idempotencyKey) {
         Optional<Refund> done = orders.refundByKey(idempotencyKey);
@@ -63,7 +66,12 @@ public class Refunds {
             throw Problems.unprocessable("amountMinor", "between 1 and " + left + " (" + order.currency()
                     + " minor units) can be refunded");
         }
-        String reference = gateway.refund(order.paymentReference(), amount, idempotencyKey, reason).reference();
+        String reference;
+        try {
+            reference = gateway.refund(order.paymentReference(), amount, idempotencyKey, reason).reference();
+        } catch (GatewayException e) {
+            throw payments.unavailable("refund", orderId, e);
+        }
         transaction.executeWithoutResult(tx -> record(order, idempotencyKey, amount, reason, reference));
         return orders.refundByKey(idempotencyKey).orElseThrow();
     }

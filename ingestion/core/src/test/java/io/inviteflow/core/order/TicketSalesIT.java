@@ -205,6 +205,37 @@ class TicketSalesIT extends PaidEventTest {
                 .formatted(id, System.currentTimeMillis() / 1000, paymentIntent, amount, amount);
     }
 
+    @Test
+    void aGuestBuysFromTheInvitationPageWithPlainFormsInTheirLanguage() {
+        List<String> sale = paidEvent("Summer ball", 4900, 2);
+        String guest = api.invite(organizer, sale.get(0), "Grace").get(0).get("token").asText();
+        String page = api.get("/i/" + guest, null).body();
+        assertThat(page).contains("id=\"tickets\"").contains("Standard · €49.00").contains("2 left")
+                .contains("name=\"qty-" + sale.get(1) + "\"");
+
+        Api.Response tooMany = api.exchange("/i/" + guest + "/tickets", b -> b
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "de")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("qty-" + sale.get(1)
+                        + "=3&name=Grace&email=grace%40example.org")));
+        assertThat(tooMany.status()).isEqualTo(409);
+        assertThat(tooMany.body()).contains("Es gibt nur noch 2 Tickets Standard.");
+
+        Api.Response ordered = api.postForm("/i/" + guest + "/tickets", "qty-" + sale.get(1)
+                + "=2&code=&name=Grace+Hopper&email=grace%40example.org");
+        assertThat(ordered.status()).isEqualTo(303);
+        String held = api.get("/i/" + guest, null).body();
+        assertThat(held).contains("Held for you until").contains("€98.00").contains("2 tickets")
+                .contains("stand-in of Stripe");
+        String orderId = held.replaceAll("(?s).*action=\"/i/" + guest + "/orders/([0-9a-f-]{36})/pay\".*", "$1");
+
+        assertThat(api.postForm("/i/" + guest + "/orders/" + orderId + "/pay", "paymentMethod=pm_card_chargeDeclined")
+                .body()).contains("The payment was declined. Try another card.");
+        assertThat(api.postForm("/i/" + guest + "/orders/" + orderId + "/pay", "paymentMethod=pm_card_visa")
+                .status()).isEqualTo(303);
+        assertThat(api.get("/i/" + guest, null).body()).contains("Paid.")
+                .contains("href=\"/i/" + guest + "/orders/" + orderId + "/tickets.pdf\"");
+    }
+
     private Api.Response webhook(String body, long timestamp, String secret) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -1,0 +1,165 @@
+package io.inviteflow.core.order;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.inviteflow.core.guestpage.GuestPageSection;
+import io.inviteflow.core.guestpage.GuestText;
+import io.inviteflow.core.guestpage.GuestView;
+import io.inviteflow.core.payment.PaymentProperties;
+import io.inviteflow.core.ticketing.Catalogue;
+import io.inviteflow.core.ticketing.TicketSettings;
+import io.inviteflow.core.ticketing.TicketTier;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static io.inviteflow.core.guestpage.Html.htmlEscape;
+
+/**
+ * Tickets on the invitation page, for events that sell them: the guest's orders (pay a held one, download paid
+ * tickets) and the shop (a plain form: works without script). The shop's numbers may be a second old — what is left
+ * is decided when the order is placed, never from the page.
+ */
+@Component
+class TicketSection implements GuestPageSection {
+
+    static final String ID = "tickets";
+    /** Stripe's test payment methods, offered while the core talks to the stand-in, never with real Stripe. */
+    private static final List<String> TEST_CARDS = List.of("pm_card_visa", "pm_card_chargeDeclined");
+
+    private final Catalogue catalogue;
+    private final OrderRepository orders;
+    private final PaymentProperties payments;
+    private final Clock clock;
+    /** The guest page is the core's busiest path: events without a sale cost one lookup per second, not per view. */
+    private final Cache<UUID, Optional<Sale>> sales = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(1))
+            .maximumSize(10_000).build();
+
+    private record Sale(TicketSettings settings, List<TicketTier> tiers) {
+    }
+
+    TicketSection(Catalogue catalogue, OrderRepository orders, PaymentProperties payments, Clock clock) {
+        this.catalogue = catalogue;
+        this.orders = orders;
+        this.payments = payments;
+        this.clock = clock;
+    }
+
+    @Override
+    public int order() {
+        return 5;
+    }
+
+    @Override
+    public String render(GuestView view) {
+        Optional<Sale> sale = sales.get(view.event().id(), id -> catalogue.settings(id)
+                .map(settings -> new Sale(settings, catalogue.tiers(id))).filter(s -> !s.tiers().isEmpty()));
+        if (sale.isEmpty()) {
+            return "";
+        }
+        GuestText t = view.text();
+        GuestView.SectionNotice notice = view.noticeFor(ID);
+        String alert = notice == null ? "" : "<p class=\"%s\" role=\"%s\">%s</p>".formatted(
+                notice.error() ? "alert" : "ok", notice.error() ? "alert" : "status", htmlEscape(notice.message()));
+        return """
+                <section class="card" id="tickets" aria-labelledby="tickets-title">
+                <h2 id="tickets-title">%s</h2>
+                %s%s%s
+                </section>
+                """.formatted(t.html("tickets.title"), alert, ordersOf(view, t),
+                view.event().cancelled() ? "" : shop(view, t, sale.get()));
+    }
+
+    private String ordersOf(GuestView view, GuestText t) {
+        List<Order> mine = orders.ofInvitation(view.invitationId());
+        if (mine.isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<h3>").append(t.html("tickets.yourOrders")).append("</h3>");
+        Instant now = clock.instant();
+        DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(t.locale())
+                .withZone(ZoneId.of(view.event().timeZone()));
+        for (Order order : mine) {
+            String total = Money.format(order.totalMinor(), order.currency(), t.locale());
+            html.append("<div class=\"order\"><p><strong>").append(htmlEscape(total)).append("</strong> · ")
+                    .append(t.html("tickets.count", order.tickets())).append("</p>");
+            boolean held = order.status() == Order.Status.PENDING && now.isBefore(order.holdExpiresAt());
+            if (held) {
+                html.append("<p>").append(t.html("tickets.held", time.format(order.holdExpiresAt()))).append("</p>")
+                        .append(payForm(view, t, order));
+            } else if (order.status() == Order.Status.PAID) {
+                html.append("<p class=\"ok\">").append(t.html("tickets.paid")).append(" <a href=\"/i/")
+                        .append(view.token()).append("/orders/").append(order.id()).append("/tickets.pdf\">")
+                        .append(t.html("tickets.download")).append("</a></p>");
+            } else if (order.status() == Order.Status.REFUNDED) {
+                html.append("<p>").append(t.html("tickets.refunded",
+                        Money.format(order.refundedMinor(), order.currency(), t.locale()))).append("</p>");
+            } else {
+                html.append("<p class=\"muted\">").append(t.html("tickets.expired")).append("</p>");
+            }
+            html.append("</div>");
+        }
+        return html.toString();
+    }
+
+    private String payForm(GuestView view, GuestText t, Order order) {
+        if (!standIn()) {
+            // real Stripe needs Stripe.js (card details never reach us); that front end is not built yet
+            return "<p class=\"muted\">" + t.html("tickets.payLater") + "</p>";
+        }
+        String options = TEST_CARDS.stream().map(card -> "<option value=\"%s\">%s</option>".formatted(card,
+                t.html("tickets.card." + card))).collect(Collectors.joining());
+        return """
+                <form method="post" action="/i/%s/orders/%s/pay">
+                <p><label for="card-%s">%s</label><select id="card-%s" name="paymentMethod">%s</select></p>
+                <p class="muted">%s</p>
+                <button type="submit">%s</button>
+                </form>""".formatted(view.token(), order.id(), order.id(), t.html("tickets.card"), order.id(),
+                options, t.html("tickets.standIn"), t.html("tickets.pay"));
+    }
+
+    private boolean standIn() {
+        return !payments.stripe().apiBase().startsWith("https://api.stripe.com");
+    }
+
+    private String shop(GuestView view, GuestText t, Sale sale) {
+        Instant now = clock.instant();
+        StringBuilder rows = new StringBuilder();
+        for (TicketTier tier : sale.tiers()) {
+            String price = Money.format(tier.priceMinor(), sale.settings().currency(), t.locale());
+            boolean buyable = tier.onSale(now) && tier.available() >= tier.minPerOrder();
+            String state = !tier.onSale(now) ? t.html("tickets.notOnSale") : t.html("tickets.left", tier.available());
+            StringBuilder options = new StringBuilder("<option value=\"0\">0</option>");
+            for (int n = tier.minPerOrder(); buyable && n <= Math.min(tier.maxPerOrder(), tier.available()); n++) {
+                options.append("<option>").append(n).append("</option>");
+            }
+            rows.append("""
+                    <p class="tier"><label for="qty-%s">%s · %s <span class="muted">(%s)</span></label>
+                    <select id="qty-%s" name="qty-%s"%s>%s</select></p>
+                    """.formatted(tier.id(), htmlEscape(tier.name()), htmlEscape(price), state, tier.id(), tier.id(),
+                    buyable ? "" : " disabled", options));
+        }
+        TicketSettings s = sale.settings();
+        String terms = t.html("tickets.vat", s.vatBasisPoints() / 100.0)
+                + (s.feeFixedMinor() > 0 || s.feeBasisPoints() > 0 ? " " + t.html("tickets.fee") : "");
+        return """
+                <form method="post" action="/i/%s/tickets">
+                %s
+                <p><label for="ticket-code">%s</label><input id="ticket-code" type="text" name="code" maxlength="64" autocomplete="off"></p>
+                <p><label for="ticket-name">%s</label><input id="ticket-name" type="text" name="name" maxlength="200" required value="%s" autocomplete="name"></p>
+                <p><label for="ticket-email">%s</label><input id="ticket-email" type="email" name="email" maxlength="320" required autocomplete="email"></p>
+                <p class="muted">%s</p>
+                <button type="submit">%s</button>
+                </form>""".formatted(view.token(), rows, t.html("tickets.code"), t.html("tickets.buyerName"),
+                htmlEscape(view.guestName()), t.html("tickets.buyerEmail"), terms, t.html("tickets.order"));
+    }
+}
