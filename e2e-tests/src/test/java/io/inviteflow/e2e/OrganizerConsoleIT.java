@@ -6,7 +6,9 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.inviteflow.testsupport.Chromium;
+import io.inviteflow.localstack.stripe.StripeStandIn;
 import io.inviteflow.testsupport.IsolatedStores;
+import io.inviteflow.testsupport.PrintedTickets;
 import io.inviteflow.testsupport.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +39,10 @@ class OrganizerConsoleIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<ServiceProcess> SERVICES = new ArrayList<>();
+    private static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
+    private static final String STRIPE_SECRET = "whsec_e2e_" + RUN;
+    /** The Stripe stand-in (not Stripe) the core takes payments with; its journal is the gateway's log. */
+    private static final StripeStandIn STRIPE = StripeStandIn.start(0, null, STRIPE_SECRET);
     private static String core;
     private static String console;
 
@@ -50,6 +56,9 @@ class OrganizerConsoleIT {
         List<String> coreArgs = new ArrayList<>(new IsolatedStores("organizer_" + RUN, "inviteflow.activity.organizer-"
                 + RUN).arguments());
         coreArgs.add("--server.port=" + corePort);
+        coreArgs.add("--inviteflow.payments.stripe.api-base=" + STRIPE.baseUrl());
+        coreArgs.add("--inviteflow.payments.stripe.webhook-secret=" + STRIPE_SECRET);
+        STRIPE.sendWebhooksTo(core + "/webhooks/stripe");
         coreArgs.add("--inviteflow.media.directory=" + root.resolve("e2e-tests/target/media-" + RUN));
         SERVICES.add(ServiceProcess.start("organizer-core", root.resolve("ingestion/core/target/inviteflow-core-exec.jar"),
                 LOGS, List.of("-Xmx512m"), coreArgs)
@@ -65,6 +74,92 @@ class OrganizerConsoleIT {
     static void stop() throws Exception {
         for (int i = SERVICES.size() - 1; i >= 0; i--) {
             SERVICES.get(i).close();
+        }
+        STRIPE.close();
+    }
+
+    @Test
+    void sellTicketsFollowTheSaleLetTheBuyerInAtTheDoorAndRefund() throws Exception {
+        String email = "ada-" + RUN + "@example.org";
+        post("/api/v1/organizers", null, "{\"email\":\"%s\",\"password\":\"lovelace-1815\",\"name\":\"Ada\"}"
+                .formatted(email));
+        String token = post("/api/v1/auth/token", null,
+                "{\"email\":\"%s\",\"password\":\"lovelace-1815\"}".formatted(email)).get("accessToken").asText();
+        String eventId = post("/api/v1/events", token, """
+                {"title":"Analytical gala","startsAt":"2027-09-10T19:00:00+02:00","timeZone":"Europe/Berlin"}""")
+                .get("id").asText();
+        String guest = post("/api/v1/events/" + eventId + "/invitations", token,
+                "{\"guests\":[{\"name\":\"Charles\"}]}").at("/invitations/0/token").asText();
+
+        try (Chromium chromium = new Chromium()) {
+            Page page = chromium.browser.newPage(new com.microsoft.playwright.Browser.NewPageOptions()
+                    .setViewportSize(1280, 1600));
+            page.navigate(console + "/login");
+            page.locator("input[name=username]").fill(email);
+            page.locator("input[name=password]").fill("lovelace-1815");
+            page.locator("input[name=password]").press("Enter");
+            assertThat(cell(page, "Analytical gala")).isVisible();
+
+            // set the sale up: EUR with 19 % VAT, one tier
+            page.navigate(console + "/events/" + eventId + "/tickets");
+            page.getByLabel("VAT included in prices (%)", EXACT).fill("19");
+            page.locator("vaadin-button", new Page.LocatorOptions().setHasText("Start selling tickets")).click();
+            assertThat(page.getByText("Saved.")).isVisible();
+            page.getByLabel("New tier", EXACT).fill("Gala seat");
+            page.getByLabel("Price", EXACT).fill("25");
+            page.getByLabel("Quantity", EXACT).fill("10");
+            page.locator("vaadin-button", new Page.LocatorOptions().setHasText("Add tier")).click();
+            assertThat(page.getByText("Tier added: on sale now.")).isVisible();
+
+            // a guest buys two on their invitation page's forms; the console's figures follow by themselves
+            String tier = get("/api/v1/events/" + eventId + "/ticket-tiers", token).at("/0/id").asText();
+            assertThat(Http.postForm(core + "/i/" + guest + "/tickets", "qty-" + tier
+                    + "=2&name=Charles+Babbage&email=charles%40example.org").status()).isEqualTo(303);
+            String orderId = get("/api/v1/events/" + eventId + "/orders", token).at("/0/id").asText();
+            assertThat(Http.postForm(core + "/i/" + guest + "/orders/" + orderId + "/pay",
+                    "paymentMethod=pm_card_visa").status()).isEqualTo(303);
+            assertThat(page.getByText("2 tickets sold, €50.00 in ticket revenue.")).isVisible(
+                    new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
+
+            // a scanner link for the door, opened like a staff member's phone would, lets one of the tickets in once
+            page.getByLabel("New scanner", EXACT).fill("Door A");
+            page.locator("vaadin-button", new Page.LocatorOptions().setHasText("Make scanner link")).click();
+            String scanner = page.locator("a[href*='/checkin/']").getAttribute("href");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots",
+                    "console-tickets.png")).setFullPage(true));
+            byte[] pdf = HTTP.send(HttpRequest.newBuilder(URI.create(core + "/i/" + guest + "/orders/" + orderId
+                    + "/tickets.pdf")).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+            List<String> codes = PrintedTickets.read(pdf).codes();
+            assertThat(codes).hasSize(2);
+            Page door = chromium.browser.newPage(new com.microsoft.playwright.Browser.NewPageOptions()
+                    .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
+            door.navigate(scanner);
+            door.locator("#code").fill(codes.get(0));
+            door.locator("#code").press("Enter");
+            assertThat(door.locator("#verdict")).containsText("Welcome in");
+            assertThat(door.locator("#verdict")).containsText("Charles Babbage");
+            door.waitForTimeout(3100); // the page ignores the same code read again within 3 s (a camera sees it often)
+            door.locator("#code").fill(codes.get(0));
+            door.locator("#code").press("Enter");
+            assertThat(door.locator("#verdict")).containsText("Already used");
+            door.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots",
+                    "door-scanner.png")));
+            assertThat(page.getByText("Checked in: 1 of 2 valid tickets.")).isVisible(
+                    new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
+
+            // a full refund from the console, once, whatever the clicks
+            page.locator("vaadin-button", new Page.LocatorOptions().setHasText("Refund…")).first().click();
+            page.locator("vaadin-dialog-overlay vaadin-button", new Page.LocatorOptions().setHasText("Refund"))
+                    .last().click();
+            assertThat(page.getByText("Refunded Charles Babbage.")).isVisible();
+            assertThat(cell(page, "REFUNDED")).isVisible();
+            assertThat(STRIPE.server().getAllServeEvents().stream()
+                    .filter(e -> e.getRequest().getUrl().equals("/v1/refunds"))
+                    .map(e -> e.getRequest().getHeader("Idempotency-Key")))
+                    .singleElement().satisfies(key -> assertThat(key).startsWith("refund-" + orderId + "-console-"));
+            door.locator("#code").fill(codes.get(1));
+            door.locator("#code").press("Enter");
+            assertThat(door.locator("#verdict")).containsText("Refunded: not valid");
         }
     }
 

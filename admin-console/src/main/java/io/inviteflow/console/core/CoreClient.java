@@ -311,7 +311,12 @@ public class CoreClient {
         }
     }
 
-    private static <T> T call(Supplier<T> request) {
+    /** The configured client, for the other clients of this package (one feature's calls each). */
+    RestClient rest() {
+        return rest;
+    }
+
+    static <T> T call(Supplier<T> request) {
         try {
             return request.get();
         } catch (CoreException e) {

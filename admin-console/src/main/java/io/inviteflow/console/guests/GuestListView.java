@@ -91,7 +91,8 @@ public class GuestListView extends VerticalLayout implements BeforeEnterObserver
             Button cancel = new Button("Cancel event…", click -> confirmCancel(partyEvent));
             cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             cancel.setEnabled(!partyEvent.cancelled());
-            HorizontalLayout bar = new HorizontalLayout(response, attendance, export, cancel);
+            Anchor ticketSale = new Anchor("events/" + eventId + "/tickets", "Tickets and doors");
+            HorizontalLayout bar = new HorizontalLayout(response, attendance, export, ticketSale, cancel);
             bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
             questions.load(eventId);
             add(title, totals, new H3("Invite"), new InvitePanel(core, organizer.accessToken(), eventId, this::refresh),

@@ -1,6 +1,7 @@
 package io.inviteflow.core.order;
 
 import io.inviteflow.core.event.Events;
+import io.inviteflow.core.payment.GatewayErrors;
 import io.inviteflow.core.security.AuthenticatedOrganizer;
 import io.inviteflow.core.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
@@ -32,8 +33,11 @@ class OrganizerOrderController {
     private final OrderRepository orders;
     private final SalesRepository sales;
     private final Refunds refunds;
+    private final GatewayErrors gatewayErrors;
 
-    OrganizerOrderController(Events events, OrderRepository orders, SalesRepository sales, Refunds refunds) {
+    OrganizerOrderController(Events events, OrderRepository orders, SalesRepository sales, Refunds refunds,
+                             GatewayErrors gatewayErrors) {
+        this.gatewayErrors = gatewayErrors;
         this.events = events;
         this.orders = orders;
         this.sales = sales;
@@ -71,6 +75,13 @@ class OrganizerOrderController {
         String idempotencyKey = "refund-" + orderId + "-" + (key == null || key.isBlank()
                 ? UUID.randomUUID() : key.strip());
         return refunds.refund(orderId, request.amountMinor(), request.reason(), idempotencyKey);
+    }
+
+    @GetMapping("/gateway-errors")
+    @Operation(summary = "The payment gateway's latest failures about the event's orders (outages, refusals)")
+    List<GatewayErrors.GatewayError> gatewayErrors(AuthenticatedOrganizer organizer, @PathVariable UUID eventId) {
+        events.requireOwned(eventId, organizer.id());
+        return gatewayErrors.ofEvent(eventId, 100);
     }
 
     @GetMapping("/orders/{orderId}/refunds")

@@ -29,8 +29,11 @@ public class GatewayErrors {
                 .update();
     }
 
-    public List<GatewayError> latest(int limit) {
-        return jdbc.sql("SELECT * FROM gateway_error ORDER BY id DESC LIMIT :limit").param("limit", limit)
+    /** The latest errors about the event's orders. */
+    public List<GatewayError> ofEvent(UUID eventId, int limit) {
+        return jdbc.sql("SELECT e.* FROM gateway_error e JOIN ticket_order o ON o.id = e.order_id "
+                        + "WHERE o.event_id = :event ORDER BY e.id DESC LIMIT :limit")
+                .param("event", eventId).param("limit", limit)
                 .query((rs, n) -> new GatewayError(rs.getLong("id"), rs.getString("gateway"),
                         rs.getString("operation"), rs.getObject("order_id", UUID.class), rs.getString("code"),
                         rs.getString("message"), rs.getTimestamp("occurred_at").toInstant()))

@@ -1,0 +1,165 @@
+package io.inviteflow.console.tickets;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import io.inviteflow.console.core.CoreClient;
+import io.inviteflow.console.core.CoreTickets;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What the event sells: currency, VAT and fee; the tiers; the discount codes. */
+class SaleSetupPanel extends VerticalLayout {
+
+    private final CoreTickets tickets;
+    private final String token;
+    private final UUID eventId;
+    private final Runnable changed;
+    private final Paragraph status = new Paragraph();
+    private final Grid<CoreTickets.Tier> tiers = new Grid<>();
+    private final Grid<CoreTickets.Code> codes = new Grid<>();
+    private String currency;
+
+    SaleSetupPanel(CoreTickets tickets, String token, UUID eventId, Runnable changed) {
+        this.tickets = tickets;
+        this.token = token;
+        this.eventId = eventId;
+        this.changed = changed;
+        setPadding(false);
+        CoreTickets.Settings settings = tickets.settings(token, eventId);
+        currency = settings == null ? null : settings.currency();
+        tiers.addColumn(CoreTickets.Tier::name).setHeader("Tier").setFlexGrow(2);
+        tiers.addColumn(t -> Amounts.format(t.priceMinor(), currency)).setHeader("Price (VAT incl.)");
+        tiers.addColumn(CoreTickets.Tier::quantity).setHeader("Quantity");
+        tiers.addColumn(t -> t.minPerOrder() + "–" + t.maxPerOrder()).setHeader("Per order");
+        tiers.setAllRowsVisible(true);
+        codes.addColumn(CoreTickets.Code::code).setHeader("Code");
+        codes.addColumn(c -> c.percentOff() != null ? c.percentOff() + " %" : Amounts.format(c.amountOffMinor(),
+                currency)).setHeader("Off");
+        codes.addColumn(c -> c.used() + (c.maxUses() == null ? "" : " of " + c.maxUses())).setHeader("Used");
+        codes.setAllRowsVisible(true);
+        add(settingsForm(settings), status, new H3("Tiers"), tiers, tierForm(), new H3("Discount codes"), codes,
+                codeForm());
+        refresh();
+    }
+
+    private HorizontalLayout settingsForm(CoreTickets.Settings current) {
+        TextField currencyField = new TextField("Currency");
+        currencyField.setPattern("[A-Z]{3}");
+        currencyField.setMaxLength(3);
+        currencyField.setValue(current == null ? "EUR" : current.currency());
+        BigDecimalField vat = new BigDecimalField("VAT included in prices (%)");
+        vat.setValue(current == null ? BigDecimal.ZERO : BigDecimal.valueOf(current.vatBasisPoints(), 2));
+        BigDecimalField feeFixed = new BigDecimalField("Service fee per ticket");
+        feeFixed.setValue(current == null ? BigDecimal.ZERO : BigDecimal.valueOf(current.feeFixedMinor(), 2));
+        BigDecimalField feePercent = new BigDecimalField("Service fee (%)");
+        feePercent.setValue(current == null ? BigDecimal.ZERO : BigDecimal.valueOf(current.feeBasisPoints(), 2));
+        for (var field : List.of(vat, feeFixed, feePercent)) {
+            field.setWidth("13em");
+        }
+        Button save = new Button(current == null ? "Start selling tickets" : "Save");
+        save.addClickListener(click -> {
+            try {
+                String code = currencyField.getValue().strip().toUpperCase(java.util.Locale.ROOT);
+                var saved = tickets.saveSettings(token, eventId, new CoreTickets.Settings(code,
+                        basisPoints(vat.getValue()), Amounts.toMinor(orZero(feeFixed.getValue()), code),
+                        basisPoints(feePercent.getValue()), current == null || current.transfersAllowed(),
+                        current == null ? null : current.cancelUntilHoursBefore()));
+                currency = saved.currency();
+                save.setText("Save");
+                status.setText("Saved.");
+                refresh();
+            } catch (CoreClient.Refused | IllegalArgumentException | ArithmeticException e) {
+                status.setText("Not saved: " + e.getMessage());
+            }
+        });
+        HorizontalLayout row = new HorizontalLayout(currencyField, vat, feeFixed, feePercent, save);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        return row;
+    }
+
+    private HorizontalLayout tierForm() {
+        TextField name = new TextField("New tier");
+        name.setPlaceholder("Early bird");
+        BigDecimalField price = new BigDecimalField("Price");
+        IntegerField quantity = new IntegerField("Quantity");
+        quantity.setMin(0);
+        Button add = new Button("Add tier", click -> {
+            if (currency == null) {
+                status.setText("Save the currency, VAT and fee first.");
+                return;
+            }
+            try {
+                tickets.addTier(token, eventId, name.getValue(), Amounts.toMinor(orZero(price.getValue()), currency),
+                        quantity.getValue() == null ? 0 : quantity.getValue());
+                name.clear();
+                price.clear();
+                quantity.clear();
+                status.setText("Tier added: on sale now.");
+                refresh();
+                changed.run();
+            } catch (CoreClient.Refused | ArithmeticException e) {
+                status.setText("Not added: " + e.getMessage());
+            }
+        });
+        HorizontalLayout row = new HorizontalLayout(name, price, quantity, add);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        return row;
+    }
+
+    private HorizontalLayout codeForm() {
+        TextField code = new TextField("New code");
+        code.setPlaceholder("EARLY10");
+        IntegerField percent = new IntegerField("% off");
+        percent.setMin(1);
+        percent.setMax(100);
+        IntegerField maxUses = new IntegerField("Uses (empty: unlimited)");
+        maxUses.setMin(1);
+        Button add = new Button("Add code", click -> {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("code", code.getValue());
+            fields.put("percentOff", percent.getValue());
+            if (maxUses.getValue() != null) {
+                fields.put("maxUses", maxUses.getValue());
+            }
+            try {
+                tickets.addCode(token, eventId, fields);
+                code.clear();
+                status.setText("Code added.");
+                refresh();
+            } catch (CoreClient.Refused e) {
+                status.setText("Not added: " + e.getMessage());
+            }
+        });
+        HorizontalLayout row = new HorizontalLayout(code, percent, maxUses, add);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        return row;
+    }
+
+    private void refresh() {
+        if (currency == null) {
+            return;
+        }
+        tiers.setItems(tickets.tiers(token, eventId));
+        codes.setItems(tickets.codes(token, eventId));
+    }
+
+    private static int basisPoints(BigDecimal percent) {
+        return orZero(percent).movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP).intValueExact();
+    }
+
+    private static BigDecimal orZero(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO : value;
+    }
+}
