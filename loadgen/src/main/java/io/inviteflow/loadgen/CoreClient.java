@@ -131,6 +131,24 @@ final class CoreClient {
                 .exceptionally(e -> -1);
     }
 
+    /** Any organizer call with a JSON body (or none for GET); the answer as it came. */
+    Status call(String method, String path, JsonNode body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(core.resolve(path)).header("Content-Type",
+                "application/json").method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body.toString()));
+        return send(authorized(request));
+    }
+
+    /** A guest's JSON call without blocking a thread (ticket orders and payments); the status and body. */
+    java.util.concurrent.CompletableFuture<Status> postAsync(String path, JsonNode body) {
+        return http.sendAsync(HttpRequest.newBuilder(core.resolve(path)).header("Content-Type", "application/json")
+                                .timeout(Duration.ofSeconds(30))
+                                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .thenApply(r -> new Status(r.statusCode(), r.body()))
+                .exceptionally(e -> new Status(-1, String.valueOf(e)));
+    }
+
     JsonNode engagement(URI console, String eventId) {
         return json(expect(send(authorized(HttpRequest.newBuilder(
                 console.resolve("/api/v1/events/" + eventId + "/engagement")).GET())), 200));
@@ -159,14 +177,14 @@ final class CoreClient {
         }
     }
 
-    private static Status expect(Status status, int code) {
+    static Status expect(Status status, int code) {
         if (status.code() != code) {
             throw new IllegalStateException("expected HTTP " + code + " but got " + status);
         }
         return status;
     }
 
-    private static JsonNode json(Status status) {
+    static JsonNode json(Status status) {
         try {
             return JSON.readTree(status.body());
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import io.inviteflow.batch.reminder.InDoubtDeliveriesListener;
 import io.inviteflow.batch.reminder.ReminderActivities;
 import io.inviteflow.batch.reminder.ReminderDeliveries;
 import io.inviteflow.batch.reminder.ReminderProperties;
+import io.inviteflow.batch.reminder.MailSends;
 import io.inviteflow.batch.reminder.ReminderWriter;
 import io.inviteflow.batch.reminder.UnpublishedRemindersListener;
 import jakarta.mail.internet.AddressException;
@@ -85,12 +86,12 @@ class AnswerConfirmationJobConfiguration {
     @Bean
     @StepScope
     AnswerConfirmationWriter confirmationWriter(AnswerConfirmationsClient core, ConfirmationRequests requests,
-                                                ReminderDeliveries deliveries, JavaMailSender mail,
+                                                ReminderDeliveries deliveries, JavaMailSender mail, MailSends sends,
                                                 ReminderActivities activities, ReminderProperties properties,
                                                 @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId)
             throws AddressException {
         return new AnswerConfirmationWriter(core, new ReminderWriter(deliveries, mail, activities,
-                new InternetAddress(properties.from(), true), jobExecutionId), requests);
+                new InternetAddress(properties.from(), true), jobExecutionId, sends), requests);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import io.inviteflow.batch.reminder.Reminder;
 import io.inviteflow.batch.reminder.ReminderActivities;
 import io.inviteflow.batch.reminder.ReminderDeliveries;
 import io.inviteflow.batch.reminder.ReminderProperties;
+import io.inviteflow.batch.reminder.MailSends;
 import io.inviteflow.batch.reminder.ReminderWriter;
 import io.inviteflow.batch.reminder.UnpublishedRemindersListener;
 import jakarta.mail.internet.AddressException;
@@ -95,11 +96,11 @@ class EventNoticeJobConfiguration {
 
     @Bean
     @StepScope
-    ReminderWriter noticeWriter(ReminderDeliveries deliveries, JavaMailSender mail, ReminderActivities activities,
+    ReminderWriter noticeWriter(ReminderDeliveries deliveries, JavaMailSender mail, MailSends sends, ReminderActivities activities,
                                 ReminderProperties properties,
                                 @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) throws AddressException {
         return new ReminderWriter(deliveries, mail, activities, new InternetAddress(properties.from(), true),
-                jobExecutionId);
+                jobExecutionId, sends);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import io.inviteflow.batch.reminder.InDoubtDeliveriesListener;
 import io.inviteflow.batch.reminder.ReminderActivities;
 import io.inviteflow.batch.reminder.ReminderDeliveries;
 import io.inviteflow.batch.reminder.ReminderProperties;
+import io.inviteflow.batch.reminder.MailSends;
 import io.inviteflow.batch.reminder.ReminderWriter;
 import io.inviteflow.batch.reminder.UnpublishedRemindersListener;
 import jakarta.mail.internet.AddressException;
@@ -85,13 +86,13 @@ class EventRefundJobConfiguration {
 
     @Bean
     @StepScope
-    RefundWriter refundWriter(RefundsClient client, ReminderDeliveries deliveries, JavaMailSender mail,
+    RefundWriter refundWriter(RefundsClient client, ReminderDeliveries deliveries, JavaMailSender mail, MailSends sends,
                               ReminderActivities activities, ReminderProperties properties,
                               @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId,
                               @Value("#{jobParameters['" + EVENT_ID + "']}") String eventId,
                               @Value("#{jobParameters['" + REASON + "']}") String reason) throws AddressException {
         ReminderWriter mails = new ReminderWriter(deliveries, mail, activities,
-                new InternetAddress(properties.from(), true), jobExecutionId);
+                new InternetAddress(properties.from(), true), jobExecutionId, sends);
         return new RefundWriter(client, mails, UUID.fromString(eventId), reason);
     }
 

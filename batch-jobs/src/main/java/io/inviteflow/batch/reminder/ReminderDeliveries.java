@@ -96,13 +96,16 @@ public class ReminderDeliveries {
     }
 
     public void markPublished(List<ReminderActivities.Sent> published) {
-        for (ReminderActivities.Sent sent : published) {
-            ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
-                            UPDATE reminder_delivery SET status = 'published', published_at = now()
-                            WHERE kind = :kind AND invitation_id = :id AND status = 'sent'""")
-                    .param("kind", sent.kind()).param("id", sent.invitationId())
-                    .update());
+        if (published.isEmpty()) {
+            return;
         }
+        ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
+                        UPDATE reminder_delivery d SET status = 'published', published_at = now()
+                        FROM unnest(:kinds, :ids) AS p(kind, invitation_id)
+                        WHERE d.kind = p.kind AND d.invitation_id = p.invitation_id AND d.status = 'sent'""")
+                .param("kinds", published.stream().map(ReminderActivities.Sent::kind).toArray(String[]::new))
+                .param("ids", published.stream().map(ReminderActivities.Sent::invitationId).toArray(java.util.UUID[]::new))
+                .update());
     }
 
     /**

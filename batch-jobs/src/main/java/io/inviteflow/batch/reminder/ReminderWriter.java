@@ -16,11 +16,15 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Mails each reminder at most once, then reports it as REMINDER_SENT on Kafka.
  * <p>
- * Per reminder: (1) claim it in {@code reminder_delivery}, committed on its own BEFORE anything is sent; only the
+ * Per reminder (the chunk's reminders side by side, see {@link MailSends}): (1) claim it in {@code reminder_delivery}, committed on its own BEFORE anything is sent; only the
  * caller whose claim won sends; (2) send the mail; (3) mark it {@code sent}. After the chunk's mails: publish the
  * activities and mark them {@code published}.
  * <p>
@@ -40,34 +44,61 @@ public class ReminderWriter implements ItemWriter<Reminder> {
     private final ReminderActivities activities;
     private final InternetAddress from;
     private final long jobExecutionId;
+    private final Executor sends;
 
     public ReminderWriter(ReminderDeliveries deliveries, JavaMailSender mail, ReminderActivities activities,
-                          InternetAddress from, long jobExecutionId) {
+                          InternetAddress from, long jobExecutionId, MailSends sends) {
         this.deliveries = deliveries;
         this.mail = mail;
         this.activities = activities;
         this.from = from;
         this.jobExecutionId = jobExecutionId;
+        this.sends = sends.executor();
     }
 
+    /**
+     * Delivers the chunk's mails side by side (each waits mostly on the mail server), each under its own claim. A mail
+     * the server refused fails the chunk once the others are through and published; a restart sends only it again.
+     */
     @Override
     public void write(Chunk<? extends Reminder> chunk) {
+        List<CompletableFuture<Optional<ReminderActivities.Sent>>> deliveries = chunk.getItems().stream()
+                .map(reminder -> CompletableFuture.supplyAsync(() -> deliver(reminder), sends))
+                .toList();
         List<ReminderActivities.Sent> toPublish = new ArrayList<>();
-        for (Reminder reminder : chunk) {
-            switch (deliveries.claim(reminder, jobExecutionId)) {
-                case CLAIMED -> {
-                    send(reminder);
-                    deliveries.markSent(reminder);
-                    toPublish.add(ReminderActivities.Sent.of(reminder));
+        RuntimeException failure = null;
+        for (CompletableFuture<Optional<ReminderActivities.Sent>> delivery : deliveries) {
+            try {
+                delivery.join().ifPresent(toPublish::add);
+            } catch (CompletionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException cause ? cause : e;
                 }
-                case SENT_NOT_PUBLISHED -> toPublish.add(ReminderActivities.Sent.of(reminder));
-                case IN_DOUBT -> log.warn("reminder {} is in doubt (claimed, never confirmed sent): not resending",
-                        reminder.idempotencyKey());
-                case DONE -> log.debug("reminder {} already sent", reminder.idempotencyKey());
             }
         }
         activities.publish(toPublish);
-        deliveries.markPublished(toPublish);
+        this.deliveries.markPublished(toPublish);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Claims, sends and marks one mail; what to publish for it, if anything. */
+    private Optional<ReminderActivities.Sent> deliver(Reminder reminder) {
+        switch (deliveries.claim(reminder, jobExecutionId)) {
+            case CLAIMED -> {
+                send(reminder);
+                deliveries.markSent(reminder);
+                return Optional.of(ReminderActivities.Sent.of(reminder));
+            }
+            case SENT_NOT_PUBLISHED -> {
+                return Optional.of(ReminderActivities.Sent.of(reminder));
+            }
+            case IN_DOUBT -> log.warn("reminder {} is in doubt (claimed, never confirmed sent): not resending",
+                    reminder.idempotencyKey());
+            case DONE -> log.debug("reminder {} already sent", reminder.idempotencyKey());
+        }
+        return Optional.empty();
     }
 
     private void send(Reminder reminder) {

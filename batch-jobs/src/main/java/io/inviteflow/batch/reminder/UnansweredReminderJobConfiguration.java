@@ -73,11 +73,11 @@ class UnansweredReminderJobConfiguration {
 
     @Bean
     @StepScope
-    ReminderWriter unansweredReminderWriter(ReminderDeliveries deliveries, JavaMailSender mail,
+    ReminderWriter unansweredReminderWriter(ReminderDeliveries deliveries, JavaMailSender mail, MailSends sends,
                                             ReminderActivities activities, ReminderProperties properties,
                                             @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId)
             throws AddressException {
         return new ReminderWriter(deliveries, mail, activities, new InternetAddress(properties.from(), true),
-                jobExecutionId);
+                jobExecutionId, sends);
     }
 }

@@ -19,6 +19,12 @@ public record Order(UUID id, UUID eventId, UUID invitationId, String buyerName, 
     public record Line(UUID tierId, int quantity, long unitPriceMinor, long discountMinor) {
     }
 
+    Order withLines(List<Line> orderLines) {
+        return new Order(id, eventId, invitationId, buyerName, buyerEmail, status, currency, subtotalMinor,
+                discountMinor, feeMinor, vatMinor, totalMinor, refundedMinor, discountCodeId, holdExpiresAt, gateway,
+                paymentReference, clientSecret, paymentAttempts, createdAt, paidAt, List.copyOf(orderLines));
+    }
+
     public int tickets() {
         return lines.stream().mapToInt(Line::quantity).sum();
     }

@@ -85,35 +85,59 @@ class OrderRepository {
 
     /** The orders a guest placed with their invitation, newest first. */
     List<Order> ofInvitation(UUID invitationId) {
-        return jdbc.sql("SELECT * FROM ticket_order WHERE invitation_id = :invitation ORDER BY created_at DESC LIMIT 20")
-                .param("invitation", invitationId).query(this::order).list();
+        return withLines(jdbc.sql("SELECT * FROM ticket_order WHERE invitation_id = :invitation "
+                        + "ORDER BY created_at DESC LIMIT 20")
+                .param("invitation", invitationId).query(OrderRepository::order).list());
+    }
+
+    /** How many of the event's orders are in each status (statuses without orders are left out). */
+    java.util.Map<Order.Status, Integer> countsByStatus(UUID eventId) {
+        java.util.Map<Order.Status, Integer> counts = new java.util.EnumMap<>(Order.Status.class);
+        jdbc.sql("SELECT status, count(*) FROM ticket_order WHERE event_id = :event GROUP BY status")
+                .param("event", eventId)
+                .query((rs, n) -> counts.put(Order.Status.valueOf(rs.getString(1)), rs.getInt(2))).list();
+        return counts;
     }
 
     List<Order> ofEvent(UUID eventId, int limit) {
-        return jdbc.sql("SELECT * FROM ticket_order WHERE event_id = :event ORDER BY created_at DESC LIMIT :limit")
-                .param("event", eventId).param("limit", limit).query(this::order).list();
+        return withLines(jdbc.sql("SELECT * FROM ticket_order WHERE event_id = :event "
+                        + "ORDER BY created_at DESC LIMIT :limit")
+                .param("event", eventId).param("limit", limit).query(OrderRepository::order).list());
     }
 
     private Optional<Order> one(String sql, UUID id) {
-        return jdbc.sql(sql).param("id", id).query(this::order).optional();
+        return withLines(jdbc.sql(sql).param("id", id).query(OrderRepository::order).list()).stream().findFirst();
     }
 
-    private Order order(ResultSet rs, int row) throws SQLException {
-        UUID id = rs.getObject("id", UUID.class);
-        List<Order.Line> lines = jdbc.sql("SELECT tier_id, quantity, unit_price_minor, discount_minor FROM order_line "
-                        + "WHERE order_id = :id ORDER BY tier_id")
-                .param("id", id)
-                .query((l, n) -> new Order.Line(l.getObject("tier_id", UUID.class), l.getInt("quantity"),
-                        l.getLong("unit_price_minor"), l.getLong("discount_minor")))
+    /**
+     * The orders' lines, read after their rows with one query, never inside a row mapper: a nested query there would
+     * take a second pooled connection while holding the first, and a busy pool then deadlocks on itself.
+     */
+    private List<Order> withLines(List<Order> orders) {
+        if (orders.isEmpty()) {
+            return orders;
+        }
+        java.util.Map<UUID, List<Order.Line>> lines = new java.util.HashMap<>();
+        jdbc.sql("SELECT order_id, tier_id, quantity, unit_price_minor, discount_minor FROM order_line "
+                        + "WHERE order_id = ANY(:ids) ORDER BY order_id, tier_id")
+                .param("ids", orders.stream().map(Order::id).toArray(UUID[]::new))
+                .query((l, n) -> lines.computeIfAbsent(l.getObject("order_id", UUID.class),
+                                k -> new java.util.ArrayList<>()).add(new Order.Line(l.getObject("tier_id", UUID.class), l.getInt("quantity"),
+                                l.getLong("unit_price_minor"), l.getLong("discount_minor"))))
                 .list();
-        return new Order(id, rs.getObject("event_id", UUID.class), rs.getObject("invitation_id", UUID.class),
+        return orders.stream().map(o -> o.withLines(lines.getOrDefault(o.id(), List.of()))).toList();
+    }
+
+    private static Order order(ResultSet rs, int row) throws SQLException {
+        return new Order(rs.getObject("id", UUID.class), rs.getObject("event_id", UUID.class),
+                rs.getObject("invitation_id", UUID.class),
                 rs.getString("buyer_name"), rs.getString("buyer_email"), Order.Status.valueOf(rs.getString("status")),
                 rs.getString("currency"), rs.getLong("subtotal_minor"), rs.getLong("discount_minor"),
                 rs.getLong("fee_minor"), rs.getLong("vat_minor"), rs.getLong("total_minor"),
                 rs.getLong("refunded_minor"), rs.getObject("discount_code_id", UUID.class),
                 instant(rs, "hold_expires_at"), rs.getString("gateway"), rs.getString("payment_reference"),
                 rs.getString("client_secret"), rs.getInt("payment_attempts"), instant(rs, "created_at"),
-                instant(rs, "paid_at"), lines);
+                instant(rs, "paid_at"), List.of());
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -123,9 +147,10 @@ class OrderRepository {
 
     /** Paid orders of the event with money left to refund, in id order after {@code after}. */
     List<Order> refundable(UUID eventId, UUID after, int limit) {
-        return jdbc.sql("SELECT * FROM ticket_order WHERE event_id = :event AND status = 'PAID' "
+        return withLines(jdbc.sql("SELECT * FROM ticket_order WHERE event_id = :event AND status = 'PAID' "
                         + "AND total_minor > refunded_minor AND id > :after ORDER BY id LIMIT :limit")
-                .param("event", eventId).param("after", after).param("limit", limit).query(this::order).list();
+                .param("event", eventId).param("after", after).param("limit", limit)
+                .query(OrderRepository::order).list());
     }
 
     /** Records a refund made by the gateway; false when this key was recorded before (a retry). */

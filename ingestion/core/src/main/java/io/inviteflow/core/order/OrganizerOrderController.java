@@ -52,6 +52,13 @@ class OrganizerOrderController {
         return orders.ofEvent(eventId, Math.min(limit, 1000));
     }
 
+    @GetMapping("/order-counts")
+    @Operation(summary = "How many of the event's orders are pending, paid, expired and refunded")
+    java.util.Map<Order.Status, Integer> orderCounts(AuthenticatedOrganizer organizer, @PathVariable UUID eventId) {
+        events.requireOwned(eventId, organizer.id());
+        return orders.countsByStatus(eventId);
+    }
+
     @GetMapping("/sales")
     @Operation(summary = "Per tier: sold, held by unpaid orders, left, revenue (minor units, after discounts)")
     List<SalesRepository.TierSales> sales(AuthenticatedOrganizer organizer, @PathVariable UUID eventId) {

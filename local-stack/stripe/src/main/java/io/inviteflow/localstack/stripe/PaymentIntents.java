@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * PaymentIntents and their lifecycle as Stripe documents it: created waiting for a payment method, confirmed with
@@ -24,9 +23,10 @@ final class PaymentIntents {
             "pm_card_chargeDeclinedExpiredCard", "expired_card");
     private static final Set<String> CONFIRMABLE = Set.of("requires_payment_method", "requires_confirmation");
 
-    private final Map<String, ObjectNode> byId = new ConcurrentHashMap<>();
+    /** PaymentIntents as JSON text (a tenth of a parsed tree's heap), the newest {@link StripeObjects#KEPT}. */
+    private final Map<String, String> byId = Bounded.map(StripeObjects.KEPT);
     /** Refunded so far per PaymentIntent, in minor units (Stripe keeps it on the charge). */
-    private final Map<String, Long> refunded = new ConcurrentHashMap<>();
+    private final Map<String, Long> refunded = Bounded.map(StripeObjects.KEPT);
     private final WebhookSender webhooks;
 
     PaymentIntents(WebhookSender webhooks) {
@@ -57,18 +57,18 @@ final class PaymentIntents {
         pi.putNull("last_payment_error");
         ObjectNode metadata = pi.putObject("metadata");
         FormBody.nested(form, "metadata").forEach(metadata::put);
-        byId.put(id, pi);
+        byId.put(id, pi.toString());
         if ("true".equals(form.get("confirm"))) {
             return confirm(id, form, idempotencyKey);
         }
-        return pi.deepCopy();
+        return pi;
     }
 
     ObjectNode confirm(String id, Map<String, String> form, String idempotencyKey) {
-        ObjectNode pi = find(id);
         ObjectNode result;
         String eventType;
-        synchronized (pi) {
+        synchronized (byId) {
+            ObjectNode pi = find(id);
             String status = pi.path("status").asText();
             if (!CONFIRMABLE.contains(status)) {
                 throw StripeError.invalid("payment_intent_unexpected_state", "You cannot confirm this PaymentIntent "
@@ -96,7 +96,8 @@ final class PaymentIntents {
                 pi.putNull("last_payment_error");
                 eventType = "payment_intent.succeeded";
             }
-            result = pi.deepCopy();
+            byId.put(id, pi.toString());
+            result = pi;
         }
         webhooks.send(Events.of(eventType, result, idempotencyKey));
         if (eventType.equals("payment_intent.payment_failed")) {
@@ -106,9 +107,9 @@ final class PaymentIntents {
     }
 
     ObjectNode cancel(String id, Map<String, String> form) {
-        ObjectNode pi = find(id);
         ObjectNode result;
-        synchronized (pi) {
+        synchronized (byId) {
+            ObjectNode pi = find(id);
             String status = pi.path("status").asText();
             if (status.equals("succeeded") || status.equals("canceled")) {
                 throw StripeError.invalid("payment_intent_unexpected_state", "You cannot cancel this PaymentIntent "
@@ -119,17 +120,15 @@ final class PaymentIntents {
             pi.put("status", "canceled");
             pi.put("canceled_at", System.currentTimeMillis() / 1000);
             pi.put("cancellation_reason", form.getOrDefault("cancellation_reason", "requested_by_customer"));
-            result = pi.deepCopy();
+            byId.put(id, pi.toString());
+            result = pi;
         }
         webhooks.send(Events.of("payment_intent.canceled", result, null));
         return result;
     }
 
     ObjectNode retrieve(String id) {
-        ObjectNode pi = find(id);
-        synchronized (pi) {
-            return pi.deepCopy();
-        }
+        return find(id);
     }
 
     /**
@@ -137,11 +136,11 @@ final class PaymentIntents {
      * @return the PaymentIntent's state at the refund, and the amount refunded
      */
     Refunded refund(String id, String amountParam) {
-        ObjectNode pi = byId.get(id);
-        if (pi == null) {
-            throw StripeError.missing("payment_intent", id, "payment_intent");
-        }
-        synchronized (pi) {
+        synchronized (byId) {
+            if (!byId.containsKey(id)) {
+                throw StripeError.missing("payment_intent", id, "payment_intent");
+            }
+            ObjectNode pi = find(id);
             if (!"succeeded".equals(pi.path("status").asText())) {
                 throw StripeError.invalid("payment_intent_unexpected_state", "This PaymentIntent (" + id
                         + ") does not have a successful charge to refund.", "payment_intent");
@@ -159,19 +158,24 @@ final class PaymentIntents {
                         + "unrefunded amount on charge (" + left + ")", "amount");
             }
             refunded.put(id, before + amount);
-            return new Refunded(pi.deepCopy(), amount);
+            return new Refunded(pi, amount);
         }
     }
 
     record Refunded(ObjectNode paymentIntent, long amount) {
     }
 
+    /** A fresh copy of the PaymentIntent's state; changes count once written back with {@code byId.put}. */
     private ObjectNode find(String id) {
-        ObjectNode pi = byId.get(id);
+        String pi = byId.get(id);
         if (pi == null) {
             throw StripeError.missing("payment_intent", id, "intent");
         }
-        return pi;
+        try {
+            return (ObjectNode) StripeObjects.JSON.readTree(pi);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a stored PaymentIntent is JSON", e);
+        }
     }
 
     private static long positiveAmount(String value, String param) {

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The state behind the mappings. A mapping names its {@code action}; its response body is the object as Stripe's API
@@ -29,7 +28,9 @@ final class StripeObjects implements ResponseTransformerV2 {
 
     private final PaymentIntents paymentIntents;
     private final Refunds refunds;
-    private final Map<String, CompletableFuture<Reply>> idempotent = new ConcurrentHashMap<>();
+    /** Replies by idempotency key (the newest {@value #KEPT}). */
+    private final Map<String, CompletableFuture<Reply>> idempotent = Bounded.map(KEPT);
+    static final int KEPT = 100_000;
 
     StripeObjects(WebhookSender webhooks) {
         this.paymentIntents = new PaymentIntents(webhooks);
