@@ -15,6 +15,10 @@ public record IsolatedStores(String schema, String topic) {
     public Map<String, String> springProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("spring.datasource.url", TestServers.postgresUrl() + "?currentSchema=" + schema);
+        // a test JVM caches several application contexts, each with a pool: keep idle ones small, or PostgreSQL's
+        // 100 connections run out
+        properties.put("spring.datasource.hikari.minimum-idle", "1");
+        properties.put("spring.datasource.hikari.idle-timeout", "10000");
         properties.put("spring.flyway.schemas", schema);
         properties.put("spring.flyway.create-schemas", "true");
         properties.put("spring.kafka.bootstrap-servers", TestServers.kafkaBootstrap());

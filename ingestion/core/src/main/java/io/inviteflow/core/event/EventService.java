@@ -137,6 +137,7 @@ class EventService {
         if (rescheduled) {
             outbox.record(new ActivityOutbox.Entry(ActivityType.EVENT_RESCHEDULED, AGGREGATE, eventId, eventId,
                     new Payloads.EventRescheduled(before.startsAt(), after.startsAt(), after.sequence())));
+            publisher.publishEvent(new EventMoved(eventId));
         }
         if (!changed.isEmpty()) {
             outbox.record(new ActivityOutbox.Entry(ActivityType.EVENT_UPDATED, AGGREGATE, eventId, eventId,

@@ -25,8 +25,11 @@ class GuestOrderController {
     private final Tickets tickets;
     private final TicketDocuments documents;
     private final PaymentProperties payments;
+    private final BuyerChanges changes;
 
-    GuestOrderController(Checkout checkout, Tickets tickets, TicketDocuments documents, PaymentProperties payments) {
+    GuestOrderController(Checkout checkout, Tickets tickets, TicketDocuments documents, PaymentProperties payments,
+                         BuyerChanges changes) {
+        this.changes = changes;
         this.checkout = checkout;
         this.tickets = tickets;
         this.documents = documents;
@@ -56,6 +59,25 @@ class GuestOrderController {
     OrderView pay(@PathVariable String token, @PathVariable UUID orderId,
                   @Valid @RequestBody OrderRequests.Pay request) {
         return view(token, checkout.pay(token, orderId, request.paymentMethod()));
+    }
+
+    record Transfer(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200) String name,
+                    @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Email
+                    @jakarta.validation.constraints.Size(max = 320) String email) {
+    }
+
+    @PostMapping("/i/{token}/orders/{orderId}/tickets/{ticketId}/transfer")
+    @Operation(summary = "Give a paid ticket to someone else (if the host allows): the old code stops working, the new "
+            + "holder gets a link of their own")
+    BuyerChanges.Transferred transfer(@PathVariable String token, @PathVariable UUID orderId,
+                                      @PathVariable UUID ticketId, @Valid @RequestBody Transfer request) {
+        return changes.transfer(token, orderId, ticketId, request.name(), request.email());
+    }
+
+    @PostMapping("/i/{token}/orders/{orderId}/cancellation")
+    @Operation(summary = "Cancel a paid order for a full refund, while the host's rules allow it (409 cancelClosed)")
+    Refund cancel(@PathVariable String token, @PathVariable UUID orderId) {
+        return changes.cancel(token, orderId);
     }
 
     @GetMapping(value = "/i/{token}/orders/{orderId}/tickets.pdf", produces = MediaType.APPLICATION_PDF_VALUE)

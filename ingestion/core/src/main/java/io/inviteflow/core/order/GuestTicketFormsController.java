@@ -27,10 +27,12 @@ class GuestTicketFormsController {
     private static final String QUANTITY = "qty-";
 
     private final Checkout checkout;
+    private final BuyerChanges changes;
     private final GuestPages pages;
 
-    GuestTicketFormsController(Checkout checkout, GuestPages pages) {
+    GuestTicketFormsController(Checkout checkout, BuyerChanges changes, GuestPages pages) {
         this.checkout = checkout;
+        this.changes = changes;
         this.pages = pages;
     }
 
@@ -54,7 +56,7 @@ class GuestTicketFormsController {
         if (name == null || name.isBlank() || name.length() > 200) {
             return refused(HttpStatus.UNPROCESSABLE_ENTITY, token, request, "tickets.needName");
         }
-        if (email == null || email.length() > 320 || !email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if (!isEmail(email)) {
             return refused(HttpStatus.UNPROCESSABLE_ENTITY, token, request, "error.email");
         }
         return attempt(token, request, () -> checkout.place(token, new OrderRequests.Place(lines,
@@ -68,6 +70,35 @@ class GuestTicketFormsController {
             return refused(HttpStatus.UNPROCESSABLE_ENTITY, token, request, "tickets.chooseCard");
         }
         return attempt(token, request, () -> checkout.pay(token, orderId, paymentMethod));
+    }
+
+    @PostMapping(value = "/i/{token}/orders/{orderId}/cancel", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<byte[]> cancel(@PathVariable String token, @PathVariable UUID orderId, HttpServletRequest request) {
+        return attempt(token, request, () -> changes.cancel(token, orderId));
+    }
+
+    @PostMapping(value = "/i/{token}/orders/{orderId}/tickets/{ticketId}/give",
+            consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<byte[]> give(@PathVariable String token, @PathVariable UUID orderId, @PathVariable UUID ticketId,
+                                @RequestParam(required = false) String name,
+                                @RequestParam(required = false) String email, HttpServletRequest request) {
+        if (name == null || name.isBlank() || name.length() > 200) {
+            return refused(HttpStatus.UNPROCESSABLE_ENTITY, token, request, "tickets.needName");
+        }
+        if (!isEmail(email)) {
+            return refused(HttpStatus.UNPROCESSABLE_ENTITY, token, request, "error.email");
+        }
+        try {
+            BuyerChanges.Transferred given = changes.transfer(token, orderId, ticketId, name, email);
+            return pages.show(HttpStatus.OK, token, request, new GuestView.SectionNotice(TicketSection.ID,
+                    pages.text(request).text("tickets.given", given.holderName(), given.link()), false));
+        } catch (ErrorResponseException e) {
+            if (e.getStatusCode().value() == 404) {
+                throw e;
+            }
+            return pages.show(HttpStatus.valueOf(e.getStatusCode().value()), token, request,
+                    new GuestView.SectionNotice(TicketSection.ID, pages.explain(e, request), true));
+        }
     }
 
     private ResponseEntity<byte[]> attempt(String token, HttpServletRequest request, Runnable action) {
@@ -86,6 +117,10 @@ class GuestTicketFormsController {
     private ResponseEntity<byte[]> refused(HttpStatus status, String token, HttpServletRequest request, String key) {
         return pages.show(status, token, request,
                 new GuestView.SectionNotice(TicketSection.ID, pages.text(request).text(key), true));
+    }
+
+    private static boolean isEmail(String value) {
+        return value != null && value.length() <= 320 && value.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     }
 
     private static int parse(String value) {

@@ -2,11 +2,13 @@ package io.inviteflow.core.order;
 
 import io.inviteflow.contract.ActivityType;
 import io.inviteflow.contract.Payloads;
+import io.inviteflow.core.event.Events;
 import io.inviteflow.core.outbox.ActivityOutbox;
 import io.inviteflow.core.payment.GatewayException;
 import io.inviteflow.core.payment.PaymentGateway;
 import io.inviteflow.core.ticket.Ticket;
 import io.inviteflow.core.ticket.Tickets;
+import io.inviteflow.core.ticketing.Catalogue;
 import io.inviteflow.core.web.Problems;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,10 +35,14 @@ public class Refunds {
     private final ActivityOutbox outbox;
     private final TransactionTemplate transaction;
     private final Payments payments;
+    private final Catalogue catalogue;
+    private final Events events;
 
     Refunds(OrderRepository orders, PaymentGateway gateway, Tickets tickets, ActivityOutbox outbox,
-            TransactionTemplate transaction, Payments payments) {
+            TransactionTemplate transaction, Payments payments, Catalogue catalogue, Events events) {
         this.payments = payments;
+        this.catalogue = catalogue;
+        this.events = events;
         this.orders = orders;
         this.gateway = gateway;
         this.tickets = tickets;
@@ -85,6 +91,10 @@ public class Refunds {
         boolean full = order.refundedMinor() + amount == order.totalMinor();
         if (full) {
             tickets.voidOrder(order.id(), Ticket.Status.REFUNDED);
+            if (events.find(order.eventId()).map(e -> !e.cancelled()).orElse(false)) {
+                // the places are free again (a cancelled event sells nothing anyway)
+                order.lines().forEach(line -> catalogue.giveBack(line.tierId(), line.quantity()));
+            }
         }
         outbox.record(new ActivityOutbox.Entry(ActivityType.ORDER_REFUNDED, Payments.AGGREGATE, order.id(),
                 order.eventId(), new Payloads.OrderRefunded(amount, order.currency(), full, reason)));

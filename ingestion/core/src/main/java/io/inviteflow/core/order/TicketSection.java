@@ -6,6 +6,8 @@ import io.inviteflow.core.guestpage.GuestPageSection;
 import io.inviteflow.core.guestpage.GuestText;
 import io.inviteflow.core.guestpage.GuestView;
 import io.inviteflow.core.payment.PaymentProperties;
+import io.inviteflow.core.ticket.Ticket;
+import io.inviteflow.core.ticket.Tickets;
 import io.inviteflow.core.ticketing.Catalogue;
 import io.inviteflow.core.ticketing.TicketSettings;
 import io.inviteflow.core.ticketing.TicketTier;
@@ -39,6 +41,8 @@ class TicketSection implements GuestPageSection {
     private final Catalogue catalogue;
     private final OrderRepository orders;
     private final PaymentProperties payments;
+    private final Tickets tickets;
+    private final BuyerChanges changes;
     private final Clock clock;
     /** The guest page is the core's busiest path: events without a sale cost one lookup per second, not per view. */
     private final Cache<UUID, Optional<Sale>> sales = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(1))
@@ -47,7 +51,10 @@ class TicketSection implements GuestPageSection {
     private record Sale(TicketSettings settings, List<TicketTier> tiers) {
     }
 
-    TicketSection(Catalogue catalogue, OrderRepository orders, PaymentProperties payments, Clock clock) {
+    TicketSection(Catalogue catalogue, OrderRepository orders, PaymentProperties payments, Tickets tickets,
+                  BuyerChanges changes, Clock clock) {
+        this.tickets = tickets;
+        this.changes = changes;
         this.catalogue = catalogue;
         this.orders = orders;
         this.payments = payments;
@@ -99,7 +106,8 @@ class TicketSection implements GuestPageSection {
             } else if (order.status() == Order.Status.PAID) {
                 html.append("<p class=\"ok\">").append(t.html("tickets.paid")).append(" <a href=\"/i/")
                         .append(view.token()).append("/orders/").append(order.id()).append("/tickets.pdf\">")
-                        .append(t.html("tickets.download")).append("</a></p>");
+                        .append(t.html("tickets.download")).append("</a></p>")
+                        .append(paidOrder(view, t, order));
             } else if (order.status() == Order.Status.REFUNDED) {
                 html.append("<p>").append(t.html("tickets.refunded",
                         Money.format(order.refundedMinor(), order.currency(), t.locale()))).append("</p>");
@@ -111,9 +119,37 @@ class TicketSection implements GuestPageSection {
         return html.toString();
     }
 
+    /** A paid order's tickets (each may be given away, if the host allows) and its cancellation while allowed. */
+    private String paidOrder(GuestView view, GuestText t, Order order) {
+        StringBuilder html = new StringBuilder();
+        boolean transfers = catalogue.settings(order.eventId()).map(TicketSettings::transfersAllowed).orElse(false);
+        for (Ticket ticket : tickets.ofOrder(order.id())) {
+            html.append("<details><summary>").append(htmlEscape(ticket.tierName())).append(" · ")
+                    .append(htmlEscape(ticket.holderName())).append("</summary>");
+            if (transfers && ticket.status() == Ticket.Status.VALID && ticket.checkedInAt() == null) {
+                String id = ticket.id().toString();
+                html.append("""
+                        <form method="post" action="/i/%s/orders/%s/tickets/%s/give">
+                        <p><label for="give-name-%s">%s</label><input id="give-name-%s" name="name" maxlength="200" required></p>
+                        <p><label for="give-email-%s">%s</label><input id="give-email-%s" type="email" name="email" maxlength="320" required></p>
+                        <button type="submit" class="small">%s</button>
+                        </form>""".formatted(view.token(), order.id(), id, id, t.html("tickets.giveName"), id, id,
+                        t.html("tickets.giveEmail"), id, t.html("tickets.give")));
+            }
+            html.append("</details>");
+        }
+        if (changes.cancellationReason(order) != null) {
+            html.append("""
+                    <form method="post" action="/i/%s/orders/%s/cancel">
+                    <button type="submit" class="small">%s</button>
+                    </form>""".formatted(view.token(), order.id(), t.html("tickets.cancel")));
+        }
+        return html.toString();
+    }
+
     private String payForm(GuestView view, GuestText t, Order order) {
         if (!standIn()) {
-            // real Stripe needs Stripe.js (card details never reach us); that front end is not built yet
+            // real Stripe needs Stripe.js on this page (card details never reach us): not built yet, and said so
             return "<p class=\"muted\">" + t.html("tickets.payLater") + "</p>";
         }
         String options = TEST_CARDS.stream().map(card -> "<option value=\"%s\">%s</option>".formatted(card,

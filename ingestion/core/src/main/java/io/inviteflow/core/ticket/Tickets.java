@@ -57,6 +57,20 @@ public class Tickets {
         return repository.find(ticketId);
     }
 
+    /**
+     * Gives a ticket to someone else: the holder changes and the code's version grows, so the previous holder's code
+     * answers REPLACED at the door. False when the ticket is not valid or already used.
+     */
+    @Transactional
+    public boolean transfer(Ticket ticket, String name, String email) {
+        if (!repository.transfer(ticket.id(), name, email)) {
+            return false;
+        }
+        outbox.record(new ActivityOutbox.Entry(ActivityType.TICKET_TRANSFERRED, AGGREGATE, ticket.id(),
+                ticket.eventId(), new Payloads.TicketTransferred(ticket.orderId(), ticket.tierId())));
+        return true;
+    }
+
     /** Voids the order's valid tickets (refunded or cancelled); returns how many. Caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public int voidOrder(UUID orderId, Ticket.Status status) {

@@ -1,10 +1,15 @@
 package io.inviteflow.core.ticketing;
 
+import io.inviteflow.core.event.EventMoved;
 import io.inviteflow.core.event.Events;
 import io.inviteflow.core.web.Problems;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,10 +20,15 @@ public class Catalogue {
 
     private final CatalogueRepository repository;
     private final Events events;
+    private final Clock clock;
+    private final Duration refundWindow;
 
-    Catalogue(CatalogueRepository repository, Events events) {
+    Catalogue(CatalogueRepository repository, Events events, Clock clock,
+              @Value("${inviteflow.tickets.refund-window-after-reschedule}") Duration refundWindow) {
         this.repository = repository;
         this.events = events;
+        this.clock = clock;
+        this.refundWindow = refundWindow;
     }
 
     // --- organizers ------------------------------------------------------------------------------------------
@@ -114,6 +124,15 @@ public class Catalogue {
         return new TicketTier(id, eventId, request.name().strip(), request.description(), request.priceMinor(),
                 request.quantity(), 0, request.salesStart(), request.salesEnd(), min, max,
                 request.position() == null ? 0 : request.position());
+    }
+
+    /**
+     * A rescheduled event's buyers may ask for their money back for a while
+     * ({@code inviteflow.tickets.refund-window-after-reschedule}), whatever the usual cancellation rules.
+     */
+    @EventListener
+    void moved(EventMoved moved) {
+        repository.openRefundWindow(moved.eventId(), clock.instant().plus(refundWindow));
     }
 
     // --- checkout --------------------------------------------------------------------------------------------

@@ -51,6 +51,12 @@ class CatalogueRepository {
                 .update();
     }
 
+    /** Buyers may ask for a refund until then (after a reschedule); no-op for events that sell nothing. */
+    void openRefundWindow(UUID eventId, java.time.Instant until) {
+        jdbc.sql("UPDATE ticket_settings SET refund_requests_until = :until WHERE event_id = :event")
+                .param("event", eventId).param("until", java.sql.Timestamp.from(until)).update();
+    }
+
     boolean hasOrders(UUID eventId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM ticket_order WHERE event_id = :event)").param("event", eventId)
                 .query(Boolean.class).single();

@@ -1,5 +1,6 @@
 package io.inviteflow.core.support;
 
+import io.inviteflow.localstack.stripe.StripeStandIn;
 import io.inviteflow.testsupport.IsolatedStores;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,9 +19,17 @@ public abstract class CoreIntegrationTest {
     public static final String RUN = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     public static final String TOPIC = "inviteflow.activity.test-" + RUN;
 
+    public static final String STRIPE_WEBHOOK_SECRET = "whsec_test_" + RUN;
+    /** The Stripe stand-in (local-stack/stripe) the core takes payments with; see {@link PaidEventTest}. */
+    public static final StripeStandIn STRIPE = StripeStandIn.start(0, null, STRIPE_WEBHOOK_SECRET);
+
+    /** One set of properties for every test class that adds none, so they share one application context. */
     @DynamicPropertySource
     static void isolatedStores(DynamicPropertyRegistry registry) {
         new IsolatedStores("core_test_" + RUN, TOPIC).springProperties().forEach((k, v) -> registry.add(k, () -> v));
         registry.add("inviteflow.media.directory", () -> "target/test-media-" + RUN);
+        registry.add("inviteflow.payments.stripe.api-base", STRIPE::baseUrl);
+        registry.add("inviteflow.payments.stripe.webhook-secret", () -> STRIPE_WEBHOOK_SECRET);
+        registry.add("inviteflow.tickets.expiry-check-every", () -> "200ms");
     }
 }

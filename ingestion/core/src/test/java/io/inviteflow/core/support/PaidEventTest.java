@@ -1,30 +1,19 @@
 package io.inviteflow.core.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.inviteflow.localstack.stripe.StripeStandIn;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Tests of ticket sales: the core talks with stripe-java to the Stripe stand-in (local-stack/stripe), which posts its
- * signed webhooks back to this core. Holds expire quickly to be checked without waiting.
+ * signed webhooks back to this core ({@link CoreIntegrationTest} starts it). Expired holds are looked for every 200 ms.
  */
 public abstract class PaidEventTest extends CoreIntegrationTest {
 
-    public static final String WEBHOOK_SECRET = "whsec_test_" + RUN;
-    public static final StripeStandIn STRIPE = StripeStandIn.start(0, null, WEBHOOK_SECRET);
-
-    @DynamicPropertySource
-    static void stripeStandIn(DynamicPropertyRegistry registry) {
-        registry.add("inviteflow.payments.stripe.api-base", STRIPE::baseUrl);
-        registry.add("inviteflow.payments.stripe.webhook-secret", () -> WEBHOOK_SECRET);
-        registry.add("inviteflow.tickets.expiry-check-every", () -> "200ms");
-    }
+    public static final String WEBHOOK_SECRET = STRIPE_WEBHOOK_SECRET;
 
     @LocalServerPort
     protected int port;
