@@ -10,25 +10,35 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * The guest's current calendar entry, fetched from the core's public .ics link, to attach to a notice: calendar apps
- * replace their copy with it (same UID, higher SEQUENCE) or remove it (METHOD:CANCEL).
+ * A file a mail carries, fetched from the core's link of the guest's invitation: the current calendar entry (calendar
+ * apps replace their copy with it: same UID, higher SEQUENCE; or remove it: METHOD:CANCEL), or the printable tickets.
  */
 record CalendarAttachment(byte[] content, String contentType) {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** The buyer's printable tickets, from the link of their invitation. */
+    static CalendarAttachment fetchPdf(String url) {
+        return new CalendarAttachment(get(url), "application/pdf");
+    }
+
     static CalendarAttachment fetch(String url) {
+        byte[] body = get(url);
+        String ics = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        String method = ics.contains("METHOD:CANCEL") ? "CANCEL" : "PUBLISH";
+        return new CalendarAttachment(body, "text/calendar; charset=UTF-8; method=" + method);
+    }
+
+    private static byte[] get(String url) {
         try {
             HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
-                throw new MailPreparationException("calendar " + url + " answered " + response.statusCode());
+                throw new MailPreparationException(url + " answered " + response.statusCode());
             }
-            String ics = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
-            String method = ics.contains("METHOD:CANCEL") ? "CANCEL" : "PUBLISH";
-            return new CalendarAttachment(response.body(), "text/calendar; charset=UTF-8; method=" + method);
+            return response.body();
         } catch (IOException e) {
-            throw new MailPreparationException("calendar " + url + " could not be fetched", e);
+            throw new MailPreparationException(url + " could not be fetched", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MailPreparationException("interrupted fetching " + url, e);

@@ -16,16 +16,24 @@ import java.util.UUID;
  * @param textBody     plain-text body
  * @param htmlBody     HTML body (all guest- and organizer-supplied text escaped)
  * @param calendarUrl  the guest's .ics to attach (an updated or cancelled calendar entry), or null
+ * @param ticketsUrl   the buyer's printable tickets (PDF) to attach, or null
  */
 public record Reminder(String kind, UUID invitationId, UUID partyEventId, String recipient, String recipientName,
-                       String subject, String textBody, String htmlBody, String calendarUrl) {
+                       String subject, String textBody, String htmlBody, String calendarUrl, String ticketsUrl) {
 
     public static final String UNANSWERED = "unanswered";
 
     /** A mail without a calendar attachment. */
     public Reminder(String kind, UUID invitationId, UUID partyEventId, String recipient, String recipientName,
                     String subject, String textBody, String htmlBody) {
-        this(kind, invitationId, partyEventId, recipient, recipientName, subject, textBody, htmlBody, null);
+        this(kind, invitationId, partyEventId, recipient, recipientName, subject, textBody, htmlBody, null, null);
+    }
+
+    /** A mail with the guest's calendar entry attached. */
+    public Reminder(String kind, UUID invitationId, UUID partyEventId, String recipient, String recipientName,
+                    String subject, String textBody, String htmlBody, String calendarUrl) {
+        this(kind, invitationId, partyEventId, recipient, recipientName, subject, textBody, htmlBody, calendarUrl,
+                null);
     }
 
     public Reminder {

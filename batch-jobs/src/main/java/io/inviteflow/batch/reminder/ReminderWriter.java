@@ -62,16 +62,40 @@ public class ReminderWriter implements ItemWriter<Reminder> {
      */
     @Override
     public void write(Chunk<? extends Reminder> chunk) {
-        List<CompletableFuture<Optional<ReminderActivities.Sent>>> deliveries = chunk.getItems().stream()
+        Delivered delivered = deliverAll(chunk.getItems());
+        if (delivered.firstRefusal() != null) {
+            throw delivered.firstRefusal();
+        }
+    }
+
+    /**
+     * Like {@link #write}, but a mail the server refused does not fail the call: it is returned (its ledger row says
+     * failed, so a later run may send it), so the caller can go on with the rest. Other failures still throw.
+     */
+    public List<Reminder> deliver(List<? extends Reminder> reminders) {
+        return deliverAll(reminders).refused();
+    }
+
+    /** The mails the server refused, and the first refusal. */
+    private record Delivered(List<Reminder> refused, MailException firstRefusal) {
+    }
+
+    private Delivered deliverAll(List<? extends Reminder> reminders) {
+        List<CompletableFuture<Optional<ReminderActivities.Sent>>> deliveries = reminders.stream()
                 .map(reminder -> CompletableFuture.supplyAsync(() -> deliver(reminder), sends))
                 .toList();
         List<ReminderActivities.Sent> toPublish = new ArrayList<>();
+        List<Reminder> refused = new ArrayList<>();
+        MailException firstRefusal = null;
         RuntimeException failure = null;
-        for (CompletableFuture<Optional<ReminderActivities.Sent>> delivery : deliveries) {
+        for (int i = 0; i < deliveries.size(); i++) {
             try {
-                delivery.join().ifPresent(toPublish::add);
+                deliveries.get(i).join().ifPresent(toPublish::add);
             } catch (CompletionException e) {
-                if (failure == null) {
+                if (e.getCause() instanceof MailException mailRefused) {
+                    refused.add(reminders.get(i));
+                    firstRefusal = firstRefusal == null ? mailRefused : firstRefusal;
+                } else if (failure == null) {
                     failure = e.getCause() instanceof RuntimeException cause ? cause : e;
                 }
             }
@@ -81,6 +105,7 @@ public class ReminderWriter implements ItemWriter<Reminder> {
         if (failure != null) {
             throw failure;
         }
+        return new Delivered(refused, firstRefusal);
     }
 
     /** Claims, sends and marks one mail; what to publish for it, if anything. */
@@ -124,6 +149,11 @@ public class ReminderWriter implements ItemWriter<Reminder> {
                 CalendarAttachment ics = CalendarAttachment.fetch(reminder.calendarUrl());
                 helper.addAttachment("invitation.ics", new jakarta.mail.util.ByteArrayDataSource(ics.content(),
                         ics.contentType()));
+            }
+            if (reminder.ticketsUrl() != null) {
+                CalendarAttachment pdf = CalendarAttachment.fetchPdf(reminder.ticketsUrl());
+                helper.addAttachment("tickets.pdf", new jakarta.mail.util.ByteArrayDataSource(pdf.content(),
+                        pdf.contentType()));
             }
             message.setHeader("X-Inviteflow-Reminder", reminder.idempotencyKey());
             return message;

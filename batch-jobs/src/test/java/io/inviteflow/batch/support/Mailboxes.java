@@ -20,10 +20,10 @@ import java.util.Properties;
 public final class Mailboxes {
 
     /**
-     * A received mail: subject, our reminder header, the text of its plain and HTML parts, and its calendar
-     * attachment (empty when it has none).
+     * A received mail: subject, our reminder header, the text of its plain and HTML parts, its calendar attachment
+     * (empty when it has none) and its PDF attachment (empty when it has none).
      */
-    public record Mail(String subject, String reminderKey, String text, String html, String calendar) {
+    public record Mail(String subject, String reminderKey, String text, String html, String calendar, byte[] pdf) {
     }
 
     private Mailboxes() {
@@ -42,9 +42,10 @@ public final class Mailboxes {
                     StringBuilder text = new StringBuilder();
                     StringBuilder html = new StringBuilder();
                     StringBuilder calendar = new StringBuilder();
-                    collect(message, text, html, calendar);
+                    java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+                    collect(message, text, html, calendar, pdf);
                     mails.add(new Mail(message.getSubject(), key == null ? null : key[0], text.toString(),
-                            html.toString(), calendar.toString()));
+                            html.toString(), calendar.toString(), pdf.toByteArray()));
                 }
                 return mails;
             } finally {
@@ -93,9 +94,11 @@ public final class Mailboxes {
         return mail -> mail.subject() != null && mail.subject().startsWith(prefix);
     }
 
-    private static void collect(Part part, StringBuilder text, StringBuilder html, StringBuilder calendar)
-            throws MessagingException, IOException {
-        if (part.isMimeType("text/calendar")) {
+    private static void collect(Part part, StringBuilder text, StringBuilder html, StringBuilder calendar,
+                                java.io.ByteArrayOutputStream pdf) throws MessagingException, IOException {
+        if (part.isMimeType("application/pdf")) {
+            pdf.writeBytes(part.getInputStream().readAllBytes());
+        } else if (part.isMimeType("text/calendar")) {
             calendar.append(new String(part.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         } else if (part.isMimeType("text/plain")) {
             text.append(part.getContent());
@@ -105,7 +108,7 @@ public final class Mailboxes {
             Multipart multipart = (Multipart) part.getContent();
             for (int i = 0; i < multipart.getCount(); i++) {
                 BodyPart body = multipart.getBodyPart(i);
-                collect(body, text, html, calendar);
+                collect(body, text, html, calendar, pdf);
             }
         }
     }

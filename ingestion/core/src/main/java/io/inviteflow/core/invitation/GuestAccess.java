@@ -18,9 +18,16 @@ public class GuestAccess {
     }
 
     private final InvitationRepository repository;
+    private final InvitationTokens tokens;
 
-    GuestAccess(InvitationRepository repository) {
+    GuestAccess(InvitationRepository repository, InvitationTokens tokens) {
         this.repository = repository;
+        this.tokens = tokens;
+    }
+
+    /** The path of the guest's page, {@code /i/<token>} (no chat key: for links to the guest's own documents). */
+    public String pagePath(UUID invitationId) {
+        return "/i/" + tokens.tokenFor(invitationId);
     }
 
     public Optional<Guest> guest(String token) {

@@ -21,9 +21,9 @@ final class TicketQr {
     static BufferedImage image(String code) {
         BitMatrix matrix;
         try {
-            // level M survives a crease or a cracked phone screen; margin 1 module, the PDF adds white around it
+            // level M survives a crease or a cracked phone screen; the quiet zone of 4 modules the standard asks for
             matrix = new QRCodeWriter().encode(code, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 1));
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
         } catch (WriterException e) {
             throw new IllegalStateException("a ticket code always fits a QR code", e);
         }

@@ -159,7 +159,9 @@ class TicketSalesIT extends PaidEventTest {
 
         String pi = jdbc.sql("SELECT payment_reference FROM ticket_order WHERE id = :id")
                 .param("id", UUID.fromString(orderId)).query(String.class).single();
-        assertThat(idempotencyKeysOf("POST", "/v1/payment_intents/" + pi + "/cancel")).hasSize(1);
+        // every core instance looks for expired holds; however many asked, they asked under one key: one cancellation
+        assertThat(idempotencyKeysOf("POST", "/v1/payment_intents/" + pi + "/cancel")).isNotEmpty()
+                .containsOnly("cancel-" + pi);
         Api.Response late = pay(guest, orderId, "pm_card_visa");
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.json().get("code").asText()).isEqualTo("holdExpired");
