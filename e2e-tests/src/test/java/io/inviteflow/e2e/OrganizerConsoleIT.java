@@ -110,6 +110,11 @@ class OrganizerConsoleIT {
             page.getByLabel("Quantity", EXACT).fill("10");
             page.locator("vaadin-button", new Page.LocatorOptions().setHasText("Add tier")).click();
             assertThat(page.getByText("Tier added: on sale now.")).isVisible();
+            page.getByLabel("New item", EXACT).fill("Gala scarf");
+            page.getByLabel("Stock", EXACT).fill("5");
+            page.locator("vaadin-button", new Page.LocatorOptions().setHasText("Add item")).click();
+            assertThat(page.getByText("Item added: a tier can now include it.")).isVisible();
+            assertThat(cell(page, "Gala scarf")).isVisible();
 
             // a guest buys two on their invitation page's forms; the console's figures follow by themselves
             String tier = get("/api/v1/events/" + eventId + "/ticket-tiers", token).at("/0/id").asText();

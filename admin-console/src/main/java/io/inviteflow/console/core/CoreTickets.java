@@ -35,6 +35,10 @@ public class CoreTickets {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Item(UUID id, String name, int quantity, int taken) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Code(UUID id, String code, Integer percentOff, Long amountOffMinor, Integer maxUses, int used,
                        Instant validUntil) {
     }
@@ -85,9 +89,24 @@ public class CoreTickets {
         });
     }
 
-    public Tier addTier(String token, UUID eventId, String name, long priceMinor, int quantity) {
-        return send(token, "POST", "/api/v1/events/{id}/ticket-tiers", eventId,
-                Map.of("name", name, "priceMinor", priceMinor, "quantity", quantity), Tier.class);
+    /** @param includedItem null for a plain ticket; else one of it comes with each ticket (a bundle) */
+    public Tier addTier(String token, UUID eventId, String name, long priceMinor, int quantity, UUID includedItem) {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>(Map.of("name", name, "priceMinor", priceMinor,
+                "quantity", quantity));
+        if (includedItem != null) {
+            fields.put("includes", List.of(Map.of("itemId", includedItem, "quantity", 1)));
+        }
+        return send(token, "POST", "/api/v1/events/{id}/ticket-tiers", eventId, fields, Tier.class);
+    }
+
+    public List<Item> merchandise(String token, UUID eventId) {
+        return get(token, "/api/v1/events/{id}/merchandise", eventId, new ParameterizedTypeReference<>() {
+        });
+    }
+
+    public Item addMerchandise(String token, UUID eventId, String name, int quantity) {
+        return send(token, "POST", "/api/v1/events/{id}/merchandise", eventId,
+                Map.of("name", name, "quantity", quantity), Item.class);
     }
 
     public List<Code> codes(String token, UUID eventId) {

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -29,6 +30,8 @@ class SaleSetupPanel extends VerticalLayout {
     private final Paragraph status = new Paragraph();
     private final Grid<CoreTickets.Tier> tiers = new Grid<>();
     private final Grid<CoreTickets.Code> codes = new Grid<>();
+    private final Grid<CoreTickets.Item> items = new Grid<>();
+    private final Select<CoreTickets.Item> bundleItem = new Select<>();
     private String currency;
 
     SaleSetupPanel(CoreTickets tickets, String token, UUID eventId, Runnable changed) {
@@ -49,8 +52,12 @@ class SaleSetupPanel extends VerticalLayout {
                 currency)).setHeader("Off");
         codes.addColumn(c -> c.used() + (c.maxUses() == null ? "" : " of " + c.maxUses())).setHeader("Used");
         codes.setAllRowsVisible(true);
-        add(settingsForm(settings), status, new H3("Tiers"), tiers, tierForm(), new H3("Discount codes"), codes,
-                codeForm());
+        items.addColumn(CoreTickets.Item::name).setHeader("Merchandise").setFlexGrow(2);
+        items.addColumn(CoreTickets.Item::quantity).setHeader("Stock");
+        items.addColumn(CoreTickets.Item::taken).setHeader("Sold or held");
+        items.setAllRowsVisible(true);
+        add(settingsForm(settings), status, new H3("Merchandise for bundles"), items, itemForm(), new H3("Tiers"),
+                tiers, tierForm(), new H3("Discount codes"), codes, codeForm());
         refresh();
     }
 
@@ -95,6 +102,10 @@ class SaleSetupPanel extends VerticalLayout {
         BigDecimalField price = new BigDecimalField("Price");
         IntegerField quantity = new IntegerField("Quantity");
         quantity.setMin(0);
+        bundleItem.setLabel("Each ticket includes");
+        bundleItem.setEmptySelectionAllowed(true);
+        bundleItem.setEmptySelectionCaption("nothing (a plain ticket)");
+        bundleItem.setItemLabelGenerator(item -> item == null ? "nothing (a plain ticket)" : "1 × " + item.name());
         Button add = new Button("Add tier", click -> {
             if (currency == null) {
                 status.setText("Save the currency, VAT and fee first.");
@@ -102,7 +113,8 @@ class SaleSetupPanel extends VerticalLayout {
             }
             try {
                 tickets.addTier(token, eventId, name.getValue(), Amounts.toMinor(orZero(price.getValue()), currency),
-                        quantity.getValue() == null ? 0 : quantity.getValue());
+                        quantity.getValue() == null ? 0 : quantity.getValue(),
+                        bundleItem.getValue() == null ? null : bundleItem.getValue().id());
                 name.clear();
                 price.clear();
                 quantity.clear();
@@ -113,7 +125,28 @@ class SaleSetupPanel extends VerticalLayout {
                 status.setText("Not added: " + e.getMessage());
             }
         });
-        HorizontalLayout row = new HorizontalLayout(name, price, quantity, add);
+        HorizontalLayout row = new HorizontalLayout(name, price, quantity, bundleItem, add);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        return row;
+    }
+
+    private HorizontalLayout itemForm() {
+        TextField name = new TextField("New item");
+        name.setPlaceholder("Festival T-shirt");
+        IntegerField stock = new IntegerField("Stock");
+        stock.setMin(0);
+        Button add = new Button("Add item", click -> {
+            try {
+                tickets.addMerchandise(token, eventId, name.getValue(), stock.getValue() == null ? 0 : stock.getValue());
+                name.clear();
+                stock.clear();
+                status.setText("Item added: a tier can now include it.");
+                refresh();
+            } catch (CoreClient.Refused e) {
+                status.setText("Not added: " + e.getMessage());
+            }
+        });
+        HorizontalLayout row = new HorizontalLayout(name, stock, add);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         return row;
     }
@@ -148,8 +181,11 @@ class SaleSetupPanel extends VerticalLayout {
     }
 
     private void refresh() {
+        List<CoreTickets.Item> merchandise = tickets.merchandise(token, eventId);
+        items.setItems(merchandise);
+        bundleItem.setItems(merchandise);
         if (currency == null) {
-            return;
+            return; // tiers and codes come after the currency
         }
         tiers.setItems(tickets.tiers(token, eventId));
         codes.setItems(tickets.codes(token, eventId));

@@ -72,7 +72,8 @@ class Checkout {
         Instant now = clock.instant();
         List<Shop.Tier> tiers = catalogue.tiers(guest.eventId()).stream()
                 .map(t -> new Shop.Tier(t.id(), t.name(), t.description(), t.priceMinor(), t.available(),
-                        t.onSale(now), t.minPerOrder(), t.maxPerOrder(), t.salesStart(), t.salesEnd()))
+                        t.onSale(now), t.minPerOrder(), t.maxPerOrder(), t.salesStart(), t.salesEnd(),
+                        catalogue.included(t.id())))
                 .toList();
         return new Shop(guest.eventId(), settings.currency(), settings.vatBasisPoints(), settings.feeFixedMinor(),
                 settings.feeBasisPoints(), tiers);
@@ -162,12 +163,15 @@ class Checkout {
         }
         // take in a fixed order, so two orders for the same tiers never wait on each other crosswise
         items.stream().sorted(Comparator.comparing(item -> item.tier().id())).forEach(item -> {
-            if (!catalogue.take(item.tier().id(), item.quantity())) {
-                int left = catalogue.tier(event.id(), item.tier().id()).map(TicketTier::available).orElse(0);
-                throw Problems.coded(Problems.conflict(left == 0 ? item.tier().name() + " is sold out"
-                        : "only " + left + " " + item.tier().name() + " tickets are left"),
-                        left == 0 ? "soldOut" : "fewLeft", item.tier().name(), left);
+            String ranOut = catalogue.take(item.tier(), item.quantity());
+            if (ranOut == null) {
+                return;
             }
+            int left = !ranOut.equals(item.tier().name()) ? 0
+                    : catalogue.tier(event.id(), item.tier().id()).map(TicketTier::available).orElse(0);
+            throw Problems.coded(Problems.conflict(left == 0 ? ranOut + " is sold out"
+                    : "only " + left + " " + ranOut + " tickets are left"), left == 0 ? "soldOut" : "fewLeft",
+                    ranOut, left);
         });
         DiscountCode code = request.discountCode() == null || request.discountCode().isBlank() ? null
                 : redeem(event.id(), request.discountCode().strip(), items, now);

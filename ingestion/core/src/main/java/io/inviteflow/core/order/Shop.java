@@ -8,7 +8,9 @@ import java.util.UUID;
 record Shop(UUID eventId, String currency, int vatBasisPoints, long feeFixedMinor, int feeBasisPoints,
             List<Tier> tiers) {
 
+    /** @param includes what each ticket comes with (a bundle); empty for a plain ticket */
     record Tier(UUID id, String name, String description, long priceMinor, int available, boolean onSale,
-                int minPerOrder, int maxPerOrder, OffsetDateTime salesStart, OffsetDateTime salesEnd) {
+                int minPerOrder, int maxPerOrder, OffsetDateTime salesStart, OffsetDateTime salesEnd,
+                List<io.inviteflow.core.ticketing.Merchandise.Included> includes) {
     }
 }

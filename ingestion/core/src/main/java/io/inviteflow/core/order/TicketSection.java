@@ -9,6 +9,7 @@ import io.inviteflow.core.payment.PaymentProperties;
 import io.inviteflow.core.ticket.Ticket;
 import io.inviteflow.core.ticket.Tickets;
 import io.inviteflow.core.ticketing.Catalogue;
+import io.inviteflow.core.ticketing.Merchandise;
 import io.inviteflow.core.ticketing.TicketSettings;
 import io.inviteflow.core.ticketing.TicketTier;
 import org.springframework.stereotype.Component;
@@ -48,7 +49,8 @@ class TicketSection implements GuestPageSection {
     private final Cache<UUID, Optional<Sale>> sales = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(1))
             .maximumSize(10_000).build();
 
-    private record Sale(TicketSettings settings, List<TicketTier> tiers) {
+    private record Sale(TicketSettings settings, List<TicketTier> tiers,
+                        java.util.Map<UUID, List<Merchandise.Included>> includes) {
     }
 
     TicketSection(Catalogue catalogue, OrderRepository orders, PaymentProperties payments, Tickets tickets,
@@ -69,7 +71,11 @@ class TicketSection implements GuestPageSection {
     @Override
     public String render(GuestView view) {
         Optional<Sale> sale = sales.get(view.event().id(), id -> catalogue.settings(id)
-                .map(settings -> new Sale(settings, catalogue.tiers(id))).filter(s -> !s.tiers().isEmpty()));
+                .map(settings -> {
+                    List<TicketTier> tiers = catalogue.tiers(id);
+                    return new Sale(settings, tiers, tiers.stream().collect(Collectors.toMap(TicketTier::id,
+                            tier -> catalogue.included(tier.id()))));
+                }).filter(s -> !s.tiers().isEmpty()));
         if (sale.isEmpty()) {
             return "";
         }
@@ -178,10 +184,14 @@ class TicketSection implements GuestPageSection {
             for (int n = tier.minPerOrder(); buyable && n <= Math.min(tier.maxPerOrder(), tier.available()); n++) {
                 options.append("<option>").append(n).append("</option>");
             }
+            String bundle = sale.includes().getOrDefault(tier.id(), List.of()).stream()
+                    .map(item -> " + " + (item.quantity() > 1 ? item.quantity() + " × " : "") + item.name())
+                    .collect(Collectors.joining());
             rows.append("""
-                    <p class="tier"><label for="qty-%s">%s · %s <span class="muted">(%s)</span></label>
+                    <p class="tier"><label for="qty-%s">%s%s · %s <span class="muted">(%s)</span></label>
                     <select id="qty-%s" name="qty-%s"%s>%s</select></p>
-                    """.formatted(tier.id(), htmlEscape(tier.name()), htmlEscape(price), state, tier.id(), tier.id(),
+                    """.formatted(tier.id(), htmlEscape(tier.name()), htmlEscape(bundle), htmlEscape(price), state,
+                    tier.id(), tier.id(),
                     buyable ? "" : " disabled", options));
         }
         TicketSettings s = sale.settings();

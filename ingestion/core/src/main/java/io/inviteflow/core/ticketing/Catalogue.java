@@ -67,13 +67,41 @@ public class Catalogue {
         }
         TicketTier tier = tier(UUID.randomUUID(), eventId, request);
         repository.insertTier(tier);
+        List<CatalogueRequests.Includes> includes = request.includes() == null ? List.of() : request.includes();
+        var items = repository.merchandise(eventId).stream().map(Merchandise::id).toList();
+        var seen = new java.util.HashSet<UUID>();
+        for (int i = 0; i < includes.size(); i++) {
+            CatalogueRequests.Includes include = includes.get(i);
+            if (!items.contains(include.itemId()) || !seen.add(include.itemId())) {
+                throw Problems.unprocessable("includes[" + i + "].itemId", "no item " + include.itemId()
+                        + " of this event (or named twice)");
+            }
+            repository.include(tier.id(), include.itemId(), include.quantity());
+        }
         return tier;
+    }
+
+    List<Merchandise> merchandiseOwned(UUID organizerId, UUID eventId) {
+        events.requireOwned(eventId, organizerId);
+        return repository.merchandise(eventId);
+    }
+
+    @Transactional
+    Merchandise addMerchandise(UUID organizerId, UUID eventId, CatalogueRequests.Item request) {
+        events.requireOwned(eventId, organizerId);
+        Merchandise item = new Merchandise(UUID.randomUUID(), eventId, request.name().strip(), request.quantity(), 0);
+        repository.insertMerchandise(item);
+        return item;
     }
 
     @Transactional
     TicketTier changeTier(UUID organizerId, UUID eventId, UUID tierId, CatalogueRequests.Tier request) {
         events.requireOwned(eventId, organizerId);
         TicketTier before = repository.tier(eventId, tierId).orElseThrow(() -> Problems.notFound("tier", tierId));
+        if (request.includes() != null && !request.includes().isEmpty()) {
+            throw Problems.unprocessable("includes", "what a bundle includes is set when the tier is made; "
+                    + "make a new tier for another bundle");
+        }
         TicketTier after = tier(tierId, eventId, request);
         if (!repository.updateTier(after)) {
             throw Problems.unprocessable("quantity", before.taken() + " tickets of this tier are sold or held: "
@@ -153,13 +181,34 @@ public class Catalogue {
         return repository.code(eventId, code);
     }
 
-    /** Holds {@code quantity} places of the tier, or returns false when fewer are left. Caller's transaction. */
-    public boolean take(UUID tierId, int quantity) {
-        return repository.take(tierId, quantity);
+    /** What one ticket of the tier includes (empty: not a bundle). */
+    public List<Merchandise.Included> included(UUID tierId) {
+        return repository.included(tierId);
     }
 
+    /**
+     * Holds {@code quantity} tickets of the tier and what they include, in the caller's transaction.
+     *
+     * @return the name of what ran out (the tier's or an item's), or null when everything was taken
+     */
+    public String take(TicketTier tier, int quantity) {
+        if (!repository.take(tier.id(), quantity)) {
+            return tier.name();
+        }
+        for (Merchandise.Included item : repository.included(tier.id())) {
+            if (!repository.takeItem(item.itemId(), Math.multiplyExact(item.quantity(), quantity))) {
+                return item.name();
+            }
+        }
+        return null;
+    }
+
+    /** Gives back tickets of the tier and what they include (an expired hold, a refunded order). */
     public void giveBack(UUID tierId, int quantity) {
         repository.giveBack(tierId, quantity);
+        for (Merchandise.Included item : repository.included(tierId)) {
+            repository.giveBackItem(item.itemId(), item.quantity() * quantity);
+        }
     }
 
     /** Counts one use of the code, or returns false when it has none left. Caller's transaction. */

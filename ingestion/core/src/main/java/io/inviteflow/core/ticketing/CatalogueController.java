@@ -46,7 +46,8 @@ class CatalogueController {
 
     @PostMapping("/ticket-tiers")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "A kind of ticket: price in minor units (VAT included), quantity, sale window, order limits")
+    @Operation(summary = "A kind of ticket: price in minor units (VAT included), quantity, sale window, order limits; "
+            + "a bundle when it includes merchandise")
     TicketTier addTier(AuthenticatedOrganizer organizer, @PathVariable UUID eventId,
                        @Valid @RequestBody CatalogueRequests.Tier request) {
         return catalogue.addTier(organizer.id(), eventId, request);
@@ -57,6 +58,19 @@ class CatalogueController {
     TicketTier changeTier(AuthenticatedOrganizer organizer, @PathVariable UUID eventId, @PathVariable UUID tierId,
                           @Valid @RequestBody CatalogueRequests.Tier request) {
         return catalogue.changeTier(organizer.id(), eventId, tierId, request);
+    }
+
+    @GetMapping("/merchandise")
+    List<Merchandise> merchandise(AuthenticatedOrganizer organizer, @PathVariable UUID eventId) {
+        return catalogue.merchandiseOwned(organizer.id(), eventId);
+    }
+
+    @PostMapping("/merchandise")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "An item with its own stock, sold in bundles: a tier whose `includes` name it")
+    Merchandise addMerchandise(AuthenticatedOrganizer organizer, @PathVariable UUID eventId,
+                               @Valid @RequestBody CatalogueRequests.Item request) {
+        return catalogue.addMerchandise(organizer.id(), eventId, request);
     }
 
     @GetMapping("/discount-codes")

@@ -109,6 +109,46 @@ class CatalogueRepository {
                 .update();
     }
 
+    List<Merchandise> merchandise(UUID eventId) {
+        return jdbc.sql("SELECT id, event_id, name, quantity, taken FROM merchandise WHERE event_id = :event "
+                        + "ORDER BY created_at")
+                .param("event", eventId)
+                .query((rs, n) -> new Merchandise(rs.getObject("id", UUID.class), rs.getObject("event_id", UUID.class),
+                        rs.getString("name"), rs.getInt("quantity"), rs.getInt("taken")))
+                .list();
+    }
+
+    void insertMerchandise(Merchandise item) {
+        jdbc.sql("INSERT INTO merchandise (id, event_id, name, quantity) VALUES (:id, :event, :name, :quantity)")
+                .param("id", item.id()).param("event", item.eventId()).param("name", item.name())
+                .param("quantity", item.quantity()).update();
+    }
+
+    /** The items each ticket of the tier includes (empty: not a bundle). */
+    List<Merchandise.Included> included(UUID tierId) {
+        return jdbc.sql("SELECT i.item_id, m.name, i.quantity FROM tier_item i JOIN merchandise m ON m.id = i.item_id "
+                        + "WHERE i.tier_id = :tier ORDER BY m.name")
+                .param("tier", tierId)
+                .query((rs, n) -> new Merchandise.Included(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3)))
+                .list();
+    }
+
+    void include(UUID tierId, UUID itemId, int quantity) {
+        jdbc.sql("INSERT INTO tier_item (tier_id, item_id, quantity) VALUES (:tier, :item, :quantity)")
+                .param("tier", tierId).param("item", itemId).param("quantity", quantity).update();
+    }
+
+    /** Takes {@code quantity} of the item if that many are left (the same conditional UPDATE as {@link #take}). */
+    boolean takeItem(UUID itemId, int quantity) {
+        return jdbc.sql("UPDATE merchandise SET taken = taken + :q WHERE id = :id AND taken + :q <= quantity")
+                .param("id", itemId).param("q", quantity).update() == 1;
+    }
+
+    void giveBackItem(UUID itemId, int quantity) {
+        jdbc.sql("UPDATE merchandise SET taken = taken - :q WHERE id = :id").param("id", itemId).param("q", quantity)
+                .update();
+    }
+
     List<DiscountCode> codes(UUID eventId) {
         return jdbc.sql("SELECT " + CODE_COLUMNS + " FROM discount_code WHERE event_id = :event ORDER BY created_at")
                 .param("event", eventId).query(CatalogueRepository::code).list();

@@ -34,7 +34,15 @@ final class CatalogueRequests {
                 OffsetDateTime salesEnd,
                 @Min(1) @Max(100) Integer minPerOrder,
                 @Min(1) @Max(100) Integer maxPerOrder,
-                @Min(0) @Max(10_000) Integer position) {
+                @Min(0) @Max(10_000) Integer position,
+                @Size(max = 20) List<@jakarta.validation.Valid @NotNull Includes> includes) {
+    }
+
+    /** A bundle's item: {@code quantity} of it comes with each ticket of the tier. */
+    record Includes(@NotNull UUID itemId, @NotNull @Min(1) @Max(100) Integer quantity) {
+    }
+
+    record Item(@NotBlank @Size(max = 200) String name, @NotNull @Min(0) @Max(1_000_000) Integer quantity) {
     }
 
     record Code(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+",

@@ -170,6 +170,42 @@ class TicketSalesIT extends PaidEventTest {
     }
 
     @Test
+    void aBundleSellsOnlyWhileItsMerchandiseLastsAndGivesItBackWhenAHoldExpires() {
+        List<String> sale = paidEvent("Festival weekend", 8000, 100);
+        String shirt = ok(api.post("/api/v1/events/" + sale.get(0) + "/merchandise", organizer,
+                "{\"name\":\"Festival T-shirt\",\"quantity\":2}"), 201).get("id").asText();
+        String bundle = ok(api.post("/api/v1/events/" + sale.get(0) + "/ticket-tiers", organizer, """
+                {"name":"Weekend + shirt","priceMinor":9500,"quantity":50,"includes":[{"itemId":"%s","quantity":1}]}"""
+                .formatted(shirt)), 201).get("id").asText();
+        Api.Response unknownItem = api.post("/api/v1/events/" + sale.get(0) + "/ticket-tiers", organizer,
+                "{\"name\":\"Odd\",\"priceMinor\":1,\"quantity\":1,\"includes\":[{\"itemId\":\""
+                        + UUID.randomUUID() + "\",\"quantity\":1}]}");
+        assertThat(unknownItem.status()).isEqualTo(422);
+        assertThat(unknownItem.json().get("field").asText()).isEqualTo("includes[0].itemId");
+        JsonNode guests = api.invite(organizer, sale.get(0), "Ada", "Alan");
+        String ada = guests.get(0).get("token").asText();
+        String alan = guests.get(1).get("token").asText();
+        assertThat(ok(api.get("/i/" + ada + "/shop", null), 200).get("tiers")).anySatisfy(t -> {
+            assertThat(t.get("name").asText()).isEqualTo("Weekend + shirt");
+            assertThat(t.at("/includes/0/name").asText()).isEqualTo("Festival T-shirt");
+        });
+
+        String held = ok(order(ada, bundle, 2, null), 201).get("id").asText();
+        Api.Response noShirtLeft = order(alan, bundle, 1, null);
+        assertThat(noShirtLeft.status()).isEqualTo(409);
+        assertThat(noShirtLeft.json().get("code").asText()).isEqualTo("soldOut");
+        assertThat(noShirtLeft.json().at("/args/0").asText()).isEqualTo("Festival T-shirt");
+        assertThat(ok(order(alan, sale.get(1), 1, null), 201).get("status").asText())
+                .as("plain tickets still sell").isEqualTo("PENDING");
+
+        jdbc.sql("UPDATE ticket_order SET hold_expires_at = now() - interval '1 second' WHERE id = :id")
+                .param("id", UUID.fromString(held)).update();
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT taken FROM merchandise WHERE id = :id")
+                .param("id", UUID.fromString(shirt)).query(Integer.class).single() == 0);
+        assertThat(ok(order(alan, bundle, 1, null), 201).get("totalMinor").asLong()).isEqualTo(9500);
+    }
+
+    @Test
     void webhooksMustBeSignedFreshAndAreActedOnOnce() throws Exception {
         List<String> sale = paidEvent("Concert", 3000, 5);
         String guest = api.invite(organizer, sale.get(0), "Barbara").get(0).get("token").asText();
