@@ -86,14 +86,14 @@ class EventRefundJobConfiguration {
 
     @Bean
     @StepScope
-    RefundWriter refundWriter(RefundsClient client, ReminderDeliveries deliveries, JavaMailSender mail, MailSends sends,
+    RefundWriter refundWriter(RefundsClient client, RefundRequests requests, ReminderDeliveries deliveries, JavaMailSender mail, MailSends sends,
                               ReminderActivities activities, ReminderProperties properties,
                               @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId,
                               @Value("#{jobParameters['" + EVENT_ID + "']}") String eventId,
                               @Value("#{jobParameters['" + REASON + "']}") String reason) throws AddressException {
         ReminderWriter mails = new ReminderWriter(deliveries, mail, activities,
                 new InternetAddress(properties.from(), true), jobExecutionId, sends);
-        return new RefundWriter(client, mails, UUID.fromString(eventId), reason);
+        return new RefundWriter(client, mails, requests, UUID.fromString(eventId), reason);
     }
 
     @Bean

@@ -35,6 +35,15 @@ class RefundRequests {
                 .list();
     }
 
+    /** Counts a refused refund of the order; returns how many times it was refused so far. */
+    int refused(UUID orderId, String error) {
+        return jdbc.sql("INSERT INTO refund_attempt (order_id, attempts, last_error) VALUES (:order, 1, :error) "
+                        + "ON CONFLICT (order_id) DO UPDATE SET attempts = refund_attempt.attempts + 1, "
+                        + "last_error = EXCLUDED.last_error, updated_at = now() RETURNING attempts")
+                .param("order", orderId).param("error", error.length() > 1000 ? error.substring(0, 1000) : error)
+                .query(Integer.class).single();
+    }
+
     void completed(UUID activityId) {
         jdbc.sql("UPDATE refund_request SET completed_at = now() WHERE activity_id = :id").param("id", activityId)
                 .update();

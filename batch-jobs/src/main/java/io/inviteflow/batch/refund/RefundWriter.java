@@ -15,16 +15,23 @@ import java.util.stream.Collectors;
  * Refunds a chunk of orders with one core call (the core's refund of each order is keyed by the order and the reason,
  * so a repeated chunk refunds nobody twice), then tells each refunded buyer by mail through the delivery ledger. If any
  * order could not be refunded, the chunk fails after the others' mails went out: the step stops, and the restarted
- * job repeats this chunk — refunding only what is left, mailing only who was not yet told.
+ * job repeats this chunk — refunding only what is left, mailing only who was not yet told. An order refused
+ * {@value #ATTEMPTS} times is left to the organizer, so it cannot hold back the orders after it.
  */
 class RefundWriter implements ItemWriter<RefundableOrder> {
 
+    /** Refusals of one order after which the job goes on without it. */
+    static final int ATTEMPTS = 5;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RefundWriter.class);
+
     private final RefundsClient refunds;
     private final ReminderWriter mails;
+    private final RefundRequests requests;
     private final UUID eventId;
     private final String reason;
 
-    RefundWriter(RefundsClient refunds, ReminderWriter mails, UUID eventId, String reason) {
+    RefundWriter(RefundsClient refunds, ReminderWriter mails, RefundRequests requests, UUID eventId, String reason) {
+        this.requests = requests;
         this.refunds = refunds;
         this.mails = mails;
         this.eventId = eventId;
@@ -40,10 +47,19 @@ class RefundWriter implements ItemWriter<RefundableOrder> {
                 .map(o -> RefundMail.of(byId.get(o.orderId()), o.refund().amountMinor(), eventId))
                 .toList();
         mails.write(new Chunk<>(told));
-        List<String> failed = outcomes.stream().filter(o -> o.error() != null)
-                .map(o -> o.orderId() + ": " + o.error()).toList();
-        if (!failed.isEmpty()) {
-            throw new RefundsIncompleteException(failed);
+        List<String> retry = new java.util.ArrayList<>();
+        for (RefundsClient.Outcome failed : outcomes.stream().filter(o -> o.error() != null).toList()) {
+            int attempts = requests.refused(failed.orderId(), failed.error());
+            if (attempts < ATTEMPTS) {
+                retry.add(failed.orderId() + ": " + failed.error());
+            } else {
+                // a refusal that keeps coming back (a disputed charge…) must not hold back everyone after it
+                log.warn("order {} not refunded after {} attempts, left to the organizer: {}", failed.orderId(),
+                        attempts, failed.error());
+            }
+        }
+        if (!retry.isEmpty()) {
+            throw new RefundsIncompleteException(retry);
         }
     }
 

@@ -161,6 +161,7 @@ class EventService {
         repository.update(after);
         outbox.record(new ActivityOutbox.Entry(ActivityType.EVENT_CANCELLED, AGGREGATE, eventId, eventId,
                 new Payloads.EventCancelled(reason, after.sequence())));
+        publisher.publishEvent(new EventCalledOff(eventId));
         return after;
     }
 

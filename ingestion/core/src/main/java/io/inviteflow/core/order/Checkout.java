@@ -10,6 +10,7 @@ import io.inviteflow.core.payment.GatewayException;
 import io.inviteflow.core.payment.PaymentGateway;
 import io.inviteflow.core.ticketing.Catalogue;
 import io.inviteflow.core.ticketing.DiscountCode;
+import io.inviteflow.core.ticketing.Money;
 import io.inviteflow.core.ticketing.Pricing;
 import io.inviteflow.core.ticketing.Quote;
 import io.inviteflow.core.ticketing.TicketSettings;
@@ -24,9 +25,9 @@ import org.springframework.web.ErrorResponseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -93,6 +94,9 @@ class Checkout {
         if (order.status() == Order.Status.PAID) {
             return order; // paid already (a double tap, or the webhook came first)
         }
+        if (events.find(order.eventId()).map(PartyEvent::cancelled).orElse(false)) {
+            throw Problems.coded(Problems.conflict("the event is cancelled"), "cancelled");
+        }
         if (order.status() != Order.Status.PENDING || !clock.instant().isBefore(order.holdExpiresAt())) {
             throw Problems.coded(Problems.conflict("the order's hold has expired: its tickets went back on sale"),
                     "holdExpired");
@@ -106,7 +110,13 @@ class Checkout {
             outcome = gateway.confirm(order.paymentReference(), paymentMethod,
                     "order-" + orderId + "-attempt-" + attempt);
         } catch (GatewayException e) {
-            throw payments.unavailable("confirm", orderId, e);
+            // a second tap while the first confirmation went through: the payment is not confirmable any more
+            Optional<PaymentGateway.Succeeded> already = "payment_intent_unexpected_state".equals(e.code())
+                    ? gateway.succeeded(order.paymentReference()) : Optional.empty();
+            if (already.isEmpty()) {
+                throw payments.unavailable("confirm", orderId, e);
+            }
+            outcome = already.get();
         }
         if (outcome instanceof PaymentGateway.Succeeded paid) {
             payments.paid(gateway.name(), paid);
@@ -161,23 +171,25 @@ class Checkout {
             }
             items.add(new Pricing.Item(tier, line.quantity()));
         }
-        // take in a fixed order, so two orders for the same tiers never wait on each other crosswise
-        items.stream().sorted(Comparator.comparing(item -> item.tier().id())).forEach(item -> {
-            String ranOut = catalogue.take(item.tier(), item.quantity());
-            if (ranOut == null) {
-                return;
-            }
-            int left = !ranOut.equals(item.tier().name()) ? 0
-                    : catalogue.tier(event.id(), item.tier().id()).map(TicketTier::available).orElse(0);
+        String ranOut = catalogue.takeAll(items);
+        if (ranOut != null) {
+            int left = items.stream().filter(item -> item.tier().name().equals(ranOut)).findFirst()
+                    .flatMap(item -> catalogue.tier(event.id(), item.tier().id())).map(TicketTier::available)
+                    .orElse(0);
             throw Problems.coded(Problems.conflict(left == 0 ? ranOut + " is sold out"
                     : "only " + left + " " + ranOut + " tickets are left"), left == 0 ? "soldOut" : "fewLeft",
                     ranOut, left);
-        });
+        }
         DiscountCode code = request.discountCode() == null || request.discountCode().isBlank() ? null
                 : redeem(event.id(), request.discountCode().strip(), items, now);
         Quote quote = Pricing.quote(settings, items, code);
         UUID id = UUID.randomUUID();
         boolean free = quote.totalMinor() == 0;
+        long minimum = Money.minimumCharge(quote.currency());
+        if (!free && quote.totalMinor() < minimum) {
+            throw Problems.coded(Problems.unprocessable("lines", "a card payment must be at least " + minimum
+                    + " (minor units of " + quote.currency() + ")"), "belowMinimum");
+        }
         orders.insert(id, event.id(), guest.invitationId(), request.buyerName().strip(), request.buyerEmail().strip(),
                 Order.Status.PENDING, quote, code == null ? null : code.id(), now.plus(properties.hold()),
                 free ? Payments.FREE : gateway.name());

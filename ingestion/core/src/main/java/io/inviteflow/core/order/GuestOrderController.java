@@ -1,7 +1,9 @@
 package io.inviteflow.core.order;
 
 import io.inviteflow.core.payment.PaymentProperties;
+import io.inviteflow.core.ticket.Ticket;
 import io.inviteflow.core.ticket.TicketDocuments;
+import io.inviteflow.core.web.Problems;
 import io.inviteflow.core.ticket.Tickets;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 /** A guest buys tickets with their invitation link: the shop, an order, paying it, the tickets. */
@@ -84,11 +87,16 @@ class GuestOrderController {
     @Operation(summary = "The order's tickets to print: one page per ticket, with its QR code")
     ResponseEntity<byte[]> pdf(@PathVariable String token, @PathVariable UUID orderId) {
         Order order = checkout.guestOrder(token, orderId);
+        // a ticket given to someone else is theirs: its current code is on their own link, not on the buyer's PDF
+        List<Ticket> kept = tickets.ofOrder(order.id()).stream().filter(t -> t.codeVersion() == 1).toList();
+        if (kept.isEmpty()) {
+            throw Problems.notFound("tickets", "of this order held by its buyer");
+        }
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"tickets-" + order.id() + ".pdf\"")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .contentType(MediaType.APPLICATION_PDF)
-                .body(documents.pdf(order.eventId(), tickets.ofOrder(order.id())));
+                .body(documents.pdf(order.eventId(), kept));
     }
 
     private OrderView view(String token, Order order) {

@@ -8,7 +8,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,25 +40,31 @@ class HoldExpiry implements SmartLifecycle {
         this.clock = clock;
     }
 
-    /** Expires the orders due now; returns how many it looked at. */
+    /**
+     * Settles the orders due now (expired, or paid if the buyer was quicker); returns how many. A gateway failure ends
+     * the round: the rest waits for the next one, not for a retry storm against a gateway that is down.
+     */
     int expireDue() {
-        List<UUID> due = orders.expiredHolds(clock.instant(), BATCH);
-        for (UUID id : due) {
+        int settled = 0;
+        for (UUID id : orders.expiredHolds(clock.instant(), BATCH)) {
             Order order = orders.find(id).orElseThrow();
             try {
                 if (order.paymentReference() != null) {
                     PaymentGateway.Cancellation cancellation = gateway.cancel(order.paymentReference());
                     if (cancellation instanceof PaymentGateway.AlreadyPaid paid) {
                         payments.paid(gateway.name(), paid.payment());
+                        settled++;
                         continue;
                     }
                 }
                 payments.expire(id);
+                settled++;
             } catch (GatewayException e) {
-                payments.recordGatewayError("cancel", id, e); // tried again next round
+                payments.recordGatewayError("cancel", id, e);
+                return settled;
             }
         }
-        return due.size();
+        return settled;
     }
 
     @Override

@@ -1,17 +1,20 @@
 package io.inviteflow.core.order;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * A buyer's order. PENDING holds its tickets until {@code holdExpiresAt}; PAID has tickets; EXPIRED gave them back;
- * REFUNDED got all its money back ({@code refundedMinor} counts partial refunds too).
+ * REFUNDED got all its money back ({@code refundedMinor} counts partial refunds too). The client secret (for the
+ * buyer's browser only) is never written to JSON: organizers' order lists do not show it.
  */
 public record Order(UUID id, UUID eventId, UUID invitationId, String buyerName, String buyerEmail, Status status,
                     String currency, long subtotalMinor, long discountMinor, long feeMinor, long vatMinor,
                     long totalMinor, long refundedMinor, UUID discountCodeId, Instant holdExpiresAt, String gateway,
-                    String paymentReference, String clientSecret, int paymentAttempts, Instant createdAt,
+                    String paymentReference, @JsonIgnore String clientSecret, int paymentAttempts, Instant createdAt,
                     Instant paidAt, List<Line> lines) {
 
     public enum Status { PENDING, PAID, EXPIRED, REFUNDED }
@@ -23,6 +26,11 @@ public record Order(UUID id, UUID eventId, UUID invitationId, String buyerName, 
         return new Order(id, eventId, invitationId, buyerName, buyerEmail, status, currency, subtotalMinor,
                 discountMinor, feeMinor, vatMinor, totalMinor, refundedMinor, discountCodeId, holdExpiresAt, gateway,
                 paymentReference, clientSecret, paymentAttempts, createdAt, paidAt, List.copyOf(orderLines));
+    }
+
+    /** Tickets per tier. */
+    public java.util.Map<UUID, Integer> ticketsPerTier() {
+        return lines.stream().collect(java.util.stream.Collectors.toMap(Line::tierId, Line::quantity, Integer::sum));
     }
 
     public int tickets() {

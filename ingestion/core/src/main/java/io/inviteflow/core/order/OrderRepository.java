@@ -76,6 +76,12 @@ class OrderRepository {
         jdbc.sql("UPDATE ticket_order SET status = 'EXPIRED' WHERE id = :id").param("id", id).update();
     }
 
+    /** Ends the holds of the event's unpaid orders now: the expiry cancels their payments and frees their places. */
+    void endHolds(UUID eventId, Instant now) {
+        jdbc.sql("UPDATE ticket_order SET hold_expires_at = :now WHERE event_id = :event AND status = 'PENDING'")
+                .param("event", eventId).param("now", Timestamp.from(now)).update();
+    }
+
     /** Unpaid orders whose hold ran out, oldest first. */
     List<UUID> expiredHolds(Instant now, int limit) {
         return jdbc.sql("SELECT id FROM ticket_order WHERE status = 'PENDING' AND hold_expires_at <= :now "

@@ -2,6 +2,9 @@ package io.inviteflow.core.order;
 
 import io.inviteflow.contract.ActivityType;
 import io.inviteflow.contract.Payloads;
+import io.inviteflow.core.event.EventCalledOff;
+import io.inviteflow.core.event.Events;
+import io.inviteflow.core.event.PartyEvent;
 import io.inviteflow.core.outbox.ActivityOutbox;
 import io.inviteflow.core.payment.GatewayErrors;
 import io.inviteflow.core.payment.GatewayException;
@@ -11,11 +14,15 @@ import io.inviteflow.core.ticketing.Catalogue;
 import io.inviteflow.core.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.ErrorResponseException;
 
 import java.time.Clock;
@@ -39,10 +46,14 @@ public class Payments {
     private final Tickets tickets;
     private final ActivityOutbox outbox;
     private final GatewayErrors errors;
+    private final Events events;
+    private final LateRefunds lateRefunds;
     private final Clock clock;
 
     Payments(OrderRepository orders, Catalogue catalogue, Tickets tickets, ActivityOutbox outbox,
-             GatewayErrors errors, Clock clock) {
+             GatewayErrors errors, Events events, @Lazy LateRefunds lateRefunds, Clock clock) {
+        this.events = events;
+        this.lateRefunds = lateRefunds;
         this.orders = orders;
         this.catalogue = catalogue;
         this.tickets = tickets;
@@ -81,6 +92,22 @@ public class Payments {
             return;
         }
         settle(order, gateway);
+        if (events.find(order.eventId()).map(PartyEvent::cancelled).orElse(false)) {
+            // paid in the moment the event was cancelled (its refund job may have run already): money goes back now
+            UUID id = order.id();
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    lateRefunds.refundLater(id);
+                }
+            });
+        }
+    }
+
+    /** A cancelled event sells nothing more: its unpaid orders' holds end now (their payments are cancelled). */
+    @EventListener
+    void eventCalledOff(EventCalledOff calledOff) {
+        orders.endHolds(calledOff.eventId(), clock.instant());
     }
 
     /** A free order is paid the moment it is placed. Caller's transaction. */
@@ -106,8 +133,7 @@ public class Payments {
             return false;
         }
         orders.markExpired(order.id());
-        List<Order.Line> lines = order.lines();
-        lines.forEach(l -> catalogue.giveBack(l.tierId(), l.quantity()));
+        catalogue.giveBackAll(order.ticketsPerTier());
         if (order.discountCodeId() != null) {
             catalogue.unuse(order.discountCodeId());
         }

@@ -93,7 +93,7 @@ public class Refunds {
             tickets.voidOrder(order.id(), Ticket.Status.REFUNDED);
             if (events.find(order.eventId()).map(e -> !e.cancelled()).orElse(false)) {
                 // the places are free again (a cancelled event sells nothing anyway)
-                order.lines().forEach(line -> catalogue.giveBack(line.tierId(), line.quantity()));
+                catalogue.giveBackAll(order.ticketsPerTier());
             }
         }
         outbox.record(new ActivityOutbox.Entry(ActivityType.ORDER_REFUNDED, Payments.AGGREGATE, order.id(),

@@ -10,6 +10,7 @@ import io.inviteflow.core.ticket.Ticket;
 import io.inviteflow.core.ticket.Tickets;
 import io.inviteflow.core.ticketing.Catalogue;
 import io.inviteflow.core.ticketing.Merchandise;
+import io.inviteflow.core.ticketing.Money;
 import io.inviteflow.core.ticketing.TicketSettings;
 import io.inviteflow.core.ticketing.TicketTier;
 import org.springframework.stereotype.Component;

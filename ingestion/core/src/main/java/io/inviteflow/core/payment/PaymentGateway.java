@@ -17,6 +17,9 @@ public interface PaymentGateway {
     /** Pays with the buyer's payment method (a token from the provider's browser library). */
     Outcome confirm(String paymentReference, String paymentMethod, String idempotencyKey);
 
+    /** The payment, if it has succeeded (read back after a confirmation the gateway refused as out of turn). */
+    java.util.Optional<Succeeded> succeeded(String paymentReference);
+
     /** Cancels an unpaid payment so it can no longer succeed; tells when it already did. */
     Cancellation cancel(String paymentReference);
 

@@ -50,6 +50,12 @@ class StripeGateway implements PaymentGateway {
                 .setDescription(description)
                 .setReceiptEmail(receiptEmail)
                 .putMetadata("order_id", orderId.toString())
+                // confirmed on the server with the card the buyer's browser tokenised: no redirect methods, which
+                // would need a return_url
+                .setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder()
+                        .setEnabled(true)
+                        .setAllowRedirects(PaymentIntentCreateParams.AutomaticPaymentMethods.AllowRedirects.NEVER)
+                        .build())
                 .build();
         PaymentIntent intent = call("open", () -> stripe.v1().paymentIntents().create(params,
                 key("order-" + orderId + "-payment")));
@@ -76,6 +82,14 @@ class StripeGateway implements PaymentGateway {
     }
 
     @Override
+    public java.util.Optional<Succeeded> succeeded(String paymentReference) {
+        PaymentIntent intent = call("retrieve", () -> stripe.v1().paymentIntents().retrieve(paymentReference));
+        return "succeeded".equals(intent.getStatus())
+                ? java.util.Optional.of(new Succeeded(intent.getId(), intent.getAmountReceived(), intent.getCurrency()))
+                : java.util.Optional.empty();
+    }
+
+    @Override
     public Cancellation cancel(String paymentReference) {
         try {
             stripe.v1().paymentIntents().cancel(paymentReference, PaymentIntentCancelParams.builder()
@@ -83,6 +97,9 @@ class StripeGateway implements PaymentGateway {
                     key("cancel-" + paymentReference));
             return new Cancelled();
         } catch (StripeException e) {
+            if ("resource_missing".equals(e.getCode())) {
+                return new Cancelled(); // no such payment at Stripe: nothing can ever be paid with it
+            }
             if ("payment_intent_unexpected_state".equals(e.getCode())) {
                 PaymentIntent intent = call("cancel", () -> stripe.v1().paymentIntents().retrieve(paymentReference));
                 if ("succeeded".equals(intent.getStatus())) {

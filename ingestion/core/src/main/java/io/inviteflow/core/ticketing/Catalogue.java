@@ -36,6 +36,7 @@ public class Catalogue {
     @Transactional
     TicketSettings saveSettings(UUID organizerId, UUID eventId, CatalogueRequests.Settings request) {
         events.requireOwned(eventId, organizerId);
+        Money.requireSupported(request.currency());
         Optional<TicketSettings> before = repository.settings(eventId);
         if (before.isPresent() && !before.get().currency().equals(request.currency()) && repository.hasOrders(eventId)) {
             throw Problems.unprocessable("currency", "the event has orders in " + before.get().currency()
@@ -187,28 +188,46 @@ public class Catalogue {
     }
 
     /**
-     * Holds {@code quantity} tickets of the tier and what they include, in the caller's transaction.
+     * Holds the order's tickets and what they include, in the caller's transaction: every tier first, then the
+     * merchandise summed over the order, each in id order, so two orders never wait on each other crosswise.
      *
-     * @return the name of what ran out (the tier's or an item's), or null when everything was taken
+     * @return the name of what ran out (a tier's or an item's), or null when everything was taken
      */
-    public String take(TicketTier tier, int quantity) {
-        if (!repository.take(tier.id(), quantity)) {
-            return tier.name();
+    public String takeAll(List<Pricing.Item> order) {
+        java.util.Map<UUID, Integer> items = new java.util.TreeMap<>();
+        java.util.Map<UUID, String> names = new java.util.HashMap<>();
+        for (Pricing.Item line : order.stream().sorted(java.util.Comparator.comparing(i -> i.tier().id())).toList()) {
+            if (!repository.take(line.tier().id(), line.quantity())) {
+                return line.tier().name();
+            }
+            for (Merchandise.Included item : repository.included(line.tier().id())) {
+                items.merge(item.itemId(), Math.multiplyExact(item.quantity(), line.quantity()), Math::addExact);
+                names.put(item.itemId(), item.name());
+            }
         }
-        for (Merchandise.Included item : repository.included(tier.id())) {
-            if (!repository.takeItem(item.itemId(), Math.multiplyExact(item.quantity(), quantity))) {
-                return item.name();
+        for (var item : items.entrySet()) {
+            if (!repository.takeItem(item.getKey(), item.getValue())) {
+                return names.get(item.getKey());
             }
         }
         return null;
     }
 
-    /** Gives back tickets of the tier and what they include (an expired hold, a refunded order). */
-    public void giveBack(UUID tierId, int quantity) {
-        repository.giveBack(tierId, quantity);
-        for (Merchandise.Included item : repository.included(tierId)) {
-            repository.giveBackItem(item.itemId(), item.quantity() * quantity);
-        }
+    /**
+     * Gives back tickets and what they include (an expired hold, a refunded order), in the order {@link #takeAll}
+     * takes them: tiers first, then merchandise, each by id.
+     *
+     * @param tiers quantity per tier
+     */
+    public void giveBackAll(java.util.Map<UUID, Integer> tiers) {
+        java.util.Map<UUID, Integer> items = new java.util.TreeMap<>();
+        new java.util.TreeMap<>(tiers).forEach((tierId, quantity) -> {
+            repository.giveBack(tierId, quantity);
+            for (Merchandise.Included item : repository.included(tierId)) {
+                items.merge(item.itemId(), item.quantity() * quantity, Integer::sum);
+            }
+        });
+        items.forEach(repository::giveBackItem);
     }
 
     /** Counts one use of the code, or returns false when it has none left. Caller's transaction. */

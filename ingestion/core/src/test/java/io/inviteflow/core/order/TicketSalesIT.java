@@ -206,6 +206,24 @@ class TicketSalesIT extends PaidEventTest {
     }
 
     @Test
+    void cancellingTheEventEndsItsHoldsAndTheirPaymentsAreRefused() {
+        List<String> sale = paidEvent("Called-off gig", 2500, 4);
+        String guest = api.invite(organizer, sale.get(0), "Linus").get(0).get("token").asText();
+        String orderId = ok(order(guest, sale.get(1), 2, null), 201).get("id").asText();
+        ok(api.post("/api/v1/events/" + sale.get(0) + "/cancel", organizer, "{\"reason\":\"Storm\"}"), 200);
+
+        Api.Response late = pay(guest, orderId, "pm_card_visa");
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.json().get("code").asText()).isEqualTo("cancelled");
+        await().atMost(Duration.ofSeconds(10)).until(() -> ok(api.get("/i/" + guest + "/orders/" + orderId, null),
+                200).get("status").asText().equals("EXPIRED"));
+        String pi = jdbc.sql("SELECT payment_reference FROM ticket_order WHERE id = :id")
+                .param("id", UUID.fromString(orderId)).query(String.class).single();
+        assertThat(idempotencyKeysOf("POST", "/v1/payment_intents/" + pi + "/confirm")).isEmpty();
+        assertThat(idempotencyKeysOf("POST", "/v1/payment_intents/" + pi + "/cancel")).isNotEmpty();
+    }
+
+    @Test
     void webhooksMustBeSignedFreshAndAreActedOnOnce() throws Exception {
         List<String> sale = paidEvent("Concert", 3000, 5);
         String guest = api.invite(organizer, sale.get(0), "Barbara").get(0).get("token").asText();

@@ -21,6 +21,9 @@ final class PaymentIntents {
             "pm_card_visa_chargeDeclined", "generic_decline",
             "pm_card_chargeDeclinedInsufficientFunds", "insufficient_funds",
             "pm_card_chargeDeclinedExpiredCard", "expired_card");
+    /** Stripe's smallest charge per currency in minor units (0.50 in USD, EUR and most others). */
+    private static final Map<String, Long> MINIMUM_CHARGE = Map.of("gbp", 30L, "dkk", 250L, "nok", 300L,
+            "sek", 300L, "mxn", 1000L, "hkd", 400L, "pln", 200L, "czk", 1500L);
     private static final Set<String> CONFIRMABLE = Set.of("requires_payment_method", "requires_confirmation");
 
     /** PaymentIntents as JSON text (a tenth of a parsed tree's heap), the newest {@link StripeObjects#KEPT}. */
@@ -39,6 +42,11 @@ final class PaymentIntents {
         if (currency == null || !currency.matches("[a-zA-Z]{3}")) {
             throw StripeError.invalid("parameter_missing", "Missing required param: currency.", "currency");
         }
+        long minimum = MINIMUM_CHARGE.getOrDefault(currency.toLowerCase(), 50L);
+        if (amount < minimum) {
+            throw StripeError.invalid("amount_too_small", "Amount must be at least " + minimum + " minor units of "
+                    + currency.toLowerCase(), "amount");
+        }
         String id = Ids.next("pi");
         pi.put("id", id);
         pi.put("client_secret", id + "_secret_" + Ids.next("s").substring(2));
@@ -51,6 +59,10 @@ final class PaymentIntents {
         pi.put("payment_method", form.get("payment_method"));
         pi.put("description", form.get("description"));
         pi.put("receipt_email", form.get("receipt_email"));
+        // automatic payment methods are on unless asked otherwise; redirect methods need a return_url on confirm
+        ObjectNode automatic = pi.putObject("automatic_payment_methods");
+        automatic.put("enabled", !"false".equals(form.get("automatic_payment_methods[enabled]")));
+        automatic.put("allow_redirects", form.getOrDefault("automatic_payment_methods[allow_redirects]", "always"));
         pi.putNull("latest_charge");
         pi.putNull("canceled_at");
         pi.putNull("cancellation_reason");
@@ -78,6 +90,16 @@ final class PaymentIntents {
             if (method == null || method.isBlank()) {
                 throw StripeError.invalid("payment_intent_unexpected_state", "You cannot confirm this PaymentIntent "
                         + "because it's missing a payment method.", "payment_method");
+            }
+            if (pi.path("automatic_payment_methods").path("enabled").asBoolean()
+                    && !"never".equals(pi.path("automatic_payment_methods").path("allow_redirects").asText())
+                    && !form.containsKey("return_url")) {
+                throw StripeError.invalid(null, "This PaymentIntent is configured to accept payment methods enabled "
+                        + "in your Dashboard, because some of these payment methods might redirect your customer off "
+                        + "of your page, you must provide a `return_url`. If you don't want to accept redirect-based "
+                        + "payment methods, set `automatic_payment_methods[enabled]` to `true` and "
+                        + "`automatic_payment_methods[allow_redirects]` to `never` when creating Setup Intents and "
+                        + "Payment Intents.", "return_url");
             }
             pi.put("payment_method", method);
             String decline = DECLINED.get(method);

@@ -67,6 +67,12 @@ final class StripeObjects implements ResponseTransformerV2 {
             if (first == null) {
                 reply = execute(action, request, response, key, fingerprint);
                 mine.complete(reply);
+            } else if (!first.isDone()) {
+                // as Stripe: a key whose first request is still being processed is refused, not waited for
+                reply = error(new StripeError(409, "idempotency_error", "idempotency_key_in_use", "There is "
+                        + "currently another in-progress request using this Idempotent Key (that probably means you "
+                        + "submitted twice, and the other request is still going through): " + key + ". Please try "
+                        + "again later.", null, null), fingerprint, "idempotency_error");
             } else {
                 reply = first.join();
                 if (!reply.fingerprint().equals(fingerprint)) {
