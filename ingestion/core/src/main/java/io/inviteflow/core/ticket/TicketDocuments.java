@@ -27,7 +27,7 @@ import java.util.UUID;
 /**
  * Printable tickets (PDFBox): one A6 page per ticket with the event, the holder, the tier and the signed QR code the
  * door scans. Names in any script print when a Unicode font is installed (DejaVu Sans, Debian's fonts-dejavu-core);
- * without one, Helvetica prints what Latin-1 can and marks the rest "?".
+ * without one, Helvetica prints what it can and marks the rest "?".
  */
 @Component
 public class TicketDocuments {
@@ -46,8 +46,7 @@ public class TicketDocuments {
     public byte[] pdf(UUID eventId, List<Ticket> tickets) {
         PartyEvent event = events.find(eventId).orElseThrow();
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDFont font = UNICODE_FONT.canRead() ? PDType0Font.load(document, UNICODE_FONT)
-                    : new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            PDFont font = fontFor(document, event, tickets);
             for (Ticket ticket : tickets) {
                 page(document, font, event, ticket);
             }
@@ -55,6 +54,29 @@ public class TicketDocuments {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the tickets' PDF", e);
+        }
+    }
+
+    /**
+     * Helvetica (built into every PDF reader: nothing embedded) when it can print every name on the tickets, which is
+     * most of them; else the Unicode font, subset into the document. Loading and subsetting a TrueType font costs
+     * more than the rest of the PDF, and tickets are made for every paid order's mail.
+     */
+    private static PDFont fontFor(PDDocument document, PartyEvent event, List<Ticket> tickets) throws IOException {
+        PDFont helvetica = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+        boolean latin = encodable(helvetica, event.title()) && encodable(helvetica, event.timeZone())
+                && (event.venue() == null || event.venue().name() == null || encodable(helvetica, event.venue().name()))
+                && tickets.stream().allMatch(t -> encodable(helvetica, t.holderName())
+                && encodable(helvetica, t.tierName()));
+        return latin || !UNICODE_FONT.canRead() ? helvetica : PDType0Font.load(document, UNICODE_FONT);
+    }
+
+    private static boolean encodable(PDFont font, String text) {
+        try {
+            font.encode(text + " — ·");
+            return true;
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
         }
     }
 
