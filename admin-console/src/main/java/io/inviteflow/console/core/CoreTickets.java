@@ -44,8 +44,8 @@ public class CoreTickets {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record TierSales(UUID tierId, String name, long priceMinor, int quantity, int sold, int held, int left,
-                            long revenueMinor) {
+    public record TierSales(UUID tierId, String name, long priceMinor, int quantity, int sold, int held,
+                            int refunded, int left, long revenueMinor) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

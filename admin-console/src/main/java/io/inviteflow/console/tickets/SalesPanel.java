@@ -40,6 +40,7 @@ class SalesPanel extends VerticalLayout {
         sales.addColumn(CoreTickets.TierSales::name).setHeader("Tier").setFlexGrow(2);
         sales.addColumn(CoreTickets.TierSales::sold).setHeader("Sold");
         sales.addColumn(CoreTickets.TierSales::held).setHeader("Held (unpaid)");
+        sales.addColumn(CoreTickets.TierSales::refunded).setHeader("Refunded");
         sales.addColumn(CoreTickets.TierSales::left).setHeader("Left");
         sales.addColumn(s -> Amounts.format(s.revenueMinor(), currency)).setHeader("Revenue");
         sales.setAllRowsVisible(true);

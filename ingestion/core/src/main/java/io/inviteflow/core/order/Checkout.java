@@ -82,7 +82,8 @@ class Checkout {
 
     Order place(String token, OrderRequests.Place request) {
         GuestAccess.Guest guest = guests.require(token);
-        Order order = transaction.execute(tx -> take(guest, request));
+        UUID id = transaction.execute(tx -> take(guest, request));
+        Order order = orders.find(id).orElseThrow();
         if (order.status() == Order.Status.PENDING) {
             return openPayment(order);
         }
@@ -141,7 +142,8 @@ class Checkout {
                 .orElseThrow(() -> Problems.notFound("order", orderId));
     }
 
-    private Order take(GuestAccess.Guest guest, OrderRequests.Place request) {
+    /** Places the order in the caller's transaction; returns its id. */
+    private UUID take(GuestAccess.Guest guest, OrderRequests.Place request) {
         PartyEvent event = events.find(guest.eventId()).orElseThrow();
         if (event.cancelled()) {
             throw Problems.coded(Problems.conflict("the event is cancelled"), "cancelled");
@@ -171,17 +173,8 @@ class Checkout {
             }
             items.add(new Pricing.Item(tier, line.quantity()));
         }
-        String ranOut = catalogue.takeAll(items);
-        if (ranOut != null) {
-            int left = items.stream().filter(item -> item.tier().name().equals(ranOut)).findFirst()
-                    .flatMap(item -> catalogue.tier(event.id(), item.tier().id())).map(TicketTier::available)
-                    .orElse(0);
-            throw Problems.coded(Problems.conflict(left == 0 ? ranOut + " is sold out"
-                    : "only " + left + " " + ranOut + " tickets are left"), left == 0 ? "soldOut" : "fewLeft",
-                    ranOut, left);
-        }
         DiscountCode code = request.discountCode() == null || request.discountCode().isBlank() ? null
-                : redeem(event.id(), request.discountCode().strip(), items, now);
+                : checkCode(event.id(), request.discountCode().strip(), items, now);
         Quote quote = Pricing.quote(settings, items, code);
         UUID id = UUID.randomUUID();
         boolean free = quote.totalMinor() == 0;
@@ -200,13 +193,28 @@ class Checkout {
                 new Payloads.OrderPlaced(guest.invitationId(), lines, quote.currency(), quote.subtotalMinor(),
                         quote.discountMinor(), quote.feeMinor(), quote.totalMinor(),
                         code == null ? null : code.code())));
+        // the shared rows last: a tier's (and a code's) row stays locked only from here to the commit, so buyers of
+        // one tier queue for the shortest time (on a busy machine, a longer locked section is a convoy)
+        String ranOut = catalogue.takeAll(items);
+        if (ranOut != null) {
+            int left = items.stream().filter(item -> item.tier().name().equals(ranOut)).findFirst()
+                    .flatMap(item -> catalogue.tier(event.id(), item.tier().id())).map(TicketTier::available)
+                    .orElse(0);
+            throw Problems.coded(Problems.conflict(left == 0 ? ranOut + " is sold out"
+                    : "only " + left + " " + ranOut + " tickets are left"), left == 0 ? "soldOut" : "fewLeft",
+                    ranOut, left);
+        }
+        if (code != null && !catalogue.use(code.id())) {
+            throw Problems.coded(Problems.conflict("the code has been used up"), "codeUsedUp");
+        }
         if (free) {
             payments.settleFree(id);
         }
-        return orders.find(id).orElseThrow();
+        return id;
     }
 
-    private DiscountCode redeem(UUID eventId, String typed, List<Pricing.Item> items, Instant now) {
+    /** The code as typed, if it exists, is valid now and applies to the order; its use is counted at the end. */
+    private DiscountCode checkCode(UUID eventId, String typed, List<Pricing.Item> items, Instant now) {
         DiscountCode code = catalogue.code(eventId, typed)
                 .orElseThrow(() -> Problems.coded(Problems.unprocessable("discountCode", "no such code"),
                         "unknownCode"));
@@ -217,7 +225,7 @@ class Checkout {
             throw Problems.coded(Problems.unprocessable("discountCode", "the code is not for these tickets"),
                     "codeNotForTheseTickets");
         }
-        if (!catalogue.use(code.id())) {
+        if (code.maxUses() != null && code.used() >= code.maxUses()) {
             throw Problems.coded(Problems.conflict("the code has been used up"), "codeUsedUp");
         }
         return code;
