@@ -17,6 +17,10 @@ final class Amounts {
                 .longValueExact();
     }
 
+    static BigDecimal toMajor(long minor, String currency) {
+        return BigDecimal.valueOf(minor, digits(currency));
+    }
+
     static String format(long minor, String currency) {
         NumberFormat format = NumberFormat.getCurrencyInstance(Locale.UK);
         format.setCurrency(Currency.getInstance(currency));

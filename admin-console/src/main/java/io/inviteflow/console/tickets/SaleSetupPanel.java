@@ -1,6 +1,7 @@
 package io.inviteflow.console.tickets;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -61,7 +62,7 @@ class SaleSetupPanel extends VerticalLayout {
         refresh();
     }
 
-    private HorizontalLayout settingsForm(CoreTickets.Settings current) {
+    private VerticalLayout settingsForm(CoreTickets.Settings current) {
         TextField currencyField = new TextField("Currency");
         currencyField.setPattern("[A-Z]{3}");
         currencyField.setMaxLength(3);
@@ -69,20 +70,27 @@ class SaleSetupPanel extends VerticalLayout {
         BigDecimalField vat = new BigDecimalField("VAT included in prices (%)");
         vat.setValue(current == null ? BigDecimal.ZERO : BigDecimal.valueOf(current.vatBasisPoints(), 2));
         BigDecimalField feeFixed = new BigDecimalField("Service fee per ticket");
-        feeFixed.setValue(current == null ? BigDecimal.ZERO : BigDecimal.valueOf(current.feeFixedMinor(), 2));
+        feeFixed.setValue(current == null ? BigDecimal.ZERO : Amounts.toMajor(current.feeFixedMinor(),
+                current.currency()));
         BigDecimalField feePercent = new BigDecimalField("Service fee (%)");
         feePercent.setValue(current == null ? BigDecimal.ZERO : BigDecimal.valueOf(current.feeBasisPoints(), 2));
         for (var field : List.of(vat, feeFixed, feePercent)) {
             field.setWidth("13em");
         }
+        IntegerField cancelUntil = new IntegerField("Buyers may cancel until (hours before the start)");
+        cancelUntil.setMin(0);
+        cancelUntil.setPlaceholder("never");
+        cancelUntil.setWidth("24em");
+        cancelUntil.setValue(current == null ? null : current.cancelUntilHoursBefore());
+        Checkbox transfers = new Checkbox("Buyers may give tickets to someone else",
+                current == null || current.transfersAllowed());
         Button save = new Button(current == null ? "Start selling tickets" : "Save");
         save.addClickListener(click -> {
             try {
                 String code = currencyField.getValue().strip().toUpperCase(java.util.Locale.ROOT);
                 var saved = tickets.saveSettings(token, eventId, new CoreTickets.Settings(code,
                         basisPoints(vat.getValue()), Amounts.toMinor(orZero(feeFixed.getValue()), code),
-                        basisPoints(feePercent.getValue()), current == null || current.transfersAllowed(),
-                        current == null ? null : current.cancelUntilHoursBefore()));
+                        basisPoints(feePercent.getValue()), transfers.getValue(), cancelUntil.getValue()));
                 currency = saved.currency();
                 save.setText("Save");
                 status.setText("Saved.");
@@ -91,9 +99,13 @@ class SaleSetupPanel extends VerticalLayout {
                 status.setText("Not saved: " + e.getMessage());
             }
         });
-        HorizontalLayout row = new HorizontalLayout(currencyField, vat, feeFixed, feePercent, save);
-        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        return row;
+        HorizontalLayout money = new HorizontalLayout(currencyField, vat, feeFixed, feePercent);
+        HorizontalLayout rules = new HorizontalLayout(cancelUntil, transfers, save);
+        money.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        rules.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        VerticalLayout form = new VerticalLayout(money, rules);
+        form.setPadding(false);
+        return form;
     }
 
     private HorizontalLayout tierForm() {
@@ -157,12 +169,18 @@ class SaleSetupPanel extends VerticalLayout {
         IntegerField percent = new IntegerField("% off");
         percent.setMin(1);
         percent.setMax(100);
+        BigDecimalField amountOff = new BigDecimalField("or an amount off");
         IntegerField maxUses = new IntegerField("Uses (empty: unlimited)");
         maxUses.setMin(1);
         Button add = new Button("Add code", click -> {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("code", code.getValue());
-            fields.put("percentOff", percent.getValue());
+            if (percent.getValue() != null) {
+                fields.put("percentOff", percent.getValue());
+            }
+            if (amountOff.getValue() != null && currency != null) {
+                fields.put("amountOffMinor", Amounts.toMinor(amountOff.getValue(), currency));
+            }
             if (maxUses.getValue() != null) {
                 fields.put("maxUses", maxUses.getValue());
             }
@@ -171,11 +189,11 @@ class SaleSetupPanel extends VerticalLayout {
                 code.clear();
                 status.setText("Code added.");
                 refresh();
-            } catch (CoreClient.Refused e) {
+            } catch (CoreClient.Refused | ArithmeticException e) {
                 status.setText("Not added: " + e.getMessage());
             }
         });
-        HorizontalLayout row = new HorizontalLayout(code, percent, maxUses, add);
+        HorizontalLayout row = new HorizontalLayout(code, percent, amountOff, maxUses, add);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         return row;
     }

@@ -34,7 +34,8 @@ class NoticeProcessor implements ItemProcessor<NoticeRecipient, Reminder> {
                 + " time)";
         String name = r.guestName() == null || r.guestName().isBlank() ? "there" : r.guestName();
         String what = kind.sentence.formatted(r.eventTitle());
-        String extra = reason == null || reason.isBlank() ? "" : "\n\nThe host says: " + reason;
+        String extra = (reason == null || reason.isBlank() ? "" : "\n\nThe host says: " + reason)
+                + (r.note() == null ? "" : "\n\n" + r.note());
         String text = """
                 Hi %s,
 
@@ -56,7 +57,8 @@ class NoticeProcessor implements ItemProcessor<NoticeRecipient, Reminder> {
                 <p style="color:#666">Inviteflow</p>
                 </body></html>
                 """.formatted(HtmlUtils.htmlEscape(name), HtmlUtils.htmlEscape(what), HtmlUtils.htmlEscape(when),
-                extra.isEmpty() ? "" : "<p>The host says: " + HtmlUtils.htmlEscape(reason) + "</p>",
+                (reason == null || reason.isBlank() ? "" : "<p>The host says: " + HtmlUtils.htmlEscape(reason) + "</p>")
+                        + (r.note() == null ? "" : "<p>" + HtmlUtils.htmlEscape(r.note()) + "</p>"),
                 HtmlUtils.htmlEscape(r.link()));
         return new Reminder(kind.slug + "/" + activityId, r.invitationId(), r.partyEventId(), r.guestEmail(),
                 r.guestName(), kind.subject.formatted(r.eventTitle()), text, html,

@@ -245,7 +245,7 @@ class InvitationRepository {
                     return new NoticeRecipient(id, eventId, rs.getString(2), rs.getObject(3, OffsetDateTime.class)
                             .atZoneSameInstant(java.time.ZoneId.of(zone)).toOffsetDateTime(), zone,
                             "CANCELLED".equals(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
-                            linkFor.apply(id, eventId));
+                            linkFor.apply(id, eventId), null);
                 })
                 .list();
     }

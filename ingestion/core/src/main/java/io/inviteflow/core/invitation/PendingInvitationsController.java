@@ -25,10 +25,13 @@ class PendingInvitationsController {
     private static final UUID BEFORE_ALL = new UUID(0, 0);
     private final InvitationRepository repository;
     private final InvitationService invitations;
+    private final List<NoticeNotes> notes;
 
-    PendingInvitationsController(InvitationRepository repository, InvitationService invitations) {
+    PendingInvitationsController(InvitationRepository repository, InvitationService invitations,
+                                 List<NoticeNotes> notes) {
         this.repository = repository;
         this.invitations = invitations;
+        this.notes = notes;
     }
 
     record Page(List<PendingInvitation> items, UUID next) {
@@ -46,6 +49,13 @@ class PendingInvitationsController {
         List<NoticeRecipient> items = repository.findNoticeRecipients(eventId, after == null ? BEFORE_ALL : after,
                 invitationId, limit, invitations::linkFor);
         UUID next = items.size() < limit ? null : items.get(items.size() - 1).invitationId();
+        List<UUID> ids = items.stream().map(NoticeRecipient::invitationId).toList();
+        for (NoticeNotes feature : notes) {
+            var added = ids.isEmpty() ? java.util.Map.<UUID, String>of() : feature.notes(eventId, ids);
+            items = items.stream()
+                    .map(r -> added.containsKey(r.invitationId()) ? r.withNote(added.get(r.invitationId())) : r)
+                    .toList();
+        }
         return new RecipientPage(items, next);
     }
 

@@ -82,6 +82,13 @@ class OrderRepository {
                 .param("event", eventId).param("now", Timestamp.from(now)).update();
     }
 
+    /** Which of the invitations have a paid order for the event. */
+    List<UUID> buyersAmong(UUID eventId, List<UUID> invitationIds) {
+        return jdbc.sql("SELECT DISTINCT invitation_id FROM ticket_order WHERE event_id = :event AND status = 'PAID' "
+                        + "AND invitation_id = ANY(:ids)")
+                .param("event", eventId).param("ids", invitationIds.toArray(UUID[]::new)).query(UUID.class).list();
+    }
+
     /** Unpaid orders whose hold ran out, oldest first. */
     List<UUID> expiredHolds(Instant now, int limit) {
         return jdbc.sql("SELECT id FROM ticket_order WHERE status = 'PENDING' AND hold_expires_at <= :now "

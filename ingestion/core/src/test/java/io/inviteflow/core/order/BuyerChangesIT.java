@@ -3,6 +3,7 @@ package io.inviteflow.core.order;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.inviteflow.core.support.Api;
 import io.inviteflow.core.support.PaidEventTest;
+import io.inviteflow.core.support.ServiceTokens;
 import io.inviteflow.testsupport.PrintedTickets;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** After paying: giving a ticket away (the old code stops working), cancelling within the host's rules. */
 class BuyerChangesIT extends PaidEventTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.inviteflow.core.security.SecurityProperties security;
 
     @Test
     void aGivenTicketOpensTheDoorForItsNewHolderOnlyAndTheOldCodeIsReplaced() throws Exception {
@@ -69,15 +73,27 @@ class BuyerChangesIT extends PaidEventTest {
     }
 
     @Test
-    void aRescheduleOpensARefundWindowWhateverTheUsualRules() {
+    void aRescheduleOpensARefundWindowWhateverTheUsualRulesAndTheNoticeSaysSo() {
         List<String> sale = paidEvent("Moved gala", 5000, 5);
-        String guest = api.invite(organizer, sale.get(0), "Barbara").get(0).get("token").asText();
+        JsonNode invited = ok(api.post("/api/v1/events/" + sale.get(0) + "/invitations", organizer,
+                "{\"guests\":[{\"name\":\"Barbara\",\"email\":\"barbara@example.org\"},"
+                        + "{\"name\":\"Dennis\",\"email\":\"dennis@example.org\"}]}"), 201).get("invitations");
+        String guest = invited.get(0).get("token").asText();
         String orderId = paidOrder(guest, sale.get(1), 1).get("id").asText();
         assertThat(api.post("/i/" + guest + "/orders/" + orderId + "/cancellation", null, "").status()).isEqualTo(409);
         assertThat(api.get("/i/" + guest, null).body()).doesNotContain("Cancel my order");
 
         ok(api.patch("/api/v1/events/" + sale.get(0), organizer, "{\"startsAt\":\"2027-07-03T18:00:00+02:00\"}"), 200);
         assertThat(api.get("/i/" + guest, null).body()).contains("Cancel my order for a full refund");
+        JsonNode recipients = ok(api.get("/api/v1/internal/events/" + sale.get(0) + "/notice-recipients",
+                ServiceTokens.mint(security)), 200).get("items");
+        assertThat(recipients).anySatisfy(r -> {
+            assertThat(r.get("guestName").asText()).isEqualTo("Barbara");
+            assertThat(r.get("note").asText()).contains("cancel them on your invitation page for a full refund");
+        }).anySatisfy(r -> {
+            assertThat(r.get("guestName").asText()).isEqualTo("Dennis");
+            assertThat(r.get("note").isNull()).as("no tickets, no note").isTrue();
+        });
         JsonNode refund = ok(api.post("/i/" + guest + "/orders/" + orderId + "/cancellation", null, ""), 200);
         assertThat(refund.get("reason").asText()).isEqualTo("rescheduled");
     }
