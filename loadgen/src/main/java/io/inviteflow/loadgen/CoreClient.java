@@ -79,6 +79,21 @@ final class CoreClient {
         return result;
     }
 
+    /** Invites {@code n} guests by name ({@code namePrefix 0}, {@code namePrefix 1}, …), 5,000 per call; their tokens. */
+    List<String> inviteNamed(String eventId, int n, String namePrefix) {
+        List<String> tokens = new ArrayList<>(n);
+        for (int from = 0; from < n; from += 5_000) {
+            ObjectNode body = JSON.createObjectNode();
+            ArrayNode list = body.putArray("guests");
+            for (int i = from; i < Math.min(n, from + 5_000); i++) {
+                list.addObject().put("name", namePrefix + " " + i);
+            }
+            json(expect(invite(eventId, body), 201)).get("invitations")
+                    .forEach(invitation -> tokens.add(invitation.get("token").asText()));
+        }
+        return tokens;
+    }
+
     /** A contacts file, as a browser's form uploads it. */
     Status importContacts(byte[] file, String filename) {
         return importContacts(file, filename, null);

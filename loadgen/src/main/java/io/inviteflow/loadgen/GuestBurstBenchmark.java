@@ -54,7 +54,7 @@ public final class GuestBurstBenchmark {
                 .put("startsAt", OffsetDateTime.now().plusDays(14).toString()).put("timeZone", "Europe/Berlin")
                 .put("template", "party"));
         System.out.printf("inviting %,d guests…%n", invitations);
-        List<String> tokens = invite(organizer, eventId, invitations);
+        List<String> tokens = organizer.inviteNamed(eventId, invitations, "Guest");
 
         try (KafkaConsumer<String, byte[]> topic = consumer(args.get("bootstrap", "127.0.0.1:9092"))) {
             List<TopicPartition> partitions = topic.partitionsFor(args.get("topic", "inviteflow.activity.v1")).stream()
@@ -111,28 +111,6 @@ public final class GuestBurstBenchmark {
                     StandardOpenOption.APPEND);
             System.out.println(section);
         }
-    }
-
-    private static List<String> invite(CoreClient organizer, String eventId, int n) {
-        List<String> tokens = new ArrayList<>(n);
-        for (int from = 0; from < n; from += 5_000) {
-            ObjectNode body = CoreClient.JSON.createObjectNode();
-            ArrayNode list = body.putArray("guests");
-            for (int i = from; i < Math.min(n, from + 5_000); i++) {
-                list.addObject().put("name", "Guest " + i);
-            }
-            CoreClient.Status status = organizer.invite(eventId, body);
-            if (status.code() != 201) {
-                throw new IllegalStateException("invitations refused: " + status);
-            }
-            try {
-                CoreClient.JSON.readTree(status.body()).get("invitations")
-                        .forEach(i -> tokens.add(i.get("token").asText()));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-        return tokens;
     }
 
     private record Burst(Histogram all, Histogram opens, Histogram answers, AtomicLong accepted,

@@ -45,7 +45,7 @@ public final class TicketBenchmark {
                 + "/ticket-tiers", CoreClient.JSON.createObjectNode().put("name", "General admission")
                 .put("priceMinor", 3500).put("quantity", invitations)), 201)).get("id").asText();
         System.out.printf("inviting %,d buyers…%n", invitations);
-        List<String> tokens = invite(organizer, eventId, invitations);
+        List<String> tokens = organizer.inviteNamed(eventId, invitations, "Buyer");
 
         System.out.printf("checkout: %d buyers at once for %d s…%n", buyers, seconds);
         CpuShare cpu = CpuShare.start();
@@ -109,20 +109,6 @@ public final class TicketBenchmark {
     private static JsonNode counts(CoreClient organizer, String eventId) {
         return CoreClient.json(CoreClient.expect(organizer.call("GET", "/api/v1/events/" + eventId
                 + "/order-counts", null), 200));
-    }
-
-    private static List<String> invite(CoreClient organizer, String eventId, int n) {
-        List<String> tokens = new ArrayList<>(n);
-        for (int from = 0; from < n; from += 5_000) {
-            ObjectNode body = CoreClient.JSON.createObjectNode();
-            ArrayNode list = body.putArray("guests");
-            for (int i = from; i < Math.min(n, from + 5_000); i++) {
-                list.addObject().put("name", "Buyer " + i);
-            }
-            CoreClient.json(CoreClient.expect(organizer.invite(eventId, body), 201)).get("invitations")
-                    .forEach(i -> tokens.add(i.get("token").asText()));
-        }
-        return tokens;
     }
 
     private record Checkout(Histogram whole, Histogram orders, Histogram payments, AtomicLong paid,

@@ -1,45 +1,17 @@
 package io.inviteflow.batch.confirmation;
 
+import io.inviteflow.batch.launch.RunWhileOpenQuartzJob;
 import org.quartz.DisallowConcurrentExecution;
-import org.quartz.JobExecutionContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.Job;
-import org.springframework.batch.core.JobExecutionException;
-import org.springframework.batch.core.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobLauncher;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.scheduling.quartz.QuartzJobBean;
 
-import java.time.Instant;
-
-/** Quartz only triggers: while answers wait for their confirmation, a run of answerConfirmationJob is launched. */
+/** While answers wait for their confirmation, a run of answerConfirmationJob is launched. */
 @DisallowConcurrentExecution
-public class AnswerConfirmationQuartzJob extends QuartzJobBean {
-
-    private static final Logger log = LoggerFactory.getLogger(AnswerConfirmationQuartzJob.class);
-
-    private final ConfirmationRequests requests;
-    private final JobLauncher launcher;
-    private final Job job;
+public class AnswerConfirmationQuartzJob extends RunWhileOpenQuartzJob {
 
     public AnswerConfirmationQuartzJob(ConfirmationRequests requests, JobLauncher launcher,
                                        @Qualifier(AnswerConfirmationJobConfiguration.JOB) Job job) {
-        this.requests = requests;
-        this.launcher = launcher;
-        this.job = job;
-    }
-
-    @Override
-    protected void executeInternal(JobExecutionContext context) {
-        if (!requests.anyOpen()) {
-            return;
-        }
-        try {
-            launcher.run(job, new JobParametersBuilder().addString("startedAt", Instant.now().toString())
-                    .toJobParameters());
-        } catch (JobExecutionException e) {
-            log.warn("answer confirmations not started: {}", e.getMessage());
-        }
+        super(requests::anyOpen, launcher, job);
     }
 }

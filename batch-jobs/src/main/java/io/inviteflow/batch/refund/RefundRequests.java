@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /** The {@code refund_request} table: cancelled events heard of on Kafka, until their refund job completes. */
 @Repository
-class RefundRequests {
+public class RefundRequests {
 
     record Request(UUID activityId, UUID partyEventId, String reason) {
     }
@@ -20,7 +20,7 @@ class RefundRequests {
     }
 
     /** Idempotent: Kafka may deliver an activity twice. */
-    void record(UUID activityId, UUID partyEventId, String reason) {
+    public void record(UUID activityId, UUID partyEventId, String reason) {
         jdbc.sql("INSERT INTO refund_request (activity_id, party_event_id, reason) VALUES (:id, :event, :reason) "
                         + "ON CONFLICT (activity_id) DO NOTHING")
                 .param("id", activityId).param("event", partyEventId).param("reason", reason).update();

@@ -146,12 +146,12 @@ public class ReminderWriter implements ItemWriter<Reminder> {
             helper.setSubject(reminder.subject());
             helper.setText(reminder.textBody(), reminder.htmlBody());
             if (reminder.calendarUrl() != null) {
-                CalendarAttachment ics = CalendarAttachment.fetch(reminder.calendarUrl());
+                MailAttachment ics = MailAttachment.fetch(reminder.calendarUrl());
                 helper.addAttachment("invitation.ics", new jakarta.mail.util.ByteArrayDataSource(ics.content(),
                         ics.contentType()));
             }
             if (reminder.ticketsUrl() != null) {
-                CalendarAttachment pdf = CalendarAttachment.fetchPdf(reminder.ticketsUrl());
+                MailAttachment pdf = MailAttachment.fetchPdf(reminder.ticketsUrl());
                 helper.addAttachment("tickets.pdf", new jakarta.mail.util.ByteArrayDataSource(pdf.content(),
                         pdf.contentType()));
             }

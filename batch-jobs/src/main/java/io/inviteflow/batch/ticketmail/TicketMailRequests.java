@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /** The {@code ticket_mail} table: paid orders heard on Kafka until their tickets' mail is closed. */
 @Repository
-class TicketMailRequests {
+public class TicketMailRequests {
 
     /** One paid order waiting for its mail. */
     record Request(UUID activityId, UUID orderId, UUID partyEventId) {
@@ -21,7 +21,7 @@ class TicketMailRequests {
     }
 
     /** Idempotent: Kafka may deliver an activity twice. */
-    void record(UUID activityId, UUID orderId, UUID partyEventId) {
+    public void record(UUID activityId, UUID orderId, UUID partyEventId) {
         jdbc.sql("INSERT INTO ticket_mail (activity_id, order_id, party_event_id) VALUES (:id, :order, :event) "
                         + "ON CONFLICT (activity_id) DO NOTHING")
                 .param("id", activityId).param("order", orderId).param("event", partyEventId).update();

@@ -238,7 +238,7 @@ class Checkout {
                     "Inviteflow order " + order.id(), order.buyerEmail());
             transaction.executeWithoutResult(tx -> orders.setPayment(order.id(), payment.reference(),
                     payment.clientSecret()));
-            return orders.find(order.id()).orElseThrow();
+            return order.withPayment(payment.reference(), payment.clientSecret());
         } catch (GatewayException e) {
             payments.recordGatewayError("open", order.id(), e);
             return order; // paying later opens it again; the hold runs out if the gateway stays away

@@ -2,16 +2,11 @@ package io.inviteflow.core.order;
 
 import io.inviteflow.core.payment.GatewayException;
 import io.inviteflow.core.payment.PaymentGateway;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import io.inviteflow.core.scheduling.BatchPoller;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Gives back the tickets of orders whose hold ran out. The payment is cancelled at the gateway first, so it can no
@@ -19,9 +14,8 @@ import java.util.concurrent.TimeUnit;
  * instead. Safe on several core instances at once: each order's outcome is decided under its row lock.
  */
 @Component
-class HoldExpiry implements SmartLifecycle {
+class HoldExpiry extends BatchPoller {
 
-    private static final Logger log = LoggerFactory.getLogger(HoldExpiry.class);
     private static final int BATCH = 100;
 
     private final OrderRepository orders;
@@ -29,10 +23,10 @@ class HoldExpiry implements SmartLifecycle {
     private final PaymentGateway gateway;
     private final TicketsProperties properties;
     private final Clock clock;
-    private ScheduledExecutorService scheduler;
 
     HoldExpiry(OrderRepository orders, Payments payments, PaymentGateway gateway, TicketsProperties properties,
                Clock clock) {
+        super("order-hold-expiry", BATCH);
         this.orders = orders;
         this.payments = payments;
         this.gateway = gateway;
@@ -68,33 +62,12 @@ class HoldExpiry implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "order-hold-expiry");
-            t.setDaemon(true);
-            return t;
-        });
-        long every = properties.expiryCheckEvery().toMillis();
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                while (expireDue() == BATCH) {
-                    // a full batch: more may be due
-                }
-            } catch (RuntimeException e) {
-                log.warn("hold expiry round failed; next round in {} ms", every, e);
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
+    protected int round() {
+        return expireDue();
     }
 
     @Override
-    public void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return scheduler != null && !scheduler.isShutdown();
+    protected java.time.Duration interval() {
+        return properties.expiryCheckEvery();
     }
 }

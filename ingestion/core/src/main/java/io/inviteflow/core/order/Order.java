@@ -22,6 +22,13 @@ public record Order(UUID id, UUID eventId, UUID invitationId, String buyerName, 
     public record Line(UUID tierId, int quantity, long unitPriceMinor, long discountMinor) {
     }
 
+    /** The same order once its payment is opened at the gateway (saves reading it back). */
+    Order withPayment(String reference, String secret) {
+        return new Order(id, eventId, invitationId, buyerName, buyerEmail, status, currency, subtotalMinor,
+                discountMinor, feeMinor, vatMinor, totalMinor, refundedMinor, discountCodeId, holdExpiresAt, gateway,
+                reference, secret, paymentAttempts, createdAt, paidAt, lines);
+    }
+
     Order withLines(List<Line> orderLines) {
         return new Order(id, eventId, invitationId, buyerName, buyerEmail, status, currency, subtotalMinor,
                 discountMinor, feeMinor, vatMinor, totalMinor, refundedMinor, discountCodeId, holdExpiresAt, gateway,

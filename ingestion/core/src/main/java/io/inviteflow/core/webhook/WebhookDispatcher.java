@@ -1,8 +1,8 @@
 package io.inviteflow.core.webhook;
 
+import io.inviteflow.core.scheduling.BatchPoller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -15,9 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Sends due deliveries: POST with the signature header, 2xx is delivered, anything else is retried with exponential
@@ -25,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * instances never send it at once; a crash mid-send means it is sent again (receivers deduplicate on {@code id}).
  */
 @Component
-class WebhookDispatcher implements SmartLifecycle {
+class WebhookDispatcher extends BatchPoller {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int BATCH = 20;
@@ -35,10 +32,10 @@ class WebhookDispatcher implements SmartLifecycle {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final HttpClient http;
-    private ScheduledExecutorService scheduler;
 
     WebhookDispatcher(WebhookRepository repository, WebhookProperties properties, TransactionTemplate transaction,
                       Clock clock) {
+        super("webhook-dispatcher", BATCH);
         this.repository = repository;
         this.properties = properties;
         this.transaction = transaction;
@@ -93,33 +90,12 @@ class WebhookDispatcher implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "webhook-dispatcher");
-            t.setDaemon(true);
-            return t;
-        });
-        long every = properties.pollInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                while (sendDue() == BATCH) {
-                    // a full batch: more may be due
-                }
-            } catch (RuntimeException e) {
-                log.warn("webhook dispatch round failed; next round in {} ms", every, e);
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
+    protected int round() {
+        return sendDue();
     }
 
     @Override
-    public void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return scheduler != null && !scheduler.isShutdown();
+    protected Duration interval() {
+        return properties.pollInterval();
     }
 }

@@ -235,14 +235,14 @@ class TicketSalesIT extends PaidEventTest {
         long now = System.currentTimeMillis() / 1000;
 
         assertThat(webhook(event, now, "whsec_someone_else").status()).isEqualTo(400);
-        assertThat(webhook(event, now - 600, WEBHOOK_SECRET).status()).isEqualTo(400); // replayed later than 5 min
-        assertThat(webhook(tampered, now, WEBHOOK_SECRET).status()).isEqualTo(200);
+        assertThat(webhook(event, now - 600, STRIPE_WEBHOOK_SECRET).status()).isEqualTo(400); // replayed later than 5 min
+        assertThat(webhook(tampered, now, STRIPE_WEBHOOK_SECRET).status()).isEqualTo(200);
         assertThat(ok(api.get("/i/" + guest + "/orders/" + orderId, null), 200).get("status").asText())
                 .as("a payment of another amount than the order's pays nothing")
                 .isEqualTo("PENDING");
 
-        JsonNode first = ok(webhook(event, now, WEBHOOK_SECRET), 200);
-        JsonNode again = ok(webhook(event, now, WEBHOOK_SECRET), 200);
+        JsonNode first = ok(webhook(event, now, STRIPE_WEBHOOK_SECRET), 200);
+        JsonNode again = ok(webhook(event, now, STRIPE_WEBHOOK_SECRET), 200);
         assertThat(first.get("duplicate").asBoolean()).isFalse();
         assertThat(again.get("duplicate").asBoolean()).isTrue();
         JsonNode paid = ok(api.get("/i/" + guest + "/orders/" + orderId, null), 200);

@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public abstract class PaidEventTest extends CoreIntegrationTest {
 
-    public static final String WEBHOOK_SECRET = STRIPE_WEBHOOK_SECRET;
 
     @LocalServerPort
     protected int port;

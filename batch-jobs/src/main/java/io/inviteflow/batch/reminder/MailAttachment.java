@@ -13,20 +13,20 @@ import java.time.Duration;
  * A file a mail carries, fetched from the core's link of the guest's invitation: the current calendar entry (calendar
  * apps replace their copy with it: same UID, higher SEQUENCE; or remove it: METHOD:CANCEL), or the printable tickets.
  */
-record CalendarAttachment(byte[] content, String contentType) {
+record MailAttachment(byte[] content, String contentType) {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The buyer's printable tickets, from the link of their invitation. */
-    static CalendarAttachment fetchPdf(String url) {
-        return new CalendarAttachment(get(url), "application/pdf");
+    static MailAttachment fetchPdf(String url) {
+        return new MailAttachment(get(url), "application/pdf");
     }
 
-    static CalendarAttachment fetch(String url) {
+    static MailAttachment fetch(String url) {
         byte[] body = get(url);
         String ics = new String(body, java.nio.charset.StandardCharsets.UTF_8);
         String method = ics.contains("METHOD:CANCEL") ? "CANCEL" : "PUBLISH";
-        return new CalendarAttachment(body, "text/calendar; charset=UTF-8; method=" + method);
+        return new MailAttachment(body, "text/calendar; charset=UTF-8; method=" + method);
     }
 
     private static byte[] get(String url) {
