@@ -58,6 +58,7 @@ class OrganizerConsoleIT {
         coreArgs.add("--server.port=" + corePort);
         coreArgs.add("--inviteflow.payments.stripe.api-base=" + STRIPE.baseUrl());
         coreArgs.add("--inviteflow.payments.stripe.webhook-secret=" + STRIPE_SECRET);
+        coreArgs.add("--inviteflow.payments.paypal.client-id="); // no PayPal stand-in here: card payments only
         STRIPE.sendWebhooksTo(core + "/webhooks/stripe");
         coreArgs.add("--inviteflow.media.directory=" + root.resolve("e2e-tests/target/media-" + RUN));
         SERVICES.add(ServiceProcess.start("organizer-core", root.resolve("ingestion/core/target/inviteflow-core-exec.jar"),

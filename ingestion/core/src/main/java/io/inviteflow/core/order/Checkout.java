@@ -8,6 +8,8 @@ import io.inviteflow.core.invitation.GuestAccess;
 import io.inviteflow.core.outbox.ActivityOutbox;
 import io.inviteflow.core.payment.GatewayException;
 import io.inviteflow.core.payment.PaymentGateway;
+import io.inviteflow.core.payment.PaymentGateways;
+import io.inviteflow.core.CoreProperties;
 import io.inviteflow.core.ticketing.Catalogue;
 import io.inviteflow.core.ticketing.DiscountCode;
 import io.inviteflow.core.ticketing.Money;
@@ -22,6 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,21 +47,23 @@ class Checkout {
     private final GuestAccess guests;
     private final OrderRepository orders;
     private final Payments payments;
-    private final PaymentGateway gateway;
+    private final PaymentGateways gateways;
+    private final CoreProperties core;
     private final ActivityOutbox outbox;
     private final TransactionTemplate transaction;
     private final TicketsProperties properties;
     private final Clock clock;
 
     Checkout(Catalogue catalogue, Events events, GuestAccess guests, OrderRepository orders, Payments payments,
-             PaymentGateway gateway, ActivityOutbox outbox, TransactionTemplate transaction,
+             PaymentGateways gateways, CoreProperties core, ActivityOutbox outbox, TransactionTemplate transaction,
              TicketsProperties properties, Clock clock) {
         this.catalogue = catalogue;
         this.events = events;
         this.guests = guests;
         this.orders = orders;
         this.payments = payments;
-        this.gateway = gateway;
+        this.gateways = gateways;
+        this.core = core;
         this.outbox = outbox;
         this.transaction = transaction;
         this.properties = properties;
@@ -77,21 +82,48 @@ class Checkout {
                         catalogue.included(t.id())))
                 .toList();
         return new Shop(guest.eventId(), settings.currency(), settings.vatBasisPoints(), settings.feeFixedMinor(),
-                settings.feeBasisPoints(), tiers);
+                settings.feeBasisPoints(), tiers, gateways.offered());
     }
 
     Order place(String token, OrderRequests.Place request) {
         GuestAccess.Guest guest = guests.require(token);
-        UUID id = transaction.execute(tx -> take(guest, request));
+        PaymentGateway gateway = gateways.chosen(request.gateway());
+        UUID id = transaction.execute(tx -> take(guest, request, gateway));
         Order order = orders.find(id).orElseThrow();
         if (order.status() == Order.Status.PENDING) {
-            return openPayment(order);
+            return openPayment(order, token);
         }
         return order;
     }
 
+    /**
+     * Takes the money for a pending order: with a card's payment method (Stripe), or the payment the buyer approved
+     * on the provider's page (PayPal: {@code paymentMethod} null).
+     */
     Order pay(String token, UUID orderId, String paymentMethod) {
-        Order order = guestOrder(token, orderId);
+        return pay(guestOrder(token, orderId), paymentMethod, token);
+    }
+
+    /**
+     * PayPal's webhook says a buyer approved: capture now (they may have closed the window before coming back). An
+     * order no longer pending, or gone, needs nothing: the return or the hold's end took care of it.
+     */
+    void approved(String gateway, String paymentReference) {
+        orders.byPayment(gateway, paymentReference).flatMap(orders::find)
+                .filter(order -> order.status() == Order.Status.PENDING)
+                .filter(order -> clock.instant().isBefore(order.holdExpiresAt()))
+                .ifPresent(order -> {
+                    try {
+                        pay(order, null, null);
+                    } catch (ErrorResponseException refused) {
+                        // declined or gone: the buyer sees it when they come back; the hold's end settles the rest
+                    }
+                });
+    }
+
+    private Order pay(Order order, String paymentMethod, String token) {
+        UUID orderId = order.id();
+        PaymentGateway gateway = gateways.named(order.gateway());
         if (order.status() == Order.Status.PAID) {
             return order; // paid already (a double tap, or the webhook came first)
         }
@@ -102,8 +134,19 @@ class Checkout {
             throw Problems.coded(Problems.conflict("the order's hold has expired: its tickets went back on sale"),
                     "holdExpired");
         }
-        if (order.paymentReference() == null) {
-            order = openPayment(order);
+        if (order.paymentReference() == null) { // the gateway was away when the order was placed
+            try {
+                order = open(order, token);
+            } catch (GatewayException e) {
+                throw payments.unavailable("open", orderId, e);
+            }
+            if (order.approveUrl() != null) {
+                return order; // the buyer approves the new payment at the provider first
+            }
+        }
+        if (paymentMethod == null && order.approveUrl() == null) {
+            throw Problems.unprocessable("paymentMethod", "a card payment needs the payment method from "
+                    + "the provider's browser library");
         }
         int attempt = transaction.execute(tx -> orders.nextAttempt(orderId));
         PaymentGateway.Outcome outcome;
@@ -125,14 +168,20 @@ class Checkout {
         }
         PaymentGateway.Declined declined = (PaymentGateway.Declined) outcome;
         UUID eventId = order.eventId();
+        int attemptMade = attempt;
         transaction.executeWithoutResult(tx -> outbox.record(new ActivityOutbox.Entry(
                 ActivityType.ORDER_PAYMENT_FAILED, Payments.AGGREGATE, orderId, eventId,
-                new Payloads.OrderPaymentFailed(declined.code(), attempt))));
+                new Payloads.OrderPaymentFailed(declined.code(), attemptMade))));
+        String next = order.approveUrl() == null ? " Try another card before the hold expires."
+                : " Approve it again at the provider before the hold expires.";
         ErrorResponseException refusal = new ErrorResponseException(HttpStatus.PAYMENT_REQUIRED,
                 ProblemDetail.forStatusAndDetail(HttpStatus.PAYMENT_REQUIRED, "the payment was declined: "
-                        + declined.message() + " Try another card before the hold expires."), null);
+                        + declined.message() + next), null);
         refusal.getBody().setTitle("Payment Required");
         refusal.getBody().setProperty("declineCode", declined.code());
+        if (order.approveUrl() != null) {
+            refusal.getBody().setProperty("approveUrl", order.approveUrl());
+        }
         throw Problems.coded(refusal, "paymentDeclined");
     }
 
@@ -143,7 +192,7 @@ class Checkout {
     }
 
     /** Places the order in the caller's transaction; returns its id. */
-    private UUID take(GuestAccess.Guest guest, OrderRequests.Place request) {
+    private UUID take(GuestAccess.Guest guest, OrderRequests.Place request, PaymentGateway gateway) {
         PartyEvent event = events.find(guest.eventId()).orElseThrow();
         if (event.cancelled()) {
             throw Problems.coded(Problems.conflict("the event is cancelled"), "cancelled");
@@ -231,17 +280,27 @@ class Checkout {
         return code;
     }
 
-    /** Opens the order's payment at the gateway (same payment again for the same order); the order waits if down. */
-    private Order openPayment(Order order) {
+    /**
+     * Opens the order's payment at its gateway (same payment again for the same order); the order waits if the
+     * gateway is down. The buyer comes back from an approval page to the order's return address.
+     */
+    private Order openPayment(Order order, String token) {
         try {
-            PaymentGateway.Payment payment = gateway.open(order.id(), order.totalMinor(), order.currency(),
-                    "Inviteflow order " + order.id(), order.buyerEmail());
-            transaction.executeWithoutResult(tx -> orders.setPayment(order.id(), payment.reference(),
-                    payment.clientSecret()));
-            return order.withPayment(payment.reference(), payment.clientSecret());
+            return open(order, token);
         } catch (GatewayException e) {
             payments.recordGatewayError("open", order.id(), e);
             return order; // paying later opens it again; the hold runs out if the gateway stays away
         }
+    }
+
+    private Order open(Order order, String token) {
+        URI base = core.publicUrl().resolve("/i/" + token + "/orders/" + order.id() + "/");
+        PaymentGateway.Payment payment = gateways.named(order.gateway()).open(new PaymentGateway.Opening(
+                order.id(), order.totalMinor(), order.currency(), "Inviteflow order " + order.id(),
+                order.buyerEmail(), new PaymentGateway.ReturnTo(base.resolve("approved"),
+                base.resolve("turned-back"))));
+        transaction.executeWithoutResult(tx -> orders.setPayment(order.id(), payment.reference(),
+                payment.clientSecret(), payment.approveUrl()));
+        return order.withPayment(payment.reference(), payment.clientSecret(), payment.approveUrl());
     }
 }

@@ -58,7 +58,8 @@ class GuestOrderController {
     }
 
     @PostMapping("/i/{token}/orders/{orderId}/payment")
-    @Operation(summary = "Pay a pending order with the payment method the provider's browser library created")
+    @Operation(summary = "Pay a pending order: with the payment method the provider's browser library created "
+            + "(Stripe), or, after the buyer approved at PayPal, with none")
     OrderView pay(@PathVariable String token, @PathVariable UUID orderId,
                   @Valid @RequestBody OrderRequests.Pay request) {
         return view(token, checkout.pay(token, orderId, request.paymentMethod()));
@@ -100,9 +101,10 @@ class GuestOrderController {
     }
 
     private OrderView view(String token, Order order) {
-        OrderView.Payment payment = order.status() == Order.Status.PENDING && order.clientSecret() != null
-                ? new OrderView.Payment(order.gateway(), order.clientSecret(), payments.stripe().publishableKey())
-                : null;
+        boolean payable = order.status() == Order.Status.PENDING && order.paymentReference() != null;
+        OrderView.Payment payment = !payable ? null : order.approveUrl() != null
+                ? new OrderView.Payment(order.gateway(), null, null, order.approveUrl())
+                : new OrderView.Payment(order.gateway(), order.clientSecret(), payments.stripe().publishableKey(), null);
         String pdf = "/i/" + token + "/orders/" + order.id() + "/tickets.pdf";
         return new OrderView(order.id(), order.status(), order.currency(), order.lines(), order.subtotalMinor(),
                 order.discountMinor(), order.feeMinor(), order.vatMinor(), order.totalMinor(), order.refundedMinor(),

@@ -9,17 +9,20 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The invitation page's ticket forms (no script needed): order, then pay. Success goes back to the page's ticket
- * section (post/redirect/get); a refusal shows the page again with the reason in the guest's language.
+ * The invitation page's ticket forms (no script needed): order, then pay (or approve at PayPal and come back). Success
+ * goes back to the page's ticket section (post/redirect/get); a refusal shows the page again with the reason in the
+ * guest's language.
  */
 @Controller
 class GuestTicketFormsController {
@@ -59,17 +62,54 @@ class GuestTicketFormsController {
         if (!isEmail(email)) {
             return refused(HttpStatus.UNPROCESSABLE_ENTITY, token, request, "error.email");
         }
-        return attempt(token, request, () -> checkout.place(token, new OrderRequests.Place(lines,
-                form.getFirst("code"), name, email.strip())));
+        String gateway = form.getFirst("gateway");
+        if (gateway != null && !gateway.matches("[a-z]{1,20}")) {
+            return refused(HttpStatus.UNPROCESSABLE_ENTITY, token, request, "tickets.chooseGateway");
+        }
+        try {
+            Order order = checkout.place(token, new OrderRequests.Place(lines, form.getFirst("code"), name,
+                    email.strip(), gateway));
+            if (order.approveUrl() != null) { // straight on to the provider's page, where the buyer approves
+                return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(order.approveUrl())).build();
+            }
+            return GuestPages.backTo(token, TicketSection.ID);
+        } catch (ErrorResponseException e) {
+            return shown(e, token, request);
+        }
+    }
+
+    /** The buyer approved at PayPal and comes back: the money is taken now (PayPal's {@code return_url}). */
+    @GetMapping("/i/{token}/orders/{orderId}/approved")
+    ResponseEntity<byte[]> approved(@PathVariable String token, @PathVariable UUID orderId,
+                                    HttpServletRequest request) {
+        return attempt(token, request, () -> checkout.pay(token, orderId, null));
+    }
+
+    /** The buyer turned back at PayPal ({@code cancel_url}): nothing was paid, the tickets stay held until the end. */
+    @GetMapping("/i/{token}/orders/{orderId}/turned-back")
+    ResponseEntity<byte[]> turnedBack(@PathVariable String token, @PathVariable UUID orderId,
+                                      HttpServletRequest request) {
+        checkout.guestOrder(token, orderId);
+        return pages.show(HttpStatus.OK, token, request, new GuestView.SectionNotice(TicketSection.ID,
+                pages.text(request).text("tickets.turnedBack"), false));
     }
 
     @PostMapping(value = "/i/{token}/orders/{orderId}/pay", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<byte[]> pay(@PathVariable String token, @PathVariable UUID orderId,
                                @RequestParam(required = false) String paymentMethod, HttpServletRequest request) {
-        if (paymentMethod == null || !paymentMethod.matches("[A-Za-z0-9_]{1,255}")) {
+        boolean approval = "paypal".equals(checkout.guestOrder(token, orderId).gateway());
+        if (!approval && (paymentMethod == null || !paymentMethod.matches("[A-Za-z0-9_]{1,255}"))) {
             return refused(HttpStatus.UNPROCESSABLE_ENTITY, token, request, "tickets.chooseCard");
         }
-        return attempt(token, request, () -> checkout.pay(token, orderId, paymentMethod));
+        try {
+            Order order = checkout.pay(token, orderId, approval ? null : paymentMethod);
+            if (order.status() == Order.Status.PENDING && order.approveUrl() != null) {
+                return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(order.approveUrl())).build();
+            }
+            return GuestPages.backTo(token, TicketSection.ID);
+        } catch (ErrorResponseException e) {
+            return shown(e, token, request);
+        }
     }
 
     @PostMapping(value = "/i/{token}/orders/{orderId}/cancel", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -93,11 +133,7 @@ class GuestTicketFormsController {
             return pages.show(HttpStatus.OK, token, request, new GuestView.SectionNotice(TicketSection.ID,
                     pages.text(request).text("tickets.given", given.holderName(), given.link()), false));
         } catch (ErrorResponseException e) {
-            if (e.getStatusCode().value() == 404) {
-                throw e;
-            }
-            return pages.show(HttpStatus.valueOf(e.getStatusCode().value()), token, request,
-                    new GuestView.SectionNotice(TicketSection.ID, pages.explain(e, request), true));
+            return shown(e, token, request);
         }
     }
 
@@ -106,12 +142,17 @@ class GuestTicketFormsController {
             action.run();
             return GuestPages.backTo(token, TicketSection.ID);
         } catch (ErrorResponseException e) {
-            if (e.getStatusCode().value() == 404) {
-                throw e;
-            }
-            return pages.show(HttpStatus.valueOf(e.getStatusCode().value()), token, request,
-                    new GuestView.SectionNotice(TicketSection.ID, pages.explain(e, request), true));
+            return shown(e, token, request);
         }
+    }
+
+    /** The page again with the refusal in the ticket section (an unknown order or link stays a plain 404). */
+    private ResponseEntity<byte[]> shown(ErrorResponseException e, String token, HttpServletRequest request) {
+        if (e.getStatusCode().value() == 404) {
+            throw e;
+        }
+        return pages.show(HttpStatus.valueOf(e.getStatusCode().value()), token, request,
+                new GuestView.SectionNotice(TicketSection.ID, pages.explain(e, request), true));
     }
 
     private ResponseEntity<byte[]> refused(HttpStatus status, String token, HttpServletRequest request, String key) {

@@ -2,6 +2,7 @@ package io.inviteflow.core.order;
 
 import io.inviteflow.core.payment.GatewayException;
 import io.inviteflow.core.payment.PaymentGateway;
+import io.inviteflow.core.payment.PaymentGateways;
 import io.inviteflow.core.scheduling.BatchPoller;
 import org.springframework.stereotype.Component;
 
@@ -20,16 +21,16 @@ class HoldExpiry extends BatchPoller {
 
     private final OrderRepository orders;
     private final Payments payments;
-    private final PaymentGateway gateway;
+    private final PaymentGateways gateways;
     private final TicketsProperties properties;
     private final Clock clock;
 
-    HoldExpiry(OrderRepository orders, Payments payments, PaymentGateway gateway, TicketsProperties properties,
+    HoldExpiry(OrderRepository orders, Payments payments, PaymentGateways gateways, TicketsProperties properties,
                Clock clock) {
         super("order-hold-expiry", BATCH);
         this.orders = orders;
         this.payments = payments;
-        this.gateway = gateway;
+        this.gateways = gateways;
         this.properties = properties;
         this.clock = clock;
     }
@@ -44,6 +45,7 @@ class HoldExpiry extends BatchPoller {
             Order order = orders.find(id).orElseThrow();
             try {
                 if (order.paymentReference() != null) {
+                    PaymentGateway gateway = gateways.named(order.gateway());
                     PaymentGateway.Cancellation cancellation = gateway.cancel(order.paymentReference());
                     if (cancellation instanceof PaymentGateway.AlreadyPaid paid) {
                         payments.paid(gateway.name(), paid.payment());

@@ -8,13 +8,14 @@ import java.util.UUID;
 
 /**
  * A buyer's order. PENDING holds its tickets until {@code holdExpiresAt}; PAID has tickets; EXPIRED gave them back;
- * REFUNDED got all its money back ({@code refundedMinor} counts partial refunds too). The client secret (for the
- * buyer's browser only) is never written to JSON: organizers' order lists do not show it.
+ * REFUNDED got all its money back ({@code refundedMinor} counts partial refunds too). How the buyer pays (Stripe's client
+ * secret, or PayPal's page to approve at) is for the buyer's browser only, never written to organizers' order lists.
  */
 public record Order(UUID id, UUID eventId, UUID invitationId, String buyerName, String buyerEmail, Status status,
                     String currency, long subtotalMinor, long discountMinor, long feeMinor, long vatMinor,
                     long totalMinor, long refundedMinor, UUID discountCodeId, Instant holdExpiresAt, String gateway,
-                    String paymentReference, @JsonIgnore String clientSecret, int paymentAttempts, Instant createdAt,
+                    String paymentReference, @JsonIgnore String clientSecret, @JsonIgnore String approveUrl,
+                    int paymentAttempts, Instant createdAt,
                     Instant paidAt, List<Line> lines) {
 
     public enum Status { PENDING, PAID, EXPIRED, REFUNDED }
@@ -23,16 +24,16 @@ public record Order(UUID id, UUID eventId, UUID invitationId, String buyerName, 
     }
 
     /** The same order once its payment is opened at the gateway (saves reading it back). */
-    Order withPayment(String reference, String secret) {
+    Order withPayment(String reference, String secret, String approve) {
         return new Order(id, eventId, invitationId, buyerName, buyerEmail, status, currency, subtotalMinor,
                 discountMinor, feeMinor, vatMinor, totalMinor, refundedMinor, discountCodeId, holdExpiresAt, gateway,
-                reference, secret, paymentAttempts, createdAt, paidAt, lines);
+                reference, secret, approve, paymentAttempts, createdAt, paidAt, lines);
     }
 
     Order withLines(List<Line> orderLines) {
         return new Order(id, eventId, invitationId, buyerName, buyerEmail, status, currency, subtotalMinor,
                 discountMinor, feeMinor, vatMinor, totalMinor, refundedMinor, discountCodeId, holdExpiresAt, gateway,
-                paymentReference, clientSecret, paymentAttempts, createdAt, paidAt, List.copyOf(orderLines));
+                paymentReference, clientSecret, approveUrl, paymentAttempts, createdAt, paidAt, List.copyOf(orderLines));
     }
 
     /** Tickets per tier. */

@@ -56,9 +56,11 @@ class OrderRepository {
                 .param("gateway", gateway).param("reference", reference).query(UUID.class).optional();
     }
 
-    void setPayment(UUID id, String reference, String clientSecret) {
-        jdbc.sql("UPDATE ticket_order SET payment_reference = :reference, client_secret = :secret WHERE id = :id")
-                .param("id", id).param("reference", reference).param("secret", clientSecret).update();
+    void setPayment(UUID id, String reference, String clientSecret, String approveUrl) {
+        jdbc.sql("UPDATE ticket_order SET payment_reference = :reference, client_secret = :secret, "
+                        + "approve_url = :approve WHERE id = :id")
+                .param("id", id).param("reference", reference).param("secret", clientSecret)
+                .param("approve", approveUrl).update();
     }
 
     int nextAttempt(UUID id) {
@@ -149,8 +151,8 @@ class OrderRepository {
                 rs.getLong("fee_minor"), rs.getLong("vat_minor"), rs.getLong("total_minor"),
                 rs.getLong("refunded_minor"), rs.getObject("discount_code_id", UUID.class),
                 instant(rs, "hold_expires_at"), rs.getString("gateway"), rs.getString("payment_reference"),
-                rs.getString("client_secret"), rs.getInt("payment_attempts"), instant(rs, "created_at"),
-                instant(rs, "paid_at"), List.of());
+                rs.getString("client_secret"), rs.getString("approve_url"), rs.getInt("payment_attempts"),
+                instant(rs, "created_at"), instant(rs, "paid_at"), List.of());
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

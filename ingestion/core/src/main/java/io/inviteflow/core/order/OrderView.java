@@ -15,8 +15,12 @@ record OrderView(UUID id, Order.Status status, String currency, List<Order.Line>
                  long discountMinor, long feeMinor, long vatMinor, long totalMinor, long refundedMinor,
                  Instant holdExpiresAt, Payment payment, List<TicketView> tickets) {
 
-    /** @param clientSecret for Stripe.js ({@code stripe.confirmCardPayment}); the publishable key goes with it */
-    record Payment(String gateway, String clientSecret, String publishableKey) {
+    /**
+     * @param clientSecret for Stripe.js ({@code stripe.confirmCardPayment}); the publishable key goes with it
+     * @param approveUrl   PayPal's page where the buyer approves; they come back to the order's
+     *                     {@code /approved} address, which takes the money
+     */
+    record Payment(String gateway, String clientSecret, String publishableKey, String approveUrl) {
     }
 
     /** @param pdf the printable ticket with its QR code */

@@ -5,7 +5,7 @@ import io.inviteflow.contract.Payloads;
 import io.inviteflow.core.event.Events;
 import io.inviteflow.core.outbox.ActivityOutbox;
 import io.inviteflow.core.payment.GatewayException;
-import io.inviteflow.core.payment.PaymentGateway;
+import io.inviteflow.core.payment.PaymentGateways;
 import io.inviteflow.core.ticket.Ticket;
 import io.inviteflow.core.ticket.Tickets;
 import io.inviteflow.core.ticketing.Catalogue;
@@ -30,7 +30,7 @@ public class Refunds {
     static final Set<String> REASONS = Set.of("event_cancelled", "buyer_cancelled", "organizer", "rescheduled");
 
     private final OrderRepository orders;
-    private final PaymentGateway gateway;
+    private final PaymentGateways gateways;
     private final Tickets tickets;
     private final ActivityOutbox outbox;
     private final TransactionTemplate transaction;
@@ -38,13 +38,13 @@ public class Refunds {
     private final Catalogue catalogue;
     private final Events events;
 
-    Refunds(OrderRepository orders, PaymentGateway gateway, Tickets tickets, ActivityOutbox outbox,
+    Refunds(OrderRepository orders, PaymentGateways gateways, Tickets tickets, ActivityOutbox outbox,
             TransactionTemplate transaction, Payments payments, Catalogue catalogue, Events events) {
         this.payments = payments;
         this.catalogue = catalogue;
         this.events = events;
         this.orders = orders;
-        this.gateway = gateway;
+        this.gateways = gateways;
         this.tickets = tickets;
         this.outbox = outbox;
         this.transaction = transaction;
@@ -74,7 +74,8 @@ public class Refunds {
         }
         String reference;
         try {
-            reference = gateway.refund(order.paymentReference(), amount, idempotencyKey, reason).reference();
+            reference = gateways.named(order.gateway())
+                    .refund(order.paymentReference(), amount, idempotencyKey, reason).reference();
         } catch (GatewayException e) {
             throw payments.unavailable("refund", orderId, e);
         }

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.inviteflow.core.guestpage.GuestPageSection;
 import io.inviteflow.core.guestpage.GuestText;
 import io.inviteflow.core.guestpage.GuestView;
+import io.inviteflow.core.payment.PaymentGateways;
 import io.inviteflow.core.payment.PaymentProperties;
 import io.inviteflow.core.ticket.Ticket;
 import io.inviteflow.core.ticket.Tickets;
@@ -37,12 +38,14 @@ import static io.inviteflow.core.guestpage.Html.htmlEscape;
 class TicketSection implements GuestPageSection {
 
     static final String ID = "tickets";
+    private static final String PAYPAL = "paypal";
     /** Stripe's test payment methods, offered while the core talks to the stand-in, never with real Stripe. */
     private static final List<String> TEST_CARDS = List.of("pm_card_visa", "pm_card_chargeDeclined");
 
     private final Catalogue catalogue;
     private final OrderRepository orders;
     private final PaymentProperties payments;
+    private final PaymentGateways gateways;
     private final Tickets tickets;
     private final BuyerChanges changes;
     private final Clock clock;
@@ -54,8 +57,9 @@ class TicketSection implements GuestPageSection {
                         java.util.Map<UUID, List<Merchandise.Included>> includes) {
     }
 
-    TicketSection(Catalogue catalogue, OrderRepository orders, PaymentProperties payments, Tickets tickets,
-                  BuyerChanges changes, Clock clock) {
+    TicketSection(Catalogue catalogue, OrderRepository orders, PaymentProperties payments, PaymentGateways gateways,
+                  Tickets tickets, BuyerChanges changes, Clock clock) {
+        this.gateways = gateways;
         this.tickets = tickets;
         this.changes = changes;
         this.catalogue = catalogue;
@@ -155,6 +159,19 @@ class TicketSection implements GuestPageSection {
     }
 
     private String payForm(GuestView view, GuestText t, Order order) {
+        if (order.approveUrl() != null) {
+            return "<p><a class=\"button\" href=\"" + htmlEscape(order.approveUrl()) + "\">"
+                    + t.html("tickets.payPayPal") + "</a></p>";
+        }
+        if (order.paymentReference() == null && !PAYPAL.equals(order.gateway())) {
+            return "<p class=\"muted\">" + t.html("tickets.payLater") + "</p>";
+        }
+        if (PAYPAL.equals(order.gateway())) { // PayPal was away when the order was placed: paying opens it now
+            return """
+                    <form method="post" action="/i/%s/orders/%s/pay">
+                    <button type="submit">%s</button>
+                    </form>""".formatted(view.token(), order.id(), t.html("tickets.payPayPal"));
+        }
         if (!standIn()) {
             // real Stripe needs Stripe.js on this page (card details never reach us): not built yet, and said so
             return "<p class=\"muted\">" + t.html("tickets.payLater") + "</p>";
@@ -195,6 +212,11 @@ class TicketSection implements GuestPageSection {
                     tier.id(), tier.id(),
                     buyable ? "" : " disabled", options));
         }
+        String choice = !gateways.offers(PAYPAL) ? "" : """
+                <fieldset><legend>%s</legend>
+                <p><label><input type="radio" name="gateway" value="stripe" checked> %s</label>
+                <label><input type="radio" name="gateway" value="paypal"> PayPal</label></p>
+                </fieldset>""".formatted(t.html("tickets.payWith"), t.html("tickets.payCard"));
         TicketSettings s = sale.settings();
         String terms = t.html("tickets.vat", s.vatBasisPoints() / 100.0)
                 + (s.feeFixedMinor() > 0 || s.feeBasisPoints() > 0 ? " " + t.html("tickets.fee") : "");
@@ -204,9 +226,9 @@ class TicketSection implements GuestPageSection {
                 <p><label for="ticket-code">%s</label><input id="ticket-code" type="text" name="code" maxlength="64" autocomplete="off"></p>
                 <p><label for="ticket-name">%s</label><input id="ticket-name" type="text" name="name" maxlength="200" required value="%s" autocomplete="name"></p>
                 <p><label for="ticket-email">%s</label><input id="ticket-email" type="email" name="email" maxlength="320" required autocomplete="email"></p>
-                <p class="muted">%s</p>
+                %s<p class="muted">%s</p>
                 <button type="submit">%s</button>
                 </form>""".formatted(view.token(), rows, t.html("tickets.code"), t.html("tickets.buyerName"),
-                htmlEscape(view.guestName()), t.html("tickets.buyerEmail"), terms, t.html("tickets.order"));
+                htmlEscape(view.guestName()), t.html("tickets.buyerEmail"), choice, terms, t.html("tickets.order"));
     }
 }

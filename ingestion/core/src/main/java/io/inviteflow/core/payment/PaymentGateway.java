@@ -1,10 +1,16 @@
 package io.inviteflow.core.payment;
 
+import java.net.URI;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * A payment service provider, as orders and refunds need it. Every call that moves money carries an idempotency key
  * derived from our own records, so a retry after a crash or a timeout can never charge or refund twice.
+ * <p>
+ * Two ways to pay: the buyer's browser tokenises a card with the provider's script and the server confirms with it
+ * (Stripe: {@link Payment#clientSecret}); or the buyer approves on the provider's page and comes back, and the server
+ * captures (PayPal: {@link Payment#approveUrl}).
  */
 public interface PaymentGateway {
 
@@ -12,13 +18,16 @@ public interface PaymentGateway {
     String name();
 
     /** Opens a payment for an order; calling it again for the same order returns the same payment. */
-    Payment open(UUID orderId, long amountMinor, String currency, String description, String receiptEmail);
+    Payment open(Opening opening);
 
-    /** Pays with the buyer's payment method (a token from the provider's browser library). */
+    /**
+     * Takes the money: with the buyer's payment method (a token from the provider's browser library), or, for
+     * approval gateways, the payment the buyer approved ({@code paymentMethod} null).
+     */
     Outcome confirm(String paymentReference, String paymentMethod, String idempotencyKey);
 
     /** The payment, if it has succeeded (read back after a confirmation the gateway refused as out of turn). */
-    java.util.Optional<Succeeded> succeeded(String paymentReference);
+    Optional<Succeeded> succeeded(String paymentReference);
 
     /** Cancels an unpaid payment so it can no longer succeed; tells when it already did. */
     Cancellation cancel(String paymentReference);
@@ -26,7 +35,24 @@ public interface PaymentGateway {
     /** Gives {@code amountMinor} back; the same key always means the same single refund. */
     GatewayRefund refund(String paymentReference, long amountMinor, String idempotencyKey, String reason);
 
-    record Payment(String reference, String clientSecret) {
+    /**
+     * What the gateway needs to open a payment.
+     *
+     * @param returnTo where the provider's approval page sends the buyer back (approval gateways only)
+     */
+    record Opening(UUID orderId, long amountMinor, String currency, String description, String receiptEmail,
+                   ReturnTo returnTo) {
+    }
+
+    /** @param approved after the buyer approved; @param cancelled when they turned back */
+    record ReturnTo(URI approved, URI cancelled) {
+    }
+
+    /**
+     * @param clientSecret for the provider's browser script (Stripe.js), or null
+     * @param approveUrl   the provider's page where the buyer approves (PayPal), or null
+     */
+    record Payment(String reference, String clientSecret, String approveUrl) {
     }
 
     /** What a payment attempt came to. */

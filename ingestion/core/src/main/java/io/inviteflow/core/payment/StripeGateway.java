@@ -12,7 +12,6 @@ import com.stripe.param.RefundCreateParams;
 import org.springframework.stereotype.Component;
 
 import java.util.Locale;
-import java.util.UUID;
 
 /**
  * Stripe through its official Java library: one PaymentIntent per order, confirmed with the buyer's payment method,
@@ -43,13 +42,13 @@ class StripeGateway implements PaymentGateway {
     }
 
     @Override
-    public Payment open(UUID orderId, long amountMinor, String currency, String description, String receiptEmail) {
+    public Payment open(Opening opening) {
         PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
-                .setAmount(amountMinor)
-                .setCurrency(currency.toLowerCase(Locale.ROOT))
-                .setDescription(description)
-                .setReceiptEmail(receiptEmail)
-                .putMetadata("order_id", orderId.toString())
+                .setAmount(opening.amountMinor())
+                .setCurrency(opening.currency().toLowerCase(Locale.ROOT))
+                .setDescription(opening.description())
+                .setReceiptEmail(opening.receiptEmail())
+                .putMetadata("order_id", opening.orderId().toString())
                 // confirmed on the server with the card the buyer's browser tokenised: no redirect methods, which
                 // would need a return_url
                 .setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder()
@@ -58,8 +57,8 @@ class StripeGateway implements PaymentGateway {
                         .build())
                 .build();
         PaymentIntent intent = call("open", () -> stripe.v1().paymentIntents().create(params,
-                key("order-" + orderId + "-payment")));
-        return new Payment(intent.getId(), intent.getClientSecret());
+                key("order-" + opening.orderId() + "-payment")));
+        return new Payment(intent.getId(), intent.getClientSecret(), null);
     }
 
     @Override

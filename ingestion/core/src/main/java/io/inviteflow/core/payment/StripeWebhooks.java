@@ -44,7 +44,7 @@ public class StripeWebhooks {
             PaymentIntent intent = (PaymentIntent) object(event);
             succeeded = new PaymentGateway.Succeeded(intent.getId(), intent.getAmountReceived(), intent.getCurrency());
         }
-        return new GatewayEvent(StripeGateway.NAME, event.getId(), event.getType(), succeeded);
+        return new GatewayEvent(StripeGateway.NAME, event.getId(), event.getType(), succeeded, null);
     }
 
     /** The event's object; an event of another API version than the library's is read as it is. */

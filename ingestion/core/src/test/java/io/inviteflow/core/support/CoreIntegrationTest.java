@@ -1,5 +1,6 @@
 package io.inviteflow.core.support;
 
+import io.inviteflow.localstack.paypal.PayPalStandIn;
 import io.inviteflow.localstack.stripe.StripeStandIn;
 import io.inviteflow.testsupport.IsolatedStores;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,8 +21,11 @@ public abstract class CoreIntegrationTest {
     public static final String TOPIC = "inviteflow.activity.test-" + RUN;
 
     public static final String STRIPE_WEBHOOK_SECRET = "whsec_test_" + RUN;
-    /** The Stripe stand-in (local-stack/stripe) the core takes payments with; see {@link PaidEventTest}. */
+    /** The Stripe stand-in (local-stack/payments) the core takes card payments with; see {@link PaidEventTest}. */
     public static final StripeStandIn STRIPE = StripeStandIn.start(0, null, STRIPE_WEBHOOK_SECRET);
+    public static final String PAYPAL_WEBHOOK_ID = "WH-TEST-" + RUN.toUpperCase();
+    /** The PayPal stand-in (local-stack/payments), with a request journal the tests read. */
+    public static final PayPalStandIn PAYPAL = PayPalStandIn.start(0, null, PAYPAL_WEBHOOK_ID, true);
 
     /** One set of properties for every test class that adds none, so they share one application context. */
     @DynamicPropertySource
@@ -30,6 +34,8 @@ public abstract class CoreIntegrationTest {
         registry.add("inviteflow.media.directory", () -> "target/test-media-" + RUN);
         registry.add("inviteflow.payments.stripe.api-base", STRIPE::baseUrl);
         registry.add("inviteflow.payments.stripe.webhook-secret", () -> STRIPE_WEBHOOK_SECRET);
+        registry.add("inviteflow.payments.paypal.api-base", PAYPAL::baseUrl);
+        registry.add("inviteflow.payments.paypal.webhook-id", () -> PAYPAL_WEBHOOK_ID);
         registry.add("inviteflow.tickets.expiry-check-every", () -> "200ms");
     }
 }

@@ -1,6 +1,7 @@
 package io.inviteflow.core.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -8,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Tests of ticket sales: the core talks with stripe-java to the Stripe stand-in (local-stack/stripe), which posts its
+ * Tests of ticket sales: the core talks with stripe-java to the Stripe stand-in (local-stack/payments), which posts its
  * signed webhooks back to this core ({@link CoreIntegrationTest} starts it). Expired holds are looked for every 200 ms.
  */
 public abstract class PaidEventTest extends CoreIntegrationTest {
@@ -22,6 +23,7 @@ public abstract class PaidEventTest extends CoreIntegrationTest {
     @BeforeEach
     void webhooksToThisCore() {
         STRIPE.sendWebhooksTo("http://127.0.0.1:" + port + "/webhooks/stripe");
+        PAYPAL.sendWebhooksTo("http://127.0.0.1:" + port + "/webhooks/paypal");
         api = new Api(port);
         organizer = api.newOrganizerToken();
     }
@@ -60,13 +62,22 @@ public abstract class PaidEventTest extends CoreIntegrationTest {
         return response.json();
     }
 
-    /** Requests the stand-in received whose URL matches, with their Idempotency-Key. */
+    /** Requests the Stripe stand-in received whose URL matches, with their Idempotency-Key. */
     protected static List<String> idempotencyKeysOf(String method, String urlRegex) {
+        return keysOf(STRIPE.server(), "Idempotency-Key", method, urlRegex);
+    }
+
+    /** Requests the PayPal stand-in received whose URL matches, with their PayPal-Request-Id. */
+    protected static List<String> paypalRequestIdsOf(String method, String urlRegex) {
+        return keysOf(PAYPAL.server(), "PayPal-Request-Id", method, urlRegex);
+    }
+
+    private static List<String> keysOf(WireMockServer server, String header, String method, String urlRegex) {
         var keys = new ConcurrentLinkedQueue<String>();
-        STRIPE.server().getAllServeEvents().forEach(e -> {
+        server.getAllServeEvents().forEach(e -> {
             var r = e.getRequest();
             if (r.getMethod().value().equals(method) && r.getUrl().matches(urlRegex)) {
-                keys.add(r.containsHeader("Idempotency-Key") ? r.getHeader("Idempotency-Key") : "");
+                keys.add(r.containsHeader(header) ? r.getHeader(header) : "");
             }
         });
         return List.copyOf(keys);

@@ -1,5 +1,6 @@
 package io.inviteflow.localstack.stripe;
 
+import io.inviteflow.localstack.common.Ids;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Webhook event objects as Stripe posts them. */

@@ -1,47 +1,51 @@
-package io.inviteflow.localstack.stripe;
+package io.inviteflow.localstack.common;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HexFormat;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Phaser;
 
 /**
- * Posts events the way Stripe does: JSON body, header {@code Stripe-Signature: t=<unix time>,v1=<hex HMAC-SHA256 of
- * "t.body" under the endpoint's signing secret>}, retried a few times while the endpoint does not answer 2xx.
+ * Posts events the way payment providers do: a JSON body with the provider's signature headers, on other threads,
+ * retried a few times while the endpoint does not answer 2xx.
  */
-final class WebhookSender implements AutoCloseable {
+public final class WebhookSender implements AutoCloseable {
+
+    /** The provider's signature headers for one delivery of a body (made anew per attempt: they carry the time). */
+    public interface Signer {
+        Map<String, String> headers(String body);
+    }
 
     private static final int ATTEMPTS = 5;
 
     private volatile URI endpoint;
-    private final byte[] secret;
+    private final Signer signer;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
-        Thread t = new Thread(r, "stripe-standin-webhooks");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService executor;
     /** One party for the waiter plus one per webhook being delivered. */
     private final Phaser inFlight = new Phaser(1);
 
-    WebhookSender(URI endpoint, String secret) {
+    public WebhookSender(String provider, URI endpoint, Signer signer) {
+        String threadName = provider + "-standin-webhooks";
+        this.executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, threadName);
+            t.setDaemon(true);
+            return t;
+        });
         this.endpoint = endpoint;
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.signer = signer;
     }
 
-    void endpoint(URI endpoint) {
+    public void endpoint(URI endpoint) {
         this.endpoint = endpoint;
     }
 
-    void send(String eventJson) {
+    public void send(String eventJson) {
         if (endpoint == null) {
             return;
         }
@@ -59,19 +63,17 @@ final class WebhookSender implements AutoCloseable {
         URI endpoint = this.endpoint;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                long t = System.currentTimeMillis() / 1000;
-                HttpRequest request = HttpRequest.newBuilder(endpoint)
+                HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                         .timeout(Duration.ofSeconds(10))
                         .header("Content-Type", "application/json; charset=utf-8")
-                        .header("Stripe-Signature", "t=" + t + ",v1=" + signature(t, eventJson))
-                        .POST(HttpRequest.BodyPublishers.ofString(eventJson))
-                        .build();
-                int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        .POST(HttpRequest.BodyPublishers.ofString(eventJson));
+                signer.headers(eventJson).forEach(request::header);
+                int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
                 if (status / 100 == 2) {
                     return;
                 }
             } catch (java.io.IOException e) {
-                // endpoint down: retry below, as Stripe does (over days there, seconds here)
+                // endpoint down: retry below, as the providers do (over days there, seconds here)
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -85,17 +87,8 @@ final class WebhookSender implements AutoCloseable {
         }
     }
 
-    String signature(long timestamp, String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((timestamp + "." + payload).getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    void awaitIdle() throws InterruptedException {
+    public void awaitIdle() throws InterruptedException {
         int phase = inFlight.arrive();
         try {
             inFlight.awaitAdvanceInterruptibly(phase, 30, java.util.concurrent.TimeUnit.SECONDS);

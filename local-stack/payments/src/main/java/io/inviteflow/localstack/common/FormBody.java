@@ -1,17 +1,17 @@
-package io.inviteflow.localstack.stripe;
+package io.inviteflow.localstack.common;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Stripe's requests are form-encoded with bracketed keys: {@code metadata[order_id]=…}. */
-final class FormBody {
+/** Form-encoded bodies (Stripe nests keys in brackets: {@code metadata[order_id]=…}). */
+public final class FormBody {
 
     private FormBody() {
     }
 
-    static Map<String, String> parse(String body) {
+    public static Map<String, String> parse(String body) {
         Map<String, String> fields = new LinkedHashMap<>();
         if (body == null || body.isBlank()) {
             return fields;
@@ -26,7 +26,7 @@ final class FormBody {
     }
 
     /** The entries under {@code prefix[…]}, e.g. every {@code metadata[key]}. */
-    static Map<String, String> nested(Map<String, String> fields, String prefix) {
+    public static Map<String, String> nested(Map<String, String> fields, String prefix) {
         Map<String, String> nested = new LinkedHashMap<>();
         fields.forEach((k, v) -> {
             if (k.startsWith(prefix + "[") && k.endsWith("]")) {

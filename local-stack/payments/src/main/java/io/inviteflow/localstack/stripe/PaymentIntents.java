@@ -1,5 +1,9 @@
 package io.inviteflow.localstack.stripe;
 
+import io.inviteflow.localstack.common.FormBody;
+import io.inviteflow.localstack.common.WebhookSender;
+import io.inviteflow.localstack.common.Bounded;
+import io.inviteflow.localstack.common.Ids;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Map;

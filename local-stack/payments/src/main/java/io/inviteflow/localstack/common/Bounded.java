@@ -1,4 +1,4 @@
-package io.inviteflow.localstack.stripe;
+package io.inviteflow.localstack.common;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,12 +8,12 @@ import java.util.Map;
  * The stand-in's memory: the newest entries only, so a demo running for days keeps a steady heap. Stripe keeps
  * idempotency keys 24 hours and objects forever; here the oldest are forgotten first once {@code max} is reached.
  */
-final class Bounded {
+public final class Bounded {
 
     private Bounded() {
     }
 
-    static <K, V> Map<K, V> map(int max) {
+    public static <K, V> Map<K, V> map(int max) {
         return Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {

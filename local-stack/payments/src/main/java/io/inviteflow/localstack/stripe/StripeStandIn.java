@@ -1,5 +1,6 @@
 package io.inviteflow.localstack.stripe;
 
+import io.inviteflow.localstack.common.WebhookSender;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
@@ -15,9 +16,6 @@ import java.net.URI;
  * {@link WebhookSender} posts signed events to the configured endpoint. Test payment methods follow Stripe's test mode:
  * {@code pm_card_visa} succeeds, {@code pm_card_chargeDeclined} is declined. WireMock's request journal is the
  * "gateway log" tests check (for example: every paid order refunded exactly once).
- * <p>
- * Usage: {@code java -cp 'target/lib/*:target/classes' io.inviteflow.localstack.stripe.StripeStandIn <port>
- * <webhook-url> <webhook-secret>}
  */
 public final class StripeStandIn implements AutoCloseable {
 
@@ -37,8 +35,10 @@ public final class StripeStandIn implements AutoCloseable {
         return start(port, webhookUrl, webhookSecret, true);
     }
 
-    private static StripeStandIn start(int port, String webhookUrl, String webhookSecret, boolean journal) {
-        WebhookSender webhooks = new WebhookSender(webhookUrl == null ? null : URI.create(webhookUrl), webhookSecret);
+    /** As above; without a journal for a long-running stand-in (see {@link io.inviteflow.localstack.PaymentStandIns}). */
+    public static StripeStandIn start(int port, String webhookUrl, String webhookSecret, boolean journal) {
+        WebhookSender webhooks = new WebhookSender("stripe", webhookUrl == null ? null : URI.create(webhookUrl),
+                new StripeSignature(webhookSecret));
         WireMockConfiguration options = WireMockConfiguration.options()
                 .bindAddress("127.0.0.1")
                 .port(port)
@@ -85,12 +85,4 @@ public final class StripeStandIn implements AutoCloseable {
         webhooks.close();
     }
 
-    public static void main(String[] args) {
-        int port = args.length > 0 ? Integer.parseInt(args[0]) : 12111;
-        String webhookUrl = args.length > 1 ? args[1] : null;
-        String secret = args.length > 2 ? args[2] : "whsec_local_stand_in";
-        StripeStandIn standIn = start(port, webhookUrl, secret, false);
-        System.out.println("Stripe stand-in (not Stripe) on " + standIn.baseUrl() + ", webhooks to " + webhookUrl);
-        Runtime.getRuntime().addShutdownHook(new Thread(standIn::close));
-    }
 }

@@ -1,5 +1,7 @@
 package io.inviteflow.localstack.stripe;
 
+import io.inviteflow.localstack.common.FormBody;
+import io.inviteflow.localstack.common.Ids;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Map;
