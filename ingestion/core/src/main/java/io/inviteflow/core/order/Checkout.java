@@ -166,6 +166,14 @@ class Checkout {
             payments.paid(gateway.name(), paid);
             return orders.find(orderId).orElseThrow();
         }
+        if (outcome instanceof PaymentGateway.AuthenticationRequired) {
+            ErrorResponseException confirm = new ErrorResponseException(HttpStatus.PAYMENT_REQUIRED,
+                    ProblemDetail.forStatusAndDetail(HttpStatus.PAYMENT_REQUIRED, "the buyer's bank asks them to "
+                            + "confirm the payment (3-D Secure): complete it with Stripe.js handleNextAction and the "
+                            + "order's clientSecret, then pay again with the same payment method"), null);
+            confirm.getBody().setTitle("Payment Required");
+            throw Problems.coded(confirm, "authenticationRequired");
+        }
         PaymentGateway.Declined declined = (PaymentGateway.Declined) outcome;
         UUID eventId = order.eventId();
         int attemptMade = attempt;

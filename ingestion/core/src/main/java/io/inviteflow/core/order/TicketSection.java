@@ -39,8 +39,6 @@ class TicketSection implements GuestPageSection {
 
     static final String ID = "tickets";
     private static final String PAYPAL = "paypal";
-    /** Stripe's test payment methods, offered while the core talks to the stand-in, never with real Stripe. */
-    private static final List<String> TEST_CARDS = List.of("pm_card_visa", "pm_card_chargeDeclined");
 
     private final Catalogue catalogue;
     private final OrderRepository orders;
@@ -88,13 +86,15 @@ class TicketSection implements GuestPageSection {
         GuestView.SectionNotice notice = view.noticeFor(ID);
         String alert = notice == null ? "" : "<p class=\"%s\" role=\"%s\">%s</p>".formatted(
                 notice.error() ? "alert" : "ok", notice.error() ? "alert" : "status", htmlEscape(notice.message()));
+        String orders = ordersOf(view, t);
         return """
                 <section class="card" id="tickets" aria-labelledby="tickets-title">
                 <h2 id="tickets-title">%s</h2>
                 %s%s%s
                 </section>
-                """.formatted(t.html("tickets.title"), alert, ordersOf(view, t),
-                view.event().cancelled() ? "" : shop(view, t, sale.get()));
+                %s""".formatted(t.html("tickets.title"), alert, orders,
+                view.event().cancelled() ? "" : shop(view, t, sale.get()),
+                orders.contains("class=\"card-payment\"") ? cardScripts() : "");
     }
 
     private String ordersOf(GuestView view, GuestText t) {
@@ -172,23 +172,25 @@ class TicketSection implements GuestPageSection {
                     <button type="submit">%s</button>
                     </form>""".formatted(view.token(), order.id(), t.html("tickets.payPayPal"));
         }
-        if (!standIn()) {
-            // real Stripe needs Stripe.js on this page (card details never reach us): not built yet, and said so
-            return "<p class=\"muted\">" + t.html("tickets.payLater") + "</p>";
-        }
-        String options = TEST_CARDS.stream().map(card -> "<option value=\"%s\">%s</option>".formatted(card,
-                t.html("tickets.card." + card))).collect(Collectors.joining());
+        // the card is typed into Stripe.js's field and never reaches us: the form carries the payment method it made
         return """
-                <form method="post" action="/i/%s/orders/%s/pay">
-                <p><label for="card-%s">%s</label><select id="card-%s" name="paymentMethod">%s</select></p>
-                <p class="muted">%s</p>
-                <button type="submit">%s</button>
-                </form>""".formatted(view.token(), order.id(), order.id(), t.html("tickets.card"), order.id(),
-                options, t.html("tickets.standIn"), t.html("tickets.pay"));
+                <form method="post" action="/i/%s/orders/%s/pay" class="card-payment" data-key="%s" data-client-secret="%s" data-name="%s" data-email="%s">
+                <p id="card-label-%s">%s</p>
+                <div class="card-field" role="group" aria-labelledby="card-label-%s"><noscript><p class="muted">%s</p></noscript></div>
+                <input type="hidden" name="paymentMethod">
+                <p class="alert card-alert" role="alert" hidden></p>
+                %s<button type="submit">%s</button>
+                </form>""".formatted(view.token(), order.id(), htmlEscape(payments.stripe().publishableKey()),
+                htmlEscape(order.clientSecret()), htmlEscape(order.buyerName()), htmlEscape(order.buyerEmail()),
+                order.id(), t.html("tickets.card"), order.id(), t.html("tickets.cardNeedsScript"),
+                payments.stripe().live() ? "" : "<p class=\"muted\">" + t.html("tickets.standIn") + "</p>\n",
+                t.html("tickets.pay"));
     }
 
-    private boolean standIn() {
-        return !payments.stripe().apiBase().startsWith("https://api.stripe.com");
+    /** Stripe.js, then the page's card form script: once per page, and only when a card form is on it. */
+    private String cardScripts() {
+        return "<script src=\"" + htmlEscape(payments.stripe().jsUrl()) + "\"></script>\n"
+                + "<script src=\"/guest/card-payment.js\"></script>\n";
     }
 
     private String shop(GuestView view, GuestText t, Sale sale) {
@@ -216,7 +218,7 @@ class TicketSection implements GuestPageSection {
                 <fieldset><legend>%s</legend>
                 <p><label><input type="radio" name="gateway" value="stripe" checked> %s</label>
                 <label><input type="radio" name="gateway" value="paypal"> PayPal</label></p>
-                </fieldset>""".formatted(t.html("tickets.payWith"), t.html("tickets.payCard"));
+                </fieldset>""".formatted(t.html("tickets.payWith"), t.html("tickets.card"));
         TicketSettings s = sale.settings();
         String terms = t.html("tickets.vat", s.vatBasisPoints() / 100.0)
                 + (s.feeFixedMinor() > 0 || s.feeBasisPoints() > 0 ? " " + t.html("tickets.fee") : "");

@@ -62,6 +62,13 @@ public interface PaymentGateway {
     record Succeeded(String reference, long amountReceivedMinor, String currency) implements Outcome {
     }
 
+    /**
+     * The buyer's bank wants them to confirm (3-D Secure): their browser does it with the provider's script, then the
+     * payment succeeds (the webhook says so, or confirming again reads it back).
+     */
+    record AuthenticationRequired() implements Outcome {
+    }
+
     /** The buyer's bank or card said no; {@code code} is the provider's ({@code card_declined}). */
     record Declined(String code, String message) implements Outcome {
     }

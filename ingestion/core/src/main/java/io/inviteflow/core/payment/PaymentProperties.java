@@ -20,6 +20,16 @@ public record PaymentProperties(Stripe stripe, PayPal paypal) {
      */
     public record Stripe(String apiKey, String publishableKey, String apiBase, String webhookSecret,
                          Duration timeout) {
+
+        /** Stripe.js: Stripe's own for Stripe, the stand-in's copy (served at {@code /v3/}) for the stand-in. */
+        public String jsUrl() {
+            return live() ? "https://js.stripe.com/v3/" : apiBase + "/v3/";
+        }
+
+        /** True when this talks to Stripe itself rather than to the stand-in. */
+        public boolean live() {
+            return apiBase.startsWith("https://api.stripe.com");
+        }
     }
 
     /**

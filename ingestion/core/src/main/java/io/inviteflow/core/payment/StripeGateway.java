@@ -71,6 +71,9 @@ class StripeGateway implements PaymentGateway {
             if ("succeeded".equals(intent.getStatus())) {
                 return new Succeeded(intent.getId(), intent.getAmountReceived(), intent.getCurrency());
             }
+            if ("requires_action".equals(intent.getStatus())) {
+                return new AuthenticationRequired();
+            }
             return new Declined(intent.getStatus(), "the payment needs " + intent.getStatus().replace('_', ' '));
         } catch (CardException e) {
             return new Declined(e.getCode(), e.getStripeError() == null ? e.getMessage()

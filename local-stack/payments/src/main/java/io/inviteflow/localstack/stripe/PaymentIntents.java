@@ -28,16 +28,20 @@ final class PaymentIntents {
     /** Stripe's smallest charge per currency in minor units (0.50 in USD, EUR and most others). */
     private static final Map<String, Long> MINIMUM_CHARGE = Map.of("gbp", 30L, "dkk", 250L, "nok", 300L,
             "sek", 300L, "mxn", 1000L, "hkd", 400L, "pln", 200L, "czk", 1500L);
-    private static final Set<String> CONFIRMABLE = Set.of("requires_payment_method", "requires_confirmation");
+    /** A PaymentIntent waiting for 3-D Secure may also be confirmed again, with another card. */
+    private static final Set<String> CONFIRMABLE = Set.of("requires_payment_method", "requires_confirmation",
+            "requires_action");
 
     /** PaymentIntents as JSON text (a tenth of a parsed tree's heap), the newest {@link StripeObjects#KEPT}. */
     private final Map<String, String> byId = Bounded.map(StripeObjects.KEPT);
     /** Refunded so far per PaymentIntent, in minor units (Stripe keeps it on the charge). */
     private final Map<String, Long> refunded = Bounded.map(StripeObjects.KEPT);
     private final WebhookSender webhooks;
+    private final PaymentMethods paymentMethods;
 
-    PaymentIntents(WebhookSender webhooks) {
+    PaymentIntents(WebhookSender webhooks, PaymentMethods paymentMethods) {
         this.webhooks = webhooks;
+        this.paymentMethods = paymentMethods;
     }
 
     ObjectNode create(ObjectNode pi, Map<String, String> form, String idempotencyKey) {
@@ -106,8 +110,16 @@ final class PaymentIntents {
                         + "Payment Intents.", "return_url");
             }
             pi.put("payment_method", method);
-            String decline = DECLINED.get(method);
-            if (decline != null) {
+            String outcome = DECLINED.containsKey(method) ? DECLINED.get(method) : paymentMethods.outcome(method);
+            String decline = PaymentMethods.AUTHENTICATE.equals(outcome) ? null : outcome;
+            if (PaymentMethods.AUTHENTICATE.equals(outcome)) {
+                // 3-D Secure: the buyer's browser completes it with Stripe.js (handleNextAction), then it succeeds
+                pi.put("status", "requires_action");
+                ObjectNode next = pi.putObject("next_action");
+                next.put("type", "use_stripe_sdk");
+                next.putObject("use_stripe_sdk").put("type", "three_d_secure_redirect");
+                eventType = "payment_intent.requires_action";
+            } else if (decline != null) {
                 pi.put("status", "requires_payment_method");
                 ObjectNode error = pi.putObject("last_payment_error");
                 error.put("type", "card_error");
@@ -120,6 +132,7 @@ final class PaymentIntents {
                 pi.put("amount_received", pi.path("amount").asLong());
                 pi.put("latest_charge", Ids.next("ch"));
                 pi.putNull("last_payment_error");
+                pi.putNull("next_action");
                 eventType = "payment_intent.succeeded";
             }
             byId.put(id, pi.toString());
@@ -129,6 +142,53 @@ final class PaymentIntents {
         if (eventType.equals("payment_intent.payment_failed")) {
             throw new StripeError(402, "card_error", "card_declined", "Your card was declined.", null, result);
         }
+        return result;
+    }
+
+    /**
+     * The buyer's browser reads its PaymentIntent with the publishable key and the client secret (Stripe.js
+     * {@code retrievePaymentIntent}); a wrong secret reads nothing.
+     */
+    ObjectNode retrieveWithClientSecret(String id, String clientSecret) {
+        ObjectNode pi = find(id);
+        if (clientSecret == null || !clientSecret.equals(pi.path("client_secret").asText())) {
+            throw StripeError.missing("payment_intent", id, "intent");
+        }
+        return pi;
+    }
+
+    /**
+     * The stand-in's 3-D Secure page answered (Stripe.js {@code handleNextAction}): completed, the payment succeeds;
+     * failed, it needs another payment method. Stripe runs this on its own pages; the stand-in's Stripe.js calls here.
+     */
+    ObjectNode authenticate(String id, Map<String, String> form) {
+        ObjectNode result;
+        String eventType;
+        synchronized (byId) {
+            ObjectNode pi = retrieveWithClientSecret(id, form.get("client_secret"));
+            if (!"requires_action".equals(pi.path("status").asText())) {
+                throw StripeError.invalid("payment_intent_unexpected_state", "This PaymentIntent has a status of "
+                        + pi.path("status").asText() + " and needs no authentication.", null);
+            }
+            pi.putNull("next_action");
+            if ("complete".equals(form.get("outcome"))) {
+                pi.put("status", "succeeded");
+                pi.put("amount_received", pi.path("amount").asLong());
+                pi.put("latest_charge", Ids.next("ch"));
+                eventType = "payment_intent.succeeded";
+            } else {
+                pi.put("status", "requires_payment_method");
+                ObjectNode error = pi.putObject("last_payment_error");
+                error.put("type", "invalid_request_error");
+                error.put("code", "payment_intent_authentication_failure");
+                error.put("message", "We are unable to authenticate your payment method. Please choose a different "
+                        + "payment method and try again.");
+                eventType = "payment_intent.payment_failed";
+            }
+            byId.put(id, pi.toString());
+            result = pi;
+        }
+        webhooks.send(Events.of(eventType, result, null));
         return result;
     }
 

@@ -31,13 +31,14 @@ final class StripeObjects implements ResponseTransformerV2 {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final PaymentIntents paymentIntents;
+    private final PaymentMethods paymentMethods = new PaymentMethods();
     private final Refunds refunds;
     /** Replies by idempotency key (the newest {@value #KEPT}). */
     private final Map<String, CompletableFuture<Reply>> idempotent = Bounded.map(KEPT);
     static final int KEPT = 100_000;
 
     StripeObjects(WebhookSender webhooks) {
-        this.paymentIntents = new PaymentIntents(webhooks);
+        this.paymentIntents = new PaymentIntents(webhooks, paymentMethods);
         this.refunds = new Refunds(paymentIntents);
     }
 
@@ -91,7 +92,9 @@ final class StripeObjects implements ResponseTransformerV2 {
         List<HttpHeader> headers = new ArrayList<>(List.of(
                 HttpHeader.httpHeader("Content-Type", "application/json"),
                 HttpHeader.httpHeader("Request-Id", Ids.next("req")),
-                HttpHeader.httpHeader("Stripe-Version", PaymentIntents.API_VERSION)));
+                HttpHeader.httpHeader("Stripe-Version", PaymentIntents.API_VERSION),
+                // Stripe.js calls the API from the buyer's page with the publishable key
+                HttpHeader.httpHeader("Access-Control-Allow-Origin", "*")));
         if (key != null) {
             headers.add(HttpHeader.httpHeader("Idempotency-Key", key));
         }
@@ -115,6 +118,10 @@ final class StripeObjects implements ResponseTransformerV2 {
                 case "payment_intent.confirm" -> paymentIntents.confirm(id, form, key);
                 case "payment_intent.cancel" -> paymentIntents.cancel(id, form);
                 case "payment_intent.retrieve" -> paymentIntents.retrieve(id);
+                case "payment_intent.retrieve_client" -> paymentIntents.retrieveWithClientSecret(id,
+                        request.queryParameter("client_secret").firstValue());
+                case "payment_intent.authenticate" -> paymentIntents.authenticate(id, form);
+                case "payment_method.create" -> paymentMethods.create(base, form);
                 case "refund.create" -> refunds.create(base, form);
                 default -> throw new IllegalArgumentException("unknown stand-in action " + action);
             };
