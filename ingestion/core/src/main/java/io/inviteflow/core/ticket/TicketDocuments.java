@@ -10,8 +10,6 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.springframework.stereotype.Component;
 
 import java.io.ByteArrayOutputStream;
@@ -85,8 +83,6 @@ public class TicketDocuments {
         document.addPage(page);
         float width = page.getMediaBox().getWidth();
         float height = page.getMediaBox().getHeight();
-        PDImageXObject qr = LosslessFactory.createFromImage(document,
-                TicketQr.image(codes.codeOf(ticket.id(), ticket.codeVersion())));
         try (PDPageContentStream content = new PDPageContentStream(document, page)) {
             float y = height - 36;
             y = line(content, font, 14, event.title(), 24, y);
@@ -97,7 +93,8 @@ public class TicketDocuments {
             }
             y = line(content, font, 11, ticket.tierName() + " — " + ticket.holderName(), 24, y - 6);
             float size = Math.min(width - 48, y - 60);
-            content.drawImage(qr, (width - size) / 2, y - size - 8, size, size);
+            TicketQr.draw(content, codes.codeOf(ticket.id(), ticket.codeVersion()), (width - size) / 2, y - size - 8,
+                    size);
             String status = ticket.status() == Ticket.Status.VALID ? "" : "  " + ticket.status() + ": NOT VALID";
             line(content, font, 7, "Ticket " + ticket.id() + status, 24, 40);
             line(content, font, 7, "Show this code at the door. It lets one person in, once.", 24, 28);

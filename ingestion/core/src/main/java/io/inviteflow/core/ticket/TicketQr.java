@@ -6,44 +6,52 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
 
-import java.awt.image.BufferedImage;
+import java.awt.Color;
+import java.io.IOException;
 import java.util.Map;
 
-/** A ticket code as a QR image (ZXing), sharp at any print size: whole pixels per module. */
+/**
+ * A ticket code as a QR code (ZXing) drawn into a PDF as filled rectangles, one per run of dark modules: sharp at any
+ * print size, a few hundred bytes, and no image to encode (turning a bitmap into a PDF image, pixel by pixel, took
+ * most of the core's CPU while tickets were being mailed).
+ */
 final class TicketQr {
-
-    private static final int PIXELS_PER_MODULE = 8;
 
     private TicketQr() {
     }
 
-    static BufferedImage image(String code) {
-        BitMatrix matrix;
+    /** The code's modules, with the quiet zone of 4 modules the standard asks for; level M survives a crease. */
+    static BitMatrix matrix(String code) {
         try {
-            // level M survives a crease or a cracked phone screen; the quiet zone of 4 modules the standard asks for
-            matrix = new QRCodeWriter().encode(code, BarcodeFormat.QR_CODE, 0, 0,
+            return new QRCodeWriter().encode(code, BarcodeFormat.QR_CODE, 0, 0,
                     Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
         } catch (WriterException e) {
             throw new IllegalStateException("a ticket code always fits a QR code", e);
         }
-        int size = matrix.getWidth() * PIXELS_PER_MODULE;
-        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_BINARY);
-        java.awt.Graphics2D g = image.createGraphics();
-        try {
-            g.setColor(java.awt.Color.WHITE);
-            g.fillRect(0, 0, size, size);
-            g.setColor(java.awt.Color.BLACK);
-            for (int y = 0; y < matrix.getHeight(); y++) {
-                for (int x = 0; x < matrix.getWidth(); x++) {
-                    if (matrix.get(x, y)) {
-                        g.fillRect(x * PIXELS_PER_MODULE, y * PIXELS_PER_MODULE, PIXELS_PER_MODULE, PIXELS_PER_MODULE);
-                    }
+    }
+
+    /** Draws the code as a square of {@code size} points whose lower left corner is at ({@code x}, {@code y}). */
+    static void draw(PDPageContentStream content, String code, float x, float y, float size) throws IOException {
+        BitMatrix matrix = matrix(code);
+        float module = size / matrix.getWidth();
+        content.setNonStrokingColor(Color.BLACK);
+        for (int row = 0; row < matrix.getHeight(); row++) {
+            float top = y + size - (row + 1) * module;
+            int column = 0;
+            while (column < matrix.getWidth()) {
+                if (!matrix.get(column, row)) {
+                    column++;
+                    continue;
                 }
+                int start = column;
+                while (column < matrix.getWidth() && matrix.get(column, row)) {
+                    column++;
+                }
+                content.addRect(x + start * module, top, (column - start) * module, module);
             }
-        } finally {
-            g.dispose();
         }
-        return image;
+        content.fill();
     }
 }
