@@ -48,9 +48,10 @@ public class CoreTickets {
                             int refunded, int left, long revenueMinor) {
     }
 
+    /** @param gateway how it was paid: {@code stripe}, {@code paypal}, or {@code free} */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Order(UUID id, String buyerName, String buyerEmail, String status, String currency,
-                        long totalMinor, long refundedMinor, Instant createdAt, Instant paidAt) {
+                        long totalMinor, long refundedMinor, String gateway, Instant createdAt, Instant paidAt) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -30,6 +30,8 @@ class SalesPanel extends VerticalLayout {
     private final Grid<CoreTickets.TierSales> sales = new Grid<>();
     private final Grid<CoreTickets.Order> orders = new Grid<>();
     private final Grid<CoreTickets.GatewayError> errors = new Grid<>();
+    private static final java.util.Map<String, String> PAID_WITH = java.util.Map.of("stripe", "Card (Stripe)",
+            "paypal", "PayPal", "free", "Free");
     private String currency = "EUR";
 
     SalesPanel(CoreTickets tickets, String token, UUID eventId) {
@@ -51,6 +53,7 @@ class SalesPanel extends VerticalLayout {
         orders.addColumn(o -> o.refundedMinor() == 0 ? "" : Amounts.format(o.refundedMinor(), o.currency()))
                 .setHeader("Refunded");
         orders.addColumn(o -> o.paidAt() == null ? "" : WHEN.format(o.paidAt())).setHeader("Paid");
+        orders.addColumn(o -> PAID_WITH.getOrDefault(o.gateway(), o.gateway())).setHeader("With");
         orders.addComponentColumn(this::refundButton).setHeader("").setFlexGrow(0).setAutoWidth(true);
         orders.setAllRowsVisible(true);
         errors.addColumn(e -> WHEN.format(e.occurredAt())).setHeader("When");
