@@ -47,6 +47,17 @@
     setInterval(tick, 30000);
   }
 
+  // --- the guest's time zone, so reminders keep to their night (sent again only when it changes) ---
+  try {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    var zoneKey = 'inviteflow.zone.' + token;
+    if (zone && localStorage.getItem(zoneKey) !== zone) {
+      fetch('/i/' + token + '/time-zone', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ timeZone: zone }) })
+        .then(function (r) { if (r.ok) localStorage.setItem(zoneKey, zone); }, function () {});
+    }
+  } catch (e) { /* no Intl or no storage: the event's time zone counts */ }
+
   // --- offline: the service worker keeps the last-seen invitation ---
   if ('serviceWorker' in navigator) {
     navigator.serviceWorker.register('/i/sw.js').catch(function () { /* the page works without it */ });

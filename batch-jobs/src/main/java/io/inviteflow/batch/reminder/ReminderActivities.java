@@ -30,6 +30,8 @@ import java.util.concurrent.TimeoutException;
 public class ReminderActivities {
 
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+    /** The channel suffix of a Web Push delivery's kind. */
+    public static final String PUSH = "push";
     private final KafkaTemplate<String, byte[]> kafka;
     private final ActivityCodec codec = new ActivityCodec();
     private final String topic;
@@ -55,7 +57,12 @@ public class ReminderActivities {
             return slash < 0 ? kind : kind.substring(0, slash);
         }
 
-        static Sent of(Reminder reminder) {
+        /** {@code push} for a Web Push delivery (its kind ends in {@code /push}), {@code email} otherwise. */
+        String channel() {
+            return kind.endsWith("/" + PUSH) ? PUSH : "email";
+        }
+
+        public static Sent of(Reminder reminder) {
             return new Sent(reminder.kind(), reminder.invitationId(), reminder.partyEventId());
         }
     }
@@ -66,7 +73,7 @@ public class ReminderActivities {
         for (Sent reminder : reminders) {
             var activity = codec.activity(reminder.activityId(), ActivityType.REMINDER_SENT, "invitation",
                     reminder.invitationId(), reminder.partyEventId(), clock.instant(),
-                    new Payloads.ReminderSent(reminder.kindName(), "email"));
+                    new Payloads.ReminderSent(reminder.kindName(), reminder.channel()));
             acks.add(kafka.send(topic, activity.key(), codec.toJson(activity)));
         }
         try {

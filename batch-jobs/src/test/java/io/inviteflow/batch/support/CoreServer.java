@@ -77,6 +77,7 @@ public final class CoreServer implements ExtensionContext.Store.CloseableResourc
         args.add("--inviteflow.payments.stripe.api-base=" + STRIPE.baseUrl());
         args.add("--inviteflow.payments.stripe.webhook-secret=" + STRIPE_WEBHOOK_SECRET);
         args.add("--inviteflow.payments.paypal.client-id="); // no PayPal stand-in here: card payments only
+        args.add("--inviteflow.push.extra-services=http://127.0.0.1:"); // the tests' own push service
         STRIPE.sendWebhooksTo("http://127.0.0.1:" + port + "/webhooks/stripe");
         ServiceProcess process = ServiceProcess.start("core-for-batch-" + run, jar, logDir,
                 List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"), args);

@@ -80,6 +80,7 @@ class EventService {
         List<NewQuestion> asked = request.questions() != null ? request.questions()
                 : template == null ? List.of() : EventQuestions.fromTemplate(template);
         questions.replace(event.id(), asked);
+        publisher.publishEvent(new EventCreated(event.id(), request.template()));
         return event;
     }
 

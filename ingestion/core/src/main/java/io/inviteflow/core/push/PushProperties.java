@@ -4,9 +4,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.util.Base64;
 
-/** @param vapidPublicKey the VAPID public key (RFC 8292): an uncompressed P-256 point, base64url */
+/**
+ * @param vapidPublicKey the VAPID public key (RFC 8292): an uncompressed P-256 point, base64url
+ * @param extraServices  push services besides the browsers' own that subscriptions may name (URL prefixes), e.g. a
+ *                       test's local receiver; none by default
+ */
 @ConfigurationProperties("inviteflow.push")
-record PushProperties(String vapidPublicKey) {
+record PushProperties(String vapidPublicKey, java.util.List<String> extraServices) {
 
     PushProperties {
         byte[] point = vapidPublicKey == null ? new byte[0] : Base64.getUrlDecoder().decode(vapidPublicKey);

@@ -1,0 +1,51 @@
+package io.inviteflow.core.invitation;
+
+import io.inviteflow.core.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+
+/**
+ * The guest's page tells where the guest is (their browser's IANA time zone), so reminders keep to the guest's
+ * quiet hours rather than the event's. Nothing else about the guest's place is asked or kept.
+ */
+@RestController
+class GuestTimeZoneController {
+
+    private final GuestAccess guests;
+    private final JdbcClient jdbc;
+
+    GuestTimeZoneController(GuestAccess guests, JdbcClient jdbc) {
+        this.guests = guests;
+        this.jdbc = jdbc;
+    }
+
+    record TimeZone(@NotBlank @Size(max = 64) String timeZone) {
+    }
+
+    @PostMapping("/i/{token}/time-zone")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "The guest's time zone, as their browser reports it (Intl.DateTimeFormat): reminders wait "
+            + "out the guest's night")
+    void timeZone(@PathVariable String token, @jakarta.validation.Valid @RequestBody TimeZone zone) {
+        GuestAccess.Guest guest = guests.require(token);
+        String id;
+        try {
+            id = ZoneId.of(zone.timeZone()).getId();
+        } catch (DateTimeException e) {
+            throw Problems.unprocessable("timeZone", "an IANA time zone such as Europe/Berlin");
+        }
+        jdbc.sql("UPDATE invitation SET time_zone = :zone WHERE id = :id")
+                .param("zone", id).param("id", guest.invitationId()).update();
+    }
+}

@@ -1,0 +1,157 @@
+package io.inviteflow.core.reminder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.inviteflow.core.security.SecurityProperties;
+import io.inviteflow.core.support.Api;
+import io.inviteflow.core.support.CoreIntegrationTest;
+import io.inviteflow.core.support.ServiceTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An event's reminder schedule: from its template, changed by its organizer only, and who is due when. */
+class ReminderRulesIT extends CoreIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SecurityProperties security;
+    private Api api;
+    private String organizer;
+
+    @BeforeEach
+    void organizer() {
+        api = new Api(port);
+        organizer = api.newOrganizerToken();
+    }
+
+    @Test
+    void aNewEventStartsWithItsTemplatesRemindersAndOnlyItsOrganizerChangesThemWithin() {
+        String eventId = api.newEvent(organizer, "Birthday"); // template "birthday": 7 days, 1 day, 3 days unopened
+        String path = "/api/v1/events/" + eventId + "/reminder-rules";
+        JsonNode defaults = ok(api.get(path, organizer), 200);
+        assertThat(defaults).extracting(r -> r.get("kind").asText() + " " + r.get("offset").asText())
+                .containsExactly("BEFORE_EVENT PT168H", "BEFORE_EVENT PT24H", "UNOPENED PT72H");
+        assertThat(defaults.get(0).get("channels").toString()).isEqualTo("[\"EMAIL\",\"PUSH\"]");
+
+        JsonNode replaced = ok(api.put(path, organizer, """
+                [{"kind":"before_event","offset":"PT2H","channels":["push"]},
+                 {"kind":"MAYBE_BEFORE_DEADLINE","offset":"P2D","channels":["EMAIL"]}]"""), 200);
+        assertThat(replaced).extracting(r -> r.get("kind").asText() + " " + r.get("offset").asText() + " "
+                + r.get("channels")).containsExactly("BEFORE_EVENT PT2H [\"PUSH\"]",
+                "MAYBE_BEFORE_DEADLINE PT48H [\"EMAIL\"]");
+
+        assertRefused(api.put(path, organizer, "[{\"kind\":\"SOMETIME\",\"offset\":\"P1D\",\"channels\":[\"EMAIL\"]}]"),
+                "rules[0].kind");
+        assertRefused(api.put(path, organizer, "[{\"kind\":\"UNOPENED\",\"offset\":\"PT5M\",\"channels\":[\"EMAIL\"]}]"),
+                "rules[0].offset");
+        assertRefused(api.put(path, organizer, "[{\"kind\":\"UNOPENED\",\"offset\":\"soon\",\"channels\":[\"EMAIL\"]}]"),
+                "rules[0].offset");
+        assertRefused(api.put(path, organizer, "[{\"kind\":\"UNOPENED\",\"offset\":\"P1D\",\"channels\":[\"FAX\"]}]"),
+                "rules[0].channels");
+        assertRefused(api.put(path, organizer, """
+                [{"kind":"UNOPENED","offset":"P1D","channels":["EMAIL"]},
+                 {"kind":"UNOPENED","offset":"PT24H","channels":["PUSH"]}]"""), "rules[1]");
+        assertThat(ok(api.get(path, organizer), 200)).hasSize(2); // a refused schedule changed nothing
+
+        String stranger = api.newOrganizerToken();
+        assertThat(api.get(path, stranger).status()).isEqualTo(404);
+        assertThat(api.put(path, stranger, "[]").status()).isEqualTo(404);
+        assertThat(api.get(path, null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void theCoreSaysWhoIsDueWhenAndForgetsThoseWhoAnsweredOrOpenedMeanwhile() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant startsAt = now.plus(Duration.ofDays(2));
+        String eventId = ok(api.post("/api/v1/events", organizer, """
+                {"title":"Dinner","startsAt":"%s","timeZone":"Europe/Paris","rsvpDeadline":"%s"}"""
+                .formatted(startsAt, now.plus(Duration.ofDays(1)))), 201).get("id").asText();
+        ok(api.put("/api/v1/events/" + eventId + "/reminder-rules", organizer, """
+                [{"kind":"BEFORE_EVENT","offset":"P1D","channels":["EMAIL"]},
+                 {"kind":"UNOPENED","offset":"PT15M","channels":["EMAIL","PUSH"]},
+                 {"kind":"MAYBE_BEFORE_DEADLINE","offset":"PT12H","channels":["EMAIL"]}]"""), 200);
+        // "No mail" has neither an address nor a push subscription: nothing can reach them
+        JsonNode invited = ok(api.post("/api/v1/events/" + eventId + "/invitations", organizer, """
+                {"guests":[{"name":"Yes","email":"yes@example.org"},{"name":"Maybe","email":"maybe@example.org"},
+                 {"name":"Silent","email":"silent@example.org"},{"name":"No","email":"no@example.org"},
+                 {"name":"No mail"}]}"""), 201).get("invitations");
+        List<String> tokens = new ArrayList<>();
+        invited.forEach(i -> tokens.add(i.get("token").asText()));
+        answer(tokens.get(0), "YES");
+        answer(tokens.get(1), "MAYBE");
+        answer(tokens.get(3), "NO");
+        assertThat(api.post("/i/" + tokens.get(2) + "/time-zone", null, "{\"timeZone\":\"Mars/Olympus\"}").status())
+                .isEqualTo(422);
+        assertThat(api.post("/i/" + tokens.get(2) + "/time-zone", null, "{\"timeZone\":\"America/Chicago\"}")
+                .status()).isEqualTo(204);
+
+        // one day and an hour ahead: the day-before reminder (Yes, Maybe), the unopened one (Silent), Maybe's nudge
+        JsonNode due = due(now, now.plus(Duration.ofHours(25)));
+        assertThat(due).extracting(d -> d.get("guestName").asText() + " " + d.get("kind").asText())
+                .containsExactlyInAnyOrder("Yes BEFORE_EVENT", "Maybe BEFORE_EVENT", "Silent UNOPENED",
+                        "Maybe MAYBE_BEFORE_DEADLINE");
+        JsonNode silent = find(due, "Silent");
+        assertThat(silent.get("guestTimeZone").asText()).isEqualTo("America/Chicago");
+        assertThat(silent.get("channels").toString()).isEqualTo("[\"EMAIL\",\"PUSH\"]");
+        assertThat(Instant.parse(find(due, "Yes").get("dueAt").asText())).isEqualTo(startsAt.minus(Duration.ofDays(1)));
+        assertThat(silent.get("link").asText()).endsWith("/i/" + tokens.get(2));
+
+        api.get("/i/" + tokens.get(2), null); // Silent opens the invitation: no more "have you seen it?"
+        assertThat(due(now, now.plus(Duration.ofHours(25)))).extracting(d -> d.get("guestName").asText())
+                .doesNotContain("Silent");
+        assertThat(due(now, now.plus(Duration.ofHours(1)))).extracting(d -> d.get("kind").asText())
+                .doesNotContain("BEFORE_EVENT"); // not yet: a day before is still a day away
+
+        assertThat(api.get("/api/v1/internal/due-reminders?from=" + now + "&to=" + now.plus(Duration.ofDays(8)),
+                ServiceTokens.mint(security)).status()).isEqualTo(422);
+        assertThat(api.get("/api/v1/internal/due-reminders?from=" + now + "&to=" + now.plus(Duration.ofDays(1)),
+                organizer).status()).isEqualTo(403);
+    }
+
+    private JsonNode due(Instant from, Instant to) {
+        JsonNode page = ok(api.get("/api/v1/internal/due-reminders?from=" + from + "&to=" + to,
+                ServiceTokens.mint(security)), 200);
+        List<JsonNode> mine = new ArrayList<>();
+        page.get("items").forEach(d -> {
+            if (d.get("eventTitle").asText().equals("Dinner") && d.get("link").asText().contains("/i/")) {
+                mine.add(d);
+            }
+        });
+        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().addAll(mine);
+    }
+
+    private static JsonNode find(JsonNode due, String name) {
+        for (JsonNode d : due) {
+            if (d.get("guestName").asText().equals(name)) {
+                return d;
+            }
+        }
+        throw new AssertionError("nobody named " + name);
+    }
+
+    private void answer(String token, String response) {
+        ok(api.post("/api/v1/invitations/" + token + "/rsvp", null, "{\"response\":\"" + response + "\"}"), 200);
+    }
+
+    private static void assertRefused(Api.Response response, String field) {
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("field").asText()).isEqualTo(field);
+    }
+
+    private static JsonNode ok(Api.Response response, int status) {
+        if (response.status() != status) {
+            throw new AssertionError("expected " + status + " but got " + response.status() + ": " + response.body());
+        }
+        return response.json();
+    }
+}
