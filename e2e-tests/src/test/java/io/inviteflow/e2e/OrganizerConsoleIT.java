@@ -166,6 +166,20 @@ class OrganizerConsoleIT {
             door.locator("#code").fill(codes.get(1));
             door.locator("#code").press("Enter");
             assertThat(door.locator("#verdict")).containsText("Refunded: not valid");
+
+            // a reminder two hours before, as a notification only
+            page.navigate(console + "/events/" + eventId + "/reminders");
+            page.getByLabel("How long", EXACT).fill("2");
+            page.getByLabel("Unit", EXACT).click();
+            page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("hours")).click();
+            page.locator("vaadin-checkbox", new Page.LocatorOptions().setHasText("Email")).click();
+            page.locator("vaadin-button", new Page.LocatorOptions().setHasText("Add")).first().click();
+            page.locator("vaadin-button", new Page.LocatorOptions().setHasText("Save schedule")).click();
+            assertThat(page.getByText("Saved: 1 reminder.")).isVisible();
+            assertThat(cell(page, "2 hours before the event")).isVisible();
+            JsonNode rules = get("/api/v1/events/" + eventId + "/reminder-rules", token);
+            assertThat(rules.toString()).contains("\"kind\":\"BEFORE_EVENT\"", "\"offset\":\"PT2H\"",
+                    "\"channels\":[\"PUSH\"]");
         }
     }
 

@@ -92,7 +92,8 @@ public class GuestListView extends VerticalLayout implements BeforeEnterObserver
             cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             cancel.setEnabled(!partyEvent.cancelled());
             Anchor ticketSale = new Anchor("events/" + eventId + "/tickets", "Tickets and doors");
-            HorizontalLayout bar = new HorizontalLayout(response, attendance, export, ticketSale, cancel);
+            Anchor schedule = new Anchor("events/" + eventId + "/reminders", "Reminders");
+            HorizontalLayout bar = new HorizontalLayout(response, attendance, export, ticketSale, schedule, cancel);
             bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
             questions.load(eventId);
             add(title, totals, new H3("Invite"), new InvitePanel(core, organizer.accessToken(), eventId, this::refresh),
