@@ -17,23 +17,46 @@ import java.util.UUID;
  * @param htmlBody     HTML body (all guest- and organizer-supplied text escaped)
  * @param calendarUrl  the guest's .ics to attach (an updated or cancelled calendar entry), or null
  * @param ticketsUrl   the buyer's printable tickets (PDF) to attach, or null
+ * @param stopUrl      where the guest stops these reminders (List-Unsubscribe, RFC 8058 one-click), or null for
+ *                     mails that are not reminders (a ticket, a refund)
  */
 public record Reminder(String kind, UUID invitationId, UUID partyEventId, String recipient, String recipientName,
-                       String subject, String textBody, String htmlBody, String calendarUrl, String ticketsUrl) {
+                       String subject, String textBody, String htmlBody, String calendarUrl, String ticketsUrl,
+                       String stopUrl) {
 
     public static final String UNANSWERED = "unanswered";
 
     /** A mail without a calendar attachment. */
     public Reminder(String kind, UUID invitationId, UUID partyEventId, String recipient, String recipientName,
                     String subject, String textBody, String htmlBody) {
-        this(kind, invitationId, partyEventId, recipient, recipientName, subject, textBody, htmlBody, null, null);
+        this(kind, invitationId, partyEventId, recipient, recipientName, subject, textBody, htmlBody, null, null,
+                null);
     }
 
     /** A mail with the guest's calendar entry attached. */
     public Reminder(String kind, UUID invitationId, UUID partyEventId, String recipient, String recipientName,
                     String subject, String textBody, String htmlBody, String calendarUrl) {
         this(kind, invitationId, partyEventId, recipient, recipientName, subject, textBody, htmlBody, calendarUrl,
-                null);
+                null, null);
+    }
+
+    /** A mail with attachments and no unsubscribe link (tickets, refunds: not reminders). */
+    public Reminder(String kind, UUID invitationId, UUID partyEventId, String recipient, String recipientName,
+                    String subject, String textBody, String htmlBody, String calendarUrl, String ticketsUrl) {
+        this(kind, invitationId, partyEventId, recipient, recipientName, subject, textBody, htmlBody, calendarUrl,
+                ticketsUrl, null);
+    }
+
+    /** This reminder with its unsubscribe link (see {@link #stopUrlOf}). */
+    public Reminder stoppable(String invitationLink) {
+        return new Reminder(kind, invitationId, partyEventId, recipient, recipientName, subject, textBody, htmlBody,
+                calendarUrl, ticketsUrl, stopUrlOf(invitationLink));
+    }
+
+    /** Where a guest stops the reminders of the event: the link's page (no #fragment) plus {@code /reminders/stop}. */
+    public static String stopUrlOf(String invitationLink) {
+        int fragment = invitationLink.indexOf('#');
+        return (fragment < 0 ? invitationLink : invitationLink.substring(0, fragment)) + "/reminders/stop";
     }
 
     public Reminder {

@@ -28,7 +28,7 @@ public class ReminderProcessor implements ItemProcessor<PendingInvitation, Remin
                 invitation.guestEmail(), invitation.guestName(),
                 "Reminder: will you come to " + title + "?",
                 text(name, title, when, invitation.link()),
-                html(name, title, when, invitation.link()));
+                html(name, title, when, invitation.link())).stoppable(invitation.link());
     }
 
     private static String text(String name, String title, String when, String link) {
@@ -41,7 +41,8 @@ public class ReminderProcessor implements ItemProcessor<PendingInvitation, Remin
                 %s
 
                 -- Inviteflow
-                """.formatted(name, title, when, link);
+                No more reminders of this event: %s
+                """.formatted(name, title, when, link, Reminder.stopUrlOf(link));
     }
 
     private static String html(String name, String title, String when, String link) {
@@ -52,8 +53,9 @@ public class ReminderProcessor implements ItemProcessor<PendingInvitation, Remin
                 <p>Hi %s,</p>
                 <p>you are invited to <strong>%s</strong> on %s, and we have not heard from you yet.</p>
                 <p><a href="%s">Answer the invitation</a></p>
-                <p style="color:#666">Inviteflow</p>
+                <p style="color:#666">Inviteflow · <a href="%s">No more reminders of this event</a></p>
                 </body></html>
-                """.formatted(HtmlUtils.htmlEscape(name), HtmlUtils.htmlEscape(title), HtmlUtils.htmlEscape(when), href);
+                """.formatted(HtmlUtils.htmlEscape(name), HtmlUtils.htmlEscape(title), HtmlUtils.htmlEscape(when), href,
+                HtmlUtils.htmlEscape(Reminder.stopUrlOf(link)));
     }
 }

@@ -156,6 +156,11 @@ public class ReminderWriter implements ItemWriter<Reminder> {
                         pdf.contentType()));
             }
             message.setHeader("X-Inviteflow-Reminder", reminder.idempotencyKey());
+            if (reminder.stopUrl() != null) {
+                // RFC 2369 and RFC 8058: the mail client's own unsubscribe button, one POST to the link
+                message.setHeader("List-Unsubscribe", "<" + reminder.stopUrl() + ">");
+                message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
             return message;
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new MailPreparationException("cannot build reminder " + reminder.idempotencyKey(), e);

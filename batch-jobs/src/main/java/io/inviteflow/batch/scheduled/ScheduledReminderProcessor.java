@@ -44,7 +44,7 @@ public class ScheduledReminderProcessor implements ItemProcessor<DueReminder, Sc
         Wording wording = wording(due);
         Reminder email = !due.channels().contains("EMAIL") || due.guestEmail() == null ? null
                 : new Reminder(due.ledgerKind() + "/email", due.invitationId(), due.eventId(), due.guestEmail(),
-                due.guestName(), wording.subject(), wording.text(), wording.html());
+                due.guestName(), wording.subject(), wording.text(), wording.html()).stoppable(due.link());
         PushMessage push = !due.channels().contains("PUSH") || due.push().isEmpty() ? null
                 : new PushMessage(new Reminder(due.ledgerKind() + "/" + ReminderActivities.PUSH, due.invitationId(),
                 due.eventId(), "web-push", due.guestName(), due.eventTitle(), wording.pushBody(), null),
@@ -55,7 +55,8 @@ public class ScheduledReminderProcessor implements ItemProcessor<DueReminder, Sc
     private record Wording(String subject, String intro, String action, String pushBody, String link, String name) {
 
         String text() {
-            return "Hi %s,%n%n%s%n%n%s:%n%s%n%n-- Inviteflow%n".formatted(name, intro, action, link);
+            return "Hi %s,%n%n%s%n%n%s:%n%s%n%n-- Inviteflow%nNo more reminders of this event: %s%n"
+                    .formatted(name, intro, action, link, Reminder.stopUrlOf(link));
         }
 
         String html() {
@@ -65,10 +66,10 @@ public class ScheduledReminderProcessor implements ItemProcessor<DueReminder, Sc
                     <p>Hi %s,</p>
                     <p>%s</p>
                     <p><a href="%s">%s</a></p>
-                    <p style="color:#666">Inviteflow</p>
+                    <p style="color:#666">Inviteflow · <a href="%s">No more reminders of this event</a></p>
                     </body></html>
                     """.formatted(HtmlUtils.htmlEscape(name), HtmlUtils.htmlEscape(intro), HtmlUtils.htmlEscape(link),
-                    HtmlUtils.htmlEscape(action));
+                    HtmlUtils.htmlEscape(action), HtmlUtils.htmlEscape(Reminder.stopUrlOf(link)));
         }
     }
 

@@ -92,7 +92,14 @@ class ScheduledReminderJobIT extends BatchIntegrationTest {
 
             // Ada (YES): the day-before-style reminder by mail and on her phone; Dee (not opened): the unopened one
             assertThat(Mailboxes.awaitInbox(ada.email(), SCHEDULED, 1, Duration.ofSeconds(20))).singleElement()
-                    .satisfies(m -> assertThat(m.subject()).startsWith("Reminder: Summer barbecue starts "));
+                    .satisfies(m -> {
+                        assertThat(m.subject()).startsWith("Reminder: Summer barbecue starts ");
+                        // the mail client's own unsubscribe button (RFC 8058) stops this event's reminders
+                        assertThat(m.listUnsubscribe()).isEqualTo("<" + ada.link().replaceAll("#.*", "")
+                                + "/reminders/stop>");
+                        assertThat(m.listUnsubscribePost()).isEqualTo("List-Unsubscribe=One-Click");
+                        assertThat(m.text()).contains("No more reminders of this event: ");
+                    });
             assertThat(Mailboxes.awaitInbox(dee.email(), SCHEDULED, 1, Duration.ofSeconds(20))).singleElement()
                     .satisfies(m -> assertThat(m.subject()).isEqualTo("You're invited: Summer barbecue"));
             assertThat(scheduled(bea.email())).isEmpty();

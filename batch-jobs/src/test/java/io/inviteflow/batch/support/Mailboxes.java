@@ -21,9 +21,11 @@ public final class Mailboxes {
 
     /**
      * A received mail: subject, our reminder header, the text of its plain and HTML parts, its calendar attachment
-     * (empty when it has none) and its PDF attachment (empty when it has none).
+     * (empty when it has none), its PDF attachment (empty when it has none), and its List-Unsubscribe and
+     * List-Unsubscribe-Post headers (null when it has none).
      */
-    public record Mail(String subject, String reminderKey, String text, String html, String calendar, byte[] pdf) {
+    public record Mail(String subject, String reminderKey, String text, String html, String calendar, byte[] pdf,
+                       String listUnsubscribe, String listUnsubscribePost) {
     }
 
     private Mailboxes() {
@@ -44,8 +46,11 @@ public final class Mailboxes {
                     StringBuilder calendar = new StringBuilder();
                     java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
                     collect(message, text, html, calendar, pdf);
+                    String[] unsubscribe = message.getHeader("List-Unsubscribe");
+                    String[] oneClick = message.getHeader("List-Unsubscribe-Post");
                     mails.add(new Mail(message.getSubject(), key == null ? null : key[0], text.toString(),
-                            html.toString(), calendar.toString(), pdf.toByteArray()));
+                            html.toString(), calendar.toString(), pdf.toByteArray(),
+                            unsubscribe == null ? null : unsubscribe[0], oneClick == null ? null : oneClick[0]));
                 }
                 return mails;
             } finally {

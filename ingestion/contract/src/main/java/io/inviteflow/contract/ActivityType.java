@@ -47,5 +47,7 @@ public enum ActivityType {
     /** A ticket now belongs to someone else; its old code no longer opens the door. Payload: {@link Payloads.TicketTransferred}. */
     TICKET_TRANSFERRED,
     /** A ticket was scanned at the door and let its holder in. Payload: {@link Payloads.TicketCheckedIn}. */
-    TICKET_CHECKED_IN
+    TICKET_CHECKED_IN,
+    /** A guest asked for no more messages of a kind (the reminders of an event). Payload: {@link Payloads.Unsubscribed}. */
+    UNSUBSCRIBED
 }

@@ -106,6 +106,13 @@ public final class Payloads {
     public record InvitationShared(String target) {
     }
 
+    /**
+     * @param scope what the guest no longer wants: {@code event-reminders} (this event's reminders, every channel)
+     * @param via   {@code one-click} (the mail client's List-Unsubscribe, RFC 8058) or {@code page} (the link's page)
+     */
+    public record Unsubscribed(String scope, String via) {
+    }
+
     /** A guest asked to be told of changes by Web Push; the subscription itself stays in the core. */
     public record PushSubscribed(String locale) {
     }

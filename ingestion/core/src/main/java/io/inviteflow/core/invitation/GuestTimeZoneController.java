@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,11 +22,11 @@ import java.time.ZoneId;
 class GuestTimeZoneController {
 
     private final GuestAccess guests;
-    private final JdbcClient jdbc;
+    private final InvitationRepository invitations;
 
-    GuestTimeZoneController(GuestAccess guests, JdbcClient jdbc) {
+    GuestTimeZoneController(GuestAccess guests, InvitationRepository invitations) {
         this.guests = guests;
-        this.jdbc = jdbc;
+        this.invitations = invitations;
     }
 
     record TimeZone(@NotBlank @Size(max = 64) String timeZone) {
@@ -45,7 +44,6 @@ class GuestTimeZoneController {
         } catch (DateTimeException e) {
             throw Problems.unprocessable("timeZone", "an IANA time zone such as Europe/Berlin");
         }
-        jdbc.sql("UPDATE invitation SET time_zone = :zone WHERE id = :id")
-                .param("zone", id).param("id", guest.invitationId()).update();
+        invitations.setTimeZone(guest.invitationId(), id);
     }
 }

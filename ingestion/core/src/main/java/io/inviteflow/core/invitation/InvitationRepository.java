@@ -198,11 +198,18 @@ class InvitationRepository {
     }
 
     /** Unanswered invitations with an email, for events that have not started, after {@code after} in id order. */
+    /** The guest's IANA time zone, as their browser reported it. */
+    void setTimeZone(UUID invitationId, String zone) {
+        jdbc.sql("UPDATE invitation SET time_zone = :zone WHERE id = :id").param("zone", zone).param("id", invitationId)
+                .update();
+    }
+
     List<PendingInvitation> findPending(UUID after, UUID eventId, int limit, BiFunction<UUID, UUID, String> linkFor) {
         return jdbc.sql("""
                         SELECT i.id, i.party_event_id, e.title, e.starts_at, e.time_zone, i.guest_name, i.guest_email
                         FROM invitation i JOIN party_event e ON e.id = i.party_event_id
                         WHERE i.id > :after AND i.response IS NULL AND i.guest_email IS NOT NULL
+                          AND i.reminders_stopped_at IS NULL AND i.revoked_at IS NULL
                           AND e.starts_at > now() AND (CAST(:eventId AS uuid) IS NULL OR i.party_event_id = :eventId)
                         ORDER BY i.id
                         LIMIT :limit""")

@@ -54,6 +54,7 @@ class DueReminders {
                           JOIN party_event e ON e.id = r.event_id
                           JOIN invitation i ON i.party_event_id = e.id
                           WHERE e.status = 'SCHEDULED' AND e.starts_at > :to AND i.revoked_at IS NULL
+                            AND i.reminders_stopped_at IS NULL
                             AND (r.kind <> 'BEFORE_EVENT' OR i.response IN ('YES', 'MAYBE')
                                  AND coalesce(i.attendance, 'CONFIRMED') = 'CONFIRMED')
                             AND (r.kind <> 'UNOPENED' OR i.first_opened_at IS NULL AND i.response IS NULL)

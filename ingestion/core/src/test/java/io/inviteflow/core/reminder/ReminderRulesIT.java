@@ -112,6 +112,18 @@ class ReminderRulesIT extends CoreIntegrationTest {
         assertThat(due(now, now.plus(Duration.ofHours(1)))).extracting(d -> d.get("kind").asText())
                 .doesNotContain("BEFORE_EVENT"); // not yet: a day before is still a day away
 
+        // Yes stops this event's reminders: a GET (a link scanner) only asks, the mail client's one-click POST stops
+        String stop = "/i/" + tokens.get(0) + "/reminders/stop";
+        assertThat(api.get(stop, null).body()).contains("Stop the reminders of Dinner?").contains("<form method=\"post\"");
+        assertThat(due(now, now.plus(Duration.ofHours(25)))).extracting(d -> d.get("guestName").asText())
+                .contains("Yes");
+        Api.Response stopped = api.postForm(stop, "List-Unsubscribe=One-Click");
+        assertThat(stopped.status()).isEqualTo(200);
+        assertThat(stopped.body()).contains("You will get no more reminders of Dinner.");
+        assertThat(api.postForm(stop, "List-Unsubscribe=One-Click").status()).isEqualTo(200);
+        assertThat(due(now, now.plus(Duration.ofHours(25)))).extracting(d -> d.get("guestName").asText())
+                .doesNotContain("Yes").contains("Maybe");
+
         assertThat(api.get("/api/v1/internal/due-reminders?from=" + now + "&to=" + now.plus(Duration.ofDays(8)),
                 ServiceTokens.mint(security)).status()).isEqualTo(422);
         assertThat(api.get("/api/v1/internal/due-reminders?from=" + now + "&to=" + now.plus(Duration.ofDays(1)),

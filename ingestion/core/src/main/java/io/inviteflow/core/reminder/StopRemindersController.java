@@ -1,0 +1,81 @@
+package io.inviteflow.core.reminder;
+
+import io.inviteflow.core.event.Events;
+import io.inviteflow.core.event.PartyEvent;
+import io.inviteflow.core.guestpage.GuestText;
+import io.inviteflow.core.invitation.GuestAccess;
+import io.inviteflow.core.invitation.GuestPages;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+
+import static io.inviteflow.core.guestpage.Html.htmlEscape;
+
+/**
+ * The unsubscribe link of every reminder: a guest stops the reminders of one event. The mail's
+ * {@code List-Unsubscribe} header points here with {@code List-Unsubscribe-Post: List-Unsubscribe=One-Click}
+ * (RFC 8058), so the mail client's button works in one POST; a GET only asks (link scanners and previews open links,
+ * and must not unsubscribe anyone).
+ */
+@RestController
+class StopRemindersController {
+
+    private final GuestAccess guests;
+    private final GuestPages pages;
+    private final Events events;
+    private final ReminderStops stops;
+
+    StopRemindersController(GuestAccess guests, GuestPages pages, Events events, ReminderStops stops) {
+        this.guests = guests;
+        this.pages = pages;
+        this.events = events;
+        this.stops = stops;
+    }
+
+    @GetMapping(value = "/i/{token}/reminders/stop", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<byte[]> ask(@PathVariable String token, HttpServletRequest request) {
+        GuestAccess.Guest guest = guests.require(token);
+        GuestText t = pages.text(request);
+        PartyEvent event = events.find(guest.eventId()).orElseThrow();
+        return page(t, t.html("reminders.stopTitle"), """
+                <p>%s</p>
+                <form method="post"><button type="submit">%s</button></form>""".formatted(
+                t.html("reminders.stopAsk", event.title()), t.html("reminders.stop")), token);
+    }
+
+    @PostMapping(value = "/i/{token}/reminders/stop", produces = MediaType.TEXT_HTML_VALUE)
+    @Operation(summary = "Stop the reminders of this event for this guest (RFC 8058 one-click, or the page's button)")
+    ResponseEntity<byte[]> stop(@PathVariable String token,
+                                @RequestParam(name = "List-Unsubscribe", required = false) String oneClick,
+                                HttpServletRequest request) {
+        GuestAccess.Guest guest = guests.require(token);
+        stops.stop(guest, "One-Click".equals(oneClick) ? "one-click" : "page");
+        GuestText t = pages.text(request);
+        PartyEvent event = events.find(guest.eventId()).orElseThrow();
+        return page(t, t.html("reminders.stoppedTitle"), "<p>" + t.html("reminders.stopped", event.title())
+                + "</p>", token);
+    }
+
+    private static ResponseEntity<byte[]> page(GuestText t, String title, String body, String token) {
+        String html = """
+                <!DOCTYPE html>
+                <html lang="%s"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+                <meta name="robots" content="noindex"><title>%s</title></head>
+                <body style="font-family:system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem">
+                <h1>%s</h1>
+                %s
+                <p><a href="/i/%s">%s</a></p>
+                </body></html>""".formatted(t.locale().getLanguage(), title, title, body, htmlEscape(token),
+                t.html("reminders.backToInvitation"));
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .header("Cache-Control", "no-store").body(html.getBytes(StandardCharsets.UTF_8));
+    }
+}
