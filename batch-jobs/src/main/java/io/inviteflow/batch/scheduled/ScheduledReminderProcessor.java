@@ -48,15 +48,20 @@ public class ScheduledReminderProcessor implements ItemProcessor<DueReminder, Sc
         PushMessage push = !due.channels().contains("PUSH") || due.push().isEmpty() ? null
                 : new PushMessage(new Reminder(due.ledgerKind() + "/" + ReminderActivities.PUSH, due.invitationId(),
                 due.eventId(), "web-push", due.guestName(), due.eventTitle(), wording.pushBody(), null),
-                due.eventTitle(), wording.pushBody(), due.link(), due.push());
+                due.eventTitle(), wording.pushBody(), due.link() + "?via=push", due.push());
         return email == null && push == null ? null : new Outgoing(due, email, push);
     }
 
     private record Wording(String subject, String intro, String action, String pushBody, String link, String name) {
 
+        /** The page's link as the mail carries it: an open through it is credited to the mail. */
+        String mailLink() {
+            return link + "?via=email";
+        }
+
         String text() {
             return "Hi %s,%n%n%s%n%n%s:%n%s%n%n-- Inviteflow%nNo more reminders of this event: %s%n"
-                    .formatted(name, intro, action, link, Reminder.stopUrlOf(link));
+                    .formatted(name, intro, action, mailLink(), Reminder.stopUrlOf(link));
         }
 
         String html() {
@@ -68,8 +73,9 @@ public class ScheduledReminderProcessor implements ItemProcessor<DueReminder, Sc
                     <p><a href="%s">%s</a></p>
                     <p style="color:#666">Inviteflow · <a href="%s">No more reminders of this event</a></p>
                     </body></html>
-                    """.formatted(HtmlUtils.htmlEscape(name), HtmlUtils.htmlEscape(intro), HtmlUtils.htmlEscape(link),
-                    HtmlUtils.htmlEscape(action), HtmlUtils.htmlEscape(Reminder.stopUrlOf(link)));
+                    """.formatted(HtmlUtils.htmlEscape(name), HtmlUtils.htmlEscape(intro),
+                    HtmlUtils.htmlEscape(mailLink()), HtmlUtils.htmlEscape(action),
+                    HtmlUtils.htmlEscape(Reminder.stopUrlOf(link)));
         }
     }
 

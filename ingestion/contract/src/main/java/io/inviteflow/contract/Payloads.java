@@ -24,8 +24,16 @@ public final class Payloads {
         }
     }
 
-    /** @param client a coarse client family (mobile, desktop, bot) — never the full user agent */
-    public record InvitationOpened(String client) {
+    /**
+     * @param client a coarse client family (mobile, desktop, bot) — never the full user agent
+     * @param via    the reminder channel whose link was followed ({@code email}, {@code push}), or null
+     */
+    public record InvitationOpened(String client, String via) {
+
+        /** An open that came from no message of ours (the invitation link itself, a bookmark). */
+        public InvitationOpened(String client) {
+            this(client, null);
+        }
     }
 
     /**

@@ -39,15 +39,19 @@ class GuestPageController {
         this.pages = pages;
     }
 
+    /** The reminder channels whose links say {@code ?via=…}: the open is credited to them (anything else: null). */
+    private static final java.util.Set<String> MESSAGE_CHANNELS = java.util.Set.of("email", "push");
+
     @GetMapping("/i/{token}")
     ResponseEntity<byte[]> show(@PathVariable String token, HttpServletRequest request,
                                 @RequestHeader(value = HttpHeaders.USER_AGENT, required = false) String userAgent,
                                 @RequestParam(required = false) String answered,
-                                @RequestParam(required = false) String back) {
+                                @RequestParam(required = false) String back,
+                                @RequestParam(required = false) String via) {
         // the redirect after one of the guest's forms shows the page again: that is not another open
         boolean reopened = answered != null || back != null;
         GuestInvitation invitation = (reopened ? invitations.find(token)
-                : invitations.open(token, ClientFamily.of(userAgent)))
+                : invitations.open(token, ClientFamily.of(userAgent), via != null && MESSAGE_CHANNELS.contains(via) ? via : null))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such invitation"));
         return pages.render(HttpStatus.OK, token, invitation, request, null, null);
     }

@@ -103,14 +103,18 @@ class InvitationService {
         return new Personalisation(event, organizers.nameOf(event.organizerId()));
     }
 
-    /** Records one open (every view counts; consumers count distinct invitations). */
+    /**
+     * Records one open (every view counts; consumers count distinct invitations).
+     *
+     * @param via the channel of the reminder whose link brought the guest ({@code email}, {@code push}), or null
+     */
     @Transactional
-    Optional<GuestInvitation> open(String token, String client) {
+    Optional<GuestInvitation> open(String token, String client, String via) {
         Optional<GuestInvitation> invitation = find(token);
         invitation.ifPresent(i -> {
             repository.recordOpen(i.id(), clock.instant());
             outbox.record(new ActivityOutbox.Entry(ActivityType.INVITATION_OPENED, AGGREGATE, i.id(),
-                    i.partyEventId(), new Payloads.InvitationOpened(client)));
+                    i.partyEventId(), new Payloads.InvitationOpened(client, via)));
         });
         return invitation;
     }

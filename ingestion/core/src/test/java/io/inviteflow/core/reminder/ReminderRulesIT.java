@@ -5,6 +5,7 @@ import io.inviteflow.core.security.SecurityProperties;
 import io.inviteflow.core.support.Api;
 import io.inviteflow.core.support.CoreIntegrationTest;
 import io.inviteflow.core.support.ServiceTokens;
+import io.inviteflow.testsupport.ActivityReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -106,7 +107,15 @@ class ReminderRulesIT extends CoreIntegrationTest {
         assertThat(Instant.parse(find(due, "Yes").get("dueAt").asText())).isEqualTo(startsAt.minus(Duration.ofDays(1)));
         assertThat(silent.get("link").asText()).endsWith("/i/" + tokens.get(2));
 
-        api.get("/i/" + tokens.get(2), null); // Silent opens the invitation: no more "have you seen it?"
+        // Silent opens the invitation from a reminder mail: no more "have you seen it?", and the mail gets the credit
+        api.get("/i/" + tokens.get(2) + "?via=email", null);
+        String silentId = invited.get(2).get("id").asText();
+        try (ActivityReader reader = new ActivityReader(TOPIC)) {
+            var opened = reader.readUntil(all -> all.stream().anyMatch(m -> openOf(m, silentId)),
+                    Duration.ofSeconds(20)).stream().filter(m -> openOf(m, silentId)).toList();
+            assertThat(opened).singleElement().satisfies(m -> assertThat(m.activity().payload().get("via").asText())
+                    .isEqualTo("email"));
+        }
         assertThat(due(now, now.plus(Duration.ofHours(25)))).extracting(d -> d.get("guestName").asText())
                 .doesNotContain("Silent");
         assertThat(due(now, now.plus(Duration.ofHours(1)))).extracting(d -> d.get("kind").asText())
@@ -128,6 +137,11 @@ class ReminderRulesIT extends CoreIntegrationTest {
                 ServiceTokens.mint(security)).status()).isEqualTo(422);
         assertThat(api.get("/api/v1/internal/due-reminders?from=" + now + "&to=" + now.plus(Duration.ofDays(1)),
                 organizer).status()).isEqualTo(403);
+    }
+
+    private static boolean openOf(ActivityReader.Message message, String invitationId) {
+        return message.activity().type() == io.inviteflow.contract.ActivityType.INVITATION_OPENED
+                && message.activity().aggregateId().toString().equals(invitationId);
     }
 
     private JsonNode due(Instant from, Instant to) {
