@@ -55,6 +55,15 @@ public class PushWriter {
         deliveries.markPublished(toPublish);
     }
 
+    /** Tells the core; if it cannot be told now, the next push to the subscription finds it gone again. */
+    private void forget(String endpoint) {
+        try {
+            subscriptions.forget(endpoint);
+        } catch (RuntimeException e) {
+            log.warn("could not tell the core that push subscription {} is gone: {}", endpoint, e.getMessage());
+        }
+    }
+
     /** True when a push service accepted it for at least one of the guest's browsers. */
     private boolean send(PushMessage message) {
         boolean accepted = false;
@@ -63,7 +72,7 @@ public class PushWriter {
             WebPushSender.Outcome outcome = sender.send(target, message);
             switch (outcome.result()) {
                 case ACCEPTED -> accepted = true;
-                case GONE -> subscriptions.forget(target.endpoint());
+                case GONE -> forget(target.endpoint());
                 case FAILED -> failures.add(outcome.detail());
             }
         }

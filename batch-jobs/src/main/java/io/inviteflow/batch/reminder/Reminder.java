@@ -55,8 +55,13 @@ public record Reminder(String kind, UUID invitationId, UUID partyEventId, String
 
     /** Where a guest stops the reminders of the event: the link's page (no #fragment) plus {@code /reminders/stop}. */
     public static String stopUrlOf(String invitationLink) {
+        return pageOf(invitationLink) + "/reminders/stop";
+    }
+
+    /** The link without its #fragment (the chat key, which never goes to a server). */
+    private static String pageOf(String invitationLink) {
         int fragment = invitationLink.indexOf('#');
-        return (fragment < 0 ? invitationLink : invitationLink.substring(0, fragment)) + "/reminders/stop";
+        return fragment < 0 ? invitationLink : invitationLink.substring(0, fragment);
     }
 
     public Reminder {
@@ -71,8 +76,7 @@ public record Reminder(String kind, UUID invitationId, UUID partyEventId, String
      * goes to a server) plus {@code /calendar.ics}.
      */
     public static String calendarUrlOf(String invitationLink) {
-        int fragment = invitationLink.indexOf('#');
-        return (fragment < 0 ? invitationLink : invitationLink.substring(0, fragment)) + "/calendar.ics";
+        return pageOf(invitationLink) + "/calendar.ics";
     }
 
     /** kind × invitation: the unit of "never twice" (the primary key of {@code reminder_delivery}). */

@@ -197,13 +197,16 @@ class InvitationRepository {
                 .param("id", id).update();
     }
 
-    /** Unanswered invitations with an email, for events that have not started, after {@code after} in id order. */
     /** The guest's IANA time zone, as their browser reported it. */
     void setTimeZone(UUID invitationId, String zone) {
         jdbc.sql("UPDATE invitation SET time_zone = :zone WHERE id = :id").param("zone", zone).param("id", invitationId)
                 .update();
     }
 
+    /**
+     * Unanswered invitations with an email (not withdrawn, reminders not stopped), for events that have not started,
+     * after {@code after} in id order.
+     */
     List<PendingInvitation> findPending(UUID after, UUID eventId, int limit, BiFunction<UUID, UUID, String> linkFor) {
         return jdbc.sql("""
                         SELECT i.id, i.party_event_id, e.title, e.starts_at, e.time_zone, i.guest_name, i.guest_email

@@ -82,12 +82,13 @@ class Checkout {
                         catalogue.included(t.id())))
                 .toList();
         return new Shop(guest.eventId(), settings.currency(), settings.vatBasisPoints(), settings.feeFixedMinor(),
-                settings.feeBasisPoints(), tiers, gateways.offered());
+                settings.feeBasisPoints(), tiers, gateways.offered(settings.currency()));
     }
 
     Order place(String token, OrderRequests.Place request) {
         GuestAccess.Guest guest = guests.require(token);
-        PaymentGateway gateway = gateways.chosen(request.gateway());
+        String currency = catalogue.settings(guest.eventId()).map(TicketSettings::currency).orElse("EUR");
+        PaymentGateway gateway = gateways.chosen(request.gateway(), currency);
         UUID id = transaction.execute(tx -> take(guest, request, gateway));
         Order order = orders.find(id).orElseThrow();
         if (order.status() == Order.Status.PENDING) {
@@ -117,6 +118,8 @@ class Checkout {
                         pay(order, null, null);
                     } catch (ErrorResponseException refused) {
                         // declined or gone: the buyer sees it when they come back; the hold's end settles the rest
+                    } catch (GatewayException e) {
+                        payments.recordGatewayError("capture", order.id(), e); // the hold's end captures it
                     }
                 });
     }
@@ -167,12 +170,14 @@ class Checkout {
             return orders.find(orderId).orElseThrow();
         }
         if (outcome instanceof PaymentGateway.AuthenticationRequired) {
-            ErrorResponseException confirm = new ErrorResponseException(HttpStatus.PAYMENT_REQUIRED,
-                    ProblemDetail.forStatusAndDetail(HttpStatus.PAYMENT_REQUIRED, "the buyer's bank asks them to "
-                            + "confirm the payment (3-D Secure): complete it with Stripe.js handleNextAction and the "
-                            + "order's clientSecret, then pay again with the same payment method"), null);
-            confirm.getBody().setTitle("Payment Required");
-            throw Problems.coded(confirm, "authenticationRequired");
+            throw refusal(HttpStatus.PAYMENT_REQUIRED, "authenticationRequired", "the buyer's bank asks them to "
+                    + "confirm the payment (3-D Secure): complete it with Stripe.js handleNextAction and the "
+                    + "order's clientSecret, then pay again with the same payment method");
+        }
+        if (outcome instanceof PaymentGateway.Processing processing) {
+            // taken but not settled: the gateway's webhook pays the order, or its hold's end asks again later
+            throw refusal(HttpStatus.ACCEPTED, "paymentProcessing", "the payment provider is still processing the "
+                    + "payment (" + processing.reason() + "); the order is paid when it completes");
         }
         PaymentGateway.Declined declined = (PaymentGateway.Declined) outcome;
         UUID eventId = order.eventId();
@@ -182,15 +187,21 @@ class Checkout {
                 new Payloads.OrderPaymentFailed(declined.code(), attemptMade))));
         String next = order.approveUrl() == null ? " Try another card before the hold expires."
                 : " Approve it again at the provider before the hold expires.";
-        ErrorResponseException refusal = new ErrorResponseException(HttpStatus.PAYMENT_REQUIRED,
-                ProblemDetail.forStatusAndDetail(HttpStatus.PAYMENT_REQUIRED, "the payment was declined: "
-                        + declined.message() + next), null);
-        refusal.getBody().setTitle("Payment Required");
+        ErrorResponseException refusal = refusal(HttpStatus.PAYMENT_REQUIRED, "paymentDeclined",
+                "the payment was declined: " + declined.message() + next);
         refusal.getBody().setProperty("declineCode", declined.code());
         if (order.approveUrl() != null) {
             refusal.getBody().setProperty("approveUrl", order.approveUrl());
         }
-        throw Problems.coded(refusal, "paymentDeclined");
+        throw refusal;
+    }
+
+    /** A problem+json answer about a payment that is not (yet) taken, with its code for the guest page's wording. */
+    private static ErrorResponseException refusal(HttpStatus status, String code, String detail) {
+        ErrorResponseException refusal = new ErrorResponseException(status,
+                ProblemDetail.forStatusAndDetail(status, detail), null);
+        refusal.getBody().setTitle(status.getReasonPhrase());
+        return Problems.coded(refusal, code);
     }
 
     Order guestOrder(String token, UUID orderId) {

@@ -2,6 +2,7 @@ package io.inviteflow.core.order;
 
 import io.inviteflow.core.guestpage.GuestView;
 import io.inviteflow.core.invitation.GuestPages;
+import io.inviteflow.core.payment.PaymentGateways;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -67,12 +68,8 @@ class GuestTicketFormsController {
             return refused(HttpStatus.UNPROCESSABLE_ENTITY, token, request, "tickets.chooseGateway");
         }
         try {
-            Order order = checkout.place(token, new OrderRequests.Place(lines, form.getFirst("code"), name,
-                    email.strip(), gateway));
-            if (order.approveUrl() != null) { // straight on to the provider's page, where the buyer approves
-                return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(order.approveUrl())).build();
-            }
-            return GuestPages.backTo(token, TicketSection.ID);
+            return onwards(token, checkout.place(token, new OrderRequests.Place(lines, form.getFirst("code"), name,
+                    email.strip(), gateway)));
         } catch (ErrorResponseException e) {
             return shown(e, token, request);
         }
@@ -97,16 +94,12 @@ class GuestTicketFormsController {
     @PostMapping(value = "/i/{token}/orders/{orderId}/pay", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<byte[]> pay(@PathVariable String token, @PathVariable UUID orderId,
                                @RequestParam(required = false) String paymentMethod, HttpServletRequest request) {
-        boolean approval = "paypal".equals(checkout.guestOrder(token, orderId).gateway());
+        boolean approval = PaymentGateways.PAYPAL.equals(checkout.guestOrder(token, orderId).gateway());
         if (!approval && (paymentMethod == null || !paymentMethod.matches("[A-Za-z0-9_]{1,255}"))) {
             return refused(HttpStatus.UNPROCESSABLE_ENTITY, token, request, "tickets.chooseCard");
         }
         try {
-            Order order = checkout.pay(token, orderId, approval ? null : paymentMethod);
-            if (order.status() == Order.Status.PENDING && order.approveUrl() != null) {
-                return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(order.approveUrl())).build();
-            }
-            return GuestPages.backTo(token, TicketSection.ID);
+            return onwards(token, checkout.pay(token, orderId, approval ? null : paymentMethod));
         } catch (ErrorResponseException e) {
             return shown(e, token, request);
         }
@@ -135,6 +128,14 @@ class GuestTicketFormsController {
         } catch (ErrorResponseException e) {
             return shown(e, token, request);
         }
+    }
+
+    /** An order still waiting for the buyer's approval goes on to the provider's page; anything else back home. */
+    private static ResponseEntity<byte[]> onwards(String token, Order order) {
+        if (order.status() == Order.Status.PENDING && order.approveUrl() != null) {
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(order.approveUrl())).build();
+        }
+        return GuestPages.backTo(token, TicketSection.ID);
     }
 
     private ResponseEntity<byte[]> attempt(String token, HttpServletRequest request, Runnable action) {

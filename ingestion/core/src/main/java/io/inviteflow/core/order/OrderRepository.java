@@ -84,6 +84,12 @@ class OrderRepository {
                 .param("event", eventId).param("now", Timestamp.from(now)).update();
     }
 
+    /** A pending order whose payment is still settling at the gateway waits this much longer before it is asked again. */
+    void extendHold(UUID id, Instant until) {
+        jdbc.sql("UPDATE ticket_order SET hold_expires_at = :until WHERE id = :id AND status = 'PENDING'")
+                .param("id", id).param("until", Timestamp.from(until)).update();
+    }
+
     /** Which of the invitations have a paid order for the event. */
     List<UUID> buyersAmong(UUID eventId, List<UUID> invitationIds) {
         return jdbc.sql("SELECT DISTINCT invitation_id FROM ticket_order WHERE event_id = :event AND status = 'PAID' "

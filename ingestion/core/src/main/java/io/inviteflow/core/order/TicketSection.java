@@ -38,7 +38,7 @@ import static io.inviteflow.core.guestpage.Html.htmlEscape;
 class TicketSection implements GuestPageSection {
 
     static final String ID = "tickets";
-    private static final String PAYPAL = "paypal";
+    private static final String PAYPAL = PaymentGateways.PAYPAL;
 
     private final Catalogue catalogue;
     private final OrderRepository orders;
@@ -214,7 +214,7 @@ class TicketSection implements GuestPageSection {
                     tier.id(), tier.id(),
                     buyable ? "" : " disabled", options));
         }
-        String choice = !gateways.offers(PAYPAL) ? "" : """
+        String choice = !gateways.offered(sale.settings().currency()).contains(PAYPAL) ? "" : """
                 <fieldset><legend>%s</legend>
                 <p><label><input type="radio" name="gateway" value="stripe" checked> %s</label>
                 <label><input type="radio" name="gateway" value="paypal"> PayPal</label></p>

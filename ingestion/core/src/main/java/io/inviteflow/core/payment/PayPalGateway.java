@@ -21,6 +21,8 @@ class PayPalGateway implements PaymentGateway {
 
     static final String NAME = "paypal";
     private static final Set<String> CAPTURED = Set.of("COMPLETED", "PARTIALLY_REFUNDED", "REFUNDED");
+    private static final Set<String> CURRENCIES = Set.of("AUD", "BRL", "CAD", "CNY", "CZK", "DKK", "EUR", "HKD",
+            "ILS", "JPY", "MYR", "MXN", "NZD", "NOK", "PHP", "PLN", "GBP", "SGD", "SEK", "CHF", "THB", "USD");
 
     private final PayPalClient paypal;
     private final PaymentProperties.PayPal config;
@@ -66,22 +68,15 @@ class PayPalGateway implements PaymentGateway {
         try {
             JsonNode order = paypal.post("/v2/checkout/orders/" + paymentReference + "/capture", "{}",
                     idempotencyKey);
-            JsonNode capture = order.path("purchase_units").path(0).path("payments").path("captures").path(0);
-            if ("COMPLETED".equals(capture.path("status").asText())) {
-                return succeeded(paymentReference, capture);
-            }
-            // PENDING (an eCheck, a review): PayPal's PAYMENT.CAPTURE.COMPLETED webhook settles it later
-            return new Declined("capture_" + capture.path("status").asText("unknown").toLowerCase(),
-                    "PayPal has not completed the payment yet (" + capture.path("status_details").path("reason")
-                            .asText("no reason given") + ").");
+            return outcome(paymentReference, capture(order));
         } catch (PayPalClient.Refusal e) {
             return switch (e.issue) {
                 case "INSTRUMENT_DECLINED" -> new Declined("instrument_declined", "PayPal's funding source was "
                         + "declined: choose another one at PayPal.");
                 case "ORDER_NOT_APPROVED", "PAYER_ACTION_REQUIRED" -> new Declined("order_not_approved",
                         "The payment has not been approved at PayPal yet.");
-                case "ORDER_ALREADY_CAPTURED" -> succeeded(paymentReference).map(Outcome.class::cast)
-                        .orElseThrow(() -> failure("confirm", e));
+                case "ORDER_ALREADY_CAPTURED" -> outcome(paymentReference,
+                        capture(call("retrieve", () -> paypal.get("/v2/checkout/orders/" + paymentReference))));
                 default -> throw failure("confirm", e);
             };
         }
@@ -90,13 +85,28 @@ class PayPalGateway implements PaymentGateway {
     @Override
     public Optional<Succeeded> succeeded(String paymentReference) {
         JsonNode order = call("retrieve", () -> paypal.get("/v2/checkout/orders/" + paymentReference));
-        JsonNode capture = order.path("purchase_units").path(0).path("payments").path("captures").path(0);
-        return "COMPLETED".equals(order.path("status").asText()) && CAPTURED.contains(capture.path("status").asText())
-                ? Optional.of(succeeded(paymentReference, capture)) : Optional.empty();
+        return outcome(paymentReference, capture(order)) instanceof Succeeded paid ? Optional.of(paid)
+                : Optional.empty();
     }
 
     @Override
     public Cancellation cancel(String paymentReference) {
+        return end(paymentReference, true);
+    }
+
+    /** An approved order of a cancelled event is left uncaptured: PayPal lets the approval lapse, no money moves. */
+    @Override
+    public Cancellation abandon(String paymentReference) {
+        return end(paymentReference, false);
+    }
+
+    /** The currencies PayPal accepts payments in (its REST API's list, without those our money refuses). */
+    @Override
+    public boolean supports(String currency) {
+        return CURRENCIES.contains(currency.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    private Cancellation end(String paymentReference, boolean captureApproved) {
         JsonNode order;
         try {
             order = paypal.get("/v2/checkout/orders/" + paymentReference);
@@ -106,19 +116,46 @@ class PayPalGateway implements PaymentGateway {
             }
             throw failure("cancel", e);
         }
-        return switch (order.path("status").asText()) {
-            case "COMPLETED" -> succeeded(paymentReference).<Cancellation>map(AlreadyPaid::new)
-                    .orElseGet(Cancelled::new);
-            case "APPROVED" -> confirm(paymentReference, null, "capture-at-hold-end-" + paymentReference)
-                    instanceof Succeeded paid ? new AlreadyPaid(paid) : new Cancelled();
-            default -> new Cancelled(); // never approved: only we can capture, and we will not
-        };
+        String status = order.path("status").asText();
+        if ("COMPLETED".equals(status)) {
+            return ended(outcome(paymentReference, capture(order)));
+        }
+        if ("APPROVED".equals(status) && captureApproved) {
+            return ended(confirm(paymentReference, null, "capture-at-hold-end-" + paymentReference));
+        }
+        return new Cancelled(); // never approved (or abandoned): only we can capture, and we will not
+    }
+
+    /** Taken: already paid; still settling: the order waits for the webhook; declined: nothing was taken. */
+    private static Cancellation ended(Outcome outcome) {
+        if (outcome instanceof Succeeded paid) {
+            return new AlreadyPaid(paid);
+        }
+        return outcome instanceof Processing processing ? processing : new Cancelled();
+    }
+
+    /** What a capture came to: taken, still settling at PayPal, or declined. */
+    private static Outcome outcome(String reference, JsonNode capture) {
+        String status = capture.path("status").asText();
+        if (CAPTURED.contains(status)) {
+            return new Succeeded(reference, PayPalMoney.minor(capture.path("amount")),
+                    capture.path("amount").path("currency_code").asText());
+        }
+        if ("PENDING".equals(status)) {
+            return new Processing(capture.path("status_details").path("reason").asText("pending at PayPal"));
+        }
+        return new Declined("capture_" + status.toLowerCase(java.util.Locale.ROOT),
+                "PayPal did not complete the payment (" + status + ").");
+    }
+
+    /** The order's (single) capture, or a missing node before it is captured. */
+    private static JsonNode capture(JsonNode order) {
+        return order.path("purchase_units").path(0).path("payments").path("captures").path(0);
     }
 
     @Override
     public GatewayRefund refund(String paymentReference, long amountMinor, String idempotencyKey, String reason) {
-        JsonNode order = call("refund", () -> paypal.get("/v2/checkout/orders/" + paymentReference));
-        JsonNode capture = order.path("purchase_units").path(0).path("payments").path("captures").path(0);
+        JsonNode capture = capture(call("refund", () -> paypal.get("/v2/checkout/orders/" + paymentReference)));
         if (capture.isMissingNode()) {
             throw new GatewayException(NAME, "NOT_CAPTURED", "PayPal order " + paymentReference
                     + " has no capture to refund", null);
@@ -139,10 +176,6 @@ class PayPalGateway implements PaymentGateway {
             "rescheduled", "The event was moved.",
             "organizer", "Refund from the organizer.");
 
-    private static Succeeded succeeded(String reference, JsonNode capture) {
-        return new Succeeded(reference, PayPalMoney.minor(capture.path("amount")),
-                capture.path("amount").path("currency_code").asText());
-    }
 
     /** The page where the buyer approves: {@code payer-action} for a wallet source, {@code approve} otherwise. */
     private static String approveLink(JsonNode order) {

@@ -1,6 +1,7 @@
 package io.inviteflow.core.payment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inviteflow.core.web.Problems;
@@ -31,9 +32,11 @@ public class PayPalWebhooks {
     public GatewayEvent verify(String payload, HttpHeaders headers) {
         JsonNode event;
         try {
-            event = PayPalMoney.JSON.readTree(payload);
-        } catch (JsonProcessingException e) {
-            throw badSignature("the body is not JSON");
+            // nothing may follow the event: the raw body is spliced into the verify call, so trailing text could add
+            // fields of its own there (another webhook id)
+            event = PayPalMoney.JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(payload);
+        } catch (java.io.IOException e) {
+            throw badSignature("the body is not one JSON object");
         }
         if (!event.isObject() || !config.enabled()) {
             throw badSignature(config.enabled() ? "the body is not an event" : "PayPal is not configured here");

@@ -32,6 +32,19 @@ public interface PaymentGateway {
     /** Cancels an unpaid payment so it can no longer succeed; tells when it already did. */
     Cancellation cancel(String paymentReference);
 
+    /**
+     * Ends a payment whose order can no longer be sold (its event was cancelled): like {@link #cancel}, except that a
+     * gateway which would otherwise take an approved payment leaves it untaken.
+     */
+    default Cancellation abandon(String paymentReference) {
+        return cancel(paymentReference);
+    }
+
+    /** Whether buyers may pay in this currency (ISO 4217) here. */
+    default boolean supports(String currency) {
+        return true;
+    }
+
     /** Gives {@code amountMinor} back; the same key always means the same single refund. */
     GatewayRefund refund(String paymentReference, long amountMinor, String idempotencyKey, String reason);
 
@@ -67,6 +80,13 @@ public interface PaymentGateway {
      * payment succeeds (the webhook says so, or confirming again reads it back).
      */
     record AuthenticationRequired() implements Outcome {
+    }
+
+    /**
+     * The provider took the payment but has not settled it yet (a PayPal capture PENDING: an eCheck, a review): the
+     * order stays held, and the provider's webhook settles it either way.
+     */
+    record Processing(String reason) implements Outcome, Cancellation {
     }
 
     /** The buyer's bank or card said no; {@code code} is the provider's ({@code card_declined}). */

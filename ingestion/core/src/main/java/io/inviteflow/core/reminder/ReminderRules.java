@@ -94,7 +94,18 @@ public class ReminderRules {
                 .toList());
     }
 
-    private void store(UUID eventId, List<ReminderRule> rules) {
+    /**
+     * Replaces the event's rules. A rule that stays (same kind and offset) keeps its id: deliveries are recorded per
+     * rule, so a save that keeps a reminder must not make it look new (it would go out again to whoever it already
+     * reached).
+     */
+    private void store(UUID eventId, List<ReminderRule> requested) {
+        java.util.Map<String, UUID> kept = new java.util.HashMap<>();
+        for (ReminderRule existing : of(eventId)) {
+            kept.put(existing.kind() + "/" + existing.offset(), existing.id());
+        }
+        List<ReminderRule> rules = requested.stream().map(r -> new ReminderRule(
+                kept.getOrDefault(r.kind() + "/" + r.offset(), r.id()), r.kind(), r.offset(), r.channels())).toList();
         jdbc.sql("DELETE FROM reminder_rule WHERE event_id = :event").param("event", eventId).update();
         for (int i = 0; i < rules.size(); i++) {
             ReminderRule rule = rules.get(i);

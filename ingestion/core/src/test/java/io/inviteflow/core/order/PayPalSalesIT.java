@@ -147,6 +147,41 @@ class PayPalSalesIT extends PaidEventTest {
     }
 
     @Test
+    void aPendingECheckKeepsTheOrderHeldUntilPayPalSaysItCleared() throws Exception {
+        List<String> sale = paidEvent("Gallery night", 1800, 10);
+        String guest = api.invite(organizer, sale.get(0), "Rosalind").get(0).get("token").asText();
+        JsonNode placed = ok(payPalOrder(guest, sale.get(1), 1), 201);
+        String orderId = placed.get("id").asText();
+        URI back = approve(token(placed.get("payment").get("approveUrl").asText()), "echeck");
+        Api.Response processing = api.get(back.getPath() + "?" + back.getQuery(), null);
+        assertThat(processing.status()).isEqualTo(202);
+        assertThat(processing.body()).contains("still processing your payment");
+        assertThat(status(guest, orderId)).isEqualTo("PENDING");
+        // its hold runs out meanwhile: the money is on its way, so the order waits instead of giving its tickets back
+        jdbc.sql("UPDATE ticket_order SET hold_expires_at = now() - interval '1 second' WHERE id = :id")
+                .param("id", UUID.fromString(orderId)).update();
+        await().atMost(Duration.ofSeconds(15)).until(() -> status(guest, orderId).equals("PAID"));
+        assertThat(ok(api.get("/i/" + guest + "/orders/" + orderId, null), 200).get("tickets")).hasSize(1);
+    }
+
+    @Test
+    void anApprovedPaymentOfACancelledEventIsNeverTaken() throws Exception {
+        List<String> sale = paidEvent("Rained off", 2200, 10);
+        String guest = api.invite(organizer, sale.get(0), "Barbara").get(0).get("token").asText();
+        JsonNode placed = ok(payPalOrder(guest, sale.get(1), 1), 201);
+        String paypalOrder = token(placed.get("payment").get("approveUrl").asText());
+        PAYPAL.sendWebhooksTo("http://127.0.0.1:9/nowhere"); // the approval's webhook is lost
+        approve(paypalOrder, "balance");
+        PAYPAL.awaitWebhooks();
+        PAYPAL.sendWebhooksTo("http://127.0.0.1:" + port + "/webhooks/paypal");
+
+        ok(api.post("/api/v1/events/" + sale.get(0) + "/cancel", organizer, "{\"reason\":\"Storm\"}"), 200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(guest, placed.get("id").asText())
+                .equals("EXPIRED"));
+        assertThat(captured(paypalOrder)).isZero(); // nothing taken, so nothing to refund
+    }
+
+    @Test
     void refundsGoToTheCaptureOncePerKey() throws Exception {
         List<String> sale = paidEvent("Concert", 4000, 10);
         String guest = api.invite(organizer, sale.get(0), "Emmy").get(0).get("token").asText();

@@ -51,6 +51,14 @@ class ReminderRulesIT extends CoreIntegrationTest {
                 + r.get("channels")).containsExactly("BEFORE_EVENT PT2H [\"PUSH\"]",
                 "MAYBE_BEFORE_DEADLINE PT48H [\"EMAIL\"]");
 
+        // saved again unchanged, a reminder keeps its identity (what it already sent is not sent again)
+        JsonNode again = ok(api.put(path, organizer, """
+                [{"kind":"BEFORE_EVENT","offset":"PT2H","channels":["PUSH","EMAIL"]},
+                 {"kind":"MAYBE_BEFORE_DEADLINE","offset":"P2D","channels":["EMAIL"]}]"""), 200);
+        assertThat(again.get(0).get("id")).isEqualTo(replaced.get(0).get("id"));
+        assertThat(again.get(1).get("id")).isEqualTo(replaced.get(1).get("id"));
+        assertThat(again.get(0).get("channels").toString()).isEqualTo("[\"EMAIL\",\"PUSH\"]");
+
         assertRefused(api.put(path, organizer, "[{\"kind\":\"SOMETIME\",\"offset\":\"P1D\",\"channels\":[\"EMAIL\"]}]"),
                 "rules[0].kind");
         assertRefused(api.put(path, organizer, "[{\"kind\":\"UNOPENED\",\"offset\":\"PT5M\",\"channels\":[\"EMAIL\"]}]"),

@@ -22,6 +22,7 @@ final class ApprovalPage {
                 <input type="hidden" name="token" value="%s">
                 <p><label><input type="radio" name="funding" value="balance" checked> PayPal balance (pays)</label></p>
                 <p><label><input type="radio" name="funding" value="declined-card"> Card ending 0002 (declined when captured)</label></p>
+                <p><label><input type="radio" name="funding" value="echeck"> eCheck (pending, clears after 2 s)</label></p>
                 <button type="submit">Agree and continue</button>
                 </form>
                 <form method="post" action="/checkoutnow/cancel">

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Orders v2 as PayPal documents them for {@code intent: CAPTURE} with a PayPal wallet payment source: created waiting
@@ -22,7 +23,7 @@ import java.util.Set;
  * <p>
  * The stand-in's payer picks a funding source on the approval page: the PayPal balance pays; a declined card makes
  * the capture fail with {@code INSTRUMENT_DECLINED}, after which PayPal expects the payer to be sent back to approve
- * with another source.
+ * with another source; an eCheck is captured {@code PENDING} and completes two seconds later (webhook).
  */
 final class CheckoutOrders {
 
@@ -34,6 +35,14 @@ final class CheckoutOrders {
     private final Map<String, String> orderOfCapture = Bounded.map(KEPT);
     private final WebhookSender webhooks;
     private final String baseUrl;
+    /** How long the stand-in's eChecks take to clear (PayPal's take days). */
+    private static final java.time.Duration ECHECK_CLEARS = java.time.Duration.ofSeconds(2);
+    private final java.util.concurrent.ScheduledExecutorService clearing =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "paypal-standin-echecks");
+                t.setDaemon(true);
+                return t;
+            });
 
     CheckoutOrders(WebhookSender webhooks, String baseUrl) {
         this.webhooks = webhooks;
@@ -56,6 +65,8 @@ final class CheckoutOrders {
         Instant captured;
         BigDecimal refunded = BigDecimal.ZERO;
         Instant updated = created;
+        /** an eCheck's capture, not cleared yet */
+        boolean pending;
     }
 
     ObjectNode create(JsonNode request) {
@@ -144,12 +155,29 @@ final class CheckoutOrders {
             order.captureId = Ids.capitals(17);
             order.captured = Instant.now();
             order.updated = order.captured;
+            order.pending = "echeck".equals(order.funding);
             orderOfCapture.put(order.captureId, order.id);
             result = json(order);
         }
-        webhooks.send(PayPalEvents.of("PAYMENT.CAPTURE.COMPLETED", "capture", capture(order),
-                "Payment completed for " + order.value + " " + order.currency));
+        if (order.pending) {
+            // an eCheck clears later: the capture stays PENDING, then completes (and says so by webhook)
+            clearing.schedule(() -> clear(order), ECHECK_CLEARS.toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            webhooks.send(PayPalEvents.of("PAYMENT.CAPTURE.COMPLETED", "capture", capture(order),
+                    "Payment completed for " + order.value + " " + order.currency));
+        }
         return result;
+    }
+
+    private void clear(PayPalOrder order) {
+        ObjectNode capture;
+        synchronized (order) {
+            order.pending = false;
+            order.updated = Instant.now();
+            capture = capture(order);
+        }
+        webhooks.send(PayPalEvents.of("PAYMENT.CAPTURE.COMPLETED", "capture", capture,
+                "Payment completed for " + order.value + " " + order.currency));
     }
 
     ObjectNode refund(String captureId, JsonNode request) {
@@ -263,8 +291,11 @@ final class CheckoutOrders {
         ObjectNode capture = JSON.createObjectNode();
         capture.put("id", order.captureId);
         int refunded = order.refunded.compareTo(order.value);
-        capture.put("status", order.refunded.signum() == 0 ? "COMPLETED"
+        capture.put("status", order.pending ? "PENDING" : order.refunded.signum() == 0 ? "COMPLETED"
                 : refunded == 0 ? "REFUNDED" : "PARTIALLY_REFUNDED");
+        if (order.pending) {
+            capture.putObject("status_details").put("reason", "ECHECK");
+        }
         money(capture.putObject("amount"), order.currency, order.value);
         capture.put("final_capture", true);
         if (order.purchaseUnit.has("custom_id")) {

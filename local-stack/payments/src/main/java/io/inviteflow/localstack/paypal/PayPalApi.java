@@ -78,7 +78,13 @@ final class PayPalApi implements ResponseTransformerV2 {
             CompletableFuture<Reply> mine = new CompletableFuture<>();
             CompletableFuture<Reply> first = idempotent.putIfAbsent(key + " " + request.getUrl(), mine);
             if (first == null) {
-                reply = execute(action, request);
+                try {
+                    reply = execute(action, request);
+                } catch (RuntimeException e) {
+                    idempotent.remove(key + " " + request.getUrl()); // a crash answers nothing: a retry runs anew
+                    mine.completeExceptionally(e);
+                    throw e;
+                }
                 mine.complete(reply);
             } else {
                 reply = first.join();
