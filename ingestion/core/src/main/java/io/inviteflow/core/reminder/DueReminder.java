@@ -1,5 +1,7 @@
 package io.inviteflow.core.reminder;
 
+import io.inviteflow.core.push.PushTargets;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -20,13 +22,9 @@ import java.util.UUID;
 public record DueReminder(UUID ruleId, ReminderRule.Kind kind, Duration offset, Set<ReminderRule.Channel> channels,
                           Instant dueAt, UUID eventId, String eventTitle, OffsetDateTime startsAt,
                           String eventTimeZone, UUID invitationId, String guestName, String guestEmail,
-                          String guestTimeZone, String answer, String link, List<PushTarget> push) {
+                          String guestTimeZone, String answer, String link, List<PushTargets.PushTarget> push) {
 
-    /** A browser's push subscription (RFC 8030 endpoint, RFC 8291 keys, base64url). */
-    public record PushTarget(String endpoint, String p256dh, String auth, String locale) {
-    }
-
-    DueReminder withPush(List<PushTarget> targets) {
+    DueReminder withPush(List<PushTargets.PushTarget> targets) {
         return new DueReminder(ruleId, kind, offset, channels, dueAt, eventId, eventTitle, startsAt, eventTimeZone,
                 invitationId, guestName, guestEmail, guestTimeZone, answer, link, List.copyOf(targets));
     }

@@ -2,6 +2,7 @@ package io.inviteflow.core.reminder;
 
 import io.inviteflow.core.CoreProperties;
 import io.inviteflow.core.invitation.GuestAccess;
+import io.inviteflow.core.push.PushTargets;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -9,10 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -26,11 +24,13 @@ class DueReminders {
     private final JdbcClient jdbc;
     private final GuestAccess guests;
     private final CoreProperties core;
+    private final PushTargets push;
 
-    DueReminders(JdbcClient jdbc, GuestAccess guests, CoreProperties core) {
+    DueReminders(JdbcClient jdbc, GuestAccess guests, CoreProperties core, PushTargets push) {
         this.jdbc = jdbc;
         this.guests = guests;
         this.core = core;
+        this.push = push;
     }
 
     /** The page key: rule, then invitation. */
@@ -90,18 +90,7 @@ class DueReminders {
 
     /** The page's push subscriptions in one query (never a query per row). */
     private List<DueReminder> withPush(List<DueReminder> due) {
-        if (due.isEmpty()) {
-            return due;
-        }
-        Map<UUID, List<DueReminder.PushTarget>> targets = new LinkedHashMap<>();
-        jdbc.sql("SELECT invitation_id, endpoint, p256dh, auth, locale FROM push_subscription "
-                        + "WHERE invitation_id IN (:ids) ORDER BY created_at")
-                .param("ids", due.stream().map(DueReminder::invitationId).distinct().toList())
-                .query(rs -> {
-                    targets.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
-                            .add(new DueReminder.PushTarget(rs.getString(2), rs.getString(3), rs.getString(4),
-                                    rs.getString(5)));
-                });
+        var targets = push.of(due.stream().map(DueReminder::invitationId).toList());
         return due.stream().map(d -> d.withPush(targets.getOrDefault(d.invitationId(), List.of()))).toList();
     }
 }

@@ -2,6 +2,7 @@ package io.inviteflow.core.reminder;
 
 import io.inviteflow.core.event.Events;
 import io.inviteflow.core.event.PartyEvent;
+import io.inviteflow.core.guestpage.GuestNoticePage;
 import io.inviteflow.core.guestpage.GuestText;
 import io.inviteflow.core.invitation.GuestAccess;
 import io.inviteflow.core.invitation.GuestPages;
@@ -15,9 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.nio.charset.StandardCharsets;
-
-import static io.inviteflow.core.guestpage.Html.htmlEscape;
 
 /**
  * The unsubscribe link of every reminder: a guest stops the reminders of one event. The mail's
@@ -45,7 +43,7 @@ class StopRemindersController {
         GuestAccess.Guest guest = guests.require(token);
         GuestText t = pages.text(request);
         PartyEvent event = events.find(guest.eventId()).orElseThrow();
-        return page(t, t.html("reminders.stopTitle"), """
+        return GuestNoticePage.render(t, t.html("reminders.stopTitle"), """
                 <p>%s</p>
                 <form method="post"><button type="submit">%s</button></form>""".formatted(
                 t.html("reminders.stopAsk", event.title()), t.html("reminders.stop")), token);
@@ -60,22 +58,7 @@ class StopRemindersController {
         stops.stop(guest, "One-Click".equals(oneClick) ? "one-click" : "page");
         GuestText t = pages.text(request);
         PartyEvent event = events.find(guest.eventId()).orElseThrow();
-        return page(t, t.html("reminders.stoppedTitle"), "<p>" + t.html("reminders.stopped", event.title())
+        return GuestNoticePage.render(t, t.html("reminders.stoppedTitle"), "<p>" + t.html("reminders.stopped", event.title())
                 + "</p>", token);
-    }
-
-    private static ResponseEntity<byte[]> page(GuestText t, String title, String body, String token) {
-        String html = """
-                <!DOCTYPE html>
-                <html lang="%s"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-                <meta name="robots" content="noindex"><title>%s</title></head>
-                <body style="font-family:system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem">
-                <h1>%s</h1>
-                %s
-                <p><a href="/i/%s">%s</a></p>
-                </body></html>""".formatted(t.locale().getLanguage(), title, title, body, htmlEscape(token),
-                t.html("reminders.backToInvitation"));
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .header("Cache-Control", "no-store").body(html.getBytes(StandardCharsets.UTF_8));
     }
 }

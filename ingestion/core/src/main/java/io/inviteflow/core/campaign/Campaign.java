@@ -1,0 +1,15 @@
+package io.inviteflow.core.campaign;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A message to a segment: written once with merge fields ({@code {firstName}}, {@code {name}}, {@code {eventTitle}},
+ * {@code {link}}), sent once per recipient and channel by batch-jobs at {@code sendAt}.
+ */
+public record Campaign(UUID id, String name, Segment segment, String subject, String message, Set<String> channels,
+                       Status status, Instant sendAt, Instant sentAt, Instant createdAt) {
+
+    public enum Status { DRAFT, SCHEDULED, SENT, CANCELLED }
+}

@@ -1,0 +1,71 @@
+package io.inviteflow.core.campaign;
+
+import io.inviteflow.core.security.AuthenticatedOrganizer;
+import io.inviteflow.core.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Marketing: campaigns to segments of the organizer's guests. */
+@RestController
+class CampaignController {
+
+    private final Campaigns campaigns;
+
+    CampaignController(Campaigns campaigns) {
+        this.campaigns = campaigns;
+    }
+
+    record Count(Segment segment, List<String> channels) {
+    }
+
+    @PostMapping("/api/v1/campaigns/audience-count")
+    @Operation(summary = "How many people a segment reaches on these channels (one per email address; opted-out "
+            + "people, withdrawn invitations and the unreachable not counted)")
+    Map<String, Long> count(AuthenticatedOrganizer organizer, @RequestBody Count request) {
+        return Map.of("people", campaigns.count(organizer.id(), request.segment(), request.channels()));
+    }
+
+    @PostMapping("/api/v1/campaigns")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "A draft: name, segment {eventIds, answers: [YES|NO|MAYBE|NONE], openedNotAnswered}, subject "
+            + "and message with merge fields {firstName} {name} {eventTitle} {link}, channels [EMAIL, PUSH]")
+    Campaign create(AuthenticatedOrganizer organizer, @RequestBody Campaigns.Draft draft) {
+        return campaigns.create(organizer.id(), draft);
+    }
+
+    @GetMapping("/api/v1/campaigns")
+    List<Campaign> list(AuthenticatedOrganizer organizer) {
+        return campaigns.list(organizer.id());
+    }
+
+    @GetMapping("/api/v1/campaigns/{id}")
+    Campaign one(AuthenticatedOrganizer organizer, @PathVariable UUID id) {
+        return campaigns.find(organizer.id(), id).orElseThrow(() -> Problems.notFound("campaign", id));
+    }
+
+    record Schedule(Instant sendAt) {
+    }
+
+    @PostMapping("/api/v1/campaigns/{id}/schedule")
+    @Operation(summary = "Send at sendAt (now when absent); a scheduled campaign may be moved until it goes")
+    Campaign schedule(AuthenticatedOrganizer organizer, @PathVariable UUID id, @RequestBody(required = false)
+            Schedule schedule) {
+        return campaigns.schedule(organizer.id(), id, schedule == null ? null : schedule.sendAt());
+    }
+
+    @PostMapping("/api/v1/campaigns/{id}/cancel")
+    Campaign cancel(AuthenticatedOrganizer organizer, @PathVariable UUID id) {
+        return campaigns.cancel(organizer.id(), id);
+    }
+}

@@ -1,0 +1,164 @@
+package io.inviteflow.core.campaign;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inviteflow.core.event.Events;
+import io.inviteflow.core.web.Problems;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * An organizer's campaigns: drafted, scheduled for a time, sent once by batch-jobs, or cancelled before they go. The
+ * audience is counted live from the segment while it is being built.
+ */
+@Service
+class Campaigns {
+
+    private static final Set<String> CHANNELS = Set.of("EMAIL", "PUSH");
+
+    private final JdbcClient jdbc;
+    private final Events events;
+    private final CampaignAudience audience;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    Campaigns(JdbcClient jdbc, Events events, CampaignAudience audience, ObjectMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.audience = audience;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** What an organizer writes: merge fields {firstName}, {name}, {eventTitle}, {link} in subject and message. */
+    record Draft(String name, Segment segment, String subject, String message, List<String> channels) {
+    }
+
+    Campaign create(UUID organizerId, Draft draft) {
+        Segment segment = owned(organizerId, draft.segment());
+        Set<String> channels = channels(draft.channels());
+        require(draft.name(), "name", 200);
+        require(draft.subject(), "subject", 200);
+        require(draft.message(), "message", 5000);
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO campaign (id, organizer_id, name, segment, subject, message, channels, status)
+                        VALUES (:id, :organizer, :name, CAST(:segment AS jsonb), :subject, :message,
+                                string_to_array(:channels, ','), 'DRAFT')""")
+                .param("id", id).param("organizer", organizerId).param("name", draft.name().strip())
+                .param("segment", write(segment)).param("subject", draft.subject().strip())
+                .param("message", draft.message().strip()).param("channels", String.join(",", channels))
+                .update();
+        return find(organizerId, id).orElseThrow();
+    }
+
+    long count(UUID organizerId, Segment segment, List<String> channels) {
+        return audience.count(organizerId, owned(organizerId, segment), channels(channels));
+    }
+
+    List<Campaign> list(UUID organizerId) {
+        return jdbc.sql("SELECT * FROM campaign WHERE organizer_id = :organizer ORDER BY created_at DESC")
+                .param("organizer", organizerId).query(this::campaign).list();
+    }
+
+    Optional<Campaign> find(UUID organizerId, UUID id) {
+        return jdbc.sql("SELECT * FROM campaign WHERE id = :id AND organizer_id = :organizer")
+                .param("id", id).param("organizer", organizerId).query(this::campaign).optional();
+    }
+
+    /** To go at {@code sendAt} (now when null); only a draft or a scheduled campaign may be (re)scheduled. */
+    @Transactional
+    Campaign schedule(UUID organizerId, UUID id, Instant sendAt) {
+        Instant at = sendAt == null ? clock.instant() : sendAt;
+        if (at.isBefore(clock.instant().minusSeconds(60))) {
+            throw Problems.unprocessable("sendAt", "now or later");
+        }
+        move(organizerId, id, "status IN ('DRAFT', 'SCHEDULED')", "SCHEDULED", at);
+        return find(organizerId, id).orElseThrow();
+    }
+
+    /** Before it went: back to nothing. A campaign being sent stops after the chunk in hand. */
+    @Transactional
+    Campaign cancel(UUID organizerId, UUID id) {
+        move(organizerId, id, "status IN ('DRAFT', 'SCHEDULED')", "CANCELLED", null);
+        return find(organizerId, id).orElseThrow();
+    }
+
+    private void move(UUID organizerId, UUID id, String allowed, String status, Instant sendAt) {
+        Campaign campaign = find(organizerId, id).orElseThrow(() -> Problems.notFound("campaign", id));
+        int moved = jdbc.sql("UPDATE campaign SET status = :status, send_at = coalesce(:at, send_at) "
+                        + "WHERE id = :id AND " + allowed)
+                .param("status", status).param("id", id)
+                .param("at", sendAt == null ? null : Timestamp.from(sendAt), java.sql.Types.TIMESTAMP).update();
+        if (moved == 0) {
+            throw Problems.conflict("the campaign is " + campaign.status().name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** The segment's events must all be the organizer's: 404 for any other (no probing of others' events). */
+    private Segment owned(UUID organizerId, Segment segment) {
+        if (segment == null) {
+            throw Problems.unprocessable("segment", "which of your events' guests: {eventIds, answers, …}");
+        }
+        segment.checked().eventIds().forEach(eventId -> events.requireOwned(eventId, organizerId));
+        return segment;
+    }
+
+    private static Set<String> channels(List<String> requested) {
+        if (requested == null || requested.isEmpty()) {
+            throw Problems.unprocessable("channels", "EMAIL and/or PUSH");
+        }
+        Set<String> channels = new LinkedHashSet<>();
+        for (String channel : requested) {
+            String upper = String.valueOf(channel).toUpperCase(Locale.ROOT);
+            if (!CHANNELS.contains(upper)) {
+                throw Problems.unprocessable("channels", "EMAIL or PUSH, not " + channel);
+            }
+            channels.add(upper);
+        }
+        return channels;
+    }
+
+    private static void require(String value, String field, int max) {
+        if (value == null || value.isBlank() || value.length() > max) {
+            throw Problems.unprocessable(field, "1 to " + max + " characters");
+        }
+    }
+
+    private String write(Segment segment) {
+        try {
+            return json.writeValueAsString(segment);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Campaign campaign(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        try {
+            Set<String> channels = new LinkedHashSet<>(List.of((String[]) rs.getArray("channels").getArray()));
+            return new Campaign(rs.getObject("id", UUID.class), rs.getString("name"),
+                    json.readValue(rs.getString("segment"), Segment.class), rs.getString("subject"),
+                    rs.getString("message"), channels, Campaign.Status.valueOf(rs.getString("status")),
+                    instant(rs, "send_at"), instant(rs, "sent_at"), instant(rs, "created_at"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored segment is JSON", e);
+        }
+    }
+
+    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

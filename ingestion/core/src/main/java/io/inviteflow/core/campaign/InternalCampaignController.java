@@ -1,0 +1,46 @@
+package io.inviteflow.core.campaign;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Service-to-service API for batch-jobs' campaign sender. */
+@RestController
+class InternalCampaignController {
+
+    private static final UUID BEFORE_ALL = new UUID(0, 0);
+    private final CampaignSends sends;
+
+    InternalCampaignController(CampaignSends sends) {
+        this.sends = sends;
+    }
+
+    @GetMapping("/api/v1/internal/due-campaigns")
+    List<CampaignSends.Due> due(@RequestParam Instant at) {
+        return sends.due(at);
+    }
+
+    record Page(List<CampaignRecipient> items, UUID next) {
+    }
+
+    @GetMapping("/api/v1/internal/campaigns/{id}/recipients")
+    Page recipients(@PathVariable UUID id, @RequestParam(required = false) UUID after,
+                    @RequestParam(defaultValue = "500") @Min(1) @Max(1000) int limit) {
+        List<CampaignRecipient> items = sends.recipients(id, after == null ? BEFORE_ALL : after, limit);
+        return new Page(items, items.size() < limit ? null : items.get(items.size() - 1).invitationId());
+    }
+
+    @PostMapping("/api/v1/internal/campaigns/{id}/sent")
+    Map<String, Boolean> sent(@PathVariable UUID id) {
+        return Map.of("marked", sends.sent(id));
+    }
+}

@@ -1,0 +1,36 @@
+package io.inviteflow.core.campaign;
+
+import io.inviteflow.contract.ActivityType;
+import io.inviteflow.contract.Payloads;
+import io.inviteflow.core.invitation.GuestAccess;
+import io.inviteflow.core.outbox.ActivityOutbox;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** People who want no marketing: kept by email address, so no organizer's campaign reaches them again. */
+@Service
+class MarketingOptOuts {
+
+    private final JdbcClient jdbc;
+    private final ActivityOutbox outbox;
+
+    MarketingOptOuts(JdbcClient jdbc, ActivityOutbox outbox) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+    }
+
+    /** @param via {@code one-click} (RFC 8058) or {@code page}; once, however often asked */
+    @Transactional
+    void optOut(GuestAccess.Guest guest, String via) {
+        int added = jdbc.sql("""
+                        INSERT INTO marketing_opt_out (email_normalized, via)
+                        SELECT lower(guest_email), :via FROM invitation WHERE id = :id AND guest_email IS NOT NULL
+                        ON CONFLICT (email_normalized) DO NOTHING""")
+                .param("id", guest.invitationId()).param("via", via).update();
+        if (added == 1) {
+            outbox.record(new ActivityOutbox.Entry(ActivityType.UNSUBSCRIBED, "invitation", guest.invitationId(),
+                    guest.eventId(), new Payloads.Unsubscribed("marketing", via)));
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.inviteflow.core.campaign;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.inviteflow.core.security.SecurityProperties;
+import io.inviteflow.core.support.Api;
+import io.inviteflow.core.support.CoreIntegrationTest;
+import io.inviteflow.core.support.ServiceTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Campaigns: who a segment reaches (once per person, never the opted-out), and a campaign's way to being sent. */
+class CampaignsIT extends CoreIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SecurityProperties security;
+    private Api api;
+    private String organizer;
+
+    @BeforeEach
+    void organizer() {
+        api = new Api(port);
+        organizer = api.newOrganizerToken();
+    }
+
+    @Test
+    void aSegmentCountsEachReachablePersonOnceAndNeverTheOptedOut() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String spring = api.newEvent(organizer, "Spring fair");
+        String autumn = api.newEvent(organizer, "Autumn fair");
+        JsonNode springGuests = invite(spring, "Ann:ann-" + tag, "Ben:ben-" + tag, "Cat:cat-" + tag, "Dan:");
+        JsonNode autumnGuests = invite(autumn, "Ann:ann-" + tag, "Eve:eve-" + tag);
+        answer(springGuests.get(0), "YES");
+        answer(springGuests.get(1), "NO");
+        answer(autumnGuests.get(1), "MAYBE");
+
+        String everyone = "{\"segment\":{\"eventIds\":[\"%s\",\"%s\"]},\"channels\":[\"EMAIL\"]}".formatted(spring,
+                autumn);
+        // Ann is invited twice but is one person; Dan has no address
+        assertThat(count(everyone)).isEqualTo(4);
+        assertThat(count("{\"segment\":{\"eventIds\":[\"%s\"],\"answers\":[\"YES\",\"NONE\"]},\"channels\":[\"EMAIL\"]}"
+                .formatted(spring))).isEqualTo(2); // Ann (YES), Cat (no answer)
+        api.get("/i/" + springGuests.get(2).get("token").asText(), null); // Cat opens and does not answer
+        assertThat(count("{\"segment\":{\"eventIds\":[\"%s\"],\"openedNotAnswered\":true},\"channels\":[\"EMAIL\"]}"
+                .formatted(spring))).isEqualTo(1);
+
+        // Ben unsubscribes from a campaign mail (one click): no campaign of anyone reaches him any more
+        Api.Response stop = api.postForm("/i/" + springGuests.get(1).get("token").asText() + "/marketing/stop",
+                "List-Unsubscribe=One-Click");
+        assertThat(stop.status()).isEqualTo(200);
+        assertThat(stop.body()).contains("You will get no more news or offers at this address.");
+        assertThat(count(everyone)).isEqualTo(3);
+
+        String stranger = api.newOrganizerToken();
+        assertThat(api.post("/api/v1/campaigns/audience-count", stranger, everyone).status()).isEqualTo(404);
+        Api.Response wrongAnswer = api.post("/api/v1/campaigns/audience-count", organizer,
+                "{\"segment\":{\"eventIds\":[\"%s\"],\"answers\":[\"PERHAPS\"]},\"channels\":[\"EMAIL\"]}"
+                        .formatted(spring));
+        assertThat(wrongAnswer.status()).isEqualTo(422);
+        assertThat(wrongAnswer.json().get("field").asText()).isEqualTo("segment.answers[0]");
+    }
+
+    @Test
+    void aCampaignIsDraftedScheduledHandedToTheSenderAndSentOnce() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String gala = api.newEvent(organizer, "Gala");
+        JsonNode guests = invite(gala, "Ann:ann-" + tag, "Ben:ben-" + tag);
+        Api.Response noChannel = api.post("/api/v1/campaigns", organizer, """
+                {"name":"Early bird","segment":{"eventIds":["%s"]},"subject":"Hi","message":"Hello","channels":[]}"""
+                .formatted(gala));
+        assertThat(noChannel.status()).isEqualTo(422);
+
+        JsonNode draft = ok(api.post("/api/v1/campaigns", organizer, """
+                {"name":"Early bird","segment":{"eventIds":["%s"]},"subject":"{firstName}, early bird tickets",
+                 "message":"Dear {name}, {eventTitle} tickets are on sale: {link}","channels":["EMAIL","PUSH"]}"""
+                .formatted(gala)), 201);
+        assertThat(draft.get("status").asText()).isEqualTo("DRAFT");
+        String id = draft.get("id").asText();
+        assertThat(api.get("/api/v1/campaigns/" + id, api.newOrganizerToken()).status()).isEqualTo(404);
+
+        Instant sendAt = Instant.now().plusSeconds(3600);
+        JsonNode scheduled = ok(api.post("/api/v1/campaigns/" + id + "/schedule", organizer,
+                "{\"sendAt\":\"" + sendAt + "\"}"), 200);
+        assertThat(scheduled.get("status").asText()).isEqualTo("SCHEDULED");
+
+        String service = ServiceTokens.mint(security);
+        assertThat(ids(ok(api.get("/api/v1/internal/due-campaigns?at=" + Instant.now(), service), 200)))
+                .doesNotContain(id);
+        assertThat(ids(ok(api.get("/api/v1/internal/due-campaigns?at=" + sendAt.plusSeconds(1), service), 200)))
+                .contains(id);
+        JsonNode page = ok(api.get("/api/v1/internal/campaigns/" + id + "/recipients", service), 200);
+        assertThat(page.get("items")).extracting(r -> r.get("guestName").asText()).containsExactlyInAnyOrder("Ann", "Ben");
+        assertThat(page.get("items").get(0).get("link").asText()).contains("/i/");
+
+        assertThat(ok(api.post("/api/v1/internal/campaigns/" + id + "/sent", service, ""), 200).get("marked")
+                .asBoolean()).isTrue();
+        assertThat(ok(api.post("/api/v1/internal/campaigns/" + id + "/sent", service, ""), 200).get("marked")
+                .asBoolean()).isFalse();
+        assertThat(ok(api.get("/api/v1/internal/campaigns/" + id + "/recipients", service), 200).get("items"))
+                .isEmpty(); // sent: nobody left to send to
+        assertThat(api.post("/api/v1/campaigns/" + id + "/cancel", organizer, "").status()).isEqualTo(409);
+        assertThat(api.get("/api/v1/internal/due-campaigns?at=" + sendAt, organizer).status()).isEqualTo(403);
+        assertThat(guests).hasSize(2);
+    }
+
+    private JsonNode invite(String eventId, String... nameAndEmailUser) {
+        StringBuilder guests = new StringBuilder();
+        for (String guest : nameAndEmailUser) {
+            String[] parts = guest.split(":", -1);
+            guests.append(guests.isEmpty() ? "" : ",").append("{\"name\":\"").append(parts[0]).append("\"")
+                    .append(parts[1].isEmpty() ? "" : ",\"email\":\"" + parts[1] + "@example.org\"").append("}");
+        }
+        return ok(api.post("/api/v1/events/" + eventId + "/invitations", organizer, "{\"guests\":[" + guests + "]}"),
+                201).get("invitations");
+    }
+
+    private void answer(JsonNode invitation, String response) {
+        ok(api.post("/api/v1/invitations/" + invitation.get("token").asText() + "/rsvp", null,
+                "{\"response\":\"" + response + "\"}"), 200);
+    }
+
+    private long count(String body) {
+        return ok(api.post("/api/v1/campaigns/audience-count", organizer, body), 200).get("people").asLong();
+    }
+
+    private static List<String> ids(JsonNode campaigns) {
+        List<String> ids = new ArrayList<>();
+        campaigns.forEach(c -> ids.add(c.get("id").asText()));
+        return ids;
+    }
+
+    private static JsonNode ok(Api.Response response, int status) {
+        if (response.status() != status) {
+            throw new AssertionError("expected " + status + " but got " + response.status() + ": " + response.body());
+        }
+        return response.json();
+    }
+}
