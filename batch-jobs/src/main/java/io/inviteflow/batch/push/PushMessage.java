@@ -1,7 +1,6 @@
 package io.inviteflow.batch.push;
 
 import io.inviteflow.batch.reminder.Reminder;
-import io.inviteflow.batch.scheduled.DueReminder;
 
 import java.util.List;
 
@@ -14,5 +13,5 @@ import java.util.List;
  * @param targets the guest's subscriptions
  */
 public record PushMessage(Reminder ledger, String title, String body, String url,
-                          List<DueReminder.PushTarget> targets) {
+                          List<PushTarget> targets) {
 }

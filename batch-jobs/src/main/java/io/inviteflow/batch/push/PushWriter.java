@@ -2,7 +2,6 @@ package io.inviteflow.batch.push;
 
 import io.inviteflow.batch.reminder.ReminderActivities;
 import io.inviteflow.batch.reminder.ReminderDeliveries;
-import io.inviteflow.batch.scheduled.DueReminder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +67,7 @@ public class PushWriter {
     private boolean send(PushMessage message) {
         boolean accepted = false;
         List<String> failures = new ArrayList<>();
-        for (DueReminder.PushTarget target : message.targets()) {
+        for (PushTarget target : message.targets()) {
             WebPushSender.Outcome outcome = sender.send(target, message);
             switch (outcome.result()) {
                 case ACCEPTED -> accepted = true;

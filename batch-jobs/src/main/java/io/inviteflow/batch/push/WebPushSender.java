@@ -3,7 +3,6 @@ package io.inviteflow.batch.push;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.interaso.webpush.VapidKeys;
 import com.interaso.webpush.WebPush;
-import io.inviteflow.batch.scheduled.DueReminder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +44,7 @@ public class WebPushSender {
     public record Outcome(Result result, String detail) {
     }
 
-    public Outcome send(DueReminder.PushTarget target, PushMessage message) {
+    public Outcome send(PushTarget target, PushMessage message) {
         try {
             byte[] body = webPush.getBody(payload(message, target), decode(target.p256dh()), decode(target.auth()));
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.endpoint()))
@@ -77,7 +76,7 @@ public class WebPushSender {
     }
 
     /** What the service worker shows: {@code {title, body, url, lang}} (see the core's guest/sw.js). */
-    private static byte[] payload(PushMessage message, DueReminder.PushTarget target) throws IOException {
+    private static byte[] payload(PushMessage message, PushTarget target) throws IOException {
         Map<String, String> payload = new LinkedHashMap<>();
         payload.put("title", message.title());
         payload.put("body", message.body());

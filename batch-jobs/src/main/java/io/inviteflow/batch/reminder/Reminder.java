@@ -49,8 +49,18 @@ public record Reminder(String kind, UUID invitationId, UUID partyEventId, String
 
     /** This reminder with its unsubscribe link (see {@link #stopUrlOf}). */
     public Reminder stoppable(String invitationLink) {
+        return withStopUrl(stopUrlOf(invitationLink));
+    }
+
+    /** This mail with the link that unsubscribes its recipient from its kind of mail (List-Unsubscribe). */
+    public Reminder withStopUrl(String url) {
         return new Reminder(kind, invitationId, partyEventId, recipient, recipientName, subject, textBody, htmlBody,
-                calendarUrl, ticketsUrl, stopUrlOf(invitationLink));
+                calendarUrl, ticketsUrl, url);
+    }
+
+    /** Where a person stops all marketing to their address: the link's page plus {@code /marketing/stop}. */
+    public static String marketingStopUrlOf(String invitationLink) {
+        return pageOf(invitationLink) + "/marketing/stop";
     }
 
     /** Where a guest stops the reminders of the event: the link's page (no #fragment) plus {@code /reminders/stop}. */

@@ -1,5 +1,6 @@
 package io.inviteflow.batch.scheduled;
 
+import io.inviteflow.batch.push.PushTarget;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,9 +22,6 @@ public record DueReminder(UUID ruleId, String kind, Duration offset, Set<String>
                           UUID eventId, String eventTitle, OffsetDateTime startsAt, String eventTimeZone,
                           UUID invitationId, String guestName, String guestEmail, String guestTimeZone,
                           String answer, String link, List<PushTarget> push) {
-
-    public record PushTarget(String endpoint, String p256dh, String auth, String locale) {
-    }
 
     public DueReminder {
         push = push == null ? List.of() : List.copyOf(push);

@@ -1,5 +1,7 @@
 package io.inviteflow.batch.scheduled;
 
+import io.inviteflow.batch.message.Outgoing;
+import io.inviteflow.batch.message.OutgoingWriter;
 import io.inviteflow.batch.push.PushSubscriptionsClient;
 import io.inviteflow.batch.push.PushWriter;
 import io.inviteflow.batch.push.WebPushSender;
@@ -59,10 +61,10 @@ class ScheduledReminderJobConfiguration {
     @Bean
     Step sendScheduledReminders(JobRepository jobs, PlatformTransactionManager transactions,
                                 DueReminderReader dueReminderReader, ScheduledReminderProcessor scheduledProcessor,
-                                ScheduledReminderWriter scheduledWriter, ReminderDeliveries deliveries,
+                                OutgoingWriter scheduledWriter, ReminderDeliveries deliveries,
                                 ReminderActivities activities, ReminderProperties properties) {
         var step = new StepBuilder("sendScheduledReminders", jobs)
-                .<DueReminder, ScheduledReminderProcessor.Outgoing>chunk(properties.chunkSize(), transactions)
+                .<DueReminder, Outgoing>chunk(properties.chunkSize(), transactions)
                 .reader(dueReminderReader)
                 .processor(scheduledProcessor)
                 .writer(scheduledWriter);
@@ -91,12 +93,12 @@ class ScheduledReminderJobConfiguration {
 
     @Bean
     @StepScope
-    ScheduledReminderWriter scheduledWriter(ReminderDeliveries deliveries, JavaMailSender mail, MailSends sends,
+    OutgoingWriter scheduledWriter(ReminderDeliveries deliveries, JavaMailSender mail, MailSends sends,
                                             ReminderActivities activities, ReminderProperties properties,
                                             WebPushSender push, PushSubscriptionsClient subscriptions,
                                             @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId)
             throws AddressException {
-        return new ScheduledReminderWriter(new ReminderWriter(deliveries, mail, activities,
+        return new OutgoingWriter(new ReminderWriter(deliveries, mail, activities,
                 new InternetAddress(properties.from(), true), jobExecutionId, sends),
                 new PushWriter(deliveries, activities, push, subscriptions, jobExecutionId));
     }

@@ -1,5 +1,6 @@
 package io.inviteflow.batch.scheduled;
 
+import io.inviteflow.batch.message.Outgoing;
 import io.inviteflow.batch.push.PushMessage;
 import io.inviteflow.batch.reminder.Reminder;
 import io.inviteflow.batch.reminder.ReminderActivities;
@@ -18,7 +19,7 @@ import java.util.Locale;
  * guest's quiet hours is skipped for this run (null): it stays due and a run after the night sends it. Pure, with the
  * run's time as "now".
  */
-public class ScheduledReminderProcessor implements ItemProcessor<DueReminder, ScheduledReminderProcessor.Outgoing> {
+public class ScheduledReminderProcessor implements ItemProcessor<DueReminder, Outgoing> {
 
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy 'at' HH:mm", Locale.ENGLISH);
@@ -30,10 +31,6 @@ public class ScheduledReminderProcessor implements ItemProcessor<DueReminder, Sc
     public ScheduledReminderProcessor(QuietHours quiet, Instant now) {
         this.quiet = quiet;
         this.now = now;
-    }
-
-    /** @param email null when the rule does not mail or the guest has no address; @param push likewise */
-    public record Outgoing(DueReminder due, Reminder email, PushMessage push) {
     }
 
     @Override
@@ -49,7 +46,7 @@ public class ScheduledReminderProcessor implements ItemProcessor<DueReminder, Sc
                 : new PushMessage(new Reminder(due.ledgerKind() + "/" + ReminderActivities.PUSH, due.invitationId(),
                 due.eventId(), "web-push", due.guestName(), due.eventTitle(), wording.pushBody(), null),
                 due.eventTitle(), wording.pushBody(), due.link() + "?via=push", due.push());
-        return email == null && push == null ? null : new Outgoing(due, email, push);
+        return email == null && push == null ? null : new Outgoing(email, push);
     }
 
     private record Wording(String subject, String intro, String action, String pushBody, String link, String name) {

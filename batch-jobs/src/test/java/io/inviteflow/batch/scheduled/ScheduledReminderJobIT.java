@@ -119,7 +119,7 @@ class ScheduledReminderJobIT extends BatchIntegrationTest {
             // the push service forgot the laptop's subscription: the core no longer lists it
             DueReminder adaDue = dueReminders.page(runAt.minus(Duration.ofHours(2)), runAt, null, 1000).items()
                     .stream().filter(d -> d.invitationId().equals(ada.invitationId())).findFirst().orElseThrow();
-            assertThat(adaDue.push()).extracting(DueReminder.PushTarget::endpoint).containsExactly(phone.endpoint());
+            assertThat(adaDue.push()).extracting(io.inviteflow.batch.push.PushTarget::endpoint).containsExactly(phone.endpoint());
 
             // a minute later: nothing again; when Cy's night is over, Cy's reminder goes out
             assertThat(run(runAt.plus(Duration.ofMinutes(1)))).isEqualTo(BatchStatus.COMPLETED);

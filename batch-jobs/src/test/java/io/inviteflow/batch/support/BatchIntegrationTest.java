@@ -39,6 +39,7 @@ public abstract class BatchIntegrationTest {
         registry.add("inviteflow.core.url", () -> CoreServer.shared().url());
         registry.add("inviteflow.reminders.cron", () -> "0 0 0 1 1 ? 2099");
         registry.add("inviteflow.schedules.cron", () -> "0 0 0 1 1 ? 2099");
+        registry.add("inviteflow.campaigns.cron", () -> "0 0 0 1 1 ? 2099");
         // small chunks and pages, so a handful of guests spans several of each
         registry.add("inviteflow.reminders.chunk-size", () -> "2");
         registry.add("inviteflow.reminders.page-size", () -> "3");

@@ -32,10 +32,19 @@ class CampaignSends {
     List<Due> due(Instant at) {
         return jdbc.sql("SELECT id, subject, message, channels, send_at FROM campaign "
                         + "WHERE status = 'SCHEDULED' AND send_at <= :at ORDER BY send_at")
-                .param("at", Timestamp.from(at))
-                .query((rs, row) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        Set.of((String[]) rs.getArray(4).getArray()), rs.getTimestamp(5).toInstant()))
-                .list();
+                .param("at", Timestamp.from(at)).query(CampaignSends::due).list();
+    }
+
+    /** The campaign's text (the sender reads it rather than carrying it in its job's parameters). */
+    java.util.Optional<Due> one(UUID id) {
+        return jdbc.sql("SELECT id, subject, message, channels, send_at FROM campaign WHERE id = :id")
+                .param("id", id).query(CampaignSends::due).optional();
+    }
+
+    private static Due due(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        Timestamp sendAt = rs.getTimestamp(5);
+        return new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                Set.of((String[]) rs.getArray(4).getArray()), sendAt == null ? null : sendAt.toInstant());
     }
 
     /** The next recipients while the campaign is still scheduled; none once it was cancelled or sent. */

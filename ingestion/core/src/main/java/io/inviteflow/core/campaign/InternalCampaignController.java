@@ -29,6 +29,11 @@ class InternalCampaignController {
         return sends.due(at);
     }
 
+    @GetMapping("/api/v1/internal/campaigns/{id}")
+    CampaignSends.Due one(@PathVariable UUID id) {
+        return sends.one(id).orElseThrow(() -> io.inviteflow.core.web.Problems.notFound("campaign", id));
+    }
+
     record Page(List<CampaignRecipient> items, UUID next) {
     }
 

@@ -1,0 +1,131 @@
+package io.inviteflow.batch.campaign;
+
+import io.inviteflow.batch.message.Outgoing;
+import io.inviteflow.batch.message.OutgoingWriter;
+import io.inviteflow.batch.paging.KeysetPageReader;
+import io.inviteflow.batch.push.PushSubscriptionsClient;
+import io.inviteflow.batch.push.PushWriter;
+import io.inviteflow.batch.push.WebPushSender;
+import io.inviteflow.batch.reminder.InDoubtDeliveriesListener;
+import io.inviteflow.batch.reminder.MailSends;
+import io.inviteflow.batch.reminder.ReminderActivities;
+import io.inviteflow.batch.reminder.ReminderDeliveries;
+import io.inviteflow.batch.reminder.ReminderProperties;
+import io.inviteflow.batch.reminder.ReminderWriter;
+import io.inviteflow.batch.reminder.UnpublishedRemindersListener;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobExecutionListener;
+import org.springframework.batch.core.Step;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.util.UUID;
+
+/**
+ * {@code campaignJob(campaignId, …)}: one run per campaign whose time has come. It reads the campaign's people from
+ * the core page by page (the position saved with each chunk), sends each a mail and/or a push once (delivery ledger,
+ * kind {@code campaign/<id>/<channel>}), and when the run completes marks the campaign sent. A failed run is restarted
+ * by the next minute's launcher with the same parameters and goes on where it stopped.
+ */
+@Configuration(proxyBeanMethods = false)
+class CampaignJobConfiguration {
+
+    static final String JOB = "campaignJob";
+
+    @Bean(JOB)
+    Job campaignJob(JobRepository jobs, Step sendCampaign, CampaignsClient core) {
+        return new org.springframework.batch.core.job.builder.JobBuilder(JOB, jobs)
+                .start(sendCampaign)
+                .listener(new JobExecutionListener() {
+                    @Override
+                    public void afterJob(JobExecution execution) {
+                        if (execution.getStatus() == BatchStatus.COMPLETED) {
+                            core.sent(UUID.fromString(execution.getJobParameters().getString("campaignId")));
+                        }
+                    }
+                })
+                .build();
+    }
+
+    @Bean
+    Step sendCampaign(JobRepository jobs, PlatformTransactionManager transactions,
+                      KeysetPageReader<CampaignRecipient> campaignRecipients, CampaignMessageProcessor campaignMessages,
+                      OutgoingWriter campaignWriter, ReminderDeliveries deliveries, ReminderActivities activities,
+                      ReminderProperties properties) {
+        return new StepBuilder("sendCampaign", jobs)
+                .<CampaignRecipient, Outgoing>chunk(properties.chunkSize(), transactions)
+                .reader(campaignRecipients)
+                .processor(campaignMessages)
+                .writer(campaignWriter)
+                .listener(new UnpublishedRemindersListener(deliveries, activities, "campaign/%"))
+                .listener(new InDoubtDeliveriesListener(deliveries, "campaign/%"))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    KeysetPageReader<CampaignRecipient> campaignRecipients(CampaignsClient core, ReminderProperties properties,
+                                                           @Value("#{jobParameters['campaignId']}") String campaignId) {
+        UUID id = UUID.fromString(campaignId);
+        return new KeysetPageReader<>("campaignRecipients") {
+            @Override
+            protected Page<CampaignRecipient> page(UUID after) {
+                return core.recipients(id, after, properties.pageSize());
+            }
+
+            @Override
+            protected UUID idOf(CampaignRecipient item) {
+                return item.invitationId();
+            }
+        };
+    }
+
+    @Bean
+    @StepScope
+    CampaignMessageProcessor campaignMessages(CampaignsClient core,
+                                              @Value("#{jobParameters['campaignId']}") String campaignId) {
+        return new CampaignMessageProcessor(core.campaign(UUID.fromString(campaignId)));
+    }
+
+    @Bean
+    @StepScope
+    OutgoingWriter campaignWriter(ReminderDeliveries deliveries, JavaMailSender mail, MailSends sends,
+                                  ReminderActivities activities, ReminderProperties properties, WebPushSender push,
+                                  PushSubscriptionsClient subscriptions,
+                                  @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId)
+            throws AddressException {
+        return new OutgoingWriter(new ReminderWriter(deliveries, mail, activities,
+                new InternetAddress(properties.from(), true), jobExecutionId, sends),
+                new PushWriter(deliveries, activities, push, subscriptions, jobExecutionId));
+    }
+
+    @Bean
+    JobDetail campaignsJobDetail() {
+        return JobBuilder.newJob(CampaignQuartzJob.class).withIdentity("campaigns", "campaigns")
+                .withDescription("launches campaignJob for each campaign whose time has come")
+                .storeDurably().requestRecovery().build();
+    }
+
+    /** FIRE AND PROCEED: after downtime one launch now, which finds every campaign that came due meanwhile. */
+    @Bean
+    Trigger campaignsTrigger(JobDetail campaignsJobDetail, @Value("${inviteflow.campaigns.cron}") String cron) {
+        return TriggerBuilder.newTrigger().forJob(campaignsJobDetail).withIdentity("campaigns-cron", "campaigns")
+                .withSchedule(CronScheduleBuilder.cronSchedule(cron).withMisfireHandlingInstructionFireAndProceed())
+                .build();
+    }
+}

@@ -1,0 +1,77 @@
+package io.inviteflow.batch.campaign;
+
+import io.inviteflow.batch.message.Outgoing;
+import io.inviteflow.batch.push.PushMessage;
+import io.inviteflow.batch.reminder.ReminderActivities;
+import io.inviteflow.batch.reminder.Reminder;
+import org.springframework.batch.item.ItemProcessor;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * A campaign's text for one person: merge fields filled ({@code {firstName}}, {@code {name}}, {@code {eventTitle}},
+ * {@code {link}}), a mail and/or a push per the campaign's channels, each once per person (ledger kind
+ * {@code campaign/<id>/<channel>}). Every mail says how to get no more of them (footer and List-Unsubscribe). Pure.
+ */
+public class CampaignMessageProcessor implements ItemProcessor<CampaignRecipient, Outgoing> {
+
+    private static final int PUSH_BODY = 140;
+    /** Where {link} goes in the HTML part, made a link after the text around it was escaped. */
+    private static final String LINK = "\u0000link\u0000";
+
+    private final DueCampaign campaign;
+
+    public CampaignMessageProcessor(DueCampaign campaign) {
+        this.campaign = campaign;
+    }
+
+    @Override
+    public Outgoing process(CampaignRecipient to) {
+        String kind = "campaign/" + campaign.id();
+        Reminder email = null;
+        if (campaign.channels().contains("EMAIL") && to.guestEmail() != null) {
+            String link = to.link() + "?via=email";
+            String stop = Reminder.marketingStopUrlOf(to.link());
+            String text = merge(campaign.message(), to, link);
+            email = new Reminder(kind + "/email", to.invitationId(), to.eventId(), to.guestEmail(), to.guestName(),
+                    merge(campaign.subject(), to, link),
+                    text + "\n\n-- \nNo more news or offers at this address: " + stop + "\n",
+                    html(merge(HtmlUtils.htmlEscape(campaign.message()), escaped(to), LINK), link, stop))
+                    .withStopUrl(stop);
+        }
+        PushMessage push = null;
+        if (campaign.channels().contains("PUSH") && !to.push().isEmpty()) {
+            String link = to.link() + "?via=push";
+            String body = merge(campaign.message(), to, link);
+            push = new PushMessage(new Reminder(kind + "/" + ReminderActivities.PUSH, to.invitationId(), to.eventId(),
+                    "web-push", to.guestName(), merge(campaign.subject(), to, link), body, null),
+                    merge(campaign.subject(), to, link),
+                    body.length() > PUSH_BODY ? body.substring(0, PUSH_BODY - 1) + "…" : body, link, to.push());
+        }
+        return email == null && push == null ? null : new Outgoing(email, push);
+    }
+
+    private static String merge(String text, CampaignRecipient to, String link) {
+        String name = to.guestName() == null || to.guestName().isBlank() ? "there" : to.guestName().strip();
+        return text.replace("{firstName}", name.split("\\s+")[0]).replace("{name}", name)
+                .replace("{eventTitle}", to.eventTitle()).replace("{link}", link);
+    }
+
+    /** The person's own fields, escaped for the HTML part (the template itself is escaped before merging). */
+    private static CampaignRecipient escaped(CampaignRecipient to) {
+        return new CampaignRecipient(to.invitationId(), to.eventId(), HtmlUtils.htmlEscape(to.eventTitle()),
+                to.guestName() == null ? null : HtmlUtils.htmlEscape(to.guestName()), to.guestEmail(), to.link(),
+                to.push());
+    }
+
+    private static String html(String escapedBody, String link, String stop) {
+        String href = HtmlUtils.htmlEscape(link);
+        return """
+                <!DOCTYPE html>
+                <html><body style="font-family:sans-serif">
+                <p>%s</p>
+                <p style="color:#666;font-size:small"><a href="%s">No more news or offers at this address</a></p>
+                </body></html>
+                """.formatted(escapedBody.replace("\n", "<br>").replace(LINK, "<a href=\"" + href + "\">" + href
+                + "</a>"), HtmlUtils.htmlEscape(stop));
+    }
+}

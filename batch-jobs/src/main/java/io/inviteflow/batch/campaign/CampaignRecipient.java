@@ -1,0 +1,15 @@
+package io.inviteflow.batch.campaign;
+
+import io.inviteflow.batch.push.PushTarget;
+
+import java.util.List;
+import java.util.UUID;
+
+/** One person a campaign reaches, as the core's {@code /api/v1/internal/campaigns/{id}/recipients} lists them. */
+public record CampaignRecipient(UUID invitationId, UUID eventId, String eventTitle, String guestName,
+                                String guestEmail, String link, List<PushTarget> push) {
+
+    public CampaignRecipient {
+        push = push == null ? List.of() : List.copyOf(push);
+    }
+}

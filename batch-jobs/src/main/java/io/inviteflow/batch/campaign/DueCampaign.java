@@ -1,0 +1,9 @@
+package io.inviteflow.batch.campaign;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/** A scheduled campaign whose time has come, with the text its merge fields fill in per person. */
+public record DueCampaign(UUID id, String subject, String message, Set<String> channels, Instant sendAt) {
+}
