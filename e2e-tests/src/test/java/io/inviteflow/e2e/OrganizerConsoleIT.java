@@ -180,6 +180,23 @@ class OrganizerConsoleIT {
             JsonNode rules = get("/api/v1/events/" + eventId + "/reminder-rules", token);
             assertThat(rules.toString()).contains("\"kind\":\"BEFORE_EVENT\"", "\"offset\":\"PT2H\"",
                     "\"channels\":[\"PUSH\"]");
+
+            // a campaign to the gala's guests: the audience is counted as the segment is built (Charles has no address)
+            post("/api/v1/events/" + eventId + "/invitations", token,
+                    "{\"guests\":[{\"name\":\"Mary\",\"email\":\"mary-" + RUN + "@example.org\"}]}");
+            page.navigate(console + "/campaigns");
+            page.getByLabel("Guests of", EXACT).click();
+            page.getByLabel("Guests of", EXACT).fill("Analytical");
+            page.locator("vaadin-multi-select-combo-box-item", new Page.LocatorOptions().setHasText("Analytical gala"))
+                    .click();
+            page.keyboard().press("Escape");
+            assertThat(page.getByText("Reaches 1 person.")).isVisible();
+            page.getByLabel("Name (for you)", EXACT).fill("Gala news");
+            page.getByLabel("Subject", EXACT).fill("{firstName}, the gala is near");
+            page.locator("vaadin-button", new Page.LocatorOptions().setHasText("Schedule")).click();
+            assertThat(page.getByText("Scheduled: Gala news, going out now.")).isVisible();
+            assertThat(cell(page, "Gala news")).isVisible();
+            assertThat(get("/api/v1/campaigns", token).at("/0/status").asText()).isEqualTo("SCHEDULED");
         }
     }
 

@@ -20,11 +20,12 @@ public class MainLayout extends AppLayout {
         home.getStyle().set("font-size", "var(--lumo-font-size-l)").set("font-weight", "600");
         Anchor events = new Anchor("", "Events");
         Anchor contacts = new Anchor("contacts", "Contacts");
+        Anchor campaigns = new Anchor("campaigns", "Campaigns");
         Span who = new Span(organizer.email());
         Button signOut = new Button("Sign out", click -> organizer.logout());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        HorizontalLayout header = new HorizontalLayout(home, events, contacts, who, signOut);
+        HorizontalLayout header = new HorizontalLayout(home, events, contacts, campaigns, who, signOut);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(home);

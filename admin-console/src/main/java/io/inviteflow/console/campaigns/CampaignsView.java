@@ -1,0 +1,158 @@
+package io.inviteflow.console.campaigns;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.inviteflow.console.core.CoreCampaigns;
+import io.inviteflow.console.core.CoreClient;
+import io.inviteflow.console.core.CoreEvent;
+import io.inviteflow.console.layout.MainLayout;
+import io.inviteflow.console.security.CurrentOrganizer;
+import jakarta.annotation.security.PermitAll;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Marketing: build a segment of the organizer's guests and see how many people it reaches as it is built, write the
+ * message with merge fields, send it now or at a time; the campaigns so far with their state. batch-jobs sends them
+ * (once per person and channel; people who unsubscribed from marketing are never in a segment).
+ */
+@Route(value = "campaigns", layout = MainLayout.class)
+@PageTitle("Campaigns · Inviteflow")
+@PermitAll
+public class CampaignsView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
+
+    private final CoreClient core;
+    private final CoreCampaigns campaigns;
+    private final CurrentOrganizer organizer;
+    private final Grid<CoreCampaigns.Campaign> grid = new Grid<>();
+    private final MultiSelectComboBox<CoreEvent> events = new MultiSelectComboBox<>("Guests of");
+    private final CheckboxGroup<String> answers = new CheckboxGroup<>("Who answered");
+    private final Checkbox openedNotAnswered = new Checkbox("Only those who opened and have not answered");
+    private final CheckboxGroup<String> channels = new CheckboxGroup<>("Through");
+    private final Paragraph audience = new Paragraph();
+    private final Paragraph status = new Paragraph();
+
+    public CampaignsView(CoreClient core, CoreCampaigns campaigns, CurrentOrganizer organizer) {
+        this.core = core;
+        this.campaigns = campaigns;
+        this.organizer = organizer;
+        grid.addColumn(CoreCampaigns.Campaign::name).setHeader("Campaign").setFlexGrow(2);
+        grid.addColumn(CoreCampaigns.Campaign::status).setHeader("State");
+        grid.addColumn(c -> c.sendAt() == null ? "" : WHEN.format(c.sendAt().atZone(ZoneId.systemDefault())))
+                .setHeader("Goes at");
+        grid.addComponentColumn(c -> {
+            Button cancel = new Button("Cancel", click -> {
+                try {
+                    campaigns.cancel(organizer.accessToken(), c.id());
+                    status.setText("Cancelled: " + c.name() + ".");
+                } catch (CoreClient.CoreException e) {
+                    status.setText("Not cancelled: " + e.getMessage());
+                }
+                refreshList();
+            });
+            cancel.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+            cancel.setEnabled(Set.of("DRAFT", "SCHEDULED").contains(c.status()));
+            return cancel;
+        }).setFlexGrow(0).setAutoWidth(true);
+        grid.setAllRowsVisible(true);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        try {
+            events.setItems(core.events(organizer.accessToken()));
+            events.setItemLabelGenerator(CoreEvent::title);
+            answers.setItems("YES", "MAYBE", "NO", "NONE");
+            answers.setItemLabelGenerator(a -> "NONE".equals(a) ? "Not yet" : a.charAt(0) + a.substring(1).toLowerCase());
+            channels.setItems("EMAIL", "PUSH");
+            channels.setItemLabelGenerator(c -> "PUSH".equals(c) ? "Notification" : "Email");
+            channels.setValue(Set.of("EMAIL"));
+            events.addValueChangeListener(e -> count());
+            answers.addValueChangeListener(e -> count());
+            openedNotAnswered.addValueChangeListener(e -> count());
+            channels.addValueChangeListener(e -> count());
+            count();
+            add(new H2("Campaigns"), new H3("New campaign"), form(), new H3("So far"), grid, status);
+            refreshList();
+        } catch (CoreClient.Unauthorized e) {
+            organizer.logout();
+        } catch (CoreClient.CoreException e) {
+            add(new Paragraph("The Inviteflow core could not be reached. Reload the page to try again."));
+        }
+    }
+
+    private VerticalLayout form() {
+        TextField name = new TextField("Name (for you)");
+        TextField subject = new TextField("Subject");
+        subject.setHelperText("{firstName}, {name}, {eventTitle} and {link} become each person's own");
+        TextArea message = new TextArea("Message");
+        message.setValue("Dear {firstName},\n\n\n{link}");
+        DateTimePicker at = new DateTimePicker("Send at (empty: now)");
+        FormLayout segment = new FormLayout(events, answers, openedNotAnswered, channels);
+        FormLayout text = new FormLayout(name, subject, message, at);
+        Button send = new Button("Schedule", click -> {
+            try {
+                String token = organizer.accessToken();
+                CoreCampaigns.Campaign draft = campaigns.create(token, name.getValue(), segment(), subject.getValue(),
+                        message.getValue(), List.copyOf(channels.getValue()));
+                Instant when = at.getValue() == null ? null : at.getValue().atZone(ZoneId.systemDefault()).toInstant();
+                campaigns.schedule(token, draft.id(), when);
+                status.setText("Scheduled: " + draft.name() + (when == null ? ", going out now." : "."));
+                refreshList();
+            } catch (CoreClient.Refused e) {
+                status.setText("Not scheduled: " + e.getMessage());
+            } catch (CoreClient.CoreException e) {
+                status.setText("The core could not be reached: nothing was scheduled. Try again.");
+            }
+        });
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        return new VerticalLayout(segment, audience, text, new HorizontalLayout(send));
+    }
+
+    private CoreCampaigns.Segment segment() {
+        return new CoreCampaigns.Segment(events.getValue().stream().map(CoreEvent::id).toList(),
+                List.copyOf(answers.getValue()), openedNotAnswered.getValue());
+    }
+
+    /** The audience, counted by the core as the segment is built. */
+    private void count() {
+        if (events.getValue().isEmpty() || channels.getValue().isEmpty()) {
+            audience.setText("Choose events and a channel to see who it reaches.");
+            return;
+        }
+        try {
+            long people = campaigns.audience(organizer.accessToken(), segment(), List.copyOf(channels.getValue()));
+            audience.setText("Reaches " + people + (people == 1 ? " person." : " people."));
+        } catch (CoreClient.CoreException e) {
+            audience.setText("Cannot count now: " + e.getMessage());
+        }
+    }
+
+    private void refreshList() {
+        grid.setItems(campaigns.list(organizer.accessToken()));
+    }
+}

@@ -1,0 +1,69 @@
+package io.inviteflow.console.core;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The core's campaign API as the marketing page uses it. Errors as {@link CoreClient} throws them. */
+@Component
+public class CoreCampaigns {
+
+    private final CoreClient core;
+
+    public CoreCampaigns(CoreClient core) {
+        this.core = core;
+    }
+
+    /** @param answers YES, NO, MAYBE, NONE (no answer yet); empty: any */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Segment(List<UUID> eventIds, List<String> answers, Boolean openedNotAnswered) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Campaign(UUID id, String name, Segment segment, String subject, String message, List<String> channels,
+                           String status, Instant sendAt, Instant sentAt) {
+    }
+
+    public long audience(String token, Segment segment, List<String> channels) {
+        Map<?, ?> answer = CoreClient.call(() -> core.rest().post().uri("/api/v1/campaigns/audience-count")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("segment", segment, "channels", channels)).retrieve().body(Map.class));
+        return answer == null ? 0 : ((Number) answer.get("people")).longValue();
+    }
+
+    public List<Campaign> list(String token) {
+        return CoreClient.call(() -> core.rest().get().uri("/api/v1/campaigns")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).retrieve()
+                .body(new ParameterizedTypeReference<List<Campaign>>() {
+                }));
+    }
+
+    public Campaign create(String token, String name, Segment segment, String subject, String message,
+                           List<String> channels) {
+        return CoreClient.call(() -> core.rest().post().uri("/api/v1/campaigns")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", name, "segment", segment, "subject", subject, "message", message,
+                        "channels", channels))
+                .retrieve().body(Campaign.class));
+    }
+
+    /** @param sendAt null: now */
+    public Campaign schedule(String token, UUID id, Instant sendAt) {
+        Map<String, Object> body = sendAt == null ? Map.of() : Map.of("sendAt", sendAt.toString());
+        return CoreClient.call(() -> core.rest().post().uri("/api/v1/campaigns/{id}/schedule", id)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
+                .body(body).retrieve().body(Campaign.class));
+    }
+
+    public Campaign cancel(String token, UUID id) {
+        return CoreClient.call(() -> core.rest().post().uri("/api/v1/campaigns/{id}/cancel", id)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).retrieve().body(Campaign.class));
+    }
+}
