@@ -8,7 +8,9 @@ CREATE TABLE campaign (
     subject      text        NOT NULL,
     message      text        NOT NULL,
     channels     text[]      NOT NULL CHECK (cardinality(channels) > 0),
-    status       text        NOT NULL CHECK (status IN ('DRAFT', 'SCHEDULED', 'SENT', 'CANCELLED')),
+    status       text        NOT NULL CHECK (status IN ('DRAFT', 'SCHEDULED', 'PAUSED', 'SENT', 'CANCELLED')),
+    -- how often it was resumed: each resumption is a new sending run (the delivery ledger skips whoever got it)
+    round        integer     NOT NULL DEFAULT 0,
     send_at      timestamptz,
     sent_at      timestamptz,
     created_at   timestamptz NOT NULL DEFAULT now()

@@ -63,20 +63,11 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         grid.addColumn(CoreCampaigns.Campaign::status).setHeader("State");
         grid.addColumn(c -> c.sendAt() == null ? "" : WHEN.format(c.sendAt().atZone(ZoneId.systemDefault())))
                 .setHeader("Goes at");
-        grid.addComponentColumn(c -> {
-            Button cancel = new Button("Cancel", click -> {
-                try {
-                    campaigns.cancel(organizer.accessToken(), c.id());
-                    status.setText("Cancelled: " + c.name() + ".");
-                } catch (CoreClient.CoreException e) {
-                    status.setText("Not cancelled: " + e.getMessage());
-                }
-                refreshList();
-            });
-            cancel.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-            cancel.setEnabled(Set.of("DRAFT", "SCHEDULED").contains(c.status()));
-            return cancel;
-        }).setFlexGrow(0).setAutoWidth(true);
+        grid.addComponentColumn(c -> new HorizontalLayout(
+                action(c, "Pause", "pause", "SCHEDULED".equals(c.status())),
+                action(c, "Resume", "resume", "PAUSED".equals(c.status())),
+                action(c, "Cancel", "cancel", Set.of("DRAFT", "SCHEDULED", "PAUSED").contains(c.status()))))
+                .setFlexGrow(0).setAutoWidth(true);
         grid.setAllRowsVisible(true);
     }
 
@@ -103,6 +94,21 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         } catch (CoreClient.CoreException e) {
             add(new Paragraph("The Inviteflow core could not be reached. Reload the page to try again."));
         }
+    }
+
+    private Button action(CoreCampaigns.Campaign campaign, String label, String action, boolean enabled) {
+        Button button = new Button(label, click -> {
+            try {
+                campaigns.act(organizer.accessToken(), campaign.id(), action);
+                status.setText(label + ": " + campaign.name() + ".");
+            } catch (CoreClient.CoreException e) {
+                status.setText(label + " did not work: " + e.getMessage());
+            }
+            refreshList();
+        });
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        button.setEnabled(enabled);
+        return button;
     }
 
     private VerticalLayout form() {

@@ -62,8 +62,9 @@ public class CoreCampaigns {
                 .body(body).retrieve().body(Campaign.class));
     }
 
-    public Campaign cancel(String token, UUID id) {
-        return CoreClient.call(() -> core.rest().post().uri("/api/v1/campaigns/{id}/cancel", id)
+    /** @param action {@code cancel}, {@code pause} or {@code resume} */
+    public Campaign act(String token, UUID id, String action) {
+        return CoreClient.call(() -> core.rest().post().uri("/api/v1/campaigns/{id}/{action}", id, action)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).retrieve().body(Campaign.class));
     }
 }

@@ -15,7 +15,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Launches {@code campaignJob} for each campaign whose time has come. The campaign's id is the job instance: a failed run is restarted where it stopped; a completed run whose campaign is still listed (the mark
+ * Launches {@code campaignJob} for each campaign whose time has come. The campaign's id and round (resumptions after
+ * a pause) are the job instance: a failed run is restarted where it stopped; a completed run whose campaign is still listed (the mark
  * "sent" was lost in a crash) is marked sent again, and nobody is mailed twice either way (the delivery ledger).
  */
 @Component
@@ -51,6 +52,7 @@ public class CampaignLauncher {
     }
 
     private static JobParameters parameters(DueCampaign campaign) {
-        return new JobParametersBuilder().addString("campaignId", campaign.id().toString()).toJobParameters();
+        return new JobParametersBuilder().addString("campaignId", campaign.id().toString())
+                .addLong("round", (long) campaign.round()).toJobParameters();
     }
 }

@@ -4,6 +4,11 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
-/** A scheduled campaign whose time has come, with the text its merge fields fill in per person. */
-public record DueCampaign(UUID id, String subject, String message, Set<String> channels, Instant sendAt) {
+/**
+ * A scheduled campaign whose time has come, with the text its merge fields fill in per person.
+ *
+ * @param round how often it was resumed after a pause: each round is a run of its own
+ */
+public record DueCampaign(UUID id, String subject, String message, Set<String> channels, Instant sendAt,
+                          int round) {
 }

@@ -6,10 +6,11 @@ import java.util.UUID;
 
 /**
  * A message to a segment: written once with merge fields ({@code {firstName}}, {@code {name}}, {@code {eventTitle}},
- * {@code {link}}), sent once per recipient and channel by batch-jobs at {@code sendAt}.
+ * {@code {link}}), sent once per recipient and channel by batch-jobs at {@code sendAt}. Paused, it stops after the
+ * chunk in hand; resumed, it goes on with whoever has not got it yet.
  */
 public record Campaign(UUID id, String name, Segment segment, String subject, String message, Set<String> channels,
                        Status status, Instant sendAt, Instant sentAt, Instant createdAt) {
 
-    public enum Status { DRAFT, SCHEDULED, SENT, CANCELLED }
+    public enum Status { DRAFT, SCHEDULED, PAUSED, SENT, CANCELLED }
 }

@@ -68,4 +68,16 @@ class CampaignController {
     Campaign cancel(AuthenticatedOrganizer organizer, @PathVariable UUID id) {
         return campaigns.cancel(organizer.id(), id);
     }
+
+    @PostMapping("/api/v1/campaigns/{id}/pause")
+    @Operation(summary = "Hold a scheduled campaign; one being sent stops after the chunk in hand")
+    Campaign pause(AuthenticatedOrganizer organizer, @PathVariable UUID id) {
+        return campaigns.pause(organizer.id(), id);
+    }
+
+    @PostMapping("/api/v1/campaigns/{id}/resume")
+    @Operation(summary = "Go on with a paused campaign: whoever already got it does not get it again")
+    Campaign resume(AuthenticatedOrganizer organizer, @PathVariable UUID id) {
+        return campaigns.resume(organizer.id(), id);
+    }
 }

@@ -89,10 +89,25 @@ class Campaigns {
         return find(organizerId, id).orElseThrow();
     }
 
-    /** Before it went: back to nothing. A campaign being sent stops after the chunk in hand. */
+    /** Before it went (or while paused): back to nothing. A campaign being sent stops after the chunk in hand. */
     @Transactional
     Campaign cancel(UUID organizerId, UUID id) {
-        move(organizerId, id, "status IN ('DRAFT', 'SCHEDULED')", "CANCELLED", null);
+        move(organizerId, id, "status IN ('DRAFT', 'SCHEDULED', 'PAUSED')", "CANCELLED", null);
+        return find(organizerId, id).orElseThrow();
+    }
+
+    /** Holds a scheduled campaign (also one being sent: it stops after the chunk in hand). */
+    @Transactional
+    Campaign pause(UUID organizerId, UUID id) {
+        move(organizerId, id, "status = 'SCHEDULED'", "PAUSED", null);
+        return find(organizerId, id).orElseThrow();
+    }
+
+    /** Goes on: a new sending round, which skips everybody the campaign already reached. */
+    @Transactional
+    Campaign resume(UUID organizerId, UUID id) {
+        move(organizerId, id, "status = 'PAUSED'", "SCHEDULED", null);
+        jdbc.sql("UPDATE campaign SET round = round + 1 WHERE id = :id").param("id", id).update();
         return find(organizerId, id).orElseThrow();
     }
 

@@ -94,6 +94,14 @@ class CampaignsIT extends CoreIntegrationTest {
         assertThat(scheduled.get("status").asText()).isEqualTo("SCHEDULED");
 
         String service = ServiceTokens.mint(security);
+        // held, it is not due; resumed, it is due again as a new round (whoever got it is skipped by the sender)
+        assertThat(ok(api.post("/api/v1/campaigns/" + id + "/pause", organizer, ""), 200).get("status").asText())
+                .isEqualTo("PAUSED");
+        assertThat(api.post("/api/v1/campaigns/" + id + "/pause", organizer, "").status()).isEqualTo(409);
+        assertThat(ids(ok(api.get("/api/v1/internal/due-campaigns?at=" + sendAt.plusSeconds(1), service), 200)))
+                .doesNotContain(id);
+        ok(api.post("/api/v1/campaigns/" + id + "/resume", organizer, ""), 200);
+        assertThat(ok(api.get("/api/v1/internal/campaigns/" + id, service), 200).get("round").asInt()).isEqualTo(1);
         assertThat(ids(ok(api.get("/api/v1/internal/due-campaigns?at=" + Instant.now(), service), 200)))
                 .doesNotContain(id);
         assertThat(ids(ok(api.get("/api/v1/internal/due-campaigns?at=" + sendAt.plusSeconds(1), service), 200)))
