@@ -54,6 +54,7 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
     private final CheckboxGroup<String> channels = new CheckboxGroup<>("Through");
     private final Paragraph audience = new Paragraph();
     private final Paragraph status = new Paragraph();
+    private ZoneId zone = ZoneId.systemDefault();
 
     public CampaignsView(CoreClient core, CoreCampaigns campaigns, CurrentOrganizer organizer) {
         this.core = core;
@@ -61,7 +62,7 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         this.organizer = organizer;
         grid.addColumn(CoreCampaigns.Campaign::name).setHeader("Campaign").setFlexGrow(2);
         grid.addColumn(CoreCampaigns.Campaign::status).setHeader("State");
-        grid.addColumn(c -> c.sendAt() == null ? "" : WHEN.format(c.sendAt().atZone(ZoneId.systemDefault())))
+        grid.addColumn(c -> c.sendAt() == null ? "" : WHEN.format(c.sendAt().atZone(zone)))
                 .setHeader("Goes at");
         grid.addComponentColumn(c -> new HorizontalLayout(
                 action(c, "Pause", "pause", "SCHEDULED".equals(c.status())),
@@ -69,6 +70,25 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
                 action(c, "Cancel", "cancel", Set.of("DRAFT", "SCHEDULED", "PAUSED").contains(c.status()))))
                 .setFlexGrow(0).setAutoWidth(true);
         grid.setAllRowsVisible(true);
+        answers.setItems("YES", "MAYBE", "NO", "NONE");
+        answers.setItemLabelGenerator(a -> "NONE".equals(a) ? "Not yet" : a.charAt(0) + a.substring(1).toLowerCase());
+        channels.setItems("EMAIL", "PUSH");
+        channels.setItemLabelGenerator(c -> "PUSH".equals(c) ? "Notification" : "Email");
+        channels.setValue(Set.of("EMAIL"));
+        events.setItemLabelGenerator(CoreEvent::title);
+        // once, here: the view is reused when its own link is followed again
+        events.addValueChangeListener(e -> count());
+        answers.addValueChangeListener(e -> count());
+        openedNotAnswered.addValueChangeListener(e -> count());
+        channels.addValueChangeListener(e -> count());
+        // times are the organizer's own: their browser's zone (the server's may be UTC)
+        addAttachListener(attach -> attach.getUI().getPage().retrieveExtendedClientDetails(details -> {
+            try {
+                zone = ZoneId.of(details.getTimeZoneId());
+            } catch (RuntimeException e) {
+                zone = ZoneId.systemDefault();
+            }
+        }));
     }
 
     @Override
@@ -76,16 +96,6 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         removeAll();
         try {
             events.setItems(core.events(organizer.accessToken()));
-            events.setItemLabelGenerator(CoreEvent::title);
-            answers.setItems("YES", "MAYBE", "NO", "NONE");
-            answers.setItemLabelGenerator(a -> "NONE".equals(a) ? "Not yet" : a.charAt(0) + a.substring(1).toLowerCase());
-            channels.setItems("EMAIL", "PUSH");
-            channels.setItemLabelGenerator(c -> "PUSH".equals(c) ? "Notification" : "Email");
-            channels.setValue(Set.of("EMAIL"));
-            events.addValueChangeListener(e -> count());
-            answers.addValueChangeListener(e -> count());
-            openedNotAnswered.addValueChangeListener(e -> count());
-            channels.addValueChangeListener(e -> count());
             count();
             add(new H2("Campaigns"), new H3("New campaign"), form(), new H3("So far"), grid, status);
             refreshList();
@@ -121,11 +131,15 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         FormLayout segment = new FormLayout(events, answers, openedNotAnswered, channels);
         FormLayout text = new FormLayout(name, subject, message, at);
         Button send = new Button("Schedule", click -> {
+            Instant when = at.getValue() == null ? null : at.getValue().atZone(zone).toInstant();
+            if (when != null && when.isBefore(Instant.now())) {
+                status.setText("That time has passed: leave it empty to send now.");
+                return; // checked before anything is made, so no draft is left behind
+            }
             try {
                 String token = organizer.accessToken();
                 CoreCampaigns.Campaign draft = campaigns.create(token, name.getValue(), segment(), subject.getValue(),
                         message.getValue(), List.copyOf(channels.getValue()));
-                Instant when = at.getValue() == null ? null : at.getValue().atZone(ZoneId.systemDefault()).toInstant();
                 campaigns.schedule(token, draft.id(), when);
                 status.setText("Scheduled: " + draft.name() + (when == null ? ", going out now." : "."));
                 refreshList();
@@ -159,6 +173,10 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private void refreshList() {
-        grid.setItems(campaigns.list(organizer.accessToken()));
+        try {
+            grid.setItems(campaigns.list(organizer.accessToken()));
+        } catch (CoreClient.CoreException e) {
+            status.setText("The list could not be loaded now: " + e.getMessage());
+        }
     }
 }

@@ -3,18 +3,11 @@ package io.inviteflow.batch.campaign;
 import io.inviteflow.batch.message.Outgoing;
 import io.inviteflow.batch.message.OutgoingWriter;
 import io.inviteflow.batch.paging.KeysetPageReader;
-import io.inviteflow.batch.push.PushSubscriptionsClient;
-import io.inviteflow.batch.push.PushWriter;
-import io.inviteflow.batch.push.WebPushSender;
 import io.inviteflow.batch.reminder.InDoubtDeliveriesListener;
-import io.inviteflow.batch.reminder.MailSends;
 import io.inviteflow.batch.reminder.ReminderActivities;
 import io.inviteflow.batch.reminder.ReminderDeliveries;
 import io.inviteflow.batch.reminder.ReminderProperties;
-import io.inviteflow.batch.reminder.ReminderWriter;
 import io.inviteflow.batch.reminder.UnpublishedRemindersListener;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -31,7 +24,6 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.UUID;
@@ -55,7 +47,8 @@ class CampaignJobConfiguration {
                     @Override
                     public void afterJob(JobExecution execution) {
                         if (execution.getStatus() == BatchStatus.COMPLETED) {
-                            core.sent(UUID.fromString(execution.getJobParameters().getString("campaignId")));
+                            core.sent(UUID.fromString(execution.getJobParameters().getString("campaignId")),
+                                    execution.getJobParameters().getLong("round"));
                         }
                     }
                 })
@@ -104,14 +97,9 @@ class CampaignJobConfiguration {
 
     @Bean
     @StepScope
-    OutgoingWriter campaignWriter(ReminderDeliveries deliveries, JavaMailSender mail, MailSends sends,
-                                  ReminderActivities activities, ReminderProperties properties, WebPushSender push,
-                                  PushSubscriptionsClient subscriptions,
-                                  @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId)
-            throws AddressException {
-        return new OutgoingWriter(new ReminderWriter(deliveries, mail, activities,
-                new InternetAddress(properties.from(), true), jobExecutionId, sends),
-                new PushWriter(deliveries, activities, push, subscriptions, jobExecutionId));
+    OutgoingWriter campaignWriter(OutgoingWriter.Parts parts,
+                                  @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
+        return parts.writer(jobExecutionId);
     }
 
     @Bean

@@ -43,7 +43,7 @@ public class CampaignLauncher {
                 launcher.run(job, parameters(campaign));
                 launched++;
             } catch (JobInstanceAlreadyCompleteException e) {
-                core.sent(campaign.id());
+                core.sent(campaign.id(), campaign.round());
             } catch (JobExecutionException e) {
                 log.warn("campaign {} not launched: {}", campaign.id(), e.getMessage());
             }

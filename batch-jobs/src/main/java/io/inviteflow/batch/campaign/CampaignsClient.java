@@ -45,7 +45,9 @@ public class CampaignsClient {
                 });
     }
 
-    public void sent(UUID campaignId) {
-        core.post().uri("/api/v1/internal/campaigns/{id}/sent", campaignId).retrieve().toBodilessEntity();
+    /** Marks the campaign sent if {@code round} is still its round (a resumed campaign is a round of its own). */
+    public void sent(UUID campaignId, long round) {
+        core.post().uri(uri -> uri.path("/api/v1/internal/campaigns/{id}/sent").queryParam("round", round)
+                .build(campaignId)).retrieve().toBodilessEntity();
     }
 }

@@ -4,7 +4,16 @@ import io.inviteflow.batch.push.PushMessage;
 import io.inviteflow.batch.push.PushWriter;
 import io.inviteflow.batch.reminder.Reminder;
 import io.inviteflow.batch.reminder.ReminderWriter;
+import io.inviteflow.batch.push.PushSubscriptionsClient;
+import io.inviteflow.batch.push.WebPushSender;
+import io.inviteflow.batch.reminder.MailSends;
+import io.inviteflow.batch.reminder.ReminderActivities;
+import io.inviteflow.batch.reminder.ReminderDeliveries;
+import io.inviteflow.batch.reminder.ReminderProperties;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import org.springframework.batch.item.Chunk;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.batch.item.ItemWriter;
 
 import java.util.List;
@@ -23,6 +32,40 @@ public class OutgoingWriter implements ItemWriter<Outgoing> {
     public OutgoingWriter(ReminderWriter mails, PushWriter pushes) {
         this.mails = mails;
         this.pushes = pushes;
+    }
+
+    /** What every job's writer of outgoing messages is made of; one writer per step execution (its id in the ledger). */
+    @org.springframework.stereotype.Component
+    public static class Parts {
+
+        private final ReminderDeliveries deliveries;
+        private final JavaMailSender mail;
+        private final MailSends sends;
+        private final ReminderActivities activities;
+        private final ReminderProperties properties;
+        private final WebPushSender push;
+        private final PushSubscriptionsClient subscriptions;
+
+        Parts(ReminderDeliveries deliveries, JavaMailSender mail, MailSends sends, ReminderActivities activities,
+              ReminderProperties properties, WebPushSender push, PushSubscriptionsClient subscriptions) {
+            this.deliveries = deliveries;
+            this.mail = mail;
+            this.sends = sends;
+            this.activities = activities;
+            this.properties = properties;
+            this.push = push;
+            this.subscriptions = subscriptions;
+        }
+
+        public OutgoingWriter writer(long jobExecutionId) {
+            try {
+                return new OutgoingWriter(new ReminderWriter(deliveries, mail, activities,
+                        new InternetAddress(properties.from(), true), jobExecutionId, sends),
+                        new PushWriter(deliveries, activities, push, subscriptions, jobExecutionId));
+            } catch (AddressException e) {
+                throw new IllegalStateException("inviteflow.reminders.from is not an address", e);
+            }
+        }
     }
 
     @Override

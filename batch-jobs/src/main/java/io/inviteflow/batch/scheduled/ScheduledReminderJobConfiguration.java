@@ -2,18 +2,11 @@ package io.inviteflow.batch.scheduled;
 
 import io.inviteflow.batch.message.Outgoing;
 import io.inviteflow.batch.message.OutgoingWriter;
-import io.inviteflow.batch.push.PushSubscriptionsClient;
-import io.inviteflow.batch.push.PushWriter;
-import io.inviteflow.batch.push.WebPushSender;
 import io.inviteflow.batch.reminder.InDoubtDeliveriesListener;
-import io.inviteflow.batch.reminder.MailSends;
 import io.inviteflow.batch.reminder.ReminderActivities;
 import io.inviteflow.batch.reminder.ReminderDeliveries;
 import io.inviteflow.batch.reminder.ReminderProperties;
-import io.inviteflow.batch.reminder.ReminderWriter;
 import io.inviteflow.batch.reminder.UnpublishedRemindersListener;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -28,7 +21,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.Instant;
@@ -93,14 +85,9 @@ class ScheduledReminderJobConfiguration {
 
     @Bean
     @StepScope
-    OutgoingWriter scheduledWriter(ReminderDeliveries deliveries, JavaMailSender mail, MailSends sends,
-                                            ReminderActivities activities, ReminderProperties properties,
-                                            WebPushSender push, PushSubscriptionsClient subscriptions,
-                                            @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId)
-            throws AddressException {
-        return new OutgoingWriter(new ReminderWriter(deliveries, mail, activities,
-                new InternetAddress(properties.from(), true), jobExecutionId, sends),
-                new PushWriter(deliveries, activities, push, subscriptions, jobExecutionId));
+    OutgoingWriter scheduledWriter(OutgoingWriter.Parts parts,
+                                   @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
+        return parts.writer(jobExecutionId);
     }
 
     @Bean

@@ -15,7 +15,8 @@ import java.util.UUID;
 /**
  * A segment's people, in SQL: the organizer's guests of the chosen events with the chosen answers (and engagement),
  * reachable on one of the channels, not withdrawn, not opted out of marketing — one per email address (the invitation
- * to the latest event wins), so nobody gets the same campaign twice for being invited twice.
+ * to the latest event wins), so nobody gets the same campaign twice for being invited twice. Counted live while the
+ * campaign is built; fixed ({@link #freeze}) when it starts going out, so its sending pages stay stable.
  */
 @Repository
 class CampaignAudience {
@@ -38,15 +39,33 @@ class CampaignAudience {
                 .params(query.params()).query(Long.class).single();
     }
 
-    /** The page after {@code after} in invitation-id order. */
-    List<CampaignRecipient> page(UUID organizerId, Segment segment, Set<String> channels, UUID after, int limit) {
+    /** Fixes the campaign's audience as the segment reaches it now (once: a second call adds nobody). */
+    void freeze(UUID campaignId, UUID organizerId, Segment segment, Set<String> channels) {
         Query query = query(organizerId, segment, channels);
         Map<String, Object> params = new HashMap<>(query.params());
-        params.put("after", after);
-        params.put("limit", limit);
-        List<CampaignRecipient> page = jdbc.sql("WITH reachable AS (" + query.sql() + ") SELECT * FROM reachable "
-                        + "WHERE id > :after ORDER BY id LIMIT :limit")
-                .params(params)
+        params.put("campaign", campaignId);
+        jdbc.sql("INSERT INTO campaign_recipient (campaign_id, invitation_id, person_key) "
+                        + "SELECT :campaign, id, person_key FROM (" + query.sql() + ") reachable "
+                        + "ON CONFLICT DO NOTHING")
+                .params(params).update();
+    }
+
+    /**
+     * The frozen audience after {@code after} in invitation-id order, without anyone who opted out or was withdrawn
+     * since it was fixed.
+     */
+    List<CampaignRecipient> page(UUID campaignId, UUID after, int limit) {
+        List<CampaignRecipient> page = jdbc.sql("""
+                        SELECT i.id, i.party_event_id, e.title, i.guest_name, i.guest_email
+                        FROM campaign_recipient r
+                        JOIN invitation i ON i.id = r.invitation_id
+                        JOIN party_event e ON e.id = i.party_event_id
+                        WHERE r.campaign_id = :campaign AND r.invitation_id > :after AND i.revoked_at IS NULL
+                          AND NOT EXISTS (SELECT 1 FROM marketing_opt_out o
+                                          WHERE o.email_normalized IN (lower(i.guest_email), 'invitation:' || i.id))
+                        ORDER BY r.invitation_id
+                        LIMIT :limit""")
+                .param("campaign", campaignId).param("after", after).param("limit", limit)
                 .query((rs, row) -> {
                     UUID invitation = rs.getObject("id", UUID.class);
                     return new CampaignRecipient(invitation, rs.getObject("party_event_id", UUID.class),
@@ -67,7 +86,8 @@ class CampaignAudience {
         params.put("events", segment.eventIds());
         StringBuilder where = new StringBuilder("""
                 e.organizer_id = :organizer AND i.party_event_id IN (:events) AND i.revoked_at IS NULL
-                  AND NOT EXISTS (SELECT 1 FROM marketing_opt_out o WHERE o.email_normalized = lower(i.guest_email))""");
+                  AND NOT EXISTS (SELECT 1 FROM marketing_opt_out o
+                                  WHERE o.email_normalized IN (lower(i.guest_email), 'invitation:' || i.id))""");
         if (!segment.answers().isEmpty()) {
             where.append(" AND coalesce(i.response, 'NONE') IN (:answers)");
             params.put("answers", segment.answers());
@@ -82,9 +102,10 @@ class CampaignAudience {
                 .append(")");
         return new Query("""
                 SELECT DISTINCT ON (coalesce(lower(i.guest_email), i.id::text))
-                       i.id, i.party_event_id, e.title, i.guest_name, i.guest_email
+                       i.id, coalesce(lower(i.guest_email), i.id::text) AS person_key
                 FROM invitation i JOIN party_event e ON e.id = i.party_event_id
                 WHERE %s
-                ORDER BY coalesce(lower(i.guest_email), i.id::text), e.starts_at DESC""".formatted(where), params);
+                ORDER BY coalesce(lower(i.guest_email), i.id::text), e.starts_at DESC, i.id""".formatted(where),
+                params);
     }
 }

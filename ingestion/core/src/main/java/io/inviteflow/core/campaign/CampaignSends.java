@@ -1,13 +1,13 @@
 package io.inviteflow.core.campaign;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -17,12 +17,12 @@ class CampaignSends {
 
     private final JdbcClient jdbc;
     private final CampaignAudience audience;
-    private final ObjectMapper json;
+    private final Segments segments;
 
-    CampaignSends(JdbcClient jdbc, CampaignAudience audience, ObjectMapper json) {
+    CampaignSends(JdbcClient jdbc, CampaignAudience audience, Segments segments) {
         this.jdbc = jdbc;
         this.audience = audience;
-        this.json = json;
+        this.segments = segments;
     }
 
     /**
@@ -52,30 +52,39 @@ class CampaignSends {
                 rs.getInt(6));
     }
 
-    /** The next recipients while the campaign is still scheduled; none once it was cancelled or sent. */
+    /**
+     * The next recipients while the campaign is still scheduled; none once it was paused, cancelled or sent. Its
+     * audience is fixed the first time it is asked for.
+     */
+    @Transactional
     List<CampaignRecipient> recipients(UUID campaignId, UUID after, int limit) {
-        record Row(UUID organizer, String segment, String[] channels) {
+        record Row(UUID organizer, String segment, String[] channels, boolean frozen) {
         }
-        return jdbc.sql("SELECT organizer_id, segment, channels FROM campaign WHERE id = :id AND status = 'SCHEDULED'")
+        Optional<Row> campaign = jdbc.sql("SELECT organizer_id, segment, channels, frozen_at IS NOT NULL "
+                        + "FROM campaign WHERE id = :id AND status = 'SCHEDULED' FOR UPDATE")
                 .param("id", campaignId)
                 .query((rs, row) -> new Row(rs.getObject(1, UUID.class), rs.getString(2),
-                        (String[]) rs.getArray(3).getArray()))
-                .optional()
-                .map(c -> audience.page(c.organizer(), segment(c.segment()), Set.of(c.channels()), after, limit))
-                .orElse(List.of());
-    }
-
-    /** True when this call marked it (a repeated call after a crash finds it sent already). */
-    boolean sent(UUID campaignId) {
-        return jdbc.sql("UPDATE campaign SET status = 'SENT', sent_at = now() WHERE id = :id AND status = 'SCHEDULED'")
-                .param("id", campaignId).update() == 1;
-    }
-
-    private Segment segment(String stored) {
-        try {
-            return json.readValue(stored, Segment.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored segment is JSON", e);
+                        (String[]) rs.getArray(3).getArray(), rs.getBoolean(4)))
+                .optional();
+        if (campaign.isEmpty()) {
+            return List.of();
         }
+        if (!campaign.get().frozen()) {
+            audience.freeze(campaignId, campaign.get().organizer(), segments.read(campaign.get().segment()),
+                    Set.of(campaign.get().channels()));
+            jdbc.sql("UPDATE campaign SET frozen_at = now() WHERE id = :id").param("id", campaignId).update();
+        }
+        return audience.page(campaignId, after, limit);
     }
+
+    /**
+     * True when this call marked it (a repeated call after a crash finds it sent already). Only the round that ran:
+     * a campaign paused and resumed meanwhile is a new round, still to be sent.
+     */
+    boolean sent(UUID campaignId, int round) {
+        return jdbc.sql("UPDATE campaign SET status = 'SENT', sent_at = now() "
+                        + "WHERE id = :id AND status = 'SCHEDULED' AND round = :round")
+                .param("id", campaignId).param("round", round).update() == 1;
+    }
+
 }

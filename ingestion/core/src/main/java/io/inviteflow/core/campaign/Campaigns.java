@@ -1,7 +1,5 @@
 package io.inviteflow.core.campaign;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inviteflow.core.event.Events;
 import io.inviteflow.core.web.Problems;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,14 +29,14 @@ class Campaigns {
     private final JdbcClient jdbc;
     private final Events events;
     private final CampaignAudience audience;
-    private final ObjectMapper json;
+    private final Segments segments;
     private final Clock clock;
 
-    Campaigns(JdbcClient jdbc, Events events, CampaignAudience audience, ObjectMapper json, Clock clock) {
+    Campaigns(JdbcClient jdbc, Events events, CampaignAudience audience, Segments segments, Clock clock) {
         this.jdbc = jdbc;
         this.events = events;
         this.audience = audience;
-        this.json = json;
+        this.segments = segments;
         this.clock = clock;
     }
 
@@ -58,7 +56,7 @@ class Campaigns {
                         VALUES (:id, :organizer, :name, CAST(:segment AS jsonb), :subject, :message,
                                 string_to_array(:channels, ','), 'DRAFT')""")
                 .param("id", id).param("organizer", organizerId).param("name", draft.name().strip())
-                .param("segment", write(segment)).param("subject", draft.subject().strip())
+                .param("segment", segments.write(segment)).param("subject", draft.subject().strip())
                 .param("message", draft.message().strip()).param("channels", String.join(",", channels))
                 .update();
         return find(organizerId, id).orElseThrow();
@@ -85,7 +83,8 @@ class Campaigns {
         if (at.isBefore(clock.instant().minusSeconds(60))) {
             throw Problems.unprocessable("sendAt", "now or later");
         }
-        move(organizerId, id, "status IN ('DRAFT', 'SCHEDULED')", "SCHEDULED", at);
+        // a scheduled campaign whose time has come may be going out right now: it can be paused, not moved
+        move(organizerId, id, "(status = 'DRAFT' OR status = 'SCHEDULED' AND send_at > now())", "SCHEDULED", at);
         return find(organizerId, id).orElseThrow();
     }
 
@@ -152,24 +151,13 @@ class Campaigns {
         }
     }
 
-    private String write(Segment segment) {
-        try {
-            return json.writeValueAsString(segment);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private Campaign campaign(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        try {
-            Set<String> channels = new LinkedHashSet<>(List.of((String[]) rs.getArray("channels").getArray()));
-            return new Campaign(rs.getObject("id", UUID.class), rs.getString("name"),
-                    json.readValue(rs.getString("segment"), Segment.class), rs.getString("subject"),
-                    rs.getString("message"), channels, Campaign.Status.valueOf(rs.getString("status")),
-                    instant(rs, "send_at"), instant(rs, "sent_at"), instant(rs, "created_at"));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored segment is JSON", e);
-        }
+        Set<String> channels = new LinkedHashSet<>(List.of((String[]) rs.getArray("channels").getArray()));
+        return new Campaign(rs.getObject("id", UUID.class), rs.getString("name"),
+                segments.read(rs.getString("segment")), rs.getString("subject"), rs.getString("message"), channels,
+                Campaign.Status.valueOf(rs.getString("status")), instant(rs, "send_at"), instant(rs, "sent_at"),
+                instant(rs, "created_at"));
     }
 
     private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {

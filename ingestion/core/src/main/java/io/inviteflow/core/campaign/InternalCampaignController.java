@@ -44,8 +44,9 @@ class InternalCampaignController {
         return new Page(items, items.size() < limit ? null : items.get(items.size() - 1).invitationId());
     }
 
+    /** @param round the round the sender ran (a campaign resumed meanwhile is not sent yet) */
     @PostMapping("/api/v1/internal/campaigns/{id}/sent")
-    Map<String, Boolean> sent(@PathVariable UUID id) {
-        return Map.of("marked", sends.sent(id));
+    Map<String, Boolean> sent(@PathVariable UUID id, @RequestParam int round) {
+        return Map.of("marked", sends.sent(id, round));
     }
 }

@@ -8,7 +8,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** People who want no marketing: kept by email address, so no organizer's campaign reaches them again. */
+/**
+ * People who want no marketing: kept by email address, so no organizer's campaign reaches them again (a guest reached
+ * by push alone: by their invitation).
+ */
 @Service
 class MarketingOptOuts {
 
@@ -25,7 +28,7 @@ class MarketingOptOuts {
     void optOut(GuestAccess.Guest guest, String via) {
         int added = jdbc.sql("""
                         INSERT INTO marketing_opt_out (email_normalized, via)
-                        SELECT lower(guest_email), :via FROM invitation WHERE id = :id AND guest_email IS NOT NULL
+                        SELECT coalesce(lower(guest_email), 'invitation:' || id), :via FROM invitation WHERE id = :id
                         ON CONFLICT (email_normalized) DO NOTHING""")
                 .param("id", guest.invitationId()).param("via", via).update();
         if (added == 1) {

@@ -109,11 +109,18 @@ class CampaignsIT extends CoreIntegrationTest {
         JsonNode page = ok(api.get("/api/v1/internal/campaigns/" + id + "/recipients", service), 200);
         assertThat(page.get("items")).extracting(r -> r.get("guestName").asText()).containsExactlyInAnyOrder("Ann", "Ben");
         assertThat(page.get("items").get(0).get("link").asText()).contains("/i/");
+        // the audience was fixed when the sender first asked: a guest invited now is not added to this campaign
+        invite(gala, "Cleo:cleo-" + tag);
+        assertThat(ok(api.get("/api/v1/internal/campaigns/" + id + "/recipients", service), 200).get("items"))
+                .extracting(r -> r.get("guestName").asText()).containsExactlyInAnyOrder("Ann", "Ben");
 
-        assertThat(ok(api.post("/api/v1/internal/campaigns/" + id + "/sent", service, ""), 200).get("marked")
-                .asBoolean()).isTrue();
-        assertThat(ok(api.post("/api/v1/internal/campaigns/" + id + "/sent", service, ""), 200).get("marked")
-                .asBoolean()).isFalse();
+        // the sender of round 0 (before the pause) cannot mark the resumed campaign sent; round 1's can, once
+        assertThat(ok(api.post("/api/v1/internal/campaigns/" + id + "/sent?round=0", service, ""), 200)
+                .get("marked").asBoolean()).isFalse();
+        assertThat(ok(api.post("/api/v1/internal/campaigns/" + id + "/sent?round=1", service, ""), 200)
+                .get("marked").asBoolean()).isTrue();
+        assertThat(ok(api.post("/api/v1/internal/campaigns/" + id + "/sent?round=1", service, ""), 200)
+                .get("marked").asBoolean()).isFalse();
         assertThat(ok(api.get("/api/v1/internal/campaigns/" + id + "/recipients", service), 200).get("items"))
                 .isEmpty(); // sent: nobody left to send to
         assertThat(api.post("/api/v1/campaigns/" + id + "/cancel", organizer, "").status()).isEqualTo(409);
