@@ -128,8 +128,11 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         TextArea message = new TextArea("Message");
         message.setValue("Dear {firstName},\n\n\n{link}");
         DateTimePicker at = new DateTimePicker("Send at (empty: now)");
+        com.vaadin.flow.component.textfield.IntegerField perMinute =
+                new com.vaadin.flow.component.textfield.IntegerField("At most per minute (empty: no limit)");
+        perMinute.setMin(1);
         FormLayout segment = new FormLayout(events, answers, openedNotAnswered, channels);
-        FormLayout text = new FormLayout(name, subject, message, at);
+        FormLayout text = new FormLayout(name, subject, message, at, perMinute);
         Button send = new Button("Schedule", click -> {
             Instant when = at.getValue() == null ? null : at.getValue().atZone(zone).toInstant();
             if (when != null && when.isBefore(Instant.now())) {
@@ -139,7 +142,7 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
             try {
                 String token = organizer.accessToken();
                 CoreCampaigns.Campaign draft = campaigns.create(token, name.getValue(), segment(), subject.getValue(),
-                        message.getValue(), List.copyOf(channels.getValue()));
+                        message.getValue(), List.copyOf(channels.getValue()), perMinute.getValue());
                 campaigns.schedule(token, draft.id(), when);
                 status.setText("Scheduled: " + draft.name() + (when == null ? ", going out now." : "."));
                 refreshList();

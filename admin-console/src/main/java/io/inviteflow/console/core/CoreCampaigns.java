@@ -45,13 +45,17 @@ public class CoreCampaigns {
                 }));
     }
 
+    /** @param perMinute at most so many people a minute; null: no limit */
     public Campaign create(String token, String name, Segment segment, String subject, String message,
-                           List<String> channels) {
+                           List<String> channels, Integer perMinute) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "segment", segment, "subject",
+                subject, "message", message, "channels", channels));
+        if (perMinute != null) {
+            body.put("perMinute", perMinute);
+        }
         return CoreClient.call(() -> core.rest().post().uri("/api/v1/campaigns")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("name", name, "segment", segment, "subject", subject, "message", message,
-                        "channels", channels))
-                .retrieve().body(Campaign.class));
+                .body(body).retrieve().body(Campaign.class));
     }
 
     /** @param sendAt null: now */

@@ -58,16 +58,49 @@ class CampaignJobConfiguration {
     @Bean
     Step sendCampaign(JobRepository jobs, PlatformTransactionManager transactions,
                       KeysetPageReader<CampaignRecipient> campaignRecipients, CampaignMessageProcessor campaignMessages,
-                      OutgoingWriter campaignWriter, ReminderDeliveries deliveries, ReminderActivities activities,
-                      ReminderProperties properties) {
+                      OutgoingWriter campaignWriter, CampaignPaceListener campaignPace,
+                      ReminderDeliveries deliveries, ReminderActivities activities, ReminderProperties properties) {
         return new StepBuilder("sendCampaign", jobs)
                 .<CampaignRecipient, Outgoing>chunk(properties.chunkSize(), transactions)
                 .reader(campaignRecipients)
                 .processor(campaignMessages)
                 .writer(campaignWriter)
+                .listener((org.springframework.batch.core.ChunkListener) campaignPace)
                 .listener(new UnpublishedRemindersListener(deliveries, activities, "campaign/%"))
                 .listener(new InDoubtDeliveriesListener(deliveries, "campaign/%"))
                 .build();
+    }
+
+    /** The campaign's pace (its perMinute), or none. */
+    @Bean
+    @StepScope
+    CampaignPaceListener campaignPace(CampaignsClient core, @Value("#{jobParameters['campaignId']}") String campaignId) {
+        Integer perMinute = core.campaign(UUID.fromString(campaignId)).perMinute();
+        return new CampaignPaceListener(perMinute == null ? null : CampaignPace.of(perMinute));
+    }
+
+    /** A chunk listener that paces when the campaign has a limit (step-scoped beans need a concrete type). */
+    static class CampaignPaceListener implements org.springframework.batch.core.ChunkListener {
+
+        private final CampaignPace pace;
+
+        CampaignPaceListener(CampaignPace pace) {
+            this.pace = pace;
+        }
+
+        @Override
+        public void beforeChunk(org.springframework.batch.core.scope.context.ChunkContext context) {
+            if (pace != null) {
+                pace.beforeChunk(context);
+            }
+        }
+
+        @Override
+        public void afterChunk(org.springframework.batch.core.scope.context.ChunkContext context) {
+            if (pace != null) {
+                pace.afterChunk(context);
+            }
+        }
     }
 
     @Bean

@@ -39,7 +39,8 @@ class CampaignController {
     @PostMapping("/api/v1/campaigns")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "A draft: name, segment {eventIds, answers: [YES|NO|MAYBE|NONE], openedNotAnswered}, subject "
-            + "and message with merge fields {firstName} {name} {eventTitle} {link}, channels [EMAIL, PUSH]")
+            + "and message with merge fields {firstName} {name} {eventTitle} {link}, channels [EMAIL, PUSH], "
+            + "optionally perMinute (at most so many people a minute)")
     Campaign create(AuthenticatedOrganizer organizer, @RequestBody Campaigns.Draft draft) {
         return campaigns.create(organizer.id(), draft);
     }

@@ -30,18 +30,19 @@ class CampaignSends {
      *
      * @param round how often it was resumed: with the id, the identity of one sending run
      */
-    record Due(UUID id, String subject, String message, Set<String> channels, Instant sendAt, int round) {
+    record Due(UUID id, String subject, String message, Set<String> channels, Instant sendAt, int round,
+               Integer perMinute) {
     }
 
     List<Due> due(Instant at) {
-        return jdbc.sql("SELECT id, subject, message, channels, send_at, round FROM campaign "
+        return jdbc.sql("SELECT id, subject, message, channels, send_at, round, per_minute FROM campaign "
                         + "WHERE status = 'SCHEDULED' AND send_at <= :at ORDER BY send_at")
                 .param("at", Timestamp.from(at)).query(CampaignSends::due).list();
     }
 
     /** The campaign's text (the sender reads it rather than carrying it in its job's parameters). */
     java.util.Optional<Due> one(UUID id) {
-        return jdbc.sql("SELECT id, subject, message, channels, send_at, round FROM campaign WHERE id = :id")
+        return jdbc.sql("SELECT id, subject, message, channels, send_at, round, per_minute FROM campaign WHERE id = :id")
                 .param("id", id).query(CampaignSends::due).optional();
     }
 
@@ -49,7 +50,7 @@ class CampaignSends {
         Timestamp sendAt = rs.getTimestamp(5);
         return new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                 Set.of((String[]) rs.getArray(4).getArray()), sendAt == null ? null : sendAt.toInstant(),
-                rs.getInt(6));
+                rs.getInt(6), (Integer) rs.getObject(7));
     }
 
     /**

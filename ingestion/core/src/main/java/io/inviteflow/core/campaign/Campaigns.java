@@ -41,7 +41,8 @@ class Campaigns {
     }
 
     /** What an organizer writes: merge fields {firstName}, {name}, {eventTitle}, {link} in subject and message. */
-    record Draft(String name, Segment segment, String subject, String message, List<String> channels) {
+    record Draft(String name, Segment segment, String subject, String message, List<String> channels,
+                 Integer perMinute) {
     }
 
     Campaign create(UUID organizerId, Draft draft) {
@@ -50,14 +51,19 @@ class Campaigns {
         require(draft.name(), "name", 200);
         require(draft.subject(), "subject", 200);
         require(draft.message(), "message", 5000);
+        if (draft.perMinute() != null && (draft.perMinute() < 1 || draft.perMinute() > 100_000)) {
+            throw Problems.unprocessable("perMinute", "between 1 and 100000 people a minute, or none for no limit");
+        }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                        INSERT INTO campaign (id, organizer_id, name, segment, subject, message, channels, status)
+                        INSERT INTO campaign (id, organizer_id, name, segment, subject, message, channels, per_minute,
+                                              status)
                         VALUES (:id, :organizer, :name, CAST(:segment AS jsonb), :subject, :message,
-                                string_to_array(:channels, ','), 'DRAFT')""")
+                                string_to_array(:channels, ','), :perMinute, 'DRAFT')""")
                 .param("id", id).param("organizer", organizerId).param("name", draft.name().strip())
                 .param("segment", segments.write(segment)).param("subject", draft.subject().strip())
                 .param("message", draft.message().strip()).param("channels", String.join(",", channels))
+                .param("perMinute", draft.perMinute(), java.sql.Types.INTEGER)
                 .update();
         return find(organizerId, id).orElseThrow();
     }
@@ -156,7 +162,7 @@ class Campaigns {
         Set<String> channels = new LinkedHashSet<>(List.of((String[]) rs.getArray("channels").getArray()));
         return new Campaign(rs.getObject("id", UUID.class), rs.getString("name"),
                 segments.read(rs.getString("segment")), rs.getString("subject"), rs.getString("message"), channels,
-                Campaign.Status.valueOf(rs.getString("status")), instant(rs, "send_at"), instant(rs, "sent_at"),
+                (Integer) rs.getObject("per_minute"), Campaign.Status.valueOf(rs.getString("status")), instant(rs, "send_at"), instant(rs, "sent_at"),
                 instant(rs, "created_at"));
     }
 

@@ -79,12 +79,17 @@ class CampaignsIT extends CoreIntegrationTest {
                 {"name":"Early bird","segment":{"eventIds":["%s"]},"subject":"Hi","message":"Hello","channels":[]}"""
                 .formatted(gala));
         assertThat(noChannel.status()).isEqualTo(422);
+        Api.Response tooFast = api.post("/api/v1/campaigns", organizer, """
+                {"name":"Flood","segment":{"eventIds":["%s"]},"subject":"Hi","message":"Hello","channels":["EMAIL"],
+                 "perMinute":0}""".formatted(gala));
+        assertThat(tooFast.json().get("field").asText()).isEqualTo("perMinute");
 
         JsonNode draft = ok(api.post("/api/v1/campaigns", organizer, """
                 {"name":"Early bird","segment":{"eventIds":["%s"]},"subject":"{firstName}, early bird tickets",
-                 "message":"Dear {name}, {eventTitle} tickets are on sale: {link}","channels":["EMAIL","PUSH"]}"""
-                .formatted(gala)), 201);
+                 "message":"Dear {name}, {eventTitle} tickets are on sale: {link}","channels":["EMAIL","PUSH"],
+                 "perMinute":120}""".formatted(gala)), 201);
         assertThat(draft.get("status").asText()).isEqualTo("DRAFT");
+        assertThat(draft.get("perMinute").asInt()).isEqualTo(120);
         String id = draft.get("id").asText();
         assertThat(api.get("/api/v1/campaigns/" + id, api.newOrganizerToken()).status()).isEqualTo(404);
 
