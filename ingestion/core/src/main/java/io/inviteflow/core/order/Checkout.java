@@ -87,9 +87,7 @@ class Checkout {
 
     Order place(String token, OrderRequests.Place request) {
         GuestAccess.Guest guest = guests.require(token);
-        String currency = catalogue.settings(guest.eventId()).map(TicketSettings::currency).orElse("EUR");
-        PaymentGateway gateway = gateways.chosen(request.gateway(), currency);
-        UUID id = transaction.execute(tx -> take(guest, request, gateway));
+        UUID id = transaction.execute(tx -> take(guest, request));
         Order order = orders.find(id).orElseThrow();
         if (order.status() == Order.Status.PENDING) {
             return openPayment(order, token);
@@ -211,13 +209,14 @@ class Checkout {
     }
 
     /** Places the order in the caller's transaction; returns its id. */
-    private UUID take(GuestAccess.Guest guest, OrderRequests.Place request, PaymentGateway gateway) {
+    private UUID take(GuestAccess.Guest guest, OrderRequests.Place request) {
         PartyEvent event = events.find(guest.eventId()).orElseThrow();
         if (event.cancelled()) {
             throw Problems.coded(Problems.conflict("the event is cancelled"), "cancelled");
         }
         TicketSettings settings = catalogue.settings(event.id())
                 .orElseThrow(() -> Problems.notFound("ticket sale for event", event.id()));
+        PaymentGateway gateway = gateways.chosen(request.gateway(), settings.currency());
         Instant now = clock.instant();
         List<Pricing.Item> items = new ArrayList<>();
         var seen = new HashSet<UUID>();

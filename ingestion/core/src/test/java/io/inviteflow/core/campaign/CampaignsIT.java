@@ -1,14 +1,9 @@
 package io.inviteflow.core.campaign;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.inviteflow.core.security.SecurityProperties;
 import io.inviteflow.core.support.Api;
-import io.inviteflow.core.support.CoreIntegrationTest;
-import io.inviteflow.core.support.ServiceTokens;
-import org.junit.jupiter.api.BeforeEach;
+import io.inviteflow.core.support.OrganizerApiTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,20 +13,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Campaigns: who a segment reaches (once per person, never the opted-out), and a campaign's way to being sent. */
-class CampaignsIT extends CoreIntegrationTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    SecurityProperties security;
-    private Api api;
-    private String organizer;
-
-    @BeforeEach
-    void organizer() {
-        api = new Api(port);
-        organizer = api.newOrganizerToken();
-    }
+class CampaignsIT extends OrganizerApiTest {
 
     @Test
     void aSegmentCountsEachReachablePersonOnceAndNeverTheOptedOut() {
@@ -98,7 +80,7 @@ class CampaignsIT extends CoreIntegrationTest {
                 "{\"sendAt\":\"" + sendAt + "\"}"), 200);
         assertThat(scheduled.get("status").asText()).isEqualTo("SCHEDULED");
 
-        String service = ServiceTokens.mint(security);
+        String service = serviceToken();
         // held, it is not due; resumed, it is due again as a new round (whoever got it is skipped by the sender)
         assertThat(ok(api.post("/api/v1/campaigns/" + id + "/pause", organizer, ""), 200).get("status").asText())
                 .isEqualTo("PAUSED");
@@ -159,10 +141,4 @@ class CampaignsIT extends CoreIntegrationTest {
         return ids;
     }
 
-    private static JsonNode ok(Api.Response response, int status) {
-        if (response.status() != status) {
-            throw new AssertionError("expected " + status + " but got " + response.status() + ": " + response.body());
-        }
-        return response.json();
-    }
 }

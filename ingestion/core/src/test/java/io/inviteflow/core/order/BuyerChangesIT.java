@@ -3,7 +3,6 @@ package io.inviteflow.core.order;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.inviteflow.core.support.Api;
 import io.inviteflow.core.support.PaidEventTest;
-import io.inviteflow.core.support.ServiceTokens;
 import io.inviteflow.testsupport.PrintedTickets;
 import org.junit.jupiter.api.Test;
 
@@ -17,9 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** After paying: giving a ticket away (the old code stops working), cancelling within the host's rules. */
 class BuyerChangesIT extends PaidEventTest {
-
-    @org.springframework.beans.factory.annotation.Autowired
-    io.inviteflow.core.security.SecurityProperties security;
 
     @Test
     void aGivenTicketOpensTheDoorForItsNewHolderOnlyAndTheOldCodeIsReplaced() throws Exception {
@@ -86,7 +82,7 @@ class BuyerChangesIT extends PaidEventTest {
         ok(api.patch("/api/v1/events/" + sale.get(0), organizer, "{\"startsAt\":\"2027-07-03T18:00:00+02:00\"}"), 200);
         assertThat(api.get("/i/" + guest, null).body()).contains("Cancel my order for a full refund");
         JsonNode recipients = ok(api.get("/api/v1/internal/events/" + sale.get(0) + "/notice-recipients",
-                ServiceTokens.mint(security)), 200).get("items");
+                serviceToken()), 200).get("items");
         assertThat(recipients).anySatisfy(r -> {
             assertThat(r.get("guestName").asText()).isEqualTo("Barbara");
             assertThat(r.get("note").asText()).contains("cancel them on your invitation page for a full refund");

@@ -2,9 +2,7 @@ package io.inviteflow.core.order;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.inviteflow.core.support.Api;
-import io.inviteflow.core.security.SecurityProperties;
 import io.inviteflow.core.support.PaidEventTest;
-import io.inviteflow.core.support.ServiceTokens;
 import io.inviteflow.testsupport.PrintedTickets;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Test;
@@ -25,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** From the printed ticket to the door, and money back: QR codes that cannot be forged, one entry, one refund each. */
 class CheckInAndRefundIT extends PaidEventTest {
 
-    @Autowired
-    SecurityProperties security;
 
     @Test
     void thePrintedQrCodeLetsOnePersonInOnceEvenWithTwoDoorsScanningAtOnce() throws Exception {
@@ -171,7 +167,4 @@ class CheckInAndRefundIT extends PaidEventTest {
         return printed.codes();
     }
 
-    private String serviceToken() {
-        return ServiceTokens.mint(security);
-    }
 }

@@ -1,15 +1,10 @@
 package io.inviteflow.core.reminder;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.inviteflow.core.security.SecurityProperties;
 import io.inviteflow.core.support.Api;
-import io.inviteflow.core.support.CoreIntegrationTest;
-import io.inviteflow.core.support.ServiceTokens;
+import io.inviteflow.core.support.OrganizerApiTest;
 import io.inviteflow.testsupport.ActivityReader;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,20 +15,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An event's reminder schedule: from its template, changed by its organizer only, and who is due when. */
-class ReminderRulesIT extends CoreIntegrationTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    SecurityProperties security;
-    private Api api;
-    private String organizer;
-
-    @BeforeEach
-    void organizer() {
-        api = new Api(port);
-        organizer = api.newOrganizerToken();
-    }
+class ReminderRulesIT extends OrganizerApiTest {
 
     @Test
     void aNewEventStartsWithItsTemplatesRemindersAndOnlyItsOrganizerChangesThemWithin() {
@@ -142,7 +124,7 @@ class ReminderRulesIT extends CoreIntegrationTest {
                 .doesNotContain("Yes").contains("Maybe");
 
         assertThat(api.get("/api/v1/internal/due-reminders?from=" + now + "&to=" + now.plus(Duration.ofDays(8)),
-                ServiceTokens.mint(security)).status()).isEqualTo(422);
+                serviceToken()).status()).isEqualTo(422);
         assertThat(api.get("/api/v1/internal/due-reminders?from=" + now + "&to=" + now.plus(Duration.ofDays(1)),
                 organizer).status()).isEqualTo(403);
     }
@@ -154,7 +136,7 @@ class ReminderRulesIT extends CoreIntegrationTest {
 
     private JsonNode due(Instant from, Instant to) {
         JsonNode page = ok(api.get("/api/v1/internal/due-reminders?from=" + from + "&to=" + to,
-                ServiceTokens.mint(security)), 200);
+                serviceToken()), 200);
         List<JsonNode> mine = new ArrayList<>();
         page.get("items").forEach(d -> {
             if (d.get("eventTitle").asText().equals("Dinner") && d.get("link").asText().contains("/i/")) {
@@ -182,10 +164,4 @@ class ReminderRulesIT extends CoreIntegrationTest {
         assertThat(response.json().get("field").asText()).isEqualTo(field);
     }
 
-    private static JsonNode ok(Api.Response response, int status) {
-        if (response.status() != status) {
-            throw new AssertionError("expected " + status + " but got " + response.status() + ": " + response.body());
-        }
-        return response.json();
-    }
 }

@@ -3,7 +3,6 @@ package io.inviteflow.core.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -12,20 +11,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * Tests of ticket sales: the core talks with stripe-java to the Stripe stand-in (local-stack/payments), which posts its
  * signed webhooks back to this core ({@link CoreIntegrationTest} starts it). Expired holds are looked for every 200 ms.
  */
-public abstract class PaidEventTest extends CoreIntegrationTest {
-
-
-    @LocalServerPort
-    protected int port;
-    protected Api api;
-    protected String organizer;
+public abstract class PaidEventTest extends OrganizerApiTest {
 
     @BeforeEach
     void webhooksToThisCore() {
         STRIPE.sendWebhooksTo("http://127.0.0.1:" + port + "/webhooks/stripe");
         PAYPAL.sendWebhooksTo("http://127.0.0.1:" + port + "/webhooks/paypal");
-        api = new Api(port);
-        organizer = api.newOrganizerToken();
     }
 
     /** An event selling in EUR (19 % VAT included, no fee) with one tier; returns {eventId, tierId}. */
@@ -55,12 +46,6 @@ public abstract class PaidEventTest extends CoreIntegrationTest {
         return ok(pay(guestToken, order.get("id").asText(), "pm_card_visa"), 200);
     }
 
-    protected static JsonNode ok(Api.Response response, int status) {
-        if (response.status() != status) {
-            throw new AssertionError("expected " + status + " but got " + response.status() + ": " + response.body());
-        }
-        return response.json();
-    }
 
     /** Requests the Stripe stand-in received whose URL matches, with their Idempotency-Key. */
     protected static List<String> idempotencyKeysOf(String method, String urlRegex) {

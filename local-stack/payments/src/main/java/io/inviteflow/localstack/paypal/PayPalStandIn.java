@@ -1,7 +1,7 @@
 package io.inviteflow.localstack.paypal;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.inviteflow.localstack.common.StandInServer;
 import io.inviteflow.localstack.common.WebhookSender;
 
 import java.net.URI;
@@ -17,14 +17,10 @@ import java.net.ServerSocket;
  * with PayPal's transmission headers ({@link WebhookSignature}). WireMock's request journal is the gateway log tests
  * check.
  */
-public final class PayPalStandIn implements AutoCloseable {
-
-    private final WireMockServer server;
-    private final WebhookSender webhooks;
+public final class PayPalStandIn extends StandInServer {
 
     private PayPalStandIn(WireMockServer server, WebhookSender webhooks) {
-        this.server = server;
-        this.webhooks = webhooks;
+        super(server, webhooks);
     }
 
     /**
@@ -37,19 +33,8 @@ public final class PayPalStandIn implements AutoCloseable {
         WebhookSignature signature = new WebhookSignature(webhookId, baseUrl + "/v1/notifications/certs/CERT-local");
         WebhookSender webhooks = new WebhookSender("paypal", webhookUrl == null ? null : URI.create(webhookUrl),
                 signature);
-        WireMockConfiguration options = WireMockConfiguration.options()
-                .bindAddress("127.0.0.1")
-                .port(bound)
-                .usingFilesUnderClasspath("paypal-standin")
-                .containerThreads(32)
-                .jettyAcceptors(1)
-                .extensions(new PayPalApi(new CheckoutOrders(webhooks, baseUrl), signature));
-        if (!journal) {
-            options.disableRequestJournal();
-        }
-        WireMockServer server = new WireMockServer(options);
-        server.start();
-        return new PayPalStandIn(server, webhooks);
+        return new PayPalStandIn(serve(bound, "paypal-standin", 32, journal,
+                new PayPalApi(new CheckoutOrders(webhooks, baseUrl), signature)), webhooks);
     }
 
     /** The ids link back to this server, so its port is fixed before it starts. */
@@ -59,30 +44,5 @@ public final class PayPalStandIn implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    public String baseUrl() {
-        return "http://127.0.0.1:" + server.port();
-    }
-
-    /** The underlying server: its request journal records every call the core made. */
-    public WireMockServer server() {
-        return server;
-    }
-
-    /** Where webhooks go from now on (a test learns its server's port only after starting this). */
-    public void sendWebhooksTo(String url) {
-        webhooks.endpoint(URI.create(url));
-    }
-
-    /** Webhooks are posted on other threads; this waits until every one sent so far got its answer. */
-    public void awaitWebhooks() throws InterruptedException {
-        webhooks.awaitIdle();
-    }
-
-    @Override
-    public void close() {
-        server.stop();
-        webhooks.close();
     }
 }

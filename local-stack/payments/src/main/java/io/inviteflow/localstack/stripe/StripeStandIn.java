@@ -2,7 +2,7 @@ package io.inviteflow.localstack.stripe;
 
 import io.inviteflow.localstack.common.WebhookSender;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.inviteflow.localstack.common.StandInServer;
 
 import java.net.URI;
 
@@ -17,14 +17,10 @@ import java.net.URI;
  * {@code pm_card_visa} succeeds, {@code pm_card_chargeDeclined} is declined. WireMock's request journal is the
  * "gateway log" tests check (for example: every paid order refunded exactly once).
  */
-public final class StripeStandIn implements AutoCloseable {
-
-    private final WireMockServer server;
-    private final WebhookSender webhooks;
+public final class StripeStandIn extends StandInServer {
 
     private StripeStandIn(WireMockServer server, WebhookSender webhooks) {
-        this.server = server;
-        this.webhooks = webhooks;
+        super(server, webhooks);
     }
 
     /**
@@ -39,50 +35,6 @@ public final class StripeStandIn implements AutoCloseable {
     public static StripeStandIn start(int port, String webhookUrl, String webhookSecret, boolean journal) {
         WebhookSender webhooks = new WebhookSender("stripe", webhookUrl == null ? null : URI.create(webhookUrl),
                 new StripeSignature(webhookSecret));
-        WireMockConfiguration options = WireMockConfiguration.options()
-                .bindAddress("127.0.0.1")
-                .port(port)
-                .usingFilesUnderClasspath("stripe-standin")
-                .containerThreads(64)
-                .jettyAcceptors(2)
-                .extensions(new StripeObjects(webhooks));
-        if (!journal) {
-            // a long-running stand-in keeps no journal: unbounded it fills the heap, and bounded WireMock scans all
-            // of it on every request (that scan took four fifths of its CPU under load)
-            options.disableRequestJournal();
-        }
-        WireMockServer server = new WireMockServer(options);
-        server.start();
-        return new StripeStandIn(server, webhooks);
+        return new StripeStandIn(serve(port, "stripe-standin", 64, journal, new StripeObjects(webhooks)), webhooks);
     }
-
-    public int port() {
-        return server.port();
-    }
-
-    public String baseUrl() {
-        return "http://127.0.0.1:" + server.port();
-    }
-
-    /** The underlying server: its request journal records every call the core made. */
-    public WireMockServer server() {
-        return server;
-    }
-
-    /** Where webhooks go from now on (a test learns its server's port only after starting this). */
-    public void sendWebhooksTo(String url) {
-        webhooks.endpoint(URI.create(url));
-    }
-
-    /** Webhooks are posted on other threads; this waits until every one sent so far got its answer. */
-    public void awaitWebhooks() throws InterruptedException {
-        webhooks.awaitIdle();
-    }
-
-    @Override
-    public void close() {
-        server.stop();
-        webhooks.close();
-    }
-
 }
