@@ -25,6 +25,8 @@ import io.inviteflow.console.core.CoreEvent;
 import io.inviteflow.console.layout.MainLayout;
 import io.inviteflow.console.security.CurrentOrganizer;
 import jakarta.annotation.security.PermitAll;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.scheduling.TaskScheduler;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -54,12 +56,16 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
     private final CheckboxGroup<String> channels = new CheckboxGroup<>("Through");
     private final Paragraph audience = new Paragraph();
     private final Paragraph status = new Paragraph();
+    private final CampaignResultsPanel results;
     private ZoneId zone = ZoneId.systemDefault();
 
-    public CampaignsView(CoreClient core, CoreCampaigns campaigns, CurrentOrganizer organizer) {
+    public CampaignsView(CoreClient core, CoreCampaigns campaigns, CurrentOrganizer organizer,
+                         @Qualifier("dashboardPoller") TaskScheduler poller) {
         this.core = core;
         this.campaigns = campaigns;
         this.organizer = organizer;
+        this.results = new CampaignResultsPanel(campaigns, poller);
+        grid.asSingleSelect().addValueChangeListener(e -> results.show(e.getValue(), organizer.accessToken()));
         grid.addColumn(CoreCampaigns.Campaign::name).setHeader("Campaign").setFlexGrow(2);
         grid.addColumn(CoreCampaigns.Campaign::status).setHeader("State");
         grid.addColumn(c -> c.sendAt() == null ? "" : WHEN.format(c.sendAt().atZone(zone)))
@@ -70,6 +76,7 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
                 action(c, "Cancel", "cancel", Set.of("DRAFT", "SCHEDULED", "PAUSED").contains(c.status()))))
                 .setFlexGrow(0).setAutoWidth(true);
         grid.setAllRowsVisible(true);
+        grid.setSelectionMode(Grid.SelectionMode.SINGLE);
         answers.setItems("YES", "MAYBE", "NO", "NONE");
         answers.setItemLabelGenerator(a -> "NONE".equals(a) ? "Not yet" : a.charAt(0) + a.substring(1).toLowerCase());
         channels.setItems("EMAIL", "PUSH");
@@ -97,7 +104,7 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         try {
             events.setItems(core.events(organizer.accessToken()));
             count();
-            add(new H2("Campaigns"), new H3("New campaign"), form(), new H3("So far"), grid, status);
+            add(new H2("Campaigns"), new H3("New campaign"), form(), new H3("So far"), grid, status, results);
             refreshList();
         } catch (CoreClient.Unauthorized e) {
             organizer.logout();
@@ -146,6 +153,8 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
                 campaigns.schedule(token, draft.id(), when);
                 status.setText("Scheduled: " + draft.name() + (when == null ? ", going out now." : "."));
                 refreshList();
+                grid.getListDataView().getItems().filter(c -> c.id().equals(draft.id())).findFirst()
+                        .ifPresent(grid::select);
             } catch (CoreClient.Refused e) {
                 status.setText("Not scheduled: " + e.getMessage());
             } catch (CoreClient.CoreException e) {
@@ -177,7 +186,12 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
 
     private void refreshList() {
         try {
-            grid.setItems(campaigns.list(organizer.accessToken()));
+            CoreCampaigns.Campaign selected = grid.asSingleSelect().getValue();
+            List<CoreCampaigns.Campaign> list = campaigns.list(organizer.accessToken());
+            grid.setItems(list);
+            // the list's rows are new objects: select the same campaign again, so its results stay on
+            list.stream().filter(c -> selected != null && c.id().equals(selected.id())).findFirst()
+                    .ifPresent(grid::select);
         } catch (CoreClient.CoreException e) {
             status.setText("The list could not be loaded now: " + e.getMessage());
         }

@@ -31,6 +31,16 @@ public class CoreCampaigns {
                            String status, Instant sendAt, Instant sentAt) {
     }
 
+    /** A campaign's results so far: people, not messages (see the core's API description). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Results(long audience, long sent, long opened, long clicked, long answered, long unsubscribed) {
+    }
+
+    public Results results(String token, UUID id) {
+        return CoreClient.call(() -> core.rest().get().uri("/api/v1/campaigns/{id}/results", id)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).retrieve().body(Results.class));
+    }
+
     public long audience(String token, Segment segment, List<String> channels) {
         Map<?, ?> answer = CoreClient.call(() -> core.rest().post().uri("/api/v1/campaigns/audience-count")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).contentType(MediaType.APPLICATION_JSON)

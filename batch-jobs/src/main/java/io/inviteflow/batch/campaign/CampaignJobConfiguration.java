@@ -58,7 +58,7 @@ class CampaignJobConfiguration {
     @Bean
     Step sendCampaign(JobRepository jobs, PlatformTransactionManager transactions,
                       KeysetPageReader<CampaignRecipient> campaignRecipients, CampaignMessageProcessor campaignMessages,
-                      OutgoingWriter campaignWriter, CampaignPaceListener campaignPace,
+                      CampaignWriter campaignWriter, CampaignPaceListener campaignPace,
                       ReminderDeliveries deliveries, ReminderActivities activities, ReminderProperties properties) {
         return new StepBuilder("sendCampaign", jobs)
                 .<CampaignRecipient, Outgoing>chunk(properties.chunkSize(), transactions)
@@ -130,9 +130,10 @@ class CampaignJobConfiguration {
 
     @Bean
     @StepScope
-    OutgoingWriter campaignWriter(OutgoingWriter.Parts parts,
+    CampaignWriter campaignWriter(OutgoingWriter.Parts parts, ReminderDeliveries deliveries, CampaignsClient core,
+                                  @Value("#{jobParameters['campaignId']}") String campaignId,
                                   @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
-        return parts.writer(jobExecutionId);
+        return new CampaignWriter(parts.writer(jobExecutionId), deliveries, core, UUID.fromString(campaignId));
     }
 
     @Bean

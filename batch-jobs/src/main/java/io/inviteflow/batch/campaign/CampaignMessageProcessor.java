@@ -10,7 +10,9 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * A campaign's text for one person: merge fields filled ({@code {firstName}}, {@code {name}}, {@code {eventTitle}},
  * {@code {link}}), a mail and/or a push per the campaign's channels, each once per person (ledger kind
- * {@code campaign/<id>/<channel>}). Every mail says how to get no more of them (footer and List-Unsubscribe). Pure.
+ * {@code campaign/<id>/<channel>}). Every mail says how to get no more of them (footer and List-Unsubscribe). The
+ * link goes through the campaign's click counter ({@code /i/<token>/c/<campaign>}) and the HTML part carries its
+ * tracking pixel, so the campaign's results count opens and clicks. Pure.
  */
 public class CampaignMessageProcessor implements ItemProcessor<CampaignRecipient, Outgoing> {
 
@@ -29,18 +31,19 @@ public class CampaignMessageProcessor implements ItemProcessor<CampaignRecipient
         String kind = "campaign/" + campaign.id();
         Reminder email = null;
         if (campaign.channels().contains("EMAIL") && to.guestEmail() != null) {
-            String link = to.link() + "?via=email";
+            String link = tracked(to, "email");
             String stop = Reminder.marketingStopUrlOf(to.link());
             String text = merge(campaign.message(), to, link);
             email = new Reminder(kind + "/email", to.invitationId(), to.eventId(), to.guestEmail(), to.guestName(),
                     merge(campaign.subject(), to, link),
                     text + "\n\n-- \nNo more news or offers at this address: " + stop + "\n",
-                    html(merge(HtmlUtils.htmlEscape(campaign.message()), escaped(to), LINK), link, stop))
+                    html(merge(HtmlUtils.htmlEscape(campaign.message()), escaped(to), LINK), link, stop,
+                            to.link() + "/c/" + campaign.id() + "/open.gif"))
                     .withStopUrl(stop);
         }
         PushMessage push = null;
         if (campaign.channels().contains("PUSH") && !to.push().isEmpty()) {
-            String link = to.link() + "?via=push";
+            String link = tracked(to, "push");
             String body = merge(campaign.message(), to, link);
             push = new PushMessage(new Reminder(kind + "/" + ReminderActivities.PUSH, to.invitationId(), to.eventId(),
                     "web-push", to.guestName(), merge(campaign.subject(), to, link), body, null),
@@ -48,6 +51,10 @@ public class CampaignMessageProcessor implements ItemProcessor<CampaignRecipient
                     body.length() > PUSH_BODY ? body.substring(0, PUSH_BODY - 1) + "…" : body, link, to.push());
         }
         return email == null && push == null ? null : new Outgoing(email, push);
+    }
+
+    private String tracked(CampaignRecipient to, String channel) {
+        return to.link() + "/c/" + campaign.id() + "?via=" + channel;
     }
 
     private static String merge(String text, CampaignRecipient to, String link) {
@@ -63,15 +70,16 @@ public class CampaignMessageProcessor implements ItemProcessor<CampaignRecipient
                 to.push());
     }
 
-    private static String html(String escapedBody, String link, String stop) {
+    private static String html(String escapedBody, String link, String stop, String pixel) {
         String href = HtmlUtils.htmlEscape(link);
         return """
                 <!DOCTYPE html>
                 <html><body style="font-family:sans-serif">
                 <p>%s</p>
                 <p style="color:#666;font-size:small"><a href="%s">No more news or offers at this address</a></p>
+                <img src="%s" width="1" height="1" alt="" style="display:block;border:0">
                 </body></html>
                 """.formatted(escapedBody.replace("\n", "<br>").replace(LINK, "<a href=\"" + href + "\">" + href
-                + "</a>"), HtmlUtils.htmlEscape(stop));
+                + "</a>"), HtmlUtils.htmlEscape(stop), HtmlUtils.htmlEscape(pixel));
     }
 }

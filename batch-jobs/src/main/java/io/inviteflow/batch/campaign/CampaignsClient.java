@@ -45,6 +45,14 @@ public class CampaignsClient {
                 });
     }
 
+    /** These recipients' messages were handed over (to the mail server, or to a push service). */
+    public void delivered(UUID campaignId, List<UUID> invitationIds) {
+        if (!invitationIds.isEmpty()) {
+            core.post().uri("/api/v1/internal/campaigns/{id}/delivered", campaignId)
+                    .body(java.util.Map.of("invitationIds", invitationIds)).retrieve().toBodilessEntity();
+        }
+    }
+
     /** Marks the campaign sent if {@code round} is still its round (a resumed campaign is a round of its own). */
     public void sent(UUID campaignId, long round) {
         core.post().uri(uri -> uri.path("/api/v1/internal/campaigns/{id}/sent").queryParam("round", round)

@@ -57,6 +57,12 @@ public class ReminderActivities {
             return slash < 0 ? kind : kind.substring(0, slash);
         }
 
+        /** The campaign of a campaign message ({@code campaign/<id>/<channel>}), else null. */
+        UUID campaignId() {
+            String[] parts = kind.split("/");
+            return parts.length == 3 && parts[0].equals("campaign") ? UUID.fromString(parts[1]) : null;
+        }
+
         /** {@code push} for a Web Push delivery (its kind ends in {@code /push}), {@code email} otherwise. */
         String channel() {
             return kind.endsWith("/" + PUSH) ? PUSH : "email";
@@ -73,7 +79,8 @@ public class ReminderActivities {
         for (Sent reminder : reminders) {
             var activity = codec.activity(reminder.activityId(), ActivityType.REMINDER_SENT, "invitation",
                     reminder.invitationId(), reminder.partyEventId(), clock.instant(),
-                    new Payloads.ReminderSent(reminder.kindName(), reminder.channel()));
+                    new Payloads.ReminderSent(reminder.kindName(), reminder.channel(),
+                            reminder.campaignId()));
             acks.add(kafka.send(topic, activity.key(), codec.toJson(activity)));
         }
         try {

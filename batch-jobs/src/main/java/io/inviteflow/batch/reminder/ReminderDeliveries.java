@@ -123,6 +123,16 @@ public class ReminderDeliveries {
                 .list();
     }
 
+    /** Which of these invitations' deliveries of {@code kind} went out (sent, and maybe published since). */
+    public List<java.util.UUID> handedOver(String kind, List<java.util.UUID> invitationIds) {
+        if (invitationIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT invitation_id FROM reminder_delivery WHERE kind = :kind AND invitation_id IN (:ids) "
+                        + "AND status IN ('sent', 'published')")
+                .param("kind", kind).param("ids", invitationIds).query(java.util.UUID.class).list();
+    }
+
     /** Deliveries of this kind (or LIKE pattern) stuck in {@code claimed}: possibly mailed, never retried. */
     public long countInDoubt(String kind) {
         return jdbc.sql("SELECT count(*) FROM reminder_delivery WHERE kind LIKE :kind AND status = 'claimed'")

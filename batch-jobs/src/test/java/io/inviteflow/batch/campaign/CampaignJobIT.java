@@ -36,6 +36,7 @@ class CampaignJobIT extends BatchIntegrationTest {
 
     @Test
     void eachPersonGetsTheCampaignOncePerChannelWithTheirOwnWords() throws Exception {
+        UUID campaignId;
         CoreApi core = coreApi();
         String organizer = core.newOrganizerToken();
         UUID eventId = core.newEvent(organizer, "Open studio");
@@ -62,6 +63,7 @@ class CampaignJobIT extends BatchIntegrationTest {
                      "message":"Dear {name}, {eventTitle} opens its doors: {link}","channels":["EMAIL","PUSH"]}"""
                     .formatted(eventId));
             String id = campaign.get("id").asText();
+            campaignId = UUID.fromString(id);
             assertThat(core.send("POST", "/api/v1/campaigns/audience-count", organizer, """
                     {"segment":{"eventIds":["%s"]},"channels":["EMAIL","PUSH"]}""".formatted(eventId))
                     .get("people").asLong()).isEqualTo(2);
@@ -72,9 +74,11 @@ class CampaignJobIT extends BatchIntegrationTest {
             assertThat(Mailboxes.awaitInbox(ada.email(), CAMPAIGN, 1, Duration.ofSeconds(20))).singleElement()
                     .satisfies(m -> {
                         assertThat(m.subject()).isEqualTo("Ada, last chance");
+                        String page = ada.link().replaceAll("#.*", "");
                         assertThat(m.text()).contains("Dear Ada Lovelace, Open studio opens its doors: "
-                                + ada.link().replaceAll("#.*", "") + "?via=email");
-                        assertThat(m.html()).contains("<a href=\"" + ada.link().replaceAll("#.*", "") + "?via=email\"");
+                                + page + "/c/" + id + "?via=email");
+                        assertThat(m.html()).contains("<a href=\"" + page + "/c/" + id + "?via=email\"")
+                                .contains("<img src=\"" + page + "/c/" + id + "/open.gif\"");
                         assertThat(m.listUnsubscribe()).endsWith("/marketing/stop>");
                         assertThat(m.listUnsubscribePost()).isEqualTo("List-Unsubscribe=One-Click");
                     });
@@ -83,10 +87,22 @@ class CampaignJobIT extends BatchIntegrationTest {
             assertThat(push.received()).singleElement().satisfies(p -> {
                 JsonNode shown = JSON.readTree(p.plaintext());
                 assertThat(shown.get("title").asText()).isEqualTo("Cy, last chance");
-                assertThat(shown.get("url").asText()).endsWith("?via=push");
+                assertThat(shown.get("url").asText()).endsWith("/c/" + id + "?via=push");
             });
             JsonNode sent = core.send("GET", "/api/v1/campaigns/" + id, organizer, "");
             assertThat(sent.get("status").asText()).isEqualTo("SENT");
+            // the sender told the core whom it reached (Cy by mail and push is one person); Ada's mail is shown
+            assertThat(core.send("GET", "/api/v1/campaigns/" + id + "/results", organizer, "").toString())
+                    .isEqualTo("{\"audience\":2,\"sent\":2,\"opened\":0,\"clicked\":0,\"answered\":0,"
+                            + "\"unsubscribed\":0}");
+            String html = Mailboxes.inbox(ada.email()).stream().filter(CAMPAIGN).findFirst().orElseThrow().html();
+            var pixel = java.util.regex.Pattern.compile("<img src=\"([^\"]+)\"").matcher(html);
+            assertThat(pixel.find()).isTrue();
+            var shown = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(pixel.group(1))).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(shown.headers().firstValue("Content-Type")).contains("image/gif");
+            assertThat(core.send("GET", "/api/v1/campaigns/" + id + "/results", organizer, "").get("opened").asLong())
+                    .isEqualTo(1);
 
             // a later launch finds nothing due: nobody hears it twice
             launcher.launchDue(Instant.now().plusSeconds(2));
@@ -103,8 +119,10 @@ class CampaignJobIT extends BatchIntegrationTest {
                             .map(m -> codec.payloadAs(m.activity(), Payloads.ReminderSent.class))
                             .filter(r -> r.reminderKind().equals("campaign")).toList();
             assertThat(campaignSent.apply(reader.readUntil(all -> campaignSent.apply(all).size() >= 3,
-                    Duration.ofSeconds(30)))).containsExactlyInAnyOrder(new Payloads.ReminderSent("campaign", "email"),
-                    new Payloads.ReminderSent("campaign", "email"), new Payloads.ReminderSent("campaign", "push"));
+                    Duration.ofSeconds(30)))).containsExactlyInAnyOrder(
+                    new Payloads.ReminderSent("campaign", "email", campaignId),
+                    new Payloads.ReminderSent("campaign", "email", campaignId),
+                    new Payloads.ReminderSent("campaign", "push", campaignId));
         }
     }
 }

@@ -49,5 +49,7 @@ public enum ActivityType {
     /** A ticket was scanned at the door and let its holder in. Payload: {@link Payloads.TicketCheckedIn}. */
     TICKET_CHECKED_IN,
     /** A guest asked for no more messages of a kind (the reminders of an event). Payload: {@link Payloads.Unsubscribed}. */
-    UNSUBSCRIBED
+    UNSUBSCRIBED,
+    /** A guest's mail client showed a campaign mail (its tracking pixel, first time). Payload: {@link Payloads.MessageOpened}. */
+    MESSAGE_OPENED
 }

@@ -26,13 +26,19 @@ public final class Payloads {
 
     /**
      * @param client a coarse client family (mobile, desktop, bot) — never the full user agent
-     * @param via    the reminder channel whose link was followed ({@code email}, {@code push}), or null
+     * @param via        the reminder channel whose link was followed ({@code email}, {@code push}), or null
+     * @param campaignId the marketing campaign whose link was followed (a click on it), or null; optional field,
+     *                   older activities lack it
      */
-    public record InvitationOpened(String client, String via) {
+    public record InvitationOpened(String client, String via, java.util.UUID campaignId) {
 
         /** An open that came from no message of ours (the invitation link itself, a bookmark). */
         public InvitationOpened(String client) {
-            this(client, null);
+            this(client, null, null);
+        }
+
+        public InvitationOpened(String client, String via) {
+            this(client, via, null);
         }
     }
 
@@ -51,8 +57,29 @@ public final class Payloads {
         }
     }
 
-    /** @param reminderKind e.g. {@code unanswered}; @param channel e.g. {@code email} */
-    public record ReminderSent(String reminderKind, String channel) {
+    /**
+     * @param reminderKind e.g. {@code unanswered}, {@code campaign}
+     * @param channel      e.g. {@code email}
+     * @param campaignId   the campaign when {@code reminderKind} is {@code campaign}, else null; optional field, older
+     *                     activities lack it
+     */
+    public record ReminderSent(String reminderKind, String channel, java.util.UUID campaignId) {
+
+        public ReminderSent(String reminderKind, String channel) {
+            this(reminderKind, channel, null);
+        }
+    }
+
+    /**
+     * A guest's mail client showed one of our mails with its images (the tracking pixel; first time only). Many
+     * clients block images or fetch them ahead of the reader, so it is a lower bound and a hint, not proof; a click
+     * ({@link InvitationOpened#campaignId()}) is the firm signal.
+     *
+     * @param kind       {@code campaign}
+     * @param campaignId the campaign
+     * @param channel    {@code email}
+     */
+    public record MessageOpened(String kind, java.util.UUID campaignId, String channel) {
     }
 
     /**

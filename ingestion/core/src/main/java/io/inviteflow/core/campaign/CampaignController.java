@@ -21,9 +21,11 @@ import java.util.UUID;
 class CampaignController {
 
     private final Campaigns campaigns;
+    private final CampaignTracking tracking;
 
-    CampaignController(Campaigns campaigns) {
+    CampaignController(Campaigns campaigns, CampaignTracking tracking) {
         this.campaigns = campaigns;
+        this.tracking = tracking;
     }
 
     record Count(Segment segment, List<String> channels) {
@@ -53,6 +55,14 @@ class CampaignController {
     @GetMapping("/api/v1/campaigns/{id}")
     Campaign one(AuthenticatedOrganizer organizer, @PathVariable UUID id) {
         return campaigns.find(organizer.id(), id).orElseThrow(() -> Problems.notFound("campaign", id));
+    }
+
+    @GetMapping("/api/v1/campaigns/{id}/results")
+    @Operation(summary = "So far: audience (fixed when it starts going out), sent, opened (pixel shown or link "
+            + "followed), clicked, answered and unsubscribed after it reached them — people, not messages")
+    CampaignTracking.Results results(AuthenticatedOrganizer organizer, @PathVariable UUID id) {
+        campaigns.find(organizer.id(), id).orElseThrow(() -> Problems.notFound("campaign", id));
+        return tracking.results(id);
     }
 
     record Schedule(Instant sendAt) {

@@ -1,10 +1,13 @@
 package io.inviteflow.core.campaign;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,9 +22,11 @@ class InternalCampaignController {
 
     private static final UUID BEFORE_ALL = new UUID(0, 0);
     private final CampaignSends sends;
+    private final CampaignTracking tracking;
 
-    InternalCampaignController(CampaignSends sends) {
+    InternalCampaignController(CampaignSends sends, CampaignTracking tracking) {
         this.sends = sends;
+        this.tracking = tracking;
     }
 
     @GetMapping("/api/v1/internal/due-campaigns")
@@ -42,6 +47,17 @@ class InternalCampaignController {
                     @RequestParam(defaultValue = "500") @Min(1) @Max(1000) int limit) {
         List<CampaignRecipient> items = sends.recipients(id, after == null ? BEFORE_ALL : after, limit);
         return new Page(items, items.size() < limit ? null : items.get(items.size() - 1).invitationId());
+    }
+
+    record Delivered(@Size(max = 1000) List<UUID> invitationIds) {
+    }
+
+    /** The sender handed these recipients' messages over (after each chunk). */
+    @PostMapping("/api/v1/internal/campaigns/{id}/delivered")
+    Map<String, Integer> delivered(@PathVariable UUID id,
+                                   @RequestBody @Valid Delivered delivered) {
+        return Map.of("marked", tracking.delivered(id, delivered.invitationIds() == null ? List.of()
+                : delivered.invitationIds()));
     }
 
     /** @param round the round the sender ran (a campaign resumed meanwhile is not sent yet) */

@@ -47,13 +47,24 @@ class GuestPageController {
                                 @RequestHeader(value = HttpHeaders.USER_AGENT, required = false) String userAgent,
                                 @RequestParam(required = false) String answered,
                                 @RequestParam(required = false) String back,
-                                @RequestParam(required = false) String via) {
+                                @RequestParam(required = false) String via,
+                                @RequestParam(required = false) String campaign) {
         // the redirect after one of the guest's forms shows the page again: that is not another open
         boolean reopened = answered != null || back != null;
         GuestInvitation invitation = (reopened ? invitations.find(token)
-                : invitations.open(token, ClientFamily.of(userAgent), via != null && MESSAGE_CHANNELS.contains(via) ? via : null))
+                : invitations.open(token, ClientFamily.of(userAgent), via != null && MESSAGE_CHANNELS.contains(via) ? via : null,
+                        campaignOf(campaign)))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such invitation"));
         return pages.render(HttpStatus.OK, token, invitation, request, null, null);
+    }
+
+    /** The campaign a campaign link credits (its redirect adds it); anything but an id: none. */
+    private static java.util.UUID campaignOf(String campaign) {
+        try {
+            return campaign == null ? null : java.util.UUID.fromString(campaign);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The form's answer; redirects back to the page (post/redirect/get), or shows the page with what to fix. */

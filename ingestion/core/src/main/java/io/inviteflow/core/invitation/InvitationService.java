@@ -106,15 +106,16 @@ class InvitationService {
     /**
      * Records one open (every view counts; consumers count distinct invitations).
      *
-     * @param via the channel of the reminder whose link brought the guest ({@code email}, {@code push}), or null
+     * @param via        the channel of the reminder whose link brought the guest ({@code email}, {@code push}), or null
+     * @param campaignId the campaign whose link brought the guest, or null
      */
     @Transactional
-    Optional<GuestInvitation> open(String token, String client, String via) {
+    Optional<GuestInvitation> open(String token, String client, String via, UUID campaignId) {
         Optional<GuestInvitation> invitation = find(token);
         invitation.ifPresent(i -> {
             repository.recordOpen(i.id(), clock.instant());
             outbox.record(new ActivityOutbox.Entry(ActivityType.INVITATION_OPENED, AGGREGATE, i.id(),
-                    i.partyEventId(), new Payloads.InvitationOpened(client, via)));
+                    i.partyEventId(), new Payloads.InvitationOpened(client, via, campaignId)));
         });
         return invitation;
     }

@@ -3,8 +3,11 @@ package io.inviteflow.core.campaign;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.inviteflow.core.support.Api;
 import io.inviteflow.core.support.OrganizerApiTest;
+import io.inviteflow.contract.ActivityType;
+import io.inviteflow.testsupport.ActivityReader;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,6 +116,83 @@ class CampaignsIT extends OrganizerApiTest {
         assertThat(api.post("/api/v1/campaigns/" + id + "/cancel", organizer, "").status()).isEqualTo(409);
         assertThat(api.get("/api/v1/internal/due-campaigns?at=" + sendAt, organizer).status()).isEqualTo(403);
         assertThat(guests).hasSize(2);
+    }
+
+    @Test
+    void aCampaignCountsWhomItReachedAndWhoOpenedClickedAnsweredOrLeft() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String fair = api.newEvent(organizer, "Book fair");
+        JsonNode guests = invite(fair, "Ann:ann-" + tag, "Ben:ben-" + tag, "Cat:cat-" + tag, "Dan:dan-" + tag);
+        String outsider = invite(api.newEvent(organizer, "Other"), "Eve:eve-" + tag).get(0).get("token").asText();
+        String id = ok(api.post("/api/v1/campaigns", organizer, """
+                {"name":"Last call","segment":{"eventIds":["%s"]},"subject":"Hi","message":"{link}",
+                 "channels":["EMAIL"]}""".formatted(fair)), 201).get("id").asText();
+        ok(api.post("/api/v1/campaigns/" + id + "/schedule", organizer, "{}"), 200);
+        assertThat(ok(api.get("/api/v1/campaigns/" + id + "/results", organizer), 200).get("audience").asLong())
+                .isZero(); // not going out yet: its audience is fixed when the sender first asks
+        String service = serviceToken();
+        ok(api.get("/api/v1/internal/campaigns/" + id + "/recipients", service), 200);
+
+        // the sender reports Ann, Ben and Cat reached, Ann twice (a chunk repeated after a restart)
+        String reached = "{\"invitationIds\":[\"%s\",\"%s\",\"%s\"]}".formatted(idOf(guests, 0), idOf(guests, 1),
+                idOf(guests, 2));
+        assertThat(ok(api.post("/api/v1/internal/campaigns/" + id + "/delivered", service, reached), 200)
+                .get("marked").asInt()).isEqualTo(3);
+        assertThat(ok(api.post("/api/v1/internal/campaigns/" + id + "/delivered", service,
+                "{\"invitationIds\":[\"" + idOf(guests, 0) + "\"]}"), 200).get("marked").asInt()).isZero();
+        assertThat(api.post("/api/v1/internal/campaigns/" + id + "/delivered", organizer, reached).status())
+                .isEqualTo(403);
+
+        // Ann's mail client shows the mail twice (one open); Eve is not a recipient (nothing counted)
+        Api.Response pixel = api.get("/i/" + token(guests, 0) + "/c/" + id + "/open.gif", null);
+        assertThat(pixel.status()).isEqualTo(200);
+        assertThat(pixel.contentType()).isEqualTo("image/gif");
+        api.get("/i/" + token(guests, 0) + "/c/" + id + "/open.gif", null);
+        assertThat(api.get("/i/" + outsider + "/c/" + id + "/open.gif", null).status()).isEqualTo(200);
+        assertThat(api.get("/i/not-a-token/c/" + id + "/open.gif", null).status()).isEqualTo(200);
+        // Ben follows the link (his client blocked the images: the click counts as an open too) and answers
+        Api.Response click = api.get("/i/" + token(guests, 1) + "/c/" + id + "?via=email", null);
+        assertThat(click.status()).isEqualTo(303);
+        assertThat(click.raw().headers().firstValue("Location").orElseThrow())
+                .isEqualTo("/i/" + token(guests, 1) + "?via=email&campaign=" + id);
+        api.get("/i/" + token(guests, 1) + "?via=email&campaign=" + id, null);
+        answer(guests.get(1), "YES");
+        // Eve's link with this campaign in it is no click of it
+        assertThat(api.get("/i/" + outsider + "/c/" + id + "?via=email", null).raw().headers()
+                .firstValue("Location").orElseThrow()).isEqualTo("/i/" + outsider + "?via=email");
+        // Cat unsubscribes
+        api.postForm("/i/" + token(guests, 2) + "/marketing/stop", "List-Unsubscribe=One-Click");
+
+        JsonNode results = ok(api.get("/api/v1/campaigns/" + id + "/results", organizer), 200);
+        assertThat(results.toString()).isEqualTo(
+                "{\"audience\":4,\"sent\":3,\"opened\":2,\"clicked\":1,\"answered\":1,\"unsubscribed\":1}");
+        assertThat(api.get("/api/v1/campaigns/" + id + "/results", api.newOrganizerToken()).status()).isEqualTo(404);
+
+        try (ActivityReader reader = new ActivityReader(TOPIC)) {
+            var mine = reader.readUntil(all -> all.stream().anyMatch(m -> clickOf(m, idOf(guests, 1), id))
+                            && all.stream().anyMatch(m -> shownOf(m, idOf(guests, 0))), Duration.ofSeconds(20));
+            assertThat(mine.stream().filter(m -> shownOf(m, idOf(guests, 0)))).singleElement()
+                    .satisfies(m -> assertThat(m.activity().payload().get("campaignId").asText()).isEqualTo(id));
+        }
+    }
+
+    private static boolean clickOf(ActivityReader.Message m, String invitationId, String campaignId) {
+        return m.activity().type() == ActivityType.INVITATION_OPENED
+                && m.activity().aggregateId().toString().equals(invitationId)
+                && campaignId.equals(m.activity().payload().path("campaignId").asText(null));
+    }
+
+    private static boolean shownOf(ActivityReader.Message m, String invitationId) {
+        return m.activity().type() == ActivityType.MESSAGE_OPENED
+                && m.activity().aggregateId().toString().equals(invitationId);
+    }
+
+    private static String idOf(JsonNode guests, int i) {
+        return guests.get(i).get("id").asText();
+    }
+
+    private static String token(JsonNode guests, int i) {
+        return guests.get(i).get("token").asText();
     }
 
     private JsonNode invite(String eventId, String... nameAndEmailUser) {

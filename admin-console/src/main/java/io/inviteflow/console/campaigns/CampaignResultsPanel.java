@@ -1,0 +1,117 @@
+package io.inviteflow.console.campaigns;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import io.inviteflow.console.core.CoreCampaigns;
+import io.inviteflow.console.core.CoreClient;
+import org.springframework.scheduling.TaskScheduler;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * One campaign's results, live while it is shown: how far the sending is, and how many of those it reached opened,
+ * clicked, answered or unsubscribed. Read from the core on the console's shared poller, pushed to the page.
+ */
+class CampaignResultsPanel extends VerticalLayout {
+
+    private static final Duration EVERY = Duration.ofSeconds(3);
+
+    private final CoreCampaigns campaigns;
+    private final TaskScheduler poller;
+    private final H3 title = new H3();
+    private final ProgressBar progress = new ProgressBar();
+    private final Paragraph sending = new Paragraph();
+    private final Paragraph reading = new Paragraph();
+    private ScheduledFuture<?> polling;
+    private CoreCampaigns.Campaign shown;
+    private String token;
+
+    CampaignResultsPanel(CoreCampaigns campaigns, TaskScheduler poller) {
+        this.campaigns = campaigns;
+        this.poller = poller;
+        setPadding(false);
+        add(title, progress, sending, reading);
+        setVisible(false);
+    }
+
+    /** Shows this campaign's results from now on (null: none); the token is the organizer's, read on their thread. */
+    void show(CoreCampaigns.Campaign campaign, String organizerToken) {
+        this.shown = campaign;
+        this.token = organizerToken;
+        setVisible(campaign != null);
+        if (campaign != null) {
+            title.setText("Results of " + campaign.name());
+            getUI().ifPresent(this::startPolling);
+        } else {
+            stopPolling();
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        super.onAttach(attach);
+        startPolling(attach.getUI());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        stopPolling();
+        super.onDetach(detach);
+    }
+
+    private void startPolling(UI ui) {
+        stopPolling();
+        if (shown != null) {
+            CoreCampaigns.Campaign campaign = shown;
+            polling = poller.scheduleWithFixedDelay(() -> poll(ui, campaign), EVERY);
+        }
+    }
+
+    private void stopPolling() {
+        if (polling != null) {
+            polling.cancel(false);
+            polling = null;
+        }
+    }
+
+    private void poll(UI ui, CoreCampaigns.Campaign campaign) {
+        try {
+            CoreCampaigns.Results results = campaigns.results(token, campaign.id());
+            ui.access(() -> render(results));
+        } catch (UIDetachedException e) {
+            // closed between two polls; onDetach cancels the schedule
+        } catch (CoreClient.CoreException e) {
+            try {
+                ui.access(() -> reading.setText("Results cannot be read now: " + e.getMessage()));
+            } catch (UIDetachedException ignored) {
+                // closed meanwhile
+            }
+        }
+    }
+
+    void render(CoreCampaigns.Results r) {
+        if (r.audience() == 0) {
+            progress.setVisible(false);
+            sending.setText("Not going out yet: its audience is fixed when it starts.");
+            reading.setText("");
+            return;
+        }
+        progress.setVisible(true);
+        progress.setValue(Math.min(1.0, (double) r.sent() / r.audience()));
+        sending.setText("Reached " + r.sent() + " of " + r.audience() + " people.");
+        reading.setText("Opened " + share(r.opened(), r.sent()) + " · clicked " + share(r.clicked(), r.sent())
+                + " · answered since " + share(r.answered(), r.sent()) + " · unsubscribed "
+                + share(r.unsubscribed(), r.sent()) + " (opens count mails shown with images or links followed).");
+    }
+
+    private static String share(long part, long whole) {
+        return whole == 0 ? String.valueOf(part) : "%d (%.1f %%)".formatted(part, 100.0 * part / whole);
+    }
+}
