@@ -196,6 +196,10 @@ class OrganizerConsoleIT {
             page.locator("vaadin-button", new Page.LocatorOptions().setHasText("Schedule")).click();
             assertThat(page.getByText("Scheduled: Gala news, going out now.")).isVisible();
             assertThat(cell(page, "Gala news")).isVisible();
+            // the new campaign is selected: its results follow it live (sending starts at the next launch)
+            assertThat(page.getByText("Results of Gala news")).isVisible();
+            assertThat(page.getByText(java.util.regex.Pattern.compile(
+                    "Not going out yet|Reached [01] of 1 people"))).isVisible();
             assertThat(get("/api/v1/campaigns", token).at("/0/status").asText()).isEqualTo("SCHEDULED");
         }
     }

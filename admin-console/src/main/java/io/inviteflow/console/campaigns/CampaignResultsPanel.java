@@ -29,6 +29,7 @@ class CampaignResultsPanel extends VerticalLayout {
     private final ProgressBar progress = new ProgressBar();
     private final Paragraph sending = new Paragraph();
     private final Paragraph reading = new Paragraph();
+    private final Paragraph versions = new Paragraph();
     private ScheduledFuture<?> polling;
     private CoreCampaigns.Campaign shown;
     private String token;
@@ -37,7 +38,7 @@ class CampaignResultsPanel extends VerticalLayout {
         this.campaigns = campaigns;
         this.poller = poller;
         setPadding(false);
-        add(title, progress, sending, reading);
+        add(title, progress, sending, reading, versions);
         setVisible(false);
     }
 
@@ -101,6 +102,7 @@ class CampaignResultsPanel extends VerticalLayout {
             progress.setVisible(false);
             sending.setText("Not going out yet: its audience is fixed when it starts.");
             reading.setText("");
+            versions.setText("");
             return;
         }
         progress.setVisible(true);
@@ -109,6 +111,14 @@ class CampaignResultsPanel extends VerticalLayout {
         reading.setText("Opened " + share(r.opened(), r.sent()) + " · clicked " + share(r.clicked(), r.sent())
                 + " · answered since " + share(r.answered(), r.sent()) + " · unsubscribed "
                 + share(r.unsubscribed(), r.sent()) + " (opens count mails shown with images or links followed).");
+        StringBuilder byVersion = new StringBuilder();
+        for (CoreCampaigns.Variant v : r.variants()) {
+            byVersion.append(byVersion.isEmpty() ? "" : " — ").append("Version ").append(v.variant())
+                    .append(": reached ").append(v.sent()).append(", opened ").append(share(v.opened(), v.sent()))
+                    .append(", clicked ").append(share(v.clicked(), v.sent())).append(", answered ")
+                    .append(share(v.answered(), v.sent()));
+        }
+        versions.setText(byVersion.toString());
     }
 
     private static String share(long part, long whole) {

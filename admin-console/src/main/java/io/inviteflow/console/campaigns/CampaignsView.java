@@ -67,13 +67,13 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         this.results = new CampaignResultsPanel(campaigns, poller);
         grid.asSingleSelect().addValueChangeListener(e -> results.show(e.getValue(), organizer.accessToken()));
         grid.addColumn(CoreCampaigns.Campaign::name).setHeader("Campaign").setFlexGrow(2);
-        grid.addColumn(CoreCampaigns.Campaign::status).setHeader("State");
+        grid.addColumn(CampaignsView::state).setHeader("State");
         grid.addColumn(c -> c.sendAt() == null ? "" : WHEN.format(c.sendAt().atZone(zone)))
                 .setHeader("Goes at");
         grid.addComponentColumn(c -> new HorizontalLayout(
                 action(c, "Pause", "pause", "SCHEDULED".equals(c.status())),
                 action(c, "Resume", "resume", "PAUSED".equals(c.status())),
-                action(c, "Cancel", "cancel", Set.of("DRAFT", "SCHEDULED", "PAUSED").contains(c.status()))))
+                action(c, "Cancel", "cancel", Set.of("DRAFT", "SCHEDULED", "TESTING", "PAUSED").contains(c.status()))))
                 .setFlexGrow(0).setAutoWidth(true);
         grid.setAllRowsVisible(true);
         grid.setSelectionMode(Grid.SelectionMode.SINGLE);
@@ -113,6 +113,15 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         }
     }
 
+    /** The state in words, with an A/B test's progress. */
+    private static String state(CoreCampaigns.Campaign c) {
+        String state = c.status().charAt(0) + c.status().substring(1).toLowerCase(java.util.Locale.ROOT);
+        if (c.abTest() == null) {
+            return state;
+        }
+        return state + (c.winner() != null ? " · version " + c.winner() + " won" : " · A/B test");
+    }
+
     private Button action(CoreCampaigns.Campaign campaign, String label, String action, boolean enabled) {
         Button button = new Button(label, click -> {
             try {
@@ -140,6 +149,7 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         perMinute.setMin(1);
         FormLayout segment = new FormLayout(events, answers, openedNotAnswered, channels);
         FormLayout text = new FormLayout(name, subject, message, at, perMinute);
+        AbTestFields abTest = new AbTestFields();
         Button send = new Button("Schedule", click -> {
             Instant when = at.getValue() == null ? null : at.getValue().atZone(zone).toInstant();
             if (when != null && when.isBefore(Instant.now())) {
@@ -149,7 +159,7 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
             try {
                 String token = organizer.accessToken();
                 CoreCampaigns.Campaign draft = campaigns.create(token, name.getValue(), segment(), subject.getValue(),
-                        message.getValue(), List.copyOf(channels.getValue()), perMinute.getValue());
+                        message.getValue(), List.copyOf(channels.getValue()), perMinute.getValue(), abTest.value());
                 campaigns.schedule(token, draft.id(), when);
                 status.setText("Scheduled: " + draft.name() + (when == null ? ", going out now." : "."));
                 refreshList();
@@ -162,7 +172,7 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
             }
         });
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        return new VerticalLayout(segment, audience, text, new HorizontalLayout(send));
+        return new VerticalLayout(segment, audience, text, abTest, new HorizontalLayout(send));
     }
 
     private CoreCampaigns.Segment segment() {

@@ -26,14 +26,27 @@ public class CoreCampaigns {
     public record Segment(List<UUID> eventIds, List<String> answers, Boolean openedNotAnswered) {
     }
 
+    /** A second version tried on part of the audience first; see the core's API description. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record AbTest(String subjectB, String messageB, Integer testPercent, String winnerBy, String decideAfter) {
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Campaign(UUID id, String name, Segment segment, String subject, String message, List<String> channels,
-                           String status, Instant sendAt, Instant sentAt) {
+                           String status, Instant sendAt, Instant sentAt, AbTest abTest, String winner,
+                           Instant decideAt) {
     }
 
     /** A campaign's results so far: people, not messages (see the core's API description). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Results(long audience, long sent, long opened, long clicked, long answered, long unsubscribed) {
+    public record Results(long audience, long sent, long opened, long clicked, long answered, long unsubscribed,
+                          List<Variant> variants) {
+    }
+
+    /** One version's share of an A/B test's results. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Variant(String variant, long audience, long sent, long opened, long clicked, long answered,
+                          long unsubscribed) {
     }
 
     public Results results(String token, UUID id) {
@@ -55,13 +68,19 @@ public class CoreCampaigns {
                 }));
     }
 
-    /** @param perMinute at most so many people a minute; null: no limit */
+    /**
+     * @param perMinute at most so many people a minute; null: no limit
+     * @param abTest    null: one version for everybody
+     */
     public Campaign create(String token, String name, Segment segment, String subject, String message,
-                           List<String> channels, Integer perMinute) {
+                           List<String> channels, Integer perMinute, AbTest abTest) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "segment", segment, "subject",
                 subject, "message", message, "channels", channels));
         if (perMinute != null) {
             body.put("perMinute", perMinute);
+        }
+        if (abTest != null) {
+            body.put("abTest", abTest);
         }
         return CoreClient.call(() -> core.rest().post().uri("/api/v1/campaigns")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).contentType(MediaType.APPLICATION_JSON)

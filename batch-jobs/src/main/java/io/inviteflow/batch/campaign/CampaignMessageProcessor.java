@@ -12,7 +12,8 @@ import org.springframework.web.util.HtmlUtils;
  * {@code {link}}), a mail and/or a push per the campaign's channels, each once per person (ledger kind
  * {@code campaign/<id>/<channel>}). Every mail says how to get no more of them (footer and List-Unsubscribe). The
  * link goes through the campaign's click counter ({@code /i/<token>/c/<campaign>}) and the HTML part carries its
- * tracking pixel, so the campaign's results count opens and clicks. Pure.
+ * tracking pixel, so the campaign's results count opens and clicks. In an A/B test each person gets the version
+ * the core drew for them. Pure.
  */
 public class CampaignMessageProcessor implements ItemProcessor<CampaignRecipient, Outgoing> {
 
@@ -28,6 +29,7 @@ public class CampaignMessageProcessor implements ItemProcessor<CampaignRecipient
 
     @Override
     public Outgoing process(CampaignRecipient to) {
+        DueCampaign campaign = this.campaign.version(to.variant());
         String kind = "campaign/" + campaign.id();
         Reminder email = null;
         if (campaign.channels().contains("EMAIL") && to.guestEmail() != null) {
@@ -67,7 +69,7 @@ public class CampaignMessageProcessor implements ItemProcessor<CampaignRecipient
     private static CampaignRecipient escaped(CampaignRecipient to) {
         return new CampaignRecipient(to.invitationId(), to.eventId(), HtmlUtils.htmlEscape(to.eventTitle()),
                 to.guestName() == null ? null : HtmlUtils.htmlEscape(to.guestName()), to.guestEmail(), to.link(),
-                to.push());
+                to.push(), to.variant());
     }
 
     private static String html(String escapedBody, String link, String stop, String pixel) {

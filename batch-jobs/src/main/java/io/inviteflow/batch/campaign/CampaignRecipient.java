@@ -5,9 +5,13 @@ import io.inviteflow.batch.push.PushTarget;
 import java.util.List;
 import java.util.UUID;
 
-/** One person a campaign reaches, as the core's {@code /api/v1/internal/campaigns/{id}/recipients} lists them. */
+/**
+ * One person a campaign reaches, as the core's {@code /api/v1/internal/campaigns/{id}/recipients} lists them.
+ *
+ * @param variant the version they get: {@code A}, or {@code B} in an A/B test
+ */
 public record CampaignRecipient(UUID invitationId, UUID eventId, String eventTitle, String guestName,
-                                String guestEmail, String link, List<PushTarget> push) {
+                                String guestEmail, String link, List<PushTarget> push, String variant) {
 
     public CampaignRecipient {
         push = push == null ? List.of() : List.copyOf(push);

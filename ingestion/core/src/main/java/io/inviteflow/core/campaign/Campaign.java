@@ -10,9 +10,14 @@ import java.util.UUID;
  * chunk in hand; resumed, it goes on with whoever has not got it yet.
  *
  * @param perMinute at most this many people a minute; null: as fast as they can be sent
+ * @param abTest    a second version tried on part of the audience first, or null
+ * @param winner    {@code A} or {@code B} once the test decided, else null
+ * @param decideAt  when the test's winner is picked (status {@code TESTING}), else null
  */
 public record Campaign(UUID id, String name, Segment segment, String subject, String message, Set<String> channels,
-                       Integer perMinute, Status status, Instant sendAt, Instant sentAt, Instant createdAt) {
+                       Integer perMinute, Status status, Instant sendAt, Instant sentAt, Instant createdAt,
+                       AbTest abTest, String winner, Instant decideAt) {
 
-    public enum Status { DRAFT, SCHEDULED, PAUSED, SENT, CANCELLED }
+    /** {@code TESTING}: an A/B test's share was sent and its winner is not picked yet. */
+    public enum Status { DRAFT, SCHEDULED, TESTING, PAUSED, SENT, CANCELLED }
 }

@@ -39,28 +39,50 @@ class CampaignAudience {
                 .params(query.params()).query(Long.class).single();
     }
 
-    /** Fixes the campaign's audience as the segment reaches it now (once: a second call adds nobody). */
-    void freeze(UUID campaignId, UUID organizerId, Segment segment, Set<String> channels) {
+    /**
+     * Fixes the campaign's audience as the segment reaches it now (once: a second call adds nobody). Everybody gets
+     * version A, except in an A/B test: there {@code testPercent} % of them, drawn by a hash of who they are and the
+     * campaign (stable, and unrelated to the order they were invited in), get A or B in turn, and the rest wait for
+     * the winner.
+     *
+     * @param testPercent null: no A/B test
+     */
+    void freeze(UUID campaignId, UUID organizerId, Segment segment, Set<String> channels, Integer testPercent) {
         Query query = query(organizerId, segment, channels);
         Map<String, Object> params = new HashMap<>(query.params());
         params.put("campaign", campaignId);
-        jdbc.sql("INSERT INTO campaign_recipient (campaign_id, invitation_id, person_key) "
-                        + "SELECT :campaign, id, person_key FROM (" + query.sql() + ") reachable "
-                        + "ON CONFLICT DO NOTHING")
+        params.put("variant", testPercent == null ? "A" : null);
+        jdbc.sql("INSERT INTO campaign_recipient (campaign_id, invitation_id, person_key, variant) "
+                        + "SELECT :campaign, id, person_key, CAST(:variant AS char(1)) FROM (" + query.sql()
+                        + ") reachable ON CONFLICT DO NOTHING")
                 .params(params).update();
+        if (testPercent != null) {
+            jdbc.sql("""
+                            WITH drawn AS (
+                                SELECT invitation_id, row_number() OVER (ORDER BY md5(person_key || CAST(:campaign AS text))) AS n,
+                                       count(*) OVER () AS everybody
+                                FROM campaign_recipient WHERE campaign_id = :campaign)
+                            UPDATE campaign_recipient r
+                            SET variant = CASE WHEN d.n % 2 = 1 THEN 'A' ELSE 'B' END
+                            FROM drawn d
+                            WHERE r.campaign_id = :campaign AND r.invitation_id = d.invitation_id
+                              AND d.n <= greatest(2, ceil(d.everybody * :percent / 100.0))""")
+                    .param("campaign", campaignId).param("percent", testPercent).update();
+        }
     }
 
     /**
      * The frozen audience after {@code after} in invitation-id order, without anyone who opted out or was withdrawn
-     * since it was fixed.
+     * since it was fixed, and without those of an A/B test who wait for its winner.
      */
     List<CampaignRecipient> page(UUID campaignId, UUID after, int limit) {
         List<CampaignRecipient> page = jdbc.sql("""
-                        SELECT i.id, i.party_event_id, e.title, i.guest_name, i.guest_email
+                        SELECT i.id, i.party_event_id, e.title, i.guest_name, i.guest_email, r.variant
                         FROM campaign_recipient r
                         JOIN invitation i ON i.id = r.invitation_id
                         JOIN party_event e ON e.id = i.party_event_id
                         WHERE r.campaign_id = :campaign AND r.invitation_id > :after AND i.revoked_at IS NULL
+                          AND r.variant IS NOT NULL
                           AND NOT EXISTS (SELECT 1 FROM marketing_opt_out o
                                           WHERE o.email_normalized IN (lower(i.guest_email), 'invitation:' || i.id))
                         ORDER BY r.invitation_id
@@ -70,7 +92,8 @@ class CampaignAudience {
                     UUID invitation = rs.getObject("id", UUID.class);
                     return new CampaignRecipient(invitation, rs.getObject("party_event_id", UUID.class),
                             rs.getString("title"), rs.getString("guest_name"), rs.getString("guest_email"),
-                            core.publicUrl().resolve(guests.pagePath(invitation)).toString(), List.of());
+                            core.publicUrl().resolve(guests.pagePath(invitation)).toString(), List.of(),
+                            rs.getString("variant"));
                 })
                 .list();
         var targets = push.of(page.stream().map(CampaignRecipient::invitationId).toList());

@@ -42,7 +42,8 @@ class CampaignController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "A draft: name, segment {eventIds, answers: [YES|NO|MAYBE|NONE], openedNotAnswered}, subject "
             + "and message with merge fields {firstName} {name} {eventTitle} {link}, channels [EMAIL, PUSH], "
-            + "optionally perMinute (at most so many people a minute)")
+            + "optionally perMinute (at most so many people a minute) and abTest {subjectB, messageB, testPercent "
+            + "(10-50), winnerBy (OPENED|CLICKED|ANSWERED), decideAfter (ISO-8601, PT30M-P7D)}")
     Campaign create(AuthenticatedOrganizer organizer, @RequestBody Campaigns.Draft draft) {
         return campaigns.create(organizer.id(), draft);
     }
@@ -59,10 +60,11 @@ class CampaignController {
 
     @GetMapping("/api/v1/campaigns/{id}/results")
     @Operation(summary = "So far: audience (fixed when it starts going out), sent, opened (pixel shown or link "
-            + "followed), clicked, answered and unsubscribed after it reached them — people, not messages")
+            + "followed), clicked, answered and unsubscribed after it reached them — people, not messages; per "
+            + "version (variants) for an A/B test")
     CampaignTracking.Results results(AuthenticatedOrganizer organizer, @PathVariable UUID id) {
-        campaigns.find(organizer.id(), id).orElseThrow(() -> Problems.notFound("campaign", id));
-        return tracking.results(id);
+        Campaign campaign = campaigns.find(organizer.id(), id).orElseThrow(() -> Problems.notFound("campaign", id));
+        return tracking.results(id, campaign.abTest() != null);
     }
 
     record Schedule(Instant sendAt) {

@@ -9,13 +9,14 @@ import java.util.UUID;
  * One person a campaign reaches (one per email address, through their invitation to the latest of the segment's
  * events; a guest without an address is reached by push alone).
  *
- * @param link the guest's invitation page (for {@code {link}})
+ * @param link    the guest's invitation page (for {@code {link}})
+ * @param variant which version they get: {@code A} or {@code B} (B only in an A/B test)
  */
 public record CampaignRecipient(UUID invitationId, UUID eventId, String eventTitle, String guestName,
-                                String guestEmail, String link, List<PushTargets.PushTarget> push) {
+                                String guestEmail, String link, List<PushTargets.PushTarget> push, String variant) {
 
     CampaignRecipient withPush(List<PushTargets.PushTarget> targets) {
         return new CampaignRecipient(invitationId, eventId, eventTitle, guestName, guestEmail, link,
-                List.copyOf(targets));
+                List.copyOf(targets), variant);
     }
 }

@@ -28,29 +28,31 @@ class CampaignSends {
     /**
      * A campaign as its sender needs it.
      *
-     * @param round how often it was resumed: with the id, the identity of one sending run
+     * @param round    how often it was resumed (or its A/B test decided): with the id, the identity of one sending run
+     * @param subjectB version B of an A/B test (for recipients of variant B), else null
      */
     record Due(UUID id, String subject, String message, Set<String> channels, Instant sendAt, int round,
-               Integer perMinute) {
+               Integer perMinute, String subjectB, String messageB) {
     }
 
+    private static final String DUE = "SELECT id, subject, message, channels, send_at, round, per_minute, subject_b, "
+            + "message_b FROM campaign ";
+
     List<Due> due(Instant at) {
-        return jdbc.sql("SELECT id, subject, message, channels, send_at, round, per_minute FROM campaign "
-                        + "WHERE status = 'SCHEDULED' AND send_at <= :at ORDER BY send_at")
+        return jdbc.sql(DUE + "WHERE status = 'SCHEDULED' AND send_at <= :at ORDER BY send_at")
                 .param("at", Timestamp.from(at)).query(CampaignSends::due).list();
     }
 
     /** The campaign's text (the sender reads it rather than carrying it in its job's parameters). */
-    java.util.Optional<Due> one(UUID id) {
-        return jdbc.sql("SELECT id, subject, message, channels, send_at, round, per_minute FROM campaign WHERE id = :id")
-                .param("id", id).query(CampaignSends::due).optional();
+    Optional<Due> one(UUID id) {
+        return jdbc.sql(DUE + "WHERE id = :id").param("id", id).query(CampaignSends::due).optional();
     }
 
     private static Due due(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         Timestamp sendAt = rs.getTimestamp(5);
         return new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                 Set.of((String[]) rs.getArray(4).getArray()), sendAt == null ? null : sendAt.toInstant(),
-                rs.getInt(6), (Integer) rs.getObject(7));
+                rs.getInt(6), (Integer) rs.getObject(7), rs.getString(8), rs.getString(9));
     }
 
     /**
@@ -59,20 +61,20 @@ class CampaignSends {
      */
     @Transactional
     List<CampaignRecipient> recipients(UUID campaignId, UUID after, int limit) {
-        record Row(UUID organizer, String segment, String[] channels, boolean frozen) {
+        record Row(UUID organizer, String segment, String[] channels, boolean frozen, Integer testPercent) {
         }
-        Optional<Row> campaign = jdbc.sql("SELECT organizer_id, segment, channels, frozen_at IS NOT NULL "
+        Optional<Row> campaign = jdbc.sql("SELECT organizer_id, segment, channels, frozen_at IS NOT NULL, test_percent "
                         + "FROM campaign WHERE id = :id AND status = 'SCHEDULED' FOR UPDATE")
                 .param("id", campaignId)
                 .query((rs, row) -> new Row(rs.getObject(1, UUID.class), rs.getString(2),
-                        (String[]) rs.getArray(3).getArray(), rs.getBoolean(4)))
+                        (String[]) rs.getArray(3).getArray(), rs.getBoolean(4), (Integer) rs.getObject(5)))
                 .optional();
         if (campaign.isEmpty()) {
             return List.of();
         }
         if (!campaign.get().frozen()) {
             audience.freeze(campaignId, campaign.get().organizer(), segments.read(campaign.get().segment()),
-                    Set.of(campaign.get().channels()));
+                    Set.of(campaign.get().channels()), campaign.get().testPercent());
             jdbc.sql("UPDATE campaign SET frozen_at = now() WHERE id = :id").param("id", campaignId).update();
         }
         return audience.page(campaignId, after, limit);
@@ -80,10 +82,16 @@ class CampaignSends {
 
     /**
      * True when this call marked it (a repeated call after a crash finds it sent already). Only the round that ran:
-     * a campaign paused and resumed meanwhile is a new round, still to be sent.
+     * a campaign paused and resumed meanwhile is a new round, still to be sent. An A/B test whose winner is not
+     * picked yet is not sent but testing: its winner is picked {@code decide_after} from now.
      */
+    @Transactional
     boolean sent(UUID campaignId, int round) {
-        return jdbc.sql("UPDATE campaign SET status = 'SENT', sent_at = now() "
+        int testing = jdbc.sql("UPDATE campaign SET status = 'TESTING', decide_at = now() + decide_after "
+                        + "WHERE id = :id AND status = 'SCHEDULED' AND round = :round AND subject_b IS NOT NULL "
+                        + "AND winner IS NULL")
+                .param("id", campaignId).param("round", round).update();
+        return testing == 1 || jdbc.sql("UPDATE campaign SET status = 'SENT', sent_at = now() "
                         + "WHERE id = :id AND status = 'SCHEDULED' AND round = :round")
                 .param("id", campaignId).param("round", round).update() == 1;
     }

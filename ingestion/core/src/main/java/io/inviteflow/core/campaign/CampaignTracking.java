@@ -62,31 +62,72 @@ class CampaignTracking {
     }
 
     /**
-     * A campaign's results so far.
+     * A campaign's results so far: people, not messages.
      *
      * @param audience     people it was fixed to go to (0 before it started going out)
-     * @param sent         messages handed over
-     * @param opened       recipients whose mail was shown or whose link was followed
-     * @param clicked      recipients who followed the link
-     * @param answered     recipients who answered their invitation after it reached them
-     * @param unsubscribed recipients who opted out of marketing after it reached them
+     * @param sent         people whose message was handed over
+     * @param opened       of those, people whose mail was shown or whose link was followed
+     * @param clicked      of those, people who followed the link
+     * @param answered     of those, people who answered their invitation after it reached them
+     * @param unsubscribed of those, people who opted out of marketing after it reached them
+     * @param variants     the same per version of an A/B test ({@code A}, {@code B}); empty without one
      */
-    record Results(long audience, long sent, long opened, long clicked, long answered, long unsubscribed) {
+    record Results(long audience, long sent, long opened, long clicked, long answered, long unsubscribed,
+                   List<Variant> variants) {
     }
 
-    Results results(UUID campaignId) {
-        return jdbc.sql("""
-                        SELECT count(*), count(r.sent_at), count(r.opened_at), count(r.clicked_at),
+    /** One version's share of the results; the rates are of {@code sent} (0 while nothing was sent). */
+    record Variant(String variant, long audience, long sent, long opened, long clicked, long answered,
+                   long unsubscribed) {
+
+        double rate(String winnerBy) {
+            long of = switch (winnerBy) {
+                case "OPENED" -> opened;
+                case "CLICKED" -> clicked;
+                case "ANSWERED" -> answered;
+                default -> throw new IllegalArgumentException(winnerBy);
+            };
+            return sent == 0 ? 0 : (double) of / sent;
+        }
+    }
+
+    Results results(UUID campaignId, boolean abTest) {
+        List<Variant> variants = jdbc.sql("""
+                        SELECT r.variant, count(*), count(r.sent_at), count(r.opened_at), count(r.clicked_at),
                                count(*) FILTER (WHERE i.answered_at > r.sent_at),
                                count(*) FILTER (WHERE o.at > r.sent_at)
                         FROM campaign_recipient r
                         JOIN invitation i ON i.id = r.invitation_id
                         LEFT JOIN marketing_opt_out o
                                ON o.email_normalized IN (r.person_key, 'invitation:' || r.invitation_id)
-                        WHERE r.campaign_id = :campaign""")
+                        WHERE r.campaign_id = :campaign
+                        GROUP BY r.variant""")
                 .param("campaign", campaignId)
-                .query((rs, row) -> new Results(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6)))
-                .single();
+                .query((rs, row) -> new Variant(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7)))
+                .list();
+        Results total = new Results(sum(variants, Variant::audience), sum(variants, Variant::sent),
+                sum(variants, Variant::opened), sum(variants, Variant::clicked), sum(variants, Variant::answered),
+                sum(variants, Variant::unsubscribed), List.of());
+        if (!abTest) {
+            return total;
+        }
+        // the people still waiting for the winner (no variant yet) count in the whole, not in a version
+        List<Variant> versions = java.util.stream.Stream.of("A", "B")
+                .map(v -> variants.stream().filter(x -> v.equals(x.variant())).findFirst()
+                        .orElse(new Variant(v, 0, 0, 0, 0, 0, 0)))
+                .toList();
+        return new Results(total.audience(), total.sent(), total.opened(), total.clicked(), total.answered(),
+                total.unsubscribed(), versions);
+    }
+
+    /** The better version of an A/B test by {@code winnerBy} among the people each reached; a tie goes to A. */
+    String leader(UUID campaignId, String winnerBy) {
+        List<Variant> versions = results(campaignId, true).variants();
+        return versions.get(1).rate(winnerBy) > versions.get(0).rate(winnerBy) ? "B" : "A";
+    }
+
+    private static long sum(List<Variant> variants, java.util.function.ToLongFunction<Variant> field) {
+        return variants.stream().mapToLong(field).sum();
     }
 }

@@ -40,9 +40,13 @@ class Campaigns {
         this.clock = clock;
     }
 
-    /** What an organizer writes: merge fields {firstName}, {name}, {eventTitle}, {link} in subject and message. */
+    /**
+     * What an organizer writes: merge fields {firstName}, {name}, {eventTitle}, {link} in subject and message.
+     *
+     * @param abTest null: everybody gets the one version
+     */
     record Draft(String name, Segment segment, String subject, String message, List<String> channels,
-                 Integer perMinute) {
+                 Integer perMinute, AbTest abTest) {
     }
 
     Campaign create(UUID organizerId, Draft draft) {
@@ -54,16 +58,23 @@ class Campaigns {
         if (draft.perMinute() != null && (draft.perMinute() < 1 || draft.perMinute() > 100_000)) {
             throw Problems.unprocessable("perMinute", "between 1 and 100000 people a minute, or none for no limit");
         }
+        AbTest test = draft.abTest() == null ? null : draft.abTest().checked();
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         INSERT INTO campaign (id, organizer_id, name, segment, subject, message, channels, per_minute,
-                                              status)
+                                              status, subject_b, message_b, test_percent, winner_by, decide_after)
                         VALUES (:id, :organizer, :name, CAST(:segment AS jsonb), :subject, :message,
-                                string_to_array(:channels, ','), :perMinute, 'DRAFT')""")
+                                string_to_array(:channels, ','), :perMinute, 'DRAFT', :subjectB, :messageB,
+                                :testPercent, :winnerBy, CAST(:decideAfter AS interval))""")
                 .param("id", id).param("organizer", organizerId).param("name", draft.name().strip())
                 .param("segment", segments.write(segment)).param("subject", draft.subject().strip())
                 .param("message", draft.message().strip()).param("channels", String.join(",", channels))
                 .param("perMinute", draft.perMinute(), java.sql.Types.INTEGER)
+                .param("subjectB", test == null ? null : test.subjectB(), java.sql.Types.VARCHAR)
+                .param("messageB", test == null ? null : test.messageB(), java.sql.Types.VARCHAR)
+                .param("testPercent", test == null ? null : test.testPercent(), java.sql.Types.INTEGER)
+                .param("winnerBy", test == null ? null : test.winnerBy(), java.sql.Types.VARCHAR)
+                .param("decideAfter", test == null ? null : test.decideAfter(), java.sql.Types.VARCHAR)
                 .update();
         return find(organizerId, id).orElseThrow();
     }
@@ -73,12 +84,12 @@ class Campaigns {
     }
 
     List<Campaign> list(UUID organizerId) {
-        return jdbc.sql("SELECT * FROM campaign WHERE organizer_id = :organizer ORDER BY created_at DESC")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM campaign WHERE organizer_id = :organizer ORDER BY created_at DESC")
                 .param("organizer", organizerId).query(this::campaign).list();
     }
 
     Optional<Campaign> find(UUID organizerId, UUID id) {
-        return jdbc.sql("SELECT * FROM campaign WHERE id = :id AND organizer_id = :organizer")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM campaign WHERE id = :id AND organizer_id = :organizer")
                 .param("id", id).param("organizer", organizerId).query(this::campaign).optional();
     }
 
@@ -94,10 +105,13 @@ class Campaigns {
         return find(organizerId, id).orElseThrow();
     }
 
-    /** Before it went (or while paused): back to nothing. A campaign being sent stops after the chunk in hand. */
+    /**
+     * Before it went (or while paused, or while its A/B test waits for a winner: the rest never get it): back to
+     * nothing. A campaign being sent stops after the chunk in hand.
+     */
     @Transactional
     Campaign cancel(UUID organizerId, UUID id) {
-        move(organizerId, id, "status IN ('DRAFT', 'SCHEDULED', 'PAUSED')", "CANCELLED", null);
+        move(organizerId, id, "status IN ('DRAFT', 'SCHEDULED', 'TESTING', 'PAUSED')", "CANCELLED", null);
         return find(organizerId, id).orElseThrow();
     }
 
@@ -158,12 +172,19 @@ class Campaigns {
     }
 
 
+    /** Every column, and the test's wait as seconds (an interval's text depends on the session's style). */
+    private static final String COLUMNS = "*, extract(epoch FROM decide_after)::bigint AS decide_after_seconds";
+
     private Campaign campaign(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         Set<String> channels = new LinkedHashSet<>(List.of((String[]) rs.getArray("channels").getArray()));
+        AbTest test = rs.getString("subject_b") == null ? null : new AbTest(rs.getString("subject_b"),
+                rs.getString("message_b"), rs.getInt("test_percent"), rs.getString("winner_by"),
+                java.time.Duration.ofSeconds(rs.getLong("decide_after_seconds")).toString());
         return new Campaign(rs.getObject("id", UUID.class), rs.getString("name"),
                 segments.read(rs.getString("segment")), rs.getString("subject"), rs.getString("message"), channels,
-                (Integer) rs.getObject("per_minute"), Campaign.Status.valueOf(rs.getString("status")), instant(rs, "send_at"), instant(rs, "sent_at"),
-                instant(rs, "created_at"));
+                (Integer) rs.getObject("per_minute"), Campaign.Status.valueOf(rs.getString("status")),
+                instant(rs, "send_at"), instant(rs, "sent_at"), instant(rs, "created_at"), test,
+                rs.getString("winner"), instant(rs, "decide_at"));
     }
 
     private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {

@@ -18,6 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Campaigns: who a segment reaches (once per person, never the opted-out), and a campaign's way to being sent. */
 class CampaignsIT extends OrganizerApiTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    AbTestWinners winners;
+
     @Test
     void aSegmentCountsEachReachablePersonOnceAndNeverTheOptedOut() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
@@ -165,7 +168,8 @@ class CampaignsIT extends OrganizerApiTest {
 
         JsonNode results = ok(api.get("/api/v1/campaigns/" + id + "/results", organizer), 200);
         assertThat(results.toString()).isEqualTo(
-                "{\"audience\":4,\"sent\":3,\"opened\":2,\"clicked\":1,\"answered\":1,\"unsubscribed\":1}");
+                "{\"audience\":4,\"sent\":3,\"opened\":2,\"clicked\":1,\"answered\":1,\"unsubscribed\":1,"
+                        + "\"variants\":[]}");
         assertThat(api.get("/api/v1/campaigns/" + id + "/results", api.newOrganizerToken()).status()).isEqualTo(404);
 
         try (ActivityReader reader = new ActivityReader(TOPIC)) {
@@ -174,6 +178,79 @@ class CampaignsIT extends OrganizerApiTest {
             assertThat(mine.stream().filter(m -> shownOf(m, idOf(guests, 0)))).singleElement()
                     .satisfies(m -> assertThat(m.activity().payload().get("campaignId").asText()).isEqualTo(id));
         }
+    }
+
+    @Test
+    void anAbTestSendsBothVersionsToATestShareThenTheWinnerToEverybodyElse() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String gala = api.newEvent(organizer, "Gala");
+        String[] people = new String[10];
+        for (int i = 0; i < people.length; i++) {
+            people[i] = "Guest" + i + ":g" + i + "-" + tag;
+        }
+        JsonNode guests = invite(gala, people);
+        String draft = """
+                {"name":"Which subject?","segment":{"eventIds":["%s"]},"subject":"A: come","message":"{link}",
+                 "channels":["EMAIL"],"abTest":{"subjectB":"B: do come","messageB":"Please: {link}",
+                 "testPercent":%d,"winnerBy":"CLICKED","decideAfter":"PT1H"}}""";
+        Api.Response tooBig = api.post("/api/v1/campaigns", organizer, draft.formatted(gala, 60));
+        assertThat(tooBig.status()).isEqualTo(422);
+        assertThat(tooBig.json().get("field").asText()).isEqualTo("abTest.testPercent");
+        JsonNode campaign = ok(api.post("/api/v1/campaigns", organizer, draft.formatted(gala, 40)), 201);
+        assertThat(campaign.get("abTest").get("decideAfter").asText()).isEqualTo("PT1H");
+        String id = campaign.get("id").asText();
+        ok(api.post("/api/v1/campaigns/" + id + "/schedule", organizer, "{}"), 200);
+
+        // 40 % of ten people are in the test, two per version; the other six wait for the winner
+        String service = serviceToken();
+        JsonNode test = ok(api.get("/api/v1/internal/campaigns/" + id + "/recipients", service), 200).get("items");
+        assertThat(test).extracting(r -> r.get("variant").asText()).containsExactlyInAnyOrder("A", "A", "B", "B");
+        assertThat(ok(api.get("/api/v1/internal/campaigns/" + id, service), 200).get("subjectB").asText())
+                .isEqualTo("B: do come");
+        List<String> reached = new ArrayList<>();
+        test.forEach(r -> reached.add("\"" + r.get("invitationId").asText() + "\""));
+        ok(api.post("/api/v1/internal/campaigns/" + id + "/delivered", service,
+                "{\"invitationIds\":" + reached + "}"), 200);
+        // one person of version B follows its link
+        String clicker = java.util.stream.StreamSupport.stream(test.spliterator(), false)
+                .filter(r -> r.get("variant").asText().equals("B")).findFirst().orElseThrow()
+                .get("invitationId").asText();
+        String clickerToken = java.util.stream.StreamSupport.stream(guests.spliterator(), false)
+                .filter(g -> g.get("id").asText().equals(clicker)).findFirst().orElseThrow().get("token").asText();
+        assertThat(api.get("/i/" + clickerToken + "/c/" + id + "?via=email", null).status()).isEqualTo(303);
+
+        // the test's run completes: the campaign waits for its winner, nothing is due meanwhile
+        assertThat(ok(api.post("/api/v1/internal/campaigns/" + id + "/sent?round=0", service, ""), 200)
+                .get("marked").asBoolean()).isTrue();
+        JsonNode testing = ok(api.get("/api/v1/campaigns/" + id, organizer), 200);
+        assertThat(testing.get("status").asText()).isEqualTo("TESTING");
+        Instant decideAt = Instant.parse(testing.get("decideAt").asText());
+        assertThat(decideAt).isBetween(Instant.now().plusSeconds(3500), Instant.now().plusSeconds(3700));
+        assertThat(ids(ok(api.get("/api/v1/internal/due-campaigns?at=" + decideAt.plusSeconds(60), service), 200)))
+                .doesNotContain(id);
+        JsonNode results = ok(api.get("/api/v1/campaigns/" + id + "/results", organizer), 200);
+        assertThat(results.get("audience").asLong()).isEqualTo(10);
+        assertThat(results.get("variants").toString()).isEqualTo("[" +
+                "{\"variant\":\"A\",\"audience\":2,\"sent\":2,\"opened\":0,\"clicked\":0,\"answered\":0,\"unsubscribed\":0},"
+                + "{\"variant\":\"B\",\"audience\":2,\"sent\":2,\"opened\":1,\"clicked\":1,\"answered\":0,\"unsubscribed\":0}]");
+
+        // not before its time; then once, whichever core instance gets there
+        assertThat(winners.decideDue(Instant.now())).isZero();
+        assertThat(winners.decideDue(decideAt.plusSeconds(1))).isEqualTo(1);
+        assertThat(winners.decideDue(decideAt.plusSeconds(2))).isZero();
+        JsonNode decided = ok(api.get("/api/v1/campaigns/" + id, organizer), 200);
+        assertThat(decided.get("status").asText()).isEqualTo("SCHEDULED");
+        assertThat(decided.get("winner").asText()).isEqualTo("B");
+        assertThat(ok(api.get("/api/v1/internal/campaigns/" + id, service), 200).get("round").asInt()).isEqualTo(1);
+        assertThat(ids(ok(api.get("/api/v1/internal/due-campaigns?at=" + decideAt.plusSeconds(60), service), 200)))
+                .contains(id);
+        // everybody now: the test's people keep their version (the sender's ledger skips them), the rest get B
+        assertThat(ok(api.get("/api/v1/internal/campaigns/" + id + "/recipients", service), 200).get("items"))
+                .extracting(r -> r.get("variant").asText())
+                .containsExactlyInAnyOrder("A", "A", "B", "B", "B", "B", "B", "B", "B", "B");
+        assertThat(ok(api.post("/api/v1/internal/campaigns/" + id + "/sent?round=1", service, ""), 200)
+                .get("marked").asBoolean()).isTrue();
+        assertThat(ok(api.get("/api/v1/campaigns/" + id, organizer), 200).get("status").asText()).isEqualTo("SENT");
     }
 
     private static boolean clickOf(ActivityReader.Message m, String invitationId, String campaignId) {

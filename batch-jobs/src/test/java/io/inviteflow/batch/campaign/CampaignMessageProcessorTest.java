@@ -1,0 +1,43 @@
+package io.inviteflow.batch.campaign;
+
+import io.inviteflow.batch.message.Outgoing;
+import io.inviteflow.batch.push.PushTarget;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CampaignMessageProcessorTest {
+
+    private static final UUID CAMPAIGN = UUID.fromString("00000000-0000-0000-0000-00000000c0de");
+    private final CampaignMessageProcessor processor = new CampaignMessageProcessor(new DueCampaign(CAMPAIGN,
+            "{firstName}, come", "Dear {name}: {link}", Set.of("EMAIL", "PUSH"), null, 0, null,
+            "{firstName}, please come", "Please, {name} <3: {link}"));
+
+    @Test
+    void eachPersonGetsTheVersionDrawnForThemWithTheirOwnWords() {
+        Outgoing a = processor.process(recipient("A"));
+        Outgoing b = processor.process(recipient("B"));
+
+        assertThat(a.email().subject()).isEqualTo("Ada, come");
+        assertThat(b.email().subject()).isEqualTo("Ada, please come");
+        assertThat(b.email().textBody()).startsWith("Please, Ada <Lovelace> <3: https://x.test/i/tok/c/" + CAMPAIGN
+                + "?via=email");
+        // the HTML part escapes the template and the person's own fields alike
+        assertThat(b.email().htmlBody()).contains("Please, Ada &lt;Lovelace&gt; &lt;3: <a href=")
+                .contains("<img src=\"https://x.test/i/tok/c/" + CAMPAIGN + "/open.gif\"");
+        assertThat(b.push().title()).isEqualTo("Ada, please come");
+        assertThat(b.push().url()).isEqualTo("https://x.test/i/tok/c/" + CAMPAIGN + "?via=push");
+        // one ledger identity per person and channel, whatever the version
+        assertThat(a.email().kind()).isEqualTo(b.email().kind()).isEqualTo("campaign/" + CAMPAIGN + "/email");
+    }
+
+    private static CampaignRecipient recipient(String variant) {
+        return new CampaignRecipient(UUID.randomUUID(), UUID.randomUUID(), "Gala", "Ada <Lovelace>",
+                "ada@example.org", "https://x.test/i/tok",
+                List.of(new PushTarget("https://push.test/1", "p256dh", "auth", "en")), variant);
+    }
+}
