@@ -15,8 +15,10 @@ import java.util.concurrent.Executors;
 public class MailSends {
 
     private final ExecutorService executor;
+    private final int parallel;
 
     MailSends(@Value("${inviteflow.mail.parallel-sends:8}") int parallel) {
+        this.parallel = parallel;
         this.executor = Executors.newFixedThreadPool(parallel, r -> {
             Thread t = new Thread(r, "mail-send");
             t.setDaemon(true);
@@ -26,6 +28,11 @@ public class MailSends {
 
     ExecutorService executor() {
         return executor;
+    }
+
+    /** How many SMTP conversations go on at once. */
+    int parallel() {
+        return parallel;
     }
 
     @PreDestroy

@@ -16,17 +16,18 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
  * Mails each reminder at most once, then reports it as REMINDER_SENT on Kafka.
  * <p>
- * Per reminder (the chunk's reminders side by side, see {@link MailSends}): (1) claim it in {@code reminder_delivery}, committed on its own BEFORE anything is sent; only the
- * caller whose claim won sends; (2) send the mail; (3) mark it {@code sent}. After the chunk's mails: publish the
- * activities and mark them {@code published}.
+ * The chunk's reminders go out in a few groups side by side ({@link MailSends}), each group over one SMTP connection
+ * (a connection's set-up — greeting, EHLO, TLS and login with a real relay — costs more than a message). Per
+ * reminder: (1) claim it in {@code reminder_delivery}, committed on its own BEFORE anything is sent; only the caller
+ * whose claim won sends; (2) send the mail; (3) mark it {@code sent}, or {@code failed} when the server refused it.
+ * After the chunk's mails: publish the activities and mark them {@code published}.
  * <p>
  * Trade-off, deliberately at most once: if the process dies between (1) and (3), the row stays {@code claimed}; we
  * cannot know whether the mail left, so it is NOT resent — it is counted and reported at the end of the step
@@ -45,6 +46,7 @@ public class ReminderWriter implements ItemWriter<Reminder> {
     private final InternetAddress from;
     private final long jobExecutionId;
     private final Executor sends;
+    private final int groups;
 
     public ReminderWriter(ReminderDeliveries deliveries, JavaMailSender mail, ReminderActivities activities,
                           InternetAddress from, long jobExecutionId, MailSends sends) {
@@ -54,6 +56,7 @@ public class ReminderWriter implements ItemWriter<Reminder> {
         this.from = from;
         this.jobExecutionId = jobExecutionId;
         this.sends = sends.executor();
+        this.groups = sends.parallel();
     }
 
     /**
@@ -80,25 +83,25 @@ public class ReminderWriter implements ItemWriter<Reminder> {
     private record Delivered(List<Reminder> refused, MailException firstRefusal) {
     }
 
+    /** What one group's SMTP conversation came to. */
+    private record GroupOutcome(List<ReminderActivities.Sent> toPublish, List<Reminder> refused,
+                                MailException firstRefusal, RuntimeException failure) {
+    }
+
     private Delivered deliverAll(List<? extends Reminder> reminders) {
-        List<CompletableFuture<Optional<ReminderActivities.Sent>>> deliveries = reminders.stream()
-                .map(reminder -> CompletableFuture.supplyAsync(() -> deliver(reminder), sends))
+        List<CompletableFuture<GroupOutcome>> outcomes = split(reminders).stream()
+                .map(group -> CompletableFuture.supplyAsync(() -> deliverGroup(group), sends))
                 .toList();
         List<ReminderActivities.Sent> toPublish = new ArrayList<>();
         List<Reminder> refused = new ArrayList<>();
         MailException firstRefusal = null;
         RuntimeException failure = null;
-        for (int i = 0; i < deliveries.size(); i++) {
-            try {
-                deliveries.get(i).join().ifPresent(toPublish::add);
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof MailException mailRefused) {
-                    refused.add(reminders.get(i));
-                    firstRefusal = firstRefusal == null ? mailRefused : firstRefusal;
-                } else if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException cause ? cause : e;
-                }
-            }
+        for (CompletableFuture<GroupOutcome> future : outcomes) {
+            GroupOutcome outcome = future.join();
+            toPublish.addAll(outcome.toPublish());
+            refused.addAll(outcome.refused());
+            firstRefusal = firstRefusal == null ? outcome.firstRefusal() : firstRefusal;
+            failure = failure == null ? outcome.failure() : failure;
         }
         activities.publish(toPublish);
         this.deliveries.markPublished(toPublish);
@@ -108,33 +111,93 @@ public class ReminderWriter implements ItemWriter<Reminder> {
         return new Delivered(refused, firstRefusal);
     }
 
-    /** Claims, sends and marks one mail; what to publish for it, if anything. */
-    private Optional<ReminderActivities.Sent> deliver(Reminder reminder) {
-        switch (deliveries.claim(reminder, jobExecutionId)) {
-            case CLAIMED -> {
-                send(reminder);
-                deliveries.markSent(reminder);
-                return Optional.of(ReminderActivities.Sent.of(reminder));
-            }
-            case SENT_NOT_PUBLISHED -> {
-                return Optional.of(ReminderActivities.Sent.of(reminder));
-            }
-            case IN_DOUBT -> log.warn("reminder {} is in doubt (claimed, never confirmed sent): not resending",
-                    reminder.idempotencyKey());
-            case DONE -> log.debug("reminder {} already sent", reminder.idempotencyKey());
+    /** Up to {@link #groups} runs of consecutive reminders. */
+    private List<List<Reminder>> split(List<? extends Reminder> reminders) {
+        int size = Math.max(1, (reminders.size() + groups - 1) / groups);
+        List<List<Reminder>> split = new ArrayList<>();
+        for (int from = 0; from < reminders.size(); from += size) {
+            split.add(new ArrayList<>(reminders.subList(from, Math.min(reminders.size(), from + size))));
         }
-        return Optional.empty();
+        return split;
     }
 
-    private void send(Reminder reminder) {
+    /**
+     * Claims the group's reminders, builds the mails of those it won and sends them over one connection; marks each
+     * sent or failed. A failure other than the mail server's (building a mail, the ledger) ends the group: what was
+     * claimed and not sent stays in doubt, as for a crash.
+     */
+    private GroupOutcome deliverGroup(List<Reminder> group) {
+        List<ReminderActivities.Sent> toPublish = new ArrayList<>();
+        List<Reminder> claimed = new ArrayList<>();
+        List<MimeMessage> messages = new ArrayList<>();
+        List<Reminder> refused = new ArrayList<>();
+        MailException firstRefusal = null;
         try {
-            mail.send(message(reminder));
-        } catch (MailException e) {
-            // The mail server refused it or was not reachable: not delivered, so a later run may send it. Any other
-            // exception leaves the claim in doubt (never resent).
-            deliveries.markFailed(reminder, e.toString());
-            throw e;
+            for (Reminder reminder : group) {
+                switch (deliveries.claim(reminder, jobExecutionId)) {
+                    case CLAIMED -> {
+                        try {
+                            messages.add(message(reminder));
+                            claimed.add(reminder);
+                        } catch (MailException e) {
+                            deliveries.markFailed(reminder, e.toString()); // built nothing, sent nothing
+                            refused.add(reminder);
+                            firstRefusal = firstRefusal == null ? e : firstRefusal;
+                        }
+                    }
+                    case SENT_NOT_PUBLISHED -> toPublish.add(ReminderActivities.Sent.of(reminder));
+                    case IN_DOUBT -> log.warn("reminder {} is in doubt (claimed, never confirmed sent): not resending",
+                            reminder.idempotencyKey());
+                    case DONE -> log.debug("reminder {} already sent", reminder.idempotencyKey());
+                }
+            }
+            Map<Object, Exception> failed = send(messages);
+            for (int i = 0; i < claimed.size(); i++) {
+                Reminder reminder = claimed.get(i);
+                Exception refusal = failed.get(messages.get(i));
+                if (refusal == null) {
+                    deliveries.markSent(reminder);
+                    toPublish.add(ReminderActivities.Sent.of(reminder));
+                } else {
+                    // refused, or the connection was lost before it: not delivered, so a later run may send it
+                    deliveries.markFailed(reminder, refusal.toString());
+                    refused.add(reminder);
+                    MailException asMail = refusal instanceof MailException m ? m
+                            : new org.springframework.mail.MailSendException(refusal.getMessage(), refusal);
+                    firstRefusal = firstRefusal == null ? asMail : firstRefusal;
+                }
+            }
+            return new GroupOutcome(toPublish, refused, firstRefusal, null);
+        } catch (RuntimeException e) {
+            return new GroupOutcome(toPublish, refused, firstRefusal, e);
         }
+    }
+
+    /**
+     * Sends the messages over one connection; those the server did not take, with why (Spring's sender reports each
+     * refused message; a failure to connect or log in refuses them all).
+     */
+    private Map<Object, Exception> send(List<MimeMessage> messages) {
+        if (messages.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            mail.send(messages.toArray(MimeMessage[]::new));
+            return Map.of();
+        } catch (org.springframework.mail.MailSendException e) {
+            if (!e.getFailedMessages().isEmpty()) {
+                return e.getFailedMessages();
+            }
+            return everyOne(messages, e);
+        } catch (MailException e) {
+            return everyOne(messages, e);
+        }
+    }
+
+    private static Map<Object, Exception> everyOne(List<MimeMessage> messages, MailException e) {
+        Map<Object, Exception> all = new java.util.IdentityHashMap<>();
+        messages.forEach(m -> all.put(m, e));
+        return all;
     }
 
     private MimeMessage message(Reminder reminder) {

@@ -49,14 +49,24 @@ public class TestMailSender implements JavaMailSender {
         send(new MimeMessage[] {mimeMessage});
     }
 
+    /** Like Spring's sender: every message is tried; the refused ones are reported together, by message. */
     @Override
     public void send(MimeMessage... mimeMessages) throws MailException {
+        java.util.Map<Object, Exception> refused = new java.util.LinkedHashMap<>();
+        java.util.List<MimeMessage> accepted = new java.util.ArrayList<>();
         for (MimeMessage message : mimeMessages) {
             if (countdown.get() > 0 && countdown.decrementAndGet() == 0) {
-                throw new MailSendException("test: SMTP refused the message");
+                refused.put(message, new MailSendException("test: SMTP refused the message"));
+            } else {
+                accepted.add(message);
             }
-            smtp.send(message);
-            delivered.incrementAndGet();
+        }
+        if (!accepted.isEmpty()) {
+            smtp.send(accepted.toArray(MimeMessage[]::new));
+            delivered.addAndGet(accepted.size());
+        }
+        if (!refused.isEmpty()) {
+            throw new MailSendException(refused);
         }
     }
 
