@@ -22,6 +22,7 @@ import com.vaadin.flow.router.Route;
 import io.inviteflow.console.core.CoreCampaigns;
 import io.inviteflow.console.core.CoreClient;
 import io.inviteflow.console.core.CoreEvent;
+import io.inviteflow.console.core.CoreTickets;
 import io.inviteflow.console.layout.MainLayout;
 import io.inviteflow.console.security.CurrentOrganizer;
 import jakarta.annotation.security.PermitAll;
@@ -57,19 +58,21 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
     private final Paragraph audience = new Paragraph();
     private final Paragraph status = new Paragraph();
     private final CampaignResultsPanel results;
+    private final GuestFilters filters;
     private ZoneId zone = ZoneId.systemDefault();
 
-    public CampaignsView(CoreClient core, CoreCampaigns campaigns, CurrentOrganizer organizer,
+    public CampaignsView(CoreClient core, CoreCampaigns campaigns, CoreTickets tickets, CurrentOrganizer organizer,
                          @Qualifier("dashboardPoller") TaskScheduler poller) {
         this.core = core;
         this.campaigns = campaigns;
         this.organizer = organizer;
         this.results = new CampaignResultsPanel(campaigns, poller);
+        this.filters = new GuestFilters(tickets, this::count);
         grid.asSingleSelect().addValueChangeListener(e -> results.show(e.getValue(), organizer.accessToken()));
         grid.addColumn(CoreCampaigns.Campaign::name).setHeader("Campaign").setFlexGrow(2);
         grid.addColumn(CampaignsView::state).setHeader("State");
-        grid.addColumn(c -> c.sendAt() == null ? "" : WHEN.format(c.sendAt().atZone(zone)))
-                .setHeader("Goes at");
+        grid.addColumn(c -> c.localTime() != null ? WHEN.format(c.localTime()) + " their time"
+                : c.sendAt() == null ? "" : WHEN.format(c.sendAt().atZone(zone))).setHeader("Goes at");
         grid.addComponentColumn(c -> new HorizontalLayout(
                 action(c, "Pause", "pause", "SCHEDULED".equals(c.status())),
                 action(c, "Resume", "resume", "PAUSED".equals(c.status())),
@@ -84,7 +87,10 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         channels.setValue(Set.of("EMAIL"));
         events.setItemLabelGenerator(CoreEvent::title);
         // once, here: the view is reused when its own link is followed again
-        events.addValueChangeListener(e -> count());
+        events.addValueChangeListener(e -> {
+            filters.offerTiersOf(e.getValue(), organizer.accessToken());
+            count();
+        });
         answers.addValueChangeListener(e -> count());
         openedNotAnswered.addValueChangeListener(e -> count());
         channels.addValueChangeListener(e -> count());
@@ -144,15 +150,18 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         TextArea message = new TextArea("Message");
         message.setValue("Dear {firstName},\n\n\n{link}");
         DateTimePicker at = new DateTimePicker("Send at (empty: now)");
+        Checkbox theirTime = new Checkbox("At that time on each guest's own clock (their time zone, else the event's)");
         com.vaadin.flow.component.textfield.IntegerField perMinute =
                 new com.vaadin.flow.component.textfield.IntegerField("At most per minute (empty: no limit)");
         perMinute.setMin(1);
         FormLayout segment = new FormLayout(events, answers, openedNotAnswered, channels);
-        FormLayout text = new FormLayout(name, subject, message, at, perMinute);
+        segment.add(filters, 2);
+        FormLayout text = new FormLayout(name, subject, message, at, theirTime, perMinute);
         AbTestFields abTest = new AbTestFields();
         Button send = new Button("Schedule", click -> {
+            boolean local = theirTime.getValue() && at.getValue() != null;
             Instant when = at.getValue() == null ? null : at.getValue().atZone(zone).toInstant();
-            if (when != null && when.isBefore(Instant.now())) {
+            if (!local && when != null && when.isBefore(Instant.now())) {
                 status.setText("That time has passed: leave it empty to send now.");
                 return; // checked before anything is made, so no draft is left behind
             }
@@ -160,8 +169,9 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
                 String token = organizer.accessToken();
                 CoreCampaigns.Campaign draft = campaigns.create(token, name.getValue(), segment(), subject.getValue(),
                         message.getValue(), List.copyOf(channels.getValue()), perMinute.getValue(), abTest.value());
-                campaigns.schedule(token, draft.id(), when);
-                status.setText("Scheduled: " + draft.name() + (when == null ? ", going out now." : "."));
+                campaigns.schedule(token, draft.id(), local ? null : when, local ? at.getValue() : null);
+                status.setText("Scheduled: " + draft.name() + (local ? ", at " + WHEN.format(at.getValue())
+                        + " on each guest's clock." : when == null ? ", going out now." : "."));
                 refreshList();
                 grid.getListDataView().getItems().filter(c -> c.id().equals(draft.id())).findFirst()
                         .ifPresent(grid::select);
@@ -177,7 +187,8 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
 
     private CoreCampaigns.Segment segment() {
         return new CoreCampaigns.Segment(events.getValue().stream().map(CoreEvent::id).toList(),
-                List.copyOf(answers.getValue()), openedNotAnswered.getValue());
+                List.copyOf(answers.getValue()), openedNotAnswered.getValue(), filters.tierIds(), filters.checkedIn(),
+                filters.waitlisted(), filters.languages());
     }
 
     /** The audience, counted by the core as the segment is built. */

@@ -21,9 +21,15 @@ public class CoreCampaigns {
         this.core = core;
     }
 
-    /** @param answers YES, NO, MAYBE, NONE (no answer yet); empty: any */
+    /**
+     * @param answers    YES, NO, MAYBE, NONE (no answer yet); empty: any
+     * @param checkedIn  null: either
+     * @param waitlisted null: either
+     * @param languages  e.g. de, en; empty: any
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Segment(List<UUID> eventIds, List<String> answers, Boolean openedNotAnswered) {
+    public record Segment(List<UUID> eventIds, List<String> answers, Boolean openedNotAnswered, List<UUID> tierIds,
+                          Boolean checkedIn, Boolean waitlisted, List<String> languages) {
     }
 
     /** A second version tried on part of the audience first; see the core's API description. */
@@ -34,7 +40,7 @@ public class CoreCampaigns {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Campaign(UUID id, String name, Segment segment, String subject, String message, List<String> channels,
                            String status, Instant sendAt, Instant sentAt, AbTest abTest, String winner,
-                           Instant decideAt) {
+                           Instant decideAt, java.time.LocalDateTime localTime) {
     }
 
     /** A campaign's results so far: people, not messages (see the core's API description). */
@@ -87,9 +93,13 @@ public class CoreCampaigns {
                 .body(body).retrieve().body(Campaign.class));
     }
 
-    /** @param sendAt null: now */
-    public Campaign schedule(String token, UUID id, Instant sendAt) {
-        Map<String, Object> body = sendAt == null ? Map.of() : Map.of("sendAt", sendAt.toString());
+    /**
+     * @param sendAt    null: now (unless localTime)
+     * @param localTime that time on each recipient's own clock; null: sendAt
+     */
+    public Campaign schedule(String token, UUID id, Instant sendAt, java.time.LocalDateTime localTime) {
+        Map<String, Object> body = localTime != null ? Map.of("localTime", localTime.toString())
+                : sendAt == null ? Map.of() : Map.of("sendAt", sendAt.toString());
         return CoreClient.call(() -> core.rest().post().uri("/api/v1/campaigns/{id}/schedule", id)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
                 .body(body).retrieve().body(Campaign.class));

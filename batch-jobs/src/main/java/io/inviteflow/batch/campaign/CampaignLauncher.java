@@ -15,8 +15,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Launches {@code campaignJob} for each campaign whose time has come. The campaign's id and round (resumptions after
- * a pause) are the job instance: a failed run is restarted where it stopped; a completed run whose campaign is still listed (the mark
+ * Launches {@code campaignJob} for each campaign whose time has come. The campaign's id, round (resumptions after
+ * a pause, an A/B test's decision) and wave (a quarter hour of a campaign sent in each recipient's own time) are the
+ * job instance: a failed run is restarted where it stopped; a completed run whose campaign is still listed (the mark
  * "sent" was lost in a crash) is marked sent again, and nobody is mailed twice either way (the delivery ledger).
  */
 @Component
@@ -53,6 +54,6 @@ public class CampaignLauncher {
 
     private static JobParameters parameters(DueCampaign campaign) {
         return new JobParametersBuilder().addString("campaignId", campaign.id().toString())
-                .addLong("round", (long) campaign.round()).toJobParameters();
+                .addLong("round", (long) campaign.round()).addLong("wave", (long) campaign.wave()).toJobParameters();
     }
 }

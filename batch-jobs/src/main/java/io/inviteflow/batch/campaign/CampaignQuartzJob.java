@@ -8,6 +8,8 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
 @DisallowConcurrentExecution
 public class CampaignQuartzJob extends QuartzJobBean {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CampaignQuartzJob.class);
+
     private final CampaignLauncher launcher;
 
     public CampaignQuartzJob(CampaignLauncher launcher) {
@@ -16,6 +18,7 @@ public class CampaignQuartzJob extends QuartzJobBean {
 
     @Override
     protected void executeInternal(JobExecutionContext context) {
+        log.debug("trigger {} fired here", context.getTrigger().getKey());
         launcher.launchDue(context.getScheduledFireTime().toInstant());
     }
 }

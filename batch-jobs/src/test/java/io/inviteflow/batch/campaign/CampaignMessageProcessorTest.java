@@ -15,7 +15,7 @@ class CampaignMessageProcessorTest {
     private static final UUID CAMPAIGN = UUID.fromString("00000000-0000-0000-0000-00000000c0de");
     private final CampaignMessageProcessor processor = new CampaignMessageProcessor(new DueCampaign(CAMPAIGN,
             "{firstName}, come", "Dear {name}: {link}", Set.of("EMAIL", "PUSH"), null, 0, null,
-            "{firstName}, please come", "Please, {name} <3: {link}"));
+            "{firstName}, please come", "Please, {name} <3: {link}", 0));
 
     @Test
     void eachPersonGetsTheVersionDrawnForThemWithTheirOwnWords() {

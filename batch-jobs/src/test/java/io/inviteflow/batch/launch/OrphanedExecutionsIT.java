@@ -71,7 +71,7 @@ class OrphanedExecutionsIT extends BatchIntegrationTest {
             throws Exception {
         // the process that started sending it died: its run is STARTED, owned by a scheduler that no longer checks in
         JobExecution dead = running(new JobParametersBuilder().addString("campaignId", id).addLong("round", 0L)
-                .toJobParameters(), "batch-jobs-that-died");
+                .addLong("wave", 0L).toJobParameters(), "batch-jobs-that-died");
         assertThat(launcher.launchDue(Instant.now().plusSeconds(1))).isZero(); // Spring Batch: "already running"
         // a run of a live process (this one) is not touched
         JobExecution alive = running(new JobParametersBuilder().addString("campaignId", UUID.randomUUID().toString())

@@ -75,7 +75,8 @@ class CampaignAudience {
      * The frozen audience after {@code after} in invitation-id order, without anyone who opted out or was withdrawn
      * since it was fixed, and without those of an A/B test who wait for its winner.
      */
-    List<CampaignRecipient> page(UUID campaignId, UUID after, int limit) {
+    /** @param localTime a campaign in its recipients' own time: only those whose clock has reached it; else null */
+    List<CampaignRecipient> page(UUID campaignId, UUID after, int limit, java.sql.Timestamp localTime) {
         List<CampaignRecipient> page = jdbc.sql("""
                         SELECT i.id, i.party_event_id, e.title, i.guest_name, i.guest_email, r.variant
                         FROM campaign_recipient r
@@ -83,11 +84,14 @@ class CampaignAudience {
                         JOIN party_event e ON e.id = i.party_event_id
                         WHERE r.campaign_id = :campaign AND r.invitation_id > :after AND i.revoked_at IS NULL
                           AND r.variant IS NOT NULL
+                          AND (CAST(:local AS timestamp) IS NULL
+                               OR CAST(:local AS timestamp) AT TIME ZONE coalesce(i.time_zone, e.time_zone) <= now())
                           AND NOT EXISTS (SELECT 1 FROM marketing_opt_out o
                                           WHERE o.email_normalized IN (lower(i.guest_email), 'invitation:' || i.id))
                         ORDER BY r.invitation_id
                         LIMIT :limit""")
                 .param("campaign", campaignId).param("after", after).param("limit", limit)
+                .param("local", localTime, java.sql.Types.TIMESTAMP)
                 .query((rs, row) -> {
                     UUID invitation = rs.getObject("id", UUID.class);
                     return new CampaignRecipient(invitation, rs.getObject("party_event_id", UUID.class),
@@ -117,6 +121,23 @@ class CampaignAudience {
         }
         if (Boolean.TRUE.equals(segment.openedNotAnswered())) {
             where.append(" AND i.first_opened_at IS NOT NULL AND i.response IS NULL");
+        }
+        if (!segment.tierIds().isEmpty()) {
+            where.append(" AND EXISTS (SELECT 1 FROM ticket_order o JOIN ticket t ON t.order_id = o.id "
+                    + "WHERE o.invitation_id = i.id AND t.status = 'VALID' AND t.tier_id IN (:tiers))");
+            params.put("tiers", segment.tierIds());
+        }
+        if (segment.checkedIn() != null) {
+            where.append(segment.checkedIn() ? " AND " : " AND NOT ").append("EXISTS (SELECT 1 FROM ticket_order o "
+                    + "JOIN ticket t ON t.order_id = o.id WHERE o.invitation_id = i.id AND t.checked_in_at IS NOT NULL)");
+        }
+        if (segment.waitlisted() != null) {
+            where.append(segment.waitlisted() ? " AND i.attendance = 'WAITLISTED'"
+                    : " AND i.attendance IS DISTINCT FROM 'WAITLISTED'");
+        }
+        if (!segment.languages().isEmpty()) {
+            where.append(" AND i.locale IN (:languages)");
+            params.put("languages", segment.languages());
         }
         boolean email = channels.contains("EMAIL");
         boolean pushToo = channels.contains("PUSH");

@@ -40,7 +40,8 @@ class CampaignController {
 
     @PostMapping("/api/v1/campaigns")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "A draft: name, segment {eventIds, answers: [YES|NO|MAYBE|NONE], openedNotAnswered}, subject "
+    @Operation(summary = "A draft: name, segment {eventIds, answers: [YES|NO|MAYBE|NONE], openedNotAnswered, tierIds, "
+            + "checkedIn, waitlisted, languages: [de|en|…]}, subject "
             + "and message with merge fields {firstName} {name} {eventTitle} {link}, channels [EMAIL, PUSH], "
             + "optionally perMinute (at most so many people a minute) and abTest {subjectB, messageB, testPercent "
             + "(10-50), winnerBy (OPENED|CLICKED|ANSWERED), decideAfter (ISO-8601, PT30M-P7D)}")
@@ -67,14 +68,18 @@ class CampaignController {
         return tracking.results(id, campaign.abTest() != null);
     }
 
-    record Schedule(Instant sendAt) {
+    /** @param localTime e.g. {@code 2027-03-01T09:00}: that time on each recipient's own clock */
+    record Schedule(Instant sendAt, java.time.LocalDateTime localTime) {
     }
 
     @PostMapping("/api/v1/campaigns/{id}/schedule")
-    @Operation(summary = "Send at sendAt (now when absent); a scheduled campaign may be moved until it goes")
+    @Operation(summary = "Send at sendAt (now when absent), or at localTime (e.g. 2027-03-01T09:00) in each "
+            + "recipient's own time zone (their browser's, else the event's); a scheduled campaign may be moved "
+            + "until it goes")
     Campaign schedule(AuthenticatedOrganizer organizer, @PathVariable UUID id, @RequestBody(required = false)
             Schedule schedule) {
-        return campaigns.schedule(organizer.id(), id, schedule == null ? null : schedule.sendAt());
+        return campaigns.schedule(organizer.id(), id, schedule == null ? null : schedule.sendAt(),
+                schedule == null ? null : schedule.localTime());
     }
 
     @PostMapping("/api/v1/campaigns/{id}/cancel")

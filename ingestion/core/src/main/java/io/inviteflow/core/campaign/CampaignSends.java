@@ -30,13 +30,16 @@ class CampaignSends {
      *
      * @param round    how often it was resumed (or its A/B test decided): with the id, the identity of one sending run
      * @param subjectB version B of an A/B test (for recipients of variant B), else null
+     * @param wave     for a campaign in its recipients' own time: the quarter hour since the first time zone reached
+     *                 its time, a run of its own (each sends to whoever's time has come); else 0
      */
     record Due(UUID id, String subject, String message, Set<String> channels, Instant sendAt, int round,
-               Integer perMinute, String subjectB, String messageB) {
+               Integer perMinute, String subjectB, String messageB, int wave) {
     }
 
     private static final String DUE = "SELECT id, subject, message, channels, send_at, round, per_minute, subject_b, "
-            + "message_b FROM campaign ";
+            + "message_b, CASE WHEN send_at_local IS NULL THEN 0 "
+            + "ELSE floor(extract(epoch FROM (CAST(:at AS timestamptz) - send_at)) / 900)::int END FROM campaign ";
 
     List<Due> due(Instant at) {
         return jdbc.sql(DUE + "WHERE status = 'SCHEDULED' AND send_at <= :at ORDER BY send_at")
@@ -45,14 +48,15 @@ class CampaignSends {
 
     /** The campaign's text (the sender reads it rather than carrying it in its job's parameters). */
     Optional<Due> one(UUID id) {
-        return jdbc.sql(DUE + "WHERE id = :id").param("id", id).query(CampaignSends::due).optional();
+        return jdbc.sql(DUE + "WHERE id = :id").param("id", id).param("at", Timestamp.from(java.time.Instant.now()))
+                .query(CampaignSends::due).optional();
     }
 
     private static Due due(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         Timestamp sendAt = rs.getTimestamp(5);
         return new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                 Set.of((String[]) rs.getArray(4).getArray()), sendAt == null ? null : sendAt.toInstant(),
-                rs.getInt(6), (Integer) rs.getObject(7), rs.getString(8), rs.getString(9));
+                rs.getInt(6), (Integer) rs.getObject(7), rs.getString(8), rs.getString(9), rs.getInt(10));
     }
 
     /**
@@ -61,13 +65,15 @@ class CampaignSends {
      */
     @Transactional
     List<CampaignRecipient> recipients(UUID campaignId, UUID after, int limit) {
-        record Row(UUID organizer, String segment, String[] channels, boolean frozen, Integer testPercent) {
+        record Row(UUID organizer, String segment, String[] channels, boolean frozen, Integer testPercent,
+                   Timestamp localTime) {
         }
-        Optional<Row> campaign = jdbc.sql("SELECT organizer_id, segment, channels, frozen_at IS NOT NULL, test_percent "
-                        + "FROM campaign WHERE id = :id AND status = 'SCHEDULED' FOR UPDATE")
+        Optional<Row> campaign = jdbc.sql("SELECT organizer_id, segment, channels, frozen_at IS NOT NULL, test_percent, "
+                        + "send_at_local FROM campaign WHERE id = :id AND status = 'SCHEDULED' FOR UPDATE")
                 .param("id", campaignId)
                 .query((rs, row) -> new Row(rs.getObject(1, UUID.class), rs.getString(2),
-                        (String[]) rs.getArray(3).getArray(), rs.getBoolean(4), (Integer) rs.getObject(5)))
+                        (String[]) rs.getArray(3).getArray(), rs.getBoolean(4), (Integer) rs.getObject(5),
+                        rs.getTimestamp(6)))
                 .optional();
         if (campaign.isEmpty()) {
             return List.of();
@@ -77,13 +83,14 @@ class CampaignSends {
                     Set.of(campaign.get().channels()), campaign.get().testPercent());
             jdbc.sql("UPDATE campaign SET frozen_at = now() WHERE id = :id").param("id", campaignId).update();
         }
-        return audience.page(campaignId, after, limit);
+        return audience.page(campaignId, after, limit, campaign.get().localTime());
     }
 
     /**
      * True when this call marked it (a repeated call after a crash finds it sent already). Only the round that ran:
      * a campaign paused and resumed meanwhile is a new round, still to be sent. An A/B test whose winner is not
-     * picked yet is not sent but testing: its winner is picked {@code decide_after} from now.
+     * picked yet is not sent but testing: its winner is picked {@code decide_after} from now. A campaign in its
+     * recipients' own time is sent once no recipient's time is still to come.
      */
     @Transactional
     boolean sent(UUID campaignId, int round) {
@@ -91,8 +98,15 @@ class CampaignSends {
                         + "WHERE id = :id AND status = 'SCHEDULED' AND round = :round AND subject_b IS NOT NULL "
                         + "AND winner IS NULL")
                 .param("id", campaignId).param("round", round).update();
-        return testing == 1 || jdbc.sql("UPDATE campaign SET status = 'SENT', sent_at = now() "
-                        + "WHERE id = :id AND status = 'SCHEDULED' AND round = :round")
+        return testing == 1 || jdbc.sql("""
+                        UPDATE campaign c SET status = 'SENT', sent_at = now()
+                        WHERE id = :id AND status = 'SCHEDULED' AND round = :round
+                          AND (send_at_local IS NULL OR NOT EXISTS (
+                                SELECT 1 FROM campaign_recipient r
+                                JOIN invitation i ON i.id = r.invitation_id
+                                JOIN party_event e ON e.id = i.party_event_id
+                                WHERE r.campaign_id = c.id
+                                  AND c.send_at_local AT TIME ZONE coalesce(i.time_zone, e.time_zone) > now()))""")
                 .param("id", campaignId).param("round", round).update() == 1;
     }
 

@@ -93,15 +93,33 @@ class Campaigns {
                 .param("id", id).param("organizer", organizerId).query(this::campaign).optional();
     }
 
-    /** To go at {@code sendAt} (now when null); only a draft or a scheduled campaign may be (re)scheduled. */
+    /** The earliest and the latest UTC offsets in use: when a wall-clock time comes first and last on Earth. */
+    private static final java.time.ZoneOffset FIRST_ZONE = java.time.ZoneOffset.ofHours(14);
+    private static final java.time.ZoneOffset LAST_ZONE = java.time.ZoneOffset.ofHours(-12);
+
+    /**
+     * To go at {@code sendAt} (now when both are null), or at {@code localTime} on each recipient's own clock; only a
+     * draft or a scheduled campaign may be (re)scheduled.
+     */
     @Transactional
-    Campaign schedule(UUID organizerId, UUID id, Instant sendAt) {
-        Instant at = sendAt == null ? clock.instant() : sendAt;
-        if (at.isBefore(clock.instant().minusSeconds(60))) {
+    Campaign schedule(UUID organizerId, UUID id, Instant sendAt, java.time.LocalDateTime localTime) {
+        Instant at = localTime != null ? localTime.toInstant(FIRST_ZONE) : sendAt == null ? clock.instant() : sendAt;
+        if (localTime != null) {
+            if (localTime.toInstant(LAST_ZONE).isBefore(clock.instant().minusSeconds(60))) {
+                throw Problems.unprocessable("localTime", "a time still to come somewhere on Earth");
+            }
+            if (find(organizerId, id).map(c -> c.abTest() != null).orElse(false)) {
+                throw Problems.unprocessable("localTime", "an A/B test goes to everybody at one time: use sendAt");
+            }
+        } else if (at.isBefore(clock.instant().minusSeconds(60))) {
             throw Problems.unprocessable("sendAt", "now or later");
         }
         // a scheduled campaign whose time has come may be going out right now: it can be paused, not moved
         move(organizerId, id, "(status = 'DRAFT' OR status = 'SCHEDULED' AND send_at > now())", "SCHEDULED", at);
+        jdbc.sql("UPDATE campaign SET send_at_local = :local WHERE id = :id").param("id", id)
+                .param("local", localTime == null ? null : java.sql.Timestamp.valueOf(localTime),
+                        java.sql.Types.TIMESTAMP)
+                .update();
         return find(organizerId, id).orElseThrow();
     }
 
@@ -147,6 +165,15 @@ class Campaigns {
             throw Problems.unprocessable("segment", "which of your events' guests: {eventIds, answers, …}");
         }
         segment.checked().eventIds().forEach(eventId -> events.requireOwned(eventId, organizerId));
+        if (!segment.tierIds().isEmpty()) {
+            List<UUID> ofTheseEvents = jdbc.sql("SELECT id FROM ticket_tier WHERE id IN (:tiers) AND event_id IN (:events)")
+                    .param("tiers", segment.tierIds()).param("events", segment.eventIds()).query(UUID.class).list();
+            for (int i = 0; i < segment.tierIds().size(); i++) {
+                if (!ofTheseEvents.contains(segment.tierIds().get(i))) {
+                    throw Problems.unprocessable("segment.tierIds[" + i + "]", "a ticket tier of the chosen events");
+                }
+            }
+        }
         return segment;
     }
 
@@ -184,7 +211,8 @@ class Campaigns {
                 segments.read(rs.getString("segment")), rs.getString("subject"), rs.getString("message"), channels,
                 (Integer) rs.getObject("per_minute"), Campaign.Status.valueOf(rs.getString("status")),
                 instant(rs, "send_at"), instant(rs, "sent_at"), instant(rs, "created_at"), test,
-                rs.getString("winner"), instant(rs, "decide_at"));
+                rs.getString("winner"), instant(rs, "decide_at"), rs.getTimestamp("send_at_local") == null ? null
+                : rs.getTimestamp("send_at_local").toLocalDateTime());
     }
 
     private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {

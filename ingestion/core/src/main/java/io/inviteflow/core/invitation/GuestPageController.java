@@ -1,6 +1,7 @@
 package io.inviteflow.core.invitation;
 
 import io.inviteflow.contract.Payloads.Rsvp;
+import io.inviteflow.core.guestpage.GuestLocales;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -53,7 +54,7 @@ class GuestPageController {
         boolean reopened = answered != null || back != null;
         GuestInvitation invitation = (reopened ? invitations.find(token)
                 : invitations.open(token, ClientFamily.of(userAgent), via != null && MESSAGE_CHANNELS.contains(via) ? via : null,
-                        campaignOf(campaign)))
+                        campaignOf(campaign), GuestLocales.of(request).getLanguage()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such invitation"));
         return pages.render(HttpStatus.OK, token, invitation, request, null, null);
     }

@@ -122,13 +122,15 @@ class InvitationRepository {
                 });
     }
 
-    void recordOpen(UUID id, Instant at) {
+    /** @param language the page's language this time, e.g. {@code de} (kept as the guest's) */
+    void recordOpen(UUID id, Instant at, String language) {
         jdbc.sql("""
                         UPDATE invitation SET open_count = open_count + 1,
-                            first_opened_at = coalesce(first_opened_at, :at)
+                            first_opened_at = coalesce(first_opened_at, :at), locale = :language
                         WHERE id = :id""")
                 .param("id", id)
                 .param("at", utc(at))
+                .param("language", language)
                 .update();
     }
 

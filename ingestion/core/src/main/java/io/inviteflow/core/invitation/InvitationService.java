@@ -108,12 +108,13 @@ class InvitationService {
      *
      * @param via        the channel of the reminder whose link brought the guest ({@code email}, {@code push}), or null
      * @param campaignId the campaign whose link brought the guest, or null
+     * @param language   the language the page is shown in, e.g. {@code de}
      */
     @Transactional
-    Optional<GuestInvitation> open(String token, String client, String via, UUID campaignId) {
+    Optional<GuestInvitation> open(String token, String client, String via, UUID campaignId, String language) {
         Optional<GuestInvitation> invitation = find(token);
         invitation.ifPresent(i -> {
-            repository.recordOpen(i.id(), clock.instant());
+            repository.recordOpen(i.id(), clock.instant(), language);
             outbox.record(new ActivityOutbox.Entry(ActivityType.INVITATION_OPENED, AGGREGATE, i.id(),
                     i.partyEventId(), new Payloads.InvitationOpened(client, via, campaignId)));
         });

@@ -253,6 +253,61 @@ class CampaignsIT extends OrganizerApiTest {
         assertThat(ok(api.get("/api/v1/campaigns/" + id, organizer), 200).get("status").asText()).isEqualTo("SENT");
     }
 
+    @Test
+    void aCampaignInTheGuestsOwnTimeReachesEachWhenTheirClockShowsIt() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String party = api.newEvent(organizer, "Everywhere party");
+        JsonNode guests = invite(party, "Kai:kai-" + tag, "Ned:ned-" + tag);
+        ok(api.post("/i/" + token(guests, 0) + "/time-zone", null, "{\"timeZone\":\"Asia/Tokyo\"}"), 204);
+        ok(api.post("/i/" + token(guests, 1) + "/time-zone", null, "{\"timeZone\":\"America/New_York\"}"), 204);
+        String draft = """
+                {"name":"Good morning","segment":{"eventIds":["%s"]},"subject":"Hi","message":"{link}",
+                 "channels":["EMAIL"]}""".formatted(party);
+        String service = serviceToken();
+
+        // half an hour ago in Tokyo; in New York that time is still about thirteen hours away
+        java.time.LocalDateTime tokyoJustNow = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Tokyo"))
+                .minusMinutes(30).withSecond(0).withNano(0);
+        String id = ok(api.post("/api/v1/campaigns", organizer, draft), 201).get("id").asText();
+        JsonNode scheduled = ok(api.post("/api/v1/campaigns/" + id + "/schedule", organizer,
+                "{\"localTime\":\"" + tokyoJustNow + "\"}"), 200);
+        assertThat(java.time.LocalDateTime.parse(scheduled.get("localTime").asText())).isEqualTo(tokyoJustNow);
+        // due from when the first time zone on Earth (UTC+14) reached it
+        assertThat(Instant.parse(scheduled.get("sendAt").asText()))
+                .isEqualTo(tokyoJustNow.toInstant(java.time.ZoneOffset.ofHours(14)));
+        JsonNode due = ok(api.get("/api/v1/internal/due-campaigns?at=" + Instant.now(), service), 200);
+        JsonNode mine = java.util.stream.StreamSupport.stream(due.spliterator(), false)
+                .filter(c -> c.get("id").asText().equals(id)).findFirst().orElseThrow();
+        long quarters = java.time.Duration.between(tokyoJustNow.toInstant(java.time.ZoneOffset.ofHours(14)),
+                Instant.now()).toMinutes() / 15;
+        assertThat(mine.get("wave").asLong()).isBetween(quarters - 1, quarters + 1);
+        assertThat(ok(api.get("/api/v1/internal/campaigns/" + id + "/recipients", service), 200).get("items"))
+                .extracting(r -> r.get("guestName").asText()).containsExactly("Kai");
+        // the run ends with Ned's time still to come: not sent yet, the next quarter's run reaches him
+        assertThat(ok(api.post("/api/v1/internal/campaigns/" + id + "/sent?round=0", service, ""), 200)
+                .get("marked").asBoolean()).isFalse();
+        assertThat(ok(api.get("/api/v1/campaigns/" + id, organizer), 200).get("status").asText())
+                .isEqualTo("SCHEDULED");
+
+        // a minute before that time reaches the last zone (UTC-12): everyone here is past it, so one run is all
+        java.time.LocalDateTime lastZoneSoon = java.time.LocalDateTime.now(java.time.ZoneOffset.ofHours(-12))
+                .plusMinutes(1).withSecond(0).withNano(0);
+        String late = ok(api.post("/api/v1/campaigns", organizer, draft), 201).get("id").asText();
+        ok(api.post("/api/v1/campaigns/" + late + "/schedule", organizer, "{\"localTime\":\"" + lastZoneSoon
+                + "\"}"), 200);
+        assertThat(ok(api.get("/api/v1/internal/campaigns/" + late + "/recipients", service), 200).get("items"))
+                .extracting(r -> r.get("guestName").asText()).containsExactlyInAnyOrder("Kai", "Ned");
+        assertThat(ok(api.post("/api/v1/internal/campaigns/" + late + "/sent?round=0", service, ""), 200)
+                .get("marked").asBoolean()).isTrue();
+
+        // a time gone everywhere is refused
+        String past = ok(api.post("/api/v1/campaigns", organizer, draft), 201).get("id").asText();
+        Api.Response gone = api.post("/api/v1/campaigns/" + past + "/schedule", organizer, "{\"localTime\":\""
+                + lastZoneSoon.minusHours(2) + "\"}");
+        assertThat(gone.status()).isEqualTo(422);
+        assertThat(gone.json().get("field").asText()).isEqualTo("localTime");
+    }
+
     private static boolean clickOf(ActivityReader.Message m, String invitationId, String campaignId) {
         return m.activity().type() == ActivityType.INVITATION_OPENED
                 && m.activity().aggregateId().toString().equals(invitationId)
