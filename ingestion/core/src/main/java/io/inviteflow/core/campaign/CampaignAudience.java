@@ -33,9 +33,14 @@ class CampaignAudience {
         this.push = push;
     }
 
+    /**
+     * The people a segment reaches now. Counted by grouping on the person (a hash aggregate) rather than picking each
+     * person's invitation as {@link #freeze} must (a sort of every row): 1 million guests took 2.0 s that way.
+     */
     long count(UUID organizerId, Segment segment, Set<String> channels) {
         Query query = query(organizerId, segment, channels);
-        return jdbc.sql("WITH reachable AS (" + query.sql() + ") SELECT count(*) FROM reachable")
+        return jdbc.sql("SELECT count(*) FROM (SELECT " + PERSON + " FROM invitation i "
+                        + "JOIN party_event e ON e.id = i.party_event_id WHERE " + query.where() + " GROUP BY 1) people")
                 .params(query.params()).query(Long.class).single();
     }
 
@@ -74,8 +79,9 @@ class CampaignAudience {
     /**
      * The frozen audience after {@code after} in invitation-id order, without anyone who opted out or was withdrawn
      * since it was fixed, and without those of an A/B test who wait for its winner.
+     *
+     * @param localTime a campaign in its recipients' own time: only those whose clock has reached it; else null
      */
-    /** @param localTime a campaign in its recipients' own time: only those whose clock has reached it; else null */
     List<CampaignRecipient> page(UUID campaignId, UUID after, int limit, java.sql.Timestamp localTime) {
         List<CampaignRecipient> page = jdbc.sql("""
                         SELECT i.id, i.party_event_id, e.title, i.guest_name, i.guest_email, r.variant
@@ -86,10 +92,9 @@ class CampaignAudience {
                           AND r.variant IS NOT NULL
                           AND (CAST(:local AS timestamp) IS NULL
                                OR CAST(:local AS timestamp) AT TIME ZONE coalesce(i.time_zone, e.time_zone) <= now())
-                          AND NOT EXISTS (SELECT 1 FROM marketing_opt_out o
-                                          WHERE o.email_normalized IN (lower(i.guest_email), 'invitation:' || i.id))
+                          AND %s
                         ORDER BY r.invitation_id
-                        LIMIT :limit""")
+                        LIMIT :limit""".formatted(NOT_OPTED_OUT))
                 .param("campaign", campaignId).param("after", after).param("limit", limit)
                 .param("local", localTime, java.sql.Types.TIMESTAMP)
                 .query((rs, row) -> {
@@ -104,17 +109,28 @@ class CampaignAudience {
         return page.stream().map(r -> r.withPush(targets.getOrDefault(r.invitationId(), List.of()))).toList();
     }
 
-    private record Query(String sql, Map<String, Object> params) {
+    /** Who a person is: their address, or their invitation when they have none. */
+    private static final String PERSON = "coalesce(lower(i.guest_email), i.id::text)";
+
+    /**
+     * Not opted out, by address or by invitation: two equality tests, so PostgreSQL hashes the opt-outs once (an
+     * {@code IN (…, …)} made it probe the index for each of a million guests).
+     */
+    private static final String NOT_OPTED_OUT = """
+            NOT EXISTS (SELECT 1 FROM marketing_opt_out o WHERE o.email_normalized = lower(i.guest_email))
+              AND NOT EXISTS (SELECT 1 FROM marketing_opt_out o WHERE o.email_normalized = 'invitation:' || i.id)""";
+
+    /** @param where the segment's conditions on {@code invitation i} and {@code party_event e} */
+    private record Query(String sql, String where, Map<String, Object> params) {
     }
 
     private static Query query(UUID organizerId, Segment segment, Set<String> channels) {
         Map<String, Object> params = new HashMap<>();
         params.put("organizer", organizerId);
         params.put("events", segment.eventIds());
-        StringBuilder where = new StringBuilder("""
-                e.organizer_id = :organizer AND i.party_event_id IN (:events) AND i.revoked_at IS NULL
-                  AND NOT EXISTS (SELECT 1 FROM marketing_opt_out o
-                                  WHERE o.email_normalized IN (lower(i.guest_email), 'invitation:' || i.id))""");
+        StringBuilder where = new StringBuilder(
+                "e.organizer_id = :organizer AND i.party_event_id IN (:events) AND i.revoked_at IS NULL AND "
+                        + NOT_OPTED_OUT);
         if (!segment.answers().isEmpty()) {
             where.append(" AND coalesce(i.response, 'NONE') IN (:answers)");
             params.put("answers", segment.answers());
@@ -145,11 +161,9 @@ class CampaignAudience {
                 .append(pushToo ? "EXISTS (SELECT 1 FROM push_subscription p WHERE p.invitation_id = i.id)" : "false")
                 .append(")");
         return new Query("""
-                SELECT DISTINCT ON (coalesce(lower(i.guest_email), i.id::text))
-                       i.id, coalesce(lower(i.guest_email), i.id::text) AS person_key
+                SELECT DISTINCT ON (%1$s) i.id, %1$s AS person_key
                 FROM invitation i JOIN party_event e ON e.id = i.party_event_id
-                WHERE %s
-                ORDER BY coalesce(lower(i.guest_email), i.id::text), e.starts_at DESC, i.id""".formatted(where),
-                params);
+                WHERE %2$s
+                ORDER BY %1$s, e.starts_at DESC, i.id""".formatted(PERSON, where), where.toString(), params);
     }
 }
