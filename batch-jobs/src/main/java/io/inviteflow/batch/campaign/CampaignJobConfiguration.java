@@ -47,8 +47,9 @@ class CampaignJobConfiguration {
                     @Override
                     public void afterJob(JobExecution execution) {
                         if (execution.getStatus() == BatchStatus.COMPLETED) {
-                            core.sent(UUID.fromString(execution.getJobParameters().getString("campaignId")),
-                                    execution.getJobParameters().getLong("round"));
+                            var parameters = execution.getJobParameters();
+                            core.sent(UUID.fromString(parameters.getString("campaignId")), parameters.getLong("round"),
+                                    parameters.getLong("wave", 0L));
                         }
                     }
                 })
@@ -106,12 +107,13 @@ class CampaignJobConfiguration {
     @Bean
     @StepScope
     KeysetPageReader<CampaignRecipient> campaignRecipients(CampaignsClient core, ReminderProperties properties,
-                                                           @Value("#{jobParameters['campaignId']}") String campaignId) {
+                                                           @Value("#{jobParameters['campaignId']}") String campaignId,
+                                                           @Value("#{jobParameters['wave'] ?: 0}") Long wave) {
         UUID id = UUID.fromString(campaignId);
         return new KeysetPageReader<>("campaignRecipients") {
             @Override
             protected Page<CampaignRecipient> page(UUID after) {
-                return core.recipients(id, after, properties.pageSize());
+                return core.recipients(id, after, properties.pageSize(), wave);
             }
 
             @Override

@@ -44,7 +44,7 @@ public class CampaignLauncher {
                 launcher.run(job, parameters(campaign));
                 launched++;
             } catch (JobInstanceAlreadyCompleteException e) {
-                core.sent(campaign.id(), campaign.round());
+                core.sent(campaign.id(), campaign.round(), campaign.wave());
             } catch (JobExecutionException e) {
                 log.warn("campaign {} not launched: {}", campaign.id(), e.getMessage());
             }

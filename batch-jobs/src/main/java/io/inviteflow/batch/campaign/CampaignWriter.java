@@ -36,9 +36,15 @@ class CampaignWriter implements ItemWriter<Outgoing> {
     public void write(Chunk<? extends Outgoing> chunk) throws Exception {
         try {
             outgoing.write(chunk);
-        } finally {
-            report(chunk.getItems());
+        } catch (Exception sending) {
+            try {
+                report(chunk.getItems());
+            } catch (RuntimeException reporting) {
+                sending.addSuppressed(reporting); // the sending failure is the one to see
+            }
+            throw sending;
         }
+        report(chunk.getItems());
     }
 
     private void report(List<? extends Outgoing> items) {

@@ -31,10 +31,11 @@ public class CampaignsClient {
     }
 
     /** The next page, or none once the campaign was cancelled or sent. */
-    public KeysetPageReader.Page<CampaignRecipient> recipients(UUID campaignId, UUID after, int limit) {
+    public KeysetPageReader.Page<CampaignRecipient> recipients(UUID campaignId, UUID after, int limit, long wave) {
         return core.get()
                 .uri(uri -> {
-                    uri.path("/api/v1/internal/campaigns/{id}/recipients").queryParam("limit", limit);
+                    uri.path("/api/v1/internal/campaigns/{id}/recipients").queryParam("limit", limit)
+                            .queryParam("wave", wave);
                     if (after != null) {
                         uri.queryParam("after", after);
                     }
@@ -53,9 +54,12 @@ public class CampaignsClient {
         }
     }
 
-    /** Marks the campaign sent if {@code round} is still its round (a resumed campaign is a round of its own). */
-    public void sent(UUID campaignId, long round) {
+    /**
+     * Marks the campaign sent if {@code round} is still its round (a resumed campaign is a round of its own) and, in
+     * its recipients' own time, nobody's time is later than {@code wave}'s.
+     */
+    public void sent(UUID campaignId, long round, long wave) {
         core.post().uri(uri -> uri.path("/api/v1/internal/campaigns/{id}/sent").queryParam("round", round)
-                .build(campaignId)).retrieve().toBodilessEntity();
+                .queryParam("wave", wave).build(campaignId)).retrieve().toBodilessEntity();
     }
 }

@@ -7,7 +7,7 @@ import java.util.UUID;
 /**
  * A scheduled campaign whose time has come, with the text its merge fields fill in per person.
  *
- * @param round     how often it was resumed after a pause: each round is a run of its own
+ * @param round     how often it was resumed after a pause or had its A/B test decided: each round is a run of its own
  * @param perMinute at most this many people a minute, or null
  * @param subjectB  version B of an A/B test (for recipients of variant B), else null
  * @param wave      for a campaign in its recipients' own time, the quarter hour since the first zone reached its

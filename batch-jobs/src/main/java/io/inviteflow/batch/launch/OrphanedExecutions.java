@@ -45,11 +45,14 @@ public class OrphanedExecutions implements SmartLifecycle {
 
     /** Fails every running execution of every job whose process is gone; how many. */
     public int release() {
+        owners.forgetEnded();
         int released = 0;
         for (String job : explorer.getJobNames()) {
             for (JobExecution execution : explorer.findRunningJobExecutions(job)) {
-                if (owners.orphaned(execution.getId(), execution.getCreateTime().atZone(ZoneId.systemDefault())
-                        .toInstant(), clock.instant())) {
+                java.time.LocalDateTime moved = execution.getLastUpdated() != null ? execution.getLastUpdated()
+                        : execution.getCreateTime();
+                if (owners.orphaned(execution.getId(), moved.atZone(ZoneId.systemDefault()).toInstant(),
+                        clock.instant())) {
                     fail(execution);
                     released++;
                 }

@@ -8,8 +8,9 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
 
 /**
- * Every job of this process records its executions' owner ({@link ExecutionOwners}) while they run, so a run left
- * behind by a process that died can be told from one still going.
+ * Every job of this process records its executions' owner ({@link ExecutionOwners}) when they start, so a run left
+ * behind by a process that died can be told from one still going. The record stays until the run has ended (Spring
+ * Batch calls {@code afterJob} before it saves the run's end, so it is removed later by {@link OrphanedExecutions}).
  */
 @Component
 class OwnedJobs implements BeanPostProcessor {
@@ -27,11 +28,6 @@ class OwnedJobs implements BeanPostProcessor {
                 @Override
                 public void beforeJob(JobExecution execution) {
                     owners.getObject().own(execution.getId());
-                }
-
-                @Override
-                public void afterJob(JobExecution execution) {
-                    owners.getObject().release(execution.getId());
                 }
             });
         }

@@ -9,6 +9,7 @@ import org.springframework.batch.item.Chunk;
 import org.springframework.batch.item.ItemWriter;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
@@ -29,8 +30,8 @@ import java.util.concurrent.Executor;
  * whose claim won sends; (2) send the mail; (3) mark it {@code sent}, or {@code failed} when the server refused it.
  * After the chunk's mails: publish the activities and mark them {@code published}.
  * <p>
- * Trade-off, deliberately at most once: if the process dies between (1) and (3), the row stays {@code claimed}; we
- * cannot know whether the mail left, so it is NOT resent — it is counted and reported at the end of the step
+ * Trade-off, deliberately at most once: if the process dies between (1) and (3) — for a group, during its SMTP
+ * conversation — the rows stay {@code claimed}; we cannot know whether the mails left, so they are NOT resent — it is counted and reported at the end of the step
  * ({@link InDoubtDeliveriesListener}). A send that fails with an exception is known not to have been accepted by the
  * mail server (modulo a connection lost after the final dot), so its row becomes {@code failed} and a restart sends
  * it. The activity is at least once with a deterministic eventId: rows still {@code sent} are published again by
@@ -122,9 +123,10 @@ public class ReminderWriter implements ItemWriter<Reminder> {
     }
 
     /**
-     * Claims the group's reminders, builds the mails of those it won and sends them over one connection; marks each
-     * sent or failed. A failure other than the mail server's (building a mail, the ledger) ends the group: what was
-     * claimed and not sent stays in doubt, as for a crash.
+     * Builds the group's mails, claims each, sends the ones it won over one connection and marks each sent or failed
+     * by the server's answer to it. Building comes first (it only reads), so the claims are held only for the SMTP
+     * conversation; a failure before the conversation (the ledger, a mail that cannot be built) marks whatever this
+     * group claimed failed, since none of it was sent.
      */
     private GroupOutcome deliverGroup(List<Reminder> group) {
         List<ReminderActivities.Sent> toPublish = new ArrayList<>();
@@ -132,17 +134,26 @@ public class ReminderWriter implements ItemWriter<Reminder> {
         List<MimeMessage> messages = new ArrayList<>();
         List<Reminder> refused = new ArrayList<>();
         MailException firstRefusal = null;
+        boolean handedOver = false;
         try {
             for (Reminder reminder : group) {
+                MimeMessage message;
+                MailException unbuildable = null;
+                try {
+                    message = message(reminder);
+                } catch (MailException e) {
+                    message = null;
+                    unbuildable = e;
+                }
                 switch (deliveries.claim(reminder, jobExecutionId)) {
                     case CLAIMED -> {
-                        try {
-                            messages.add(message(reminder));
+                        if (unbuildable == null) {
                             claimed.add(reminder);
-                        } catch (MailException e) {
-                            deliveries.markFailed(reminder, e.toString()); // built nothing, sent nothing
+                            messages.add(message);
+                        } else {
+                            deliveries.markFailed(reminder, unbuildable.toString()); // built nothing, sent nothing
                             refused.add(reminder);
-                            firstRefusal = firstRefusal == null ? e : firstRefusal;
+                            firstRefusal = firstRefusal == null ? unbuildable : firstRefusal;
                         }
                     }
                     case SENT_NOT_PUBLISHED -> toPublish.add(ReminderActivities.Sent.of(reminder));
@@ -151,6 +162,7 @@ public class ReminderWriter implements ItemWriter<Reminder> {
                     case DONE -> log.debug("reminder {} already sent", reminder.idempotencyKey());
                 }
             }
+            handedOver = true;
             Map<Object, Exception> failed = send(messages);
             for (int i = 0; i < claimed.size(); i++) {
                 Reminder reminder = claimed.get(i);
@@ -163,19 +175,37 @@ public class ReminderWriter implements ItemWriter<Reminder> {
                     deliveries.markFailed(reminder, refusal.toString());
                     refused.add(reminder);
                     MailException asMail = refusal instanceof MailException m ? m
-                            : new org.springframework.mail.MailSendException(refusal.getMessage(), refusal);
+                            : new MailSendException(refusal.getMessage(), refusal);
                     firstRefusal = firstRefusal == null ? asMail : firstRefusal;
                 }
             }
             return new GroupOutcome(toPublish, refused, firstRefusal, null);
         } catch (RuntimeException e) {
+            if (!handedOver) {
+                // claimed but never handed to the mail server; once handed over, what is not marked stays in doubt
+                releaseUnsent(claimed, e);
+            }
             return new GroupOutcome(toPublish, refused, firstRefusal, e);
         }
     }
 
+    /** Best effort: rows this group claimed and did not send go back to failed, so a later run sends them. */
+    private void releaseUnsent(List<Reminder> claimed, RuntimeException cause) {
+        for (Reminder reminder : claimed) {
+            try {
+                deliveries.markFailed(reminder, "not sent: " + cause);
+            } catch (RuntimeException e) {
+                cause.addSuppressed(e);
+            }
+        }
+    }
+
     /**
-     * Sends the messages over one connection; those the server did not take, with why (Spring's sender reports each
-     * refused message; a failure to connect or log in refuses them all).
+     * Sends the messages over one connection; those the server did not take, with why. Spring's sender tries every
+     * message and reports the refused ones by message (a connection lost midway: the rest); a {@link MailSendException}
+     * without any is a failure to close the connection after every message was accepted. A failed login refuses them
+     * all — if the connection dropped midway and the new login failed, the ones before it were sent and will be sent
+     * again: the one case of a second mail, chosen over losing every mail of a relay whose password is wrong.
      */
     private Map<Object, Exception> send(List<MimeMessage> messages) {
         if (messages.isEmpty()) {
@@ -184,11 +214,8 @@ public class ReminderWriter implements ItemWriter<Reminder> {
         try {
             mail.send(messages.toArray(MimeMessage[]::new));
             return Map.of();
-        } catch (org.springframework.mail.MailSendException e) {
-            if (!e.getFailedMessages().isEmpty()) {
-                return e.getFailedMessages();
-            }
-            return everyOne(messages, e);
+        } catch (MailSendException e) {
+            return e.getFailedMessages();
         } catch (MailException e) {
             return everyOne(messages, e);
         }

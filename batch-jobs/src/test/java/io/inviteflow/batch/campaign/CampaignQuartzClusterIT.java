@@ -79,6 +79,10 @@ class CampaignQuartzClusterIT extends BatchIntegrationTest {
                     .filter(line -> line.contains("trigger campaigns.once-" + tag + " fired here")).count();
             assertThat(fired.size() + there).as("fires here (%s) and in the other process (%d)", fired, there)
                     .isEqualTo(1);
+            for (CoreApi.Invited guest : guests) {
+                assertThat(Mailboxes.inbox(guest.email()).stream().filter(m -> m.reminderKey() != null
+                        && m.reminderKey().startsWith("campaign/" + id))).hasSize(1);
+            }
             assertThat(core.send("GET", "/api/v1/campaigns/" + id, organizer, "").get("status").asText())
                     .isEqualTo("SENT");
         } finally {

@@ -13,8 +13,8 @@ import java.util.UUID;
  * @param abTest    a second version tried on part of the audience first, or null
  * @param winner    {@code A} or {@code B} once the test decided, else null
  * @param decideAt  when the test's winner is picked (status {@code TESTING}), else null
- * @param localTime the wall-clock time it reaches each recipient at, in their own time zone; null: everybody at
- *                  {@code sendAt} (which is then the moment the first time zone reaches it)
+ * @param localTime the wall-clock time it reaches each recipient at, in their own time zone ({@code sendAt} is then
+ *                  the moment the first time zone on Earth reaches it); null: everybody at {@code sendAt}
  */
 public record Campaign(UUID id, String name, Segment segment, String subject, String message, Set<String> channels,
                        Integer perMinute, Status status, Instant sendAt, Instant sentAt, Instant createdAt,

@@ -68,7 +68,7 @@ class CampaignAudience {
                                        count(*) OVER () AS everybody
                                 FROM campaign_recipient WHERE campaign_id = :campaign)
                             UPDATE campaign_recipient r
-                            SET variant = CASE WHEN d.n % 2 = 1 THEN 'A' ELSE 'B' END
+                            SET variant = CASE WHEN d.n % 2 = 1 THEN 'A' ELSE 'B' END, in_test = true
                             FROM drawn d
                             WHERE r.campaign_id = :campaign AND r.invitation_id = d.invitation_id
                               AND d.n <= greatest(2, ceil(d.everybody * :percent / 100.0))""")
@@ -78,25 +78,28 @@ class CampaignAudience {
 
     /**
      * The frozen audience after {@code after} in invitation-id order, without anyone who opted out or was withdrawn
-     * since it was fixed, and without those of an A/B test who wait for its winner.
+     * since it was fixed, without those of an A/B test who wait for its winner, and without those the sender already
+     * reported reached (a restarted run, a resumed campaign or a later wave need not page through them again; the
+     * delivery ledger would skip them anyway).
      *
-     * @param localTime a campaign in its recipients' own time: only those whose clock has reached it; else null
+     * @param localTime a campaign in its recipients' own time: only those whose clock reached it by {@code cutoff};
+     *                  else null
      */
-    List<CampaignRecipient> page(UUID campaignId, UUID after, int limit, java.sql.Timestamp localTime) {
+    List<CampaignRecipient> page(UUID campaignId, UUID after, int limit, java.sql.Timestamp localTime,
+                                 java.sql.Timestamp cutoff) {
         List<CampaignRecipient> page = jdbc.sql("""
                         SELECT i.id, i.party_event_id, e.title, i.guest_name, i.guest_email, r.variant
                         FROM campaign_recipient r
                         JOIN invitation i ON i.id = r.invitation_id
                         JOIN party_event e ON e.id = i.party_event_id
                         WHERE r.campaign_id = :campaign AND r.invitation_id > :after AND i.revoked_at IS NULL
-                          AND r.variant IS NOT NULL
-                          AND (CAST(:local AS timestamp) IS NULL
-                               OR CAST(:local AS timestamp) AT TIME ZONE coalesce(i.time_zone, e.time_zone) <= now())
+                          AND r.variant IS NOT NULL AND r.sent_at IS NULL
+                          AND (CAST(:local AS timestamp) IS NULL OR %s <= :cutoff)
                           AND %s
                         ORDER BY r.invitation_id
-                        LIMIT :limit""".formatted(NOT_OPTED_OUT))
+                        LIMIT :limit""".formatted(localInstant("CAST(:local AS timestamp)"), NOT_OPTED_OUT))
                 .param("campaign", campaignId).param("after", after).param("limit", limit)
-                .param("local", localTime, java.sql.Types.TIMESTAMP)
+                .param("local", localTime, java.sql.Types.TIMESTAMP).param("cutoff", cutoff)
                 .query((rs, row) -> {
                     UUID invitation = rs.getObject("id", UUID.class);
                     return new CampaignRecipient(invitation, rs.getObject("party_event_id", UUID.class),
@@ -107,6 +110,14 @@ class CampaignAudience {
                 .list();
         var targets = push.of(page.stream().map(CampaignRecipient::invitationId).toList());
         return page.stream().map(r -> r.withPush(targets.getOrDefault(r.invitationId(), List.of()))).toList();
+    }
+
+    /**
+     * The moment a wall-clock time comes for the guest of {@code i} (invitation) and {@code e} (its event): in the
+     * guest's time zone, else the event's.
+     */
+    static String localInstant(String wallClock) {
+        return wallClock + " AT TIME ZONE coalesce(i.time_zone, e.time_zone)";
     }
 
     /** Who a person is: their address, or their invitation when they have none. */

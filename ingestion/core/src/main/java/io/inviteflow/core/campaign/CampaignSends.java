@@ -37,6 +37,13 @@ class CampaignSends {
                Integer perMinute, String subjectB, String messageB, int wave) {
     }
 
+    /**
+     * The end of a wave of a campaign in its recipients' own time: it sends to those whose clock reached its time by
+     * then, and only once nobody's time is later is the campaign sent — one cutoff for both, so a zone reaching it
+     * while the run pages cannot be counted as done without being sent.
+     */
+    private static final String CUTOFF = "send_at + make_interval(mins => 15 * CAST(:wave AS int))";
+
     private static final String DUE = "SELECT id, subject, message, channels, send_at, round, per_minute, subject_b, "
             + "message_b, CASE WHEN send_at_local IS NULL THEN 0 "
             + "ELSE floor(extract(epoch FROM (CAST(:at AS timestamptz) - send_at)) / 900)::int END FROM campaign ";
@@ -64,16 +71,17 @@ class CampaignSends {
      * audience is fixed the first time it is asked for.
      */
     @Transactional
-    List<CampaignRecipient> recipients(UUID campaignId, UUID after, int limit) {
+    List<CampaignRecipient> recipients(UUID campaignId, UUID after, int limit, int wave) {
         record Row(UUID organizer, String segment, String[] channels, boolean frozen, Integer testPercent,
-                   Timestamp localTime) {
+                   Timestamp localTime, Timestamp cutoff) {
         }
         Optional<Row> campaign = jdbc.sql("SELECT organizer_id, segment, channels, frozen_at IS NOT NULL, test_percent, "
-                        + "send_at_local FROM campaign WHERE id = :id AND status = 'SCHEDULED' FOR UPDATE")
-                .param("id", campaignId)
+                        + "send_at_local, " + CUTOFF + " FROM campaign WHERE id = :id AND status = 'SCHEDULED' "
+                        + "FOR UPDATE")
+                .param("id", campaignId).param("wave", wave)
                 .query((rs, row) -> new Row(rs.getObject(1, UUID.class), rs.getString(2),
                         (String[]) rs.getArray(3).getArray(), rs.getBoolean(4), (Integer) rs.getObject(5),
-                        rs.getTimestamp(6)))
+                        rs.getTimestamp(6), rs.getTimestamp(7)))
                 .optional();
         if (campaign.isEmpty()) {
             return List.of();
@@ -83,17 +91,17 @@ class CampaignSends {
                     Set.of(campaign.get().channels()), campaign.get().testPercent());
             jdbc.sql("UPDATE campaign SET frozen_at = now() WHERE id = :id").param("id", campaignId).update();
         }
-        return audience.page(campaignId, after, limit, campaign.get().localTime());
+        return audience.page(campaignId, after, limit, campaign.get().localTime(), campaign.get().cutoff());
     }
 
     /**
      * True when this call marked it (a repeated call after a crash finds it sent already). Only the round that ran:
      * a campaign paused and resumed meanwhile is a new round, still to be sent. An A/B test whose winner is not
      * picked yet is not sent but testing: its winner is picked {@code decide_after} from now. A campaign in its
-     * recipients' own time is sent once no recipient's time is still to come.
+     * recipients' own time is sent once no recipient's time is later than this wave's cutoff.
      */
     @Transactional
-    boolean sent(UUID campaignId, int round) {
+    boolean sent(UUID campaignId, int round, int wave) {
         int testing = jdbc.sql("UPDATE campaign SET status = 'TESTING', decide_at = now() + decide_after "
                         + "WHERE id = :id AND status = 'SCHEDULED' AND round = :round AND subject_b IS NOT NULL "
                         + "AND winner IS NULL")
@@ -105,9 +113,9 @@ class CampaignSends {
                                 SELECT 1 FROM campaign_recipient r
                                 JOIN invitation i ON i.id = r.invitation_id
                                 JOIN party_event e ON e.id = i.party_event_id
-                                WHERE r.campaign_id = c.id
-                                  AND c.send_at_local AT TIME ZONE coalesce(i.time_zone, e.time_zone) > now()))""")
-                .param("id", campaignId).param("round", round).update() == 1;
+                                WHERE r.campaign_id = c.id AND %s > %s))""".formatted(
+                        CampaignAudience.localInstant("c.send_at_local"), CUTOFF))
+                .param("id", campaignId).param("round", round).param("wave", wave).update() == 1;
     }
 
 }

@@ -12,12 +12,13 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Per recipient, what became of a campaign's message: handed over (batch-jobs reports each chunk), shown (the mail's
- * tracking pixel), followed (the link). Only the first of each counts; only the campaign's own recipients are
- * tracked, so a guessed campaign id in a guest's link changes nothing.
+ * Per recipient, what became of a campaign's message: handed over (batch-jobs reports each chunk, so the time is that
+ * of the report, seconds after the mail), shown (the mail's tracking pixel), followed (the link). Only the first of
+ * each counts; only the campaign's own recipients are tracked, so a guessed campaign id in a guest's link changes
+ * nothing, and opens and clicks count only for people it reached.
  */
 @Service
-class CampaignTracking {
+class CampaignTracking implements io.inviteflow.core.invitation.CampaignRecipients {
 
     private final JdbcClient jdbc;
     private final ActivityOutbox outbox;
@@ -25,6 +26,13 @@ class CampaignTracking {
     CampaignTracking(JdbcClient jdbc, ActivityOutbox outbox) {
         this.jdbc = jdbc;
         this.outbox = outbox;
+    }
+
+    @Override
+    public boolean includes(UUID campaignId, UUID invitationId) {
+        return jdbc.sql("SELECT count(*) FROM campaign_recipient WHERE campaign_id = :campaign "
+                        + "AND invitation_id = :invitation")
+                .param("campaign", campaignId).param("invitation", invitationId).query(Long.class).single() > 0;
     }
 
     /** The sender handed these recipients' messages over (repeated after a restart: the first time stays). */
@@ -92,33 +100,39 @@ class CampaignTracking {
     }
 
     Results results(UUID campaignId, boolean abTest) {
-        List<Variant> variants = jdbc.sql("""
-                        SELECT r.variant, count(*), count(r.sent_at), count(r.opened_at), count(r.clicked_at),
+        record Group(boolean inTest, Variant counts) {
+        }
+        List<Group> groups = jdbc.sql("""
+                        SELECT r.variant, r.in_test, count(*), count(r.sent_at),
+                               count(r.opened_at) FILTER (WHERE r.sent_at IS NOT NULL),
+                               count(r.clicked_at) FILTER (WHERE r.sent_at IS NOT NULL),
                                count(*) FILTER (WHERE i.answered_at > r.sent_at),
-                               count(*) FILTER (WHERE o.at > r.sent_at)
+                               count(*) FILTER (WHERE EXISTS (SELECT 1 FROM marketing_opt_out o
+                                   WHERE o.email_normalized IN (r.person_key, 'invitation:' || r.invitation_id)
+                                     AND o.at > r.sent_at))
                         FROM campaign_recipient r
                         JOIN invitation i ON i.id = r.invitation_id
-                        LEFT JOIN marketing_opt_out o
-                               ON o.email_normalized IN (r.person_key, 'invitation:' || r.invitation_id)
                         WHERE r.campaign_id = :campaign
-                        GROUP BY r.variant""")
+                        GROUP BY r.variant, r.in_test""")
                 .param("campaign", campaignId)
-                .query((rs, row) -> new Variant(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6), rs.getLong(7)))
+                .query((rs, row) -> new Group(rs.getBoolean(2), new Variant(rs.getString(1), rs.getLong(3),
+                        rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8))))
                 .list();
-        Results total = new Results(sum(variants, Variant::audience), sum(variants, Variant::sent),
-                sum(variants, Variant::opened), sum(variants, Variant::clicked), sum(variants, Variant::answered),
-                sum(variants, Variant::unsubscribed), List.of());
-        if (!abTest) {
-            return total;
-        }
-        // the people still waiting for the winner (no variant yet) count in the whole, not in a version
-        List<Variant> versions = java.util.stream.Stream.of("A", "B")
-                .map(v -> variants.stream().filter(x -> v.equals(x.variant())).findFirst()
-                        .orElse(new Variant(v, 0, 0, 0, 0, 0, 0)))
+        List<Variant> all = groups.stream().map(Group::counts).toList();
+        // an A/B test's versions are compared on its test share only (the winner's later audience is not a version)
+        List<Variant> versions = !abTest ? List.of() : java.util.stream.Stream.of("A", "B")
+                .map(v -> sum(v, groups.stream().filter(g -> g.inTest() && v.equals(g.counts().variant()))
+                        .map(Group::counts).toList()))
                 .toList();
+        Variant total = sum(null, all);
         return new Results(total.audience(), total.sent(), total.opened(), total.clicked(), total.answered(),
                 total.unsubscribed(), versions);
+    }
+
+    private static Variant sum(String variant, List<Variant> parts) {
+        return new Variant(variant, sum(parts, Variant::audience), sum(parts, Variant::sent),
+                sum(parts, Variant::opened), sum(parts, Variant::clicked), sum(parts, Variant::answered),
+                sum(parts, Variant::unsubscribed));
     }
 
     /** The better version of an A/B test by {@code winnerBy} among the people each reached; a tie goes to A. */

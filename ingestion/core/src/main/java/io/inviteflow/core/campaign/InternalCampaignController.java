@@ -44,8 +44,9 @@ class InternalCampaignController {
 
     @GetMapping("/api/v1/internal/campaigns/{id}/recipients")
     Page recipients(@PathVariable UUID id, @RequestParam(required = false) UUID after,
-                    @RequestParam(defaultValue = "500") @Min(1) @Max(1000) int limit) {
-        List<CampaignRecipient> items = sends.recipients(id, after == null ? BEFORE_ALL : after, limit);
+                    @RequestParam(defaultValue = "500") @Min(1) @Max(1000) int limit,
+                    @RequestParam(defaultValue = "0") @Min(0) int wave) {
+        List<CampaignRecipient> items = sends.recipients(id, after == null ? BEFORE_ALL : after, limit, wave);
         return new Page(items, items.size() < limit ? null : items.get(items.size() - 1).invitationId());
     }
 
@@ -60,9 +61,13 @@ class InternalCampaignController {
                 : delivered.invitationIds()));
     }
 
-    /** @param round the round the sender ran (a campaign resumed meanwhile is not sent yet) */
+    /**
+     * @param round the round the sender ran (a campaign resumed meanwhile is not sent yet)
+     * @param wave  the wave it ran, for a campaign in its recipients' own time
+     */
     @PostMapping("/api/v1/internal/campaigns/{id}/sent")
-    Map<String, Boolean> sent(@PathVariable UUID id, @RequestParam int round) {
-        return Map.of("marked", sends.sent(id, round));
+    Map<String, Boolean> sent(@PathVariable UUID id, @RequestParam int round,
+                              @RequestParam(defaultValue = "0") @Min(0) int wave) {
+        return Map.of("marked", sends.sent(id, round, wave));
     }
 }

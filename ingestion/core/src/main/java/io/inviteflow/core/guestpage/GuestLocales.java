@@ -20,6 +20,15 @@ public final class GuestLocales {
     }
 
     public static Locale of(HttpServletRequest request) {
+        Locale chosen = chosen(request);
+        return chosen != null ? chosen : Locale.ENGLISH;
+    }
+
+    /**
+     * The guest's language as they or their browser said it (the page's choice, its cookie, Accept-Language), or
+     * null when nothing said it and the page falls back to English (a link scanner, a bare client).
+     */
+    public static Locale chosen(HttpServletRequest request) {
         Locale picked = supported(request.getParameter("lang"));
         if (picked != null) {
             return picked;
@@ -42,7 +51,7 @@ public final class GuestLocales {
                 // a broken header is no reason to refuse the page
             }
         }
-        return Locale.ENGLISH;
+        return null;
     }
 
     /** The supported locale for a language tag, or null. */

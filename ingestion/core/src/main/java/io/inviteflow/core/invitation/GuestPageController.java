@@ -54,9 +54,15 @@ class GuestPageController {
         boolean reopened = answered != null || back != null;
         GuestInvitation invitation = (reopened ? invitations.find(token)
                 : invitations.open(token, ClientFamily.of(userAgent), via != null && MESSAGE_CHANNELS.contains(via) ? via : null,
-                        campaignOf(campaign), GuestLocales.of(request).getLanguage()))
+                        campaignOf(campaign), languageOf(request)))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such invitation"));
         return pages.render(HttpStatus.OK, token, invitation, request, null, null);
+    }
+
+    /** The guest's own language, or null when the page only fell back to its default. */
+    private static String languageOf(HttpServletRequest request) {
+        java.util.Locale chosen = GuestLocales.chosen(request);
+        return chosen == null ? null : chosen.getLanguage();
     }
 
     /** The campaign a campaign link credits (its redirect adds it); anything but an id: none. */

@@ -44,6 +44,11 @@ class GuestTimeZoneController {
         } catch (DateTimeException e) {
             throw Problems.unprocessable("timeZone", "an IANA time zone such as Europe/Berlin");
         }
+        // region names only: PostgreSQL reads offset forms such as UTC+05:30 with the opposite sign (POSIX), and the
+        // campaigns in each guest's own time compute due times there
+        if (!ZoneId.getAvailableZoneIds().contains(id)) {
+            throw Problems.unprocessable("timeZone", "an IANA time zone such as Europe/Berlin");
+        }
         invitations.setTimeZone(guest.invitationId(), id);
     }
 }

@@ -122,11 +122,12 @@ class InvitationRepository {
                 });
     }
 
-    /** @param language the page's language this time, e.g. {@code de} (kept as the guest's) */
+    /** @param language the guest's language as they or their browser said it, e.g. {@code de}; null: unknown */
     void recordOpen(UUID id, Instant at, String language) {
         jdbc.sql("""
                         UPDATE invitation SET open_count = open_count + 1,
-                            first_opened_at = coalesce(first_opened_at, :at), locale = :language
+                            first_opened_at = coalesce(first_opened_at, :at),
+                            locale = coalesce(CAST(:language AS text), locale)
                         WHERE id = :id""")
                 .param("id", id)
                 .param("at", utc(at))

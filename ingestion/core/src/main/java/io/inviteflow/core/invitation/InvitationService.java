@@ -36,11 +36,14 @@ class InvitationService {
     private final Organizers organizers;
     private final ChatRoomKeys roomKeys;
     private final Clock clock;
+    private final CampaignRecipients campaignRecipients;
 
     InvitationService(InvitationRepository repository, Events events, ActivityOutbox outbox,
                       CoreProperties properties, InvitationTokens tokens, EventQuestions questions,
-                      Waitlist waitlist, Organizers organizers, ChatRoomKeys roomKeys, Clock clock) {
+                      Waitlist waitlist, Organizers organizers, ChatRoomKeys roomKeys, Clock clock,
+                      CampaignRecipients campaignRecipients) {
         this.repository = repository;
+        this.campaignRecipients = campaignRecipients;
         this.roomKeys = roomKeys;
         this.organizers = organizers;
         this.questions = questions;
@@ -115,8 +118,10 @@ class InvitationService {
         Optional<GuestInvitation> invitation = find(token);
         invitation.ifPresent(i -> {
             repository.recordOpen(i.id(), clock.instant(), language);
+            // a campaign id in the link is credited only if the campaign reached this guest
+            UUID credited = campaignId != null && campaignRecipients.includes(campaignId, i.id()) ? campaignId : null;
             outbox.record(new ActivityOutbox.Entry(ActivityType.INVITATION_OPENED, AGGREGATE, i.id(),
-                    i.partyEventId(), new Payloads.InvitationOpened(client, via, campaignId)));
+                    i.partyEventId(), new Payloads.InvitationOpened(client, via, credited)));
         });
         return invitation;
     }
