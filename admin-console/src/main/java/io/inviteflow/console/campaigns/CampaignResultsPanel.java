@@ -3,17 +3,15 @@ package io.inviteflow.console.campaigns;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import io.inviteflow.console.core.CoreCampaigns;
-import io.inviteflow.console.core.CoreClient;
+import io.inviteflow.console.live.LivePolling;
 import org.springframework.scheduling.TaskScheduler;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * One campaign's results, live while it is shown: how far the sending is, and how many of those it reached opened,
@@ -24,19 +22,18 @@ class CampaignResultsPanel extends VerticalLayout {
     private static final Duration EVERY = Duration.ofSeconds(3);
 
     private final CoreCampaigns campaigns;
-    private final TaskScheduler poller;
+    private final LivePolling polling;
     private final H3 title = new H3();
     private final ProgressBar progress = new ProgressBar();
     private final Paragraph sending = new Paragraph();
     private final Paragraph reading = new Paragraph();
     private final Paragraph versions = new Paragraph();
-    private ScheduledFuture<?> polling;
     private CoreCampaigns.Campaign shown;
     private String token;
 
     CampaignResultsPanel(CoreCampaigns campaigns, TaskScheduler poller) {
         this.campaigns = campaigns;
-        this.poller = poller;
+        this.polling = new LivePolling(poller, EVERY);
         setPadding(false);
         add(title, progress, sending, reading, versions);
         setVisible(false);
@@ -68,33 +65,18 @@ class CampaignResultsPanel extends VerticalLayout {
     }
 
     private void startPolling(UI ui) {
-        stopPolling();
-        if (shown != null) {
-            CoreCampaigns.Campaign campaign = shown;
-            polling = poller.scheduleWithFixedDelay(() -> poll(ui, campaign), EVERY);
+        if (shown == null) {
+            polling.stop();
+            return;
         }
+        CoreCampaigns.Campaign campaign = shown;
+        String organizerToken = token;
+        polling.start(ui, () -> campaigns.results(organizerToken, campaign.id()), this::render,
+                failure -> reading.setText("Results cannot be read now: " + failure.getMessage()));
     }
 
     private void stopPolling() {
-        if (polling != null) {
-            polling.cancel(false);
-            polling = null;
-        }
-    }
-
-    private void poll(UI ui, CoreCampaigns.Campaign campaign) {
-        try {
-            CoreCampaigns.Results results = campaigns.results(token, campaign.id());
-            ui.access(() -> render(results));
-        } catch (UIDetachedException e) {
-            // closed between two polls; onDetach cancels the schedule
-        } catch (CoreClient.CoreException e) {
-            try {
-                ui.access(() -> reading.setText("Results cannot be read now: " + e.getMessage()));
-            } catch (UIDetachedException ignored) {
-                // closed meanwhile
-            }
-        }
+        polling.stop();
     }
 
     void render(CoreCampaigns.Results r) {

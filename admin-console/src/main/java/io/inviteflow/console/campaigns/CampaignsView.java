@@ -62,7 +62,7 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
     private ZoneId zone = ZoneId.systemDefault();
 
     public CampaignsView(CoreClient core, CoreCampaigns campaigns, CoreTickets tickets, CurrentOrganizer organizer,
-                         @Qualifier("dashboardPoller") TaskScheduler poller) {
+                         @Qualifier("livePoller") TaskScheduler poller) {
         this.core = core;
         this.campaigns = campaigns;
         this.organizer = organizer;

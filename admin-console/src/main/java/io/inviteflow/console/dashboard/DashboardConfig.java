@@ -7,12 +7,15 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 @Configuration(proxyBeanMethods = false)
 class DashboardConfig {
 
-    /** Runs the ClickHouse polls of all open dashboards; a dashboard registers on attach and cancels on detach. */
+    /**
+     * Runs the polls of every open live view (dashboards reading ClickHouse, campaign results reading the core); a
+     * view registers on attach and cancels on detach ({@link io.inviteflow.console.live.LivePolling}).
+     */
     @Bean
-    ThreadPoolTaskScheduler dashboardPoller(DashboardSettings settings) {
+    ThreadPoolTaskScheduler livePoller(DashboardSettings settings) {
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
         scheduler.setPoolSize(settings.pollerThreads());
-        scheduler.setThreadNamePrefix("dashboard-poll-");
+        scheduler.setThreadNamePrefix("live-poll-");
         scheduler.setRemoveOnCancelPolicy(true);
         return scheduler; // started and stopped by Spring (InitializingBean / DisposableBean)
     }

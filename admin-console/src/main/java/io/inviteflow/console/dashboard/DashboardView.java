@@ -17,12 +17,12 @@ import io.inviteflow.console.engagement.Engagement;
 import io.inviteflow.console.engagement.EngagementStore;
 import io.inviteflow.console.engagement.MinuteActivity;
 import io.inviteflow.console.layout.MainLayout;
+import io.inviteflow.console.live.LivePolling;
 import io.inviteflow.console.security.CurrentOrganizer;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -43,7 +43,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
 
     private final CoreClient core;
     private final EngagementStore store;
-    private final TaskScheduler poller;
+    private final LivePolling polling;
     private final DashboardSettings settings;
     private final CurrentOrganizer organizer;
 
@@ -53,14 +53,13 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     private final EngagementChart chart = new EngagementChart();
 
     private CoreEvent event;
-    private ScheduledFuture<?> polling;
     private boolean storeFailing;
 
-    public DashboardView(CoreClient core, EngagementStore store, @Qualifier("dashboardPoller") TaskScheduler poller,
+    public DashboardView(CoreClient core, EngagementStore store, @Qualifier("livePoller") TaskScheduler poller,
                          DashboardSettings settings, CurrentOrganizer organizer) {
         this.core = core;
         this.store = store;
-        this.poller = poller;
+        this.polling = new LivePolling(poller, settings.pollInterval());
         this.settings = settings;
         this.organizer = organizer;
         setSizeFull();
@@ -109,38 +108,26 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private void startPolling(UI ui) {
-        stopPolling();
-        if (event != null) {
-            UUID id = event.id();
-            polling = poller.scheduleWithFixedDelay(() -> poll(ui, id), settings.pollInterval());
+        if (event == null) {
+            polling.stop();
+            return;
         }
+        UUID id = event.id();
+        polling.start(ui, () -> new Reading(store.current(id), store.recentMinutes(id, settings.chartMinutes())),
+                reading -> show(reading.engagement(), reading.minutes()), failure -> {
+                    if (!storeFailing) {
+                        log.warn("Dashboard poll of event {} failed: {}", id, failure.toString());
+                    }
+                    showStoreFailing();
+                });
     }
 
     private void stopPolling() {
-        if (polling != null) {
-            polling.cancel(false);
-            polling = null;
-        }
+        polling.stop();
     }
 
-    /** On a poller thread: read ClickHouse, then hand the result to the UI under its session lock. */
-    private void poll(UI ui, UUID id) {
-        try {
-            Engagement engagement = store.current(id);
-            List<MinuteActivity> minutes = store.recentMinutes(id, settings.chartMinutes());
-            ui.access(() -> show(engagement, minutes));
-        } catch (UIDetachedException e) {
-            // closed between two polls; onDetach cancels the schedule
-        } catch (RuntimeException e) {
-            if (!storeFailing) {
-                log.warn("Dashboard poll of event {} failed: {}", id, e.toString());
-            }
-            try {
-                ui.access(this::showStoreFailing);
-            } catch (UIDetachedException ignored) {
-                // closed meanwhile
-            }
-        }
+    /** One poll's read of ClickHouse. */
+    private record Reading(Engagement engagement, List<MinuteActivity> minutes) {
     }
 
     private void show(Engagement engagement, List<MinuteActivity> minutes) {

@@ -33,19 +33,19 @@ public class CampaignMessageProcessor implements ItemProcessor<CampaignRecipient
         String kind = "campaign/" + campaign.id();
         Reminder email = null;
         if (campaign.channels().contains("EMAIL") && to.guestEmail() != null) {
-            String link = tracked(to, "email");
+            String link = counted(to, campaign) + "?via=email";
             String stop = Reminder.marketingStopUrlOf(to.link());
             String text = merge(campaign.message(), to, link);
             email = new Reminder(kind + "/email", to.invitationId(), to.eventId(), to.guestEmail(), to.guestName(),
                     merge(campaign.subject(), to, link),
                     text + "\n\n-- \nNo more news or offers at this address: " + stop + "\n",
                     html(merge(HtmlUtils.htmlEscape(campaign.message()), escaped(to), LINK), link, stop,
-                            to.link() + "/c/" + campaign.id() + "/open.gif"))
+                            counted(to, campaign) + "/open.gif"))
                     .withStopUrl(stop);
         }
         PushMessage push = null;
         if (campaign.channels().contains("PUSH") && !to.push().isEmpty()) {
-            String link = tracked(to, "push");
+            String link = counted(to, campaign) + "?via=push";
             String body = merge(campaign.message(), to, link);
             push = new PushMessage(new Reminder(kind + "/" + ReminderActivities.PUSH, to.invitationId(), to.eventId(),
                     "web-push", to.guestName(), merge(campaign.subject(), to, link), body, null),
@@ -55,8 +55,9 @@ public class CampaignMessageProcessor implements ItemProcessor<CampaignRecipient
         return email == null && push == null ? null : new Outgoing(email, push);
     }
 
-    private String tracked(CampaignRecipient to, String channel) {
-        return to.link() + "/c/" + campaign.id() + "?via=" + channel;
+    /** The person's invitation through the campaign's click counter (its pixel hangs below it). */
+    private static String counted(CampaignRecipient to, DueCampaign campaign) {
+        return to.link() + "/c/" + campaign.id();
     }
 
     private static String merge(String text, CampaignRecipient to, String link) {

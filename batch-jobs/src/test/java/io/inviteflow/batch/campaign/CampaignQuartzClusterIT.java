@@ -1,6 +1,5 @@
 package io.inviteflow.batch.campaign;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.inviteflow.batch.support.BatchIntegrationTest;
 import io.inviteflow.batch.support.CoreApi;
 import io.inviteflow.batch.support.CoreServer;
@@ -60,19 +59,15 @@ class CampaignQuartzClusterIT extends BatchIntegrationTest {
             String tag = UUID.randomUUID().toString().substring(0, 8);
             List<CoreApi.Invited> guests = core.invite(organizer, eventId, List.of("Ann", "Ben"),
                     List.of("ann-" + tag + "@example.org", "ben-" + tag + "@example.org"));
-            JsonNode campaign = core.send("POST", "/api/v1/campaigns", organizer, """
-                    {"name":"Once","segment":{"eventIds":["%s"]},"subject":"Hi {firstName}","message":"{link}",
-                     "channels":["EMAIL"]}""".formatted(eventId));
-            String id = campaign.get("id").asText();
-            core.send("POST", "/api/v1/campaigns/" + id + "/schedule", organizer, "{}");
+            String id = core.emailCampaignNow(organizer, eventId, "Once");
 
             Trigger once = TriggerBuilder.newTrigger().withIdentity("once-" + tag, "campaigns").forJob(CAMPAIGNS)
                     .startNow().build();
             scheduler.scheduleJob(once);
 
             for (CoreApi.Invited guest : guests) {
-                assertThat(Mailboxes.awaitInbox(guest.email(), m -> m.reminderKey() != null
-                        && m.reminderKey().startsWith("campaign/" + id), 1, Duration.ofSeconds(20))).hasSize(1);
+                assertThat(Mailboxes.awaitInbox(guest.email(), Mailboxes.ofCampaign(id), 1, Duration.ofSeconds(20)))
+                        .hasSize(1);
             }
             Thread.sleep(3_000); // room for a second fire, if the cluster let one through
             long there = Files.readAllLines(Path.of("target", name + ".log")).stream()
@@ -80,8 +75,7 @@ class CampaignQuartzClusterIT extends BatchIntegrationTest {
             assertThat(fired.size() + there).as("fires here (%s) and in the other process (%d)", fired, there)
                     .isEqualTo(1);
             for (CoreApi.Invited guest : guests) {
-                assertThat(Mailboxes.inbox(guest.email()).stream().filter(m -> m.reminderKey() != null
-                        && m.reminderKey().startsWith("campaign/" + id))).hasSize(1);
+                assertThat(Mailboxes.inbox(guest.email()).stream().filter(Mailboxes.ofCampaign(id))).hasSize(1);
             }
             assertThat(core.send("GET", "/api/v1/campaigns/" + id, organizer, "").get("status").asText())
                     .isEqualTo("SENT");

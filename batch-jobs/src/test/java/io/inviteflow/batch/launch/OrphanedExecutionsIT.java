@@ -1,6 +1,5 @@
 package io.inviteflow.batch.launch;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.inviteflow.batch.campaign.CampaignLauncher;
 import io.inviteflow.batch.support.BatchIntegrationTest;
 import io.inviteflow.batch.support.CoreApi;
@@ -53,11 +52,7 @@ class OrphanedExecutionsIT extends BatchIntegrationTest {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         List<CoreApi.Invited> guests = core.invite(organizer, eventId, List.of("Ann", "Ben"),
                 List.of("ann-" + tag + "@example.org", "ben-" + tag + "@example.org"));
-        JsonNode campaign = core.send("POST", "/api/v1/campaigns", organizer, """
-                {"name":"After the crash","segment":{"eventIds":["%s"]},"subject":"Hello {firstName}",
-                 "message":"{link}","channels":["EMAIL"]}""".formatted(eventId));
-        String id = campaign.get("id").asText();
-        core.send("POST", "/api/v1/campaigns/" + id + "/schedule", organizer, "{}");
+        String id = core.emailCampaignNow(organizer, eventId, "After the crash");
 
         orphans.stop(); // its sweeps on its own would race this test's steps
         try {
@@ -85,8 +80,8 @@ class OrphanedExecutionsIT extends BatchIntegrationTest {
 
         assertThat(launcher.launchDue(Instant.now().plusSeconds(1))).isEqualTo(1);
         for (CoreApi.Invited guest : guests) {
-            assertThat(Mailboxes.awaitInbox(guest.email(), m -> m.reminderKey() != null
-                    && m.reminderKey().startsWith("campaign/" + id), 1, Duration.ofSeconds(20))).hasSize(1);
+            assertThat(Mailboxes.awaitInbox(guest.email(), Mailboxes.ofCampaign(id), 1, Duration.ofSeconds(20)))
+                    .hasSize(1);
         }
         assertThat(core.send("GET", "/api/v1/campaigns/" + id, organizer, "").get("status").asText())
                 .isEqualTo("SENT");

@@ -90,6 +90,15 @@ public final class CoreApi {
         }
     }
 
+    /** An email campaign to every guest of the event ("Hello {firstName}", the link), scheduled for now; its id. */
+    public String emailCampaignNow(String token, UUID eventId, String name) {
+        String id = send("POST", "/api/v1/campaigns", token, """
+                {"name":"%s","segment":{"eventIds":["%s"]},"subject":"Hello {firstName}","message":"{link}",
+                 "channels":["EMAIL"]}""".formatted(name, eventId)).get("id").asText();
+        send("POST", "/api/v1/campaigns/" + id + "/schedule", token, "{}");
+        return id;
+    }
+
     public void answer(Invited guest, String response) {
         post("/api/v1/invitations/" + guest.token() + "/rsvp", null, "{\"response\":\"" + response + "\"}");
     }

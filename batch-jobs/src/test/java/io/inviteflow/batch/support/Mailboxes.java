@@ -94,6 +94,11 @@ public final class Mailboxes {
         return mails;
     }
 
+    /** The mails of one campaign (their ledger key names it). */
+    public static java.util.function.Predicate<Mail> ofCampaign(String campaignId) {
+        return m -> m.reminderKey() != null && m.reminderKey().startsWith("campaign/" + campaignId + "/");
+    }
+
     /** Mails whose subject starts with {@code prefix}. */
     public static java.util.function.Predicate<Mail> subject(String prefix) {
         return mail -> mail.subject() != null && mail.subject().startsWith(prefix);

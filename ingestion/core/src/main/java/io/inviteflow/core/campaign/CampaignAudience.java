@@ -35,7 +35,7 @@ class CampaignAudience {
 
     /**
      * The people a segment reaches now. Counted by grouping on the person (a hash aggregate) rather than picking each
-     * person's invitation as {@link #freeze} must (a sort of every row): 1 million guests took 2.0 s that way.
+     * person's invitation as {@link #freeze} must (a sort of every row, which spills to disk for a million guests).
      */
     long count(UUID organizerId, Segment segment, Set<String> channels) {
         Query query = query(organizerId, segment, channels);
