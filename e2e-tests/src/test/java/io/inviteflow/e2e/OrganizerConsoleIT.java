@@ -64,9 +64,21 @@ class OrganizerConsoleIT {
         SERVICES.add(ServiceProcess.start("organizer-core", root.resolve("ingestion/core/target/inviteflow-core-exec.jar"),
                 LOGS, List.of("-Xmx512m"), coreArgs)
                 .awaitHealthy(() -> ServiceProcess.httpOk(core + "/actuator/health"), Duration.ofMinutes(2)));
+        // batch-jobs for the console's campaign previews and test mails; its schedules never fire here
+        int batchPort = ServiceProcess.freePort();
+        List<String> batchArgs = new ArrayList<>(new IsolatedStores("organizer_batch_" + RUN,
+                "inviteflow.activity.organizer-" + RUN).arguments());
+        batchArgs.addAll(List.of("--server.port=" + batchPort, "--inviteflow.core.url=" + core,
+                "--inviteflow.reminders.cron=0 0 0 1 1 ? 2099", "--inviteflow.schedules.cron=0 0 0 1 1 ? 2099",
+                "--inviteflow.campaigns.cron=0 0 0 1 1 ? 2099"));
+        SERVICES.add(ServiceProcess.start("organizer-batch-jobs",
+                root.resolve("batch-jobs/target/inviteflow-batch-jobs.jar"), LOGS, List.of("-Xmx384m"), batchArgs)
+                .awaitHealthy(() -> ServiceProcess.httpOk("http://127.0.0.1:" + batchPort + "/actuator/health"),
+                        Duration.ofMinutes(2)));
         SERVICES.add(ServiceProcess.start("organizer-console",
                 root.resolve("admin-console/target/inviteflow-admin-console.jar"), LOGS, List.of("-Xmx512m"),
                 List.of("--server.port=" + consolePort, "--inviteflow.core.url=" + core,
+                        "--inviteflow.batch.url=http://127.0.0.1:" + batchPort,
                         "--inviteflow.clickhouse.database=default"))
                 .awaitHealthy(() -> ServiceProcess.httpOk(console + "/actuator/health"), Duration.ofMinutes(2)));
     }
@@ -193,6 +205,14 @@ class OrganizerConsoleIT {
             assertThat(page.getByText("Reaches 1 person.")).isVisible();
             page.getByLabel("Name (for you)", EXACT).fill("Gala news");
             page.getByLabel("Subject", EXACT).fill("{firstName}, the gala is near");
+            // seen as the guests will get it, made by batch-jobs' sending code; then a test to the organizer
+            page.locator("vaadin-button", new Page.LocatorOptions().setHasText("Preview")).click();
+            assertThat(page.getByText("As Ada Lovelace will get it")).isVisible();
+            assertThat(page.getByText("Ada, the gala is near")).isVisible();
+            page.locator("vaadin-dialog-overlay vaadin-button", new Page.LocatorOptions().setHasText("Close")).click();
+            page.locator("vaadin-button", new Page.LocatorOptions().setHasText("Send a test to me")).click();
+            assertThat(page.getByText(java.util.regex.Pattern.compile("A test mail went to .*@example.org")))
+                    .isVisible();
             page.locator("vaadin-button", new Page.LocatorOptions().setHasText("Schedule")).click();
             assertThat(page.getByText("Scheduled: Gala news, going out now.")).isVisible();
             assertThat(cell(page, "Gala news")).isVisible();
@@ -268,7 +288,7 @@ class OrganizerConsoleIT {
             page.locator("vaadin-button", new Page.LocatorOptions().setHasText("Preview")).click();
             assertThat(page.frameLocator("vaadin-dialog-overlay iframe").locator("body"))
                     .containsText("Hi Ada, you are invited to Tiny dinner");
-            page.locator("vaadin-button", new Page.LocatorOptions().setHasText("Close")).click();
+            page.locator("vaadin-dialog-overlay vaadin-button", new Page.LocatorOptions().setHasText("Close")).click();
             page.locator("vaadin-button", new Page.LocatorOptions().setHasText("Invite the list")).click();
             assertThat(page.getByText("1 invitations sent to Friends.")).isVisible();
             assertThat(page.getByText("4 invited")).isVisible();

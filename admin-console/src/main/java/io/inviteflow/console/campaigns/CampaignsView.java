@@ -25,6 +25,7 @@ import io.inviteflow.console.core.CoreEvent;
 import io.inviteflow.console.core.CoreTickets;
 import io.inviteflow.console.layout.MainLayout;
 import io.inviteflow.console.security.CurrentOrganizer;
+import io.inviteflow.console.sending.BatchJobsClient;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.scheduling.TaskScheduler;
@@ -45,10 +46,13 @@ import java.util.Set;
 @PermitAll
 public class CampaignsView extends VerticalLayout implements BeforeEnterObserver {
 
+    /** Whose merge fields a preview and a test mail show (the invitation preview's sample guest too). */
+    private static final String SAMPLE_GUEST = "Ada Lovelace";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
 
     private final CoreClient core;
     private final CoreCampaigns campaigns;
+    private final BatchJobsClient sending;
     private final CurrentOrganizer organizer;
     private final Grid<CoreCampaigns.Campaign> grid = new Grid<>();
     private final MultiSelectComboBox<CoreEvent> events = new MultiSelectComboBox<>("Guests of");
@@ -61,10 +65,11 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
     private final GuestFilters filters;
     private ZoneId zone = ZoneId.systemDefault();
 
-    public CampaignsView(CoreClient core, CoreCampaigns campaigns, CoreTickets tickets, CurrentOrganizer organizer,
-                         @Qualifier("livePoller") TaskScheduler poller) {
+    public CampaignsView(CoreClient core, CoreCampaigns campaigns, BatchJobsClient sending, CoreTickets tickets,
+                         CurrentOrganizer organizer, @Qualifier("livePoller") TaskScheduler poller) {
         this.core = core;
         this.campaigns = campaigns;
+        this.sending = sending;
         this.organizer = organizer;
         this.results = new CampaignResultsPanel(campaigns, poller);
         this.filters = new GuestFilters(tickets, this::count);
@@ -182,7 +187,36 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
             }
         });
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        return new VerticalLayout(segment, audience, text, abTest, new HorizontalLayout(send));
+        Button preview = new Button("Preview", click -> {
+            try {
+                new CampaignPreviewDialog(sending.preview(draft(subject, message, abTest)), SAMPLE_GUEST).open();
+            } catch (BatchJobsClient.Failed e) {
+                status.setText("No preview: " + e.getMessage());
+            }
+        });
+        Button test = new Button("Send a test to me", click -> {
+            try {
+                int mails = sending.testMail(draft(subject, message, abTest), organizer.email());
+                status.setText((mails == 1 ? "A test mail" : mails + " test mails, one per version,") + " went to "
+                        + organizer.email() + ". Its links lead here and count nothing.");
+            } catch (BatchJobsClient.Failed e) {
+                status.setText("No test mail: " + e.getMessage());
+            }
+        });
+        return new VerticalLayout(segment, audience, text, abTest, new HorizontalLayout(send, preview, test));
+    }
+
+    /**
+     * The form's campaign for the sample guest, in the first chosen event; its links lead back to this page, so a
+     * test mail's clicks count for nobody.
+     */
+    private BatchJobsClient.Draft draft(TextField subject, TextArea message, AbTestFields abTest) {
+        CoreCampaigns.AbTest b = abTest.value();
+        String eventTitle = events.getValue().stream().map(CoreEvent::title).sorted().findFirst().orElse("Your event");
+        String here = com.vaadin.flow.server.VaadinServletRequest.getCurrent().getHttpServletRequest()
+                .getRequestURL().toString().replaceFirst("^(https?://[^/]+).*", "$1") + "/campaigns";
+        return new BatchJobsClient.Draft(subject.getValue(), message.getValue(), Set.copyOf(channels.getValue()),
+                b == null ? null : b.subjectB(), b == null ? null : b.messageB(), eventTitle, SAMPLE_GUEST, here);
     }
 
     private CoreCampaigns.Segment segment() {

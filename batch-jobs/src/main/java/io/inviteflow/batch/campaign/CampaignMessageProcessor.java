@@ -29,23 +29,25 @@ public class CampaignMessageProcessor implements ItemProcessor<CampaignRecipient
 
     @Override
     public Outgoing process(CampaignRecipient to) {
-        DueCampaign campaign = this.campaign.version(to.variant());
+        return render(campaign.version(to.variant()), to, CampaignLinks.counted(to, campaign.id()));
+    }
+
+    /** One version of a campaign for one person, with its links leading where {@code links} say. */
+    static Outgoing render(DueCampaign campaign, CampaignRecipient to, CampaignLinks links) {
         String kind = "campaign/" + campaign.id();
         Reminder email = null;
         if (campaign.channels().contains("EMAIL") && to.guestEmail() != null) {
-            String link = counted(to, campaign) + "?via=email";
-            String stop = Reminder.marketingStopUrlOf(to.link());
+            String link = links.click("email");
             String text = merge(campaign.message(), to, link);
             email = new Reminder(kind + "/email", to.invitationId(), to.eventId(), to.guestEmail(), to.guestName(),
                     merge(campaign.subject(), to, link),
-                    text + "\n\n-- \nNo more news or offers at this address: " + stop + "\n",
-                    html(merge(HtmlUtils.htmlEscape(campaign.message()), escaped(to), LINK), link, stop,
-                            counted(to, campaign) + "/open.gif"))
-                    .withStopUrl(stop);
+                    text + "\n\n-- \nNo more news or offers at this address: " + links.stop() + "\n",
+                    html(merge(HtmlUtils.htmlEscape(campaign.message()), escaped(to), LINK), link, links))
+                    .withStopUrl(links.stop());
         }
         PushMessage push = null;
         if (campaign.channels().contains("PUSH") && !to.push().isEmpty()) {
-            String link = counted(to, campaign) + "?via=push";
+            String link = links.click("push");
             String body = merge(campaign.message(), to, link);
             push = new PushMessage(new Reminder(kind + "/" + ReminderActivities.PUSH, to.invitationId(), to.eventId(),
                     "web-push", to.guestName(), merge(campaign.subject(), to, link), body, null),
@@ -53,11 +55,6 @@ public class CampaignMessageProcessor implements ItemProcessor<CampaignRecipient
                     body.length() > PUSH_BODY ? body.substring(0, PUSH_BODY - 1) + "…" : body, link, to.push());
         }
         return email == null && push == null ? null : new Outgoing(email, push);
-    }
-
-    /** The person's invitation through the campaign's click counter (its pixel hangs below it). */
-    private static String counted(CampaignRecipient to, DueCampaign campaign) {
-        return to.link() + "/c/" + campaign.id();
     }
 
     private static String merge(String text, CampaignRecipient to, String link) {
@@ -73,16 +70,17 @@ public class CampaignMessageProcessor implements ItemProcessor<CampaignRecipient
                 to.push(), to.variant());
     }
 
-    private static String html(String escapedBody, String link, String stop, String pixel) {
+    private static String html(String escapedBody, String link, CampaignLinks links) {
         String href = HtmlUtils.htmlEscape(link);
+        String pixel = links.pixel() == null ? "" : "<img src=\"" + HtmlUtils.htmlEscape(links.pixel())
+                + "\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;border:0\">\n";
         return """
                 <!DOCTYPE html>
                 <html><body style="font-family:sans-serif">
                 <p>%s</p>
                 <p style="color:#666;font-size:small"><a href="%s">No more news or offers at this address</a></p>
-                <img src="%s" width="1" height="1" alt="" style="display:block;border:0">
-                </body></html>
+                %s</body></html>
                 """.formatted(escapedBody.replace("\n", "<br>").replace(LINK, "<a href=\"" + href + "\">" + href
-                + "</a>"), HtmlUtils.htmlEscape(stop), HtmlUtils.htmlEscape(pixel));
+                + "</a>"), HtmlUtils.htmlEscape(links.stop()), pixel);
     }
 }

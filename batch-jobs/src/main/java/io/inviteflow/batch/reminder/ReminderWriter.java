@@ -1,6 +1,5 @@
 package io.inviteflow.batch.reminder;
 
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
@@ -8,13 +7,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.item.Chunk;
 import org.springframework.batch.item.ItemWriter;
 import org.springframework.mail.MailException;
-import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 
-import java.io.UnsupportedEncodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +39,7 @@ public class ReminderWriter implements ItemWriter<Reminder> {
     private final ReminderDeliveries deliveries;
     private final JavaMailSender mail;
     private final ReminderActivities activities;
-    private final InternetAddress from;
+    private final MailComposer composer;
     private final long jobExecutionId;
     private final Executor sends;
     private final int groups;
@@ -54,7 +49,7 @@ public class ReminderWriter implements ItemWriter<Reminder> {
         this.deliveries = deliveries;
         this.mail = mail;
         this.activities = activities;
-        this.from = from;
+        this.composer = new MailComposer(mail, from);
         this.jobExecutionId = jobExecutionId;
         this.sends = sends.executor();
         this.groups = sends.parallel();
@@ -140,7 +135,7 @@ public class ReminderWriter implements ItemWriter<Reminder> {
                 MimeMessage message;
                 MailException unbuildable = null;
                 try {
-                    message = message(reminder);
+                    message = composer.compose(reminder);
                 } catch (MailException e) {
                     message = null;
                     unbuildable = e;
@@ -225,35 +220,5 @@ public class ReminderWriter implements ItemWriter<Reminder> {
         Map<Object, Exception> all = new java.util.IdentityHashMap<>();
         messages.forEach(m -> all.put(m, e));
         return all;
-    }
-
-    private MimeMessage message(Reminder reminder) {
-        MimeMessage message = mail.createMimeMessage();
-        try {
-            var helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
-            helper.setFrom(from);
-            helper.setTo(new InternetAddress(reminder.recipient(), reminder.recipientName(), "UTF-8"));
-            helper.setSubject(reminder.subject());
-            helper.setText(reminder.textBody(), reminder.htmlBody());
-            if (reminder.calendarUrl() != null) {
-                MailAttachment ics = MailAttachment.fetch(reminder.calendarUrl());
-                helper.addAttachment("invitation.ics", new jakarta.mail.util.ByteArrayDataSource(ics.content(),
-                        ics.contentType()));
-            }
-            if (reminder.ticketsUrl() != null) {
-                MailAttachment pdf = MailAttachment.fetchPdf(reminder.ticketsUrl());
-                helper.addAttachment("tickets.pdf", new jakarta.mail.util.ByteArrayDataSource(pdf.content(),
-                        pdf.contentType()));
-            }
-            message.setHeader("X-Inviteflow-Reminder", reminder.idempotencyKey());
-            if (reminder.stopUrl() != null) {
-                // RFC 2369 and RFC 8058: the mail client's own unsubscribe button, one POST to the link
-                message.setHeader("List-Unsubscribe", "<" + reminder.stopUrl() + ">");
-                message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-            }
-            return message;
-        } catch (MessagingException | UnsupportedEncodingException e) {
-            throw new MailPreparationException("cannot build reminder " + reminder.idempotencyKey(), e);
-        }
     }
 }

@@ -15,10 +15,14 @@ import java.util.UUID;
  * @param decideAt  when the test's winner is picked (status {@code TESTING}), else null
  * @param localTime the wall-clock time it reaches each recipient at, in their own time zone ({@code sendAt} is then
  *                  the moment the first time zone on Earth reaches it); null: everybody at {@code sendAt}
+ * @param repeat     when it goes again after this occurrence, or null
+ * @param seriesId   the first occurrence of its series, or null when it never repeated
+ * @param occurrence its number in the series (1 when it does not repeat)
  */
 public record Campaign(UUID id, String name, Segment segment, String subject, String message, Set<String> channels,
                        Integer perMinute, Status status, Instant sendAt, Instant sentAt, Instant createdAt,
-                       AbTest abTest, String winner, Instant decideAt, java.time.LocalDateTime localTime) {
+                       AbTest abTest, String winner, Instant decideAt, java.time.LocalDateTime localTime,
+                       Repeat repeat, UUID seriesId, int occurrence) {
 
     /** {@code TESTING}: an A/B test's share was sent and its winner is not picked yet. */
     public enum Status { DRAFT, SCHEDULED, TESTING, PAUSED, SENT, CANCELLED }

@@ -68,18 +68,24 @@ class CampaignController {
         return tracking.results(id, campaign.abTest() != null);
     }
 
-    /** @param localTime e.g. {@code 2027-03-01T09:00}: that time on each recipient's own clock */
-    record Schedule(Instant sendAt, java.time.LocalDateTime localTime) {
+    /**
+     * @param localTime e.g. {@code 2027-03-01T09:00}: that time on each recipient's own clock
+     * @param repeat    {every: DAY|WEEK|MONTH, until: date, timeZone: region}, or null
+     */
+    record Schedule(Instant sendAt, java.time.LocalDateTime localTime, Repeat repeat) {
     }
 
     @PostMapping("/api/v1/campaigns/{id}/schedule")
     @Operation(summary = "Send at sendAt (now when absent), or at localTime (e.g. 2027-03-01T09:00) in each "
             + "recipient's own time zone (their browser's, else the event's); a scheduled campaign may be moved "
-            + "until it goes")
+            + "until it goes. repeat {every: DAY|WEEK|MONTH, until: 2027-06-30, timeZone: Europe/Berlin} makes it "
+            + "the first of a series: after each occurrence was sent the next is scheduled as a campaign of its own "
+            + "(times counted from the first, in timeZone; cancel an occurrence to end the series); without repeat "
+            + "nothing follows it")
     Campaign schedule(AuthenticatedOrganizer organizer, @PathVariable UUID id, @RequestBody(required = false)
             Schedule schedule) {
         return campaigns.schedule(organizer.id(), id, schedule == null ? null : schedule.sendAt(),
-                schedule == null ? null : schedule.localTime());
+                schedule == null ? null : schedule.localTime(), schedule == null ? null : schedule.repeat());
     }
 
     @PostMapping("/api/v1/campaigns/{id}/cancel")

@@ -18,8 +18,10 @@ class CampaignSends {
     private final JdbcClient jdbc;
     private final CampaignAudience audience;
     private final Segments segments;
+    private final CampaignSeries series;
 
-    CampaignSends(JdbcClient jdbc, CampaignAudience audience, Segments segments) {
+    CampaignSends(JdbcClient jdbc, CampaignAudience audience, Segments segments, CampaignSeries series) {
+        this.series = series;
         this.jdbc = jdbc;
         this.audience = audience;
         this.segments = segments;
@@ -106,7 +108,10 @@ class CampaignSends {
                         + "WHERE id = :id AND status = 'SCHEDULED' AND round = :round AND subject_b IS NOT NULL "
                         + "AND winner IS NULL")
                 .param("id", campaignId).param("round", round).update();
-        return testing == 1 || jdbc.sql("""
+        if (testing == 1) {
+            return true;
+        }
+        boolean sent = jdbc.sql("""
                         UPDATE campaign c SET status = 'SENT', sent_at = now()
                         WHERE id = :id AND status = 'SCHEDULED' AND round = :round
                           AND (send_at_local IS NULL OR NOT EXISTS (
@@ -116,6 +121,10 @@ class CampaignSends {
                                 WHERE r.campaign_id = c.id AND %s > %s))""".formatted(
                         CampaignAudience.localInstant("c.send_at_local"), CUTOFF))
                 .param("id", campaignId).param("round", round).param("wave", wave).update() == 1;
+        if (sent) {
+            series.scheduleNext(campaignId);
+        }
+        return sent;
     }
 
 }

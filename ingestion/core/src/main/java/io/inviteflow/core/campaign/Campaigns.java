@@ -93,19 +93,19 @@ class Campaigns {
                 .param("id", id).param("organizer", organizerId).query(this::campaign).optional();
     }
 
-    /** The earliest and the latest UTC offsets in use: when a wall-clock time comes first and last on Earth. */
-    private static final java.time.ZoneOffset FIRST_ZONE = java.time.ZoneOffset.ofHours(14);
-    private static final java.time.ZoneOffset LAST_ZONE = java.time.ZoneOffset.ofHours(-12);
-
     /**
      * To go at {@code sendAt} (now when both are null), or at {@code localTime} on each recipient's own clock; only a
-     * draft or a scheduled campaign may be (re)scheduled.
+     * draft or a scheduled campaign may be (re)scheduled. With {@code repeat} it starts a series (this is its first
+     * occurrence); without, nothing follows it.
      */
     @Transactional
-    Campaign schedule(UUID organizerId, UUID id, Instant sendAt, java.time.LocalDateTime localTime) {
-        Instant at = localTime != null ? localTime.toInstant(FIRST_ZONE) : sendAt == null ? clock.instant() : sendAt;
+    Campaign schedule(UUID organizerId, UUID id, Instant sendAt, java.time.LocalDateTime localTime, Repeat repeat) {
+        Instant at = localTime != null ? localTime.toInstant(CampaignSeries.FIRST_ZONE)
+                : sendAt == null ? clock.instant() : sendAt;
+        Repeat checked = repeat == null ? null
+                : repeat.checked(java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)));
         if (localTime != null) {
-            if (localTime.toInstant(LAST_ZONE).isBefore(clock.instant().minusSeconds(60))) {
+            if (localTime.toInstant(CampaignSeries.LAST_ZONE).isBefore(clock.instant().minusSeconds(60))) {
                 throw Problems.unprocessable("localTime", "a time still to come somewhere on Earth");
             }
             if (find(organizerId, id).map(c -> c.abTest() != null).orElse(false)) {
@@ -119,6 +119,16 @@ class Campaigns {
         jdbc.sql("UPDATE campaign SET send_at_local = :local WHERE id = :id").param("id", id)
                 .param("local", localTime == null ? null : java.sql.Timestamp.valueOf(localTime),
                         java.sql.Types.TIMESTAMP)
+                .update();
+        jdbc.sql("""
+                        UPDATE campaign SET repeat_every = :every, repeat_until = :until, repeat_zone = :zone,
+                            series_id = CASE WHEN :every IS NULL THEN series_id ELSE id END,
+                            occurrence = CASE WHEN :every IS NULL THEN occurrence ELSE 1 END
+                        WHERE id = :id""")
+                .param("id", id)
+                .param("every", checked == null ? null : checked.every(), java.sql.Types.VARCHAR)
+                .param("until", checked == null ? null : checked.until(), java.sql.Types.DATE)
+                .param("zone", checked == null ? null : checked.timeZone(), java.sql.Types.VARCHAR)
                 .update();
         return find(organizerId, id).orElseThrow();
     }
@@ -212,7 +222,9 @@ class Campaigns {
                 (Integer) rs.getObject("per_minute"), Campaign.Status.valueOf(rs.getString("status")),
                 instant(rs, "send_at"), instant(rs, "sent_at"), instant(rs, "created_at"), test,
                 rs.getString("winner"), instant(rs, "decide_at"), rs.getTimestamp("send_at_local") == null ? null
-                : rs.getTimestamp("send_at_local").toLocalDateTime());
+                : rs.getTimestamp("send_at_local").toLocalDateTime(), rs.getString("repeat_every") == null ? null
+                : new Repeat(rs.getString("repeat_every"), rs.getObject("repeat_until", java.time.LocalDate.class),
+                rs.getString("repeat_zone")), rs.getObject("series_id", UUID.class), rs.getInt("occurrence"));
     }
 
     private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
