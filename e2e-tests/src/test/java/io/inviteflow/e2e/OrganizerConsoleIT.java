@@ -213,6 +213,13 @@ class OrganizerConsoleIT {
             page.locator("vaadin-button", new Page.LocatorOptions().setHasText("Send a test to me")).click();
             assertThat(page.getByText(java.util.regex.Pattern.compile("A test mail went to .*@example.org")))
                     .isVisible();
+            // weekly for three weeks: the core makes each next one when the one before was sent
+            page.getByLabel("Repeat", EXACT).click();
+            page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("Every week")).click();
+            java.time.LocalDate until = java.time.LocalDate.now().plusDays(20);
+            page.getByLabel("Last time on or before", EXACT).fill(until.getMonthValue() + "/" + until.getDayOfMonth()
+                    + "/" + until.getYear());
+            page.getByLabel("Last time on or before", EXACT).press("Enter");
             page.locator("vaadin-button", new Page.LocatorOptions().setHasText("Schedule")).click();
             assertThat(page.getByText("Scheduled: Gala news, going out now.")).isVisible();
             assertThat(cell(page, "Gala news")).isVisible();
@@ -220,7 +227,20 @@ class OrganizerConsoleIT {
             assertThat(page.getByText("Results of Gala news")).isVisible();
             assertThat(page.getByText(java.util.regex.Pattern.compile(
                     "Not going out yet|Reached [01] of 1 people"))).isVisible();
-            assertThat(get("/api/v1/campaigns", token).at("/0/status").asText()).isEqualTo("SCHEDULED");
+            JsonNode scheduled = get("/api/v1/campaigns", token).get(0);
+            assertThat(scheduled.get("status").asText()).isEqualTo("SCHEDULED");
+            assertThat(scheduled.at("/repeat/every").asText()).isEqualTo("WEEK");
+            assertThat(scheduled.at("/repeat/until").asText()).isEqualTo(until.toString());
+
+            // the calendar: the campaign today and its coming weeks; the gala in September with its reminder
+            java.time.LocalDate nextWeek = java.time.LocalDate.now().plusDays(7);
+            page.navigate(console + "/calendar?month=" + java.time.YearMonth.from(nextWeek));
+            assertThat(page.locator("[data-day='" + nextWeek + "']")).containsText("Gala news");
+            page.navigate(console + "/calendar?month=2027-09");
+            assertThat(page.getByText("September 2027")).isVisible();
+            assertThat(page.locator("[data-day='2027-09-10']")).containsText("Analytical gala");
+            assertThat(page.getByText("Analytical gala: 2 hours before")).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "calendar.png")));
         }
     }
 

@@ -76,8 +76,8 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         grid.asSingleSelect().addValueChangeListener(e -> results.show(e.getValue(), organizer.accessToken()));
         grid.addColumn(CoreCampaigns.Campaign::name).setHeader("Campaign").setFlexGrow(2);
         grid.addColumn(CampaignsView::state).setHeader("State");
-        grid.addColumn(c -> c.localTime() != null ? WHEN.format(c.localTime()) + " their time"
-                : c.sendAt() == null ? "" : WHEN.format(c.sendAt().atZone(zone))).setHeader("Goes at");
+        grid.addColumn(c -> (c.localTime() != null ? WHEN.format(c.localTime()) + " their time"
+                : c.sendAt() == null ? "" : WHEN.format(c.sendAt().atZone(zone))) + repeats(c)).setHeader("Goes at");
         grid.addComponentColumn(c -> new HorizontalLayout(
                 action(c, "Pause", "pause", "SCHEDULED".equals(c.status())),
                 action(c, "Resume", "resume", "PAUSED".equals(c.status())),
@@ -124,6 +124,15 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         }
     }
 
+    /** "· every week until 20 Jun 2027 (3rd)" for an occurrence of a repeating campaign. */
+    private static String repeats(CoreCampaigns.Campaign c) {
+        if (c.repeat() == null) {
+            return c.occurrence() > 1 ? " · last of its series (" + c.occurrence() + ")" : "";
+        }
+        return " · every " + c.repeat().every().toLowerCase(java.util.Locale.ROOT) + " until "
+                + DateTimeFormatter.ofPattern("d MMM yyyy").format(c.repeat().until()) + " (" + c.occurrence() + ")";
+    }
+
     /** The state in words, with an A/B test's progress. */
     private static String state(CoreCampaigns.Campaign c) {
         String state = c.status().charAt(0) + c.status().substring(1).toLowerCase(java.util.Locale.ROOT);
@@ -161,7 +170,8 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         perMinute.setMin(1);
         FormLayout segment = new FormLayout(events, answers, openedNotAnswered, channels);
         segment.add(filters, 2);
-        FormLayout text = new FormLayout(name, subject, message, at, theirTime, perMinute);
+        RepeatFields repeat = new RepeatFields();
+        FormLayout text = new FormLayout(name, subject, message, at, theirTime, perMinute, repeat);
         AbTestFields abTest = new AbTestFields();
         Button send = new Button("Schedule", click -> {
             boolean local = theirTime.getValue() && at.getValue() != null;
@@ -170,11 +180,18 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
                 status.setText("That time has passed: leave it empty to send now.");
                 return; // checked before anything is made, so no draft is left behind
             }
+            CoreCampaigns.Repeat repeats;
+            try {
+                repeats = repeat.value(zone);
+            } catch (IllegalStateException e) {
+                status.setText(e.getMessage());
+                return;
+            }
             try {
                 String token = organizer.accessToken();
                 CoreCampaigns.Campaign draft = campaigns.create(token, name.getValue(), segment(), subject.getValue(),
                         message.getValue(), List.copyOf(channels.getValue()), perMinute.getValue(), abTest.value());
-                campaigns.schedule(token, draft.id(), local ? null : when, local ? at.getValue() : null);
+                campaigns.schedule(token, draft.id(), local ? null : when, local ? at.getValue() : null, repeats);
                 status.setText("Scheduled: " + draft.name() + (local ? ", at " + WHEN.format(at.getValue())
                         + " on each guest's clock." : when == null ? ", going out now." : "."));
                 refreshList();

@@ -40,7 +40,16 @@ public class CoreCampaigns {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Campaign(UUID id, String name, Segment segment, String subject, String message, List<String> channels,
                            String status, Instant sendAt, Instant sentAt, AbTest abTest, String winner,
-                           Instant decideAt, java.time.LocalDateTime localTime) {
+                           Instant decideAt, java.time.LocalDateTime localTime, Repeat repeat, UUID seriesId,
+                           int occurrence) {
+    }
+
+    /**
+     * A campaign that goes again: {@code every} DAY, WEEK or MONTH until (and on) {@code until}, the times counted in
+     * {@code timeZone} (a region, e.g. Europe/Berlin).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Repeat(String every, java.time.LocalDate until, String timeZone) {
     }
 
     /** A campaign's results so far: people, not messages (see the core's API description). */
@@ -96,13 +105,43 @@ public class CoreCampaigns {
     /**
      * @param sendAt    null: now (unless localTime)
      * @param localTime that time on each recipient's own clock; null: sendAt
+     * @param repeat    null: once
      */
-    public Campaign schedule(String token, UUID id, Instant sendAt, java.time.LocalDateTime localTime) {
-        Map<String, Object> body = localTime != null ? Map.of("localTime", localTime.toString())
-                : sendAt == null ? Map.of() : Map.of("sendAt", sendAt.toString());
+    public Campaign schedule(String token, UUID id, Instant sendAt, java.time.LocalDateTime localTime,
+                             Repeat repeat) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        if (localTime != null) {
+            body.put("localTime", localTime.toString());
+        } else if (sendAt != null) {
+            body.put("sendAt", sendAt.toString());
+        }
+        if (repeat != null) {
+            body.put("repeat", Map.of("every", repeat.every(), "until", repeat.until().toString(), "timeZone",
+                    repeat.timeZone()));
+        }
         return CoreClient.call(() -> core.rest().post().uri("/api/v1/campaigns/{id}/schedule", id)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
                 .body(body).retrieve().body(Campaign.class));
+    }
+
+    /**
+     * One thing on the marketing calendar (see the core's {@code GET /api/v1/calendar}).
+     *
+     * @param kind   EVENT, REMINDER or CAMPAIGN
+     * @param status a campaign's (PLANNED: an occurrence of a repeating one, not made yet) or an event's; else null
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CalendarEntry(Instant at, java.time.LocalDateTime localTime, String kind, String title,
+                                UUID eventId, UUID campaignId, String status, String detail) {
+    }
+
+    /** Everything the organizer's events and campaigns send with {@code from <= at < to} (at most 93 days). */
+    public List<CalendarEntry> calendar(String token, Instant from, Instant to) {
+        return CoreClient.call(() -> core.rest().get().uri(uri -> uri.path("/api/v1/calendar")
+                        .queryParam("from", from.toString()).queryParam("to", to.toString()).build())
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).retrieve()
+                .body(new ParameterizedTypeReference<List<CalendarEntry>>() {
+                }));
     }
 
     /** @param action {@code cancel}, {@code pause} or {@code resume} */

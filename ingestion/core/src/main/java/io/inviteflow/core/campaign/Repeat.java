@@ -11,7 +11,7 @@ import java.util.Locale;
 /**
  * A campaign that goes again: {@code every} day, week or month, the last time on or before {@code until}.
  *
- * @param timeZone where the times are counted (region id, e.g. {@code Europe/Berlin}): a weekly 9:00 stays 9:00
+ * @param timeZone where the times are counted (e.g. {@code Europe/Berlin}, {@code UTC}): a weekly 9:00 stays 9:00
  *                 there across daylight-saving changes; a campaign in each guest's own time counts on their clocks
  */
 public record Repeat(String every, LocalDate until, String timeZone) {
@@ -29,12 +29,9 @@ public record Repeat(String every, LocalDate until, String timeZone) {
             throw Problems.unprocessable("repeat.until", "a date from today to two years ahead");
         }
         try {
-            if (timeZone == null || !timeZone.contains("/")) {
-                throw new java.time.DateTimeException("not a region");
-            }
-            ZoneId.of(timeZone);
+            ZoneId.of(String.valueOf(timeZone));
         } catch (java.time.DateTimeException e) {
-            throw Problems.unprocessable("repeat.timeZone", "a region time zone, e.g. Europe/Berlin");
+            throw Problems.unprocessable("repeat.timeZone", "a time zone, e.g. Europe/Berlin");
         }
         return new Repeat(unit, until, timeZone);
     }
