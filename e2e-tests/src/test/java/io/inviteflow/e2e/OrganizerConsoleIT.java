@@ -45,6 +45,9 @@ class OrganizerConsoleIT {
     private static final StripeStandIn STRIPE = StripeStandIn.start(0, null, STRIPE_SECRET);
     private static String core;
     private static String console;
+    private static String batchJobs;
+    /** The organizer of the first test also administers this installation (the console's job history). */
+    private static final String ADMIN = "ada-" + RUN + "@example.org";
 
     @BeforeAll
     static void startCoreAndConsole() {
@@ -66,6 +69,7 @@ class OrganizerConsoleIT {
                 .awaitHealthy(() -> ServiceProcess.httpOk(core + "/actuator/health"), Duration.ofMinutes(2)));
         // batch-jobs for the console's campaign previews and test mails; its schedules never fire here
         int batchPort = ServiceProcess.freePort();
+        batchJobs = "http://127.0.0.1:" + batchPort;
         List<String> batchArgs = new ArrayList<>(new IsolatedStores("organizer_batch_" + RUN,
                 "inviteflow.activity.organizer-" + RUN).arguments());
         batchArgs.addAll(List.of("--server.port=" + batchPort, "--inviteflow.core.url=" + core,
@@ -78,7 +82,7 @@ class OrganizerConsoleIT {
         SERVICES.add(ServiceProcess.start("organizer-console",
                 root.resolve("admin-console/target/inviteflow-admin-console.jar"), LOGS, List.of("-Xmx512m"),
                 List.of("--server.port=" + consolePort, "--inviteflow.core.url=" + core,
-                        "--inviteflow.batch.url=http://127.0.0.1:" + batchPort,
+                        "--inviteflow.batch.url=http://127.0.0.1:" + batchPort, "--inviteflow.console.admins=" + ADMIN,
                         "--inviteflow.clickhouse.database=default"))
                 .awaitHealthy(() -> ServiceProcess.httpOk(console + "/actuator/health"), Duration.ofMinutes(2)));
     }
@@ -93,7 +97,7 @@ class OrganizerConsoleIT {
 
     @Test
     void sellTicketsFollowTheSaleLetTheBuyerInAtTheDoorAndRefund() throws Exception {
-        String email = "ada-" + RUN + "@example.org";
+        String email = ADMIN;
         post("/api/v1/organizers", null, "{\"email\":\"%s\",\"password\":\"lovelace-1815\",\"name\":\"Ada\"}"
                 .formatted(email));
         String token = post("/api/v1/auth/token", null,
@@ -241,6 +245,15 @@ class OrganizerConsoleIT {
             assertThat(page.locator("[data-day='2027-09-10']")).containsText("Analytical gala");
             assertThat(page.getByText("Analytical gala: 2 hours before")).isVisible();
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "calendar.png")));
+
+            // an admin sees every batch job's runs: here a reminder run of the gala, launched through batch-jobs' API
+            assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(batchJobs + "/api/v1/jobs/reminders/run?eventId="
+                    + eventId)).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers
+                    .ofString()).statusCode()).isEqualTo(200);
+            page.locator("a", new Page.LocatorOptions().setHasText("Jobs")).click();
+            assertThat(page.getByText("Batch job runs")).isVisible();
+            assertThat(cell(page, "unansweredReminderJob")).isVisible();
+            assertThat(cell(page, "COMPLETED")).isVisible();
         }
     }
 
@@ -270,6 +283,8 @@ class OrganizerConsoleIT {
             page.locator("input[name=password]").press("Enter");
             assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Tiny dinner"))
                     .first()).isVisible();
+            // not an admin: no job history for her
+            assertThat(page.locator("a", new Page.LocatorOptions().setHasText("Jobs"))).isHidden();
 
             // a new event from a template, then a reschedule, both through the console's form
             page.locator("vaadin-button", new Page.LocatorOptions().setHasText("New event")).click();

@@ -10,7 +10,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import io.inviteflow.console.security.CurrentOrganizer;
 import jakarta.annotation.security.PermitAll;
 
-/** The frame of every signed-in page: product name, the organizer's pages (events, contacts, campaigns, calendar), sign out. */
+/** The frame of every signed-in page: product name, the organizer's pages (events, contacts, campaigns, calendar; the job history for admins), sign out. */
 @PermitAll
 public class MainLayout extends AppLayout {
 
@@ -22,12 +22,14 @@ public class MainLayout extends AppLayout {
         Anchor contacts = new Anchor("contacts", "Contacts");
         Anchor campaigns = new Anchor("campaigns", "Campaigns");
         Anchor calendar = new Anchor("calendar", "Calendar");
+        Anchor jobs = new Anchor("jobs", "Jobs");
+        jobs.setVisible(organizer.isAdmin());
         Span who = new Span(organizer.email());
         Button signOut = new Button("Sign out", click -> organizer.logout());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        HorizontalLayout header = new HorizontalLayout(home, events, contacts, campaigns, calendar, who,
-                signOut);
+        HorizontalLayout header = new HorizontalLayout(home, events, contacts, campaigns, calendar, jobs,
+                who, signOut);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(home);

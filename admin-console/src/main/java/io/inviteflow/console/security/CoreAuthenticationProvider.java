@@ -19,11 +19,15 @@ import org.springframework.stereotype.Component;
 class CoreAuthenticationProvider implements AuthenticationProvider {
 
     static final String ROLE = "ROLE_ORGANIZER";
+    /** Also an admin of the installation ({@link AdminProperties}). */
+    static final String ADMIN = "ROLE_ADMIN";
 
     private final CoreClient core;
+    private final AdminProperties admins;
 
-    CoreAuthenticationProvider(CoreClient core) {
+    CoreAuthenticationProvider(CoreClient core, AdminProperties admins) {
         this.core = core;
+        this.admins = admins;
     }
 
     @Override
@@ -36,8 +40,10 @@ class CoreAuthenticationProvider implements AuthenticationProvider {
         try {
             String token = core.issueToken(email, password);
             // Credentials are not kept: the token stands for them from now on.
-            return UsernamePasswordAuthenticationToken.authenticated(
-                    new Organizer(email, token), null, List.of(new SimpleGrantedAuthority(ROLE)));
+            List<SimpleGrantedAuthority> roles = admins.isAdmin(email)
+                    ? List.of(new SimpleGrantedAuthority(ROLE), new SimpleGrantedAuthority(ADMIN))
+                    : List.of(new SimpleGrantedAuthority(ROLE));
+            return UsernamePasswordAuthenticationToken.authenticated(new Organizer(email, token), null, roles);
         } catch (CoreClient.Unauthorized e) {
             throw new BadCredentialsException("Wrong email or password");
         } catch (CoreClient.CoreException e) {

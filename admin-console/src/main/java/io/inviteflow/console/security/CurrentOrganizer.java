@@ -22,6 +22,11 @@ public class CurrentOrganizer {
         return organizer().email();
     }
 
+    /** Whether the organizer also administers the installation (job history). */
+    public boolean isAdmin() {
+        return authentication.hasRole("ADMIN");
+    }
+
     /** Ends the session and returns to the login view, e.g. after the core answered 401 (token expired). */
     public void logout() {
         authentication.logout();

@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * batch-jobs' API as the console uses it: a campaign's preview and test mail, made by the code that sends the real
- * ones. Every failure is a {@link Failed} with words for the organizer (batch-jobs' problem detail, or that it could
+ * ones; the history of runs and the restart of a failed one. Every failure is a {@link Failed} with words for the organizer (batch-jobs' problem detail, or that it could
  * not be reached).
  */
 @Component
@@ -83,6 +83,33 @@ public class BatchJobsClient {
         return sent == null ? 0 : sent.mails();
     }
 
+    /**
+     * One run of a batch job (Spring Batch's record of it; times in batch-jobs' clock).
+     *
+     * @param restartable failed or stopped, and the last run of its job instance
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Run(long id, long instanceId, String job, Map<String, String> parameters, String status,
+                      String exitCode, String exitDescription, java.time.LocalDateTime createdAt,
+                      java.time.LocalDateTime startedAt, java.time.LocalDateTime endedAt, long read, long written,
+                      long skipped, boolean restartable) {
+    }
+
+    /** The newest runs of every job (or of {@code job}), newest first. */
+    public List<Run> runs(String job, int limit) {
+        List<Run> runs = call(() -> rest.get().uri(uri -> uri.path("/api/v1/jobs/executions")
+                        .queryParamIfPresent("job", java.util.Optional.ofNullable(job)).queryParam("limit", limit)
+                        .build())
+                .retrieve().body(new org.springframework.core.ParameterizedTypeReference<List<Run>>() {
+                }));
+        return runs == null ? List.of() : runs;
+    }
+
+    /** Runs a failed run again in the background; returns the new run. */
+    public Run restart(long id) {
+        return call(() -> rest.post().uri("/api/v1/jobs/executions/{id}/restart", id).retrieve().body(Run.class));
+    }
+
     /** Why a call to batch-jobs did not work, in words for the organizer. */
     public static class Failed extends RuntimeException {
         Failed(String message) {
@@ -98,10 +125,6 @@ public class BatchJobsClient {
         } catch (RestClientException e) {
             throw new Failed("the sending service (batch-jobs) cannot be reached now");
         }
-    }
-
-    RestClient rest() {
-        return rest;
     }
 
     private static String detail(byte[] body, int status) {
