@@ -92,7 +92,8 @@ class CampaignResultsPanel extends VerticalLayout {
         sending.setText("Reached " + r.sent() + " of " + r.audience() + " people.");
         reading.setText("Opened " + share(r.opened(), r.sent()) + " · clicked " + share(r.clicked(), r.sent())
                 + " · answered since " + share(r.answered(), r.sent()) + " · unsubscribed "
-                + share(r.unsubscribed(), r.sent()) + " (opens count mails shown with images or links followed).");
+                + share(r.unsubscribed(), r.sent()) + (r.bounced() == 0 ? "" : " · bounced " + share(r.bounced(),
+                r.sent())) + " (opens count mails shown with images or links followed).");
         StringBuilder byVersion = new StringBuilder();
         for (CoreCampaigns.Variant v : r.variants()) {
             byVersion.append(byVersion.isEmpty() ? "" : " — ").append("Version ").append(v.variant())

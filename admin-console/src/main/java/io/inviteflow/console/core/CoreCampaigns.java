@@ -55,7 +55,7 @@ public class CoreCampaigns {
     /** A campaign's results so far: people, not messages (see the core's API description). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Results(long audience, long sent, long opened, long clicked, long answered, long unsubscribed,
-                          List<Variant> variants) {
+                          long bounced, List<Variant> variants) {
     }
 
     /** One version's share of an A/B test's results. */

@@ -51,5 +51,9 @@ public enum ActivityType {
     /** A guest asked for no more messages of a kind (the reminders of an event). Payload: {@link Payloads.Unsubscribed}. */
     UNSUBSCRIBED,
     /** A guest's mail client showed a campaign mail (its tracking pixel, first time). Payload: {@link Payloads.MessageOpened}. */
-    MESSAGE_OPENED
+    MESSAGE_OPENED,
+    /** The recipient's mail server took a mail (the relay's report). Payload: {@link Payloads.MessageDelivered}. */
+    MESSAGE_DELIVERED,
+    /** The recipient's mail server refused a mail, for now or for good. Payload: {@link Payloads.MessageBounced}. */
+    MESSAGE_BOUNCED
 }

@@ -83,6 +83,21 @@ public final class Payloads {
     }
 
     /**
+     * @param kind       what the mail was: {@code campaign}, or the reminder's kind (e.g. {@code unanswered})
+     * @param campaignId the campaign's, else null
+     */
+    public record MessageDelivered(String kind, java.util.UUID campaignId, String channel) {
+    }
+
+    /**
+     * @param permanent  refused for good (the address does not exist): no marketing goes to it again
+     * @param diagnostic the mail server's words, e.g. {@code 550 5.1.1 user unknown}
+     */
+    public record MessageBounced(String kind, java.util.UUID campaignId, String channel, boolean permanent,
+                                 String diagnostic) {
+    }
+
+    /**
      * @param changed  the fields guests see that changed, e.g. {@code title}, {@code venue}
      * @param sequence the event's iCalendar SEQUENCE after the change
      */

@@ -78,15 +78,16 @@ class CampaignTracking implements io.inviteflow.core.invitation.CampaignRecipien
      * @param clicked      of those, people who followed the link
      * @param answered     of those, people who answered their invitation after it reached them
      * @param unsubscribed of those, people who opted out of marketing after it reached them
+     * @param bounced      of those, people whose mail server refused it for good (the relay's report)
      * @param variants     the same per version of an A/B test ({@code A}, {@code B}); empty without one
      */
     record Results(long audience, long sent, long opened, long clicked, long answered, long unsubscribed,
-                   List<Variant> variants) {
+                   long bounced, List<Variant> variants) {
     }
 
     /** One version's share of the results; the rates are of {@code sent} (0 while nothing was sent). */
     record Variant(String variant, long audience, long sent, long opened, long clicked, long answered,
-                   long unsubscribed) {
+                   long unsubscribed, long bounced) {
 
         double rate(String winnerBy) {
             long of = switch (winnerBy) {
@@ -109,14 +110,15 @@ class CampaignTracking implements io.inviteflow.core.invitation.CampaignRecipien
                                count(*) FILTER (WHERE i.answered_at > r.sent_at),
                                count(*) FILTER (WHERE EXISTS (SELECT 1 FROM marketing_opt_out o
                                    WHERE o.email_normalized IN (r.person_key, 'invitation:' || r.invitation_id)
-                                     AND o.at > r.sent_at))
+                                     AND o.at > r.sent_at)),
+                               count(r.bounced_at)
                         FROM campaign_recipient r
                         JOIN invitation i ON i.id = r.invitation_id
                         WHERE r.campaign_id = :campaign
                         GROUP BY r.variant, r.in_test""")
                 .param("campaign", campaignId)
                 .query((rs, row) -> new Group(rs.getBoolean(2), new Variant(rs.getString(1), rs.getLong(3),
-                        rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8))))
+                        rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9))))
                 .list();
         List<Variant> all = groups.stream().map(Group::counts).toList();
         // an A/B test's versions are compared on its test share only (the winner's later audience is not a version)
@@ -126,13 +128,13 @@ class CampaignTracking implements io.inviteflow.core.invitation.CampaignRecipien
                 .toList();
         Variant total = sum(null, all);
         return new Results(total.audience(), total.sent(), total.opened(), total.clicked(), total.answered(),
-                total.unsubscribed(), versions);
+                total.unsubscribed(), total.bounced(), versions);
     }
 
     private static Variant sum(String variant, List<Variant> parts) {
         return new Variant(variant, sum(parts, Variant::audience), sum(parts, Variant::sent),
                 sum(parts, Variant::opened), sum(parts, Variant::clicked), sum(parts, Variant::answered),
-                sum(parts, Variant::unsubscribed));
+                sum(parts, Variant::unsubscribed), sum(parts, Variant::bounced));
     }
 
     /** The better version of an A/B test by {@code winnerBy} among the people each reached; a tie goes to A. */

@@ -19,6 +19,35 @@ public final class WebhookSignature {
         return "t=" + unixSeconds + ",v1=" + hmac(secret, unixSeconds + "." + body);
     }
 
+    /**
+     * Whether {@code header} signs {@code body} with {@code secret}, at most {@code tolerance} seconds from
+     * {@code nowSeconds} (an old delivery replayed is refused). Compared in constant time.
+     */
+    public static boolean verifies(String secret, String header, String body, long nowSeconds, long tolerance) {
+        if (header == null) {
+            return false;
+        }
+        Long t = null;
+        String v1 = null;
+        for (String part : header.split(",")) {
+            String[] kv = part.strip().split("=", 2);
+            if (kv.length == 2 && kv[0].equals("t")) {
+                try {
+                    t = Long.parseLong(kv[1]);
+                } catch (NumberFormatException e) {
+                    return false;
+                }
+            } else if (kv.length == 2 && kv[0].equals("v1")) {
+                v1 = kv[1];
+            }
+        }
+        if (t == null || v1 == null || Math.abs(nowSeconds - t) > tolerance) {
+            return false;
+        }
+        return java.security.MessageDigest.isEqual(hmac(secret, t + "." + body).getBytes(StandardCharsets.US_ASCII),
+                v1.getBytes(StandardCharsets.US_ASCII));
+    }
+
     static String hmac(String secret, String message) {
         return HexFormat.of().formatHex(Hmac.sha256(secret.getBytes(StandardCharsets.UTF_8),
                 message.getBytes(StandardCharsets.UTF_8)));

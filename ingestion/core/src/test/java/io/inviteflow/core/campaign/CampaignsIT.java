@@ -168,7 +168,7 @@ class CampaignsIT extends OrganizerApiTest {
 
         JsonNode results = ok(api.get("/api/v1/campaigns/" + id + "/results", organizer), 200);
         assertThat(results.toString()).isEqualTo(
-                "{\"audience\":4,\"sent\":3,\"opened\":2,\"clicked\":1,\"answered\":1,\"unsubscribed\":1,"
+                "{\"audience\":4,\"sent\":3,\"opened\":2,\"clicked\":1,\"answered\":1,\"unsubscribed\":1,\"bounced\":0,"
                         + "\"variants\":[]}");
         assertThat(api.get("/api/v1/campaigns/" + id + "/results", api.newOrganizerToken()).status()).isEqualTo(404);
 
@@ -231,8 +231,8 @@ class CampaignsIT extends OrganizerApiTest {
         JsonNode results = ok(api.get("/api/v1/campaigns/" + id + "/results", organizer), 200);
         assertThat(results.get("audience").asLong()).isEqualTo(10);
         assertThat(results.get("variants").toString()).isEqualTo("[" +
-                "{\"variant\":\"A\",\"audience\":2,\"sent\":2,\"opened\":0,\"clicked\":0,\"answered\":0,\"unsubscribed\":0},"
-                + "{\"variant\":\"B\",\"audience\":2,\"sent\":2,\"opened\":1,\"clicked\":1,\"answered\":0,\"unsubscribed\":0}]");
+                "{\"variant\":\"A\",\"audience\":2,\"sent\":2,\"opened\":0,\"clicked\":0,\"answered\":0,\"unsubscribed\":0,\"bounced\":0},"
+                + "{\"variant\":\"B\",\"audience\":2,\"sent\":2,\"opened\":1,\"clicked\":1,\"answered\":0,\"unsubscribed\":0,\"bounced\":0}]");
 
         // not before its time; then once, whichever core instance gets there
         assertThat(winners.decideDue(Instant.now())).isZero();

@@ -18,6 +18,8 @@ import java.util.UUID;
 public abstract class CoreIntegrationTest {
 
     public static final String RUN = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    /** What the mail relay's reports are signed with in tests. */
+    public static final String MAIL_FEEDBACK_SECRET = "mail-feedback-" + RUN;
     public static final String TOPIC = "inviteflow.activity.test-" + RUN;
 
     public static final String STRIPE_WEBHOOK_SECRET = "whsec_test_" + RUN;
@@ -32,6 +34,7 @@ public abstract class CoreIntegrationTest {
     static void isolatedStores(DynamicPropertyRegistry registry) {
         new IsolatedStores("core_test_" + RUN, TOPIC).springProperties().forEach((k, v) -> registry.add(k, () -> v));
         registry.add("inviteflow.media.directory", () -> "target/test-media-" + RUN);
+        registry.add("inviteflow.mail-feedback.secret", () -> MAIL_FEEDBACK_SECRET);
         registry.add("inviteflow.payments.stripe.api-base", STRIPE::baseUrl);
         registry.add("inviteflow.payments.stripe.webhook-secret", () -> STRIPE_WEBHOOK_SECRET);
         registry.add("inviteflow.payments.paypal.api-base", PAYPAL::baseUrl);

@@ -1,0 +1,128 @@
+package io.inviteflow.core.campaign;
+
+import io.inviteflow.contract.ActivityType;
+import io.inviteflow.contract.Payloads;
+import io.inviteflow.core.outbox.ActivityOutbox;
+import io.inviteflow.core.web.Problems;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What the mail relay reports about a mail after it left, by the mail's ledger key (its {@code X-Inviteflow-Reminder}
+ * header), once per mail and kind of report:
+ * <ul>
+ *   <li>{@code DELIVERED}: the recipient's server took it — {@link ActivityType#MESSAGE_DELIVERED};</li>
+ *   <li>{@code SOFT_BOUNCE}: refused for now (mailbox full, greylisting) — {@link ActivityType#MESSAGE_BOUNCED};</li>
+ *   <li>{@code HARD_BOUNCE}: refused for good (no such address) — the bounce, and the address gets no marketing any
+ *       more (mailing a dead address again costs every sender of this installation its reputation);</li>
+ *   <li>{@code COMPLAINT}: the recipient marked it as spam — no marketing any more, as if they had unsubscribed.</li>
+ * </ul>
+ */
+@Service
+class MailFeedback {
+
+    static final Set<String> KINDS = Set.of("DELIVERED", "SOFT_BOUNCE", "HARD_BOUNCE", "COMPLAINT");
+
+    private final JdbcClient jdbc;
+    private final ActivityOutbox outbox;
+
+    MailFeedback(JdbcClient jdbc, ActivityOutbox outbox) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+    }
+
+    /** One report; false when it was already recorded (the relay retried). */
+    @Transactional
+    boolean record(String kind, String messageKey, String recipient, String diagnostic) {
+        String report = kind == null ? "" : kind.toUpperCase(Locale.ROOT);
+        if (!KINDS.contains(report)) {
+            throw Problems.unprocessable("kind", "DELIVERED, SOFT_BOUNCE, HARD_BOUNCE or COMPLAINT");
+        }
+        Mail mail = Mail.of(messageKey);
+        Addressee to = jdbc.sql("SELECT party_event_id, lower(guest_email) AS email FROM invitation WHERE id = :id")
+                .param("id", mail.invitationId())
+                .query((rs, n) -> new Addressee(rs.getObject("party_event_id", UUID.class), rs.getString("email")))
+                .optional()
+                .filter(a -> a.email() != null && recipient != null
+                        && a.email().equals(recipient.strip().toLowerCase(Locale.ROOT)))
+                .orElseThrow(() -> Problems.unprocessable("recipient", "not the address of the mail's invitation"));
+        int first = jdbc.sql("""
+                        INSERT INTO mail_feedback (message_key, kind, recipient, diagnostic)
+                        VALUES (:key, :kind, :recipient, :diagnostic) ON CONFLICT DO NOTHING""")
+                .param("key", messageKey).param("kind", report).param("recipient", to.email())
+                .param("diagnostic", diagnostic == null ? null : abbreviated(diagnostic), java.sql.Types.VARCHAR)
+                .update();
+        if (first == 0) {
+            return false;
+        }
+        switch (report) {
+            case "DELIVERED" -> outbox.record(new ActivityOutbox.Entry(ActivityType.MESSAGE_DELIVERED, "invitation",
+                    mail.invitationId(), to.eventId(), new Payloads.MessageDelivered(mail.kind(), mail.campaignId(),
+                    "email")));
+            case "SOFT_BOUNCE", "HARD_BOUNCE" -> {
+                boolean permanent = report.equals("HARD_BOUNCE");
+                outbox.record(new ActivityOutbox.Entry(ActivityType.MESSAGE_BOUNCED, "invitation",
+                        mail.invitationId(), to.eventId(), new Payloads.MessageBounced(mail.kind(), mail.campaignId(),
+                        "email", permanent, diagnostic == null ? null : abbreviated(diagnostic))));
+                if (permanent) {
+                    stopMarketing(to.email(), "hard-bounce", mail, to);
+                    if (mail.campaignId() != null) {
+                        jdbc.sql("UPDATE campaign_recipient SET bounced_at = coalesce(bounced_at, now()) "
+                                        + "WHERE campaign_id = :campaign AND invitation_id = :invitation")
+                                .param("campaign", mail.campaignId()).param("invitation", mail.invitationId())
+                                .update();
+                    }
+                }
+            }
+            default -> stopMarketing(to.email(), "complaint", mail, to);
+        }
+        return true;
+    }
+
+    private void stopMarketing(String email, String via, Mail mail, Addressee to) {
+        int added = jdbc.sql("INSERT INTO marketing_opt_out (email_normalized, via) VALUES (:email, :via) "
+                        + "ON CONFLICT (email_normalized) DO NOTHING")
+                .param("email", email).param("via", via).update();
+        if (added == 1) {
+            outbox.record(new ActivityOutbox.Entry(ActivityType.UNSUBSCRIBED, "invitation", mail.invitationId(),
+                    to.eventId(), new Payloads.Unsubscribed("marketing", via)));
+        }
+    }
+
+    private static String abbreviated(String diagnostic) {
+        return diagnostic.length() > 500 ? diagnostic.substring(0, 500) : diagnostic;
+    }
+
+    private record Addressee(UUID eventId, String email) {
+    }
+
+    /**
+     * A mail by its ledger key {@code <kind>:<invitation id>}, e.g. {@code campaign/<id>/email:<invitation id>} or
+     * {@code unanswered:<invitation id>}.
+     */
+    record Mail(String kind, UUID campaignId, UUID invitationId) {
+
+        static Mail of(String key) {
+            int colon = key == null ? -1 : key.lastIndexOf(':');
+            try {
+                if (colon < 1) {
+                    throw new IllegalArgumentException("no ':'");
+                }
+                UUID invitation = UUID.fromString(key.substring(colon + 1));
+                String[] kind = key.substring(0, colon).split("/");
+                if (kind[0].equals("campaign")) {
+                    return new Mail("campaign", UUID.fromString(kind[1]), invitation);
+                }
+                return new Mail(kind[0], null, invitation);
+            } catch (RuntimeException e) {
+                throw Problems.unprocessable("messageKey", "the mail's X-Inviteflow-Reminder header, "
+                        + "<kind>:<invitation id>");
+            }
+        }
+    }
+}
