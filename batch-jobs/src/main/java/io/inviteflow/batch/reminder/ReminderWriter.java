@@ -118,7 +118,7 @@ public class ReminderWriter implements ItemWriter<Reminder> {
     }
 
     /**
-     * Builds the group's mails, claims each, sends the ones it won over one connection and marks each sent or failed
+     * Builds the group's mails, claims them (one statement), sends the ones it won over one connection and marks them sent or failed
      * by the server's answer to it. Building comes first (it only reads), so the claims are held only for the SMTP
      * conversation; a failure before the conversation (the ledger, a mail that cannot be built) marks whatever this
      * group claimed failed, since none of it was sent.
@@ -131,24 +131,29 @@ public class ReminderWriter implements ItemWriter<Reminder> {
         MailException firstRefusal = null;
         boolean handedOver = false;
         try {
+            List<MimeMessage> built = new ArrayList<>();
+            List<MailException> unbuildable = new ArrayList<>();
             for (Reminder reminder : group) {
-                MimeMessage message;
-                MailException unbuildable = null;
                 try {
-                    message = composer.compose(reminder);
+                    built.add(composer.compose(reminder));
+                    unbuildable.add(null);
                 } catch (MailException e) {
-                    message = null;
-                    unbuildable = e;
+                    built.add(null);
+                    unbuildable.add(e);
                 }
-                switch (deliveries.claim(reminder, jobExecutionId)) {
+            }
+            List<ReminderDeliveries.Claim> claims = deliveries.claimAll(group, jobExecutionId);
+            for (int i = 0; i < group.size(); i++) {
+                Reminder reminder = group.get(i);
+                switch (claims.get(i)) {
                     case CLAIMED -> {
-                        if (unbuildable == null) {
+                        if (unbuildable.get(i) == null) {
                             claimed.add(reminder);
-                            messages.add(message);
+                            messages.add(built.get(i));
                         } else {
-                            deliveries.markFailed(reminder, unbuildable.toString()); // built nothing, sent nothing
+                            deliveries.markFailed(reminder, unbuildable.get(i).toString()); // nothing was sent
                             refused.add(reminder);
-                            firstRefusal = firstRefusal == null ? unbuildable : firstRefusal;
+                            firstRefusal = firstRefusal == null ? unbuildable.get(i) : firstRefusal;
                         }
                     }
                     case SENT_NOT_PUBLISHED -> toPublish.add(ReminderActivities.Sent.of(reminder));
@@ -159,11 +164,12 @@ public class ReminderWriter implements ItemWriter<Reminder> {
             }
             handedOver = true;
             Map<Object, Exception> failed = send(messages);
+            List<Reminder> sent = new ArrayList<>();
             for (int i = 0; i < claimed.size(); i++) {
                 Reminder reminder = claimed.get(i);
                 Exception refusal = failed.get(messages.get(i));
                 if (refusal == null) {
-                    deliveries.markSent(reminder);
+                    sent.add(reminder);
                     toPublish.add(ReminderActivities.Sent.of(reminder));
                 } else {
                     // refused, or the connection was lost before it: not delivered, so a later run may send it
@@ -174,6 +180,7 @@ public class ReminderWriter implements ItemWriter<Reminder> {
                     firstRefusal = firstRefusal == null ? asMail : firstRefusal;
                 }
             }
+            deliveries.markAllSent(sent);
             return new GroupOutcome(toPublish, refused, firstRefusal, null);
         } catch (RuntimeException e) {
             if (!handedOver) {

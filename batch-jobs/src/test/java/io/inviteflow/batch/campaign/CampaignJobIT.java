@@ -94,7 +94,7 @@ class CampaignJobIT extends BatchIntegrationTest {
             // the sender told the core whom it reached (Cy by mail and push is one person); Ada's mail is shown
             assertThat(core.send("GET", "/api/v1/campaigns/" + id + "/results", organizer, "").toString())
                     .isEqualTo("{\"audience\":2,\"sent\":2,\"opened\":0,\"clicked\":0,\"answered\":0,"
-                            + "\"unsubscribed\":0,\"variants\":[]}");
+                            + "\"unsubscribed\":0,\"bounced\":0,\"variants\":[]}");
             String html = Mailboxes.inbox(ada.email()).stream().filter(CAMPAIGN).findFirst().orElseThrow().html();
             var pixel = java.util.regex.Pattern.compile("<img src=\"([^\"]+)\"").matcher(html);
             assertThat(pixel.find()).isTrue();

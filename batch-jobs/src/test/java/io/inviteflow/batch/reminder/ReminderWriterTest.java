@@ -9,12 +9,15 @@ import org.springframework.batch.item.Chunk;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -39,7 +42,8 @@ class ReminderWriterTest {
 
     ReminderWriterTest() throws Exception {
         when(mail.createMimeMessage()).thenAnswer(call -> new MimeMessage(Session.getInstance(new Properties())));
-        when(ledger.claim(any(), anyLong())).thenReturn(ReminderDeliveries.Claim.CLAIMED);
+        when(ledger.claimAll(anyList(), anyLong())).thenAnswer(call -> java.util.Collections.nCopies(
+                ((List<?>) call.getArgument(0)).size(), ReminderDeliveries.Claim.CLAIMED));
         // one group: the three mails go over one connection
         writer = new ReminderWriter(ledger, mail, mock(ReminderActivities.class),
                 new InternetAddress("from@example.org"), 7, new MailSends(1));
@@ -54,10 +58,8 @@ class ReminderWriterTest {
 
         assertThatThrownBy(() -> writer.write(new Chunk<>(first, second, third)))
                 .isInstanceOf(MailSendException.class);
-        verify(ledger).markSent(first);
-        verify(ledger).markSent(third);
+        verify(ledger).markAllSent(List.of(first, third));
         verify(ledger).markFailed(eq(second), anyString());
-        verify(ledger, never()).markSent(second);
     }
 
     @Test
@@ -68,21 +70,33 @@ class ReminderWriterTest {
         }).when(mail).send(any(MimeMessage[].class));
 
         writer.write(new Chunk<>(first, second, third));
-        verify(ledger).markSent(first);
-        verify(ledger).markSent(second);
-        verify(ledger).markSent(third);
+        verify(ledger).markAllSent(List.of(first, second, third));
         verify(ledger, never()).markFailed(any(), anyString());
     }
 
     @Test
-    void whenTheLedgerFailsBeforeAnythingWentOutTheClaimsGoBackToFailed() {
-        when(ledger.claim(eq(second), anyLong())).thenThrow(new IllegalStateException("database gone"));
+    void whenTheLedgerCannotClaimNothingGoesOut() {
+        when(ledger.claimAll(anyList(), anyLong())).thenThrow(new IllegalStateException("database gone"));
 
         assertThatThrownBy(() -> writer.write(new Chunk<>(first, second, third)))
                 .isInstanceOf(IllegalStateException.class);
         verify(mail, never()).send(any(MimeMessage[].class));
-        verify(ledger).markFailed(eq(first), anyString()); // claimed, never sent: a later run sends it
-        verify(ledger, never()).markSent(any());
+        verify(ledger, never()).markAllSent(any()); // the claims were one transaction: none of them stands
+    }
+
+    @Test
+    void aMailAlreadySentOrInDoubtIsNotSentAgain() {
+        when(ledger.claimAll(anyList(), anyLong())).thenReturn(List.of(ReminderDeliveries.Claim.CLAIMED,
+                ReminderDeliveries.Claim.DONE, ReminderDeliveries.Claim.IN_DOUBT));
+        java.util.List<Integer> sent = new java.util.ArrayList<>();
+        doAnswer(call -> {
+            sent.add(call.getArguments().length);
+            return null;
+        }).when(mail).send(any(MimeMessage[].class));
+
+        writer.write(new Chunk<>(first, second, third));
+        assertThat(sent).containsExactly(1);
+        verify(ledger).markAllSent(List.of(first));
     }
 
     @Test
@@ -90,12 +104,11 @@ class ReminderWriterTest {
         doAnswer(call -> null).when(mail).send(any(MimeMessage[].class));
         doAnswer(call -> {
             throw new IllegalStateException("database gone");
-        }).when(ledger).markSent(second);
+        }).when(ledger).markAllSent(any());
 
         assertThatThrownBy(() -> writer.write(new Chunk<>(first, second, third)))
                 .isInstanceOf(IllegalStateException.class);
-        verify(ledger).markSent(first);
-        // second and third were accepted by the server: never failed, so never sent again
+        // the server accepted them all: they stay claimed (in doubt), never failed, so never sent again
         verify(ledger, never()).markFailed(any(), anyString());
     }
 
