@@ -283,8 +283,13 @@ class OrganizerConsoleIT {
             page.locator("input[name=password]").press("Enter");
             assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Tiny dinner"))
                     .first()).isVisible();
-            // not an admin: no job history for her
+            // not an admin: no job history for her, not even by its address
             assertThat(page.locator("a", new Page.LocatorOptions().setHasText("Jobs"))).isHidden();
+            page.navigate(console + "/jobs");
+            assertThat(page.getByText("Batch job runs")).isHidden();
+            page.navigate(console + "/");
+            assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Tiny dinner"))
+                    .first()).isVisible();
 
             // a new event from a template, then a reschedule, both through the console's form
             page.locator("vaadin-button", new Page.LocatorOptions().setHasText("New event")).click();

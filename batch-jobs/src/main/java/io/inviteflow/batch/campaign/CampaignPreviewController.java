@@ -38,7 +38,9 @@ import java.util.UUID;
  *       organizer's own), straight to the mail server: no ledger, no activity, no counted link or pixel.</li>
  * </ul>
  * Every link of a preview leads to {@code link} (the console's page of the event), so checking a test mail counts
- * nothing for any guest. Unauthenticated like the rest of this API: the app binds to 127.0.0.1 only (see README).
+ * nothing for any guest. At most 20 test mails an hour go to one address ({@link TestMailLimit}): the console sends
+ * them to the signed-in organizer only, and this API is unauthenticated like the rest of it (the app binds to
+ * 127.0.0.1 only, see README).
  */
 @RestController
 class CampaignPreviewController {
@@ -47,6 +49,7 @@ class CampaignPreviewController {
 
     private final MailComposer composer;
     private final JavaMailSender mail;
+    private final TestMailLimit limit = new TestMailLimit(20, java.time.Duration.ofHours(1));
 
     CampaignPreviewController(JavaMailSender mail, ReminderProperties properties) throws AddressException {
         this.mail = mail;
@@ -118,6 +121,7 @@ class CampaignPreviewController {
         if (mails.isEmpty()) {
             throw new IllegalArgumentException("the campaign has no email channel: nothing to send as a test");
         }
+        limit.take(request.to(), mails.size());
         mail.send(mails.toArray(MimeMessage[]::new));
         return new Sent(mails.size(), request.to());
     }
@@ -132,6 +136,19 @@ class CampaignPreviewController {
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail unprocessable(IllegalArgumentException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+    }
+
+    @ExceptionHandler(org.springframework.mail.MailPreparationException.class)
+    ProblemDetail unbuildable(org.springframework.mail.MailPreparationException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+                "the test mail cannot be built: " + e.getMessage());
+    }
+
+    @ExceptionHandler(TestMailLimit.Exceeded.class)
+    ProblemDetail tooMany(TestMailLimit.Exceeded e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        problem.setTitle("Too many test mails");
+        return problem;
     }
 
     @ExceptionHandler(MailException.class)

@@ -58,6 +58,12 @@ class JobHistoryController {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
 
+    /** Launched by someone else meanwhile (a campaign's launcher restarts its failed run every minute), or done. */
+    @ExceptionHandler(org.springframework.batch.core.JobExecutionException.class)
+    ProblemDetail alreadyGoing(org.springframework.batch.core.JobExecutionException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "not restarted: " + e.getMessage());
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badRequest(IllegalArgumentException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());

@@ -17,7 +17,8 @@ import java.util.UUID;
 /**
  * Repeating campaigns: when an occurrence has been sent, the next one is scheduled as a campaign of its own (its
  * audience fixed when it goes, so new guests are in it). Times count from the series' first occurrence, in the
- * series' time zone — or on each guest's clock for a campaign in their own time. An occurrence whose time passed
+ * series' time zone — or on each guest's clock for a campaign in their own time — from the first occurrence's time as
+ * scheduled (its send_at moves when an A/B test's winner goes out; the series does not). An occurrence whose time passed
  * while the one before was still going out (or paused) is skipped, not sent late in a burst; cancelling an occurrence
  * ends the series.
  */
@@ -106,14 +107,17 @@ class CampaignSeries {
 
     /**
      * The occurrences after {@code campaignId}'s that are not campaigns yet, up to {@code before} (for the calendar:
-     * what the series will send if nobody stops it).
+     * what the series will send if nobody stops it; those whose time passed will be skipped, so they are not listed).
      */
     List<Occurrence> planned(UUID campaignId, Instant before) {
         List<Occurrence> planned = new ArrayList<>();
+        Instant now = clock.instant();
         place(campaignId).ifPresent(place -> {
             for (Occurrence o = place.at(place.occurrence() + 1); place.covers(o) && o.sendAt().isBefore(before);
                  o = place.at(o.number() + 1)) {
-                planned.add(o);
+                if (!place.passed(o, now)) {
+                    planned.add(o);
+                }
             }
         });
         return planned;
@@ -121,7 +125,8 @@ class CampaignSeries {
 
     private Optional<Place> place(UUID campaignId) {
         return jdbc.sql("""
-                        SELECT c.occurrence, c.repeat_every, c.repeat_until, c.repeat_zone, f.send_at AS first_at,
+                        SELECT c.occurrence, c.repeat_every, c.repeat_until, c.repeat_zone,
+                               coalesce(f.series_start, f.send_at) AS first_at,
                                f.send_at_local AS first_local
                         FROM campaign c JOIN campaign f ON f.id = c.series_id
                         WHERE c.id = :id AND c.repeat_every IS NOT NULL""")

@@ -78,7 +78,8 @@ class CampaignTracking implements io.inviteflow.core.invitation.CampaignRecipien
      * @param clicked      of those, people who followed the link
      * @param answered     of those, people who answered their invitation after it reached them
      * @param unsubscribed of those, people who opted out of marketing after it reached them
-     * @param bounced      of those, people whose mail server refused it for good (the relay's report)
+     * @param bounced      of those, people whose mail server refused it for good (the relay's report; not counted as
+     *                     unsubscribed, though marketing stops for them too)
      * @param variants     the same per version of an A/B test ({@code A}, {@code B}); empty without one
      */
     record Results(long audience, long sent, long opened, long clicked, long answered, long unsubscribed,
@@ -110,7 +111,7 @@ class CampaignTracking implements io.inviteflow.core.invitation.CampaignRecipien
                                count(*) FILTER (WHERE i.answered_at > r.sent_at),
                                count(*) FILTER (WHERE EXISTS (SELECT 1 FROM marketing_opt_out o
                                    WHERE o.email_normalized IN (r.person_key, 'invitation:' || r.invitation_id)
-                                     AND o.at > r.sent_at)),
+                                     AND o.at > r.sent_at AND o.via <> 'hard-bounce')),
                                count(r.bounced_at)
                         FROM campaign_recipient r
                         JOIN invitation i ON i.id = r.invitation_id

@@ -96,14 +96,14 @@ class Campaigns {
     /**
      * To go at {@code sendAt} (now when both are null), or at {@code localTime} on each recipient's own clock; only a
      * draft or a scheduled campaign may be (re)scheduled. With {@code repeat} it starts a series (this is its first
-     * occurrence); without, nothing follows it.
+     * occurrence); without, it keeps its place in the series it is in, if any (cancelling an occurrence ends it).
      */
     @Transactional
     Campaign schedule(UUID organizerId, UUID id, Instant sendAt, java.time.LocalDateTime localTime, Repeat repeat) {
         Instant at = localTime != null ? localTime.toInstant(CampaignSeries.FIRST_ZONE)
                 : sendAt == null ? clock.instant() : sendAt;
         Repeat checked = repeat == null ? null
-                : repeat.checked(java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)));
+                : repeat.checked(java.time.LocalDate.now(clock.withZone(CampaignSeries.LAST_ZONE)));
         if (localTime != null) {
             if (localTime.toInstant(CampaignSeries.LAST_ZONE).isBefore(clock.instant().minusSeconds(60))) {
                 throw Problems.unprocessable("localTime", "a time still to come somewhere on Earth");
@@ -120,16 +120,20 @@ class Campaigns {
                 .param("local", localTime == null ? null : java.sql.Timestamp.valueOf(localTime),
                         java.sql.Types.TIMESTAMP)
                 .update();
-        jdbc.sql("""
-                        UPDATE campaign SET repeat_every = :every, repeat_until = :until, repeat_zone = :zone,
-                            series_id = CASE WHEN :every IS NULL THEN series_id ELSE id END,
-                            occurrence = CASE WHEN :every IS NULL THEN occurrence ELSE 1 END
-                        WHERE id = :id""")
-                .param("id", id)
-                .param("every", checked == null ? null : checked.every(), java.sql.Types.VARCHAR)
-                .param("until", checked == null ? null : checked.until(), java.sql.Types.DATE)
-                .param("zone", checked == null ? null : checked.timeZone(), java.sql.Types.VARCHAR)
-                .update();
+        if (checked != null) {
+            // the first occurrence of a new series (also when a later occurrence is given a repeat of its own)
+            jdbc.sql("""
+                            UPDATE campaign SET repeat_every = :every, repeat_until = :until, repeat_zone = :zone,
+                                series_id = id, occurrence = 1, series_start = :at
+                            WHERE id = :id""")
+                    .param("id", id).param("every", checked.every()).param("until", checked.until())
+                    .param("at", Timestamp.from(at)).param("zone", checked.timeZone())
+                    .update();
+        } else {
+            // moved without a repeat: it keeps its place in its series; the first occurrence moves the series' start
+            jdbc.sql("UPDATE campaign SET series_start = :at WHERE id = :id AND series_id = id")
+                    .param("id", id).param("at", Timestamp.from(at)).update();
+        }
         return find(organizerId, id).orElseThrow();
     }
 

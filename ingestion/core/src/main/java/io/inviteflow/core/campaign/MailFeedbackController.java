@@ -47,10 +47,12 @@ class MailFeedbackController {
             + "messageKey (the mail's X-Inviteflow-Reminder header), recipient, diagnostic; a hard bounce or a "
             + "complaint stops marketing to the address. Signed: Inviteflow-Signature")
     ResponseEntity<?> report(@RequestHeader(name = "Inviteflow-Signature", required = false) String signature,
-                             @RequestBody String body) {
+                             @RequestBody(required = false) byte[] raw) {
         if (secret.isBlank()) {
             return ResponseEntity.notFound().build();
         }
+        // the bytes as sent, whatever the content type says: the signature is over them
+        String body = raw == null ? "" : new String(raw, java.nio.charset.StandardCharsets.UTF_8);
         if (!WebhookSignature.verifies(secret, signature, body, clock.instant().getEpochSecond(),
                 TOLERANCE_SECONDS)) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(ProblemDetail.forStatusAndDetail(

@@ -27,13 +27,15 @@ class ReminderCalendar implements CalendarSource {
 
     @Override
     public List<CalendarEntry> between(UUID organizerId, Instant from, Instant to) {
-        // a reminder goes at most LONGEST before its moment: the events whose moments may put one in the window
+        // a reminder goes at most LONGEST before its moment (the start, or the RSVP deadline): the events whose moments
+        // may put one in the window
         return jdbc.sql("""
                         SELECT e.id, e.title, e.starts_at, coalesce(e.rsvp_deadline, e.starts_at) AS deadline, r.kind,
                                r.offset_seconds, r.channels
                         FROM party_event e JOIN reminder_rule r ON r.event_id = e.id
                         WHERE e.organizer_id = :organizer AND e.status = 'SCHEDULED' AND r.kind <> 'UNOPENED'
-                          AND e.starts_at >= :from AND e.starts_at < :until""")
+                          AND (e.starts_at >= :from OR coalesce(e.rsvp_deadline, e.starts_at) >= :from)
+                          AND (e.starts_at < :until OR coalesce(e.rsvp_deadline, e.starts_at) < :until)""")
                 .param("organizer", organizerId).param("from", Timestamp.from(from))
                 .param("until", Timestamp.from(to.plus(ReminderRule.LONGEST)))
                 .query((rs, n) -> {

@@ -329,6 +329,33 @@ class CampaignsIT extends OrganizerApiTest {
         return guests.get(i).get("id").asText();
     }
 
+    @Test
+    void aRepeatingAbTestKeepsItsSeriesTimeWhenItsWinnerGoesOutLater() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String gala = api.newEvent(organizer, "Gala");
+        invite(gala, "Ann:ann-" + tag, "Ben:ben-" + tag);
+        String id = ok(api.post("/api/v1/campaigns", organizer, """
+                {"name":"Weekly test","segment":{"eventIds":["%s"]},"subject":"A","message":"{link}",
+                 "channels":["EMAIL"],"abTest":{"subjectB":"B","messageB":"{link}","testPercent":50,
+                 "winnerBy":"OPENED","decideAfter":"PT4H"}}""".formatted(gala)), 201).get("id").asText();
+        // Mondays 9:00 in Berlin
+        ok(api.post("/api/v1/campaigns/" + id + "/schedule", organizer, """
+                {"sendAt":"2027-05-24T07:00:00Z","repeat":{"every":"WEEK","until":"2027-06-20",
+                 "timeZone":"Europe/Berlin"}}"""), 200);
+        String service = serviceToken();
+        ok(api.get("/api/v1/internal/campaigns/" + id + "/recipients", service), 200);
+        ok(api.post("/api/v1/internal/campaigns/" + id + "/sent?round=0", service, ""), 200); // the test share
+        Instant decideAt = Instant.parse(ok(api.get("/api/v1/campaigns/" + id, organizer), 200).get("decideAt")
+                .asText());
+        assertThat(winners.decideDue(decideAt.plusSeconds(1))).isEqualTo(1); // the winner goes out 4 h later
+        ok(api.post("/api/v1/internal/campaigns/" + id + "/sent?round=1", service, ""), 200);
+
+        JsonNode next = java.util.stream.StreamSupport.stream(ok(api.get("/api/v1/campaigns", organizer), 200)
+                .spliterator(), false).filter(c -> c.get("occurrence").asInt() == 2).findFirst().orElseThrow();
+        assertThat(next.get("sendAt").asText()).isEqualTo("2027-05-31T07:00:00Z"); // Monday 9:00 again
+        assertThat(next.get("status").asText()).isEqualTo("SCHEDULED");
+    }
+
     private static String token(JsonNode guests, int i) {
         return guests.get(i).get("token").asText();
     }
