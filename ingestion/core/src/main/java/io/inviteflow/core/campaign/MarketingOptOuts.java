@@ -28,7 +28,7 @@ class MarketingOptOuts {
     void optOut(GuestAccess.Guest guest, String via) {
         int added = jdbc.sql("""
                         INSERT INTO marketing_opt_out (email_normalized, via)
-                        SELECT coalesce(lower(guest_email), 'invitation:' || id), :via FROM invitation WHERE id = :id
+                        SELECT person_key, :via FROM invitation WHERE id = :id
                         ON CONFLICT (email_normalized) DO NOTHING""")
                 .param("id", guest.invitationId()).param("via", via).update();
         if (added == 1) {
