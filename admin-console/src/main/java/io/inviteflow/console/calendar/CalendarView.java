@@ -16,6 +16,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import io.inviteflow.console.core.CoreCampaigns;
 import io.inviteflow.console.core.CoreClient;
+import io.inviteflow.console.layout.BrowserZone;
 import io.inviteflow.console.layout.MainLayout;
 import io.inviteflow.console.security.CurrentOrganizer;
 import jakarta.annotation.security.PermitAll;
@@ -53,15 +54,11 @@ public class CalendarView extends VerticalLayout implements BeforeEnterObserver 
     public CalendarView(CoreCampaigns core, CurrentOrganizer organizer) {
         this.core = core;
         this.organizer = organizer;
-        // the organizer's own days: their browser's zone (the server's may be UTC)
-        addAttachListener(attach -> attach.getUI().getPage().retrieveExtendedClientDetails(details -> {
-            try {
-                zone = ZoneId.of(details.getTimeZoneId());
-            } catch (RuntimeException e) {
-                zone = ZoneId.systemDefault();
-            }
+        // the organizer's own days
+        BrowserZone.follow(this, browser -> {
+            zone = browser;
             render();
-        }));
+        });
     }
 
     @Override

@@ -23,6 +23,7 @@ import io.inviteflow.console.core.CoreCampaigns;
 import io.inviteflow.console.core.CoreClient;
 import io.inviteflow.console.core.CoreEvent;
 import io.inviteflow.console.core.CoreTickets;
+import io.inviteflow.console.layout.BrowserZone;
 import io.inviteflow.console.layout.MainLayout;
 import io.inviteflow.console.security.CurrentOrganizer;
 import io.inviteflow.console.sending.BatchJobsClient;
@@ -99,14 +100,7 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         answers.addValueChangeListener(e -> count());
         openedNotAnswered.addValueChangeListener(e -> count());
         channels.addValueChangeListener(e -> count());
-        // times are the organizer's own: their browser's zone (the server's may be UTC)
-        addAttachListener(attach -> attach.getUI().getPage().retrieveExtendedClientDetails(details -> {
-            try {
-                zone = ZoneId.of(details.getTimeZoneId());
-            } catch (RuntimeException e) {
-                zone = ZoneId.systemDefault();
-            }
-        }));
+        BrowserZone.follow(this, browser -> zone = browser); // times are the organizer's own
     }
 
     @Override

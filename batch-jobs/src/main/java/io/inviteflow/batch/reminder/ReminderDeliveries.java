@@ -48,33 +48,7 @@ public class ReminderDeliveries {
      * caller can win (primary key + row lock); the claim is committed when this method returns.
      */
     public Claim claim(Reminder reminder, long jobExecutionId) {
-        return ownTransaction.execute(tx -> {
-            int won = jdbc.sql("""
-                            INSERT INTO reminder_delivery (kind, invitation_id, party_event_id, recipient, status,
-                                                           attempts, job_execution_id, claimed_at)
-                            VALUES (:kind, :invitation, :event, :recipient, 'claimed', 1, :execution, now())
-                            ON CONFLICT (kind, invitation_id) DO UPDATE
-                              SET status = 'claimed', attempts = reminder_delivery.attempts + 1,
-                                  job_execution_id = EXCLUDED.job_execution_id, claimed_at = now(), last_error = NULL
-                              WHERE reminder_delivery.status = 'failed'""")
-                    .param("kind", reminder.kind())
-                    .param("invitation", reminder.invitationId())
-                    .param("event", reminder.partyEventId())
-                    .param("recipient", reminder.recipient())
-                    .param("execution", jobExecutionId)
-                    .update();
-            if (won == 1) {
-                return Claim.CLAIMED;
-            }
-            String status = jdbc.sql("SELECT status FROM reminder_delivery WHERE kind = :kind AND invitation_id = :id")
-                    .param("kind", reminder.kind()).param("id", reminder.invitationId())
-                    .query(String.class).single();
-            return switch (status) {
-                case "sent" -> Claim.SENT_NOT_PUBLISHED;
-                case "published" -> Claim.DONE;
-                default -> Claim.IN_DOUBT;
-            };
-        });
+        return claimAll(List.of(reminder), jobExecutionId).get(0);
     }
 
     /**
@@ -110,9 +84,9 @@ public class ReminderDeliveries {
                         LEFT JOIN won ON won.kind = w.kind AND won.invitation_id = w.invitation_id
                         LEFT JOIN reminder_delivery old ON old.kind = w.kind AND old.invitation_id = w.invitation_id""")
                 .param("kinds", unique.values().stream().map(Reminder::kind).toArray(String[]::new))
-                .param("ids", unique.values().stream().map(Reminder::invitationId).toArray(java.util.UUID[]::new))
+                .param("ids", unique.values().stream().map(Reminder::invitationId).toArray(UUID[]::new))
                 .param("events", unique.values().stream().map(Reminder::partyEventId)
-                        .toArray(java.util.UUID[]::new))
+                        .toArray(UUID[]::new))
                 .param("recipients", unique.values().stream().map(Reminder::recipient).toArray(String[]::new))
                 .param("execution", jobExecutionId)
                 .query((rs, n) -> found.put(rs.getString("kind") + ":" + rs.getObject("invitation_id"),
@@ -142,16 +116,8 @@ public class ReminderDeliveries {
 
     /** {@link #markSent} for a group the mail server took, in one statement. */
     public void markAllSent(List<Reminder> sent) {
-        if (sent.isEmpty()) {
-            return;
-        }
-        ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
-                        UPDATE reminder_delivery d SET status = 'sent', sent_at = now()
-                        FROM unnest(:kinds, :ids) AS s(kind, invitation_id)
-                        WHERE d.kind = s.kind AND d.invitation_id = s.invitation_id AND d.status = 'claimed'""")
-                .param("kinds", sent.stream().map(Reminder::kind).toArray(String[]::new))
-                .param("ids", sent.stream().map(Reminder::invitationId).toArray(java.util.UUID[]::new))
-                .update());
+        advance(sent.stream().map(Reminder::kind).toArray(String[]::new),
+                sent.stream().map(Reminder::invitationId).toArray(UUID[]::new), "claimed", "sent", "sent_at");
     }
 
     /** The mail server refused or could not be reached: the mail did not go out, a later run may claim it again. */
@@ -165,23 +131,26 @@ public class ReminderDeliveries {
     }
 
     public void markSent(Reminder reminder) {
-        ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
-                        UPDATE reminder_delivery SET status = 'sent', sent_at = now()
-                        WHERE kind = :kind AND invitation_id = :id AND status = 'claimed'""")
-                .param("kind", reminder.kind()).param("id", reminder.invitationId())
-                .update());
+        markAllSent(List.of(reminder));
     }
 
     public void markPublished(List<ReminderActivities.Sent> published) {
-        if (published.isEmpty()) {
+        advance(published.stream().map(ReminderActivities.Sent::kind).toArray(String[]::new),
+                published.stream().map(ReminderActivities.Sent::invitationId).toArray(UUID[]::new), "sent",
+                "published", "published_at");
+    }
+
+    /** Moves the rows of these keys that are in status {@code from} to {@code to}, stamping {@code at}, at once. */
+    private void advance(String[] kinds, UUID[] invitationIds, String from, String to, String at) {
+        if (kinds.length == 0) {
             return;
         }
         ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
-                        UPDATE reminder_delivery d SET status = 'published', published_at = now()
-                        FROM unnest(:kinds, :ids) AS p(kind, invitation_id)
-                        WHERE d.kind = p.kind AND d.invitation_id = p.invitation_id AND d.status = 'sent'""")
-                .param("kinds", published.stream().map(ReminderActivities.Sent::kind).toArray(String[]::new))
-                .param("ids", published.stream().map(ReminderActivities.Sent::invitationId).toArray(java.util.UUID[]::new))
+                        UPDATE reminder_delivery d SET status = :to, %s = now()
+                        FROM unnest(:kinds, :ids) AS k(kind, invitation_id)
+                        WHERE d.kind = k.kind AND d.invitation_id = k.invitation_id AND d.status = :from"""
+                        .formatted(at))
+                .param("kinds", kinds).param("ids", invitationIds).param("from", from).param("to", to)
                 .update());
     }
 

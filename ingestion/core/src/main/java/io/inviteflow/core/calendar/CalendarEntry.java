@@ -18,4 +18,10 @@ public record CalendarEntry(Instant at, LocalDateTime localTime, Kind kind, Stri
                             UUID campaignId, String status, String detail) {
 
     public enum Kind { EVENT, REMINDER, CAMPAIGN }
+
+    /** Channels as the organizer reads them: "email, notification". */
+    public static String channels(java.util.Collection<String> channels) {
+        return String.join(", ", channels.stream().map(c -> "PUSH".equals(c) ? "notification" : "email")
+                .toList());
+    }
 }

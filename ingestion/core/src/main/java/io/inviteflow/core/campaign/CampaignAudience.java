@@ -46,9 +46,8 @@ class CampaignAudience {
         return counting.execute(tx -> {
             // the one query of the core that groups a million rows, asked while someone waits: memory to hash them
             // all at once, and parallel workers to read them (the planner's default costs keep it on one core)
-            jdbc.sql("SET LOCAL work_mem = '256MB'").update();
-            jdbc.sql("SET LOCAL parallel_setup_cost = 0").update();
-            jdbc.sql("SET LOCAL parallel_tuple_cost = 0").update();
+            jdbc.sql("SELECT set_config('work_mem', '256MB', true), set_config('parallel_setup_cost', '0', true), "
+                    + "set_config('parallel_tuple_cost', '0', true)").query().listOfRows();
             return jdbc.sql("SELECT count(*) FROM (SELECT " + PERSON + " FROM invitation i "
                             + "JOIN party_event e ON e.id = i.party_event_id WHERE " + query.where()
                             + " GROUP BY 1) people")

@@ -64,8 +64,7 @@ class CampaignCalendar implements CalendarSource {
     }
 
     private static CalendarEntry entry(Row row, Instant at, LocalDateTime localTime, String status) {
-        String channels = String.join(", ", row.channels().stream()
-                .map(c -> "PUSH".equals(c) ? "notification" : "email").toList());
+        String channels = CalendarEntry.channels(row.channels());
         String repeats = row.every() == null ? "" : " · every " + row.every().toLowerCase(Locale.ROOT);
         String clock = localTime == null ? "" : " · on each guest's clock";
         return new CalendarEntry(at, localTime, CalendarEntry.Kind.CAMPAIGN, row.name(), null, row.id(), status,

@@ -30,10 +30,12 @@ class MailFeedback {
 
     private final JdbcClient jdbc;
     private final ActivityOutbox outbox;
+    private final MarketingOptOuts optOuts;
 
-    MailFeedback(JdbcClient jdbc, ActivityOutbox outbox) {
+    MailFeedback(JdbcClient jdbc, ActivityOutbox outbox, MarketingOptOuts optOuts) {
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.optOuts = optOuts;
     }
 
     /** One report; false when it was already recorded (the relay retried). */
@@ -70,7 +72,7 @@ class MailFeedback {
                         mail.invitationId(), to.eventId(), new Payloads.MessageBounced(mail.kind(), mail.campaignId(),
                         "email", permanent, diagnostic == null ? null : abbreviated(diagnostic))));
                 if (permanent) {
-                    stopMarketing(to.email(), "hard-bounce", mail, to);
+                    stopMarketing("hard-bounce", mail, to);
                     if (mail.campaignId() != null) {
                         jdbc.sql("UPDATE campaign_recipient SET bounced_at = coalesce(bounced_at, now()) "
                                         + "WHERE campaign_id = :campaign AND invitation_id = :invitation")
@@ -79,19 +81,14 @@ class MailFeedback {
                     }
                 }
             }
-            default -> stopMarketing(to.email(), "complaint", mail, to);
+            default -> stopMarketing("complaint", mail, to);
         }
         return true;
     }
 
-    private void stopMarketing(String email, String via, Mail mail, Addressee to) {
-        int added = jdbc.sql("INSERT INTO marketing_opt_out (email_normalized, via) VALUES (:email, :via) "
-                        + "ON CONFLICT (email_normalized) DO NOTHING")
-                .param("email", email).param("via", via).update();
-        if (added == 1) {
-            outbox.record(new ActivityOutbox.Entry(ActivityType.UNSUBSCRIBED, "invitation", mail.invitationId(),
-                    to.eventId(), new Payloads.Unsubscribed("marketing", via)));
-        }
+    private void stopMarketing(String via, Mail mail, Addressee to) {
+        optOuts.optOut(new io.inviteflow.core.invitation.GuestAccess.Guest(mail.invitationId(), to.eventId(), null),
+                via);
     }
 
     private static String abbreviated(String diagnostic) {

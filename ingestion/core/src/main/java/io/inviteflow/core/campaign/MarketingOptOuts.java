@@ -23,7 +23,10 @@ class MarketingOptOuts {
         this.outbox = outbox;
     }
 
-    /** @param via {@code one-click} (RFC 8058) or {@code page}; once, however often asked */
+    /**
+     * @param via {@code one-click} (RFC 8058) or {@code page}, or the mail relay's {@code hard-bounce} or
+     *            {@code complaint}; once, however often asked
+     */
     @Transactional
     void optOut(GuestAccess.Guest guest, String via) {
         int added = jdbc.sql("""

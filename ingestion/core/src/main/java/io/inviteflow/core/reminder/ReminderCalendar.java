@@ -43,8 +43,7 @@ class ReminderCalendar implements CalendarSource {
                     Duration offset = Duration.ofSeconds(rs.getLong("offset_seconds"));
                     Instant moment = rs.getTimestamp(kind == ReminderRule.Kind.BEFORE_EVENT ? "starts_at"
                             : "deadline").toInstant();
-                    String channels = String.join(", ", List.of((String[]) rs.getArray("channels").getArray())
-                            .stream().map(c -> "PUSH".equals(c) ? "notification" : "email").sorted().toList());
+                    String channels = CalendarEntry.channels(List.of((String[]) rs.getArray("channels").getArray()));
                     String who = kind == ReminderRule.Kind.BEFORE_EVENT ? "to guests coming"
                             : "to guests who said Maybe, before the RSVP deadline";
                     return new CalendarEntry(moment.minus(offset), null, CalendarEntry.Kind.REMINDER,
