@@ -91,7 +91,7 @@ public final class TicketBenchmark {
                 | refunds | %,d of %,d paid orders refunded, %.1f s after the cancellation |
                 | refund rate (first refund to last) | **%,.0f refunds/s** over %.1f s |
 
-                The stand-in (WireMock with Stripe's state, see local-stack/payments) runs on the same two cores; its
+                The stand-in (WireMock with Stripe's state, see local-stack/stand-ins) runs on the same two cores; its
                 answers take no network time. Against Stripe itself each gateway call adds its round trip.
                 """,
                 args.get("command", "./inviteflow bench"), buyers, seconds,

@@ -57,6 +57,14 @@ class CampaignPreviewDialog extends Dialog {
             column.add(new Paragraph("Notification (the guest's browser adds the site's name and icon):"),
                     notification);
         }
+        if (version.sms() != null) {
+            Pre text = new Pre(version.sms().body());
+            text.getStyle().set("white-space", "pre-wrap").set("font-size", "var(--lumo-font-size-s)")
+                    .set("max-width", "22rem").set("border-radius", "var(--lumo-border-radius-l)")
+                    .set("padding", "var(--lumo-space-s)").set("background", "var(--lumo-contrast-5pct)");
+            column.add(new Paragraph("Text message, " + version.sms().length() + " characters (to numbers given "
+                    + "with their country code):"), text);
+        }
         return column;
     }
 

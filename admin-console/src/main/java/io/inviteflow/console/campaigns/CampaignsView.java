@@ -88,8 +88,12 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         grid.setSelectionMode(Grid.SelectionMode.SINGLE);
         answers.setItems("YES", "MAYBE", "NO", "NONE");
         answers.setItemLabelGenerator(a -> "NONE".equals(a) ? "Not yet" : a.charAt(0) + a.substring(1).toLowerCase());
-        channels.setItems("EMAIL", "PUSH");
-        channels.setItemLabelGenerator(c -> "PUSH".equals(c) ? "Notification" : "Email");
+        channels.setItems("EMAIL", "PUSH", "SMS");
+        channels.setItemLabelGenerator(c -> switch (c) {
+            case "PUSH" -> "Notification";
+            case "SMS" -> "Text message";
+            default -> "Email";
+        });
         channels.setValue(Set.of("EMAIL"));
         events.setItemLabelGenerator(CoreEvent::title);
         // once, here: the view is reused when its own link is followed again

@@ -56,9 +56,14 @@ public class BatchJobsClient {
     public record Notification(String title, String body, String url) {
     }
 
+    /** @param length its characters: past 160 (70 with characters outside the GSM alphabet) it goes as several SMS */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Text(String body, int length) {
+    }
+
     /** One version (A, or B of an A/B test); a channel the campaign does not use is null. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Version(String variant, Mail email, Notification push) {
+    public record Version(String variant, Mail email, Notification push, Text sms) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -4,13 +4,15 @@ import io.inviteflow.batch.message.Outgoing;
 import io.inviteflow.batch.push.PushMessage;
 import io.inviteflow.batch.reminder.ReminderActivities;
 import io.inviteflow.batch.reminder.Reminder;
+import io.inviteflow.batch.sms.SmsMessage;
 import org.springframework.batch.item.ItemProcessor;
 import org.springframework.web.util.HtmlUtils;
 
 /**
  * A campaign's text for one person: merge fields filled ({@code {firstName}}, {@code {name}}, {@code {eventTitle}},
- * {@code {link}}), a mail and/or a push per the campaign's channels, each once per person (ledger kind
- * {@code campaign/<id>/<channel>}). Every mail says how to get no more of them (footer and List-Unsubscribe). The
+ * {@code {link}}), a mail, a push and/or a text message per the campaign's channels, each once per person (ledger kind
+ * {@code campaign/<id>/<channel>}). Every mail and text says how to get no more of them (a footer, and
+ * List-Unsubscribe on mails). The
  * link goes through the campaign's click counter ({@code /i/<token>/c/<campaign>}) and the HTML part carries its
  * tracking pixel, so the campaign's results count opens and clicks. In an A/B test each person gets the version
  * the core drew for them. Pure.
@@ -54,7 +56,22 @@ public class CampaignMessageProcessor implements ItemProcessor<CampaignRecipient
                     merge(campaign.subject(), to, link),
                     body.length() > PUSH_BODY ? body.substring(0, PUSH_BODY - 1) + "…" : body, link, to.push());
         }
-        return email == null && push == null ? null : new Outgoing(email, push);
+        SmsMessage sms = null;
+        if (campaign.channels().contains("SMS") && to.guestPhone() != null) {
+            String text = text(merge(campaign.message(), to, links.click("sms")), links.stop());
+            sms = new SmsMessage(new Reminder(kind + "/" + ReminderActivities.SMS, to.invitationId(), to.eventId(),
+                    to.guestPhone(), to.guestName(), merge(campaign.subject(), to, ""), text, null), to.guestPhone(),
+                    text);
+        }
+        return email == null && push == null && sms == null ? null : new Outgoing(email, push, sms);
+    }
+
+    /** The text message: the message, cut to fit if it must, and the way out (which is never cut). */
+    private static String text(String message, String stop) {
+        String footer = "\n\nNo more texts: " + stop;
+        int room = SmsMessage.MAX_LENGTH - footer.length();
+        String body = message.strip();
+        return (body.length() > room ? body.substring(0, room - 1) + "…" : body) + footer;
     }
 
     private static String merge(String text, CampaignRecipient to, String link) {
@@ -67,7 +84,7 @@ public class CampaignMessageProcessor implements ItemProcessor<CampaignRecipient
     private static CampaignRecipient escaped(CampaignRecipient to) {
         return new CampaignRecipient(to.invitationId(), to.eventId(), HtmlUtils.htmlEscape(to.eventTitle()),
                 to.guestName() == null ? null : HtmlUtils.htmlEscape(to.guestName()), to.guestEmail(), to.link(),
-                to.push(), to.variant());
+                to.push(), to.variant(), to.guestPhone());
     }
 
     private static String html(String escapedBody, String link, CampaignLinks links) {

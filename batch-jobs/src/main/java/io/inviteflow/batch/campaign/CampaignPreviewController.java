@@ -33,7 +33,7 @@ import java.util.UUID;
  * ({@link CampaignMessageProcessor}), for the marketing console:
  * <ul>
  *   <li>{@code POST /api/v1/campaigns/preview}: each version (A, and B of an A/B test) per channel — the mail's
- *       subject, plain text and HTML, the notification's title and body — for a sample person;</li>
+ *       subject, plain text and HTML, the notification's title and body, the text message — for a sample person;</li>
  *   <li>{@code POST /api/v1/campaigns/test-mail}: those mails, subject marked as a test, to one address (the
  *       organizer's own), straight to the mail server: no ledger, no activity, no counted link or pixel.</li>
  * </ul>
@@ -58,7 +58,7 @@ class CampaignPreviewController {
 
     /** A draft campaign and the sample person it is shown for. */
     record Draft(@NotBlank @Size(max = 200) String subject, @NotBlank @Size(max = 5000) String message,
-                 @NotEmpty Set<@Pattern(regexp = "EMAIL|PUSH") String> channels,
+                 @NotEmpty Set<@Pattern(regexp = "EMAIL|PUSH|SMS") String> channels,
                  @Size(max = 200) String subjectB, @Size(max = 5000) String messageB,
                  @NotBlank @Size(max = 300) String eventTitle, @Size(max = 200) String guestName,
                  @NotBlank @Pattern(regexp = "https?://\\S+") String link) {
@@ -80,7 +80,11 @@ class CampaignPreviewController {
     record Notification(String title, String body, String url) {
     }
 
-    record Version(String variant, Mail email, Notification push) {
+    /** @param length its characters (a long text goes out as several linked SMS, each billed) */
+    record Text(String body, int length) {
+    }
+
+    record Version(String variant, Mail email, Notification push, Text sms) {
     }
 
     record Preview(List<Version> versions) {
@@ -96,7 +100,8 @@ class CampaignPreviewController {
                     out.email() == null ? null : new Mail(out.email().subject(), out.email().textBody(),
                             out.email().htmlBody()),
                     out.push() == null ? null : new Notification(out.push().title(), out.push().body(),
-                            out.push().url())));
+                            out.push().url()),
+                    out.sms() == null ? null : new Text(out.sms().body(), out.sms().body().length())));
         }
         return new Preview(versions);
     }
@@ -127,9 +132,10 @@ class CampaignPreviewController {
     }
 
     private static Outgoing render(DueCampaign version, Draft draft, String email) {
-        // a stand-in subscription, so the notification is rendered too; a preview never sends one
+        // a made-up subscription and number, so the notification and the text are rendered too; a preview sends
+        // neither
         var sample = new CampaignRecipient(SAMPLE, SAMPLE, draft.eventTitle(), draft.guestName(), email, draft.link(),
-                List.of(new PushTarget("https://push.example.invalid/preview", "", "", null)), "A");
+                List.of(new PushTarget("https://push.example.invalid/preview", "", "", null)), "A", "+10000000000");
         return CampaignMessageProcessor.render(version, sample, CampaignLinks.uncounted(draft.link()));
     }
 

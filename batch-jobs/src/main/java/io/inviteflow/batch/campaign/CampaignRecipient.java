@@ -8,10 +8,12 @@ import java.util.UUID;
 /**
  * One person a campaign reaches, as the core's {@code /api/v1/internal/campaigns/{id}/recipients} lists them.
  *
- * @param variant the version they get: {@code A}, or {@code B} in an A/B test
+ * @param variant    the version they get: {@code A}, or {@code B} in an A/B test
+ * @param guestPhone their mobile number in E.164, or null (none, or written without a country code)
  */
 public record CampaignRecipient(UUID invitationId, UUID eventId, String eventTitle, String guestName,
-                                String guestEmail, String link, List<PushTarget> push, String variant) {
+                                String guestEmail, String link, List<PushTarget> push, String variant,
+                                String guestPhone) {
 
     public CampaignRecipient {
         push = push == null ? List.of() : List.copyOf(push);

@@ -55,6 +55,8 @@ class CampaignWriter implements ItemWriter<Outgoing> {
                 .map(p -> p.ledger().invitationId()).toList();
         Set<UUID> reached = new LinkedHashSet<>(deliveries.handedOver(kind + "email", byMail));
         reached.addAll(deliveries.handedOver(kind + ReminderActivities.PUSH, byPush));
+        reached.addAll(deliveries.handedOver(kind + ReminderActivities.SMS, items.stream().map(Outgoing::sms)
+                .filter(Objects::nonNull).map(s -> s.ledger().invitationId()).toList()));
         core.delivered(campaignId, List.copyOf(reached));
     }
 }

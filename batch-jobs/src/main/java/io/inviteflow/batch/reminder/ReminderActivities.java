@@ -32,6 +32,8 @@ public class ReminderActivities {
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
     /** The channel suffix of a Web Push delivery's kind. */
     public static final String PUSH = "push";
+    /** The channel suffix of a text message's kind. */
+    public static final String SMS = "sms";
     private final KafkaTemplate<String, byte[]> kafka;
     private final ActivityCodec codec = new ActivityCodec();
     private final String topic;
@@ -63,9 +65,12 @@ public class ReminderActivities {
             return parts.length == 3 && parts[0].equals("campaign") ? UUID.fromString(parts[1]) : null;
         }
 
-        /** {@code push} for a Web Push delivery (its kind ends in {@code /push}), {@code email} otherwise. */
+        /** The channel its kind ends in ({@code /push}, {@code /sms}); {@code email} otherwise. */
         String channel() {
-            return kind.endsWith("/" + PUSH) ? PUSH : "email";
+            if (kind.endsWith("/" + PUSH)) {
+                return PUSH;
+            }
+            return kind.endsWith("/" + SMS) ? SMS : "email";
         }
 
         public static Sent of(Reminder reminder) {

@@ -109,7 +109,7 @@ public class ReminderDeliveries {
         return switch (status) {
             case "won" -> Claim.CLAIMED;
             case "sent" -> Claim.SENT_NOT_PUBLISHED;
-            case "published" -> Claim.DONE;
+            case "published", "refused" -> Claim.DONE;
             default -> Claim.IN_DOUBT;
         };
     }
@@ -124,6 +124,16 @@ public class ReminderDeliveries {
     public void markFailed(Reminder reminder, String error) {
         ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
                         UPDATE reminder_delivery SET status = 'failed', last_error = :error
+                        WHERE kind = :kind AND invitation_id = :id AND status = 'claimed'""")
+                .param("error", error == null ? null : error.substring(0, Math.min(error.length(), 1000)))
+                .param("kind", reminder.kind()).param("id", reminder.invitationId())
+                .update());
+    }
+
+    /** The provider refused it for good: not sent, and no later run claims it again. */
+    public void markRefused(Reminder reminder, String error) {
+        ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
+                        UPDATE reminder_delivery SET status = 'refused', last_error = :error
                         WHERE kind = :kind AND invitation_id = :id AND status = 'claimed'""")
                 .param("error", error == null ? null : error.substring(0, Math.min(error.length(), 1000)))
                 .param("kind", reminder.kind()).param("id", reminder.invitationId())

@@ -35,9 +35,35 @@ class CampaignMessageProcessorTest {
         assertThat(a.email().kind()).isEqualTo(b.email().kind()).isEqualTo("campaign/" + CAMPAIGN + "/email");
     }
 
+    @Test
+    void aTextMessageCarriesTheCountedLinkAndTheWayOutEvenWhenTheMessageMustBeCut() {
+        var bySms = new CampaignMessageProcessor(new DueCampaign(CAMPAIGN, "News", "Hi {firstName}: {link} "
+                + "x".repeat(3000), Set.of("SMS"), null, 0, null, null, null, 0));
+
+        Outgoing out = bySms.process(recipient("A"));
+
+        assertThat(out.email()).isNull();
+        assertThat(out.push()).isNull();
+        assertThat(out.sms().to()).isEqualTo("+4915112345678");
+        assertThat(out.sms().ledger().kind()).isEqualTo("campaign/" + CAMPAIGN + "/sms");
+        assertThat(out.sms().body()).hasSize(1600)
+                .startsWith("Hi Ada: https://x.test/i/tok/c/" + CAMPAIGN + "?via=sms x")
+                .endsWith("x…\n\nNo more texts: https://x.test/i/tok/marketing/stop");
+    }
+
+    @Test
+    void nobodyWithoutANumberIsTexted() {
+        var bySms = new CampaignMessageProcessor(new DueCampaign(CAMPAIGN, "News", "Hi", Set.of("SMS"), null, 0,
+                null, null, null, 0));
+        var noPhone = new CampaignRecipient(UUID.randomUUID(), UUID.randomUUID(), "Gala", "Ada", "ada@example.org",
+                "https://x.test/i/tok", List.of(), "A", null);
+
+        assertThat(bySms.process(noPhone)).isNull();
+    }
+
     private static CampaignRecipient recipient(String variant) {
         return new CampaignRecipient(UUID.randomUUID(), UUID.randomUUID(), "Gala", "Ada <Lovelace>",
                 "ada@example.org", "https://x.test/i/tok",
-                List.of(new PushTarget("https://push.test/1", "p256dh", "auth", "en")), variant);
+                List.of(new PushTarget("https://push.test/1", "p256dh", "auth", "en")), variant, "+4915112345678");
     }
 }

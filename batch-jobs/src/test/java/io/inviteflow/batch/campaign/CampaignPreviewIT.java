@@ -31,7 +31,7 @@ class CampaignPreviewIT extends BatchIntegrationTest {
     @Test
     void previewShowsEachVersionPerChannelWithUncountedLinks() throws Exception {
         HttpResponse<String> response = post("/api/v1/campaigns/preview", draft("""
-                "channels":["EMAIL","PUSH"],"subjectB":"B for {firstName}","messageB":"Other words <b>{link}</b>\""""));
+                "channels":["EMAIL","PUSH","SMS"],"subjectB":"B for {firstName}","messageB":"Other words <b>{link}</b>\""""));
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode versions = JSON.readTree(response.body()).get("versions");
@@ -45,6 +45,10 @@ class CampaignPreviewIT extends BatchIntegrationTest {
                 .contains("<a href=\"" + CONSOLE + "\">").doesNotContain("<img").doesNotContain("/c/");
         assertThat(a.at("/push/title").asText()).isEqualTo("Ada, see you at Jazz & Wine");
         assertThat(a.at("/push/url").asText()).isEqualTo(CONSOLE);
+        String text = a.at("/sms/body").asText();
+        assertThat(text).isEqualTo("Dear Ada Lovelace, welcome to Jazz & Wine: " + CONSOLE + "\n\nNo more texts: "
+                + CONSOLE);
+        assertThat(a.at("/sms/length").asInt()).isEqualTo(text.length());
         JsonNode b = versions.get(1);
         assertThat(b.get("variant").asText()).isEqualTo("B");
         assertThat(b.at("/email/subject").asText()).isEqualTo("B for Ada");

@@ -40,6 +40,11 @@ public abstract class BatchIntegrationTest {
         registry.add("inviteflow.reminders.cron", () -> "0 0 0 1 1 ? 2099");
         registry.add("inviteflow.schedules.cron", () -> "0 0 0 1 1 ? 2099");
         registry.add("inviteflow.campaigns.cron", () -> "0 0 0 1 1 ? 2099");
+        registry.add("inviteflow.sms.base-url", () -> CoreServer.TWILIO.baseUrl());
+        registry.add("inviteflow.sms.account-sid", () -> CoreServer.TWILIO_ACCOUNT);
+        registry.add("inviteflow.sms.auth-token", () -> CoreServer.TWILIO_TOKEN);
+        registry.add("inviteflow.sms.from", () -> "+15005550006");
+        registry.add("inviteflow.sms.status-callback", () -> CoreServer.shared().url() + "/webhooks/sms-status");
         // small chunks and pages, so a handful of guests spans several of each
         registry.add("inviteflow.reminders.chunk-size", () -> "2");
         registry.add("inviteflow.reminders.page-size", () -> "3");

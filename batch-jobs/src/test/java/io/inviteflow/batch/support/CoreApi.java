@@ -46,11 +46,20 @@ public final class CoreApi {
 
     /** Invites the guests (email null = no email) in one request, in order. */
     public List<Invited> invite(String token, UUID eventId, List<String> names, List<String> emails) {
+        return invite(token, eventId, names, emails, java.util.Collections.nCopies(names.size(), null));
+    }
+
+    /** As above, with phone numbers (null = none). */
+    public List<Invited> invite(String token, UUID eventId, List<String> names, List<String> emails,
+                                List<String> phones) {
         var guests = JSON.createArrayNode();
         for (int i = 0; i < names.size(); i++) {
             var guest = guests.addObject().put("name", names.get(i));
             if (emails.get(i) != null) {
                 guest.put("email", emails.get(i));
+            }
+            if (phones.get(i) != null) {
+                guest.put("phone", phones.get(i));
             }
         }
         String body = JSON.createObjectNode().set("guests", guests).toString();

@@ -1,6 +1,7 @@
 package io.inviteflow.batch.support;
 
 import io.inviteflow.localstack.stripe.StripeStandIn;
+import io.inviteflow.localstack.twilio.TwilioStandIn;
 import io.inviteflow.testsupport.ServiceProcess;
 import io.inviteflow.testsupport.IsolatedStores;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -23,6 +24,10 @@ public final class CoreServer implements ExtensionContext.Store.CloseableResourc
     static final String STRIPE_WEBHOOK_SECRET = "whsec_batch_test_" + BatchIntegrationTest.RUN;
     /** The Stripe stand-in the core takes payments and refunds with; its journal is the gateway's log. */
     public static final StripeStandIn STRIPE = StripeStandIn.start(0, null, STRIPE_WEBHOOK_SECRET);
+    /** The Twilio stand-in batch-jobs texts through; it reports deliveries to the core's SMS hook. */
+    public static final String TWILIO_ACCOUNT = "AC" + "5eed".repeat(8);
+    public static final String TWILIO_TOKEN = "twilio-token-" + BatchIntegrationTest.RUN;
+    public static final TwilioStandIn TWILIO = TwilioStandIn.start(0, TWILIO_ACCOUNT, TWILIO_TOKEN, true);
     private static CoreServer shared;
 
     private final ServiceProcess process;
@@ -78,6 +83,7 @@ public final class CoreServer implements ExtensionContext.Store.CloseableResourc
         args.add("--inviteflow.payments.stripe.webhook-secret=" + STRIPE_WEBHOOK_SECRET);
         args.add("--inviteflow.payments.paypal.client-id="); // no PayPal stand-in here: card payments only
         args.add("--inviteflow.push.extra-services=http://127.0.0.1:"); // the tests' own push service
+        args.add("--inviteflow.sms.auth-token=" + TWILIO_TOKEN);
         STRIPE.sendWebhooksTo("http://127.0.0.1:" + port + "/webhooks/stripe");
         ServiceProcess process = ServiceProcess.start("core-for-batch-" + run, jar, logDir,
                 List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"), args);

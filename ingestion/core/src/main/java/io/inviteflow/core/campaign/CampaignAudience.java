@@ -14,7 +14,8 @@ import java.util.UUID;
 
 /**
  * A segment's people, in SQL: the organizer's guests of the chosen events with the chosen answers (and engagement),
- * reachable on one of the channels, not withdrawn, not opted out of marketing — one per email address (the invitation
+ * reachable on one of the channels (an address for mail, a browser subscribed for push, a number with its country
+ * code for SMS), not withdrawn, not opted out of marketing — one per email address (the invitation
  * to the latest event wins), so nobody gets the same campaign twice for being invited twice. Counted live while the
  * campaign is built; fixed ({@link #freeze}) when it starts going out, so its sending pages stay stable.
  */
@@ -99,7 +100,7 @@ class CampaignAudience {
     List<CampaignRecipient> page(UUID campaignId, UUID after, int limit, java.sql.Timestamp localTime,
                                  java.sql.Timestamp cutoff) {
         List<CampaignRecipient> page = jdbc.sql("""
-                        SELECT i.id, i.party_event_id, e.title, i.guest_name, i.guest_email, r.variant
+                        SELECT i.id, i.party_event_id, e.title, i.guest_name, i.guest_email, i.guest_phone, r.variant
                         FROM campaign_recipient r
                         JOIN invitation i ON i.id = r.invitation_id
                         JOIN party_event e ON e.id = i.party_event_id
@@ -116,7 +117,7 @@ class CampaignAudience {
                     return new CampaignRecipient(invitation, rs.getObject("party_event_id", UUID.class),
                             rs.getString("title"), rs.getString("guest_name"), rs.getString("guest_email"),
                             core.publicUrl().resolve(guests.pagePath(invitation)).toString(), List.of(),
-                            rs.getString("variant"));
+                            rs.getString("variant"), MobileNumbers.e164(rs.getString("guest_phone")));
                 })
                 .list();
         var targets = push.of(page.stream().map(CampaignRecipient::invitationId).toList());
@@ -176,8 +177,10 @@ class CampaignAudience {
         }
         boolean email = channels.contains("EMAIL");
         boolean pushToo = channels.contains("PUSH");
+        boolean sms = channels.contains("SMS");
         where.append(" AND (").append(email ? "i.guest_email IS NOT NULL" : "false").append(" OR ")
                 .append(pushToo ? "EXISTS (SELECT 1 FROM push_subscription p WHERE p.invitation_id = i.id)" : "false")
+                .append(" OR ").append(sms ? MobileNumbers.TEXTABLE_SQL : "false")
                 .append(")");
         return new Query("""
                 SELECT DISTINCT ON (%1$s) i.id, %1$s AS person_key

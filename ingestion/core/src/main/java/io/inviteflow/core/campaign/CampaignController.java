@@ -42,7 +42,7 @@ class CampaignController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "A draft: name, segment {eventIds, answers: [YES|NO|MAYBE|NONE], openedNotAnswered, tierIds, "
             + "checkedIn, waitlisted, languages: [de|en|…]}, subject "
-            + "and message with merge fields {firstName} {name} {eventTitle} {link}, channels [EMAIL, PUSH], "
+            + "and message with merge fields {firstName} {name} {eventTitle} {link}, channels [EMAIL, PUSH, SMS], "
             + "optionally perMinute (at most so many people a minute) and abTest {subjectB, messageB, testPercent "
             + "(10-50), winnerBy (OPENED|CLICKED|ANSWERED), decideAfter (ISO-8601, PT30M-P7D)}")
     Campaign create(AuthenticatedOrganizer organizer, @RequestBody Campaigns.Draft draft) {

@@ -7,16 +7,18 @@ import java.util.UUID;
 
 /**
  * One person a campaign reaches (one per email address, through their invitation to the latest of the segment's
- * events; a guest without an address is reached by push alone).
+ * events; a guest without an address is reached by push or text alone).
  *
  * @param link    the guest's invitation page (for {@code {link}})
- * @param variant which version they get: {@code A} or {@code B} (B only in an A/B test)
+ * @param variant    which version they get: {@code A} or {@code B} (B only in an A/B test)
+ * @param guestPhone their number in E.164 when it was given with its country code, else null (no texts)
  */
 public record CampaignRecipient(UUID invitationId, UUID eventId, String eventTitle, String guestName,
-                                String guestEmail, String link, List<PushTargets.PushTarget> push, String variant) {
+                                String guestEmail, String link, List<PushTargets.PushTarget> push, String variant,
+                                String guestPhone) {
 
     CampaignRecipient withPush(List<PushTargets.PushTarget> targets) {
         return new CampaignRecipient(invitationId, eventId, eventTitle, guestName, guestEmail, link,
-                List.copyOf(targets), variant);
+                List.copyOf(targets), variant, guestPhone);
     }
 }

@@ -24,7 +24,7 @@ import java.util.UUID;
 @Service
 class Campaigns {
 
-    private static final Set<String> CHANNELS = Set.of("EMAIL", "PUSH");
+    private static final Set<String> CHANNELS = Set.of("EMAIL", "PUSH", "SMS");
 
     private final JdbcClient jdbc;
     private final Events events;
@@ -193,13 +193,13 @@ class Campaigns {
 
     private static Set<String> channels(List<String> requested) {
         if (requested == null || requested.isEmpty()) {
-            throw Problems.unprocessable("channels", "EMAIL and/or PUSH");
+            throw Problems.unprocessable("channels", "one or more of EMAIL, PUSH, SMS");
         }
         Set<String> channels = new LinkedHashSet<>();
         for (String channel : requested) {
             String upper = String.valueOf(channel).toUpperCase(Locale.ROOT);
             if (!CHANNELS.contains(upper)) {
-                throw Problems.unprocessable("channels", "EMAIL or PUSH, not " + channel);
+                throw Problems.unprocessable("channels", "EMAIL, PUSH or SMS, not " + channel);
             }
             channels.add(upper);
         }

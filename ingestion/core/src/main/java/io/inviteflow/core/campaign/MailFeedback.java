@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * What the mail relay reports about a mail after it left, by the mail's ledger key (its {@code X-Inviteflow-Reminder}
- * header), once per mail and kind of report:
+ * What the mail relay (or the SMS provider, see {@link SmsStatusController}) reports about a message after it left, by
+ * the message's ledger key (a mail's {@code X-Inviteflow-Reminder} header), once per message and kind of report:
  * <ul>
  *   <li>{@code DELIVERED}: the recipient's server took it — {@link ActivityType#MESSAGE_DELIVERED};</li>
  *   <li>{@code SOFT_BOUNCE}: refused for now (mailbox full, greylisting) — {@link ActivityType#MESSAGE_BOUNCED};</li>
@@ -22,6 +22,8 @@ import java.util.UUID;
  *       more (mailing a dead address again costs every sender of this installation its reputation);</li>
  *   <li>{@code COMPLAINT}: the recipient marked it as spam — no marketing any more, as if they had unsubscribed.</li>
  * </ul>
+ * A text message's hard bounce (no such handset) stops nothing else: a dead number says nothing about the person's
+ * mailbox, and no more texts go to it from that campaign anyway.
  */
 @Service
 class MailFeedback {
@@ -46,13 +48,17 @@ class MailFeedback {
             throw Problems.unprocessable("kind", "DELIVERED, SOFT_BOUNCE, HARD_BOUNCE or COMPLAINT");
         }
         Mail mail = Mail.of(messageKey);
-        Addressee to = jdbc.sql("SELECT party_event_id, lower(guest_email) AS email FROM invitation WHERE id = :id")
+        boolean text = mail.channel().equals("sms");
+        Addressee to = jdbc.sql("SELECT party_event_id, lower(guest_email) AS email, guest_phone FROM invitation "
+                        + "WHERE id = :id")
                 .param("id", mail.invitationId())
-                .query((rs, n) -> new Addressee(rs.getObject("party_event_id", UUID.class), rs.getString("email")))
+                .query((rs, n) -> new Addressee(rs.getObject("party_event_id", UUID.class),
+                        text ? MobileNumbers.e164(rs.getString("guest_phone")) : rs.getString("email")))
                 .optional()
-                .filter(a -> a.email() != null && recipient != null
-                        && a.email().equals(recipient.strip().toLowerCase(Locale.ROOT)))
-                .orElseThrow(() -> Problems.unprocessable("recipient", "not the address of the mail's invitation"));
+                .filter(a -> a.email() != null && recipient != null && (text ? MobileNumbers.same(recipient, a.email())
+                        : a.email().equals(recipient.strip().toLowerCase(Locale.ROOT))))
+                .orElseThrow(() -> Problems.unprocessable("recipient", text
+                        ? "not the number of the message's invitation" : "not the address of the mail's invitation"));
         int first = jdbc.sql("""
                         INSERT INTO mail_feedback (message_key, kind, recipient, diagnostic)
                         VALUES (:key, :kind, :recipient, :diagnostic) ON CONFLICT DO NOTHING""")
@@ -65,14 +71,16 @@ class MailFeedback {
         switch (report) {
             case "DELIVERED" -> outbox.record(new ActivityOutbox.Entry(ActivityType.MESSAGE_DELIVERED, "invitation",
                     mail.invitationId(), to.eventId(), new Payloads.MessageDelivered(mail.kind(), mail.campaignId(),
-                    "email")));
+                    mail.channel())));
             case "SOFT_BOUNCE", "HARD_BOUNCE" -> {
                 boolean permanent = report.equals("HARD_BOUNCE");
                 outbox.record(new ActivityOutbox.Entry(ActivityType.MESSAGE_BOUNCED, "invitation",
                         mail.invitationId(), to.eventId(), new Payloads.MessageBounced(mail.kind(), mail.campaignId(),
-                        "email", permanent, diagnostic == null ? null : abbreviated(diagnostic))));
+                        mail.channel(), permanent, diagnostic == null ? null : abbreviated(diagnostic))));
                 if (permanent) {
-                    stopMarketing("hard-bounce", mail, to);
+                    if (!text) {
+                        stopMarketing("hard-bounce", mail, to);
+                    }
                     if (mail.campaignId() != null) {
                         jdbc.sql("UPDATE campaign_recipient SET bounced_at = coalesce(bounced_at, now()) "
                                         + "WHERE campaign_id = :campaign AND invitation_id = :invitation")
@@ -95,14 +103,17 @@ class MailFeedback {
         return diagnostic.length() > 500 ? diagnostic.substring(0, 500) : diagnostic;
     }
 
+    /** @param email the address, or for a text message the number in E.164 */
     private record Addressee(UUID eventId, String email) {
     }
 
     /**
-     * A mail by its ledger key {@code <kind>:<invitation id>}, e.g. {@code campaign/<id>/email:<invitation id>} or
-     * {@code unanswered:<invitation id>}.
+     * A message by its ledger key {@code <kind>:<invitation id>}, e.g. {@code campaign/<id>/email:<invitation id>},
+     * {@code campaign/<id>/sms:<invitation id>} or {@code unanswered:<invitation id>}.
+     *
+     * @param channel what its kind ends in: {@code sms} or {@code push}, else {@code email}
      */
-    record Mail(String kind, UUID campaignId, UUID invitationId) {
+    record Mail(String kind, UUID campaignId, UUID invitationId, String channel) {
 
         static Mail of(String key) {
             int colon = key == null ? -1 : key.lastIndexOf(':');
@@ -112,10 +123,12 @@ class MailFeedback {
                 }
                 UUID invitation = UUID.fromString(key.substring(colon + 1));
                 String[] kind = key.substring(0, colon).split("/");
+                String last = kind[kind.length - 1];
+                String channel = kind.length > 1 && (last.equals("sms") || last.equals("push")) ? last : "email";
                 if (kind[0].equals("campaign")) {
-                    return new Mail("campaign", UUID.fromString(kind[1]), invitation);
+                    return new Mail("campaign", UUID.fromString(kind[1]), invitation, channel);
                 }
-                return new Mail(kind[0], null, invitation);
+                return new Mail(kind[0], null, invitation, channel);
             } catch (RuntimeException e) {
                 throw Problems.unprocessable("messageKey", "the mail's X-Inviteflow-Reminder header, "
                         + "<kind>:<invitation id>");

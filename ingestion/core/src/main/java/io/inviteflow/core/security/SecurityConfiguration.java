@@ -40,9 +40,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Bean
     @Order(1)
     SecurityFilterChain guests(HttpSecurity http) throws Exception {
-        // the payment providers' webhooks carry their own signature; a door's scanner and a ticket holder their own link
+        // the providers' webhooks (payments, mail and SMS reports) carry their own signature; a door's scanner and a ticket holder their own link
         http.securityMatcher("/i/**", "/api/v1/invitations/*/rsvp", "/guest/*", "/artwork/*.svg", "/media/*",
-                        "/webhooks/stripe", "/webhooks/paypal", "/webhooks/mail-feedback", "/checkin/**", "/t/*/ticket.pdf")
+                        "/webhooks/stripe", "/webhooks/paypal", "/webhooks/mail-feedback", "/webhooks/sms-status",
+                        "/checkin/**", "/t/*/ticket.pdf")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())

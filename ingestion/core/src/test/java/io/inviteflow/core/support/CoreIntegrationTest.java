@@ -23,10 +23,10 @@ public abstract class CoreIntegrationTest {
     public static final String TOPIC = "inviteflow.activity.test-" + RUN;
 
     public static final String STRIPE_WEBHOOK_SECRET = "whsec_test_" + RUN;
-    /** The Stripe stand-in (local-stack/payments) the core takes card payments with; see {@link PaidEventTest}. */
+    /** The Stripe stand-in (local-stack/stand-ins) the core takes card payments with; see {@link PaidEventTest}. */
     public static final StripeStandIn STRIPE = StripeStandIn.start(0, null, STRIPE_WEBHOOK_SECRET);
     public static final String PAYPAL_WEBHOOK_ID = "WH-TEST-" + RUN.toUpperCase();
-    /** The PayPal stand-in (local-stack/payments), with a request journal the tests read. */
+    /** The PayPal stand-in (local-stack/stand-ins), with a request journal the tests read. */
     public static final PayPalStandIn PAYPAL = PayPalStandIn.start(0, null, PAYPAL_WEBHOOK_ID, true);
 
     /** One set of properties for every test class that adds none, so they share one application context. */

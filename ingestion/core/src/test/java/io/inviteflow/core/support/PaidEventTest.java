@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Tests of ticket sales: the core talks with stripe-java to the Stripe stand-in (local-stack/payments), which posts its
+ * Tests of ticket sales: the core talks with stripe-java to the Stripe stand-in (local-stack/stand-ins), which posts its
  * signed webhooks back to this core ({@link CoreIntegrationTest} starts it). Expired holds are looked for every 200 ms.
  */
 public abstract class PaidEventTest extends OrganizerApiTest {

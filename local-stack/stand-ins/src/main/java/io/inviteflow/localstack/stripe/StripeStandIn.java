@@ -31,7 +31,7 @@ public final class StripeStandIn extends StandInServer {
         return start(port, webhookUrl, webhookSecret, true);
     }
 
-    /** As above; without a journal for a long-running stand-in (see {@link io.inviteflow.localstack.PaymentStandIns}). */
+    /** As above; without a journal for a long-running stand-in (see {@link io.inviteflow.localstack.StandIns}). */
     public static StripeStandIn start(int port, String webhookUrl, String webhookSecret, boolean journal) {
         WebhookSender webhooks = new WebhookSender("stripe", webhookUrl == null ? null : URI.create(webhookUrl),
                 new StripeSignature(webhookSecret));

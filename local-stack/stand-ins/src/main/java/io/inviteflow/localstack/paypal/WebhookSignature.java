@@ -40,7 +40,7 @@ final class WebhookSignature implements WebhookSender.Signer {
     }
 
     @Override
-    public Map<String, String> headers(String body) {
+    public Map<String, String> headers(java.net.URI url, String body) {
         String transmissionId = UUID.randomUUID().toString();
         String time = Instant.now().toString();
         return Map.of("PAYPAL-TRANSMISSION-ID", transmissionId,

@@ -11,14 +11,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Phaser;
 
 /**
- * Posts events the way payment providers do: a JSON body with the provider's signature headers, on other threads,
+ * Posts events the way the providers do: a body with the provider's signature headers, on other threads,
  * retried a few times while the endpoint does not answer 2xx.
  */
 public final class WebhookSender implements AutoCloseable {
 
-    /** The provider's signature headers for one delivery of a body (made anew per attempt: they carry the time). */
+    /**
+     * The provider's signature headers for one delivery of a body to a URL (made anew per attempt: they may carry the
+     * time; Twilio signs the URL too).
+     */
     public interface Signer {
-        Map<String, String> headers(String body);
+        Map<String, String> headers(URI url, String body);
     }
 
     private static final int ATTEMPTS = 5;
@@ -45,29 +48,38 @@ public final class WebhookSender implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
+    /** Posts a JSON event to the configured endpoint (none: dropped, as a provider without a webhook configured). */
     public void send(String eventJson) {
-        if (endpoint == null) {
-            return;
+        URI endpoint = this.endpoint;
+        if (endpoint != null) {
+            sendTo(endpoint, eventJson, "application/json; charset=utf-8");
         }
+    }
+
+    public void sendTo(URI url, String body, String contentType) {
+        sendTo(url, java.util.List.of(body), contentType);
+    }
+
+    /** Posts bodies one after the other to a URL the request named (Twilio's {@code StatusCallback}: sent, delivered). */
+    public void sendTo(URI url, java.util.List<String> bodies, String contentType) {
         inFlight.register();
         executor.execute(() -> {
             try {
-                deliver(eventJson);
+                bodies.forEach(body -> deliver(url, body, contentType));
             } finally {
                 inFlight.arriveAndDeregister();
             }
         });
     }
 
-    private void deliver(String eventJson) {
-        URI endpoint = this.endpoint;
+    private void deliver(URI endpoint, String body, String contentType) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                         .timeout(Duration.ofSeconds(10))
-                        .header("Content-Type", "application/json; charset=utf-8")
-                        .POST(HttpRequest.BodyPublishers.ofString(eventJson));
-                signer.headers(eventJson).forEach(request::header);
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString(body));
+                signer.headers(endpoint, body).forEach(request::header);
                 int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
                 if (status / 100 == 2) {
                     return;

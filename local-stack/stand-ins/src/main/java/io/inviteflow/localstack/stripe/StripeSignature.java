@@ -21,7 +21,7 @@ final class StripeSignature implements WebhookSender.Signer {
     }
 
     @Override
-    public Map<String, String> headers(String body) {
+    public Map<String, String> headers(java.net.URI url, String body) {
         long t = System.currentTimeMillis() / 1000;
         return Map.of("Stripe-Signature", "t=" + t + ",v1=" + hmac(t + "." + body));
     }

@@ -1,0 +1,42 @@
+package io.inviteflow.core.campaign;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+
+/**
+ * The numbers campaigns text: only those written with their country code ({@code +49 151 …}), since an SMS provider
+ * needs E.164 and a number without one could be of any country (the contacts import writes E.164; invitations made
+ * through the API keep the number as given).
+ */
+final class MobileNumbers {
+
+    /** The SQL condition of a number a campaign can text, on {@code invitation i}. */
+    static final String TEXTABLE_SQL = "i.guest_phone LIKE '+%'";
+
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+
+    private MobileNumbers() {
+    }
+
+    /**
+     * The number in E.164 ({@code +4915112345678}), or null when it has no country code or cannot be a number. Whether
+     * it reaches a mobile phone is the SMS provider's to say (it refuses landlines and unknown numbers).
+     */
+    static String e164(String written) {
+        if (written == null || !written.strip().startsWith("+")) {
+            return null;
+        }
+        try {
+            var number = PHONES.parse(written, "ZZ");
+            return PHONES.isPossibleNumber(number) ? PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164) : null;
+        } catch (NumberParseException e) {
+            return null;
+        }
+    }
+
+    /** Whether two ways of writing a number are the same number. */
+    static boolean same(String written, String e164) {
+        String mine = e164(written);
+        return mine != null && e164 != null && mine.equals(e164.strip());
+    }
+}
