@@ -14,12 +14,15 @@ public class PendingInvitationReader extends KeysetPageReader<PendingInvitation>
 
     private final PendingInvitationsClient client;
     private final UUID eventId;
+    private final java.time.Instant invitedBefore;
     private final int pageSize;
 
-    PendingInvitationReader(String name, PendingInvitationsClient client, UUID eventId, int pageSize) {
+    PendingInvitationReader(String name, PendingInvitationsClient client, UUID eventId,
+                            java.time.Instant invitedBefore, int pageSize) {
         super(name);
         this.client = client;
         this.eventId = eventId;
+        this.invitedBefore = invitedBefore;
         this.pageSize = pageSize;
     }
 
@@ -29,7 +32,7 @@ public class PendingInvitationReader extends KeysetPageReader<PendingInvitation>
 
     @Override
     protected Page<PendingInvitation> page(UUID after) {
-        PendingInvitationsClient.Page page = client.page(after, eventId, pageSize);
+        PendingInvitationsClient.Page page = client.page(after, eventId, invitedBefore, pageSize);
         return new Page<>(page.items(), page.next());
     }
 
@@ -43,6 +46,7 @@ public class PendingInvitationReader extends KeysetPageReader<PendingInvitation>
         private String name;
         private PendingInvitationsClient client;
         private UUID eventId;
+        private java.time.Instant invitedBefore;
         private int pageSize = 100;
 
         /** Prefix of this reader's keys in the execution context; must be unique within the step. */
@@ -62,6 +66,12 @@ public class PendingInvitationReader extends KeysetPageReader<PendingInvitation>
             return this;
         }
 
+        /** Only invitations made before this moment (a guest is not reminded right after being invited). */
+        public Builder invitedBefore(java.time.Instant invitedBefore) {
+            this.invitedBefore = invitedBefore;
+            return this;
+        }
+
         public Builder pageSize(int pageSize) {
             this.pageSize = pageSize;
             return this;
@@ -71,7 +81,7 @@ public class PendingInvitationReader extends KeysetPageReader<PendingInvitation>
             Assert.hasText(name, "a name is required: it keys the restart state");
             Assert.notNull(client, "a client is required");
             Assert.isTrue(pageSize > 0 && pageSize <= 1000, "page size must be 1..1000 (the core's limit)");
-            return new PendingInvitationReader(name, client, eventId, pageSize);
+            return new PendingInvitationReader(name, client, eventId, invitedBefore, pageSize);
         }
     }
 }

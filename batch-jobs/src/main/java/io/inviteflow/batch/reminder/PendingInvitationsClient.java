@@ -27,9 +27,10 @@ public class PendingInvitationsClient {
     /**
      * @param after   the last invitation id already handled, or null to start at the beginning
      * @param eventId only this party event's invitations, or null for all
+     * @param invitedBefore only invitations made before this moment, or null for all
      * @param limit   page size, 1 to 1000
      */
-    public Page page(UUID after, UUID eventId, int limit) {
+    public Page page(UUID after, UUID eventId, java.time.Instant invitedBefore, int limit) {
         return core.get()
                 .uri(uri -> {
                     uri.path("/api/v1/internal/pending-invitations").queryParam("limit", limit);
@@ -38,6 +39,9 @@ public class PendingInvitationsClient {
                     }
                     if (eventId != null) {
                         uri.queryParam("eventId", eventId);
+                    }
+                    if (invitedBefore != null) {
+                        uri.queryParam("invitedBefore", invitedBefore);
                     }
                     return uri.build();
                 })

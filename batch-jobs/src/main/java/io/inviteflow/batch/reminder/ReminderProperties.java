@@ -8,7 +8,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pageSize  invitations per request to the core (1..1000)
  * @param chunkSize reminders per chunk (one commit of reader position and Kafka acks)
  * @param from      the From: address of reminder mails, e.g. {@code Inviteflow <reminders@inviteflow.local>}
+ * @param unansweredAfter how long after the invitation a guest who has not answered is reminded (not minutes after
+ *                  being invited because the hourly run happened to come then)
  */
 @ConfigurationProperties("inviteflow.reminders")
-public record ReminderProperties(String cron, int pageSize, int chunkSize, String from) {
+public record ReminderProperties(String cron, int pageSize, int chunkSize, String from,
+                                 java.time.Duration unansweredAfter) {
 }

@@ -62,6 +62,7 @@ class UnansweredReminderJobConfiguration {
                 .name("unansweredReminderReader")
                 .client(client)
                 .eventId(eventId == null ? null : UUID.fromString(eventId))
+                .invitedBefore(java.time.Instant.now().minus(properties.unansweredAfter()))
                 .pageSize(properties.pageSize())
                 .build();
     }

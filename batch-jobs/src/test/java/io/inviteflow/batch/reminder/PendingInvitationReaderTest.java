@@ -25,7 +25,7 @@ class PendingInvitationReaderTest {
         }
 
         @Override
-        public Page page(UUID after, UUID eventId, int limit) {
+        public Page page(UUID after, UUID eventId, java.time.Instant invitedBefore, int limit) {
             requestedAfter.add(after);
             List<PendingInvitation> items = all.stream()
                     .filter(i -> after == null || i.invitationId().compareTo(after) > 0).limit(limit).toList();

@@ -38,6 +38,8 @@ public abstract class BatchIntegrationTest {
         new IsolatedStores("batch_test_" + RUN, TOPIC).springProperties().forEach((k, v) -> registry.add(k, () -> v));
         registry.add("inviteflow.core.url", () -> CoreServer.shared().url());
         registry.add("inviteflow.reminders.cron", () -> "0 0 0 1 1 ? 2099");
+        // the tests invite and remind at once
+        registry.add("inviteflow.reminders.unanswered-after", () -> "0s");
         registry.add("inviteflow.schedules.cron", () -> "0 0 0 1 1 ? 2099");
         registry.add("inviteflow.campaigns.cron", () -> "0 0 0 1 1 ? 2099");
         registry.add("inviteflow.sms.base-url", () -> CoreServer.TWILIO.baseUrl());
@@ -48,6 +50,8 @@ public abstract class BatchIntegrationTest {
         // small chunks and pages, so a handful of guests spans several of each
         registry.add("inviteflow.reminders.chunk-size", () -> "2");
         registry.add("inviteflow.reminders.page-size", () -> "3");
+        registry.add("inviteflow.campaigns.chunk-size", () -> "2");
+        registry.add("inviteflow.campaigns.page-size", () -> "3");
     }
 
     @BeforeEach

@@ -41,6 +41,8 @@ class CampaignAudience {
     /**
      * The people a segment reaches now. Counted by grouping on the person (a hash aggregate) rather than picking each
      * person's invitation as {@link #freeze} must (a sort of every row, which spills to disk for a million guests).
+     * The segment's events are the organizer's (checked before): no join with the events, whose one-row estimate per
+     * organizer made the planner expect a few thousand guests and pick a plan for those (nested loops, no workers).
      */
     long count(UUID organizerId, Segment segment, Set<String> channels) {
         Query query = query(organizerId, segment, channels);
@@ -49,8 +51,7 @@ class CampaignAudience {
             // all at once, and parallel workers to read them (the planner's default costs keep it on one core)
             jdbc.sql("SELECT set_config('work_mem', '256MB', true), set_config('parallel_setup_cost', '0', true), "
                     + "set_config('parallel_tuple_cost', '0', true)").query().listOfRows();
-            return jdbc.sql("SELECT count(*) FROM (SELECT " + PERSON + " FROM invitation i "
-                            + "JOIN party_event e ON e.id = i.party_event_id WHERE " + query.where()
+            return jdbc.sql("SELECT count(*) FROM (SELECT " + PERSON + " FROM invitation i WHERE " + query.where()
                             + " GROUP BY 1) people")
                     .params(query.params()).query(Long.class).single();
         });
@@ -140,7 +141,7 @@ class CampaignAudience {
     private static final String NOT_OPTED_OUT =
             "NOT EXISTS (SELECT 1 FROM marketing_opt_out o WHERE o.email_normalized = i.person_key)";
 
-    /** @param where the segment's conditions on {@code invitation i} and {@code party_event e} */
+    /** @param where the segment's conditions on {@code invitation i} alone */
     private record Query(String sql, String where, Map<String, Object> params) {
     }
 
@@ -149,11 +150,15 @@ class CampaignAudience {
         params.put("organizer", organizerId);
         params.put("events", segment.eventIds());
         StringBuilder where = new StringBuilder(
-                "e.organizer_id = :organizer AND i.party_event_id IN (:events) AND i.revoked_at IS NULL AND "
-                        + NOT_OPTED_OUT);
+                "i.party_event_id IN (:events) AND i.revoked_at IS NULL AND " + NOT_OPTED_OUT);
         if (!segment.answers().isEmpty()) {
-            where.append(" AND coalesce(i.response, 'NONE') IN (:answers)");
-            params.put("answers", segment.answers());
+            // "no answer yet" as IS NULL, which the planner estimates from the column's statistics (it took any
+            // expression such as coalesce(response, 'NONE') to match 1 % of the rows, and planned for that)
+            List<String> given = segment.answers().stream().filter(a -> !a.equals("NONE")).toList();
+            boolean none = given.size() < segment.answers().size();
+            where.append(" AND (").append(none ? "i.response IS NULL" : "false").append(" OR ")
+                    .append(given.isEmpty() ? "false" : "i.response IN (:answers)").append(")");
+            params.put("answers", given.isEmpty() ? List.of("") : given);
         }
         if (Boolean.TRUE.equals(segment.openedNotAnswered())) {
             where.append(" AND i.first_opened_at IS NOT NULL AND i.response IS NULL");
@@ -185,7 +190,7 @@ class CampaignAudience {
         return new Query("""
                 SELECT DISTINCT ON (%1$s) i.id, %1$s AS person_key
                 FROM invitation i JOIN party_event e ON e.id = i.party_event_id
-                WHERE %2$s
+                WHERE e.organizer_id = :organizer AND %2$s
                 ORDER BY %1$s, e.starts_at DESC, i.id""".formatted(PERSON, where), where.toString(), params);
     }
 }

@@ -210,17 +210,22 @@ class InvitationRepository {
      * Unanswered invitations with an email (not withdrawn, reminders not stopped), for events that have not started,
      * after {@code after} in id order.
      */
-    List<PendingInvitation> findPending(UUID after, UUID eventId, int limit, BiFunction<UUID, UUID, String> linkFor) {
+    List<PendingInvitation> findPending(UUID after, UUID eventId, java.time.Instant invitedBefore, int limit,
+                                        BiFunction<UUID, UUID, String> linkFor) {
         return jdbc.sql("""
                         SELECT i.id, i.party_event_id, e.title, e.starts_at, e.time_zone, i.guest_name, i.guest_email
                         FROM invitation i JOIN party_event e ON e.id = i.party_event_id
                         WHERE i.id > :after AND i.response IS NULL AND i.guest_email IS NOT NULL
                           AND i.reminders_stopped_at IS NULL AND i.revoked_at IS NULL
                           AND e.starts_at > now() AND (CAST(:eventId AS uuid) IS NULL OR i.party_event_id = :eventId)
+                          AND (CAST(:invitedBefore AS timestamptz) IS NULL OR i.created_at < :invitedBefore)
                         ORDER BY i.id
                         LIMIT :limit""")
                 .param("after", after)
                 .param("eventId", eventId, java.sql.Types.OTHER)
+                .param("invitedBefore", invitedBefore == null ? null
+                        : OffsetDateTime.ofInstant(invitedBefore, java.time.ZoneOffset.UTC),
+                        java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("limit", limit)
                 .query((rs, row) -> {
                     UUID id = rs.getObject(1, UUID.class);

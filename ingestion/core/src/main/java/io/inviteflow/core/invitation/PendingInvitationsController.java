@@ -72,9 +72,10 @@ class PendingInvitationsController {
     @GetMapping("/api/v1/internal/pending-invitations")
     Page pending(@RequestParam(required = false) UUID after,
                  @RequestParam(required = false) UUID eventId,
+                 @RequestParam(required = false) java.time.Instant invitedBefore,
                  @RequestParam(defaultValue = "500") @Min(1) @Max(1000) int limit) {
-        List<PendingInvitation> items = repository.findPending(after == null ? BEFORE_ALL : after, eventId, limit,
-                invitations::linkFor);
+        List<PendingInvitation> items = repository.findPending(after == null ? BEFORE_ALL : after, eventId,
+                invitedBefore, limit, invitations::linkFor);
         UUID next = items.size() < limit ? null : items.get(items.size() - 1).invitationId();
         return new Page(items, next);
     }
