@@ -63,6 +63,19 @@ class PendingInvitationsIT extends CoreIntegrationTest {
     }
 
     @Test
+    void aGuestInvitedAfterTheCutOffIsNotPendingYet() {
+        var api = new Api(port);
+        String organizer = api.newOrganizerToken();
+        String eventId = api.newEvent(organizer, "Fresh invitations");
+        api.post("/api/v1/events/" + eventId + "/invitations", organizer, """
+                {"guests":[{"name":"Just invited","email":"fresh@example.org"}]}""");
+        String base = "/api/v1/internal/pending-invitations?eventId=" + eventId + "&invitedBefore=";
+
+        assertThat(api.get(base + Instant.now().minusSeconds(3600), serviceToken()).json().get("items")).isEmpty();
+        assertThat(api.get(base + Instant.now().plusSeconds(60), serviceToken()).json().get("items")).hasSize(1);
+    }
+
+    @Test
     void organizersCannotUseItAndServicesCannotActAsOrganizers() {
         var api = new Api(port);
         String organizer = api.newOrganizerToken();
