@@ -95,6 +95,8 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
             default -> "Email";
         });
         channels.setValue(Set.of("EMAIL"));
+        channels.setHelperText("Notifications reach guests whose browser subscribed; text messages, guests who said "
+                + "yes to texts on their invitation page");
         events.setItemLabelGenerator(CoreEvent::title);
         // once, here: the view is reused when its own link is followed again
         events.addValueChangeListener(e -> {

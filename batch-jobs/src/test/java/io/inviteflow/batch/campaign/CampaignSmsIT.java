@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
  * A campaign by SMS through the Twilio stand-in (not Twilio), its delivery reports back through the core's signed
  * status hook: each number with its country code gets one text with its counted link and the way out; a number whose
  * owner replied STOP is refused by the provider and never tried again; an unreachable handset comes back as a hard
- * bounce; a number without a country code is not texted.
+ * bounce; a number without a country code, or whose owner did not say yes to texts on the invitation page (or took it
+ * back), is not texted.
  */
 class CampaignSmsIT extends BatchIntegrationTest {
 
@@ -43,14 +44,24 @@ class CampaignSmsIT extends BatchIntegrationTest {
         String organizer = core.newOrganizerToken();
         UUID eventId = core.newEvent(organizer, "Street party");
         String ada = "+49 151 " + (10_000_000 + new java.util.Random().nextInt(89_999_999));
-        List<CoreApi.Invited> guests = core.invite(organizer, eventId, List.of("Ada", "Bob", "Cy", "Dee"),
-                java.util.Arrays.asList(null, null, null, null),
-                List.of(ada, "+15005550004", TwilioStandIn.UNREACHABLE_HANDSET, "0151 2345678"));
+        List<CoreApi.Invited> guests = core.invite(organizer, eventId, List.of("Ada", "Bob", "Cy", "Dee", "Eve",
+                        "Fay"), java.util.Arrays.asList(null, null, null, null, null, null),
+                List.of(ada, "+15005550004", TwilioStandIn.UNREACHABLE_HANDSET, "0151 2345678", "+447700900123",
+                        "+447700900456"));
         String adaE164 = ada.replace(" ", "");
+        // texts need the guest's yes, given on their invitation page: Ada, Bob and Cy say yes, Eve says yes and then
+        // no, Fay never does; Dee is not even asked (no country code, so no number to text)
+        for (CoreApi.Invited guest : guests.subList(0, 3)) {
+            assertThat(guestPost(guest, "/texts")).contains("the host may text you at +");
+        }
+        assertThat(guestPost(guests.get(4), "/texts")).contains("+44••••••••23");
+        assertThat(guestPost(guests.get(4), "/texts/stop")).contains("no more texts from the host");
+        assertThat(guestPage(guests.get(5))).contains("/texts\"").contains("Text me");
+        assertThat(guestPage(guests.get(3))).doesNotContain("/texts\"");
 
         assertThat(core.send("POST", "/api/v1/campaigns/audience-count", organizer, """
                 {"segment":{"eventIds":["%s"]},"channels":["SMS"]}""".formatted(eventId))
-                .get("people").asLong()).as("Dee's number has no country code").isEqualTo(3);
+                .get("people").asLong()).as("Ada, Bob and Cy said yes to texts").isEqualTo(3);
         String id = core.send("POST", "/api/v1/campaigns", organizer, """
                 {"name":"Tonight","segment":{"eventIds":["%s"]},"subject":"Tonight",
                  "message":"Hi {firstName}, {eventTitle} starts at 6: {link}","channels":["SMS"]}"""
@@ -122,6 +133,22 @@ class CampaignSmsIT extends BatchIntegrationTest {
         assertThat(answer.statusCode()).isEqualTo(403);
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
                 assertThat(t).startsWith("application/problem+json"));
+    }
+
+    private static String guestPost(CoreApi.Invited guest, String path) throws Exception {
+        var answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(guest.link().replaceAll("#.*", "") + path))
+                .header("Accept-Language", "en")
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return answer.body();
+    }
+
+    private static String guestPage(CoreApi.Invited guest) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(guest.link().replaceAll("#.*", ""))).header("Accept-Language", "en").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static List<ObjectNode> ours(Set<String> numbers) {

@@ -158,7 +158,8 @@ public final class Payloads {
 
     /**
      * @param scope what the guest no longer wants: {@code event-reminders} (this event's reminders, every channel), or
-     *              {@code marketing} (every organizer's campaigns to their address)
+     *              {@code marketing} (every organizer's campaigns to their address), or {@code sms} (marketing texts
+     *              to their number)
      * @param via   {@code one-click} (the mail client's List-Unsubscribe, RFC 8058) or {@code page} (the link's page)
      */
     public record Unsubscribed(String scope, String via) {

@@ -15,7 +15,7 @@ import java.util.UUID;
 /**
  * A segment's people, in SQL: the organizer's guests of the chosen events with the chosen answers (and engagement),
  * reachable on one of the channels (an address for mail, a browser subscribed for push, a number with its country
- * code for SMS), not withdrawn, not opted out of marketing — one per email address (the invitation
+ * code whose owner said yes to texts for SMS), not withdrawn, not opted out of marketing — one per email address (the invitation
  * to the latest event wins), so nobody gets the same campaign twice for being invited twice. Counted live while the
  * campaign is built; fixed ({@link #freeze}) when it starts going out, so its sending pages stay stable.
  */
@@ -101,7 +101,8 @@ class CampaignAudience {
     List<CampaignRecipient> page(UUID campaignId, UUID after, int limit, java.sql.Timestamp localTime,
                                  java.sql.Timestamp cutoff) {
         List<CampaignRecipient> page = jdbc.sql("""
-                        SELECT i.id, i.party_event_id, e.title, i.guest_name, i.guest_email, i.guest_phone, r.variant
+                        SELECT i.id, i.party_event_id, e.title, i.guest_name, i.guest_email, r.variant,
+                               CASE WHEN %s THEN i.guest_phone END AS textable_phone
                         FROM campaign_recipient r
                         JOIN invitation i ON i.id = r.invitation_id
                         JOIN party_event e ON e.id = i.party_event_id
@@ -110,7 +111,8 @@ class CampaignAudience {
                           AND (CAST(:local AS timestamp) IS NULL OR %s <= :cutoff)
                           AND %s
                         ORDER BY r.invitation_id
-                        LIMIT :limit""".formatted(localInstant("CAST(:local AS timestamp)"), NOT_OPTED_OUT))
+                        LIMIT :limit""".formatted(MobileNumbers.TEXTABLE_SQL, localInstant("CAST(:local AS timestamp)"),
+                        NOT_OPTED_OUT))
                 .param("campaign", campaignId).param("after", after).param("limit", limit)
                 .param("local", localTime, java.sql.Types.TIMESTAMP).param("cutoff", cutoff)
                 .query((rs, row) -> {
@@ -118,7 +120,7 @@ class CampaignAudience {
                     return new CampaignRecipient(invitation, rs.getObject("party_event_id", UUID.class),
                             rs.getString("title"), rs.getString("guest_name"), rs.getString("guest_email"),
                             core.publicUrl().resolve(guests.pagePath(invitation)).toString(), List.of(),
-                            rs.getString("variant"), MobileNumbers.e164(rs.getString("guest_phone")));
+                            rs.getString("variant"), MobileNumbers.e164(rs.getString("textable_phone")));
                 })
                 .list();
         var targets = push.of(page.stream().map(CampaignRecipient::invitationId).toList());

@@ -10,8 +10,9 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
  */
 final class MobileNumbers {
 
-    /** The SQL condition of a number a campaign can text, on {@code invitation i}. */
-    static final String TEXTABLE_SQL = "i.guest_phone LIKE '+%'";
+    /** The SQL condition of a number a campaign can text, on {@code invitation i}: its owner said yes to texts. */
+    static final String TEXTABLE_SQL = "(i.guest_phone LIKE '+%' AND EXISTS (SELECT 1 FROM sms_consent c "
+            + "WHERE c.invitation_id = i.id AND c.withdrawn_at IS NULL))";
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 

@@ -1,0 +1,78 @@
+package io.inviteflow.core.campaign;
+
+import io.inviteflow.contract.ActivityType;
+import io.inviteflow.contract.Payloads;
+import io.inviteflow.core.invitation.GuestAccess;
+import io.inviteflow.core.outbox.ActivityOutbox;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Guests' yes to marketing texts. Mail to an invited guest may go until they unsubscribe; a text may go only to a
+ * number whose owner said yes to texts (the law in most places where texting costs the recipient or wakes them), so a
+ * campaign's SMS channel reaches only those ({@link MobileNumbers#TEXTABLE_SQL}). Kept with the number, the time and
+ * the place it was given, and when and how it was withdrawn.
+ */
+@Service
+class SmsConsents {
+
+    private final JdbcClient jdbc;
+    private final ActivityOutbox outbox;
+
+    SmsConsents(JdbcClient jdbc, ActivityOutbox outbox) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+    }
+
+    /**
+     * The guest's number as texts would go to it, and whether they said yes to texts.
+     *
+     * @param phone E.164, or null: the invitation has no number with its country code (nothing to ask)
+     */
+    record State(String phone, boolean given) {
+    }
+
+    State of(UUID invitationId) {
+        return jdbc.sql("""
+                        SELECT i.guest_phone, c.given_at IS NOT NULL AND c.withdrawn_at IS NULL AS given
+                        FROM invitation i LEFT JOIN sms_consent c ON c.invitation_id = i.id
+                        WHERE i.id = :id""")
+                .param("id", invitationId)
+                .query((rs, n) -> new State(MobileNumbers.e164(rs.getString(1)), rs.getBoolean(2)))
+                .optional().orElse(new State(null, false));
+    }
+
+    /** Yes to texts at the invitation's number, from {@code source}; given again after a withdrawal, it counts anew. */
+    @Transactional
+    Optional<String> give(GuestAccess.Guest guest, String source) {
+        String phone = of(guest.invitationId()).phone();
+        if (phone == null) {
+            return Optional.empty();
+        }
+        jdbc.sql("""
+                        INSERT INTO sms_consent (invitation_id, phone, given_at, source) VALUES (:id, :phone, :at, :source)
+                        ON CONFLICT (invitation_id) DO UPDATE SET phone = EXCLUDED.phone, given_at = EXCLUDED.given_at,
+                            source = EXCLUDED.source, withdrawn_at = NULL, withdrawn_via = NULL""")
+                .param("id", guest.invitationId()).param("phone", phone).param("source", source)
+                .param("at", java.sql.Timestamp.from(Instant.now())).update();
+        return Optional.of(phone);
+    }
+
+    /** No more texts; once (a second stop changes nothing and tells nobody again). */
+    @Transactional
+    void withdraw(GuestAccess.Guest guest, String via) {
+        int withdrawn = jdbc.sql("""
+                        UPDATE sms_consent SET withdrawn_at = now(), withdrawn_via = :via
+                        WHERE invitation_id = :id AND withdrawn_at IS NULL""")
+                .param("id", guest.invitationId()).param("via", via).update();
+        if (withdrawn == 1) {
+            outbox.record(new ActivityOutbox.Entry(ActivityType.UNSUBSCRIBED, "invitation", guest.invitationId(),
+                    guest.eventId(), new Payloads.Unsubscribed("sms", via)));
+        }
+    }
+}
