@@ -123,6 +123,17 @@ class CampaignJobIT extends BatchIntegrationTest {
                     new Payloads.ReminderSent("campaign", "email", campaignId),
                     new Payloads.ReminderSent("campaign", "email", campaignId),
                     new Payloads.ReminderSent("campaign", "push", campaignId));
+            // the top of the campaign's funnel, once: whom it was queued for when its audience was fixed
+            var queued = reader.readUntil(all -> all.stream().anyMatch(m -> m.activity().type()
+                    == ActivityType.MESSAGE_QUEUED && m.activity().aggregateId().equals(campaignId)),
+                    Duration.ofSeconds(30)).stream()
+                    .filter(m -> m.activity().type() == ActivityType.MESSAGE_QUEUED
+                            && m.activity().aggregateId().equals(campaignId)).toList();
+            assertThat(queued).singleElement().satisfies(m -> {
+                assertThat(m.activity().aggregateType()).isEqualTo("campaign");
+                assertThat(codec.payloadAs(m.activity(), Payloads.MessagesQueued.class)).isEqualTo(
+                        new Payloads.MessagesQueued(campaignId, List.of("email", "push"), 2, 2, 0, 0));
+            });
         }
     }
 }

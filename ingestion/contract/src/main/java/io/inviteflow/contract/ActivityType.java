@@ -55,5 +55,10 @@ public enum ActivityType {
     /** The recipient's mail server took a mail (the relay's report). Payload: {@link Payloads.MessageDelivered}. */
     MESSAGE_DELIVERED,
     /** The recipient's mail server refused a mail, for now or for good. Payload: {@link Payloads.MessageBounced}. */
-    MESSAGE_BOUNCED
+    MESSAGE_BOUNCED,
+    /**
+     * A campaign's audience was fixed: its messages are queued for sending (one activity per campaign, aggregate type
+     * {@code campaign}, not one per person). Payload: {@link Payloads.MessagesQueued}.
+     */
+    MESSAGE_QUEUED
 }

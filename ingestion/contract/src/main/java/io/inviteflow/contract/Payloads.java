@@ -71,6 +71,18 @@ public final class Payloads {
     }
 
     /**
+     * The top of a campaign's funnel: how many people its messages are queued for, when its audience was fixed.
+     *
+     * @param channels     the campaign's channels ({@code email}, {@code push}, {@code sms})
+     * @param variantA     people getting version A now (everybody, without an A/B test)
+     * @param variantB     people getting version B now (an A/B test's other half)
+     * @param heldForWinner people of an A/B test who get the winning version once it is picked
+     */
+    public record MessagesQueued(java.util.UUID campaignId, java.util.List<String> channels, long people,
+                                 long variantA, long variantB, long heldForWinner) {
+    }
+
+    /**
      * A guest's mail client showed one of our mails with its images (the tracking pixel; first time only). Many
      * clients block images or fetch them ahead of the reader, so it is a lower bound and a hint, not proof; a click
      * ({@link InvitationOpened#campaignId()}) is the firm signal.

@@ -1,5 +1,8 @@
 package io.inviteflow.core.campaign;
 
+import io.inviteflow.contract.ActivityType;
+import io.inviteflow.contract.Payloads;
+import io.inviteflow.core.outbox.ActivityOutbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,9 +22,12 @@ class CampaignSends {
     private final CampaignAudience audience;
     private final Segments segments;
     private final CampaignSeries series;
+    private final ActivityOutbox outbox;
 
-    CampaignSends(JdbcClient jdbc, CampaignAudience audience, Segments segments, CampaignSeries series) {
+    CampaignSends(JdbcClient jdbc, CampaignAudience audience, Segments segments, CampaignSeries series,
+                  ActivityOutbox outbox) {
         this.series = series;
+        this.outbox = outbox;
         this.jdbc = jdbc;
         this.audience = audience;
         this.segments = segments;
@@ -89,11 +95,31 @@ class CampaignSends {
             return List.of();
         }
         if (!campaign.get().frozen()) {
-            audience.freeze(campaignId, campaign.get().organizer(), segments.read(campaign.get().segment()),
-                    Set.of(campaign.get().channels()), campaign.get().testPercent());
+            Segment segment = segments.read(campaign.get().segment());
+            audience.freeze(campaignId, campaign.get().organizer(), segment, Set.of(campaign.get().channels()),
+                    campaign.get().testPercent());
             jdbc.sql("UPDATE campaign SET frozen_at = now() WHERE id = :id").param("id", campaignId).update();
+            queued(campaignId, segment, campaign.get().channels());
         }
         return audience.page(campaignId, after, limit, campaign.get().localTime(), campaign.get().cutoff());
+    }
+
+    /**
+     * The campaign's {@link ActivityType#MESSAGE_QUEUED}: whom it is queued for, per version, once (its audience is
+     * fixed once). Keyed by the segment's first event, as every activity needs an event for its Kafka key.
+     */
+    private void queued(UUID campaignId, Segment segment, String[] channels) {
+        Payloads.MessagesQueued queued = jdbc.sql("""
+                        SELECT count(*), count(*) FILTER (WHERE variant = 'A'), count(*) FILTER (WHERE variant = 'B'),
+                               count(*) FILTER (WHERE variant IS NULL)
+                        FROM campaign_recipient WHERE campaign_id = :id""")
+                .param("id", campaignId)
+                .query((rs, n) -> new Payloads.MessagesQueued(campaignId, java.util.Arrays.stream(channels)
+                        .map(c -> c.toLowerCase(java.util.Locale.ROOT)).toList(), rs.getLong(1), rs.getLong(2),
+                        rs.getLong(3), rs.getLong(4)))
+                .single();
+        outbox.record(new ActivityOutbox.Entry(ActivityType.MESSAGE_QUEUED, "campaign", campaignId,
+                segment.eventIds().get(0), queued));
     }
 
     /**
