@@ -122,19 +122,20 @@ public class ReminderDeliveries {
 
     /** The mail server refused or could not be reached: the mail did not go out, a later run may claim it again. */
     public void markFailed(Reminder reminder, String error) {
-        ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
-                        UPDATE reminder_delivery SET status = 'failed', last_error = :error
-                        WHERE kind = :kind AND invitation_id = :id AND status = 'claimed'""")
-                .param("error", error == null ? null : error.substring(0, Math.min(error.length(), 1000)))
-                .param("kind", reminder.kind()).param("id", reminder.invitationId())
-                .update());
+        release(reminder, "failed", error);
     }
 
     /** The provider refused it for good: not sent, and no later run claims it again. */
     public void markRefused(Reminder reminder, String error) {
+        release(reminder, "refused", error);
+    }
+
+    /** A claim that sent nothing ends {@code failed} (may be claimed again) or {@code refused} (never), with why. */
+    private void release(Reminder reminder, String status, String error) {
         ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
-                        UPDATE reminder_delivery SET status = 'refused', last_error = :error
+                        UPDATE reminder_delivery SET status = :status, last_error = :error
                         WHERE kind = :kind AND invitation_id = :id AND status = 'claimed'""")
+                .param("status", status)
                 .param("error", error == null ? null : error.substring(0, Math.min(error.length(), 1000)))
                 .param("kind", reminder.kind()).param("id", reminder.invitationId())
                 .update());

@@ -10,14 +10,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Twilio's status callback for the texts batch-jobs sends: {@code POST /webhooks/sms-status?key=<ledger key>}, form
@@ -33,7 +27,7 @@ class SmsStatusController {
     private static final Set<String> HANDSET_GONE = Set.of("30003", "30005", "30006");
 
     private final MailFeedback feedback;
-    private final byte[] authToken;
+    private final TwilioRequestSignature signature;
     private final String publicUrl;
 
     /**
@@ -43,7 +37,7 @@ class SmsStatusController {
     SmsStatusController(MailFeedback feedback, @Value("${inviteflow.sms.auth-token:}") String authToken,
                         @Value("${inviteflow.sms.status-callback-url:}") String publicUrl) {
         this.feedback = feedback;
-        this.authToken = authToken.getBytes(StandardCharsets.UTF_8);
+        this.signature = new TwilioRequestSignature(authToken);
         this.publicUrl = publicUrl;
     }
 
@@ -51,15 +45,13 @@ class SmsStatusController {
     @Operation(summary = "Twilio's status callback of a text (MessageStatus delivered | undelivered | failed, with "
             + "ErrorCode); the query's key names the message. Signed: X-Twilio-Signature")
     ResponseEntity<?> status(HttpServletRequest request) {
-        if (authToken.length == 0) {
+        if (!signature.configured()) {
             return ResponseEntity.notFound().build();
         }
         Map<String, String> form = postParameters(request);
         String url = (publicUrl.isBlank() ? request.getRequestURL().toString() : publicUrl)
                 + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        String signature = request.getHeader("X-Twilio-Signature");
-        if (signature == null || !MessageDigest.isEqual(sign(url, form).getBytes(StandardCharsets.US_ASCII),
-                signature.getBytes(StandardCharsets.US_ASCII))) {
+        if (!signature.verifies(request.getHeader("X-Twilio-Signature"), url, form)) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ProblemDetail.forStatusAndDetail(
                     HttpStatus.FORBIDDEN, "no valid X-Twilio-Signature for this URL and these parameters"));
         }
@@ -82,24 +74,12 @@ class SmsStatusController {
     private static Map<String, String> postParameters(HttpServletRequest request) {
         Set<String> inQuery = request.getQueryString() == null ? Set.of()
                 : UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams().keySet();
-        Map<String, String> form = new TreeMap<>();
+        Map<String, String> form = new java.util.HashMap<>();
         request.getParameterMap().forEach((name, values) -> {
             if (!inQuery.contains(name) && values.length > 0) {
                 form.put(name, values[0]);
             }
         });
         return form;
-    }
-
-    private String sign(String url, Map<String, String> sortedForm) {
-        StringBuilder signed = new StringBuilder(url);
-        sortedForm.forEach((name, value) -> signed.append(name).append(value));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(authToken, "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(signed.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
