@@ -29,7 +29,7 @@ import java.util.UUID;
 
 /**
  * {@code campaignJob(campaignId, …)}: one run per campaign whose time has come. It reads the campaign's people from
- * the core page by page (the position saved with each chunk), sends each a mail and/or a push once (delivery ledger,
+ * the core page by page (the position saved with each chunk), sends each a mail, a push and/or a text once (delivery ledger,
  * kind {@code campaign/<id>/<channel>}), and when the run completes marks the campaign sent. A failed run is restarted
  * by the next minute's launcher with the same parameters and goes on where it stopped.
  */

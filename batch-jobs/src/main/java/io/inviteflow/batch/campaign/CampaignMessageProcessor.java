@@ -71,7 +71,12 @@ public class CampaignMessageProcessor implements ItemProcessor<CampaignRecipient
         String footer = "\n\nNo more texts: " + stop;
         int room = SmsMessage.MAX_LENGTH - footer.length();
         String body = message.strip();
-        return (body.length() > room ? body.substring(0, room - 1) + "…" : body) + footer;
+        // "..." rather than "…": one character outside the GSM alphabet makes the whole text UCS-2, twice the SMS
+        int cut = room - 3;
+        if (body.length() > room && Character.isHighSurrogate(body.charAt(cut - 1))) {
+            cut--;
+        }
+        return (body.length() > room ? body.substring(0, cut) + "..." : body) + footer;
     }
 
     private static String merge(String text, CampaignRecipient to, String link) {

@@ -16,7 +16,8 @@ import java.util.UUID;
  * durable before the mail leaves, and a "sent" mark must survive a chunk that rolls back later.
  * <p>
  * Row life: {@code claimed} → {@code sent} → {@code published}; a send that failed cleanly goes {@code claimed} →
- * {@code failed} and may be claimed again. A row left in {@code claimed} means the process died between claim and
+ * {@code failed} and may be claimed again; one the provider refused for good goes {@code refused} and is never claimed
+ * again. A row left in {@code claimed} means the process died between claim and
  * confirmation: the mail may or may not have gone out, so it is reported and never retried.
  */
 @Repository
@@ -151,9 +152,9 @@ public class ReminderDeliveries {
                 "published", "published_at");
     }
 
-    /** Moves the rows of these keys that are in status {@code from} to {@code to}, stamping {@code at}, at once. */
     /**
-     * Moves rows forward (claimed → sent, sent → published) without waiting for the commit to reach the disk: the
+     * Moves the rows of these keys that are in status {@code from} to {@code to}, stamping {@code at}, at once
+     * (claimed → sent, sent → published), without waiting for the commit to reach the disk: the
      * claims must (a mail goes out only after its claim is durable), these need not — a move lost to a database crash
      * leaves a sent mail claimed (in doubt: reported, not resent) or a published one sent (published again, with the
      * same eventId). Waiting for the WAL's flush on every one of them was most of a campaign's time on this disk.

@@ -57,12 +57,15 @@ class UnansweredReminderJobConfiguration {
     @StepScope
     PendingInvitationReader unansweredReminderReader(
             PendingInvitationsClient client, ReminderProperties properties,
-            @Value("#{jobParameters['eventId']}") String eventId) {
+            @Value("#{jobParameters['eventId']}") String eventId,
+            @Value("#{jobParameters['runAt']}") String runAt) {
         return PendingInvitationReader.builder()
                 .name("unansweredReminderReader")
                 .client(client)
                 .eventId(eventId == null ? null : UUID.fromString(eventId))
-                .invitedBefore(java.time.Instant.now().minus(properties.unansweredAfter()))
+                // from the run's own time, so a restarted run reminds the same guests
+                .invitedBefore((runAt == null ? java.time.Instant.now() : java.time.Instant.parse(runAt))
+                        .minus(properties.unansweredAfter()))
                 .pageSize(properties.pageSize())
                 .build();
     }

@@ -12,7 +12,9 @@ public interface SmsSender {
         /** The provider refused it for good (not a mobile number, the person replied STOP): never retried. */
         REFUSED,
         /** Not taken now (provider down, throttled): a later run may try again. */
-        FAILED
+        FAILED,
+        /** The request left but its answer did not come: perhaps taken, so never sent again. */
+        IN_DOUBT
     }
 
     /** @param detail the provider's message id when accepted, its reason otherwise */

@@ -24,8 +24,10 @@ import java.util.Map;
  * carries the message's ledger key in its query, so the core's hook knows which delivery Twilio reports on.
  * <p>
  * Plain HTTP rather than Twilio's Java library: that library always calls {@code api.twilio.com} (no base URL
- * setting), and one form POST is all that is needed. Twilio refuses for good with 4xx and an error code (21610: the
- * person replied STOP; 21211/21614: not a valid mobile number); 429 and 5xx are worth another try later.
+ * setting), and one form POST is all that is needed. Twilio's refusals about the recipient are for good (21610: the
+ * person replied STOP; 21211/21614: not a valid mobile number); 429, 5xx and an unreachable Twilio are worth another
+ * try later; any other refusal is about our account or configuration and stops the run (an exception) rather than
+ * marking every recipient refused. A request whose answer was lost may have been taken: in doubt, never resent.
  */
 @Component
 @EnableConfigurationProperties(SmsProperties.class)
@@ -70,22 +72,38 @@ public class TwilioSmsSender implements SmsSender {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
+            return new Outcome(Result.FAILED, "Twilio not reached: " + e);
         } catch (IOException e) {
-            return new Outcome(Result.FAILED, "Twilio not reached: " + e.getMessage());
+            // the request may have been taken before the answer was lost: perhaps sent, so never sent again
+            return new Outcome(Result.IN_DOUBT, "no answer from Twilio: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome(Result.FAILED, "interrupted");
+            return new Outcome(Result.IN_DOUBT, "interrupted while Twilio had the request");
         }
         JsonNode body = parse(response.body());
         int status = response.statusCode();
         if (status == 201 || status == 200) {
             return new Outcome(Result.ACCEPTED, body.path("sid").asText());
         }
-        String reason = "Twilio " + status + " " + body.path("code").asText("") + ": "
-                + body.path("message").asText(response.body());
-        boolean later = status == 429 || status >= 500;
-        return new Outcome(later ? Result.FAILED : Result.REFUSED, reason);
+        String code = body.path("code").asText("");
+        String reason = "Twilio " + status + " " + code + ": " + body.path("message").asText(response.body());
+        if (ABOUT_THE_RECIPIENT.contains(code)) {
+            return new Outcome(Result.REFUSED, reason);
+        }
+        if (status == 429 || status >= 500) {
+            return new Outcome(Result.FAILED, reason);
+        }
+        // our account or configuration (credentials, sender number): every text would be refused alike
+        throw new IllegalStateException("Twilio refused the request, check inviteflow.sms.*: " + reason);
     }
+
+    /**
+     * Twilio's errors about the recipient, refused for good: not a valid number (21211), not reachable by SMS
+     * (21612), a region not enabled (21408), replied STOP (21610), not a mobile number (21614).
+     */
+    private static final java.util.Set<String> ABOUT_THE_RECIPIENT = java.util.Set.of("21211", "21408", "21610",
+            "21612", "21614");
 
     private URI messagesUrl() {
         return URI.create(properties.baseUrl().toString().replaceAll("/+$", "") + "/2010-04-01/Accounts/"

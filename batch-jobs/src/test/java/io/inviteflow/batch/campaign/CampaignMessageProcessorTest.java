@@ -48,7 +48,7 @@ class CampaignMessageProcessorTest {
         assertThat(out.sms().ledger().kind()).isEqualTo("campaign/" + CAMPAIGN + "/sms");
         assertThat(out.sms().body()).hasSize(1600)
                 .startsWith("Hi Ada: https://x.test/i/tok/c/" + CAMPAIGN + "?via=sms x")
-                .endsWith("x…\n\nNo more texts: https://x.test/i/tok/marketing/stop");
+                .endsWith("x...\n\nNo more texts: https://x.test/i/tok/marketing/stop");
     }
 
     @Test

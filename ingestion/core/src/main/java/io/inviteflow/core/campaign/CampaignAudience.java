@@ -135,9 +135,13 @@ class CampaignAudience {
         return wallClock + " AT TIME ZONE coalesce(i.time_zone, e.time_zone)";
     }
 
-    /** Who a person is: their address, or their invitation when they have none. */
-    /** The invitation's stored person key (migration V23): the address in lower case, else the invitation. */
-    private static final String PERSON = "i.person_key";
+    /**
+     * Who a person is: the invitation's stored key (migration V23: the address in lower case, else the invitation),
+     * or for a guest with a number and no address, the number — so a guest invited twice without an address gets one
+     * text, not two.
+     */
+    private static final String PERSON = "CASE WHEN i.guest_email IS NULL AND i.guest_phone IS NOT NULL THEN 'tel:' || "
+            + MobileNumbers.DIGITS_SQL + " ELSE i.person_key END";
 
     /** Not opted out: opt-outs are kept by the same key (one equality test, hashed once for a million guests). */
     private static final String NOT_OPTED_OUT =

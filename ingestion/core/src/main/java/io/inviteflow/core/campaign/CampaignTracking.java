@@ -37,8 +37,8 @@ class CampaignTracking implements io.inviteflow.core.invitation.CampaignRecipien
 
     /**
      * The sender handed these recipients' messages over (repeated after a restart: the first time stays). Committed
-     * without waiting for the disk (one flush per chunk of a campaign added up): a mark lost to a database crash is
-     * made again when the sender reports the chunk again, and until then the results count a few people less.
+     * without waiting for the disk (one flush per chunk of a campaign added up): a mark lost to a database crash
+     * (the last fraction of a second of them) leaves the results counting those few people as not reached.
      */
     @Transactional
     int delivered(UUID campaignId, List<UUID> invitationIds) {

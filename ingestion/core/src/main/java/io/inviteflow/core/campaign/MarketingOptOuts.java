@@ -17,10 +17,12 @@ class MarketingOptOuts {
 
     private final JdbcClient jdbc;
     private final ActivityOutbox outbox;
+    private final SmsConsents texts;
 
-    MarketingOptOuts(JdbcClient jdbc, ActivityOutbox outbox) {
+    MarketingOptOuts(JdbcClient jdbc, ActivityOutbox outbox, SmsConsents texts) {
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.texts = texts;
     }
 
     /**
@@ -37,6 +39,9 @@ class MarketingOptOuts {
         if (added == 1) {
             outbox.record(new ActivityOutbox.Entry(ActivityType.UNSUBSCRIBED, "invitation", guest.invitationId(),
                     guest.eventId(), new Payloads.Unsubscribed("marketing", via)));
+        }
+        if (!via.equals("hard-bounce")) {
+            texts.withdrawEverywhere(guest, via); // the person's no, not their mailbox's failure
         }
     }
 }

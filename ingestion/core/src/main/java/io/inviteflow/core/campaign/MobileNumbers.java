@@ -10,9 +10,15 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
  */
 final class MobileNumbers {
 
-    /** The SQL condition of a number a campaign can text, on {@code invitation i}: its owner said yes to texts. */
-    static final String TEXTABLE_SQL = "(i.guest_phone LIKE '+%' AND EXISTS (SELECT 1 FROM sms_consent c "
-            + "WHERE c.invitation_id = i.id AND c.withdrawn_at IS NULL))";
+    /** The invitation's number as SQL writes it for comparing: {@code +} and digits only (E.164 when it had a +). */
+    static final String DIGITS_SQL = "regexp_replace(i.guest_phone, '[^+0-9]', '', 'g')";
+
+    /**
+     * The SQL condition of a number a campaign can text, on {@code invitation i}: its owner said yes to texts for
+     * this very number (a number changed since is asked again).
+     */
+    static final String TEXTABLE_SQL = "EXISTS (SELECT 1 FROM sms_consent c WHERE c.invitation_id = i.id "
+            + "AND c.withdrawn_at IS NULL AND c.phone = " + DIGITS_SQL + ")";
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 

@@ -39,11 +39,14 @@ class SmsConsents {
 
     State of(UUID invitationId) {
         return jdbc.sql("""
-                        SELECT i.guest_phone, c.given_at IS NOT NULL AND c.withdrawn_at IS NULL AS given
+                        SELECT i.guest_phone, c.phone AS consented, c.withdrawn_at IS NULL AS live
                         FROM invitation i LEFT JOIN sms_consent c ON c.invitation_id = i.id
                         WHERE i.id = :id""")
                 .param("id", invitationId)
-                .query((rs, n) -> new State(MobileNumbers.e164(rs.getString(1)), rs.getBoolean(2)))
+                .query((rs, n) -> {
+                    String phone = MobileNumbers.e164(rs.getString(1));
+                    return new State(phone, phone != null && phone.equals(rs.getString(2)) && rs.getBoolean(3));
+                })
                 .optional().orElse(new State(null, false));
     }
 
@@ -63,14 +66,40 @@ class SmsConsents {
         return Optional.of(phone);
     }
 
-    /** No more texts; once (a second stop changes nothing and tells nobody again). */
+    /**
+     * No more texts to the guest's number from this organizer: every yes given for it on any of their invitations
+     * (a guest invited to several events said yes on each page, and one no means no). Once: a second stop changes
+     * nothing and tells nobody again.
+     */
     @Transactional
     void withdraw(GuestAccess.Guest guest, String via) {
-        int withdrawn = jdbc.sql("""
+        withdrawn(guest, via, jdbc.sql("""
+                        UPDATE sms_consent c SET withdrawn_at = now(), withdrawn_via = :via
+                        FROM invitation i JOIN party_event e ON e.id = i.party_event_id
+                        WHERE c.invitation_id = i.id AND c.withdrawn_at IS NULL AND c.phone = :phone
+                          AND e.organizer_id = (SELECT o.organizer_id FROM invitation g
+                                                JOIN party_event o ON o.id = g.party_event_id WHERE g.id = :id)""")
+                .param("id", guest.invitationId()).param("via", via).param("phone", numberOf(guest))
+                .update());
+    }
+
+    /** No more marketing at all (the stop link): no more texts to the number from any organizer either. */
+    @Transactional
+    void withdrawEverywhere(GuestAccess.Guest guest, String via) {
+        withdrawn(guest, via, jdbc.sql("""
                         UPDATE sms_consent SET withdrawn_at = now(), withdrawn_via = :via
-                        WHERE invitation_id = :id AND withdrawn_at IS NULL""")
-                .param("id", guest.invitationId()).param("via", via).update();
-        if (withdrawn == 1) {
+                        WHERE phone = :phone AND withdrawn_at IS NULL""")
+                .param("via", via).param("phone", numberOf(guest)).update());
+    }
+
+    /** The number texts to this guest would go to; a made-up one that matches nothing when there is none. */
+    private String numberOf(GuestAccess.Guest guest) {
+        String phone = of(guest.invitationId()).phone();
+        return phone == null ? "none" : phone;
+    }
+
+    private void withdrawn(GuestAccess.Guest guest, String via, int rows) {
+        if (rows > 0) {
             outbox.record(new ActivityOutbox.Entry(ActivityType.UNSUBSCRIBED, "invitation", guest.invitationId(),
                     guest.eventId(), new Payloads.Unsubscribed("sms", via)));
         }
