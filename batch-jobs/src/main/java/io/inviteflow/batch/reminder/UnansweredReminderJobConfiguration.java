@@ -63,8 +63,10 @@ class UnansweredReminderJobConfiguration {
                 .name("unansweredReminderReader")
                 .client(client)
                 .eventId(eventId == null ? null : UUID.fromString(eventId))
-                // from the run's own time, so a restarted run reminds the same guests
-                .invitedBefore((runAt == null ? java.time.Instant.now() : java.time.Instant.parse(runAt))
+                // from the run's own time (its minute: runAt is truncated to it), so a restarted run reminds the same
+                // guests
+                .invitedBefore((runAt == null ? java.time.Instant.now()
+                        : java.time.Instant.parse(runAt).plus(java.time.Duration.ofMinutes(1)))
                         .minus(properties.unansweredAfter()))
                 .pageSize(properties.pageSize())
                 .build();
