@@ -44,7 +44,9 @@ public class CampaignMessageProcessor implements ItemProcessor<CampaignRecipient
             email = new Reminder(kind + "/email", to.invitationId(), to.eventId(), to.guestEmail(), to.guestName(),
                     merge(campaign.subject(), to, link),
                     text + "\n\n-- \nNo more news or offers at this address: " + links.stop() + "\n",
-                    html(merge(HtmlUtils.htmlEscape(campaign.message()), escaped(to), LINK), link, links))
+                    html(merge(HtmlUtils.htmlEscape(campaign.message()), escaped(to), LINK), link, links,
+                            HtmlUtils.htmlEscape(to.eventTitle()), to.theme() == null ? MailTheme.NEUTRAL
+                                    : to.theme().safe()))
                     .withStopUrl(links.stop());
         }
         PushMessage push = null;
@@ -89,20 +91,35 @@ public class CampaignMessageProcessor implements ItemProcessor<CampaignRecipient
     private static CampaignRecipient escaped(CampaignRecipient to) {
         return new CampaignRecipient(to.invitationId(), to.eventId(), HtmlUtils.htmlEscape(to.eventTitle()),
                 to.guestName() == null ? null : HtmlUtils.htmlEscape(to.guestName()), to.guestEmail(), to.link(),
-                to.push(), to.variant(), to.guestPhone());
+                to.push(), to.variant(), to.guestPhone(), to.theme());
     }
 
-    private static String html(String escapedBody, String link, CampaignLinks links) {
+    /**
+     * The HTML part in the invitation's theme: its page colour around a card of its surface colour, the event's title
+     * in its heading font, links in its accent. Tables and inline styles, as mail clients need.
+     */
+    private static String html(String escapedBody, String link, CampaignLinks links, String escapedTitle,
+                               MailTheme theme) {
         String href = HtmlUtils.htmlEscape(link);
         String pixel = links.pixel() == null ? "" : "<img src=\"" + HtmlUtils.htmlEscape(links.pixel())
                 + "\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;border:0\">\n";
+        String linked = "<a href=\"" + href + "\" style=\"color:" + theme.accent() + ";font-weight:600\">" + href
+                + "</a>";
         return """
                 <!DOCTYPE html>
-                <html><body style="font-family:sans-serif">
-                <p>%s</p>
-                <p style="color:#666;font-size:small"><a href="%s">No more news or offers at this address</a></p>
-                %s</body></html>
-                """.formatted(escapedBody.replace("\n", "<br>").replace(LINK, "<a href=\"" + href + "\">" + href
-                + "</a>"), HtmlUtils.htmlEscape(links.stop()), pixel);
+                <html><body style="margin:0;background:%1$s;color:%4$s;font-family:%6$s">
+                <table role="presentation" width="100%%" cellpadding="0" cellspacing="0" style="background:%1$s"><tr>
+                <td align="center" style="padding:24px 12px">
+                <table role="presentation" width="100%%" cellpadding="0" cellspacing="0" style="max-width:560px;background:%2$s;border-top:6px solid %3$s;border-radius:12px"><tr>
+                <td style="padding:24px;text-align:left">
+                <h1 style="margin:0 0 16px;font-family:%5$s;font-size:22px;color:%4$s">%7$s</h1>
+                <p style="margin:0;line-height:1.5">%8$s</p>
+                </td></tr></table>
+                <p style="color:#666;font-size:small"><a href="%9$s" style="color:#666">No more news or offers at this address</a></p>
+                %10$s</td></tr></table>
+                </body></html>
+                """.formatted(theme.background(), theme.surface(), theme.accent(), theme.text(),
+                theme.headingFont(), theme.bodyFont(), escapedTitle,
+                escapedBody.replace("\n", "<br>").replace(LINK, linked), HtmlUtils.htmlEscape(links.stop()), pixel);
     }
 }

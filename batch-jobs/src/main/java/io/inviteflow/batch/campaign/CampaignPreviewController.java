@@ -61,7 +61,7 @@ class CampaignPreviewController {
                  @NotEmpty Set<@Pattern(regexp = "EMAIL|PUSH|SMS") String> channels,
                  @Size(max = 200) String subjectB, @Size(max = 5000) String messageB,
                  @NotBlank @Size(max = 300) String eventTitle, @Size(max = 200) String guestName,
-                 @NotBlank @Pattern(regexp = "https?://\\S+") String link) {
+                 @NotBlank @Pattern(regexp = "https?://\\S+") String link, MailTheme theme) {
 
         List<DueCampaign> versions() {
             var a = new DueCampaign(SAMPLE, subject, message, channels, null, 0, null, null, null, 0);
@@ -135,7 +135,8 @@ class CampaignPreviewController {
         // a made-up subscription and number, so the notification and the text are rendered too; a preview sends
         // neither
         var sample = new CampaignRecipient(SAMPLE, SAMPLE, draft.eventTitle(), draft.guestName(), email, draft.link(),
-                List.of(new PushTarget("https://push.example.invalid/preview", "", "", null)), "A", "+10000000000");
+                List.of(new PushTarget("https://push.example.invalid/preview", "", "", null)), "A", "+10000000000",
+                draft.theme());
         return CampaignMessageProcessor.render(version, sample, CampaignLinks.uncounted(draft.link()));
     }
 

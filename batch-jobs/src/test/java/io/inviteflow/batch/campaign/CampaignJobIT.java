@@ -79,6 +79,9 @@ class CampaignJobIT extends BatchIntegrationTest {
                                 + page + "/c/" + id + "?via=email");
                         assertThat(m.html()).contains("<a href=\"" + page + "/c/" + id + "?via=email\"")
                                 .contains("<img src=\"" + page + "/c/" + id + "/open.gif\"");
+                        // in the invitation's theme: the birthday template's first, Confetti
+                        assertThat(m.html()).contains("background:#f6f4fb").contains("solid #5b3cc4")
+                                .contains("'Trebuchet MS'");
                         assertThat(m.listUnsubscribe()).endsWith("/marketing/stop>");
                         assertThat(m.listUnsubscribePost()).isEqualTo("List-Unsubscribe=One-Click");
                     });

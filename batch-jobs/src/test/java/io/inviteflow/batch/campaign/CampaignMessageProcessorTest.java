@@ -56,7 +56,7 @@ class CampaignMessageProcessorTest {
         var bySms = new CampaignMessageProcessor(new DueCampaign(CAMPAIGN, "News", "Hi", Set.of("SMS"), null, 0,
                 null, null, null, 0));
         var noPhone = new CampaignRecipient(UUID.randomUUID(), UUID.randomUUID(), "Gala", "Ada", "ada@example.org",
-                "https://x.test/i/tok", List.of(), "A", null);
+                "https://x.test/i/tok", List.of(), "A", null, null);
 
         assertThat(bySms.process(noPhone)).isNull();
     }
@@ -64,6 +64,23 @@ class CampaignMessageProcessorTest {
     private static CampaignRecipient recipient(String variant) {
         return new CampaignRecipient(UUID.randomUUID(), UUID.randomUUID(), "Gala", "Ada <Lovelace>",
                 "ada@example.org", "https://x.test/i/tok",
-                List.of(new PushTarget("https://push.test/1", "p256dh", "auth", "en")), variant, "+4915112345678");
+                List.of(new PushTarget("https://push.test/1", "p256dh", "auth", "en")), variant, "+4915112345678",
+                new MailTheme("#fdf2f8", "#ffffff", "#db2777", "#3b0764", "Georgia, serif", "\"Trebuchet MS\", sans-serif"));
+    }
+
+    @Test
+    void theMailWearsTheInvitationsThemeAndNothingElseGetsIntoItsStyles() {
+        String html = processor.process(recipient("A")).email().htmlBody();
+        assertThat(html).contains("background:#fdf2f8").contains("border-top:6px solid #db2777")
+                .contains("style=\"color:#db2777;font-weight:600\"").contains("font-family:Georgia, serif")
+                .contains("font-family:'Trebuchet MS', sans-serif").contains("<h1").contains(">Gala</h1>");
+
+        var hostile = new CampaignRecipient(UUID.randomUUID(), UUID.randomUUID(), "Gala", "Ada", "ada@example.org",
+                "https://x.test/i/tok", List.of(), "A", null, new MailTheme("red;background:url(x)", "#fff",
+                "#000\"><script>", "#111", "x;}</style>", "sans-serif"));
+        String safe = processor.process(hostile).email().htmlBody();
+        assertThat(safe).doesNotContain("url(x)").doesNotContain("<script>").doesNotContain("</style>")
+                .contains("background:" + MailTheme.NEUTRAL.background())
+                .contains("color:" + MailTheme.NEUTRAL.accent());
     }
 }

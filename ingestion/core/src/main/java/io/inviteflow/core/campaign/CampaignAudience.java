@@ -26,10 +26,13 @@ class CampaignAudience {
     private final GuestAccess guests;
     private final CoreProperties core;
     private final PushTargets push;
+    private final io.inviteflow.core.template.TemplateCatalogue templates;
     private final org.springframework.transaction.support.TransactionTemplate counting;
 
     CampaignAudience(JdbcClient jdbc, GuestAccess guests, CoreProperties core, PushTargets push,
+                     io.inviteflow.core.template.TemplateCatalogue templates,
                      org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.templates = templates;
         this.jdbc = jdbc;
         this.counting = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.counting.setReadOnly(true);
@@ -102,6 +105,7 @@ class CampaignAudience {
                                  java.sql.Timestamp cutoff) {
         List<CampaignRecipient> page = jdbc.sql("""
                         SELECT i.id, i.party_event_id, e.title, i.guest_name, i.guest_email, r.variant,
+                               coalesce(i.theme, e.theme) AS theme,
                                CASE WHEN %s THEN i.guest_phone END AS textable_phone
                         FROM campaign_recipient r
                         JOIN invitation i ON i.id = r.invitation_id
@@ -120,7 +124,9 @@ class CampaignAudience {
                     return new CampaignRecipient(invitation, rs.getObject("party_event_id", UUID.class),
                             rs.getString("title"), rs.getString("guest_name"), rs.getString("guest_email"),
                             core.publicUrl().resolve(guests.pagePath(invitation)).toString(), List.of(),
-                            rs.getString("variant"), MobileNumbers.e164(rs.getString("textable_phone")));
+                            rs.getString("variant"), MobileNumbers.e164(rs.getString("textable_phone")),
+                            rs.getString("theme") == null ? null
+                                    : templates.theme(rs.getString("theme")).map(MailTheme::of).orElse(null));
                 })
                 .list();
         var targets = push.of(page.stream().map(CampaignRecipient::invitationId).toList());
