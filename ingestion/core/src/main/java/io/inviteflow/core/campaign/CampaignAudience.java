@@ -54,8 +54,12 @@ class CampaignAudience {
             // all at once, and parallel workers to read them (the planner's default costs keep it on one core)
             jdbc.sql("SELECT set_config('work_mem', '256MB', true), set_config('parallel_setup_cost', '0', true), "
                     + "set_config('parallel_tuple_cost', '0', true)").query().listOfRows();
-            return jdbc.sql("SELECT count(*) FROM (SELECT " + PERSON + " FROM invitation i WHERE " + query.where()
-                            + " GROUP BY 1) people")
+            // grouped on a 64-bit hash of the person's key, computed by the parallel workers: cheaper to hash and
+            // compare than the text (a seventh off a million guests' count); two people sharing a hash (odds about
+            // one in 30 million for a million people) would count as one in this live estimate, never in the
+            // audience itself (freeze)
+            return jdbc.sql("SELECT count(*) FROM (SELECT hashtextextended(" + PERSON + ", 0) FROM invitation i "
+                            + "WHERE " + query.where() + " GROUP BY 1) people")
                     .params(query.params()).query(Long.class).single();
         });
     }
