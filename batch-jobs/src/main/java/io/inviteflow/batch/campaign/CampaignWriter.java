@@ -38,13 +38,33 @@ class CampaignWriter implements ItemWriter<Outgoing> {
             outgoing.write(chunk);
         } catch (Exception sending) {
             try {
-                report(chunk.getItems());
+                // only people all of whose messages went: the core leaves a reported person out of the restart's
+                // pages, so someone whose text went but whose mail did not must not be reported yet
+                reportComplete(chunk.getItems());
             } catch (RuntimeException reporting) {
                 sending.addSuppressed(reporting); // the sending failure is the one to see
             }
             throw sending;
         }
         report(chunk.getItems());
+    }
+
+    private void reportComplete(List<? extends Outgoing> items) {
+        String kind = "campaign/" + campaignId + "/";
+        Set<UUID> byMail = Set.copyOf(deliveries.handedOver(kind + "email", items.stream().map(Outgoing::email)
+                .filter(Objects::nonNull).map(m -> m.invitationId()).toList()));
+        Set<UUID> byPush = Set.copyOf(deliveries.handedOver(kind + ReminderActivities.PUSH, items.stream()
+                .map(Outgoing::push).filter(Objects::nonNull).map(p -> p.ledger().invitationId()).toList()));
+        Set<UUID> bySms = Set.copyOf(deliveries.handedOver(kind + ReminderActivities.SMS, items.stream()
+                .map(Outgoing::sms).filter(Objects::nonNull).map(s -> s.ledger().invitationId()).toList()));
+        List<UUID> complete = items.stream()
+                .filter(o -> (o.email() == null || byMail.contains(o.email().invitationId()))
+                        && (o.push() == null || byPush.contains(o.push().ledger().invitationId()))
+                        && (o.sms() == null || bySms.contains(o.sms().ledger().invitationId())))
+                .map(o -> o.email() != null ? o.email().invitationId() : o.push() != null
+                        ? o.push().ledger().invitationId() : o.sms().ledger().invitationId())
+                .distinct().toList();
+        core.delivered(campaignId, complete);
     }
 
     private void report(List<? extends Outgoing> items) {

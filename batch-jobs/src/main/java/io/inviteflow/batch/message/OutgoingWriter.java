@@ -82,9 +82,24 @@ public class OutgoingWriter implements ItemWriter<Outgoing> {
         List<PushMessage> push = chunk.getItems().stream().map(Outgoing::push)
                 .filter(Objects::nonNull).toList();
         pushes.deliver(push);
-        texts.deliver(chunk.getItems().stream().map(Outgoing::sms).filter(Objects::nonNull).toList());
+        RuntimeException textsFailed = null;
+        try {
+            texts.deliver(chunk.getItems().stream().map(Outgoing::sms).filter(Objects::nonNull).toList());
+        } catch (RuntimeException e) {
+            textsFailed = e; // the mails still go; the chunk fails after them
+        }
         List<Reminder> email = chunk.getItems().stream().map(Outgoing::email)
                 .filter(Objects::nonNull).toList();
-        mails.write(new Chunk<>(email));
+        try {
+            mails.write(new Chunk<>(email));
+        } catch (RuntimeException e) {
+            if (textsFailed != null) {
+                e.addSuppressed(textsFailed);
+            }
+            throw e;
+        }
+        if (textsFailed != null) {
+            throw textsFailed;
+        }
     }
 }

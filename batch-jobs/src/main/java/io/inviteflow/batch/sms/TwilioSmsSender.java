@@ -88,22 +88,22 @@ public class TwilioSmsSender implements SmsSender {
         }
         String code = body.path("code").asText("");
         String reason = "Twilio " + status + " " + code + ": " + body.path("message").asText(response.body());
-        if (ABOUT_THE_RECIPIENT.contains(code)) {
-            return new Outcome(Result.REFUSED, reason);
-        }
         if (status == 429 || status >= 500) {
             return new Outcome(Result.FAILED, reason);
         }
-        // our account or configuration (credentials, sender number): every text would be refused alike
-        throw new IllegalStateException("Twilio refused the request, check inviteflow.sms.*: " + reason);
+        if (status == 401 || status == 403 || status == 404 || ABOUT_OUR_ACCOUNT.contains(code)) {
+            // our account or configuration (credentials, sender number): every text would be refused alike
+            throw new IllegalStateException("Twilio refused the request, check inviteflow.sms.*: " + reason);
+        }
+        return new Outcome(Result.REFUSED, reason); // about this recipient (21211, 21610, 21614, …): for good
     }
 
     /**
-     * Twilio's errors about the recipient, refused for good: not a valid number (21211), not reachable by SMS
-     * (21612), a region not enabled (21408), replied STOP (21610), not a mobile number (21614).
+     * Twilio's errors about our account or settings rather than the recipient: wrong credentials (20003), no such
+     * account (20404), no or a bad sender (21603, 21212, 21606, 21659), a bad Messaging Service (21701).
      */
-    private static final java.util.Set<String> ABOUT_THE_RECIPIENT = java.util.Set.of("21211", "21408", "21610",
-            "21612", "21614");
+    private static final java.util.Set<String> ABOUT_OUR_ACCOUNT = java.util.Set.of("20003", "20404", "21603",
+            "21212", "21606", "21659", "21701");
 
     private URI messagesUrl() {
         return URI.create(properties.baseUrl().toString().replaceAll("/+$", "") + "/2010-04-01/Accounts/"

@@ -58,7 +58,7 @@ class CampaignAudience {
             // compare than the text (a seventh off a million guests' count); two people sharing a hash (odds about
             // one in 30 million for a million people) would count as one in this live estimate, never in the
             // audience itself (freeze)
-            return jdbc.sql("SELECT count(*) FROM (SELECT hashtextextended(" + PERSON + ", 0) FROM invitation i "
+            return jdbc.sql("SELECT count(*) FROM (SELECT hashtextextended(" + query.person() + ", 0) FROM invitation i "
                             + "WHERE " + query.where() + " GROUP BY 1) people")
                     .params(query.params()).query(Long.class).single();
         });
@@ -145,20 +145,27 @@ class CampaignAudience {
         return wallClock + " AT TIME ZONE coalesce(i.time_zone, e.time_zone)";
     }
 
+    /** Who a person is: the invitation's stored key (migration V23: the address in lower case, else the invitation). */
+    private static final String PERSON = "i.person_key";
+
     /**
-     * Who a person is: the invitation's stored key (migration V23: the address in lower case, else the invitation),
-     * or for a guest with a number and no address, the number — so a guest invited twice without an address gets one
-     * text, not two.
+     * Who a person is in a campaign that texts: for a guest with no address but a number with its country code, the
+     * number — so a guest invited twice without an address gets one text, not two (only then: two people of one
+     * household may share a landline, and each has their own browser for push).
      */
-    private static final String PERSON = "CASE WHEN i.guest_email IS NULL AND i.guest_phone IS NOT NULL THEN 'tel:' || "
-            + MobileNumbers.DIGITS_SQL + " ELSE i.person_key END";
+    private static final String PERSON_BY_NUMBER = "CASE WHEN i.guest_email IS NULL AND i.guest_phone LIKE '+%' "
+            + "AND length(" + MobileNumbers.DIGITS_SQL + ") >= 8 THEN 'tel:' || " + MobileNumbers.DIGITS_SQL
+            + " ELSE i.person_key END";
 
     /** Not opted out: opt-outs are kept by the same key (one equality test, hashed once for a million guests). */
     private static final String NOT_OPTED_OUT =
             "NOT EXISTS (SELECT 1 FROM marketing_opt_out o WHERE o.email_normalized = i.person_key)";
 
-    /** @param where the segment's conditions on {@code invitation i} alone */
-    private record Query(String sql, String where, Map<String, Object> params) {
+    /**
+     * @param where  the segment's conditions on {@code invitation i} alone
+     * @param person who a person is, as SQL on {@code invitation i}
+     */
+    private record Query(String sql, String where, String person, Map<String, Object> params) {
     }
 
     private static Query query(UUID organizerId, Segment segment, Set<String> channels) {
@@ -207,6 +214,7 @@ class CampaignAudience {
                 SELECT DISTINCT ON (%1$s) i.id, %1$s AS person_key
                 FROM invitation i JOIN party_event e ON e.id = i.party_event_id
                 WHERE e.organizer_id = :organizer AND %2$s
-                ORDER BY %1$s, e.starts_at DESC, i.id""".formatted(PERSON, where), where.toString(), params);
+                ORDER BY %1$s, e.starts_at DESC, i.id""".formatted(sms ? PERSON_BY_NUMBER : PERSON, where),
+                where.toString(), sms ? PERSON_BY_NUMBER : PERSON, params);
     }
 }

@@ -39,13 +39,13 @@ class SmsConsents {
 
     State of(UUID invitationId) {
         return jdbc.sql("""
-                        SELECT i.guest_phone, c.phone AS consented, c.withdrawn_at IS NULL AS live
+                        SELECT i.guest_phone, c.phone = %s AND c.withdrawn_at IS NULL AS live
                         FROM invitation i LEFT JOIN sms_consent c ON c.invitation_id = i.id
-                        WHERE i.id = :id""")
+                        WHERE i.id = :id""".formatted(MobileNumbers.DIGITS_SQL))
                 .param("id", invitationId)
                 .query((rs, n) -> {
                     String phone = MobileNumbers.e164(rs.getString(1));
-                    return new State(phone, phone != null && phone.equals(rs.getString(2)) && rs.getBoolean(3));
+                    return new State(phone, phone != null && rs.getBoolean(2));
                 })
                 .optional().orElse(new State(null, false));
     }
@@ -57,11 +57,14 @@ class SmsConsents {
         if (phone == null) {
             return Optional.empty();
         }
+        // kept as the number was written, reduced to + and digits: what the audience compares it with
         jdbc.sql("""
-                        INSERT INTO sms_consent (invitation_id, phone, given_at, source) VALUES (:id, :phone, :at, :source)
+                        INSERT INTO sms_consent (invitation_id, phone, given_at, source)
+                        SELECT i.id, %s, :at, :source FROM invitation i WHERE i.id = :id
                         ON CONFLICT (invitation_id) DO UPDATE SET phone = EXCLUDED.phone, given_at = EXCLUDED.given_at,
-                            source = EXCLUDED.source, withdrawn_at = NULL, withdrawn_via = NULL""")
-                .param("id", guest.invitationId()).param("phone", phone).param("source", source)
+                            source = EXCLUDED.source, withdrawn_at = NULL, withdrawn_via = NULL"""
+                        .formatted(MobileNumbers.DIGITS_SQL))
+                .param("id", guest.invitationId()).param("source", source)
                 .param("at", java.sql.Timestamp.from(Instant.now())).update();
         return Optional.of(phone);
     }
@@ -76,9 +79,10 @@ class SmsConsents {
         withdrawn(guest, via, jdbc.sql("""
                         UPDATE sms_consent c SET withdrawn_at = now(), withdrawn_via = :via
                         FROM invitation i JOIN party_event e ON e.id = i.party_event_id
-                        WHERE c.invitation_id = i.id AND c.withdrawn_at IS NULL AND c.phone = :phone
-                          AND e.organizer_id = (SELECT o.organizer_id FROM invitation g
-                                                JOIN party_event o ON o.id = g.party_event_id WHERE g.id = :id)""")
+                        WHERE c.invitation_id = i.id AND c.withdrawn_at IS NULL
+                          AND (c.invitation_id = :id OR c.phone = :phone
+                               AND e.organizer_id = (SELECT o.organizer_id FROM invitation g
+                                                     JOIN party_event o ON o.id = g.party_event_id WHERE g.id = :id))""")
                 .param("id", guest.invitationId()).param("via", via).param("phone", numberOf(guest))
                 .update());
     }
@@ -88,14 +92,15 @@ class SmsConsents {
     void withdrawEverywhere(GuestAccess.Guest guest, String via) {
         withdrawn(guest, via, jdbc.sql("""
                         UPDATE sms_consent SET withdrawn_at = now(), withdrawn_via = :via
-                        WHERE phone = :phone AND withdrawn_at IS NULL""")
-                .param("via", via).param("phone", numberOf(guest)).update());
+                        WHERE withdrawn_at IS NULL AND (invitation_id = :id OR phone = :phone)""")
+                .param("id", guest.invitationId()).param("via", via).param("phone", numberOf(guest)).update());
     }
 
-    /** The number texts to this guest would go to; a made-up one that matches nothing when there is none. */
+    /** The guest's number as consents keep it (+ and digits as written); one that matches nothing when none. */
     private String numberOf(GuestAccess.Guest guest) {
-        String phone = of(guest.invitationId()).phone();
-        return phone == null ? "none" : phone;
+        return jdbc.sql("SELECT " + MobileNumbers.DIGITS_SQL + " FROM invitation i WHERE i.id = :id")
+                .param("id", guest.invitationId()).query(String.class).optional().filter(p -> !p.isEmpty())
+                .orElse("none");
     }
 
     private void withdrawn(GuestAccess.Guest guest, String via, int rows) {
