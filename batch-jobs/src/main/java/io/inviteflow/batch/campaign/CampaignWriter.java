@@ -2,16 +2,19 @@ package io.inviteflow.batch.campaign;
 
 import io.inviteflow.batch.message.Outgoing;
 import io.inviteflow.batch.message.OutgoingWriter;
-import io.inviteflow.batch.reminder.ReminderActivities;
+import io.inviteflow.batch.reminder.Reminder;
 import io.inviteflow.batch.reminder.ReminderDeliveries;
 import org.springframework.batch.item.Chunk;
 import org.springframework.batch.item.ItemWriter;
 
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Sends a chunk of a campaign, then tells the core whom it reached, as the delivery ledger has it (so a chunk that
@@ -40,43 +43,31 @@ class CampaignWriter implements ItemWriter<Outgoing> {
             try {
                 // only people all of whose messages went: the core leaves a reported person out of the restart's
                 // pages, so someone whose text went but whose mail did not must not be reported yet
-                reportComplete(chunk.getItems());
+                report(chunk.getItems(), true);
             } catch (RuntimeException reporting) {
                 sending.addSuppressed(reporting); // the sending failure is the one to see
             }
             throw sending;
         }
-        report(chunk.getItems());
+        report(chunk.getItems(), false);
     }
 
-    private void reportComplete(List<? extends Outgoing> items) {
-        String kind = "campaign/" + campaignId + "/";
-        Set<UUID> byMail = Set.copyOf(deliveries.handedOver(kind + "email", items.stream().map(Outgoing::email)
-                .filter(Objects::nonNull).map(m -> m.invitationId()).toList()));
-        Set<UUID> byPush = Set.copyOf(deliveries.handedOver(kind + ReminderActivities.PUSH, items.stream()
-                .map(Outgoing::push).filter(Objects::nonNull).map(p -> p.ledger().invitationId()).toList()));
-        Set<UUID> bySms = Set.copyOf(deliveries.handedOver(kind + ReminderActivities.SMS, items.stream()
-                .map(Outgoing::sms).filter(Objects::nonNull).map(s -> s.ledger().invitationId()).toList()));
-        List<UUID> complete = items.stream()
-                .filter(o -> (o.email() == null || byMail.contains(o.email().invitationId()))
-                        && (o.push() == null || byPush.contains(o.push().ledger().invitationId()))
-                        && (o.sms() == null || bySms.contains(o.sms().ledger().invitationId())))
-                .map(o -> o.email() != null ? o.email().invitationId() : o.push() != null
-                        ? o.push().ledger().invitationId() : o.sms().ledger().invitationId())
+    /**
+     * Tells the core which of these people the ledger says were reached: by any of their messages (a chunk that went
+     * through), or by every one of them (a chunk that failed).
+     */
+    private void report(List<? extends Outgoing> items, boolean everyMessage) {
+        Map<String, List<UUID>> byKind = new LinkedHashMap<>();
+        items.stream().flatMap(o -> o.ledgers().stream()).forEach(ledger -> byKind
+                .computeIfAbsent(ledger.kind(), k -> new ArrayList<>()).add(ledger.invitationId()));
+        Set<String> handedOver = new HashSet<>();
+        byKind.forEach((kind, ids) -> deliveries.handedOver(kind, ids)
+                .forEach(id -> handedOver.add(kind + ":" + id)));
+        Predicate<Reminder> went = ledger -> handedOver.contains(ledger.idempotencyKey());
+        List<UUID> reached = items.stream()
+                .filter(o -> everyMessage ? o.ledgers().stream().allMatch(went) : o.ledgers().stream().anyMatch(went))
+                .map(o -> o.ledgers().get(0).invitationId())
                 .distinct().toList();
-        core.delivered(campaignId, complete);
-    }
-
-    private void report(List<? extends Outgoing> items) {
-        String kind = "campaign/" + campaignId + "/";
-        List<UUID> byMail = items.stream().map(Outgoing::email).filter(Objects::nonNull)
-                .map(m -> m.invitationId()).toList();
-        List<UUID> byPush = items.stream().map(Outgoing::push).filter(Objects::nonNull)
-                .map(p -> p.ledger().invitationId()).toList();
-        Set<UUID> reached = new LinkedHashSet<>(deliveries.handedOver(kind + "email", byMail));
-        reached.addAll(deliveries.handedOver(kind + ReminderActivities.PUSH, byPush));
-        reached.addAll(deliveries.handedOver(kind + ReminderActivities.SMS, items.stream().map(Outgoing::sms)
-                .filter(Objects::nonNull).map(s -> s.ledger().invitationId()).toList()));
-        core.delivered(campaignId, List.copyOf(reached));
+        core.delivered(campaignId, reached);
     }
 }

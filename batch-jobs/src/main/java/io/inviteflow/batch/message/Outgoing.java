@@ -12,6 +12,12 @@ import io.inviteflow.batch.sms.SmsMessage;
  */
 public record Outgoing(Reminder email, PushMessage push, SmsMessage sms) {
 
+    /** The ledger identity of each message it holds (a mail, a push, a text). */
+    public java.util.List<Reminder> ledgers() {
+        return java.util.stream.Stream.of(email, push == null ? null : push.ledger(), sms == null ? null : sms.ledger())
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
     /** By mail and/or push. */
     public Outgoing(Reminder email, PushMessage push) {
         this(email, push, null);
