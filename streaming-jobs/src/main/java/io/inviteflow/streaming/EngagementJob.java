@@ -12,6 +12,8 @@ import io.inviteflow.streaming.functions.ToActivityLogRow;
 import io.inviteflow.streaming.records.ActivityDeserializer;
 import io.inviteflow.streaming.records.ActivityEvent;
 import io.inviteflow.streaming.records.EngagementMinuteRow;
+import io.inviteflow.streaming.totals.AggregateCountersFunction;
+import io.inviteflow.streaming.totals.CounterTotalsFunction;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Source;
@@ -50,6 +52,9 @@ import java.util.Optional;
  *   activity that changes one of them (keyBy invitation → {@link InvitationStateFunction}, keyBy party event →
  *   {@link EventTotalsFunction});</li>
  *   <li>{@code engagement_minute}: opens and answers per party event and event-time minute (tumbling windows);</li>
+ *   <li>{@code engagement_totals}: every counter of the metrics — funnels of events and campaigns, answers,
+ *   times to open and answer, opens and answers by hour of the week, sales, social — per event, campaign and organizer
+ *   (keyBy aggregate → {@link AggregateCountersFunction}, keyBy counter → {@link CounterTotalsFunction});</li>
  *   <li>{@code activity_log}: every activity, raw.</li>
  * </ol>
  * This class only wires: the caller hands in the {@link Source} and the {@link EngagementSinks}; {@link #main} builds
@@ -181,6 +186,12 @@ public final class EngagementJob {
         perMinute.getSideOutput(LATE_ACTIVITIES)
                 .process(new LateActivityCounter()).name("late-activities").uid("late-activities")
                 .sinkTo(new DiscardingSink<>()).name("late-activities-discard").uid("late-activities-discard");
+
+        activities.keyBy(new Keys.Aggregate())
+                .process(new AggregateCountersFunction()).name("aggregate-counters").uid("aggregate-counters")
+                .keyBy(new Keys.DeltaCounter())
+                .process(new CounterTotalsFunction()).name("counter-totals").uid("counter-totals")
+                .sinkTo(sinks.totals()).name("engagement_totals").uid("engagement-totals-sink");
 
         activities.map(new ToActivityLogRow()).name("activity-log-rows").uid("activity-log-rows")
                 .sinkTo(sinks.activityLog()).name("activity_log").uid("activity-log-sink");

@@ -6,6 +6,7 @@ import io.inviteflow.streaming.records.ActivityEvent;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.JobClient;
@@ -61,6 +62,9 @@ class EngagementJobIT {
     private static final ClickHouseHttp CH = new ClickHouseHttp(CLICKHOUSE);
     private static MeetupActivities data;
     private static ExpectedEngagement expected;
+    /** Sent after the live job has completed a checkpoint and its failure is armed. */
+    private static List<MeetupActivities.Message> secondHalf;
+    private static List<MeetupActivities.Message> closing;
 
     @TempDir
     Path checkpoints;
@@ -71,8 +75,17 @@ class EngagementJobIT {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
             admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1))).all().get();
         }
-        List<MeetupActivities.Message> messages = new java.util.ArrayList<>(data.messages());
-        List<MeetupActivities.Message> closing = data.closingReminders(PARTITIONS);
+        List<MeetupActivities.Message> messages = data.messages();
+        send(messages.subList(0, messages.size() / 2), List.of());
+        secondHalf = messages.subList(messages.size() / 2, messages.size());
+        closing = data.closingReminders(PARTITIONS); // before the expectation: they are activities too
+        expected = new ExpectedEngagement(data.validActivities());
+        LOG.info("{} messages ({} valid activities, {} distinct) for {}, the first half sent", messages.size() + PARTITIONS,
+                data.validActivities().size(), expected.distinctActivities(), TOPIC);
+    }
+
+    /** Sends {@code messages}, then {@code closing} one per partition (every partition's watermark moves on). */
+    private static void send(List<MeetupActivities.Message> messages, List<MeetupActivities.Message> closing) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -81,14 +94,11 @@ class EngagementJobIT {
             for (MeetupActivities.Message m : messages) {
                 producer.send(new ProducerRecord<>(TOPIC, m.key(), m.value()));
             }
-            for (int p = 0; p < PARTITIONS; p++) { // one per partition: every partition's watermark moves on
+            for (int p = 0; p < closing.size(); p++) {
                 producer.send(new ProducerRecord<>(TOPIC, p, closing.get(p).key(), closing.get(p).value()));
             }
             producer.flush();
         }
-        expected = new ExpectedEngagement(data.validActivities());
-        LOG.info("produced {} messages ({} valid activities, {} distinct) to {}", messages.size() + PARTITIONS,
-                data.validActivities().size(), expected.distinctActivities(), TOPIC);
     }
 
     @AfterAll
@@ -105,21 +115,28 @@ class EngagementJobIT {
     }
 
     @Test
-    void liveFiguresAreExactAndAReplayFromOffsetZeroLeavesThemUnchanged() throws Exception {
+    void liveFiguresAreExactThroughATaskFailureAndAReplayFromOffsetZeroLeavesThemUnchanged() throws Exception {
         KafkaTopicWait.awaitTopic(BOOTSTRAP, TOPIC); // what main does first: returns at once for an existing topic
 
-        // live: unbounded, parallelism 2, checkpoints every 500 ms
+        // live: unbounded, parallelism 2, checkpoints every 500 ms; a task dies once mid-stream and is restored
         StreamExecutionEnvironment live = environment(2);
-        job(source("it-live-" + RUN, false)).wire(live);
+        EngagementSinks real = EngagementSinks.clickHouse(TARGET, 500, Duration.ofMillis(300));
+        new EngagementJob(source("it-live-" + RUN, false), new EngagementSinks(real.engagement(), real.minutes(),
+                real.activityLog(), new FailOnceSink<>(real.totals())), EventTimeSettings.DEFAULT).wire(live);
         JobClient running = live.executeAsync("engagement-it-live");
         try {
+            awaitCommittedOffsets("it-live-" + RUN); // a checkpoint completed with part of the data
+            FailOnceSink.arm();
+            send(secondHalf, closing);
             awaitEqual("event_engagement", this::engagement, expected.engagementRows());
+            awaitEqual("engagement_totals", this::eventTotals, expected.eventTotalRows());
             awaitEqual("engagement_minute", this::minutes, expected.minuteRows());
             awaitEqual("activity_log", this::activityLogCounts,
                     List.of(expected.distinctActivities() + "\t" + expected.distinctActivities()));
         } finally {
             running.cancel().get();
         }
+        assertThat(FailOnceSink.hasFailed()).as("the injected failure happened").isTrue();
         assertThat(expected.engagementRows()).hasSizeGreaterThan(100); // the data really spans many events
         assertConsoleQueryWorks();
         List<String> before = finalRowsWithVersions();
@@ -131,10 +148,24 @@ class EngagementJobIT {
 
         assertThat(finalRowsWithVersions()).isEqualTo(before);
         assertThat(engagement()).isEqualTo(expected.engagementRows());
+        assertThat(eventTotals()).isEqualTo(expected.eventTotalRows());
+    }
+
+    private static void awaitCommittedOffsets(String group) throws Exception {
+        long giveUpAt = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
+            while (admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().isEmpty()) {
+                assertThat(System.nanoTime()).as("a checkpoint committing offsets").isLessThan(giveUpAt);
+                Thread.sleep(100);
+            }
+        }
     }
 
     private StreamExecutionEnvironment environment(int parallelism) {
         Configuration conf = new Configuration();
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(500));
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
@@ -167,6 +198,12 @@ class EngagementJobIT {
                 "engagement_minute");
     }
 
+    /** Every non-zero counter of the events, sorted like {@link ExpectedEngagement#eventTotalRows()}. */
+    private List<String> eventTotals() {
+        return rows("SELECT scope_id, metric, dimension, value FROM %s FINAL WHERE scope = 'event' AND value != 0",
+                "engagement_totals").stream().sorted().toList();
+    }
+
     private List<String> activityLogCounts() {
         return rows("SELECT count(), uniqExact(event_id) FROM %s FINAL", "activity_log");
     }
@@ -177,6 +214,8 @@ class EngagementJobIT {
                 + " version, toUnixTimestamp(updated_at) FROM %s FINAL ORDER BY event_id", "event_engagement"));
         all.addAll(rows("SELECT event_id, toUnixTimestamp(minute), opens, answers, version FROM %s FINAL"
                 + " ORDER BY event_id, minute", "engagement_minute"));
+        all.addAll(rows("SELECT scope, scope_id, metric, dimension, value, version, toUnixTimestamp(updated_at)"
+                + " FROM %s FINAL ORDER BY scope, scope_id, metric, dimension", "engagement_totals"));
         all.addAll(rows("SELECT event_id, type, aggregate_type, aggregate_id, party_event_id,"
                 + " toUnixTimestamp(occurred_at), occurred_ms, payload FROM %s FINAL ORDER BY event_id", "activity_log"));
         return all;

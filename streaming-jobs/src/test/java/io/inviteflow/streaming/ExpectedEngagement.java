@@ -29,6 +29,11 @@ final class ExpectedEngagement {
     private final Map<UUID, Map<UUID, Answer>> answersByEvent = new HashMap<>();
     private final Map<String, Set<UUID>[]> minuteEventIds = new TreeMap<>();
     private final Set<UUID> eventIds = new LinkedHashSet<>();
+    private final Map<UUID, Long> createdAt = new HashMap<>();
+    private final Map<UUID, Long> firstOpenAt = new HashMap<>();
+    private final Map<UUID, Long> firstAnswerAt = new HashMap<>();
+    /** event → "metric\tchannel|weekday|hour" → distinct eventIds (every open, every answer) */
+    private final Map<UUID, Map<String, Set<UUID>>> byHour = new HashMap<>();
 
     ExpectedEngagement(List<Activity> sent) {
         sent.forEach(this::add);
@@ -38,6 +43,22 @@ final class ExpectedEngagement {
     private void add(Activity a) {
         eventIds.add(a.eventId());
         UUID event = a.partyEventId();
+        long at = a.occurredAt().toEpochMilli();
+        switch (a.type()) {
+            case INVITATION_CREATED -> createdAt.putIfAbsent(a.aggregateId(), at);
+            case INVITATION_OPENED -> firstOpenAt.merge(a.aggregateId(), at, Math::min);
+            case RSVP_ANSWERED -> firstAnswerAt.merge(a.aggregateId(), at, Math::min);
+            default -> {
+            }
+        }
+        if (a.type() == ActivityType.INVITATION_OPENED || a.type() == ActivityType.RSVP_ANSWERED) {
+            var utc = a.occurredAt().atZone(java.time.ZoneOffset.UTC);
+            String metric = a.type() == ActivityType.INVITATION_OPENED ? "opens_by_hour" : "answers_by_hour";
+            // no open in this data came through a message, so every open and answer is on the invitation link
+            byHour.computeIfAbsent(event, e -> new HashMap<>())
+                    .computeIfAbsent(metric + "\tlink|" + utc.getDayOfWeek().getValue() + "|" + utc.getHour(),
+                            k -> new HashSet<>()).add(a.eventId());
+        }
         switch (a.type()) {
             case INVITATION_CREATED -> invitedByEvent.computeIfAbsent(event, e -> new HashSet<>()).add(a.aggregateId());
             case INVITATION_OPENED -> openedByEvent.computeIfAbsent(event, e -> new HashSet<>()).add(a.aggregateId());
@@ -75,6 +96,40 @@ final class ExpectedEngagement {
                     n(openedByEvent.getOrDefault(e, Set.of()).size()), n(yes),
                     n(count(answers, Payloads.Rsvp.NO)), n(count(answers, Payloads.Rsvp.MAYBE)), n(headcount));
         }).toList();
+    }
+
+    /**
+     * {@code event_id metric dimension value} of every non-zero event counter of {@code engagement_totals}, sorted:
+     * the funnel, the answers, times to open and answer (the data opens 25 s and answers about 30 s after the
+     * invitation: all in the first bucket, "under 60 s"), opens and answers by hour of the week.
+     */
+    List<String> eventTotalRows() {
+        List<String> rows = new java.util.ArrayList<>();
+        Map<UUID, UUID> eventOf = new HashMap<>();
+        invitedByEvent.forEach((e, ids) -> ids.forEach(i -> eventOf.put(i, e)));
+        for (String line : engagementRows()) {
+            String[] f = line.split("\t");
+            String[] names = {"invited", "opened", "yes", "no", "maybe", "headcount"};
+            for (int i = 0; i < names.length; i++) {
+                rows.add(String.join("\t", f[0], names[i], "", f[i + 1]));
+            }
+            Map<UUID, Answer> answers = answersByEvent.getOrDefault(UUID.fromString(f[0]), Map.of());
+            rows.add(String.join("\t", f[0], "answered", "", n(answers.size())));
+            rows.add(String.join("\t", f[0], "time_to_open", "60",
+                    n(underAMinute(firstOpenAt, UUID.fromString(f[0]), eventOf))));
+            rows.add(String.join("\t", f[0], "time_to_answer", "60",
+                    n(underAMinute(firstAnswerAt, UUID.fromString(f[0]), eventOf))));
+        }
+        byHour.forEach((event, slots) -> slots.forEach((slot, ids) ->
+                rows.add(String.join("\t", event.toString(), slot, n(ids.size())))));
+        return rows.stream().filter(r -> !r.endsWith("\t0")).sorted().toList();
+    }
+
+    /** Invitations of {@code event} whose first open (or answer) came less than a minute after their creation. */
+    private long underAMinute(Map<UUID, Long> first, UUID event, Map<UUID, UUID> eventOf) {
+        return first.entrySet().stream().filter(e -> event.equals(eventOf.get(e.getKey())))
+                .filter(e -> createdAt.containsKey(e.getKey()))
+                .filter(e -> e.getValue() - createdAt.get(e.getKey()) < 60_000).count();
     }
 
     /** {@code event_id minute(epoch s) opens answers}, sorted by event_id, minute. */

@@ -2,6 +2,7 @@ package io.inviteflow.streaming;
 
 import io.inviteflow.contract.ActivityType;
 import io.inviteflow.contract.Payloads;
+import io.inviteflow.streaming.records.ActivityDetails;
 import io.inviteflow.streaming.records.ActivityEvent;
 
 import java.util.UUID;
@@ -37,10 +38,34 @@ public final class TestActivities {
                 "{\"reminderKind\":\"unanswered\",\"channel\":\"email\"}", null, 0, 0);
     }
 
+    public static ActivityEvent createdBy(String invitation, long atMs, String organizer, String theme,
+                                          String referredBy) {
+        return created(invitation, atMs).withDetails(ActivityDetails.created(organizer, theme, "email", referredBy));
+    }
+
+    /** An open through a message's link: {@code via} its channel, {@code campaign} the campaign's id or null. */
+    public static ActivityEvent openedVia(String invitation, long atMs, String via, String campaign) {
+        return opened(invitation, atMs).withDetails(ActivityDetails.channel(via, campaign));
+    }
+
+    /** A campaign message's activity ({@code REMINDER_SENT}, {@code MESSAGE_*}) on {@code channel}. */
+    public static ActivityEvent message(ActivityType type, String invitation, long atMs, String campaign,
+                                        String channel) {
+        return of(UUID.randomUUID().toString(), type, invitation, atMs, "{}", null, 0, 0)
+                .withDetails(ActivityDetails.channel(channel, campaign));
+    }
+
+    /** An activity of another aggregate (order, ticket, campaign) with its details. */
+    public static ActivityEvent of(ActivityType type, String aggregateType, String aggregateId, long atMs,
+                                   ActivityDetails details) {
+        return new ActivityEvent(UUID.randomUUID().toString(), type, aggregateType, aggregateId, EVENT, atMs, "{}",
+                null, 0, 0, details);
+    }
+
     /** The same activity for another party event. */
     public static ActivityEvent inEvent(ActivityEvent a, String partyEventId) {
         return new ActivityEvent(a.eventId(), a.type(), a.aggregateType(), a.aggregateId(), partyEventId,
-                a.occurredAtMs(), a.payloadJson(), a.response(), a.plusOnes(), a.answerVersion());
+                a.occurredAtMs(), a.payloadJson(), a.response(), a.plusOnes(), a.answerVersion(), a.details());
     }
 
     private static ActivityEvent of(String eventId, ActivityType type, String invitation, long atMs, String payload,

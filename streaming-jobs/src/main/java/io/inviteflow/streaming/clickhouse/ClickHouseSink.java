@@ -1,6 +1,7 @@
 package io.inviteflow.streaming.clickhouse;
 
 import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.util.function.SerializableFunction;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 
@@ -23,12 +24,23 @@ public final class ClickHouseSink<T> implements Sink<T> {
     private final ClickHouseTable table;
     private final int batchSize;
     private final long flushIntervalMs;
+    private final SerializableFunction<T, String> rowKey;
 
     /**
      * @param batchSize     rows per insert at most; a full batch is sent at once
      * @param flushInterval the longest a row waits in the buffer (keeps the figures fresh under a second)
      */
     public ClickHouseSink(ClickHouseTarget target, ClickHouseTable table, int batchSize, Duration flushInterval) {
+        this(target, table, batchSize, flushInterval, null);
+    }
+
+    /**
+     * A sink that inserts only the newest row of each {@code rowKey} of a batch: for tables of running totals, where
+     * older versions of a row would be replaced anyway. Needs the rows of one key to arrive in version order at one
+     * writer (the keyed operator upstream, forwarded to the sink at the same parallelism).
+     */
+    public ClickHouseSink(ClickHouseTarget target, ClickHouseTable table, int batchSize, Duration flushInterval,
+                          SerializableFunction<T, String> rowKey) {
         if (batchSize < 1 || flushInterval.isNegative() || flushInterval.isZero()) {
             throw new IllegalArgumentException("batchSize and flushInterval must be positive");
         }
@@ -36,6 +48,7 @@ public final class ClickHouseSink<T> implements Sink<T> {
         this.table = table;
         this.batchSize = batchSize;
         this.flushIntervalMs = flushInterval.toMillis();
+        this.rowKey = rowKey;
     }
 
     @Override
@@ -43,6 +56,6 @@ public final class ClickHouseSink<T> implements Sink<T> {
         ClickHouseHttp http = new ClickHouseHttp(target.url());
         table.createIfMissing(http, target);
         return new ClickHouseSinkWriter<>(http, target.qualified(table.name()), batchSize, flushIntervalMs,
-                context.getProcessingTimeService(), context.metricGroup().getNumRecordsSendCounter());
+                context.getProcessingTimeService(), context.metricGroup().getNumRecordsSendCounter(), rowKey);
     }
 }

@@ -23,6 +23,15 @@ public record ClickHouseTable(String name, String ddlTemplate) implements Serial
             "CREATE TABLE IF NOT EXISTS %s (event_id String, minute DateTime, opens UInt64, answers UInt64, "
                     + "version UInt64) ENGINE = ReplacingMergeTree(version) ORDER BY (event_id, minute)");
 
+    /**
+     * Every counter of the metrics ({@code io.inviteflow.streaming.totals.Metrics}): per scope (event, campaign,
+     * organizer), metric and dimension, the value after {@code version} changes.
+     */
+    public static final ClickHouseTable ENGAGEMENT_TOTALS = new ClickHouseTable("engagement_totals",
+            "CREATE TABLE IF NOT EXISTS %s (scope String, scope_id String, metric String, dimension String, "
+                    + "value Int64, version UInt64, updated_at DateTime) ENGINE = ReplacingMergeTree(version) "
+                    + "ORDER BY (scope, scope_id, metric, dimension)");
+
     /** Every activity once per eventId (after merges, or with {@code FINAL}); rows are identical duplicates. */
     public static final ClickHouseTable ACTIVITY_LOG = new ClickHouseTable("activity_log",
             "CREATE TABLE IF NOT EXISTS %s (event_id String, type String, aggregate_type String, "

@@ -1,6 +1,7 @@
 package io.inviteflow.streaming.functions;
 
 import io.inviteflow.streaming.records.ActivityEvent;
+import io.inviteflow.streaming.totals.CounterDelta;
 import io.inviteflow.streaming.records.EngagementDelta;
 import org.apache.flink.api.java.functions.KeySelector;
 
@@ -17,6 +18,26 @@ public final class Keys {
         @Override
         public String getKey(ActivityEvent activity) {
             return activity.aggregateId();
+        }
+    }
+
+    /** An activity's aggregate (invitation, order, ticket, campaign). */
+    public static final class Aggregate implements KeySelector<ActivityEvent, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getKey(ActivityEvent activity) {
+            return activity.aggregateId();
+        }
+    }
+
+    /** A counter delta's counter. */
+    public static final class DeltaCounter implements KeySelector<CounterDelta, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getKey(CounterDelta delta) {
+            return delta.key();
         }
     }
 

@@ -8,6 +8,8 @@ import io.inviteflow.contract.ActivityType;
 import io.inviteflow.contract.Payloads;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
 import java.util.Arrays;
 
 /**
@@ -54,7 +56,75 @@ public final class ActivityDecoder {
         }
         return new ActivityEvent(a.eventId().toString(), a.type(), a.aggregateType(), a.aggregateId().toString(),
                 a.partyEventId().toString(), a.occurredAt().toEpochMilli(), a.payload().toString(),
-                response, plusOnes, answerVersion);
+                response, plusOnes, answerVersion, details(a));
+    }
+
+    /** The payload facts of the types the metrics count (see {@link ActivityDetails}). */
+    private ActivityDetails details(Activity a) {
+        return switch (a.type()) {
+            case INVITATION_CREATED -> {
+                Payloads.InvitationCreated p = codec.payloadAs(a, Payloads.InvitationCreated.class);
+                yield ActivityDetails.created(text(p.organizerId()), p.theme(), p.channel(), text(p.referredBy()));
+            }
+            case INVITATION_OPENED -> {
+                Payloads.InvitationOpened p = codec.payloadAs(a, Payloads.InvitationOpened.class);
+                yield ActivityDetails.channel(p.via(), text(p.campaignId()));
+            }
+            case REMINDER_SENT -> {
+                Payloads.ReminderSent p = codec.payloadAs(a, Payloads.ReminderSent.class);
+                yield ActivityDetails.channel(p.channel(), text(p.campaignId()));
+            }
+            case MESSAGE_OPENED -> {
+                Payloads.MessageOpened p = codec.payloadAs(a, Payloads.MessageOpened.class);
+                yield ActivityDetails.channel(p.channel(), text(p.campaignId()));
+            }
+            case MESSAGE_DELIVERED -> {
+                Payloads.MessageDelivered p = codec.payloadAs(a, Payloads.MessageDelivered.class);
+                yield ActivityDetails.channel(p.channel(), text(p.campaignId()));
+            }
+            case MESSAGE_BOUNCED -> {
+                Payloads.MessageBounced p = codec.payloadAs(a, Payloads.MessageBounced.class);
+                yield ActivityDetails.channel(p.channel(), text(p.campaignId()));
+            }
+            case MESSAGE_QUEUED -> {
+                Payloads.MessagesQueued p = codec.payloadAs(a, Payloads.MessagesQueued.class);
+                yield ActivityDetails.amount(p.people(), text(p.campaignId()));
+            }
+            case INVITATION_SHARED -> ActivityDetails.channel(
+                    codec.payloadAs(a, Payloads.InvitationShared.class).target(), null);
+            case WALL_REACTED -> ActivityDetails.amount(
+                    codec.payloadAs(a, Payloads.WallReacted.class).added() ? 1 : -1, null);
+            case ORDER_PLACED -> orderPlaced(codec.payloadAs(a, Payloads.OrderPlaced.class));
+            case ORDER_PAID -> {
+                Payloads.OrderPaid p = codec.payloadAs(a, Payloads.OrderPaid.class);
+                yield ActivityDetails.money(p.currency(), p.totalMinor());
+            }
+            case ORDER_REFUNDED -> {
+                Payloads.OrderRefunded p = codec.payloadAs(a, Payloads.OrderRefunded.class);
+                yield ActivityDetails.money(p.currency(), p.amountMinor());
+            }
+            case TICKET_ISSUED -> ActivityDetails.tier(text(codec.payloadAs(a, Payloads.TicketIssued.class).tierId()));
+            case TICKET_CHECKED_IN -> ActivityDetails.tier(
+                    text(codec.payloadAs(a, Payloads.TicketCheckedIn.class).tierId()));
+            default -> ActivityDetails.NONE;
+        };
+    }
+
+    private static ActivityDetails orderPlaced(Payloads.OrderPlaced p) {
+        List<Payloads.OrderLine> lines = p.lines() == null ? List.of() : p.lines();
+        String[] tiers = new String[lines.size()];
+        long[] amounts = new long[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            Payloads.OrderLine line = lines.get(i);
+            tiers[i] = text(line.tierId());
+            amounts[i] = line.quantity() * line.unitPriceMinor() - line.discountMinor();
+        }
+        return new ActivityDetails(null, null, null, null, null, null, p.currency(), p.totalMinor(),
+                p.discountCode(), tiers, amounts);
+    }
+
+    private static String text(UUID id) {
+        return id == null ? null : id.toString();
     }
 
     /** The codec reports an unknown enum constant like any other error; look at the envelope to tell them apart. */

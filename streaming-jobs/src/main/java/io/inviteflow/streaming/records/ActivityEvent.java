@@ -18,6 +18,7 @@ import io.inviteflow.contract.Payloads;
  * @param response      for {@code RSVP_ANSWERED}: the answer; {@code null} for other types
  * @param plusOnes      for {@code RSVP_ANSWERED}: extra guests; 0 otherwise
  * @param answerVersion for {@code RSVP_ANSWERED}: higher = later answer; 0 otherwise
+ * @param details       the other payload facts the metrics use ({@link ActivityDetails#NONE} when none)
  */
 public record ActivityEvent(
         String eventId,
@@ -29,5 +30,20 @@ public record ActivityEvent(
         String payloadJson,
         Payloads.Rsvp response,
         int plusOnes,
-        long answerVersion) {
+        long answerVersion,
+        ActivityDetails details) {
+
+    /** An activity whose payload carries nothing beyond the answer fields. */
+    public ActivityEvent(String eventId, ActivityType type, String aggregateType, String aggregateId,
+                         String partyEventId, long occurredAtMs, String payloadJson, Payloads.Rsvp response,
+                         int plusOnes, long answerVersion) {
+        this(eventId, type, aggregateType, aggregateId, partyEventId, occurredAtMs, payloadJson, response, plusOnes,
+                answerVersion, ActivityDetails.NONE);
+    }
+
+    /** The same activity with other details (tests and the decoder). */
+    public ActivityEvent withDetails(ActivityDetails newDetails) {
+        return new ActivityEvent(eventId, type, aggregateType, aggregateId, partyEventId, occurredAtMs, payloadJson,
+                response, plusOnes, answerVersion, newDetails);
+    }
 }

@@ -45,7 +45,7 @@ class ClickHouseSinkWriterTest {
         server.start();
         ClickHouseHttp http = new ClickHouseHttp("http://127.0.0.1:" + server.getAddress().getPort());
         time.setCurrentTime(1_000);
-        writer = new ClickHouseSinkWriter<>(http, "db.engagement_minute", 3, 300, time, sent);
+        writer = new ClickHouseSinkWriter<>(http, "db.engagement_minute", 3, 300, time, sent, null);
     }
 
     @AfterEach
@@ -90,6 +90,24 @@ class ClickHouseSinkWriterTest {
         assertThat(bodies).singleElement().satisfies(b -> assertThat(b.lines()).hasSize(2));
         time.setCurrentTime(5_000); // the pending timer finds nothing left to send
         assertThat(bodies).hasSize(1);
+    }
+
+    @Test
+    void aKeyedWriterInsertsOnlyTheNewestRowOfEachKeyAndCountsKeysTowardsTheBatch() throws Exception {
+        var keyed = new ClickHouseSinkWriter<EngagementMinuteRow>(
+                new ClickHouseHttp("http://127.0.0.1:" + server.getAddress().getPort()), "db.engagement_minute", 2, 300,
+                time, sent, row -> row.eventId() + '|' + row.minute());
+        keyed.write(new EngagementMinuteRow("e", 0, 1, 0, 1), null);
+        keyed.write(new EngagementMinuteRow("e", 0, 2, 0, 2), null);
+        keyed.write(new EngagementMinuteRow("e", 0, 2, 1, 3), null);
+        assertThat(bodies).isEmpty(); // one key so far: the batch of two is not full
+
+        keyed.write(new EngagementMinuteRow("f", 60, 1, 0, 1), null);
+
+        assertThat(bodies).singleElement().satisfies(b -> assertThat(b.lines()).containsExactly(
+                "{\"event_id\":\"e\",\"minute\":0,\"opens\":2,\"answers\":1,\"version\":3}",
+                "{\"event_id\":\"f\",\"minute\":60,\"opens\":1,\"answers\":0,\"version\":1}"));
+        assertThat(sent.getCount()).isEqualTo(2);
     }
 
     @Test

@@ -1,5 +1,12 @@
 package io.inviteflow.streaming.records;
 
+import io.inviteflow.streaming.totals.CampaignFacts;
+import io.inviteflow.streaming.totals.CounterDelta;
+import io.inviteflow.streaming.totals.CounterRow;
+import io.inviteflow.streaming.totals.CounterTotal;
+import io.inviteflow.streaming.totals.InvitationFacts;
+import io.inviteflow.streaming.totals.OrderFacts;
+import io.inviteflow.streaming.totals.TicketFacts;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.GenericTypeInfo;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
@@ -14,7 +21,8 @@ class FlinkTypesTest {
     @ParameterizedTest
     @ValueSource(classes = {ActivityEvent.class, InvitationState.class, EngagementDelta.class,
             EventEngagementRow.class, MinuteAccumulator.class, MinuteCounts.class, EngagementMinuteRow.class,
-            ActivityLogRow.class})
+            ActivityLogRow.class, ActivityDetails.class, InvitationFacts.class, OrderFacts.class, TicketFacts.class,
+            CampaignFacts.class, CounterDelta.class, CounterTotal.class, CounterRow.class})
     void isAPojoWithoutGenericFields(Class<?> type) {
         TypeInformation<?> info = TypeInformation.of(type);
 

@@ -1,0 +1,51 @@
+package io.inviteflow.streaming.records;
+
+/**
+ * The payload facts the metrics need, decoded once by the source so no operator parses JSON again. Each type fills
+ * only its own fields; the rest are null / 0 / empty.
+ *
+ * @param organizerId  {@code INVITATION_CREATED}: who sent it
+ * @param theme        {@code INVITATION_CREATED}: the invitation's theme
+ * @param channel      how it reached or left the guest: the open's {@code via}, a message's channel, an invitation's
+ *                     channel, a share's target
+ * @param campaignId   the campaign of a message, a click ({@code INVITATION_OPENED}) or a queue
+ * @param referredBy   {@code INVITATION_CREATED}: the invitation of the guest who passed it on
+ * @param tierId       ticket activities: the tier
+ * @param currency     order activities: ISO 4217 code
+ * @param amountMinor  {@code ORDER_PLACED}/{@code ORDER_PAID}: the total; {@code ORDER_REFUNDED}: the amount back;
+ *                     {@code MESSAGE_QUEUED}: the people; {@code WALL_REACTED}: +1 added, -1 taken back
+ * @param discountCode {@code ORDER_PLACED}: the code applied, or null
+ * @param lineTiers    {@code ORDER_PLACED}: each line's tier …
+ * @param lineAmounts  … and what it costs after its discount, in minor units
+ */
+public record ActivityDetails(String organizerId, String theme, String channel, String campaignId, String referredBy,
+                              String tierId, String currency, long amountMinor, String discountCode,
+                              String[] lineTiers, long[] lineAmounts) {
+
+    public static final ActivityDetails NONE = new ActivityDetails(null, null, null, null, null, null, null, 0, null,
+            new String[0], new long[0]);
+
+    public static ActivityDetails channel(String channel, String campaignId) {
+        return new ActivityDetails(null, null, channel, campaignId, null, null, null, 0, null, new String[0],
+                new long[0]);
+    }
+
+    public static ActivityDetails created(String organizerId, String theme, String channel, String referredBy) {
+        return new ActivityDetails(organizerId, theme, channel, null, referredBy, null, null, 0, null, new String[0],
+                new long[0]);
+    }
+
+    public static ActivityDetails money(String currency, long amountMinor) {
+        return new ActivityDetails(null, null, null, null, null, null, currency, amountMinor, null, new String[0],
+                new long[0]);
+    }
+
+    public static ActivityDetails tier(String tierId) {
+        return new ActivityDetails(null, null, null, null, null, tierId, null, 0, null, new String[0], new long[0]);
+    }
+
+    public static ActivityDetails amount(long amount, String campaignId) {
+        return new ActivityDetails(null, null, null, campaignId, null, null, null, amount, null, new String[0],
+                new long[0]);
+    }
+}

@@ -1,0 +1,176 @@
+package io.inviteflow.streaming.totals;
+
+import io.inviteflow.contract.Payloads;
+import io.inviteflow.streaming.records.ActivityEvent;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static io.inviteflow.streaming.totals.CampaignFlags.has;
+
+/**
+ * The counters of one invitation, as pure functions: {@link #learn} updates its facts with one activity,
+ * {@link #contributions} is what the facts add to every counter (the job emits the difference before/after), and
+ * {@link #occurrences} is what the activity itself counts (every open, every share).
+ */
+public final class InvitationCounters {
+
+    /** The channel of an open or answer that came from no message of ours (the link itself, a bookmark). */
+    public static final String DIRECT = "link";
+
+    private InvitationCounters() {
+    }
+
+    /** Updates {@code f} with {@code a}; order-independent except for what a campaign click credits to later answers. */
+    public static void learn(InvitationFacts f, ActivityEvent a) {
+        var d = a.details();
+        switch (a.type()) {
+            case INVITATION_CREATED -> {
+                if (!f.created) {
+                    f.created = true;
+                    f.createdAtMs = a.occurredAtMs();
+                    f.organizerId = d.organizerId();
+                    f.theme = d.theme();
+                    f.referredBy = d.referredBy();
+                }
+            }
+            case INVITATION_OPENED -> {
+                f.firstOpenMs = earliest(f.firstOpenMs, a.occurredAtMs());
+                f.lastVia = d.channel() == null ? DIRECT : d.channel();
+                if (d.campaignId() != null) {
+                    f.flag(d.campaignId(), CampaignFlags.CLICKED);
+                }
+            }
+            case RSVP_ANSWERED -> answer(f, a);
+            case REMINDER_SENT -> flagMessage(f, a, CampaignFlags.SENT);
+            case MESSAGE_DELIVERED -> {
+                f.delivered = true;
+                flagMessage(f, a, CampaignFlags.DELIVERED);
+            }
+            case MESSAGE_BOUNCED -> flagMessage(f, a, CampaignFlags.BOUNCED);
+            case MESSAGE_OPENED -> {
+                if (d.campaignId() != null) {
+                    f.flag(d.campaignId(), CampaignFlags.OPENED);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** The highest answerVersion wins; every campaign clicked before gets the answer credited. */
+    private static void answer(InvitationFacts f, ActivityEvent a) {
+        f.firstAnswerMs = earliest(f.firstAnswerMs, a.occurredAtMs());
+        if (!f.answered() || a.answerVersion() > f.answerVersion) {
+            f.response = a.response();
+            f.plusOnes = a.plusOnes();
+            f.answerVersion = a.answerVersion();
+        }
+        for (int i = 0; i < f.campaignKeys.length; i++) {
+            if (has(f.campaignFlags[i], CampaignFlags.CLICKED)) {
+                f.campaignFlags[i] |= CampaignFlags.ANSWERED
+                        | (f.response == Payloads.Rsvp.YES ? CampaignFlags.SAID_YES : 0);
+            }
+        }
+    }
+
+    private static void flagMessage(InvitationFacts f, ActivityEvent a, int flag) {
+        String campaign = a.details().campaignId();
+        if (campaign != null) {
+            f.flag(campaign + '|' + channel(a), flag);
+        }
+    }
+
+    /** Every counter the invitation adds 1 (or its headcount) to. */
+    public static Map<Counter, Long> contributions(InvitationFacts f, String eventId) {
+        Map<Counter, Long> c = new LinkedHashMap<>();
+        one(c, f.created, Counter.of(Metrics.EVENT, eventId, Metrics.INVITED));
+        one(c, f.delivered, Counter.of(Metrics.EVENT, eventId, Metrics.DELIVERED));
+        one(c, f.opened(), Counter.of(Metrics.EVENT, eventId, Metrics.OPENED));
+        one(c, f.answered(), Counter.of(Metrics.EVENT, eventId, Metrics.ANSWERED));
+        if (f.answered()) {
+            c.put(Counter.of(Metrics.EVENT, eventId, f.response.name().toLowerCase(java.util.Locale.ROOT)), 1L);
+            if (f.response == Payloads.Rsvp.YES) {
+                c.put(Counter.of(Metrics.EVENT, eventId, Metrics.HEADCOUNT), 1L + f.plusOnes);
+            }
+        }
+        if (f.created) {
+            one(c, f.opened(), Counter.of(Metrics.EVENT, eventId, Metrics.TIME_TO_OPEN,
+                    TimeBuckets.of(f.firstOpenMs - f.createdAtMs)));
+            one(c, f.answered(), Counter.of(Metrics.EVENT, eventId, Metrics.TIME_TO_ANSWER,
+                    TimeBuckets.of(f.firstAnswerMs - f.createdAtMs)));
+            one(c, f.referredBy != null, Counter.of(Metrics.EVENT, eventId, Metrics.REFERRALS, f.referredBy));
+            if (f.organizerId != null && f.theme != null) {
+                c.put(Counter.of(Metrics.ORGANIZER, f.organizerId, Metrics.THEME_INVITED, f.theme), 1L);
+                one(c, f.opened(), Counter.of(Metrics.ORGANIZER, f.organizerId, Metrics.THEME_OPENED, f.theme));
+                one(c, f.answered(), Counter.of(Metrics.ORGANIZER, f.organizerId, Metrics.THEME_ANSWERED, f.theme));
+                one(c, f.response == Payloads.Rsvp.YES,
+                        Counter.of(Metrics.ORGANIZER, f.organizerId, Metrics.THEME_YES, f.theme));
+            }
+        }
+        for (int i = 0; i < f.campaignKeys.length; i++) {
+            campaign(c, f.campaignKeys[i], f.campaignFlags[i]);
+        }
+        return c;
+    }
+
+    private static void campaign(Map<Counter, Long> c, String key, int flags) {
+        int bar = key.indexOf('|');
+        if (bar >= 0) { // one message of the campaign, on one channel
+            String campaign = key.substring(0, bar);
+            String channel = key.substring(bar + 1);
+            one(c, has(flags, CampaignFlags.SENT), Counter.of(Metrics.CAMPAIGN, campaign, Metrics.SENT, channel));
+            one(c, has(flags, CampaignFlags.DELIVERED),
+                    Counter.of(Metrics.CAMPAIGN, campaign, Metrics.DELIVERED, channel));
+            one(c, has(flags, CampaignFlags.BOUNCED), Counter.of(Metrics.CAMPAIGN, campaign, Metrics.BOUNCED, channel));
+            return;
+        }
+        // a click shows the message was read even when the mail client blocked the tracking pixel
+        one(c, has(flags, CampaignFlags.OPENED | CampaignFlags.CLICKED), Counter.of(Metrics.CAMPAIGN, key, Metrics.OPENED));
+        one(c, has(flags, CampaignFlags.CLICKED), Counter.of(Metrics.CAMPAIGN, key, Metrics.CLICKED));
+        one(c, has(flags, CampaignFlags.ANSWERED), Counter.of(Metrics.CAMPAIGN, key, Metrics.ANSWERED));
+        one(c, has(flags, CampaignFlags.SAID_YES), Counter.of(Metrics.CAMPAIGN, key, Metrics.YES));
+    }
+
+    /**
+     * What the activity itself counts, once per eventId (see {@link RecentActivities}): opens and answers by channel
+     * and hour of the week, shares, wall posts, comments, reactions, chat messages. Called after {@link #learn}.
+     */
+    public static Map<Counter, Long> occurrences(InvitationFacts f, ActivityEvent a) {
+        Map<Counter, Long> c = new LinkedHashMap<>();
+        String event = a.partyEventId();
+        switch (a.type()) {
+            case INVITATION_OPENED -> {
+                String slot = TimeBuckets.hourOfWeek(f.lastVia, a.occurredAtMs());
+                c.put(Counter.of(Metrics.EVENT, event, Metrics.OPENS_BY_HOUR, slot), 1L);
+                if (f.organizerId != null) {
+                    c.put(Counter.of(Metrics.ORGANIZER, f.organizerId, Metrics.OPENS_BY_HOUR, slot), 1L);
+                }
+            }
+            case RSVP_ANSWERED -> c.put(Counter.of(Metrics.EVENT, event, Metrics.ANSWERS_BY_HOUR,
+                    TimeBuckets.hourOfWeek(f.lastVia == null ? DIRECT : f.lastVia, a.occurredAtMs())), 1L);
+            case INVITATION_SHARED -> c.put(Counter.of(Metrics.EVENT, event, Metrics.SHARES, channel(a)), 1L);
+            case WALL_POSTED -> c.put(Counter.of(Metrics.EVENT, event, Metrics.WALL_POSTS), 1L);
+            case WALL_COMMENTED -> c.put(Counter.of(Metrics.EVENT, event, Metrics.WALL_COMMENTS), 1L);
+            case WALL_REACTED -> c.put(Counter.of(Metrics.EVENT, event, Metrics.REACTIONS), a.details().amountMinor());
+            case CHAT_MESSAGE_SENT -> c.put(Counter.of(Metrics.EVENT, event, Metrics.CHAT_MESSAGES), 1L);
+            default -> {
+            }
+        }
+        return c;
+    }
+
+    private static String channel(ActivityEvent a) {
+        return a.details().channel() == null ? "unknown" : a.details().channel();
+    }
+
+    private static long earliest(long known, long candidate) {
+        return known == 0 ? candidate : Math.min(known, candidate);
+    }
+
+    private static void one(Map<Counter, Long> c, boolean when, Counter counter) {
+        if (when) {
+            c.put(counter, 1L);
+        }
+    }
+}
