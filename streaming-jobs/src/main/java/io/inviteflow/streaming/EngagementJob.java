@@ -1,31 +1,29 @@
 package io.inviteflow.streaming;
 
-import io.inviteflow.streaming.functions.ActivityTypeFilter;
-import io.inviteflow.streaming.functions.EventTotalsFunction;
-import io.inviteflow.streaming.functions.InvitationStateFunction;
 import io.inviteflow.streaming.functions.Keys;
-import io.inviteflow.streaming.functions.LateActivityCounter;
-import io.inviteflow.streaming.functions.MinuteCountAggregate;
-import io.inviteflow.streaming.functions.MinuteWindowFunction;
 import io.inviteflow.streaming.functions.OccurredAtAssigner;
 import io.inviteflow.streaming.functions.ToActivityLogRow;
+import io.inviteflow.streaming.functions.WithoutPayload;
 import io.inviteflow.streaming.records.ActivityDeserializer;
 import io.inviteflow.streaming.records.ActivityEvent;
-import io.inviteflow.streaming.records.EngagementMinuteRow;
+import io.inviteflow.streaming.spikes.OpensSpikeDetector;
+import io.inviteflow.streaming.spikes.SpikeRule;
 import io.inviteflow.streaming.totals.AggregateCountersFunction;
+import io.inviteflow.streaming.totals.ChangeCombiner;
+import io.inviteflow.streaming.totals.CounterChanges;
 import io.inviteflow.streaming.totals.CounterTotalsFunction;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.JobManagerOptions;
-import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -35,27 +33,21 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
-import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
-import org.apache.flink.util.OutputTag;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Live engagement of party events, from the activity topic to ClickHouse:
  * <ol>
- *   <li>{@code event_engagement}: per party event invited / opened / yes / no / maybe / headcount, updated with every
- *   activity that changes one of them (keyBy invitation → {@link InvitationStateFunction}, keyBy party event →
- *   {@link EventTotalsFunction});</li>
- *   <li>{@code engagement_minute}: opens and answers per party event and event-time minute (tumbling windows);</li>
- *   <li>{@code engagement_totals}: every counter of the metrics — funnels of events and campaigns, answers,
- *   times to open and answer, opens and answers by hour of the week, sales, social — per event, campaign and organizer
- *   (keyBy aggregate → {@link AggregateCountersFunction}, keyBy counter → {@link CounterTotalsFunction});</li>
- *   <li>{@code activity_log}: every activity, raw.</li>
+ *   <li>{@code engagement_totals}: every counter of the metrics — funnels of events and campaigns, answers, times to
+ *   open and answer, opens and answers per minute and by hour of the week, sales, social, themes — per event, campaign
+ *   and organizer (keyBy aggregate → {@link AggregateCountersFunction}, keyBy scope → {@link CounterTotalsFunction});</li>
+ *   <li>{@code activity_log}: every activity, raw;</li>
+ *   <li>{@code OPENS_SPIKE} activities back on the activity topic when an event gets far more opens in a minute than
+ *   it usually does (keyBy party event → {@link OpensSpikeDetector}, event-time timers).</li>
  * </ol>
  * This class only wires: the caller hands in the {@link Source} and the {@link EngagementSinks}; {@link #main} builds
  * the real Kafka source and ClickHouse sinks.
@@ -68,7 +60,7 @@ import java.util.Optional;
  *   completed checkpoint; a start without a checkpoint reads from the group's committed offsets, else from the
  *   earliest offset (a replay is safe: all tables are idempotent).</dd>
  *   <dt>{@code --clickhouse-url} (http://127.0.0.1:8123)</dt><dd>ClickHouse HTTP interface.</dd>
- *   <dt>{@code --clickhouse-database} (inviteflow)</dt><dd>database of the three tables; database and tables are
+ *   <dt>{@code --clickhouse-database} (inviteflow)</dt><dd>database of the two tables; database and tables are
  *   created if missing.</dd>
  *   <dt>{@code --checkpoint-dir} (file:///tmp/inviteflow-flink-checkpoints)</dt><dd>where checkpoints go; they are
  *   retained when the job is cancelled or the process dies.</dd>
@@ -82,31 +74,36 @@ import java.util.Optional;
  *   <dt>{@code --out-of-orderness-ms} (5000)</dt><dd>bounded out-of-orderness of the event-time watermarks.</dd>
  *   <dt>{@code --idle-timeout-ms} (10000)</dt><dd>a Kafka partition silent this long no longer holds back the
  *   watermark.</dd>
- *   <dt>{@code --allowed-lateness-ms} (60000)</dt><dd>how long a closed minute still takes late activities; later ones
- *   are counted in the metric {@value LateActivityCounter#METRIC}.</dd>
+ *   <dt>{@code --spike-factor} (5), {@code --spike-min-opens} (20)</dt><dd>a minute with at least this many opens
+ *   and this many times the event's usual rate is a spike ({@link SpikeRule}).</dd>
  *   <dt>{@code --batch-size} (1000)</dt><dd>rows per ClickHouse insert at most.</dd>
  *   <dt>{@code --flush-interval-ms} (300)</dt><dd>the longest a row waits before it is inserted.</dd>
  * </dl>
  * {@code main} first waits until the topic exists (the core creates it).
  * Skipped input is counted in the source metrics {@value ActivityDeserializer#MALFORMED_METRIC} and
- * {@value ActivityDeserializer#UNKNOWN_TYPE_METRIC}.
+ * {@value ActivityDeserializer#UNKNOWN_TYPE_METRIC}; activities behind the watermark in
+ * {@value AggregateCountersFunction#LATE_METRIC} (they are counted all the same), opens too late for the spike
+ * detector in {@value OpensSpikeDetector#TOO_LATE_METRIC}.
  */
 public final class EngagementJob {
 
     public static final String JOB_NAME = "inviteflow-engagement";
-    /** Activities too late for their minute window (past the allowed lateness). */
-    public static final OutputTag<ActivityEvent> LATE_ACTIVITIES =
-            new OutputTag<>("late-activities", TypeInformation.of(ActivityEvent.class));
+    /** How long counter changes are added up before they are sent on (part of the figures' freshness). */
+    static final long COMBINE_INTERVAL_MS = 100;
+    static final int COMBINE_MAX_COUNTERS = 20_000;
     private static final Logger LOG = LoggerFactory.getLogger(EngagementJob.class);
 
     private final Source<ActivityEvent, ?, ?> source;
     private final EngagementSinks sinks;
     private final EventTimeSettings time;
+    private final SpikeRule spikeRule;
 
-    public EngagementJob(Source<ActivityEvent, ?, ?> source, EngagementSinks sinks, EventTimeSettings time) {
+    public EngagementJob(Source<ActivityEvent, ?, ?> source, EngagementSinks sinks, EventTimeSettings time,
+                         SpikeRule spikeRule) {
         this.source = source;
         this.sinks = sinks;
         this.time = time;
+        this.spikeRule = spikeRule;
     }
 
     public static void main(String[] args) throws Exception {
@@ -121,7 +118,8 @@ public final class EngagementJob {
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         new EngagementJob(kafkaSource(a).build(),
-                EngagementSinks.clickHouse(a.clickHouse(), a.batchSize(), a.flushInterval()), a.eventTime())
+                EngagementSinks.of(a.clickHouse(), a.batchSize(), a.flushInterval(), a.bootstrap(), a.topic()),
+                a.eventTime(), a.spikeRule())
                 .wire(env);
         LOG.info("running {}: topic {} on {} (group {}) -> ClickHouse {} database {}, checkpoints in {} every {}",
                 JOB_NAME, a.topic(), a.bootstrap(), a.group(), a.clickHouseUrl(), a.clickHouseDatabase(),
@@ -152,6 +150,8 @@ public final class EngagementJob {
         conf.set(CoreOptions.DEFAULT_PARALLELISM, a.parallelism());
         // every type must have a Flink serializer: a Kryo fallback would make state fragile across versions
         conf.set(PipelineOptions.GENERIC_TYPES, false);
+        // chained operators hand records on without copying them: no function here changes its input
+        conf.set(PipelineOptions.OBJECT_REUSE, true);
         resumeFrom.ifPresent(path -> {
             conf.set(StateRecoveryOptions.SAVEPOINT_PATH, path);
             conf.set(StateRecoveryOptions.RESTORE_MODE, RecoveryClaimMode.CLAIM);
@@ -174,40 +174,23 @@ public final class EngagementJob {
         DataStream<ActivityEvent> activities = env.fromSource(source, watermarks(time), "activities")
                 .uid("activity-source");
 
-        activities.filter(ActivityTypeFilter.engagement()).name("engagement-activities").uid("engagement-filter")
-                .keyBy(new Keys.Invitation())
-                .process(new InvitationStateFunction()).name("invitation-state").uid("invitation-state")
-                .keyBy(new Keys.DeltaPartyEvent())
-                .process(new EventTotalsFunction()).name("event-totals").uid("event-totals")
-                .sinkTo(sinks.engagement()).name("event_engagement").uid("event-engagement-sink");
+        activities.map(new ToActivityLogRow()).name("activity-log-rows").uid("activity-log-rows")
+                .sinkTo(sinks.activityLog()).name("activity_log").uid("activity-log-sink");
 
-        SingleOutputStreamOperator<EngagementMinuteRow> perMinute = perMinute(activities, time.allowedLateness());
-        perMinute.sinkTo(sinks.minutes()).name("engagement_minute").uid("engagement-minute-sink");
-        perMinute.getSideOutput(LATE_ACTIVITIES)
-                .process(new LateActivityCounter()).name("late-activities").uid("late-activities")
-                .sinkTo(new DiscardingSink<>()).name("late-activities-discard").uid("late-activities-discard");
-
-        activities.keyBy(new Keys.Aggregate())
-                .process(new AggregateCountersFunction()).name("aggregate-counters").uid("aggregate-counters")
-                .keyBy(new Keys.DeltaCounter())
+        SingleOutputStreamOperator<CounterChanges> changes = activities
+                .map(new WithoutPayload()).name("without-payload").uid("without-payload")
+                .keyBy(new Keys.Aggregate())
+                .process(new AggregateCountersFunction()).name("aggregate-counters").uid("aggregate-counters");
+        changes.transform("combine-changes", TypeInformation.of(CounterChanges.class),
+                        new ChangeCombiner(COMBINE_INTERVAL_MS, COMBINE_MAX_COUNTERS)).uid("combine-changes")
+                .keyBy(new Keys.Scope())
                 .process(new CounterTotalsFunction()).name("counter-totals").uid("counter-totals")
                 .sinkTo(sinks.totals()).name("engagement_totals").uid("engagement-totals-sink");
 
-        activities.map(new ToActivityLogRow()).name("activity-log-rows").uid("activity-log-rows")
-                .sinkTo(sinks.activityLog()).name("activity_log").uid("activity-log-sink");
-    }
-
-    /** Per-minute opens and answers; activities too late for their window go to {@link #LATE_ACTIVITIES}. */
-    public static SingleOutputStreamOperator<EngagementMinuteRow> perMinute(DataStream<ActivityEvent> activities,
-                                                                            Duration allowedLateness) {
-        return activities.filter(ActivityTypeFilter.opensAndAnswers()).name("opens-and-answers")
-                .uid("opens-and-answers-filter")
+        changes.getSideOutput(AggregateCountersFunction.OPENS)
                 .keyBy(new Keys.PartyEvent())
-                .window(TumblingEventTimeWindows.of(Duration.ofMinutes(1)))
-                .allowedLateness(allowedLateness)
-                .sideOutputLateData(LATE_ACTIVITIES)
-                .aggregate(new MinuteCountAggregate(), new MinuteWindowFunction())
-                .name("minute-windows").uid("minute-windows");
+                .process(new OpensSpikeDetector(spikeRule)).name("opens-spikes").uid("opens-spikes")
+                .sinkTo(sinks.alerts()).name("opens-spike-alerts").uid("opens-spike-alerts");
     }
 
     /** Per Kafka partition (the source applies it per split): bounded out-of-orderness on {@code occurredAt}. */

@@ -2,6 +2,7 @@ package io.inviteflow.streaming;
 
 import io.inviteflow.contract.Topics;
 import io.inviteflow.streaming.clickhouse.ClickHouseTarget;
+import io.inviteflow.streaming.spikes.SpikeRule;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +26,8 @@ public record JobArguments(
         String resume,
         Duration outOfOrderness,
         Duration idleTimeout,
-        Duration allowedLateness,
+        int spikeFactor,
+        int spikeMinOpens,
         int batchSize,
         Duration flushInterval) {
 
@@ -48,8 +50,9 @@ public record JobArguments(
         d.put("resume", "auto");
         d.put("out-of-orderness-ms", "5000");
         d.put("idle-timeout-ms", "10000");
-        d.put("allowed-lateness-ms", "60000");
-        d.put("batch-size", "1000");
+        d.put("spike-factor", "5");
+        d.put("spike-min-opens", "20");
+        d.put("batch-size", "20000");
         d.put("flush-interval-ms", "300");
         return Map.copyOf(d);
     }
@@ -70,7 +73,8 @@ public record JobArguments(
         return new JobArguments(v.get("bootstrap"), v.get("topic"), v.get("group"), v.get("clickhouse-url"),
                 v.get("clickhouse-database"), v.get("checkpoint-dir"), millis(v, "checkpoint-interval-ms"),
                 positive(v, "parallelism"), v.get("resume"), millis(v, "out-of-orderness-ms"),
-                millis(v, "idle-timeout-ms"), millis(v, "allowed-lateness-ms"), positive(v, "batch-size"),
+                millis(v, "idle-timeout-ms"), positive(v, "spike-factor"), positive(v, "spike-min-opens"),
+                positive(v, "batch-size"),
                 millis(v, "flush-interval-ms"));
     }
 
@@ -79,7 +83,12 @@ public record JobArguments(
     }
 
     public EventTimeSettings eventTime() {
-        return new EventTimeSettings(outOfOrderness, idleTimeout, allowedLateness);
+        return new EventTimeSettings(outOfOrderness, idleTimeout);
+    }
+
+    /** The default rule with this run's factor and minimum (a factor of 1 is refused by the rule). */
+    public SpikeRule spikeRule() {
+        return new SpikeRule(spikeFactor, spikeMinOpens, SpikeRule.DEFAULT.warmUpMinutes(), SpikeRule.DEFAULT.alpha());
     }
 
     private static Duration millis(Map<String, String> v, String name) {

@@ -101,7 +101,7 @@ final class ExpectedEngagement {
     /**
      * {@code event_id metric dimension value} of every non-zero event counter of {@code engagement_totals}, sorted:
      * the funnel, the answers, times to open and answer (the data opens 25 s and answers about 30 s after the
-     * invitation: all in the first bucket, "under 60 s"), opens and answers by hour of the week.
+     * invitation: all in the first bucket, "under 60 s"), opens and answers per minute and by hour of the week.
      */
     List<String> eventTotalRows() {
         List<String> rows = new java.util.ArrayList<>();
@@ -122,6 +122,11 @@ final class ExpectedEngagement {
         }
         byHour.forEach((event, slots) -> slots.forEach((slot, ids) ->
                 rows.add(String.join("\t", event.toString(), slot, n(ids.size())))));
+        minuteEventIds.forEach((eventAndMinute, ids) -> {
+            String[] k = eventAndMinute.split("\t");
+            rows.add(String.join("\t", k[0], "opens_by_minute", k[1], n(ids[0].size())));
+            rows.add(String.join("\t", k[0], "answers_by_minute", k[1], n(ids[1].size())));
+        });
         return rows.stream().filter(r -> !r.endsWith("\t0")).sorted().toList();
     }
 
@@ -130,13 +135,6 @@ final class ExpectedEngagement {
         return first.entrySet().stream().filter(e -> event.equals(eventOf.get(e.getKey())))
                 .filter(e -> createdAt.containsKey(e.getKey()))
                 .filter(e -> e.getValue() - createdAt.get(e.getKey()) < 60_000).count();
-    }
-
-    /** {@code event_id minute(epoch s) opens answers}, sorted by event_id, minute. */
-    List<String> minuteRows() {
-        return minuteEventIds.entrySet().stream()
-                .map(e -> e.getKey() + "\t" + e.getValue()[0].size() + "\t" + e.getValue()[1].size())
-                .sorted().toList();
     }
 
     long distinctActivities() {

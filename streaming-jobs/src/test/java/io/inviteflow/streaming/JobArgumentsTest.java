@@ -29,11 +29,13 @@ class JobArgumentsTest {
                 "--clickhouse-url", "http://c:8123", "--clickhouse-database", "db1",
                 "--checkpoint-dir", "file:///x/cp", "--checkpoint-interval-ms", "500", "--parallelism", "2",
                 "--resume", "none", "--out-of-orderness-ms", "1000", "--idle-timeout-ms", "2000",
-                "--allowed-lateness-ms", "3000", "--batch-size", "10", "--flush-interval-ms", "100");
+                "--spike-factor", "3", "--spike-min-opens", "7", "--batch-size", "10", "--flush-interval-ms", "100");
 
         assertThat(a).isEqualTo(new JobArguments("h:1", "t", "g", "http://c:8123", "db1", "file:///x/cp",
                 Duration.ofMillis(500), 2, "none", Duration.ofSeconds(1), Duration.ofSeconds(2),
-                Duration.ofSeconds(3), 10, Duration.ofMillis(100)));
+                3, 7, 10, Duration.ofMillis(100)));
+        assertThat(a.spikeRule().factor()).isEqualTo(3);
+        assertThat(a.spikeRule().minOpens()).isEqualTo(7);
     }
 
     @Test

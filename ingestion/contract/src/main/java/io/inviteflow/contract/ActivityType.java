@@ -60,5 +60,11 @@ public enum ActivityType {
      * A campaign's audience was fixed: its messages are queued for sending (one activity per campaign, aggregate type
      * {@code campaign}, not one per person). Payload: {@link Payloads.MessagesQueued}.
      */
-    MESSAGE_QUEUED
+    MESSAGE_QUEUED,
+    /**
+     * An event got far more opens in one minute than it usually does (the streaming job's spike detector; aggregate
+     * type {@code party-event}). The eventId is derived from the event and the minute: a repeated alert is the same
+     * activity. Payload: {@link Payloads.OpensSpike}.
+     */
+    OPENS_SPIKE
 }

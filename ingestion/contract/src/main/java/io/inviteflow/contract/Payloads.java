@@ -229,6 +229,14 @@ public final class Payloads {
     public record TicketCheckedIn(java.util.UUID tierId, String device) {
     }
 
+    /**
+     * @param minuteStart    the minute (event time) of the spike
+     * @param opens          opens of the event in that minute
+     * @param usualPerMinute the event's usual opens per minute before it (a moving average)
+     */
+    public record OpensSpike(java.time.Instant minuteStart, long opens, double usualPerMinute) {
+    }
+
     /** A guest's answer. */
     public enum Rsvp { YES, NO, MAYBE }
 }

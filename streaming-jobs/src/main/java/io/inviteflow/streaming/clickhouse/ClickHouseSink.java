@@ -6,6 +6,8 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 import java.io.IOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.time.Duration;
 
 /**
@@ -55,7 +57,12 @@ public final class ClickHouseSink<T> implements Sink<T> {
     public SinkWriter<T> createWriter(WriterInitContext context) throws IOException {
         ClickHouseHttp http = new ClickHouseHttp(target.url());
         table.createIfMissing(http, target);
+        ExecutorService inserts = Executors.newSingleThreadExecutor(task -> {
+            Thread t = new Thread(task, "clickhouse-insert-" + table.name());
+            t.setDaemon(true); // a writer closed mid-insert (task cancelled) must not keep the JVM alive
+            return t;
+        });
         return new ClickHouseSinkWriter<>(http, target.qualified(table.name()), batchSize, flushIntervalMs,
-                context.getProcessingTimeService(), context.metricGroup().getNumRecordsSendCounter(), rowKey);
+                context.getProcessingTimeService(), context.metricGroup().getNumRecordsSendCounter(), rowKey, inserts);
     }
 }

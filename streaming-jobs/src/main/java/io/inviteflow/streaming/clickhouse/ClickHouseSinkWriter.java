@@ -8,13 +8,23 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.function.SerializableFunction;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 
 /**
  * Buffers rows as JSON lines and inserts them when the batch is full, when the oldest buffered row has waited the
  * flush interval (a processing-time timer), and on {@link #flush(boolean)} (called before every checkpoint barrier
- * and at end of input). Timer callbacks run in the task's mailbox thread, like {@link #write}, so no locking.
+ * and at end of input). Timer callbacks run in the task's mailbox thread, like {@link #write}, so the buffer needs no
+ * locking.
+ * <p>
+ * One insert at a time runs on {@code inserts} while the task goes on filling the next batch: an insert takes
+ * ClickHouse tens of milliseconds, which the task would otherwise spend waiting. The next insert, and every flush,
+ * first waits for the one in flight, so a checkpoint completes only after all rows before its barrier are in
+ * ClickHouse, and a failed insert fails the task.
  */
 final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
 
@@ -26,6 +36,7 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     private final long flushIntervalMs;
     private final ProcessingTimeService time;
     private final Counter rowsSent;
+    private final Executor inserts;
 
     private final StringBuilder buffer = new StringBuilder();
     private int buffered;
@@ -33,9 +44,12 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     private final SerializableFunction<T, String> rowKey;
     private final Map<String, T> newestByKey = new LinkedHashMap<>();
     private boolean timerPending;
+    private CompletableFuture<Void> inFlight;
+    private int rowsInFlight;
 
     ClickHouseSinkWriter(ClickHouseHttp http, String table, int batchSize, long flushIntervalMs,
-                         ProcessingTimeService time, Counter rowsSent, SerializableFunction<T, String> rowKey) {
+                         ProcessingTimeService time, Counter rowsSent, SerializableFunction<T, String> rowKey,
+                         Executor inserts) {
         this.http = http;
         this.table = table;
         this.batchSize = batchSize;
@@ -43,6 +57,7 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
         this.time = time;
         this.rowsSent = rowsSent;
         this.rowKey = rowKey;
+        this.inserts = inserts;
     }
 
     @Override
@@ -70,8 +85,10 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     @Override
     public void flush(boolean endOfInput) throws IOException {
         send();
+        awaitInFlight();
     }
 
+    /** Starts inserting what is buffered, once the insert before it has finished. */
     private void send() throws IOException {
         if (buffered == 0) {
             return;
@@ -80,15 +97,46 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
             buffer.append(json.writeValueAsString(row)).append('\n');
         }
         newestByKey.clear();
-        http.insertJsonEachRow(table, buffer.toString());
-        rowsSent.inc(buffered);
+        String rows = buffer.toString();
+        int count = buffered;
         buffer.setLength(0);
         buffered = 0;
+        awaitInFlight();
+        rowsInFlight = count;
+        inFlight = CompletableFuture.runAsync(() -> {
+            try {
+                http.insertJsonEachRow(table, rows);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, inserts);
+    }
+
+    private void awaitInFlight() throws IOException {
+        if (inFlight == null) {
+            return;
+        }
+        try {
+            inFlight.get();
+            rowsSent.inc(rowsInFlight);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while inserting into " + table);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : e.getCause();
+            throw cause instanceof IOException io ? io : new IOException("insert into " + table + " failed", cause);
+        } finally {
+            inFlight = null;
+            rowsInFlight = 0;
+        }
     }
 
     /** Rows still buffered are dropped: they were not covered by a checkpoint and will be replayed. */
     @Override
     public void close() {
+        if (inserts instanceof java.util.concurrent.ExecutorService service) {
+            service.shutdownNow();
+        }
         newestByKey.clear();
         buffer.setLength(0);
         buffered = 0;

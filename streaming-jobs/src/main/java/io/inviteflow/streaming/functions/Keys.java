@@ -1,24 +1,13 @@
 package io.inviteflow.streaming.functions;
 
 import io.inviteflow.streaming.records.ActivityEvent;
-import io.inviteflow.streaming.totals.CounterDelta;
-import io.inviteflow.streaming.records.EngagementDelta;
+import io.inviteflow.streaming.totals.CounterChanges;
 import org.apache.flink.api.java.functions.KeySelector;
 
 /** The key selectors of the job, as named classes so their key type is explicit. */
 public final class Keys {
 
     private Keys() {
-    }
-
-    /** An activity's invitation (aggregateId). */
-    public static final class Invitation implements KeySelector<ActivityEvent, String> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public String getKey(ActivityEvent activity) {
-            return activity.aggregateId();
-        }
     }
 
     /** An activity's aggregate (invitation, order, ticket, campaign). */
@@ -31,13 +20,13 @@ public final class Keys {
         }
     }
 
-    /** A counter delta's counter. */
-    public static final class DeltaCounter implements KeySelector<CounterDelta, String> {
+    /** The scope (event, campaign, organizer) of a set of counter changes. */
+    public static final class Scope implements KeySelector<CounterChanges, String> {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public String getKey(CounterDelta delta) {
-            return delta.key();
+        public String getKey(CounterChanges changes) {
+            return changes.scopeKey();
         }
     }
 
@@ -48,16 +37,6 @@ public final class Keys {
         @Override
         public String getKey(ActivityEvent activity) {
             return activity.partyEventId();
-        }
-    }
-
-    /** A delta's party event. */
-    public static final class DeltaPartyEvent implements KeySelector<EngagementDelta, String> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public String getKey(EngagementDelta delta) {
-            return delta.partyEventId();
         }
     }
 }

@@ -1,29 +1,41 @@
 package io.inviteflow.streaming.totals;
 
+import io.inviteflow.contract.ActivityType;
 import io.inviteflow.streaming.records.ActivityEvent;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * Keyed by aggregate (invitation, order, ticket, campaign): keeps the aggregate's facts and emits a
- * {@link CounterDelta} for every counter they change — the difference of the facts' contributions before and after
- * the activity — plus the activity's own occurrences. Deterministic per aggregate, so every counter's sequence of
- * deltas is the same in every run.
+ * Keyed by aggregate (invitation, order, ticket, campaign): keeps the aggregate's facts and emits, per scope, the
+ * changes of every counter they move — the difference of the facts' contributions before and after the activity —
+ * plus the activity's own occurrences. Deterministic per aggregate, so every counter's sequence of changes is the same
+ * in every run.
+ * <p>
+ * Also sends each open counted (redeliveries left out) to {@link #OPENS}, for the spike detector, and counts
+ * activities that arrive behind the watermark in the metric {@value #LATE_METRIC}: they are counted like any other
+ * (per-minute figures are keyed by event time, not windows, so nothing is too late for them), the metric only shows how
+ * late producers are.
  */
-public class AggregateCountersFunction extends KeyedProcessFunction<String, ActivityEvent, CounterDelta> {
+public class AggregateCountersFunction extends KeyedProcessFunction<String, ActivityEvent, CounterChanges> {
 
+    public static final OutputTag<ActivityEvent> OPENS = new OutputTag<>("counted-opens",
+            TypeInformation.of(ActivityEvent.class));
+    public static final String LATE_METRIC = "activitiesBehindWatermark";
     private static final long serialVersionUID = 1L;
     private transient ValueState<InvitationFacts> invitations;
     private transient ValueState<OrderFacts> orders;
     private transient ValueState<TicketFacts> tickets;
     private transient ValueState<CampaignFacts> campaigns;
+    private transient Counter late;
 
     @Override
     public void open(OpenContext openContext) {
@@ -31,91 +43,78 @@ public class AggregateCountersFunction extends KeyedProcessFunction<String, Acti
         orders = getRuntimeContext().getState(new ValueStateDescriptor<>("order", OrderFacts.class));
         tickets = getRuntimeContext().getState(new ValueStateDescriptor<>("ticket", TicketFacts.class));
         campaigns = getRuntimeContext().getState(new ValueStateDescriptor<>("campaign", CampaignFacts.class));
+        late = getRuntimeContext().getMetricGroup().counter(LATE_METRIC);
     }
 
     @Override
-    public void processElement(ActivityEvent a, Context ctx, Collector<CounterDelta> out) throws Exception {
+    public void processElement(ActivityEvent a, Context ctx, Collector<CounterChanges> out) throws Exception {
+        if (a.occurredAtMs() < ctx.timerService().currentWatermark()) {
+            late.inc();
+        }
+        ChangeBundler changes = new ChangeBundler();
         switch (AggregateKind.of(a.type())) {
-            case INVITATION -> invitation(a, out);
-            case ORDER -> order(a, out);
-            case TICKET -> ticket(a, out);
-            case CAMPAIGN -> campaign(a, out);
+            case INVITATION -> invitation(a, changes, ctx);
+            case ORDER -> order(a, changes);
+            case TICKET -> ticket(a, changes);
+            case CAMPAIGN -> campaign(a, changes);
             case NONE -> {
             }
         }
+        changes.emit(a.occurredAtMs(), out);
     }
 
-    private void invitation(ActivityEvent a, Collector<CounterDelta> out) throws Exception {
+    private void invitation(ActivityEvent a, ChangeBundler changes, Context ctx) throws Exception {
         InvitationFacts f = orNew(invitations.value(), InvitationFacts::new);
         if (RecentActivities.contains(f.recent, a.eventId())) {
             return; // a redelivery: its facts are in already, and its occurrences counted
         }
-        Map<Counter, Long> before = InvitationCounters.contributions(f, a.partyEventId());
+        Map<CounterId, Long> before = InvitationCounters.contributions(f, a.partyEventId());
         InvitationCounters.learn(f, a);
-        emitDifference(before, InvitationCounters.contributions(f, a.partyEventId()), a, out);
-        Map<Counter, Long> occurrences = InvitationCounters.occurrences(f, a);
+        changes.addDifference(before, InvitationCounters.contributions(f, a.partyEventId()));
+        Map<CounterId, Long> occurrences = InvitationCounters.occurrences(f, a);
         if (!occurrences.isEmpty()) {
-            emit(occurrences, a, out);
+            changes.addAll(occurrences);
             f.recent = RecentActivities.add(f.recent, a.eventId());
         }
         invitations.update(f);
+        if (a.type() == ActivityType.INVITATION_OPENED) {
+            ctx.output(OPENS, a);
+        }
     }
 
-    private void order(ActivityEvent a, Collector<CounterDelta> out) throws Exception {
+    private void order(ActivityEvent a, ChangeBundler changes) throws Exception {
         OrderFacts f = orNew(orders.value(), OrderFacts::new);
         if (RecentActivities.contains(f.recent, a.eventId())) {
             return;
         }
-        Map<Counter, Long> before = SalesCounters.contributions(f, a.partyEventId());
+        Map<CounterId, Long> before = SalesCounters.contributions(f, a.partyEventId());
         SalesCounters.learn(f, a);
-        emitDifference(before, SalesCounters.contributions(f, a.partyEventId()), a, out);
-        Map<Counter, Long> occurrences = SalesCounters.occurrences(a);
+        changes.addDifference(before, SalesCounters.contributions(f, a.partyEventId()));
+        Map<CounterId, Long> occurrences = SalesCounters.occurrences(a);
         if (!occurrences.isEmpty()) {
-            emit(occurrences, a, out);
+            changes.addAll(occurrences);
             f.recent = RecentActivities.add(f.recent, a.eventId());
         }
         orders.update(f);
     }
 
-    private void ticket(ActivityEvent a, Collector<CounterDelta> out) throws Exception {
+    private void ticket(ActivityEvent a, ChangeBundler changes) throws Exception {
         TicketFacts f = orNew(tickets.value(), TicketFacts::new);
-        Map<Counter, Long> before = SalesCounters.contributions(f, a.partyEventId());
+        Map<CounterId, Long> before = SalesCounters.contributions(f, a.partyEventId());
         SalesCounters.learn(f, a);
-        emitDifference(before, SalesCounters.contributions(f, a.partyEventId()), a, out);
+        changes.addDifference(before, SalesCounters.contributions(f, a.partyEventId()));
         tickets.update(f);
     }
 
-    private void campaign(ActivityEvent a, Collector<CounterDelta> out) throws Exception {
+    private void campaign(ActivityEvent a, ChangeBundler changes) throws Exception {
         CampaignFacts f = orNew(campaigns.value(), CampaignFacts::new);
-        Map<Counter, Long> before = SalesCounters.contributions(f, a.aggregateId());
+        Map<CounterId, Long> before = SalesCounters.contributions(f, a.aggregateId());
         SalesCounters.learn(f, a);
-        emitDifference(before, SalesCounters.contributions(f, a.aggregateId()), a, out);
+        changes.addDifference(before, SalesCounters.contributions(f, a.aggregateId()));
         campaigns.update(f);
     }
 
-    /** Deltas for the counters whose contribution changed, in a fixed order (before's keys, then new ones). */
-    static void emitDifference(Map<Counter, Long> before, Map<Counter, Long> after, ActivityEvent a,
-                               Collector<CounterDelta> out) {
-        Set<Counter> seen = new HashSet<>();
-        for (Map.Entry<Counter, Long> e : before.entrySet()) {
-            seen.add(e.getKey());
-            long change = after.getOrDefault(e.getKey(), 0L) - e.getValue();
-            if (change != 0) {
-                out.collect(CounterDelta.of(e.getKey(), change, a.occurredAtMs()));
-            }
-        }
-        for (Map.Entry<Counter, Long> e : after.entrySet()) {
-            if (!seen.contains(e.getKey()) && e.getValue() != 0) {
-                out.collect(CounterDelta.of(e.getKey(), e.getValue(), a.occurredAtMs()));
-            }
-        }
-    }
-
-    private static void emit(Map<Counter, Long> counts, ActivityEvent a, Collector<CounterDelta> out) {
-        counts.forEach((counter, amount) -> out.collect(CounterDelta.of(counter, amount, a.occurredAtMs())));
-    }
-
-    private static <T> T orNew(T value, java.util.function.Supplier<T> fresh) {
+    private static <T> T orNew(T value, Supplier<T> fresh) {
         return value == null ? fresh.get() : value;
     }
 }

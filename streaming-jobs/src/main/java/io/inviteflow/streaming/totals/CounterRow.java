@@ -12,6 +12,6 @@ public record CounterRow(String scope, String scopeId, String metric, String dim
                          long updatedAt) {
 
     public String key() {
-        return new Counter(scope, scopeId, metric, dimension).key();
+        return new CounterId(scope, scopeId, metric, dimension).key();
     }
 }

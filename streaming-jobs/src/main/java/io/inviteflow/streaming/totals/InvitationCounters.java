@@ -82,30 +82,30 @@ public final class InvitationCounters {
     }
 
     /** Every counter the invitation adds 1 (or its headcount) to. */
-    public static Map<Counter, Long> contributions(InvitationFacts f, String eventId) {
-        Map<Counter, Long> c = new LinkedHashMap<>();
-        one(c, f.created, Counter.of(Metrics.EVENT, eventId, Metrics.INVITED));
-        one(c, f.delivered, Counter.of(Metrics.EVENT, eventId, Metrics.DELIVERED));
-        one(c, f.opened(), Counter.of(Metrics.EVENT, eventId, Metrics.OPENED));
-        one(c, f.answered(), Counter.of(Metrics.EVENT, eventId, Metrics.ANSWERED));
+    public static Map<CounterId, Long> contributions(InvitationFacts f, String eventId) {
+        Map<CounterId, Long> c = new LinkedHashMap<>();
+        one(c, f.created, CounterId.of(Metrics.EVENT, eventId, Metrics.INVITED));
+        one(c, f.delivered, CounterId.of(Metrics.EVENT, eventId, Metrics.DELIVERED));
+        one(c, f.opened(), CounterId.of(Metrics.EVENT, eventId, Metrics.OPENED));
+        one(c, f.answered(), CounterId.of(Metrics.EVENT, eventId, Metrics.ANSWERED));
         if (f.answered()) {
-            c.put(Counter.of(Metrics.EVENT, eventId, f.response.name().toLowerCase(java.util.Locale.ROOT)), 1L);
+            c.put(CounterId.of(Metrics.EVENT, eventId, f.response.name().toLowerCase(java.util.Locale.ROOT)), 1L);
             if (f.response == Payloads.Rsvp.YES) {
-                c.put(Counter.of(Metrics.EVENT, eventId, Metrics.HEADCOUNT), 1L + f.plusOnes);
+                c.put(CounterId.of(Metrics.EVENT, eventId, Metrics.HEADCOUNT), 1L + f.plusOnes);
             }
         }
         if (f.created) {
-            one(c, f.opened(), Counter.of(Metrics.EVENT, eventId, Metrics.TIME_TO_OPEN,
+            one(c, f.opened(), CounterId.of(Metrics.EVENT, eventId, Metrics.TIME_TO_OPEN,
                     TimeBuckets.of(f.firstOpenMs - f.createdAtMs)));
-            one(c, f.answered(), Counter.of(Metrics.EVENT, eventId, Metrics.TIME_TO_ANSWER,
+            one(c, f.answered(), CounterId.of(Metrics.EVENT, eventId, Metrics.TIME_TO_ANSWER,
                     TimeBuckets.of(f.firstAnswerMs - f.createdAtMs)));
-            one(c, f.referredBy != null, Counter.of(Metrics.EVENT, eventId, Metrics.REFERRALS, f.referredBy));
+            one(c, f.referredBy != null, CounterId.of(Metrics.EVENT, eventId, Metrics.REFERRALS, f.referredBy));
             if (f.organizerId != null && f.theme != null) {
-                c.put(Counter.of(Metrics.ORGANIZER, f.organizerId, Metrics.THEME_INVITED, f.theme), 1L);
-                one(c, f.opened(), Counter.of(Metrics.ORGANIZER, f.organizerId, Metrics.THEME_OPENED, f.theme));
-                one(c, f.answered(), Counter.of(Metrics.ORGANIZER, f.organizerId, Metrics.THEME_ANSWERED, f.theme));
+                c.put(CounterId.of(Metrics.ORGANIZER, f.organizerId, Metrics.THEME_INVITED, f.theme), 1L);
+                one(c, f.opened(), CounterId.of(Metrics.ORGANIZER, f.organizerId, Metrics.THEME_OPENED, f.theme));
+                one(c, f.answered(), CounterId.of(Metrics.ORGANIZER, f.organizerId, Metrics.THEME_ANSWERED, f.theme));
                 one(c, f.response == Payloads.Rsvp.YES,
-                        Counter.of(Metrics.ORGANIZER, f.organizerId, Metrics.THEME_YES, f.theme));
+                        CounterId.of(Metrics.ORGANIZER, f.organizerId, Metrics.THEME_YES, f.theme));
             }
         }
         for (int i = 0; i < f.campaignKeys.length; i++) {
@@ -114,46 +114,51 @@ public final class InvitationCounters {
         return c;
     }
 
-    private static void campaign(Map<Counter, Long> c, String key, int flags) {
+    private static void campaign(Map<CounterId, Long> c, String key, int flags) {
         int bar = key.indexOf('|');
         if (bar >= 0) { // one message of the campaign, on one channel
             String campaign = key.substring(0, bar);
             String channel = key.substring(bar + 1);
-            one(c, has(flags, CampaignFlags.SENT), Counter.of(Metrics.CAMPAIGN, campaign, Metrics.SENT, channel));
+            one(c, has(flags, CampaignFlags.SENT), CounterId.of(Metrics.CAMPAIGN, campaign, Metrics.SENT, channel));
             one(c, has(flags, CampaignFlags.DELIVERED),
-                    Counter.of(Metrics.CAMPAIGN, campaign, Metrics.DELIVERED, channel));
-            one(c, has(flags, CampaignFlags.BOUNCED), Counter.of(Metrics.CAMPAIGN, campaign, Metrics.BOUNCED, channel));
+                    CounterId.of(Metrics.CAMPAIGN, campaign, Metrics.DELIVERED, channel));
+            one(c, has(flags, CampaignFlags.BOUNCED), CounterId.of(Metrics.CAMPAIGN, campaign, Metrics.BOUNCED, channel));
             return;
         }
         // a click shows the message was read even when the mail client blocked the tracking pixel
-        one(c, has(flags, CampaignFlags.OPENED | CampaignFlags.CLICKED), Counter.of(Metrics.CAMPAIGN, key, Metrics.OPENED));
-        one(c, has(flags, CampaignFlags.CLICKED), Counter.of(Metrics.CAMPAIGN, key, Metrics.CLICKED));
-        one(c, has(flags, CampaignFlags.ANSWERED), Counter.of(Metrics.CAMPAIGN, key, Metrics.ANSWERED));
-        one(c, has(flags, CampaignFlags.SAID_YES), Counter.of(Metrics.CAMPAIGN, key, Metrics.YES));
+        one(c, has(flags, CampaignFlags.OPENED | CampaignFlags.CLICKED), CounterId.of(Metrics.CAMPAIGN, key, Metrics.OPENED));
+        one(c, has(flags, CampaignFlags.CLICKED), CounterId.of(Metrics.CAMPAIGN, key, Metrics.CLICKED));
+        one(c, has(flags, CampaignFlags.ANSWERED), CounterId.of(Metrics.CAMPAIGN, key, Metrics.ANSWERED));
+        one(c, has(flags, CampaignFlags.SAID_YES), CounterId.of(Metrics.CAMPAIGN, key, Metrics.YES));
     }
 
     /**
-     * What the activity itself counts, once per eventId (see {@link RecentActivities}): opens and answers by channel
-     * and hour of the week, shares, wall posts, comments, reactions, chat messages. Called after {@link #learn}.
+     * What the activity itself counts, once per eventId (see {@link RecentActivities}): opens and answers per minute
+     * and by channel and hour of the week, shares, wall posts, comments, reactions, chat messages. Called after {@link #learn}.
      */
-    public static Map<Counter, Long> occurrences(InvitationFacts f, ActivityEvent a) {
-        Map<Counter, Long> c = new LinkedHashMap<>();
+    public static Map<CounterId, Long> occurrences(InvitationFacts f, ActivityEvent a) {
+        Map<CounterId, Long> c = new LinkedHashMap<>();
         String event = a.partyEventId();
         switch (a.type()) {
             case INVITATION_OPENED -> {
+                c.put(CounterId.of(Metrics.EVENT, event, Metrics.OPENS_BY_MINUTE, TimeBuckets.minute(a.occurredAtMs())), 1L);
                 String slot = TimeBuckets.hourOfWeek(f.lastVia, a.occurredAtMs());
-                c.put(Counter.of(Metrics.EVENT, event, Metrics.OPENS_BY_HOUR, slot), 1L);
+                c.put(CounterId.of(Metrics.EVENT, event, Metrics.OPENS_BY_HOUR, slot), 1L);
                 if (f.organizerId != null) {
-                    c.put(Counter.of(Metrics.ORGANIZER, f.organizerId, Metrics.OPENS_BY_HOUR, slot), 1L);
+                    c.put(CounterId.of(Metrics.ORGANIZER, f.organizerId, Metrics.OPENS_BY_HOUR, slot), 1L);
                 }
             }
-            case RSVP_ANSWERED -> c.put(Counter.of(Metrics.EVENT, event, Metrics.ANSWERS_BY_HOUR,
-                    TimeBuckets.hourOfWeek(f.lastVia == null ? DIRECT : f.lastVia, a.occurredAtMs())), 1L);
-            case INVITATION_SHARED -> c.put(Counter.of(Metrics.EVENT, event, Metrics.SHARES, channel(a)), 1L);
-            case WALL_POSTED -> c.put(Counter.of(Metrics.EVENT, event, Metrics.WALL_POSTS), 1L);
-            case WALL_COMMENTED -> c.put(Counter.of(Metrics.EVENT, event, Metrics.WALL_COMMENTS), 1L);
-            case WALL_REACTED -> c.put(Counter.of(Metrics.EVENT, event, Metrics.REACTIONS), a.details().amountMinor());
-            case CHAT_MESSAGE_SENT -> c.put(Counter.of(Metrics.EVENT, event, Metrics.CHAT_MESSAGES), 1L);
+            case RSVP_ANSWERED -> {
+                c.put(CounterId.of(Metrics.EVENT, event, Metrics.ANSWERS_BY_MINUTE, TimeBuckets.minute(a.occurredAtMs())),
+                        1L);
+                c.put(CounterId.of(Metrics.EVENT, event, Metrics.ANSWERS_BY_HOUR,
+                        TimeBuckets.hourOfWeek(f.lastVia == null ? DIRECT : f.lastVia, a.occurredAtMs())), 1L);
+            }
+            case INVITATION_SHARED -> c.put(CounterId.of(Metrics.EVENT, event, Metrics.SHARES, channel(a)), 1L);
+            case WALL_POSTED -> c.put(CounterId.of(Metrics.EVENT, event, Metrics.WALL_POSTS), 1L);
+            case WALL_COMMENTED -> c.put(CounterId.of(Metrics.EVENT, event, Metrics.WALL_COMMENTS), 1L);
+            case WALL_REACTED -> c.put(CounterId.of(Metrics.EVENT, event, Metrics.REACTIONS), a.details().amountMinor());
+            case CHAT_MESSAGE_SENT -> c.put(CounterId.of(Metrics.EVENT, event, Metrics.CHAT_MESSAGES), 1L);
             default -> {
             }
         }
@@ -168,7 +173,7 @@ public final class InvitationCounters {
         return known == 0 ? candidate : Math.min(known, candidate);
     }
 
-    private static void one(Map<Counter, Long> c, boolean when, Counter counter) {
+    private static void one(Map<CounterId, Long> c, boolean when, CounterId counter) {
         if (when) {
             c.put(counter, 1L);
         }

@@ -28,6 +28,9 @@ public final class Metrics {
     /** dimension: {@code channel|ISO weekday|hour}, UTC; every open / every answer */
     public static final String OPENS_BY_HOUR = "opens_by_hour";
     public static final String ANSWERS_BY_HOUR = "answers_by_hour";
+    /** dimension: the minute's start, epoch seconds; every open / every answer (the live chart) */
+    public static final String OPENS_BY_MINUTE = "opens_by_minute";
+    public static final String ANSWERS_BY_MINUTE = "answers_by_minute";
     /** dimension: the sharer's invitation id */
     public static final String REFERRALS = "referrals";
     /** dimension: share target */

@@ -32,20 +32,20 @@ public final class SalesCounters {
     }
 
     /** A paid order counts once its lines are known (a payment read before its order waits for it). */
-    public static Map<Counter, Long> contributions(OrderFacts f, String eventId) {
-        Map<Counter, Long> c = new LinkedHashMap<>();
+    public static Map<CounterId, Long> contributions(OrderFacts f, String eventId) {
+        Map<CounterId, Long> c = new LinkedHashMap<>();
         if (!f.placed) {
             return c;
         }
-        c.put(Counter.of(Metrics.EVENT, eventId, Metrics.ORDERS_PLACED), 1L);
+        c.put(CounterId.of(Metrics.EVENT, eventId, Metrics.ORDERS_PLACED), 1L);
         if (f.paid) {
-            c.put(Counter.of(Metrics.EVENT, eventId, Metrics.ORDERS_PAID), 1L);
-            c.put(Counter.of(Metrics.EVENT, eventId, Metrics.REVENUE_MINOR, f.currency), f.totalMinor);
+            c.put(CounterId.of(Metrics.EVENT, eventId, Metrics.ORDERS_PAID), 1L);
+            c.put(CounterId.of(Metrics.EVENT, eventId, Metrics.REVENUE_MINOR, f.currency), f.totalMinor);
             if (f.discountCode != null) {
-                c.put(Counter.of(Metrics.EVENT, eventId, Metrics.DISCOUNT_USES, f.discountCode), 1L);
+                c.put(CounterId.of(Metrics.EVENT, eventId, Metrics.DISCOUNT_USES, f.discountCode), 1L);
             }
             for (int i = 0; i < f.lineTiers.length; i++) {
-                c.merge(Counter.of(Metrics.EVENT, eventId, Metrics.REVENUE_BY_TIER, f.lineTiers[i] + '|' + f.currency),
+                c.merge(CounterId.of(Metrics.EVENT, eventId, Metrics.REVENUE_BY_TIER, f.lineTiers[i] + '|' + f.currency),
                         f.lineAmounts[i], Long::sum);
             }
         }
@@ -53,16 +53,16 @@ public final class SalesCounters {
     }
 
     /** Each refund and each declined payment is its own activity; counted once per eventId. */
-    public static Map<Counter, Long> occurrences(ActivityEvent a) {
-        Map<Counter, Long> c = new LinkedHashMap<>();
+    public static Map<CounterId, Long> occurrences(ActivityEvent a) {
+        Map<CounterId, Long> c = new LinkedHashMap<>();
         String event = a.partyEventId();
         switch (a.type()) {
             case ORDER_REFUNDED -> {
-                c.put(Counter.of(Metrics.EVENT, event, Metrics.REFUNDS, a.details().currency()), 1L);
-                c.put(Counter.of(Metrics.EVENT, event, Metrics.REFUNDED_MINOR, a.details().currency()),
+                c.put(CounterId.of(Metrics.EVENT, event, Metrics.REFUNDS, a.details().currency()), 1L);
+                c.put(CounterId.of(Metrics.EVENT, event, Metrics.REFUNDED_MINOR, a.details().currency()),
                         a.details().amountMinor());
             }
-            case ORDER_PAYMENT_FAILED -> c.put(Counter.of(Metrics.EVENT, event, Metrics.PAYMENT_FAILURES), 1L);
+            case ORDER_PAYMENT_FAILED -> c.put(CounterId.of(Metrics.EVENT, event, Metrics.PAYMENT_FAILURES), 1L);
             default -> {
             }
         }
@@ -81,12 +81,12 @@ public final class SalesCounters {
         }
     }
 
-    public static Map<Counter, Long> contributions(TicketFacts f, String eventId) {
-        Map<Counter, Long> c = new LinkedHashMap<>();
+    public static Map<CounterId, Long> contributions(TicketFacts f, String eventId) {
+        Map<CounterId, Long> c = new LinkedHashMap<>();
         if (f.issued) {
-            c.put(Counter.of(Metrics.EVENT, eventId, Metrics.TICKETS, f.tierId), 1L);
+            c.put(CounterId.of(Metrics.EVENT, eventId, Metrics.TICKETS, f.tierId), 1L);
             if (f.checkedIn) {
-                c.put(Counter.of(Metrics.EVENT, eventId, Metrics.CHECKED_IN, f.tierId), 1L);
+                c.put(CounterId.of(Metrics.EVENT, eventId, Metrics.CHECKED_IN, f.tierId), 1L);
             }
         }
         return c;
@@ -99,7 +99,7 @@ public final class SalesCounters {
         }
     }
 
-    public static Map<Counter, Long> contributions(CampaignFacts f, String campaignId) {
-        return f.queued ? Map.of(Counter.of(Metrics.CAMPAIGN, campaignId, Metrics.QUEUED), f.people) : Map.of();
+    public static Map<CounterId, Long> contributions(CampaignFacts f, String campaignId) {
+        return f.queued ? Map.of(CounterId.of(Metrics.CAMPAIGN, campaignId, Metrics.QUEUED), f.people) : Map.of();
     }
 }

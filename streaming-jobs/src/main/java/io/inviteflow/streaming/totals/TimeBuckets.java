@@ -27,6 +27,11 @@ public final class TimeBuckets {
         return LONGER;
     }
 
+    /** The start of the minute, epoch seconds, as text (ten digits until the year 2286, so text order is time order). */
+    public static String minute(long epochMs) {
+        return Long.toString(Math.floorDiv(epochMs, 60_000L) * 60);
+    }
+
     /** {@code channel|ISO weekday (1 = Monday)|hour}, in UTC. */
     public static String hourOfWeek(String channel, long epochMs) {
         long day = Math.floorDiv(epochMs, 86_400_000L);

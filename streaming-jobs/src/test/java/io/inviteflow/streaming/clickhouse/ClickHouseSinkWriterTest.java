@@ -1,7 +1,7 @@
 package io.inviteflow.streaming.clickhouse;
 
 import com.sun.net.httpserver.HttpServer;
-import io.inviteflow.streaming.records.EngagementMinuteRow;
+import io.inviteflow.streaming.totals.CounterRow;
 import org.apache.flink.metrics.SimpleCounter;
 import org.apache.flink.streaming.runtime.tasks.TestProcessingTimeService;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +28,7 @@ class ClickHouseSinkWriterTest {
     private final SimpleCounter sent = new SimpleCounter();
     private volatile int status = 200;
     private HttpServer server;
-    private ClickHouseSinkWriter<EngagementMinuteRow> writer;
+    private ClickHouseSinkWriter<CounterRow> writer;
 
     @BeforeEach
     void start() throws Exception {
@@ -45,7 +45,7 @@ class ClickHouseSinkWriterTest {
         server.start();
         ClickHouseHttp http = new ClickHouseHttp("http://127.0.0.1:" + server.getAddress().getPort());
         time.setCurrentTime(1_000);
-        writer = new ClickHouseSinkWriter<>(http, "db.engagement_minute", 3, 300, time, sent, null);
+        writer = new ClickHouseSinkWriter<>(http, "db.engagement_totals", 3, 300, time, sent, null, Runnable::run);
     }
 
     @AfterEach
@@ -56,20 +56,19 @@ class ClickHouseSinkWriterTest {
     @Test
     void sendsAFullBatchAtOnceAsSnakeCaseJsonEachRow() throws Exception {
         for (int i = 0; i < 3; i++) {
-            writer.write(new EngagementMinuteRow("e", 60L * i, i, 1, i + 1), null);
+            writer.write(new CounterRow("event", "e", "opens_by_minute", String.valueOf(60 * i), i, i + 1, 1), null);
         }
 
-        assertThat(queries).containsExactly("query=INSERT INTO db.engagement_minute FORMAT JSONEachRow");
+        assertThat(queries).containsExactly("query=INSERT INTO db.engagement_totals FORMAT JSONEachRow");
         assertThat(bodies.get(0).lines()).containsExactly(
-                "{\"event_id\":\"e\",\"minute\":0,\"opens\":0,\"answers\":1,\"version\":1}",
-                "{\"event_id\":\"e\",\"minute\":60,\"opens\":1,\"answers\":1,\"version\":2}",
-                "{\"event_id\":\"e\",\"minute\":120,\"opens\":2,\"answers\":1,\"version\":3}");
+                row("e", "0", 0, 1, 1), row("e", "60", 1, 2, 1), row("e", "120", 2, 3, 1));
+        writer.flush(false); // rows count as sent once ClickHouse has confirmed their insert
         assertThat(sent.getCount()).isEqualTo(3);
     }
 
     @Test
     void sendsAPartialBatchWhenTheFlushIntervalHasPassed() throws Exception {
-        writer.write(new EngagementMinuteRow("e", 0, 1, 0, 1), null);
+        writer.write(new CounterRow("event", "e", "opens_by_minute", "0", 1, 1, 0), null);
         time.setCurrentTime(1_299);
         assertThat(bodies).isEmpty();
 
@@ -83,8 +82,8 @@ class ClickHouseSinkWriterTest {
         writer.flush(false);
         assertThat(bodies).isEmpty();
 
-        writer.write(new EngagementMinuteRow("e", 0, 1, 0, 1), null);
-        writer.write(new EngagementMinuteRow("f", 0, 1, 0, 1), null);
+        writer.write(new CounterRow("event", "e", "opens_by_minute", "0", 1, 1, 0), null);
+        writer.write(new CounterRow("event", "f", "opens_by_minute", "0", 1, 1, 0), null);
         writer.flush(false);
 
         assertThat(bodies).singleElement().satisfies(b -> assertThat(b.lines()).hasSize(2));
@@ -94,26 +93,32 @@ class ClickHouseSinkWriterTest {
 
     @Test
     void aKeyedWriterInsertsOnlyTheNewestRowOfEachKeyAndCountsKeysTowardsTheBatch() throws Exception {
-        var keyed = new ClickHouseSinkWriter<EngagementMinuteRow>(
-                new ClickHouseHttp("http://127.0.0.1:" + server.getAddress().getPort()), "db.engagement_minute", 2, 300,
-                time, sent, row -> row.eventId() + '|' + row.minute());
-        keyed.write(new EngagementMinuteRow("e", 0, 1, 0, 1), null);
-        keyed.write(new EngagementMinuteRow("e", 0, 2, 0, 2), null);
-        keyed.write(new EngagementMinuteRow("e", 0, 2, 1, 3), null);
+        var keyed = new ClickHouseSinkWriter<CounterRow>(
+                new ClickHouseHttp("http://127.0.0.1:" + server.getAddress().getPort()), "db.engagement_totals", 2, 300,
+                time, sent, CounterRow::key, Runnable::run);
+        keyed.write(new CounterRow("event", "e", "opens_by_minute", "0", 1, 1, 0), null);
+        keyed.write(new CounterRow("event", "e", "opens_by_minute", "0", 2, 2, 0), null);
+        keyed.write(new CounterRow("event", "e", "opens_by_minute", "0", 2, 3, 1), null);
         assertThat(bodies).isEmpty(); // one key so far: the batch of two is not full
 
-        keyed.write(new EngagementMinuteRow("f", 60, 1, 0, 1), null);
+        keyed.write(new CounterRow("event", "f", "opens_by_minute", "60", 1, 1, 0), null);
 
         assertThat(bodies).singleElement().satisfies(b -> assertThat(b.lines()).containsExactly(
-                "{\"event_id\":\"e\",\"minute\":0,\"opens\":2,\"answers\":1,\"version\":3}",
-                "{\"event_id\":\"f\",\"minute\":60,\"opens\":1,\"answers\":0,\"version\":1}"));
+                row("e", "0", 2, 3, 1), row("f", "60", 1, 1, 0)));
+        keyed.flush(false);
         assertThat(sent.getCount()).isEqualTo(2);
+    }
+
+    /** A row as the writer sends it: snake_case JSON, the record's field order. */
+    private static String row(String event, String minute, long value, long version, long updatedAt) {
+        return ("{\"scope\":\"event\",\"scope_id\":\"%s\",\"metric\":\"opens_by_minute\",\"dimension\":\"%s\","
+                + "\"value\":%d,\"version\":%d,\"updated_at\":%d}").formatted(event, minute, value, version, updatedAt);
     }
 
     @Test
     void aRejectedInsertFailsWithClickHousesMessage() throws Exception {
         status = 404;
-        writer.write(new EngagementMinuteRow("e", 0, 1, 0, 1), null);
+        writer.write(new CounterRow("event", "e", "opens_by_minute", "0", 1, 1, 0), null);
 
         assertThatThrownBy(() -> writer.flush(false)).isInstanceOf(IOException.class)
                 .hasMessageContaining("404").hasMessageContaining("Table doesn't exist");

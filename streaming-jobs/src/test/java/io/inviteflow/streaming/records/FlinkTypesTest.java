@@ -1,7 +1,9 @@
 package io.inviteflow.streaming.records;
 
+import io.inviteflow.streaming.spikes.OpensSpikeAlert;
+import io.inviteflow.streaming.spikes.SpikeBaseline;
 import io.inviteflow.streaming.totals.CampaignFacts;
-import io.inviteflow.streaming.totals.CounterDelta;
+import io.inviteflow.streaming.totals.CounterChanges;
 import io.inviteflow.streaming.totals.CounterRow;
 import io.inviteflow.streaming.totals.CounterTotal;
 import io.inviteflow.streaming.totals.InvitationFacts;
@@ -19,10 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FlinkTypesTest {
 
     @ParameterizedTest
-    @ValueSource(classes = {ActivityEvent.class, InvitationState.class, EngagementDelta.class,
-            EventEngagementRow.class, MinuteAccumulator.class, MinuteCounts.class, EngagementMinuteRow.class,
-            ActivityLogRow.class, ActivityDetails.class, InvitationFacts.class, OrderFacts.class, TicketFacts.class,
-            CampaignFacts.class, CounterDelta.class, CounterTotal.class, CounterRow.class})
+    @ValueSource(classes = {ActivityEvent.class, ActivityDetails.class, ActivityLogRow.class, InvitationFacts.class,
+            OrderFacts.class, TicketFacts.class, CampaignFacts.class, CounterChanges.class, CounterTotal.class,
+            CounterRow.class, SpikeBaseline.class, OpensSpikeAlert.class})
     void isAPojoWithoutGenericFields(Class<?> type) {
         TypeInformation<?> info = TypeInformation.of(type);
 

@@ -36,7 +36,7 @@ class AggregateCountersFunctionHarnessTest {
 
     private static final String ORGANIZER = "org-1";
     private static final String CAMPAIGN = "camp-1";
-    private KeyedOneInputStreamOperatorTestHarness<String, ActivityEvent, CounterDelta> harness;
+    private KeyedOneInputStreamOperatorTestHarness<String, ActivityEvent, CounterChanges> harness;
 
     @BeforeEach
     void open() throws Exception {
@@ -69,6 +69,9 @@ class AggregateCountersFunctionHarnessTest {
         assertThat(t).contains(entry("event|opens_by_hour|email|2|22", 1L), entry("event|opens_by_hour|link|2|22", 1L),
                 entry("organizer|opens_by_hour|email|2|22", 1L));
         assertThat(t).contains(entry("event|answers_by_hour|link|2|23", 1L)); // after the direct re-open
+        assertThat(t).contains(entry("event|opens_by_minute|1700000040", 2L)); // both opens in 22:14 UTC
+        assertThat(harness.getSideOutput(AggregateCountersFunction.OPENS)).as("opens to the spike detector")
+                .hasSize(2);
     }
 
     @Test
@@ -147,10 +150,12 @@ class AggregateCountersFunctionHarnessTest {
     /** Sums of the deltas per {@code scope|metric|dimension} (the ids are the test's constants). */
     private Map<String, Long> totals() {
         Map<String, Long> sums = new TreeMap<>();
-        for (CounterDelta d : harness.extractOutputValues()) {
-            assertThat(d.amount()).as("a delta that changes nothing is never emitted: " + d).isNotZero();
-            assertThat(d.scopeId()).isIn(EVENT, ORGANIZER, CAMPAIGN);
-            sums.merge(d.scope() + '|' + d.metric() + '|' + d.dimension(), d.amount(), Long::sum);
+        for (CounterChanges c : harness.extractOutputValues()) {
+            assertThat(c.scopeId()).isIn(EVENT, ORGANIZER, CAMPAIGN);
+            for (int i = 0; i < c.names().length; i++) {
+                assertThat(c.amounts()[i]).as("a change of nothing is never emitted: " + c.names()[i]).isNotZero();
+                sums.merge(c.scope() + '|' + c.names()[i], c.amounts()[i], Long::sum);
+            }
         }
         return sums;
     }
@@ -161,7 +166,7 @@ class AggregateCountersFunctionHarnessTest {
         }
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, ActivityEvent, CounterDelta> newHarness()
+    private static KeyedOneInputStreamOperatorTestHarness<String, ActivityEvent, CounterChanges> newHarness()
             throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new AggregateCountersFunction()),
                 new Keys.Aggregate(), Types.STRING);

@@ -1,0 +1,336 @@
+package io.inviteflow.loadgen;
+
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * The streaming pipeline against its raw ceiling, on the same machine and the same activities:
+ * <ol>
+ *   <li><b>Load</b>: {@code --activities} synthetic activities ({@link PipelineActivities}) on a fresh topic of 4
+ *       partitions, like the activity topic.</li>
+ *   <li><b>Raw ceiling</b>: {@link RawArchiveConsumer} copies them into an archive table.</li>
+ *   <li><b>Pipeline</b>: the engagement job's jar ({@code --streaming-jar}, its own JVM and MiniCluster, parallelism 1,
+ *       checkpoints every 10 s) reads the same topic from offset 0 into a fresh database: archive, event figures,
+ *       minutes and every counter.</li>
+ *   <li><b>Freshness</b>: with that job still running, activities at a steady {@code --rate} per second for
+ *       {@code --seconds}, and every 100 ms one probe (an invitation created in a probe event). The time from the
+ *       probe's append to Kafka (the producer's ack) to its count in {@code engagement_totals}, polled every 20 ms.</li>
+ * </ol>
+ * Throughput is counted from 10 % to 100 % of the activities visible in ClickHouse (the pipeline: and every invitation
+ * counted in the totals), so neither JVM's start-up is in the figure. Everything it created is removed afterwards.
+ */
+public final class PipelineBenchmark {
+
+    private static final int PARTITIONS = 4;
+    private static final int EVENTS = 2_000;
+    private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(10);
+
+    private final String bootstrap;
+    private final ClickHouseQueries clickHouse;
+    private final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    private final String topic = "inviteflow.bench.pipeline-" + run;
+    private final String database = "inviteflow_bench_" + run;
+
+    private PipelineBenchmark(String bootstrap, ClickHouseQueries clickHouse) {
+        this.bootstrap = bootstrap;
+        this.clickHouse = clickHouse;
+    }
+
+    record Throughput(long activities, double seconds) {
+        double perSecond() {
+            return activities / seconds;
+        }
+    }
+
+    record Freshness(long sent, double seconds, Histogram millis) {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Args args = new Args(argv);
+        var bench = new PipelineBenchmark(args.get("bootstrap", "127.0.0.1:9092"),
+                new ClickHouseQueries(args.get("clickhouse-url", "http://127.0.0.1:8123")));
+        Path workDir = Path.of(args.get("work-dir", System.getProperty("java.io.tmpdir")));
+        long wanted = args.getInt("activities", 1_000_000);
+        Process job = null;
+        try {
+            bench.createTopic();
+            System.out.printf("loading %,d activities…%n", wanted);
+            long[] loaded = bench.load(wanted);
+            System.out.println("raw ceiling…");
+            Throughput raw = bench.rawCeiling(loaded[0]);
+            System.out.printf("raw ceiling: %,.0f activities/s%n", raw.perSecond());
+            System.out.println("the Flink job…");
+            job = bench.startJob(Path.of(args.get("streaming-jar", "streaming-jobs/target/inviteflow-streaming-jobs.jar")),
+                    args.get("clickhouse-url", "http://127.0.0.1:8123"), workDir);
+            Throughput flink = bench.pipeline(loaded[0], loaded[1], job);
+            System.out.printf("the Flink job: %,.0f activities/s%n", flink.perSecond());
+            int rate = args.getInt("rate", 10_000);
+            int seconds = args.getInt("seconds", 30);
+            System.out.printf("freshness at %,d/s for %d s…%n", rate, seconds);
+            Freshness fresh = bench.freshness(rate, seconds, job);
+            String section = report(args.get("command", "./inviteflow bench"), loaded, raw, flink, rate, fresh);
+            Files.writeString(Path.of(args.get("out", "docs/benchmarks.md")), section, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            System.out.println(section);
+        } finally {
+            if (job != null) {
+                job.destroy();
+                job.waitFor();
+            }
+            bench.cleanUp();
+        }
+    }
+
+    private void createTopic() throws Exception {
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+        }
+    }
+
+    /** Sends whole invitations until {@code wanted} activities are out; returns {activities, invitations}. */
+    private long[] load(long wanted) {
+        var activities = new PipelineActivities(42, EVENTS, Instant.now().minus(Duration.ofHours(3)), 5, false);
+        long sent = 0;
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            while (sent < wanted) {
+                PipelineActivities.Batch b = activities.next();
+                for (byte[] value : b.values()) {
+                    producer.send(new ProducerRecord<>(topic, b.key(), value));
+                }
+                sent += b.values().size();
+            }
+            producer.flush();
+        }
+        return new long[]{sent, activities.invitations()};
+    }
+
+    private Throughput rawCeiling(long activities) throws Exception {
+        clickHouse.run("CREATE DATABASE " + database);
+        String table = database + ".raw_activity_log";
+        clickHouse.run("CREATE TABLE " + table + " (event_id String, type String, aggregate_type String, "
+                + "aggregate_id String, party_event_id String, occurred_at DateTime, occurred_ms UInt16, "
+                + "payload String) ENGINE = ReplacingMergeTree() PARTITION BY toYYYYMM(occurred_at) "
+                + "ORDER BY (party_event_id, event_id)");
+        var progress = new Progress(activities, () -> clickHouse.number("SELECT count() FROM " + table), () -> true);
+        Thread watcher = daemon(progress);
+        new RawArchiveConsumer().copy(bootstrap, topic, "bench-raw-" + run, clickHouse, table, activities);
+        watcher.join(GIVE_UP_AFTER.toMillis());
+        return progress.result();
+    }
+
+    private Process startJob(Path jar, String clickHouseUrl, Path workDir) throws IOException {
+        Path log = workDir.resolve("pipeline-benchmark-flink.log");
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        String extra = System.getenv("PIPELINE_JOB_JAVA_OPTS"); // e.g. a profiler: -XX:StartFlightRecording=…
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--bootstrap", bootstrap, "--topic", topic, "--group", "bench-flink-" + run,
+                "--clickhouse-url", clickHouseUrl, "--clickhouse-database", database, "--resume", "none",
+                "--checkpoint-dir", workDir.resolve("pipeline-benchmark-checkpoints-" + run).toUri().toString()));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private Throughput pipeline(long activities, long invitations, Process job) throws Exception {
+        String invited = "SELECT sum(v) FROM (SELECT argMax(value, version) AS v FROM " + database
+                + ".engagement_totals WHERE scope = 'event' AND metric = 'invited' AND dimension = '' GROUP BY scope_id)";
+        long giveUpAt = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+        while (clickHouse.number("EXISTS TABLE " + database + ".activity_log") == 0
+                || clickHouse.number("EXISTS TABLE " + database + ".engagement_totals") == 0) { // the job makes them
+            if (!job.isAlive() || System.nanoTime() > giveUpAt) {
+                throw new IllegalStateException("the Flink job did not start: see its log");
+            }
+            Thread.sleep(200);
+        }
+        var progress = new Progress(activities, () -> clickHouse.number("SELECT count() FROM " + database + ".activity_log"),
+                () -> clickHouse.number(invited) >= invitations);
+        progress.run();
+        if (!job.isAlive()) {
+            throw new IllegalStateException("the Flink job died: see its log");
+        }
+        return progress.result();
+    }
+
+    private Freshness freshness(int rate, int seconds, Process job) throws Exception {
+        var live = new PipelineActivities(7, EVENTS, Instant.now(), 0, true);
+        UUID probeEvent = UUID.randomUUID();
+        int probes = seconds * 10;
+        AtomicLongArray ackedAt = new AtomicLongArray(probes + 1);
+        Histogram millis = new Histogram(120_000, 3);
+        AtomicLong seen = new AtomicLong();
+        String visible = "SELECT max(value) FROM " + database + ".engagement_totals WHERE scope = 'event' AND scope_id = '"
+                + probeEvent + "' AND metric = 'invited'";
+        Thread poller = daemon(() -> {
+            try {
+                while (seen.get() < probes) {
+                    long count = clickHouse.number(visible);
+                    long now = System.nanoTime();
+                    for (long k = seen.get() + 1; k <= Math.min(count, probes); k++) {
+                        millis.recordValue(Math.max(0, (now - ackedAt.get((int) k)) / 1_000_000));
+                    }
+                    seen.set(Math.max(seen.get(), Math.min(count, probes)));
+                    Thread.sleep(20);
+                }
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long sent = 0;
+        long start = System.nanoTime();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (int tick = 0; tick < seconds * 100; tick++) { // 10 ms ticks: rate/100 activities each
+                long due = start + tick * 10_000_000L;
+                while (System.nanoTime() < due) {
+                    Thread.onSpinWait();
+                }
+                while (sent < (long) rate * (tick + 1) / 100) {
+                    PipelineActivities.Batch b = live.next();
+                    for (byte[] value : b.values()) {
+                        producer.send(new ProducerRecord<>(topic, b.key(), value));
+                    }
+                    sent += b.values().size();
+                }
+                if (tick % 10 == 0) {
+                    int k = tick / 10 + 1;
+                    producer.send(new ProducerRecord<>(topic, probeEvent.toString(), live.probe(probeEvent)),
+                            (meta, error) -> ackedAt.set(k, System.nanoTime()));
+                }
+            }
+            producer.flush();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        poller.join(GIVE_UP_AFTER.toMillis());
+        if (seen.get() < probes || !job.isAlive()) {
+            throw new IllegalStateException("only " + seen.get() + " of " + probes + " probes became visible");
+        }
+        return new Freshness(sent, elapsed, millis);
+    }
+
+    private static String report(String command, long[] loaded, Throughput raw, Throughput flink, int rate,
+                                 Freshness fresh) {
+        Histogram h = fresh.millis();
+        return """
+
+                ## Streaming pipeline: the Flink job against its raw ceiling (`%s`)
+                %,d synthetic activities of %,d invitations in %,d events (created, reminded, opened once or twice,
+                answered, some answers changed) on a topic of %d partitions, read from offset 0 by each path into a
+                fresh ClickHouse database. Rate from 10 %% to 100 %% of the activities visible in ClickHouse (for the job:
+                and every invitation counted in `engagement_totals`), so JVM start-up is not in it.
+
+                | path | activities/s |
+                |---|---|
+                | raw ceiling: one Kafka consumer, envelope decoded, bulk inserts of 20,000 rows into an archive table | %,.0f |
+                | the engagement job (`streaming-jobs`, own JVM, MiniCluster, parallelism 1, checkpoints every 10 s): archive, event figures, minutes and every counter | %,.0f |
+
+                Ratio job / raw ceiling: **%.2f**.
+
+                Freshness with the job running: %,d activities in %.1f s (%,.0f/s; asked %,d/s), and %d probes (an
+                invitation created in a probe event, one every 100 ms) from the producer's ack to their count in
+                `engagement_totals` (polled every 20 ms): p50 **%d ms**, p99 **%d ms**, max %d ms.
+                """.formatted(command, loaded[0], loaded[1], EVENTS, PARTITIONS, raw.perSecond(), flink.perSecond(),
+                flink.perSecond() / raw.perSecond(), fresh.sent(), fresh.seconds(), fresh.sent() / fresh.seconds(),
+                rate, h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getMaxValue());
+    }
+
+    private void cleanUp() {
+        try {
+            clickHouse.run("DROP DATABASE IF EXISTS " + database);
+        } catch (IOException | InterruptedException e) {
+            System.err.println("could not drop " + database + ": " + e.getMessage());
+        }
+        try (Admin admin = admin()) {
+            admin.deleteTopics(List.of(topic)).all().get();
+        } catch (Exception e) {
+            System.err.println("could not delete " + topic + ": " + e.getMessage());
+        }
+    }
+
+    private static Thread daemon(Runnable task) {
+        Thread t = new Thread(task);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Polls a row count every 100 ms: when it passes 10 % and when it is complete (and {@code done} holds). */
+    private static final class Progress implements Runnable {
+        interface Count {
+            long get() throws IOException, InterruptedException;
+        }
+
+        interface Check {
+            boolean holds() throws IOException, InterruptedException;
+        }
+
+        private final long total;
+        private final Count count;
+        private final Check done;
+        private long tenPercentAt;
+        private long completeAt;
+
+        Progress(long total, Count count, Check done) {
+            this.total = total;
+            this.count = count;
+            this.done = done;
+        }
+
+        @Override
+        public void run() {
+            long giveUpAt = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+            try {
+                while (System.nanoTime() < giveUpAt) {
+                    long rows = count.get();
+                    long now = System.nanoTime();
+                    if (tenPercentAt == 0 && rows >= total / 10) {
+                        tenPercentAt = now;
+                    }
+                    if (rows >= total && done.holds()) {
+                        completeAt = System.nanoTime();
+                        return;
+                    }
+                    Thread.sleep(100);
+                }
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        Throughput result() {
+            if (completeAt == 0) {
+                throw new IllegalStateException("not all " + total + " activities arrived in " + GIVE_UP_AFTER);
+            }
+            return new Throughput(total - total / 10, (completeAt - tenPercentAt) / 1e9);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.inviteflow.streaming.totals;
+
+import org.apache.flink.util.Collector;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Groups one activity's counter changes by scope, in the order they were added, and emits one record per scope. */
+final class ChangeBundler {
+
+    private final Map<String, List<Map.Entry<String, Long>>> byScope = new LinkedHashMap<>();
+    private final Map<String, String[]> scopeOf = new LinkedHashMap<>();
+
+    void add(CounterId counter, long amount) {
+        if (amount == 0) {
+            return;
+        }
+        String scopeKey = counter.scope() + '|' + counter.scopeId();
+        scopeOf.putIfAbsent(scopeKey, new String[]{counter.scope(), counter.scopeId()});
+        byScope.computeIfAbsent(scopeKey, k -> new ArrayList<>())
+                .add(Map.entry(counter.metric() + '|' + counter.dimension(), amount));
+    }
+
+    /** The changes whose contribution differs between {@code before} and {@code after} (fixed order). */
+    void addDifference(Map<CounterId, Long> before, Map<CounterId, Long> after) {
+        for (Map.Entry<CounterId, Long> e : before.entrySet()) {
+            add(e.getKey(), after.getOrDefault(e.getKey(), 0L) - e.getValue());
+        }
+        for (Map.Entry<CounterId, Long> e : after.entrySet()) {
+            if (!before.containsKey(e.getKey())) {
+                add(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    void addAll(Map<CounterId, Long> counts) {
+        counts.forEach(this::add);
+    }
+
+    void emit(long occurredAtMs, Collector<CounterChanges> out) {
+        byScope.forEach((scopeKey, changes) -> {
+            String[] names = new String[changes.size()];
+            long[] amounts = new long[changes.size()];
+            long[] counts = new long[changes.size()];
+            long[] times = new long[changes.size()];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = changes.get(i).getKey();
+                amounts[i] = changes.get(i).getValue();
+                counts[i] = 1;
+                times[i] = occurredAtMs;
+            }
+            String[] scope = scopeOf.get(scopeKey);
+            out.collect(new CounterChanges(scope[0], scope[1], names, amounts, counts, times));
+        });
+    }
+}
