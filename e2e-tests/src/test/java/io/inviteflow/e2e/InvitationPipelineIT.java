@@ -54,7 +54,7 @@ class InvitationPipelineIT {
                 List.of("--bootstrap", TestServers.kafkaBootstrap(), "--topic", topic, "--group", "e2e-" + RUN, "--clickhouse-database", CH_DATABASE,
                         "--checkpoint-dir", "file://" + root.resolve("e2e-tests/target/checkpoints-" + RUN),
                         "--checkpoint-interval-ms", "1000"))
-                .awaitHealthy(() -> "1".equals(clickhouse("EXISTS TABLE " + CH_DATABASE + ".event_engagement")),
+                .awaitHealthy(() -> "1".equals(clickhouse("EXISTS TABLE " + CH_DATABASE + ".engagement_totals")),
                         Duration.ofMinutes(2)));
         SERVICES.add(ServiceProcess.start("console",
                 root.resolve("admin-console/target/inviteflow-admin-console.jar"), LOGS, List.of("-Xmx512m"),

@@ -80,7 +80,7 @@ public final class PipelineBenchmark {
             System.out.printf("raw ceiling: %,.0f activities/s%n", raw.perSecond());
             System.out.println("the Flink job…");
             job = bench.startJob(Path.of(args.get("streaming-jar", "streaming-jobs/target/inviteflow-streaming-jobs.jar")),
-                    args.get("clickhouse-url", "http://127.0.0.1:8123"), workDir);
+                    args.get("clickhouse-url", "http://127.0.0.1:8123"), workDir, args.getInt("parallelism", 1));
             Throughput flink = bench.pipeline(loaded[0], loaded[1], job);
             System.out.printf("the Flink job: %,.0f activities/s%n", flink.perSecond());
             int rate = args.getInt("rate", 10_000);
@@ -96,7 +96,7 @@ public final class PipelineBenchmark {
                 job.destroy();
                 job.waitFor();
             }
-            bench.cleanUp();
+            bench.cleanUp(workDir);
         }
     }
 
@@ -137,7 +137,7 @@ public final class PipelineBenchmark {
         return progress.result();
     }
 
-    private Process startJob(Path jar, String clickHouseUrl, Path workDir) throws IOException {
+    private Process startJob(Path jar, String clickHouseUrl, Path workDir, int parallelism) throws IOException {
         Path log = workDir.resolve("pipeline-benchmark-flink.log");
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
@@ -147,6 +147,7 @@ public final class PipelineBenchmark {
         }
         command.addAll(List.of("-jar", jar.toString(), "--bootstrap", bootstrap, "--topic", topic, "--group", "bench-flink-" + run,
                 "--clickhouse-url", clickHouseUrl, "--clickhouse-database", database, "--resume", "none",
+                "--parallelism", String.valueOf(parallelism),
                 "--checkpoint-dir", workDir.resolve("pipeline-benchmark-checkpoints-" + run).toUri().toString()));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
@@ -252,7 +253,12 @@ public final class PipelineBenchmark {
                 rate, h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getMaxValue());
     }
 
-    private void cleanUp() {
+    private void cleanUp(Path workDir) {
+        try (var files = Files.walk(workDir.resolve("pipeline-benchmark-checkpoints-" + run))) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // no checkpoint was written
+        }
         try {
             clickHouse.run("DROP DATABASE IF EXISTS " + database);
         } catch (IOException | InterruptedException e) {

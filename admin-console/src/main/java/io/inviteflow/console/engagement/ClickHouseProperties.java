@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param url      JDBC URL for {@code ru.yandex.clickhouse:clickhouse-jdbc} 0.3.2; keep {@code compress=false}
  *                 (ClickHouse 18.16 returns empty bodies over HTTP with compression)
- * @param database the database holding {@code event_engagement} and {@code engagement_minute}; table names are
+ * @param database the database holding the streaming job's {@code engagement_totals}; table names are
  *                 qualified with it, so it wins over the URL's path
  * @param maxPoolSize connections; every open dashboard polls once a second, each poll is two short queries
  */

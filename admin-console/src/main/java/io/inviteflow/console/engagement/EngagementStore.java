@@ -1,15 +1,18 @@
 package io.inviteflow.console.engagement;
 
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place that reads the streaming job's ClickHouse tables. SQL runs on ClickHouse 18.16 and current
+ * The one place that reads the streaming job's ClickHouse counters ({@code engagement_totals}). SQL runs on ClickHouse 18.16 and current
  * ClickHouse alike: {@code FINAL} collapses {@code ReplacingMergeTree(version)} rows to the latest version, and times
  * are read as epoch seconds ({@code toUnixTimestamp}) so neither the server's nor the JVM's time zone matters.
  *
@@ -18,27 +21,33 @@ import org.springframework.stereotype.Component;
 @Component
 public class EngagementStore {
 
+    /** The event figures of {@link Engagement}, as metrics of {@code engagement_totals}. */
+    private static final List<String> FIGURES = List.of("invited", "opened", "yes", "no", "maybe", "headcount");
+
     private final JdbcTemplate jdbc;
-    private final String engagementTable;
-    private final String minuteTable;
+    private final String totalsTable;
 
     EngagementStore(JdbcTemplate clickHouseJdbcTemplate, ClickHouseProperties properties) {
         this.jdbc = clickHouseJdbcTemplate;
-        this.engagementTable = properties.database() + ".event_engagement";
-        this.minuteTable = properties.database() + ".engagement_minute";
+        this.totalsTable = properties.database() + ".engagement_totals";
     }
 
     /** The latest figures of one event; {@link Engagement#NONE} when the streaming job has written none yet. */
     public Engagement current(UUID eventId) {
-        List<Engagement> rows = jdbc.query(
-                "SELECT invited, opened, `yes`, `no`, maybe, headcount, toUnixTimestamp(updated_at) AS updated_epoch"
-                        + " FROM " + engagementTable + " FINAL WHERE event_id = ?",
-                (rs, i) -> new Engagement(
-                        rs.getLong("invited"), rs.getLong("opened"), rs.getLong("yes"), rs.getLong("no"),
-                        rs.getLong("maybe"), rs.getLong("headcount"),
-                        Instant.ofEpochSecond(rs.getLong("updated_epoch"))),
-                eventId.toString());
-        return rows.isEmpty() ? Engagement.NONE : rows.get(0);
+        Map<String, Long> figures = new HashMap<>();
+        long[] newest = {0};
+        jdbc.query("SELECT metric, value, toUnixTimestamp(updated_at) AS updated_epoch FROM " + totalsTable + " FINAL"
+                        + " WHERE scope = 'event' AND scope_id = ? AND dimension = ''"
+                        + " AND metric IN ('invited', 'opened', 'yes', 'no', 'maybe', 'headcount')",
+                (ResultSet rs) -> {
+                    figures.put(rs.getString("metric"), rs.getLong("value"));
+                    newest[0] = Math.max(newest[0], rs.getLong("updated_epoch"));
+                }, eventId.toString());
+        if (figures.isEmpty()) {
+            return Engagement.NONE;
+        }
+        long[] v = FIGURES.stream().mapToLong(f -> figures.getOrDefault(f, 0L)).toArray();
+        return new Engagement(v[0], v[1], v[2], v[3], v[4], v[5], Instant.ofEpochSecond(newest[0]));
     }
 
     /** The last {@code limit} minutes that had activity, oldest first. */
@@ -46,10 +55,14 @@ public class EngagementStore {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive: " + limit);
         }
+        // a minute's dimension is its start in epoch seconds, ten digits: text order is time order
         List<MinuteActivity> newestFirst = jdbc.query(
-                "SELECT toUnixTimestamp(minute) AS minute_epoch, opens, answers"
-                        + " FROM " + minuteTable + " FINAL WHERE event_id = ?"
-                        + " ORDER BY minute DESC LIMIT " + limit,
+                "SELECT toUInt32(dimension) AS minute_epoch, sumIf(value, metric = 'opens_by_minute') AS opens,"
+                        + " sumIf(value, metric = 'answers_by_minute') AS answers"
+                        + " FROM (SELECT metric, dimension, value FROM " + totalsTable + " FINAL"
+                        + " WHERE scope = 'event' AND scope_id = ?"
+                        + " AND metric IN ('opens_by_minute', 'answers_by_minute'))"
+                        + " GROUP BY dimension ORDER BY dimension DESC LIMIT " + limit,
                 (rs, i) -> new MinuteActivity(
                         Instant.ofEpochSecond(rs.getLong("minute_epoch")), rs.getLong("opens"), rs.getLong("answers")),
                 eventId.toString());

@@ -23,14 +23,11 @@ public final class ClickHouseTestDatabase {
         if (name == null) {
             String created = "console_it_" + UUID.randomUUID().toString().replace("-", "");
             execute("default", "CREATE DATABASE " + created);
+            // the streaming job's DDL (ClickHouseTable.ENGAGEMENT_TOTALS), copied: the console does not depend on the job
             execute(created, """
-                    CREATE TABLE event_engagement (event_id String, invited UInt64, opened UInt64, yes UInt64,
-                      no UInt64, maybe UInt64, headcount UInt64, version UInt64, updated_at DateTime)
-                    ENGINE = ReplacingMergeTree(version) ORDER BY event_id""");
-            execute(created, """
-                    CREATE TABLE engagement_minute (event_id String, minute DateTime, opens UInt64, answers UInt64,
-                      version UInt64)
-                    ENGINE = ReplacingMergeTree(version) ORDER BY (event_id, minute)""");
+                    CREATE TABLE engagement_totals (scope String, scope_id String, metric String, dimension String,
+                      value Int64, version UInt64, updated_at DateTime)
+                    ENGINE = ReplacingMergeTree(version) ORDER BY (scope, scope_id, metric, dimension)""");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("default", "DROP DATABASE IF EXISTS " + created)));
             name = created;
         }
@@ -44,12 +41,19 @@ public final class ClickHouseTestDatabase {
     /** Each call is its own INSERT, hence its own data part: FINAL has to collapse across parts. */
     public static void insertEngagement(UUID eventId, long invited, long opened, long yes, long no, long maybe,
                                         long headcount, long version, long updatedEpochSecond) {
-        execute(name(), "INSERT INTO event_engagement VALUES ('%s', %d, %d, %d, %d, %d, %d, %d, toDateTime(%d))"
-                .formatted(eventId, invited, opened, yes, no, maybe, headcount, version, updatedEpochSecond));
+        String[] metrics = {"invited", "opened", "yes", "no", "maybe", "headcount"};
+        long[] values = {invited, opened, yes, no, maybe, headcount};
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < metrics.length; i++) {
+            rows.append(i == 0 ? "" : ", ").append("('event', '%s', '%s', '', %d, %d, toDateTime(%d))"
+                    .formatted(eventId, metrics[i], values[i], version, updatedEpochSecond));
+        }
+        execute(name(), "INSERT INTO engagement_totals VALUES " + rows);
     }
 
     public static void insertMinute(UUID eventId, long minuteEpochSecond, long opens, long answers, long version) {
-        execute(name(), "INSERT INTO engagement_minute VALUES ('%s', toDateTime(%d), %d, %d, %d)"
+        execute(name(), ("INSERT INTO engagement_totals VALUES ('event', '%1$s', 'opens_by_minute', '%2$d', %3$d, %5$d,"
+                + " toDateTime(%2$d)), ('event', '%1$s', 'answers_by_minute', '%2$d', %4$d, %5$d, toDateTime(%2$d))")
                 .formatted(eventId, minuteEpochSecond, opens, answers, version));
     }
 

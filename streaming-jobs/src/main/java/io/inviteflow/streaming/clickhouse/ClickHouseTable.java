@@ -12,17 +12,6 @@ import java.io.Serializable;
  */
 public record ClickHouseTable(String name, String ddlTemplate) implements Serializable {
 
-    /** Per party event, the current figures; readers query it with {@code FINAL}. */
-    public static final ClickHouseTable EVENT_ENGAGEMENT = new ClickHouseTable("event_engagement",
-            "CREATE TABLE IF NOT EXISTS %s (event_id String, invited UInt64, opened UInt64, yes UInt64, no UInt64, "
-                    + "maybe UInt64, headcount UInt64, version UInt64, updated_at DateTime) "
-                    + "ENGINE = ReplacingMergeTree(version) ORDER BY event_id");
-
-    /** Per party event and event-time minute, opens and answers. */
-    public static final ClickHouseTable ENGAGEMENT_MINUTE = new ClickHouseTable("engagement_minute",
-            "CREATE TABLE IF NOT EXISTS %s (event_id String, minute DateTime, opens UInt64, answers UInt64, "
-                    + "version UInt64) ENGINE = ReplacingMergeTree(version) ORDER BY (event_id, minute)");
-
     /**
      * Every counter of the metrics ({@code io.inviteflow.streaming.totals.Metrics}): per scope (event, campaign,
      * organizer), metric and dimension, the value after {@code version} changes.
