@@ -78,6 +78,14 @@ public class CoreClient {
         return token.accessToken();
     }
 
+    /** The signed-in organizer's account (its id keys the organizer-wide figures of the streaming job). */
+    public CoreOrganizer me(String accessToken) {
+        return call(() -> rest.get().uri("/api/v1/organizers/me")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                .retrieve()
+                .body(CoreOrganizer.class));
+    }
+
     /** The organizer's own events, in the core's order. */
     public List<CoreEvent> events(String accessToken) {
         List<CoreEvent> events = call(() -> rest.get().uri("/api/v1/events")

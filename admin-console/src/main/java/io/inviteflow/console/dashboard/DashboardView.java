@@ -4,6 +4,7 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -11,15 +12,20 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.StreamResource;
 import io.inviteflow.console.core.CoreClient;
 import io.inviteflow.console.core.CoreEvent;
 import io.inviteflow.console.engagement.Engagement;
 import io.inviteflow.console.engagement.EngagementStore;
+import io.inviteflow.console.engagement.EventMetrics;
+import io.inviteflow.console.engagement.MetricsCsv;
 import io.inviteflow.console.engagement.MinuteActivity;
 import io.inviteflow.console.layout.MainLayout;
 import io.inviteflow.console.live.LivePolling;
 import io.inviteflow.console.security.CurrentOrganizer;
 import jakarta.annotation.security.PermitAll;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,6 +57,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     private final Paragraph status = new Paragraph();
     private final CountersPanel counters = new CountersPanel();
     private final EngagementChart chart = new EngagementChart();
+    private final InsightsPanel insights = new InsightsPanel();
+    private final Anchor csv = new Anchor();
 
     private CoreEvent event;
     private boolean storeFailing;
@@ -63,7 +71,9 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         this.settings = settings;
         this.organizer = organizer;
         setSizeFull();
-        add(title, status, counters, chart);
+        csv.setText("Download every figure (CSV)");
+        csv.getElement().setAttribute("download", true);
+        add(title, status, counters, chart, insights, csv);
     }
 
     @Override
@@ -78,6 +88,9 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             title.setText(event.title());
             chart.setZone(event.zone());
             status.setText("Live: updates by itself.");
+            UUID eventId = event.id();
+            csv.setHref(new StreamResource("event-" + eventId + "-metrics.csv", () -> new ByteArrayInputStream(
+                    MetricsCsv.of(store.metrics(eventId)).getBytes(StandardCharsets.UTF_8))));
             if (isAttached()) {
                 // Vaadin reuses this view when one dashboard links to another: poll the new event from now on
                 getUI().ifPresent(this::startPolling);
@@ -92,6 +105,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             status.setText("The Inviteflow core could not be reached. Reload the page to try again.");
             counters.setVisible(false);
             chart.setVisible(false);
+            insights.setVisible(false);
+            csv.setVisible(false);
         }
     }
 
@@ -113,8 +128,9 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             return;
         }
         UUID id = event.id();
-        polling.start(ui, () -> new Reading(store.current(id), store.recentMinutes(id, settings.chartMinutes())),
-                reading -> show(reading.engagement(), reading.minutes()), failure -> {
+        polling.start(ui, () -> new Reading(store.current(id), store.recentMinutes(id, settings.chartMinutes()),
+                        store.metrics(id)),
+                reading -> show(reading.engagement(), reading.minutes(), reading.metrics()), failure -> {
                     if (!storeFailing) {
                         log.warn("Dashboard poll of event {} failed: {}", id, failure.toString());
                     }
@@ -127,14 +143,15 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     }
 
     /** One poll's read of ClickHouse. */
-    private record Reading(Engagement engagement, List<MinuteActivity> minutes) {
+    private record Reading(Engagement engagement, List<MinuteActivity> minutes, EventMetrics metrics) {
     }
 
-    private void show(Engagement engagement, List<MinuteActivity> minutes) {
+    private void show(Engagement engagement, List<MinuteActivity> minutes, EventMetrics metrics) {
         storeFailing = false;
         status.setText("Live: updates by itself.");
         counters.show(DashboardFigures.of(engagement, event.zone()));
         chart.setMinutes(minutes);
+        insights.show(InsightFigures.of(metrics, event.zone()));
     }
 
     private void showStoreFailing() {
@@ -148,6 +165,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         status.setText("There is no such event among yours.");
         counters.setVisible(false);
         chart.setVisible(false);
+        insights.setVisible(false);
+        csv.setVisible(false);
     }
 
     private static Optional<UUID> parse(String id) {

@@ -5,6 +5,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,6 +42,28 @@ class EngagementApiController {
         UUID eventId = parseId(id);
         core.event(token, eventId); // throws Unauthorized / NotFound / Unavailable, mapped in EngagementApiErrors
         return store.current(eventId);
+    }
+
+    /** Every counter of the event (definitions: streaming-jobs/README.md), the per-minute series aside. */
+    @GetMapping("/api/v1/events/{id}/metrics")
+    EventMetrics metrics(@PathVariable String id,
+                         @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        String token = bearerToken(authorization);
+        UUID eventId = parseId(id);
+        core.event(token, eventId);
+        return store.metrics(eventId);
+    }
+
+    /** The same counters as CSV ({@code metric,dimension,value}), for spreadsheets. */
+    @GetMapping(value = "/api/v1/events/{id}/metrics.csv", produces = "text/csv")
+    ResponseEntity<String> metricsCsv(@PathVariable String id,
+                                      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
+                                      String authorization) {
+        EventMetrics metrics = metrics(id, authorization);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"event-" + id + "-metrics.csv\"")
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(MetricsCsv.of(metrics));
     }
 
     private static String bearerToken(String authorization) {

@@ -50,6 +50,41 @@ public class EngagementStore {
         return new Engagement(v[0], v[1], v[2], v[3], v[4], v[5], Instant.ofEpochSecond(newest[0]));
     }
 
+    /** Every counter of one event except the per-minute series (those are {@link #recentMinutes}). */
+    public EventMetrics metrics(UUID eventId) {
+        return new EventMetrics(jdbc.query("SELECT metric, dimension, value FROM " + totalsTable + " FINAL"
+                        + " WHERE scope = 'event' AND scope_id = ?"
+                        + " AND metric NOT IN ('opens_by_minute', 'answers_by_minute') ORDER BY metric, dimension",
+                (rs, i) -> new Counter(rs.getString("metric"), rs.getString("dimension"), rs.getLong("value")),
+                eventId.toString()));
+    }
+
+    /** The organizer-wide counters (per theme, per hour of the week) of one organizer. */
+    public EventMetrics organizerMetrics(UUID organizerId) {
+        return new EventMetrics(jdbc.query("SELECT metric, dimension, value FROM " + totalsTable + " FINAL"
+                        + " WHERE scope = 'organizer' AND scope_id = ? ORDER BY metric, dimension",
+                (rs, i) -> new Counter(rs.getString("metric"), rs.getString("dimension"), rs.getLong("value")),
+                organizerId.toString()));
+    }
+
+    /** The funnel figures of many events in one query, for comparing them; events without figures are missing. */
+    public Map<UUID, EventMetrics> funnels(List<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, List<Counter>> byEvent = new HashMap<>();
+        jdbc.query("SELECT scope_id, metric, value FROM " + totalsTable + " FINAL WHERE scope = 'event'"
+                        + " AND scope_id IN (" + String.join(",", eventIds.stream().map(id -> "?").toList()) + ")"
+                        + " AND dimension = '' AND metric IN ('invited', 'delivered', 'opened', 'answered', 'yes')",
+                (ResultSet rs) -> {
+                    byEvent.computeIfAbsent(UUID.fromString(rs.getString("scope_id")), k -> new ArrayList<>())
+                            .add(new Counter(rs.getString("metric"), "", rs.getLong("value")));
+                }, eventIds.stream().map(UUID::toString).toArray());
+        Map<UUID, EventMetrics> out = new HashMap<>();
+        byEvent.forEach((id, counters) -> out.put(id, new EventMetrics(counters)));
+        return out;
+    }
+
     /** The last {@code limit} minutes that had activity, oldest first. */
     public List<MinuteActivity> recentMinutes(UUID eventId, int limit) {
         if (limit < 1) {

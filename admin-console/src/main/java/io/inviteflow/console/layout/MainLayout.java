@@ -22,13 +22,14 @@ public class MainLayout extends AppLayout {
         Anchor contacts = new Anchor("contacts", "Contacts");
         Anchor campaigns = new Anchor("campaigns", "Campaigns");
         Anchor calendar = new Anchor("calendar", "Calendar");
+        Anchor insights = new Anchor("insights", "Insights");
         Anchor jobs = new Anchor("jobs", "Jobs");
         jobs.setVisible(organizer.isAdmin());
         Span who = new Span(organizer.email());
         Button signOut = new Button("Sign out", click -> organizer.logout());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        HorizontalLayout header = new HorizontalLayout(home, events, contacts, campaigns, calendar, jobs,
+        HorizontalLayout header = new HorizontalLayout(home, events, contacts, campaigns, calendar, insights, jobs,
                 who, signOut);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);

@@ -58,6 +58,43 @@ class DashboardBrowserIT {
 
             assertThat(dashboard.figure("Yes")).hasText("48");
             assertThat(dashboard.figure("Headcount")).hasText("61");
+
+            // the funnel and the times below the chart come from the same counters
+            ClickHouseTestDatabase.insertCounter(eventId, "delivered", "", 60, 1);
+            ClickHouseTestDatabase.insertCounter(eventId, "time_to_open", "300", 95, 1);
+            assertThat(page.getByText("Delivered: 60 (50.0 %)")).isVisible();
+            assertThat(page.getByText("Half of those who opened did so within 5 min of the invitation, 9 in 10 "
+                    + "within 5 min")).isVisible();
+        }
+    }
+
+    @Test
+    void insightsRankTheOrganizersThemesAndCompareTheirEvents() {
+        UUID eventId = UUID.randomUUID();
+        UUID organizerId = UUID.randomUUID();
+        CoreStandIn.reset();
+        CoreStandIn.acceptsLogin("grace@example.org", "hopper-1906", "token-grace");
+        CoreStandIn.listsEvents("token-grace", eventId, "Grace's garden party");
+        CoreStandIn.knowsOrganizer("token-grace", organizerId, "grace@example.org");
+        ClickHouseTestDatabase.insertEngagement(eventId, 80, 60, 30, 5, 5, 40, 1, Instant.now().getEpochSecond());
+        ClickHouseTestDatabase.insertCounter("organizer", organizerId, "theme_invited", "garden", 50, 1);
+        ClickHouseTestDatabase.insertCounter("organizer", organizerId, "theme_opened", "garden", 45, 1);
+        ClickHouseTestDatabase.insertCounter("organizer", organizerId, "theme_invited", "confetti", 30, 1);
+        ClickHouseTestDatabase.insertCounter("organizer", organizerId, "theme_opened", "confetti", 15, 1);
+
+        try (Chromium chromium = new Chromium()) {
+            Page page = chromium.browser.newPage();
+            new LoginPage(page, "http://127.0.0.1:" + port).signIn("grace@example.org", "hopper-1906");
+            page.navigate("http://127.0.0.1:" + port + "/insights");
+
+            assertThat(page.getByText("Insights across your events")).isVisible();
+            assertThat(page.locator("vaadin-grid-cell-content").filter(
+                    new com.microsoft.playwright.Locator.FilterOptions().setHasText("90.0 %"))).isVisible(); // garden
+            assertThat(page.locator("vaadin-grid-cell-content").filter(
+                    new com.microsoft.playwright.Locator.FilterOptions().setHasText("Grace's garden party")))
+                    .isVisible();
+            assertThat(page.locator("vaadin-grid-cell-content").filter(
+                    new com.microsoft.playwright.Locator.FilterOptions().setHasText("75.0 %"))).isVisible(); // opened
         }
     }
 }

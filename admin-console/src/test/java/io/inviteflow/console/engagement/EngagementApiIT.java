@@ -130,6 +130,31 @@ class EngagementApiIT {
     }
 
     @Test
+    void everyCounterOfAnEventAsJsonAndAsCsvButNotAnotherOrganizers() throws Exception {
+        UUID event = UUID.randomUUID();
+        CoreStandIn.hasEvent(TOKEN, event, "Summer party");
+        ClickHouseTestDatabase.insertCounter(event, "invited", "", 40, 3);
+        ClickHouseTestDatabase.insertCounter(event, "invited", "", 39, 2); // an older version
+        ClickHouseTestDatabase.insertCounter(event, "shares", "whatsapp, mostly", 5, 5);
+        ClickHouseTestDatabase.insertCounter(event, "opens_by_minute", "1749300000", 9, 9); // the chart's, not here
+        UUID othersEvent = UUID.randomUUID();
+        CoreStandIn.eventNotFound(TOKEN, othersEvent);
+        ClickHouseTestDatabase.insertCounter(othersEvent, "invited", "", 7, 7);
+
+        JsonNode body = json.readTree(get(event + "/metrics", "Bearer " + TOKEN).body());
+        HttpResponse<String> csv = get(event + "/metrics.csv", "Bearer " + TOKEN);
+
+        assertThat(body.get("counters")).hasSize(2);
+        assertThat(body.get("counters").get(0).get("metric").asText()).isEqualTo("invited");
+        assertThat(body.get("counters").get(0).get("value").asLong()).isEqualTo(40);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.body()).isEqualTo("metric,dimension,value\r\ninvited,,40\r\nshares,\"whatsapp, mostly\",5\r\n");
+        assertProblem(get(othersEvent + "/metrics", "Bearer " + TOKEN), 404);
+        assertProblem(get(othersEvent + "/metrics.csv", "Bearer " + TOKEN), 404);
+    }
+
+    @Test
     void healthIsUp() throws Exception {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
@@ -146,9 +171,10 @@ class EngagementApiIT {
         assertThat(problem.get("title").asText()).isNotBlank();
     }
 
+    /** {@code id} alone asks for the engagement figures; {@code id/metrics…} for that path. */
     private HttpResponse<String> get(String id, String authorization) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/api/v1/events/" + id + "/engagement"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events/"
+                + (id.contains("/") ? id : id + "/engagement")));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

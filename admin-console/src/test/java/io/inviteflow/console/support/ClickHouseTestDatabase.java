@@ -57,6 +57,18 @@ public final class ClickHouseTestDatabase {
                 .formatted(eventId, minuteEpochSecond, opens, answers, version));
     }
 
+    /** One counter of an event, as the streaming job writes it. */
+    public static void insertCounter(UUID eventId, String metric, String dimension, long value, long version) {
+        insertCounter("event", eventId, metric, dimension, value, version);
+    }
+
+    /** One counter of any scope ({@code event}, {@code campaign}, {@code organizer}). */
+    public static void insertCounter(String scope, UUID scopeId, String metric, String dimension, long value,
+                                     long version) {
+        execute(name(), "INSERT INTO engagement_totals VALUES ('%s', '%s', '%s', '%s', %d, %d, now())"
+                .formatted(scope, scopeId, metric, dimension, value, version));
+    }
+
     public static void execute(String database, String sql) {
         try {
             // STACK.md: use this driver class explicitly; DriverManager may pick the jar's other, failing driver.

@@ -72,6 +72,14 @@ public final class CoreStandIn {
                         .withBody("[" + eventJson(id, title) + "]")));
     }
 
+    /** {@code GET /api/v1/organizers/me}: the account behind the token. */
+    public static void knowsOrganizer(String token, UUID id, String email) {
+        server().stubFor(get(urlPathEqualTo("/api/v1/organizers/me"))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":\"%s\",\"email\":\"%s\",\"name\":\"Grace\"}".formatted(id, email))));
+    }
+
     /** Any request with an unknown token: 401, as the core answers for a missing, invalid or expired token. */
     public static void rejectsUnknownTokens() {
         server().stubFor(get(urlPathEqualTo("/api/v1/events")).atPriority(10)

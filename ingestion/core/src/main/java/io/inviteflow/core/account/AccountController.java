@@ -1,6 +1,7 @@
 package io.inviteflow.core.account;
 
 import io.inviteflow.core.security.AccessTokens;
+import io.inviteflow.core.security.AuthenticatedOrganizer;
 import io.inviteflow.core.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -10,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -52,6 +54,12 @@ class AccountController {
             throw Problems.conflict("an organizer with this email already exists");
         }
         return ResponseEntity.created(URI.create("/api/v1/organizers/" + organizer.id())).body(organizer);
+    }
+
+    /** The signed-in organizer (the console needs the id: the streaming job keys organizer-wide figures by it). */
+    @GetMapping("/api/v1/organizers/me")
+    Organizer me(AuthenticatedOrganizer organizer) {
+        return organizers.find(organizer.id()).orElseThrow(() -> Problems.notFound("organizer", organizer.id()));
     }
 
     @PostMapping("/api/v1/auth/token")

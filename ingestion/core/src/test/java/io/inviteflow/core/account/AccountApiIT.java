@@ -41,6 +41,24 @@ class AccountApiIT extends CoreIntegrationTest {
     }
 
     @Test
+    void theSignedInOrganizerReadsTheirOwnAccountAndNobodyElseDoes() {
+        String email = "ada-" + UUID.randomUUID() + "@example.org";
+        var created = api.post("/api/v1/organizers", null,
+                "{\"email\":\"%s\",\"password\":\"engines-1843\",\"name\":\"Ada\"}".formatted(email));
+        String token = api.post("/api/v1/auth/token", null,
+                "{\"email\":\"%s\",\"password\":\"engines-1843\"}".formatted(email)).json().get("accessToken").asText();
+
+        var me = api.get("/api/v1/organizers/me", token);
+
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().get("id").asText()).isEqualTo(created.json().get("id").asText());
+        assertThat(me.json().get("email").asText()).isEqualTo(email);
+        assertThat(me.body()).doesNotContain("engines-1843");
+        assertThat(api.get("/api/v1/organizers/me", null).status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/organizers/me", "forged").status()).isEqualTo(401);
+    }
+
+    @Test
     void refusesWrongPasswordsAndUnknownEmailsAlike() {
         String email = "linus-" + UUID.randomUUID() + "@example.org";
         api.post("/api/v1/organizers", null,

@@ -1,0 +1,72 @@
+package io.inviteflow.console.dashboard;
+
+import io.inviteflow.console.engagement.Counter;
+import io.inviteflow.console.engagement.EventMetrics;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InsightFiguresTest {
+
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo"); // UTC+9, no daylight saving time
+
+    @Test
+    void theFunnelIsShownAsSharesOfTheInvitedGuests() {
+        InsightFigures f = InsightFigures.of(metrics(c("invited", "", 200), c("delivered", "", 180),
+                c("opened", "", 150), c("answered", "", 100), c("yes", "", 80)), TOKYO);
+
+        assertThat(f.funnel()).containsExactly("Invited: 200 (100.0 %)", "Delivered: 180 (90.0 %)",
+                "Opened: 150 (75.0 %)", "Answered: 100 (50.0 %)", "Said yes: 80 (40.0 %)");
+    }
+
+    @Test
+    void timesComeFromTheHistogramsBuckets() {
+        InsightFigures f = InsightFigures.of(metrics(c("time_to_open", "60", 30), c("time_to_open", "300", 40),
+                c("time_to_open", "86400", 25), c("time_to_open", "inf", 5)), TOKYO);
+
+        // 100 opens: the 50th is in the 1–5 min bucket, the 90th in the 3 h–1 day bucket
+        assertThat(f.timing()).containsExactly(
+                "Half of those who opened did so within 5 min of the invitation, 9 in 10 within 1 day");
+        assertThat(InsightFigures.bound(Long.MAX_VALUE)).isEqualTo("more than 30 days");
+    }
+
+    @Test
+    void theBestHoursAddUpTheChannelsAndAreShownInTheEventsZone() {
+        InsightFigures f = InsightFigures.of(metrics(c("opens_by_hour", "email|1|10", 30),
+                c("opens_by_hour", "link|1|10", 20), c("opens_by_hour", "sms|7|20", 40),
+                c("opens_by_hour", "email|3|0", 10)), TOKYO);
+
+        // Monday 10:00 UTC is Monday 19:00 in Tokyo; Sunday 20:00 UTC is Monday 05:00 there
+        assertThat(f.bestHours()).containsExactly("Mon 19:00–20:00: 50 opens (50.0 %)",
+                "Mon 05:00–06:00: 40 opens (40.0 %)", "Wed 09:00–10:00: 10 opens (10.0 %)");
+        assertThat(f.channels()).containsExactly("Email: 40 opens (40.0 %)", "Text message: 40 opens (40.0 %)",
+                "The invitation link itself: 20 opens (20.0 %)");
+    }
+
+    @Test
+    void salesAndSocialOnlyWhenThereAreAny() {
+        assertThat(InsightFigures.of(EventMetrics.NONE, TOKYO)).isEqualTo(
+                new InsightFigures(List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
+
+        InsightFigures f = InsightFigures.of(metrics(c("orders_placed", "", 12), c("orders_paid", "", 10),
+                c("revenue_minor", "EUR", 123_450), c("tickets", "t1", 15), c("tickets", "t2", 5),
+                c("checked_in", "t1", 10), c("refunds", "EUR", 2), c("refunded_minor", "EUR", 5_000),
+                c("shares", "whatsapp", 7), c("shares", "native", 3), c("referrals", "inv-a", 4),
+                c("referrals", "inv-b", 1)), TOKYO);
+
+        assertThat(f.sales()).containsExactly("Orders: 12 placed, 10 paid", "Revenue: 1,234.50 EUR",
+                "Tickets: 20, checked in 10 (50.0 %)", "Refunded: 50.00 EUR in 2 refunds");
+        assertThat(f.social()).containsExactly("Shared 10 times (whatsapp 7, native 3)",
+                "5 guests invited by other guests; the best sharer brought 4");
+    }
+
+    private static EventMetrics metrics(Counter... counters) {
+        return new EventMetrics(List.of(counters));
+    }
+
+    private static Counter c(String metric, String dimension, long value) {
+        return new Counter(metric, dimension, value);
+    }
+}
