@@ -54,7 +54,7 @@ final class BenchmarkReport {
                 | %d | %.0f | %.0f | %.0f |
 
                 Measured by polling the console's engagement API every 50 ms while answers arrive at ~10/s: the path is
-                core → outbox relay → Kafka → Flink (per-invitation state, per-event totals) → ClickHouse → console.
+                core → outbox relay → Kafka → Flink (per-invitation facts, counters per event) → ClickHouse → console.
                 """,
                 command, ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), cpuModel(),
                 Runtime.getRuntime().availableProcessors(), memTotal(), System.getProperty("java.version"),

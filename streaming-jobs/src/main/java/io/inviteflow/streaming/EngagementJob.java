@@ -33,7 +33,6 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,13 +55,14 @@ import java.util.Optional;
  * <dl>
  *   <dt>{@code --bootstrap} (127.0.0.1:9092)</dt><dd>Kafka bootstrap servers.</dd>
  *   <dt>{@code --topic} (inviteflow.activity.v1)</dt><dd>the activity topic ({@code Topics.ACTIVITY}).</dd>
- *   <dt>{@code --group} (inviteflow-engagement)</dt><dd>Kafka consumer group. Offsets are committed to it at every
- *   completed checkpoint; a start without a checkpoint reads from the group's committed offsets, else from the
- *   earliest offset (a replay is safe: all tables are idempotent).</dd>
+ *   <dt>{@code --group} (inviteflow-engagement-totals)</dt><dd>Kafka consumer group. Offsets are committed to it at
+ *   every completed checkpoint, for monitoring the lag only: a start without a checkpoint always reads from the
+ *   earliest offset, because counters rebuilt from empty state must see every activity (a replay is safe: the
+ *   tables are idempotent).</dd>
  *   <dt>{@code --clickhouse-url} (http://127.0.0.1:8123)</dt><dd>ClickHouse HTTP interface.</dd>
  *   <dt>{@code --clickhouse-database} (inviteflow)</dt><dd>database of the two tables; database and tables are
  *   created if missing.</dd>
- *   <dt>{@code --checkpoint-dir} (file:///tmp/inviteflow-flink-checkpoints)</dt><dd>where checkpoints go; they are
+ *   <dt>{@code --checkpoint-dir} (file:///tmp/inviteflow-flink-checkpoints-totals)</dt><dd>where checkpoints go; they are
  *   retained when the job is cancelled or the process dies.</dd>
  *   <dt>{@code --checkpoint-interval-ms} (10000)</dt><dd>checkpoint interval; also the longest time until consumed
  *   offsets are committed to the group.</dd>
@@ -76,7 +76,7 @@ import java.util.Optional;
  *   watermark.</dd>
  *   <dt>{@code --spike-factor} (5), {@code --spike-min-opens} (20)</dt><dd>a minute with at least this many opens
  *   and this many times the event's usual rate is a spike ({@link SpikeRule}).</dd>
- *   <dt>{@code --batch-size} (1000)</dt><dd>rows per ClickHouse insert at most.</dd>
+ *   <dt>{@code --batch-size} (20000)</dt><dd>rows per ClickHouse insert at most.</dd>
  *   <dt>{@code --flush-interval-ms} (300)</dt><dd>the longest a row waits before it is inserted.</dd>
  * </dl>
  * {@code main} first waits until the topic exists (the core creates it).
@@ -111,7 +111,7 @@ public final class EngagementJob {
         KafkaTopicWait.awaitTopic(a.bootstrap(), a.topic());
         Optional<String> resumeFrom = CheckpointResume.choose(a.resume(), a.checkpointDir());
         resumeFrom.ifPresentOrElse(path -> LOG.info("resuming from checkpoint {}", path),
-                () -> LOG.info("no checkpoint to resume from: group {} offsets, else earliest", a.group()));
+                () -> LOG.info("no checkpoint to resume from: recomputing every figure from the earliest offset"));
         Configuration conf = flinkConfiguration(a, resumeFrom);
         if (StreamExecutionEnvironment.getExecutionEnvironment() instanceof LocalStreamEnvironment) {
             onLoopback(conf); // java -jar: a MiniCluster in this process; under `flink run` the cluster's own settings rule
@@ -134,7 +134,10 @@ public final class EngagementJob {
                 .setTopics(a.topic())
                 .setGroupId(a.group())
                 .setClientIdPrefix(a.group())
-                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                // Empty state must see every activity: starting at the group's offsets would restart each counter's
+                // version at 1 over part of its changes, and the table would keep a wrong row. A restored job reads on
+                // from its checkpoint's offsets; this only applies to splits it has never seen.
+                .setStartingOffsets(OffsetsInitializer.earliest())
                 .setDeserializer(new ActivityDeserializer())
                 .setProperty("partition.discovery.interval.ms", "60000");
     }

@@ -38,10 +38,11 @@ public record JobArguments(
         Map<String, String> d = new LinkedHashMap<>();
         d.put("bootstrap", "127.0.0.1:9092");
         d.put("topic", Topics.ACTIVITY);
-        d.put("group", "inviteflow-engagement");
+        // named after the job's state layout (see the README's "When the job's operators change")
+        d.put("group", "inviteflow-engagement-totals");
         d.put("clickhouse-url", "http://127.0.0.1:8123");
         d.put("clickhouse-database", "inviteflow");
-        d.put("checkpoint-dir", Path.of(System.getProperty("java.io.tmpdir"), "inviteflow-flink-checkpoints")
+        d.put("checkpoint-dir", Path.of(System.getProperty("java.io.tmpdir"), "inviteflow-flink-checkpoints-totals")
                 .toAbsolutePath().toUri().toString());
         // The heap state backend writes the whole state at every checkpoint; freshness does not depend on it (the sink
         // flushes on its own 300 ms timer), so checkpoint less often and leave the CPU to the traffic.

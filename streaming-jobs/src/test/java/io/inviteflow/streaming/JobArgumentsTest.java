@@ -15,7 +15,7 @@ class JobArgumentsTest {
 
         assertThat(a.bootstrap()).isEqualTo("127.0.0.1:9092");
         assertThat(a.topic()).isEqualTo("inviteflow.activity.v1");
-        assertThat(a.group()).isEqualTo("inviteflow-engagement");
+        assertThat(a.group()).isEqualTo("inviteflow-engagement-totals");
         assertThat(a.clickHouse().qualified("engagement_totals")).isEqualTo("inviteflow.engagement_totals");
         assertThat(a.checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(a.checkpointDir()).startsWith("file:/");

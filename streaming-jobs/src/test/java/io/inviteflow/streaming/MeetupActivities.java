@@ -30,8 +30,7 @@ import java.util.UUID;
  * arrive out of order in places. Added faults: every 4th invitation is opened again, every 5th single-answer
  * invitation gets a stale contrary answer (lower version, 1.5 s older) sent right after its real one, every 6th
  * message is sent twice, and two undecodable messages come first. Messages are sent in event-time order within
- * 3-second buckets (file order inside a bucket), so no activity is later than the job's 5 s out-of-orderness plus
- * its allowed lateness, and the per-minute figures are exactly predictable.
+ * 3-second buckets (file order inside a bucket).
  */
 final class MeetupActivities {
 

@@ -40,7 +40,7 @@ public final class TestActivities {
 
     public static ActivityEvent createdBy(String invitation, long atMs, String organizer, String theme,
                                           String referredBy) {
-        return created(invitation, atMs).withDetails(ActivityDetails.created(organizer, theme, "email", referredBy));
+        return created(invitation, atMs).withDetails(ActivityDetails.created(organizer, theme, referredBy));
     }
 
     /** An open through a message's link: {@code via} its channel, {@code campaign} the campaign's id or null. */

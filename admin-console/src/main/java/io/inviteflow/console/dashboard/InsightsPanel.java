@@ -14,6 +14,7 @@ import java.util.Map;
 class InsightsPanel extends Composite<FlexLayout> {
 
     private final Map<String, VerticalLayout> boxes = new LinkedHashMap<>();
+    private InsightFigures shown;
 
     InsightsPanel() {
         FlexLayout layout = getContent();
@@ -34,6 +35,10 @@ class InsightsPanel extends Composite<FlexLayout> {
     }
 
     void show(InsightFigures f) {
+        if (f.equals(shown)) {
+            return; // polled every second: push nothing when nothing changed
+        }
+        shown = f;
         fill("Funnel", f.funnel());
         fill("How fast", f.timing());
         fill("Best hours to reach them", f.bestHours());

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                 (ClickHouse 18.16 returns empty bodies over HTTP with compression)
  * @param database the database holding the streaming job's {@code engagement_totals}; table names are
  *                 qualified with it, so it wins over the URL's path
- * @param maxPoolSize connections; every open dashboard polls once a second, each poll is two short queries
+ * @param maxPoolSize connections; every open dashboard polls once a second, each poll is three short queries
  */
 @ConfigurationProperties("inviteflow.clickhouse")
 public record ClickHouseProperties(

@@ -15,9 +15,12 @@ public final class MetricsCsv {
         return csv.toString();
     }
 
-    /** Quotes a field holding a comma, quote or line break; a leading =, +, - or @ is escaped against formula injection. */
+    /**
+     * Quotes a field holding a comma, quote or line break; a leading =, +, -, @, tab or carriage return is escaped
+     * against formula injection (OWASP's list): dimensions such as discount codes are free text.
+     */
     static String field(String value) {
-        String v = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        String v = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
             return '"' + v.replace("\"", "\"\"") + '"';
         }

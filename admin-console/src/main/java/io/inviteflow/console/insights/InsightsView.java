@@ -20,6 +20,7 @@ import io.inviteflow.console.security.CurrentOrganizer;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.dao.DataAccessException;
 
 /**
  * Across all the organizer's events: the best time to send (opens by hour of the week, in the organizer's browser
@@ -60,6 +61,8 @@ public class InsightsView extends VerticalLayout {
             organizer.logout();
         } catch (CoreClient.CoreException e) {
             status.setText("The Inviteflow core could not be reached. Reload the page to try again.");
+        } catch (DataAccessException e) {
+            status.setText("The figures cannot be read right now. Reload the page to try again.");
         }
     }
 
@@ -69,7 +72,7 @@ public class InsightsView extends VerticalLayout {
         themes.addColumn(OrganizerInsights.ThemeRow::theme).setHeader("Theme");
         themes.addColumn(OrganizerInsights.ThemeRow::invited).setHeader("Invited");
         themes.addColumn(r -> percent(r.openRate())).setHeader("Open rate");
-        themes.addColumn(r -> percent(r.yesRate())).setHeader("Yes rate");
+        themes.addColumn(r -> percent(r.yesRate())).setHeader("Said yes (of invited)");
     }
 
     private void configureEvents() {

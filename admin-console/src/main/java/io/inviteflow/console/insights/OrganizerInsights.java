@@ -26,6 +26,7 @@ final class OrganizerInsights {
             return invited == 0 ? 0 : (double) opened / invited;
         }
 
+        /** Of the invited guests (not of those who answered): the theme's whole effect. */
         double yesRate() {
             return invited == 0 ? 0 : (double) yes / invited;
         }

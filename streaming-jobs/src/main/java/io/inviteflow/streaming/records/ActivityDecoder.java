@@ -64,7 +64,7 @@ public final class ActivityDecoder {
         return switch (a.type()) {
             case INVITATION_CREATED -> {
                 Payloads.InvitationCreated p = codec.payloadAs(a, Payloads.InvitationCreated.class);
-                yield ActivityDetails.created(text(p.organizerId()), p.theme(), p.channel(), text(p.referredBy()));
+                yield ActivityDetails.created(text(p.organizerId()), p.theme(), text(p.referredBy()));
             }
             case INVITATION_OPENED -> {
                 Payloads.InvitationOpened p = codec.payloadAs(a, Payloads.InvitationOpened.class);

@@ -6,8 +6,8 @@ package io.inviteflow.streaming.records;
  *
  * @param organizerId  {@code INVITATION_CREATED}: who sent it
  * @param theme        {@code INVITATION_CREATED}: the invitation's theme
- * @param channel      how it reached or left the guest: the open's {@code via}, a message's channel, an invitation's
- *                     channel, a share's target
+ * @param channel      how it reached or left the guest: the open's {@code via}, a message's channel, a share's
+ *                     target
  * @param campaignId   the campaign of a message, a click ({@code INVITATION_OPENED}) or a queue
  * @param referredBy   {@code INVITATION_CREATED}: the invitation of the guest who passed it on
  * @param tierId       ticket activities: the tier
@@ -30,8 +30,8 @@ public record ActivityDetails(String organizerId, String theme, String channel, 
                 new long[0]);
     }
 
-    public static ActivityDetails created(String organizerId, String theme, String channel, String referredBy) {
-        return new ActivityDetails(organizerId, theme, channel, null, referredBy, null, null, 0, null, new String[0],
+    public static ActivityDetails created(String organizerId, String theme, String referredBy) {
+        return new ActivityDetails(organizerId, theme, null, null, referredBy, null, null, 0, null, new String[0],
                 new long[0]);
     }
 

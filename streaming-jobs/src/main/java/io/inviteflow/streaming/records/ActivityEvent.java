@@ -41,7 +41,7 @@ public record ActivityEvent(
                 answerVersion, ActivityDetails.NONE);
     }
 
-    /** The same activity with other details (tests and the decoder). */
+    /** The same activity with other details. */
     public ActivityEvent withDetails(ActivityDetails newDetails) {
         return new ActivityEvent(eventId, type, aggregateType, aggregateId, partyEventId, occurredAtMs, payloadJson,
                 response, plusOnes, answerVersion, newDetails);

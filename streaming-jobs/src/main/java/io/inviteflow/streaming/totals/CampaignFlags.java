@@ -2,7 +2,8 @@ package io.inviteflow.streaming.totals;
 
 /**
  * Bits of an invitation's part in a campaign. A message ({@code campaign|channel}) is sent, delivered, bounced; the
- * person ({@code campaign}) opened the mail, clicked through, then answered (and said yes) after that click.
+ * person ({@code campaign}) opened the mail, clicked through, then answered after that click (whether that answer is
+ * yes is read from the invitation's latest answer).
  */
 final class CampaignFlags {
 
@@ -12,7 +13,6 @@ final class CampaignFlags {
     static final int OPENED = 1 << 3;
     static final int CLICKED = 1 << 4;
     static final int ANSWERED = 1 << 5;
-    static final int SAID_YES = 1 << 6;
 
     private CampaignFlags() {
     }

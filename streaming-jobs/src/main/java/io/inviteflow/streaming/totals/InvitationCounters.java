@@ -58,18 +58,21 @@ public final class InvitationCounters {
         }
     }
 
-    /** The highest answerVersion wins; every campaign clicked before gets the answer credited. */
+    /**
+     * The highest answerVersion wins. Every campaign clicked before gets a new answer credited; a stale answer (a
+     * lower version arriving late) was given before it and credits none.
+     */
     private static void answer(InvitationFacts f, ActivityEvent a) {
         f.firstAnswerMs = earliest(f.firstAnswerMs, a.occurredAtMs());
-        if (!f.answered() || a.answerVersion() > f.answerVersion) {
-            f.response = a.response();
-            f.plusOnes = a.plusOnes();
-            f.answerVersion = a.answerVersion();
+        if (f.answered() && a.answerVersion() <= f.answerVersion) {
+            return;
         }
+        f.response = a.response();
+        f.plusOnes = a.plusOnes();
+        f.answerVersion = a.answerVersion();
         for (int i = 0; i < f.campaignKeys.length; i++) {
             if (has(f.campaignFlags[i], CampaignFlags.CLICKED)) {
-                f.campaignFlags[i] |= CampaignFlags.ANSWERED
-                        | (f.response == Payloads.Rsvp.YES ? CampaignFlags.SAID_YES : 0);
+                f.campaignFlags[i] |= CampaignFlags.ANSWERED;
             }
         }
     }
@@ -109,12 +112,12 @@ public final class InvitationCounters {
             }
         }
         for (int i = 0; i < f.campaignKeys.length; i++) {
-            campaign(c, f.campaignKeys[i], f.campaignFlags[i]);
+            campaign(c, f.campaignKeys[i], f.campaignFlags[i], f.response);
         }
         return c;
     }
 
-    private static void campaign(Map<CounterId, Long> c, String key, int flags) {
+    private static void campaign(Map<CounterId, Long> c, String key, int flags, Payloads.Rsvp response) {
         int bar = key.indexOf('|');
         if (bar >= 0) { // one message of the campaign, on one channel
             String campaign = key.substring(0, bar);
@@ -129,7 +132,9 @@ public final class InvitationCounters {
         one(c, has(flags, CampaignFlags.OPENED | CampaignFlags.CLICKED), CounterId.of(Metrics.CAMPAIGN, key, Metrics.OPENED));
         one(c, has(flags, CampaignFlags.CLICKED), CounterId.of(Metrics.CAMPAIGN, key, Metrics.CLICKED));
         one(c, has(flags, CampaignFlags.ANSWERED), CounterId.of(Metrics.CAMPAIGN, key, Metrics.ANSWERED));
-        one(c, has(flags, CampaignFlags.SAID_YES), CounterId.of(Metrics.CAMPAIGN, key, Metrics.YES));
+        // like the event's yes: the latest answer counts, so a yes taken back leaves the campaign's yes too
+        one(c, has(flags, CampaignFlags.ANSWERED) && response == Payloads.Rsvp.YES,
+                CounterId.of(Metrics.CAMPAIGN, key, Metrics.YES));
     }
 
     /**

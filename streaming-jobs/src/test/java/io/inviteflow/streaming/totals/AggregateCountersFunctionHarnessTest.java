@@ -98,13 +98,17 @@ class AggregateCountersFunctionHarnessTest {
                 answered("a", T0 + 4, YES, 0, 1),
                 message(ActivityType.REMINDER_SENT, "b", T0 + 1, CAMPAIGN, "email"),
                 message(ActivityType.MESSAGE_OPENED, "b", T0 + 5, CAMPAIGN, "email"),
-                answered("b", T0 + 6, YES, 0, 1)); // answered, but not through the campaign's link
+                answered("b", T0 + 6, YES, 0, 1), // answered, but not through the campaign's link
+                openedVia("c", T0 + 3, "email", CAMPAIGN), answered("c", T0 + 7, YES, 0, 2),
+                answered("c", T0 + 8, NO, 0, 3), // c takes the yes back: the campaign's yes goes too
+                openedVia("d", T0 + 3, "email", CAMPAIGN),
+                answered("d", T0 + 1, YES, 0, 1), answered("d", T0 + 2, NO, 0, 0)); // the later one is stale
 
         Map<String, Long> t = totals();
         assertThat(t).contains(entry("campaign|queued|", 2L), entry("campaign|sent|email", 2L),
                 entry("campaign|sent|sms", 1L), entry("campaign|delivered|email", 1L),
-                entry("campaign|bounced|sms", 1L), entry("campaign|opened|", 2L), entry("campaign|clicked|", 1L),
-                entry("campaign|answered|", 1L), entry("campaign|yes|", 1L), entry("event|delivered|", 1L));
+                entry("campaign|bounced|sms", 1L), entry("campaign|opened|", 4L), entry("campaign|clicked|", 3L),
+                entry("campaign|answered|", 3L), entry("campaign|yes|", 2L), entry("event|delivered|", 1L));
     }
 
     @Test
