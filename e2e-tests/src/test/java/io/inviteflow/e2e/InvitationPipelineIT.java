@@ -43,6 +43,7 @@ class InvitationPipelineIT {
         String topic = "inviteflow.activity.e2e-" + RUN;
         int corePort = ServiceProcess.freePort();
         int consolePort = ServiceProcess.freePort();
+        int flinkRestPort = ServiceProcess.freePort();
         core = "http://127.0.0.1:" + corePort;
         console = "http://127.0.0.1:" + consolePort;
 
@@ -53,13 +54,16 @@ class InvitationPipelineIT {
                 root.resolve("streaming-jobs/target/inviteflow-streaming-jobs.jar"), LOGS, List.of("-Xmx768m"),
                 List.of("--bootstrap", TestServers.kafkaBootstrap(), "--topic", topic, "--group", "e2e-" + RUN, "--clickhouse-database", CH_DATABASE,
                         "--checkpoint-dir", "file://" + root.resolve("e2e-tests/target/checkpoints-" + RUN),
-                        "--checkpoint-interval-ms", "1000"))
+                        "--checkpoint-interval-ms", "1000", "--rest-port", String.valueOf(flinkRestPort)))
                 .awaitHealthy(() -> "1".equals(clickhouse("EXISTS TABLE " + CH_DATABASE + ".engagement_totals")),
                         Duration.ofMinutes(2)));
         SERVICES.add(ServiceProcess.start("console",
                 root.resolve("admin-console/target/inviteflow-admin-console.jar"), LOGS, List.of("-Xmx512m"),
                 List.of("--server.port=" + consolePort, "--inviteflow.core.url=" + core,
-                        "--inviteflow.clickhouse.database=" + CH_DATABASE))
+                        "--inviteflow.clickhouse.database=" + CH_DATABASE, "--inviteflow.pipeline.topic=" + topic,
+                        "--inviteflow.pipeline.group=e2e-" + RUN,
+                        "--inviteflow.pipeline.flink-rest-url=http://127.0.0.1:" + flinkRestPort,
+                        "--inviteflow.pipeline.refresh-interval=1s"))
                 .awaitHealthy(() -> ServiceProcess.httpOk(console + "/actuator/health"), Duration.ofMinutes(2)));
     }
 
@@ -109,6 +113,30 @@ class InvitationPipelineIT {
         assertThat(Http.get(console + "/api/v1/events/" + eventId + "/engagement", organizerToken()).status())
                 .as("another organizer").isEqualTo(404);
         assertThat(Http.get(console + "/api/v1/events/" + eventId + "/engagement", null).status()).isEqualTo(401);
+
+        // the console's operations figures come from the running job: RUNNING, checkpointing, the topic read
+        Map<String, Double> ops = awaitPipelineFigures(Duration.ofMinutes(1));
+        assertThat(ops.get("inviteflow_pipeline_job_running")).isEqualTo(1.0);
+        assertThat(ops.get("inviteflow_pipeline_checkpoint_age_seconds")).isBetween(0.0, 30.0);
+        assertThat(ops.get("inviteflow_pipeline_consumer_lag")).isNotNaN();
+        assertThat(ops.get("inviteflow_pipeline_ingest_lag_seconds")).isBetween(0.0, 30.0);
+    }
+
+    /** The pipeline gauges of the console's Prometheus scrape, once every part of the pipeline has been read. */
+    private static Map<String, Double> awaitPipelineFigures(Duration atMost) throws Exception {
+        long giveUpAt = System.nanoTime() + atMost.toNanos();
+        Map<String, Double> figures = Map.of();
+        while (System.nanoTime() < giveUpAt) {
+            figures = Http.get(console + "/actuator/prometheus", null).body().lines()
+                    .filter(l -> l.startsWith("inviteflow_pipeline_"))
+                    .map(l -> l.split(" "))
+                    .collect(Collectors.toMap(p -> p[0], p -> Double.parseDouble(p[1])));
+            if (figures.size() == 5 && figures.values().stream().noneMatch(v -> v.isNaN())) {
+                return figures;
+            }
+            Thread.sleep(500);
+        }
+        return figures;
     }
 
     private static void answer(List<String> tokens, Map<Integer, String[]> latest, int from, int to,

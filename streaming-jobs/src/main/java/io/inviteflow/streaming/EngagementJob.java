@@ -76,6 +76,8 @@ import java.util.Optional;
  *   watermark.</dd>
  *   <dt>{@code --spike-factor} (5), {@code --spike-min-opens} (20)</dt><dd>a minute with at least this many opens
  *   and this many times the event's usual rate is a spike ({@link SpikeRule}).</dd>
+ *   <dt>{@code --rest-port} (0)</dt><dd>port of the local MiniCluster's REST API (job state, checkpoints; read by the
+ *   console's pipeline page); 0 picks any free port. Ignored under {@code flink run}.</dd>
  *   <dt>{@code --batch-size} (20000)</dt><dd>rows per ClickHouse insert at most.</dd>
  *   <dt>{@code --flush-interval-ms} (300)</dt><dd>the longest a row waits before it is inserted.</dd>
  * </dl>
@@ -114,7 +116,7 @@ public final class EngagementJob {
                 () -> LOG.info("no checkpoint to resume from: recomputing every figure from the earliest offset"));
         Configuration conf = flinkConfiguration(a, resumeFrom);
         if (StreamExecutionEnvironment.getExecutionEnvironment() instanceof LocalStreamEnvironment) {
-            onLoopback(conf); // java -jar: a MiniCluster in this process; under `flink run` the cluster's own settings rule
+            onLoopback(conf, a.restPort()); // java -jar: a MiniCluster here; under `flink run` the cluster's settings rule
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         new EngagementJob(kafkaSource(a).build(),
@@ -163,7 +165,11 @@ public final class EngagementJob {
     }
 
     /** Keeps the local MiniCluster's RPC, blob, data and REST ports on 127.0.0.1, like every other local server. */
-    static void onLoopback(Configuration conf) {
+    static void onLoopback(Configuration conf, int restPort) {
+        if (restPort > 0) {
+            conf.set(RestOptions.BIND_PORT, String.valueOf(restPort));
+            conf.set(RestOptions.PORT, restPort);
+        }
         conf.set(JobManagerOptions.BIND_HOST, "127.0.0.1");
         conf.set(JobManagerOptions.ADDRESS, "127.0.0.1");
         conf.set(TaskManagerOptions.BIND_HOST, "127.0.0.1");

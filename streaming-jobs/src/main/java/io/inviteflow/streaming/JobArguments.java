@@ -29,7 +29,8 @@ public record JobArguments(
         int spikeFactor,
         int spikeMinOpens,
         int batchSize,
-        Duration flushInterval) {
+        Duration flushInterval,
+        int restPort) {
 
     /** The defaults: the local servers of {@code ./inviteflow}. */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -55,6 +56,8 @@ public record JobArguments(
         d.put("spike-min-opens", "20");
         d.put("batch-size", "20000");
         d.put("flush-interval-ms", "300");
+        // the local MiniCluster's REST API (job state, checkpoints) for the console's pipeline page; 0: any free port
+        d.put("rest-port", "0");
         return Map.copyOf(d);
     }
 
@@ -76,7 +79,7 @@ public record JobArguments(
                 positive(v, "parallelism"), v.get("resume"), millis(v, "out-of-orderness-ms"),
                 millis(v, "idle-timeout-ms"), positive(v, "spike-factor"), positive(v, "spike-min-opens"),
                 positive(v, "batch-size"),
-                millis(v, "flush-interval-ms"));
+                millis(v, "flush-interval-ms"), port(v, "rest-port"));
     }
 
     public ClickHouseTarget clickHouse() {
@@ -94,6 +97,18 @@ public record JobArguments(
 
     private static Duration millis(Map<String, String> v, String name) {
         return Duration.ofMillis(positive(v, name));
+    }
+
+    private static int port(Map<String, String> v, String name) {
+        try {
+            int n = Integer.parseInt(v.get(name));
+            if (n >= 0 && n <= 65_535) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--" + name + " must be a port number (0: any free one), got " + v.get(name));
     }
 
     private static int positive(Map<String, String> v, String name) {

@@ -29,11 +29,12 @@ class JobArgumentsTest {
                 "--clickhouse-url", "http://c:8123", "--clickhouse-database", "db1",
                 "--checkpoint-dir", "file:///x/cp", "--checkpoint-interval-ms", "500", "--parallelism", "2",
                 "--resume", "none", "--out-of-orderness-ms", "1000", "--idle-timeout-ms", "2000",
-                "--spike-factor", "3", "--spike-min-opens", "7", "--batch-size", "10", "--flush-interval-ms", "100");
+                "--spike-factor", "3", "--spike-min-opens", "7", "--batch-size", "10", "--flush-interval-ms", "100",
+                "--rest-port", "8083");
 
         assertThat(a).isEqualTo(new JobArguments("h:1", "t", "g", "http://c:8123", "db1", "file:///x/cp",
                 Duration.ofMillis(500), 2, "none", Duration.ofSeconds(1), Duration.ofSeconds(2),
-                3, 7, 10, Duration.ofMillis(100)));
+                3, 7, 10, Duration.ofMillis(100), 8083));
         assertThat(a.spikeRule().factor()).isEqualTo(3);
         assertThat(a.spikeRule().minOpens()).isEqualTo(7);
     }
@@ -43,6 +44,7 @@ class JobArgumentsTest {
         assertThatThrownBy(() -> JobArguments.parse("--bootstrp", "x")).hasMessageContaining("unknown argument");
         assertThatThrownBy(() -> JobArguments.parse("--topic")).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> JobArguments.parse("--parallelism", "0")).hasMessageContaining("positive");
+        assertThatThrownBy(() -> JobArguments.parse("--rest-port", "70000")).hasMessageContaining("port number");
         assertThatThrownBy(() -> JobArguments.parse("--clickhouse-database", "x; DROP").clickHouse())
                 .hasMessageContaining("identifier");
     }

@@ -25,11 +25,13 @@ public class MainLayout extends AppLayout {
         Anchor insights = new Anchor("insights", "Insights");
         Anchor jobs = new Anchor("jobs", "Jobs");
         jobs.setVisible(organizer.isAdmin());
+        Anchor pipeline = new Anchor("pipeline", "Pipeline");
+        pipeline.setVisible(organizer.isAdmin());
         Span who = new Span(organizer.email());
         Button signOut = new Button("Sign out", click -> organizer.logout());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        HorizontalLayout header = new HorizontalLayout(home, events, contacts, campaigns, calendar, insights, jobs,
+        HorizontalLayout header = new HorizontalLayout(home, events, contacts, campaigns, calendar, insights, jobs, pipeline,
                 who, signOut);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);

@@ -37,7 +37,9 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain consoleFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/actuator/health", "/actuator/health/**", "/webjars/**").permitAll());
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/webjars/**").permitAll()
+                // operational figures only (lags, checkpoint age), for a scraper on the local network; no personal data
+                .requestMatchers("/actuator/prometheus").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }

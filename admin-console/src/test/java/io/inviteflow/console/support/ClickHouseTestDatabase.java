@@ -28,6 +28,12 @@ public final class ClickHouseTestDatabase {
                     CREATE TABLE engagement_totals (scope String, scope_id String, metric String, dimension String,
                       value Int64, version UInt64, updated_at DateTime)
                     ENGINE = ReplacingMergeTree(version) ORDER BY (scope, scope_id, metric, dimension)""");
+            execute(created, """
+                    CREATE TABLE activity_log (event_id String, type String, aggregate_type String,
+                      aggregate_id String, party_event_id String, occurred_at DateTime, occurred_ms UInt16,
+                      payload String)
+                    ENGINE = ReplacingMergeTree() PARTITION BY toYYYYMM(occurred_at)
+                    ORDER BY (party_event_id, event_id)""");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("default", "DROP DATABASE IF EXISTS " + created)));
             name = created;
         }

@@ -5,6 +5,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /** The same properties for every Spring integration test, so they share one application context. */
 public final class TestProperties {
 
+    private static final String RUN = java.util.UUID.randomUUID().toString().substring(0, 8);
+    /** The pipeline page's topic and consumer group in tests: the test makes them (PipelineProbeIT). */
+    public static final String PIPELINE_TOPIC = "inviteflow.activity.console-it-" + RUN;
+    public static final String PIPELINE_GROUP = "console-it-" + RUN;
+
     private TestProperties() {
     }
 
@@ -12,5 +17,9 @@ public final class TestProperties {
         registry.add("inviteflow.core.url", CoreStandIn::url);
         registry.add("inviteflow.clickhouse.database", ClickHouseTestDatabase::name);
         registry.add("inviteflow.console.dashboard.poll-interval", () -> "1s");
+        registry.add("inviteflow.pipeline.topic", () -> PIPELINE_TOPIC);
+        registry.add("inviteflow.pipeline.group", () -> PIPELINE_GROUP);
+        registry.add("inviteflow.pipeline.flink-rest-url", () -> "http://127.0.0.1:9"); // nothing listens: Flink down
+        registry.add("inviteflow.pipeline.refresh-interval", () -> "1h");
     }
 }
