@@ -1,6 +1,7 @@
 package io.inviteflow.console.engagement;
 
 import io.inviteflow.console.core.CoreClient;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
@@ -35,6 +36,8 @@ class EngagementApiController {
         this.store = store;
     }
 
+    @Operation(summary = "The event's live figures: invited, opened, yes, no, maybe, headcount, and when the streaming "
+            + "job last changed them (null before it has counted anything)")
     @GetMapping("/api/v1/events/{id}/engagement")
     Engagement engagement(@PathVariable String id,
                           @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
@@ -45,6 +48,9 @@ class EngagementApiController {
     }
 
     /** Every counter of the event (definitions: streaming-jobs/README.md), the per-minute series aside. */
+    @Operation(summary = "Every counter of the event (funnel, answers, time-to-open and time-to-answer histograms, "
+            + "opens and answers by channel and hour of the week, sales, social) as metric, dimension, value; "
+            + "definitions in streaming-jobs/README.md")
     @GetMapping("/api/v1/events/{id}/metrics")
     EventMetrics metrics(@PathVariable String id,
                          @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
@@ -55,6 +61,7 @@ class EngagementApiController {
     }
 
     /** The same counters as CSV ({@code metric,dimension,value}), for spreadsheets. */
+    @Operation(summary = "The same counters as CSV (metric,dimension,value)")
     @GetMapping(value = "/api/v1/events/{id}/metrics.csv", produces = "text/csv")
     ResponseEntity<String> metricsCsv(@PathVariable String id,
                                       @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)

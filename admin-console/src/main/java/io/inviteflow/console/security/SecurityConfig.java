@@ -39,7 +39,9 @@ class SecurityConfig {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/webjars/**").permitAll()
                 // operational figures only (lags, checkpoint age), for a scraper on the local network; no personal data
-                .requestMatchers("/actuator/prometheus").permitAll());
+                .requestMatchers("/actuator/prometheus").permitAll()
+                // the API's description, public like the API's own 401s
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }

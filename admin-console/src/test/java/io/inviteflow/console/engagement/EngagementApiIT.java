@@ -155,6 +155,18 @@ class EngagementApiIT {
     }
 
     @Test
+    void theJsonApiIsDescribedByAnOpenApiDocument() throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v3/api-docs")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode paths = json.readTree(response.body()).get("paths");
+        assertThat(paths.fieldNames()).toIterable().containsExactlyInAnyOrder("/api/v1/events/{id}/engagement",
+                "/api/v1/events/{id}/metrics", "/api/v1/events/{id}/metrics.csv");
+    }
+
+    @Test
     void healthIsUp() throws Exception {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
