@@ -108,9 +108,9 @@ public class AggregateCountersFunction extends KeyedProcessFunction<String, Acti
 
     private void campaign(ActivityEvent a, ChangeBundler changes) throws Exception {
         CampaignFacts f = orNew(campaigns.value(), CampaignFacts::new);
-        Map<CounterId, Long> before = SalesCounters.contributions(f, a.aggregateId());
-        SalesCounters.learn(f, a);
-        changes.addDifference(before, SalesCounters.contributions(f, a.aggregateId()));
+        Map<CounterId, Long> before = CampaignCounters.contributions(f, a.aggregateId());
+        CampaignCounters.learn(f, a);
+        changes.addDifference(before, CampaignCounters.contributions(f, a.aggregateId()));
         campaigns.update(f);
     }
 

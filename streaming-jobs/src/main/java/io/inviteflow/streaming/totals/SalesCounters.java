@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The counters of orders, tickets and campaign queues, as pure functions in the manner of
+ * The counters of orders and tickets, as pure functions in the manner of
  * {@link InvitationCounters}: facts learnt from activities (in any order), contributions derived from the facts.
  */
 public final class SalesCounters {
@@ -90,16 +90,5 @@ public final class SalesCounters {
             }
         }
         return c;
-    }
-
-    public static void learn(CampaignFacts f, ActivityEvent a) {
-        if (!f.queued) {
-            f.queued = true;
-            f.people = a.details().amountMinor();
-        }
-    }
-
-    public static Map<CounterId, Long> contributions(CampaignFacts f, String campaignId) {
-        return f.queued ? Map.of(CounterId.of(Metrics.CAMPAIGN, campaignId, Metrics.QUEUED), f.people) : Map.of();
     }
 }
