@@ -41,10 +41,7 @@ class EngagementApiController {
     @GetMapping("/api/v1/events/{id}/engagement")
     Engagement engagement(@PathVariable String id,
                           @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        String token = bearerToken(authorization);
-        UUID eventId = parseId(id);
-        core.event(token, eventId); // throws Unauthorized / NotFound / Unavailable, mapped in EngagementApiErrors
-        return store.current(eventId);
+        return store.current(visibleEvent(id, authorization));
     }
 
     /** Every counter of the event (definitions: streaming-jobs/README.md), the per-minute series aside. */
@@ -54,10 +51,7 @@ class EngagementApiController {
     @GetMapping("/api/v1/events/{id}/metrics")
     EventMetrics metrics(@PathVariable String id,
                          @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        String token = bearerToken(authorization);
-        UUID eventId = parseId(id);
-        core.event(token, eventId);
-        return store.metrics(eventId);
+        return store.metrics(visibleEvent(id, authorization));
     }
 
     /** The same counters as CSV ({@code metric,dimension,value}), for spreadsheets. */
@@ -71,6 +65,14 @@ class EngagementApiController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"event-" + id + "-metrics.csv\"")
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .body(MetricsCsv.of(metrics));
+    }
+
+    /** The event's id once the core has said the caller may see it (401/400/404 otherwise, in that order). */
+    private UUID visibleEvent(String id, String authorization) {
+        String token = bearerToken(authorization);
+        UUID eventId = parseId(id);
+        core.event(token, eventId); // throws Unauthorized / NotFound / Unavailable, mapped in EngagementApiErrors
+        return eventId;
     }
 
     private static String bearerToken(String authorization) {

@@ -70,14 +70,17 @@ public class PipelineProbe {
         Long lag = null;
         Instant newestOnKafka = null;
         try {
-            Map<TopicPartition, Long> ends = offsets(OffsetSpec.latest(), ListOffsetsResult.ListOffsetsResultInfo::offset);
+            List<TopicPartition> partitions = partitions();
+            Map<TopicPartition, Long> ends = offsets(partitions, OffsetSpec.latest(),
+                    ListOffsetsResult.ListOffsetsResultInfo::offset);
             Map<TopicPartition, OffsetAndMetadata> committed = kafka.listConsumerGroupOffsets(properties.group())
                     .partitionsToOffsetAndMetadata().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             lag = ends.entrySet().stream().mapToLong(e -> {
                 OffsetAndMetadata done = committed.get(e.getKey());
                 return Math.max(0, e.getValue() - (done == null ? 0 : done.offset()));
             }).sum();
-            long newest = offsets(OffsetSpec.maxTimestamp(), ListOffsetsResult.ListOffsetsResultInfo::timestamp)
+            long newest = offsets(partitions, OffsetSpec.maxTimestamp(),
+                    ListOffsetsResult.ListOffsetsResultInfo::timestamp)
                     .values().stream().mapToLong(Long::longValue).max().orElse(-1);
             newestOnKafka = newest < 0 ? null : Instant.ofEpochMilli(newest);
         } catch (Exception e) {
@@ -105,13 +108,16 @@ public class PipelineProbe {
         return latest;
     }
 
-    private <T> Map<TopicPartition, T> offsets(OffsetSpec spec,
+    private List<TopicPartition> partitions() throws Exception {
+        return kafka.describeTopics(List.of(properties.topic())).allTopicNames()
+                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(properties.topic()).partitions().stream()
+                .map(p -> new TopicPartition(properties.topic(), p.partition())).toList();
+    }
+
+    private <T> Map<TopicPartition, T> offsets(List<TopicPartition> partitions, OffsetSpec spec,
                                                Function<ListOffsetsResult.ListOffsetsResultInfo, T> pick)
             throws Exception {
-        var partitions = kafka.describeTopics(List.of(properties.topic())).allTopicNames()
-                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(properties.topic()).partitions();
-        Map<TopicPartition, OffsetSpec> request = partitions.stream()
-                .collect(Collectors.toMap(p -> new TopicPartition(properties.topic(), p.partition()), p -> spec));
+        Map<TopicPartition, OffsetSpec> request = partitions.stream().collect(Collectors.toMap(p -> p, p -> spec));
         return kafka.listOffsets(request).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> pick.apply(e.getValue())));
     }

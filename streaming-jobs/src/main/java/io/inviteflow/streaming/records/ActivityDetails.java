@@ -22,30 +22,32 @@ public record ActivityDetails(String organizerId, String theme, String channel, 
                               String tierId, String currency, long amountMinor, String discountCode,
                               String[] lineTiers, long[] lineAmounts) {
 
+    // shared by every activity without order lines: never written to
+    private static final String[] NO_TIERS = new String[0];
+    private static final long[] NO_AMOUNTS = new long[0];
+
     public static final ActivityDetails NONE = new ActivityDetails(null, null, null, null, null, null, null, 0, null,
-            new String[0], new long[0]);
+            NO_TIERS, NO_AMOUNTS);
 
     public static ActivityDetails channel(String channel, String campaignId) {
-        return new ActivityDetails(null, null, channel, campaignId, null, null, null, 0, null, new String[0],
-                new long[0]);
+        return new ActivityDetails(null, null, channel, campaignId, null, null, null, 0, null, NO_TIERS, NO_AMOUNTS);
     }
 
     public static ActivityDetails created(String organizerId, String theme, String referredBy) {
-        return new ActivityDetails(organizerId, theme, null, null, referredBy, null, null, 0, null, new String[0],
-                new long[0]);
+        return new ActivityDetails(organizerId, theme, null, null, referredBy, null, null, 0, null, NO_TIERS,
+                NO_AMOUNTS);
     }
 
     public static ActivityDetails money(String currency, long amountMinor) {
-        return new ActivityDetails(null, null, null, null, null, null, currency, amountMinor, null, new String[0],
-                new long[0]);
+        return new ActivityDetails(null, null, null, null, null, null, currency, amountMinor, null, NO_TIERS,
+                NO_AMOUNTS);
     }
 
     public static ActivityDetails tier(String tierId) {
-        return new ActivityDetails(null, null, null, null, null, tierId, null, 0, null, new String[0], new long[0]);
+        return new ActivityDetails(null, null, null, null, null, tierId, null, 0, null, NO_TIERS, NO_AMOUNTS);
     }
 
     public static ActivityDetails amount(long amount, String campaignId) {
-        return new ActivityDetails(null, null, null, campaignId, null, null, null, amount, null, new String[0],
-                new long[0]);
+        return new ActivityDetails(null, null, null, campaignId, null, null, null, amount, null, NO_TIERS, NO_AMOUNTS);
     }
 }

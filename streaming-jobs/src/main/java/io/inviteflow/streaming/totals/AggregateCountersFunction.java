@@ -12,6 +12,8 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -68,14 +70,8 @@ public class AggregateCountersFunction extends KeyedProcessFunction<String, Acti
         if (RecentActivities.contains(f.recent, a.eventId())) {
             return; // a redelivery: its facts are in already, and its occurrences counted
         }
-        Map<CounterId, Long> before = InvitationCounters.contributions(f, a.partyEventId());
-        InvitationCounters.learn(f, a);
-        changes.addDifference(before, InvitationCounters.contributions(f, a.partyEventId()));
-        Map<CounterId, Long> occurrences = InvitationCounters.occurrences(f, a);
-        if (!occurrences.isEmpty()) {
-            changes.addAll(occurrences);
-            f.recent = RecentActivities.add(f.recent, a.eventId());
-        }
+        changeFacts(f, a, a.partyEventId(), InvitationCounters::learn, InvitationCounters::contributions, changes);
+        f.recent = countOccurrences(InvitationCounters.occurrences(f, a), f.recent, a, changes);
         invitations.update(f);
         if (a.type() == ActivityType.INVITATION_OPENED) {
             ctx.output(OPENS, a);
@@ -87,31 +83,40 @@ public class AggregateCountersFunction extends KeyedProcessFunction<String, Acti
         if (RecentActivities.contains(f.recent, a.eventId())) {
             return;
         }
-        Map<CounterId, Long> before = SalesCounters.contributions(f, a.partyEventId());
-        SalesCounters.learn(f, a);
-        changes.addDifference(before, SalesCounters.contributions(f, a.partyEventId()));
-        Map<CounterId, Long> occurrences = SalesCounters.occurrences(a);
-        if (!occurrences.isEmpty()) {
-            changes.addAll(occurrences);
-            f.recent = RecentActivities.add(f.recent, a.eventId());
-        }
+        changeFacts(f, a, a.partyEventId(), SalesCounters::learn, SalesCounters::contributions, changes);
+        f.recent = countOccurrences(SalesCounters.occurrences(a), f.recent, a, changes);
         orders.update(f);
     }
 
     private void ticket(ActivityEvent a, ChangeBundler changes) throws Exception {
         TicketFacts f = orNew(tickets.value(), TicketFacts::new);
-        Map<CounterId, Long> before = SalesCounters.contributions(f, a.partyEventId());
-        SalesCounters.learn(f, a);
-        changes.addDifference(before, SalesCounters.contributions(f, a.partyEventId()));
+        changeFacts(f, a, a.partyEventId(), SalesCounters::learn, SalesCounters::contributions, changes);
         tickets.update(f);
     }
 
     private void campaign(ActivityEvent a, ChangeBundler changes) throws Exception {
         CampaignFacts f = orNew(campaigns.value(), CampaignFacts::new);
-        Map<CounterId, Long> before = CampaignCounters.contributions(f, a.aggregateId());
-        CampaignCounters.learn(f, a);
-        changes.addDifference(before, CampaignCounters.contributions(f, a.aggregateId()));
+        changeFacts(f, a, a.aggregateId(), CampaignCounters::learn, CampaignCounters::contributions, changes);
         campaigns.update(f);
+    }
+
+    /** Learns {@code a} into the facts {@code f} and adds the changes of the counters they contribute to. */
+    private static <F> void changeFacts(F f, ActivityEvent a, String scopeId, BiConsumer<F, ActivityEvent> learn,
+                                        BiFunction<F, String, Map<CounterId, Long>> contributions,
+                                        ChangeBundler changes) {
+        Map<CounterId, Long> before = contributions.apply(f, scopeId);
+        learn.accept(f, a);
+        changes.addDifference(before, contributions.apply(f, scopeId));
+    }
+
+    /** Adds the activity's own occurrences; the aggregate's recent activities, with this one if it counted any. */
+    private static long[] countOccurrences(Map<CounterId, Long> occurrences, long[] recent, ActivityEvent a,
+                                           ChangeBundler changes) {
+        if (occurrences.isEmpty()) {
+            return recent;
+        }
+        changes.addAll(occurrences);
+        return RecentActivities.add(recent, a.eventId());
     }
 
     private static <T> T orNew(T value, Supplier<T> fresh) {

@@ -10,16 +10,16 @@ import java.util.Map;
 /** Groups one activity's counter changes by scope, in the order they were added, and emits one record per scope. */
 final class ChangeBundler {
 
-    private final Map<String, List<Map.Entry<String, Long>>> byScope = new LinkedHashMap<>();
-    private final Map<String, String[]> scopeOf = new LinkedHashMap<>();
+    private record Scope(String scope, String scopeId) {
+    }
+
+    private final Map<Scope, List<Map.Entry<String, Long>>> byScope = new LinkedHashMap<>();
 
     void add(CounterId counter, long amount) {
         if (amount == 0) {
             return;
         }
-        String scopeKey = counter.scope() + '|' + counter.scopeId();
-        scopeOf.putIfAbsent(scopeKey, new String[]{counter.scope(), counter.scopeId()});
-        byScope.computeIfAbsent(scopeKey, k -> new ArrayList<>())
+        byScope.computeIfAbsent(new Scope(counter.scope(), counter.scopeId()), k -> new ArrayList<>())
                 .add(Map.entry(counter.metric() + '|' + counter.dimension(), amount));
     }
 
@@ -40,7 +40,7 @@ final class ChangeBundler {
     }
 
     void emit(long occurredAtMs, Collector<CounterChanges> out) {
-        byScope.forEach((scopeKey, changes) -> {
+        byScope.forEach((scope, changes) -> {
             String[] names = new String[changes.size()];
             long[] amounts = new long[changes.size()];
             long[] counts = new long[changes.size()];
@@ -51,8 +51,7 @@ final class ChangeBundler {
                 counts[i] = 1;
                 times[i] = occurredAtMs;
             }
-            String[] scope = scopeOf.get(scopeKey);
-            out.collect(new CounterChanges(scope[0], scope[1], names, amounts, counts, times));
+            out.collect(new CounterChanges(scope.scope(), scope.scopeId(), names, amounts, counts, times));
         });
     }
 }
