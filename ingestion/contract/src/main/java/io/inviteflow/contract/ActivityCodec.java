@@ -3,12 +3,16 @@ package io.inviteflow.contract;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * JSON (de)serialization of {@link Activity}. Thread-safe; one instance can be shared.
@@ -18,8 +22,12 @@ public final class ActivityCodec {
 
     private final ObjectMapper mapper = new ObjectMapper()
             .registerModule(new JavaTimeModule())
+            .registerModule(new SimpleModule("utc-instants").addDeserializer(Instant.class,
+                    new UtcInstantDeserializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** A reader per payload type: finding a type's deserializer anew for every payload costs more than reading it. */
+    private final Map<Class<?>, ObjectReader> payloadReaders = new ConcurrentHashMap<>();
 
     public byte[] toJson(Activity activity) {
         try {
@@ -43,11 +51,15 @@ public final class ActivityCodec {
 
     /** The payload as its typed record, e.g. {@code payloadAs(a, Payloads.RsvpAnswered.class)}. */
     public <T> T payloadAs(Activity activity, Class<T> payloadType) {
+        if (activity.payload() == null) {
+            return null;
+        }
         try {
-            return mapper.treeToValue(activity.payload(), payloadType);
-        } catch (JsonProcessingException e) {
+            return payloadReaders.computeIfAbsent(payloadType, mapper::readerFor).readValue(activity.payload());
+        } catch (IOException e) {
             throw new MalformedActivityException("payload of " + activity.eventId() + " is not a "
-                    + payloadType.getSimpleName() + ": " + e.getOriginalMessage(), e);
+                    + payloadType.getSimpleName() + ": " + (e instanceof JsonProcessingException j
+                    ? j.getOriginalMessage() : e.getMessage()), e);
         }
     }
 

@@ -26,7 +26,7 @@ public final class ClickHouseSink<T> implements Sink<T> {
     private final ClickHouseTable table;
     private final int batchSize;
     private final long flushIntervalMs;
-    private final SerializableFunction<T, String> rowKey;
+    private final SerializableFunction<T, ?> rowKey;
 
     /**
      * @param batchSize     rows per insert at most; a full batch is sent at once
@@ -42,7 +42,7 @@ public final class ClickHouseSink<T> implements Sink<T> {
      * writer (the keyed operator upstream, forwarded to the sink at the same parallelism).
      */
     public ClickHouseSink(ClickHouseTarget target, ClickHouseTable table, int batchSize, Duration flushInterval,
-                          SerializableFunction<T, String> rowKey) {
+                          SerializableFunction<T, ?> rowKey) {
         if (batchSize < 1 || flushInterval.isNegative() || flushInterval.isZero()) {
             throw new IllegalArgumentException("batchSize and flushInterval must be positive");
         }

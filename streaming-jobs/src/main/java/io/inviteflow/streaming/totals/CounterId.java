@@ -13,9 +13,4 @@ public record CounterId(String scope, String scopeId, String metric, String dime
     public static CounterId of(String scope, String scopeId, String metric, String dimension) {
         return new CounterId(scope, scopeId, metric, dimension == null ? "" : dimension);
     }
-
-    /** The key of the counter's state and row: scope, id and metric never contain '|', so it is unambiguous. */
-    public String key() {
-        return scope + '|' + scopeId + '|' + metric + '|' + dimension;
-    }
 }

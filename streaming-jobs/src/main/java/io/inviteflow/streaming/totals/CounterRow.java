@@ -11,7 +11,8 @@ package io.inviteflow.streaming.totals;
 public record CounterRow(String scope, String scopeId, String metric, String dimension, long value, long version,
                          long updatedAt) {
 
-    public String key() {
-        return new CounterId(scope, scopeId, metric, dimension).key();
+    /** Which counter this row is a value of. */
+    public CounterId key() {
+        return new CounterId(scope, scopeId, metric, dimension);
     }
 }
