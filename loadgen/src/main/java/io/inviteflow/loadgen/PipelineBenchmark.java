@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *       partitions, like the activity topic.</li>
  *   <li><b>Raw ceiling</b>: {@link RawArchiveConsumer} copies them into an archive table.</li>
  *   <li><b>Pipeline</b>: the engagement job's jar ({@code --streaming-jar}, its own JVM and MiniCluster, parallelism 1,
- *       checkpoints every 10 s) reads the same topic from offset 0 into a fresh database: the archive and every
+ *       checkpoints every 30 s) reads the same topic from offset 0 into a fresh database: the archive and every
  *       counter.</li>
  *   <li><b>Freshness</b>: with that job still running, activities at a steady {@code --rate} per second for
  *       {@code --seconds}, and every 100 ms one probe (an invitation created in a probe event). The time from the
@@ -250,7 +250,7 @@ public final class PipelineBenchmark {
                 | path | activities/s |
                 |---|---|
                 | raw ceiling: one Kafka consumer, envelope decoded, bulk inserts of 20,000 rows into an archive table | %,.0f |
-                | the engagement job (`streaming-jobs`, own JVM, MiniCluster, parallelism 1, checkpoints every 10 s): the archive and every counter of `engagement_totals` | %,.0f |
+                | the engagement job (`streaming-jobs`, own JVM, MiniCluster, parallelism 1, checkpoints every 30 s): the archive and every counter of `engagement_totals` | %,.0f |
 
                 Ratio job / raw ceiling: **%.2f**.
 

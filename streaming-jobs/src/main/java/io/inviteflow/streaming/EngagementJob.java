@@ -64,7 +64,7 @@ import java.util.Optional;
  *   created if missing.</dd>
  *   <dt>{@code --checkpoint-dir} (file:///tmp/inviteflow-flink-checkpoints-totals)</dt><dd>where checkpoints go; they are
  *   retained when the job is cancelled or the process dies.</dd>
- *   <dt>{@code --checkpoint-interval-ms} (10000)</dt><dd>checkpoint interval; also the longest time until consumed
+ *   <dt>{@code --checkpoint-interval-ms} (30000)</dt><dd>checkpoint interval; also the longest time until consumed
  *   offsets are committed to the group.</dd>
  *   <dt>{@code --parallelism} (1)</dt><dd>parallelism of every operator.</dd>
  *   <dt>{@code --resume} (auto)</dt><dd>{@code auto}: resume from the newest {@code chk-N/_metadata} found under a

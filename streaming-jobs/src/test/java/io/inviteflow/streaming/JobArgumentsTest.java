@@ -17,7 +17,7 @@ class JobArgumentsTest {
         assertThat(a.topic()).isEqualTo("inviteflow.activity.v1");
         assertThat(a.group()).isEqualTo("inviteflow-engagement-totals");
         assertThat(a.clickHouse().qualified("engagement_totals")).isEqualTo("inviteflow.engagement_totals");
-        assertThat(a.checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(a.checkpointInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(a.checkpointDir()).startsWith("file:/");
         assertThat(a.parallelism()).isEqualTo(1);
         assertThat(a.resume()).isEqualTo("auto");

@@ -11,14 +11,13 @@ import java.util.concurrent.Executors;
 import java.time.Duration;
 
 /**
- * Writes records (Java records whose camelCase components match the table's snake_case columns) to one ClickHouse
- * table in JSONEachRow batches. At-least-once: every checkpoint flushes, so nothing acknowledged by a checkpoint is
+ * Writes rows ({@link ClickHouseRow}) to one ClickHouse table in JSONEachRow batches. At-least-once: every checkpoint flushes, so nothing acknowledged by a checkpoint is
  * lost; rows written again after a restart or replay are collapsed by the tables' ReplacingMergeTree.
  * The table (and database) is created if missing when the writer starts.
  *
  * @param <T> the row type
  */
-public final class ClickHouseSink<T> implements Sink<T> {
+public final class ClickHouseSink<T extends ClickHouseRow> implements Sink<T> {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,9 +1,7 @@
 package io.inviteflow.streaming.clickhouse;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.metrics.Counter;
@@ -29,12 +27,8 @@ import java.util.concurrent.Executor;
  * first waits for the one in flight, so a checkpoint completes only after all rows before its barrier are in
  * ClickHouse, and a failed insert fails the task.
  */
-final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
+final class ClickHouseSinkWriter<T extends ClickHouseRow> implements SinkWriter<T> {
 
-    /** Rows are written into one generator per writer, not one per row: a generator costs more than a short row. */
-    private final ObjectMapper json = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
     private final ClickHouseHttp http;
     private final String table;
     private final int batchSize;
@@ -44,6 +38,7 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     private final Executor inserts;
 
     private final StringWriter buffer = new StringWriter();
+    /** One generator for every row of the writer: a generator costs more than writing a short row. */
     private final JsonGenerator rows;
     private int buffered;
     /** With a row key: only the newest row of each key is kept until the next insert. */
@@ -64,7 +59,7 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
         this.rowsSent = rowsSent;
         this.rowKey = rowKey;
         this.inserts = inserts;
-        this.rows = json.getFactory().createGenerator(buffer);
+        this.rows = new JsonFactory().createGenerator(buffer);
         rows.setRootValueSeparator(null); // each row ends in a newline instead (JSONEachRow)
     }
 
@@ -122,7 +117,7 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     }
 
     private void writeRow(T row) throws IOException {
-        json.writeValue(rows, row);
+        row.writeJson(rows);
         rows.writeRaw('\n');
     }
 

@@ -1,6 +1,7 @@
 package io.inviteflow.streaming.functions;
 
 import io.inviteflow.streaming.records.ActivityEvent;
+import io.inviteflow.streaming.spikes.CountedOpen;
 import io.inviteflow.streaming.totals.CounterChanges;
 import org.apache.flink.api.java.functions.KeySelector;
 
@@ -30,13 +31,13 @@ public final class Keys {
         }
     }
 
-    /** An activity's party event. */
-    public static final class PartyEvent implements KeySelector<ActivityEvent, String> {
+    /** An open's party event. */
+    public static final class PartyEvent implements KeySelector<CountedOpen, String> {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public String getKey(ActivityEvent activity) {
-            return activity.partyEventId();
+        public String getKey(CountedOpen open) {
+            return open.partyEventId();
         }
     }
 }

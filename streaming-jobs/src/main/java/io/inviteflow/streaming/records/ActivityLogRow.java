@@ -1,5 +1,10 @@
 package io.inviteflow.streaming.records;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.inviteflow.streaming.clickhouse.ClickHouseRow;
+
+import java.io.IOException;
+
 /**
  * One row of {@code activity_log}, the raw archive.
  *
@@ -8,5 +13,20 @@ package io.inviteflow.streaming.records;
  * @param payload    the payload JSON exactly as received
  */
 public record ActivityLogRow(String eventId, String type, String aggregateType, String aggregateId,
-                             String partyEventId, long occurredAt, int occurredMs, String payload) {
+                             String partyEventId, long occurredAt, int occurredMs, String payload)
+        implements ClickHouseRow {
+
+    @Override
+    public void writeJson(JsonGenerator out) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("event_id", eventId);
+        out.writeStringField("type", type);
+        out.writeStringField("aggregate_type", aggregateType);
+        out.writeStringField("aggregate_id", aggregateId);
+        out.writeStringField("party_event_id", partyEventId);
+        out.writeNumberField("occurred_at", occurredAt);
+        out.writeNumberField("occurred_ms", occurredMs);
+        out.writeStringField("payload", payload);
+        out.writeEndObject();
+    }
 }

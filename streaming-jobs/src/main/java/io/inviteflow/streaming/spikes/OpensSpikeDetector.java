@@ -1,6 +1,5 @@
 package io.inviteflow.streaming.spikes;
 
-import io.inviteflow.streaming.records.ActivityEvent;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -17,7 +16,7 @@ import org.apache.flink.util.Collector;
  * as an {@link OpensSpikeAlert}. Opens of a minute already judged are too late for the detector (they are still in the
  * totals) and counted in the metric {@value #TOO_LATE_METRIC}.
  */
-public class OpensSpikeDetector extends KeyedProcessFunction<String, ActivityEvent, OpensSpikeAlert> {
+public class OpensSpikeDetector extends KeyedProcessFunction<String, CountedOpen, OpensSpikeAlert> {
 
     public static final String TOO_LATE_METRIC = "opensTooLateForSpikeDetection";
     private static final long MINUTE_MS = 60_000;
@@ -41,7 +40,7 @@ public class OpensSpikeDetector extends KeyedProcessFunction<String, ActivityEve
     }
 
     @Override
-    public void processElement(ActivityEvent open, Context ctx, Collector<OpensSpikeAlert> out) throws Exception {
+    public void processElement(CountedOpen open, Context ctx, Collector<OpensSpikeAlert> out) throws Exception {
         long minute = Math.floorDiv(open.occurredAtMs(), MINUTE_MS) * MINUTE_MS;
         SpikeBaseline b = baseline.value();
         if (b != null && minute <= b.lastClosedMinuteMs) {

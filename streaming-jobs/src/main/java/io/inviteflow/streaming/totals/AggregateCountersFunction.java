@@ -2,6 +2,7 @@ package io.inviteflow.streaming.totals;
 
 import io.inviteflow.contract.ActivityType;
 import io.inviteflow.streaming.records.ActivityEvent;
+import io.inviteflow.streaming.spikes.CountedOpen;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -29,8 +30,8 @@ import java.util.function.Supplier;
  */
 public class AggregateCountersFunction extends KeyedProcessFunction<String, ActivityEvent, CounterChanges> {
 
-    public static final OutputTag<ActivityEvent> OPENS = new OutputTag<>("counted-opens",
-            TypeInformation.of(ActivityEvent.class));
+    public static final OutputTag<CountedOpen> OPENS = new OutputTag<>("counted-opens",
+            TypeInformation.of(CountedOpen.class));
     public static final String LATE_METRIC = "activitiesBehindWatermark";
     private static final long serialVersionUID = 1L;
     private transient ValueState<InvitationFacts> invitations;
@@ -74,7 +75,7 @@ public class AggregateCountersFunction extends KeyedProcessFunction<String, Acti
         f.recent = countOccurrences(InvitationCounters.occurrences(f, a), f.recent, a, changes);
         invitations.update(f);
         if (a.type() == ActivityType.INVITATION_OPENED) {
-            ctx.output(OPENS, a);
+            ctx.output(OPENS, new CountedOpen(a.partyEventId(), a.occurredAtMs()));
         }
     }
 

@@ -1,7 +1,6 @@
 package io.inviteflow.streaming.spikes;
 
 import io.inviteflow.streaming.functions.Keys;
-import io.inviteflow.streaming.records.ActivityEvent;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
@@ -11,8 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static io.inviteflow.streaming.TestActivities.EVENT;
-import static io.inviteflow.streaming.TestActivities.inEvent;
-import static io.inviteflow.streaming.TestActivities.opened;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The detector in a real keyed operator: event-time timers fired by watermarks, warm-up, lateness, restore. */
@@ -20,7 +17,7 @@ class OpensSpikeDetectorHarnessTest {
 
     private static final long M0 = 1_700_000_040_000L; // the start of a minute
     private static final long MINUTE = 60_000;
-    private KeyedOneInputStreamOperatorTestHarness<String, ActivityEvent, OpensSpikeAlert> harness;
+    private KeyedOneInputStreamOperatorTestHarness<String, CountedOpen, OpensSpikeAlert> harness;
 
     @BeforeEach
     void open() throws Exception {
@@ -93,11 +90,11 @@ class OpensSpikeDetectorHarnessTest {
     private void opens(String event, int minute, int count) throws Exception {
         for (int i = 0; i < count; i++) {
             long at = M0 + minute * MINUTE + i * 100L;
-            harness.processElement(inEvent(opened("inv-" + minute + "-" + i, at), event), at);
+            harness.processElement(new CountedOpen(event, at), at);
         }
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, ActivityEvent, OpensSpikeAlert> newHarness()
+    private static KeyedOneInputStreamOperatorTestHarness<String, CountedOpen, OpensSpikeAlert> newHarness()
             throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new OpensSpikeDetector(SpikeRule.DEFAULT)), new Keys.PartyEvent(),
