@@ -15,6 +15,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
 import io.inviteflow.console.core.CoreClient;
 import io.inviteflow.console.core.CoreEvent;
+import io.inviteflow.console.core.CoreGuests;
 import io.inviteflow.console.engagement.Engagement;
 import io.inviteflow.console.engagement.EngagementStore;
 import io.inviteflow.console.engagement.EventMetrics;
@@ -61,6 +62,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     private final Anchor csv = new Anchor();
 
     private CoreEvent event;
+    /** the event's questions, read with the event: their labels and options name the choices counted */
+    private List<CoreGuests.Question> questions = List.of();
     private boolean storeFailing;
 
     public DashboardView(CoreClient core, EngagementStore store, @Qualifier("livePoller") TaskScheduler poller,
@@ -85,6 +88,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         }
         try {
             event = core.event(organizer.accessToken(), id);
+            questions = core.questions(organizer.accessToken(), id);
             title.setText(event.title());
             chart.setZone(event.zone());
             status.setText("Live: updates by itself.");
@@ -151,7 +155,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         status.setText("Live: updates by itself.");
         counters.show(DashboardFigures.of(engagement, event.zone()));
         chart.setMinutes(minutes);
-        insights.show(InsightFigures.of(metrics, event.zone()));
+        insights.show(InsightFigures.of(metrics, event.zone(), questions));
     }
 
     private void showStoreFailing() {

@@ -1,5 +1,6 @@
 package io.inviteflow.console.dashboard;
 
+import io.inviteflow.console.core.CoreGuests;
 import io.inviteflow.console.engagement.EventMetrics;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -12,18 +13,20 @@ import java.util.Optional;
 
 /**
  * What the dashboard says about an event beyond its counters, as text: the funnel, how fast guests open and answer,
- * when they open (in the event's zone), through which channel, sales and social figures. Sections without data are
+ * when they open (in the event's zone), through which channel, what the people coming chose in the event's questions,
+ * sales and social figures. Sections without data are
  * empty lists. Pure: tested without a browser.
  */
 record InsightFigures(List<String> funnel, List<String> timing, List<String> bestHours, List<String> channels,
-                      List<String> sales, List<String> social) {
+                      List<String> answers, List<String> sales, List<String> social) {
 
     /** The funnel's steps, each a share of the invited guests. */
     private static final String[][] FUNNEL = {{"invited", "Invited"}, {"delivered", "Delivered"},
             {"opened", "Opened"}, {"answered", "Answered"}, {"yes", "Said yes"}};
 
-    static InsightFigures of(EventMetrics m, ZoneId zone) {
-        return new InsightFigures(funnel(m), timing(m), BestHours.of(m, zone, 3), channels(m), sales(m), social(m));
+    static InsightFigures of(EventMetrics m, ZoneId zone, List<CoreGuests.Question> questions) {
+        return new InsightFigures(funnel(m), timing(m), BestHours.of(m, zone, 3), channels(m),
+                QuestionFigures.of(m, questions), sales(m), social(m));
     }
 
     private static List<String> funnel(EventMetrics m) {

@@ -39,6 +39,10 @@ class DashboardBrowserIT {
         CoreStandIn.acceptsLogin("grace@example.org", "hopper-1906", "token-grace");
         CoreStandIn.listsEvents("token-grace", eventId, "Grace's garden party");
         CoreStandIn.hasEvent("token-grace", eventId, "Grace's garden party");
+        UUID meal = UUID.randomUUID();
+        CoreStandIn.asks("token-grace", eventId, """
+                [{"id":"%s","kind":"CHOICE","label":"Meal choice","options":["Fish","Meat"],"required":true,
+                  "perGuest":true}]""".formatted(meal));
         long now = Instant.now().getEpochSecond();
         ClickHouseTestDatabase.insertEngagement(eventId, 120, 90, 41, 7, 3, 52, 1, now);
 
@@ -63,6 +67,9 @@ class DashboardBrowserIT {
             ClickHouseTestDatabase.insertCounter(eventId, "delivered", "", 60, 1);
             ClickHouseTestDatabase.insertCounter(eventId, "time_to_open", "300", 95, 1);
             assertThat(page.getByText("Delivered: 60 (50.0 %)")).isVisible();
+            // and so do the choices of the people coming, named by the event's questions
+            ClickHouseTestDatabase.insertCounter(eventId, "choices", meal + "|Fish", 30, 1);
+            assertThat(page.getByText("Meal choice — Fish: 30 · Meat: 0")).isVisible();
             assertThat(page.getByText("Half of those who opened did so within 5 min of the invitation, 9 in 10 "
                     + "within 5 min")).isVisible();
         }

@@ -56,12 +56,24 @@ public final class CoreStandIn {
                         .withBody("{\"accessToken\":\"" + token + "\"}")));
     }
 
-    /** {@code GET /api/v1/events/{id}}: 200 with this event for this token, 404 for other tokens' organizers. */
+    /**
+     * {@code GET /api/v1/events/{id}}: 200 with this event for this token, 404 for other tokens' organizers; its
+     * questions: none.
+     */
     public static void hasEvent(String token, UUID id, String title) {
         server().stubFor(get(urlPathEqualTo("/api/v1/events/" + id))
                 .withHeader("Authorization", equalTo("Bearer " + token))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody(eventJson(id, title))));
+        asks(token, id, "[]");
+    }
+
+    /** {@code GET /api/v1/events/{id}/questions}: these questions (a JSON array as the core writes it). */
+    public static void asks(String token, UUID id, String questionsJson) {
+        server().stubFor(get(urlPathEqualTo("/api/v1/events/" + id + "/questions"))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(questionsJson)));
     }
 
     /** {@code GET /api/v1/events}: this organizer's only event. */

@@ -1,5 +1,8 @@
 package io.inviteflow.contract;
 
+import java.util.List;
+import java.util.UUID;
+
 /** Payload records, one per {@link ActivityType}. All are at schema version 1. */
 public final class Payloads {
 
@@ -49,12 +52,30 @@ public final class Payloads {
      *                      latest answer, whatever order the messages arrive in
      * @param mailable      whether the guest has an email address, so the answer can be confirmed by mail (optional
      *                      field: older activities lack it and read as true, the safe side)
+     * @param choices       what the answer chose in the event's choice and number questions, one entry per guest and
+     *                      chosen option (optional: older activities lack it; free-text answers are never here, they
+     *                      may hold personal data and stay in the core)
      */
-    public record RsvpAnswered(Rsvp response, int plusOnes, long answerVersion, Boolean mailable) {
+    public record RsvpAnswered(Rsvp response, int plusOnes, long answerVersion, Boolean mailable,
+                               List<QuestionChoice> choices) {
 
         public RsvpAnswered(Rsvp response, int plusOnes, long answerVersion) {
-            this(response, plusOnes, answerVersion, null);
+            this(response, plusOnes, answerVersion, null, null);
         }
+
+        public RsvpAnswered(Rsvp response, int plusOnes, long answerVersion, Boolean mailable) {
+            this(response, plusOnes, answerVersion, mailable, null);
+        }
+    }
+
+    /**
+     * One option chosen in an answer to an event's question.
+     *
+     * @param questionId the question
+     * @param guest      0 for the guest, 1… for the plus-ones (per-guest questions); always 0 otherwise
+     * @param option     the option as the organizer wrote it, or the number given (number questions)
+     */
+    public record QuestionChoice(UUID questionId, int guest, String option) {
     }
 
     /**

@@ -45,6 +45,7 @@ public final class ActivityDecoder {
         Payloads.Rsvp response = null;
         int plusOnes = 0;
         long answerVersion = 0;
+        ActivityDetails details = details(a);
         if (a.type() == ActivityType.RSVP_ANSWERED) {
             Payloads.RsvpAnswered answer = codec.payloadAs(a, Payloads.RsvpAnswered.class);
             if (answer.response() == null || answer.plusOnes() < 0) {
@@ -53,10 +54,27 @@ public final class ActivityDecoder {
             response = answer.response();
             plusOnes = answer.plusOnes();
             answerVersion = answer.answerVersion();
+            details = ActivityDetails.choices(choiceKeys(answer.choices()));
         }
         return new ActivityEvent(a.eventId().toString(), a.type(), a.aggregateType(), a.aggregateId().toString(),
                 a.partyEventId().toString(), a.occurredAt().toEpochMilli(), a.payload().toString(),
-                response, plusOnes, answerVersion, details(a));
+                response, plusOnes, answerVersion, details);
+    }
+
+    /** {@code questionId|option} per choice (older answers carry none). */
+    private static String[] choiceKeys(List<Payloads.QuestionChoice> choices) {
+        if (choices == null) {
+            return new String[0];
+        }
+        String[] keys = new String[choices.size()];
+        for (int i = 0; i < keys.length; i++) {
+            Payloads.QuestionChoice c = choices.get(i);
+            if (c == null || c.questionId() == null || c.option() == null) {
+                throw new IllegalArgumentException("a choice without its question or option");
+            }
+            keys[i] = c.questionId() + "|" + c.option();
+        }
+        return keys;
     }
 
     /** The payload facts of the types the metrics count (see {@link ActivityDetails}). */
@@ -119,8 +137,7 @@ public final class ActivityDecoder {
             tiers[i] = text(line.tierId());
             amounts[i] = line.quantity() * line.unitPriceMinor() - line.discountMinor();
         }
-        return new ActivityDetails(null, null, null, null, null, null, p.currency(), p.totalMinor(),
-                p.discountCode(), tiers, amounts);
+        return ActivityDetails.order(p.currency(), p.totalMinor(), p.discountCode(), tiers, amounts);
     }
 
     private static String text(UUID id) {

@@ -70,6 +70,7 @@ public final class InvitationCounters {
         f.response = a.response();
         f.plusOnes = a.plusOnes();
         f.answerVersion = a.answerVersion();
+        f.choices = a.details().choices();
         for (int i = 0; i < f.campaignKeys.length; i++) {
             if (has(f.campaignFlags[i], CampaignFlags.CLICKED)) {
                 f.campaignFlags[i] |= CampaignFlags.ANSWERED;
@@ -95,6 +96,9 @@ public final class InvitationCounters {
             c.put(CounterId.of(Metrics.EVENT, eventId, f.response.name().toLowerCase(java.util.Locale.ROOT)), 1L);
             if (f.response == Payloads.Rsvp.YES) {
                 c.put(CounterId.of(Metrics.EVENT, eventId, Metrics.HEADCOUNT), 1L + f.plusOnes);
+                for (String choice : f.choices) { // what the caterer needs: the choices of the people coming
+                    c.merge(CounterId.of(Metrics.EVENT, eventId, Metrics.CHOICES, choice), 1L, Long::sum);
+                }
             }
         }
         if (f.created) {

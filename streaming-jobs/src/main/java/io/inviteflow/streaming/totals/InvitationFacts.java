@@ -22,6 +22,8 @@ public class InvitationFacts {
     public Payloads.Rsvp response;
     public int plusOnes;
     public long answerVersion;
+    /** the latest answer's choices in the event's questions, {@code questionId|option} per guest and option */
+    public String[] choices = new String[0];
     /** event time of the earliest answer, 0 while unanswered */
     public long firstAnswerMs;
     /** the channel of the latest open ({@code link} when it came from no message): the channel an answer is credited to */

@@ -22,6 +22,11 @@ public final class Metrics {
     public static final String NO = "no";
     public static final String MAYBE = "maybe";
     public static final String HEADCOUNT = "headcount";
+    /**
+     * dimension: {@code questionId|option}; per option of the event's choice and number questions, how many of the
+     * people saying yes chose it (a per-guest question counts each plus-one's choice)
+     */
+    public static final String CHOICES = "choices";
     /** dimension: bucket upper bound in seconds ({@link TimeBuckets}) */
     public static final String TIME_TO_OPEN = "time_to_open";
     public static final String TIME_TO_ANSWER = "time_to_answer";

@@ -77,15 +77,30 @@ class ActivityDeserializerTest {
     }
 
     @Test
+    void anAnswersChoicesBecomeQuestionAndOptionKeys() {
+        UUID meal = UUID.randomUUID();
+        deserialize(codec.toJson(codec.activity(UUID.randomUUID(), ActivityType.RSVP_ANSWERED, "invitation",
+                UUID.randomUUID(), UUID.randomUUID(), Instant.parse("2026-05-01T10:00:00Z"),
+                new Payloads.RsvpAnswered(Payloads.Rsvp.YES, 1, 1, true, List.of(
+                        new Payloads.QuestionChoice(meal, 0, "Fish"), new Payloads.QuestionChoice(meal, 1, "Meat|Veal"))))));
+        deserialize(envelope("RSVP_ANSWERED", "{\"response\":\"NO\",\"plusOnes\":0,\"answerVersion\":2}"));
+
+        assertThat(out).extracting(a -> List.of(a.details().choices()))
+                .containsExactly(List.of(meal + "|Fish", meal + "|Meat|Veal"), List.of());
+    }
+
+    @Test
     void skipsAndCountsMalformedMessagesAndUnknownTypes() {
         deserialize("not json".getBytes(StandardCharsets.UTF_8));
         deserialize("{\"type\":\"RSVP_ANSWERED\"}".getBytes(StandardCharsets.UTF_8));
         deserialize(null);
         deserialize(envelope("RSVP_ANSWERED", "{\"response\":\"PERHAPS\"}"));
         deserialize(envelope("TELEPORTED", "{}"));
+        deserialize(envelope("RSVP_ANSWERED",
+                "{\"response\":\"YES\",\"plusOnes\":0,\"answerVersion\":1,\"choices\":[{\"guest\":0}]}"));
 
         assertThat(out).isEmpty();
-        assertThat(counters.get(ActivityDeserializer.MALFORMED_METRIC).getCount()).isEqualTo(4);
+        assertThat(counters.get(ActivityDeserializer.MALFORMED_METRIC).getCount()).isEqualTo(5);
         assertThat(counters.get(ActivityDeserializer.UNKNOWN_TYPE_METRIC).getCount()).isEqualTo(1);
     }
 

@@ -87,6 +87,23 @@ class AggregateCountersFunctionHarnessTest {
     }
 
     @Test
+    void theChoicesOfTheLatestYesAreCountedPerOptionAndLeaveWithAChangedAnswer() throws Exception {
+        process(createdBy("a", T0, ORGANIZER, "confetti", null), createdBy("b", T0, ORGANIZER, "confetti", null),
+                choosing(answered("a", T0 + 1, YES, 1, 1), "meal|Fish", "meal|Meat"),
+                choosing(answered("b", T0 + 1, YES, 0, 1), "meal|Fish"),
+                choosing(answered("b", T0 + 2, YES, 0, 2), "meal|Vegetarian"), // b changes the meal
+                choosing(answered("a", T0 + 3, NO, 0, 2), "meal|Fish")); // a is not coming after all
+
+        Map<String, Long> t = totals();
+        assertThat(t).contains(entry("event|choices|meal|Fish", 0L), entry("event|choices|meal|Meat", 0L),
+                entry("event|choices|meal|Vegetarian", 1L));
+    }
+
+    private static ActivityEvent choosing(ActivityEvent answer, String... choices) {
+        return answer.withDetails(ActivityDetails.choices(choices));
+    }
+
+    @Test
     void aCampaignsFunnelCountsMessagesPerChannelAndPeopleOnce() throws Exception {
         process(of(ActivityType.MESSAGE_QUEUED, "campaign", CAMPAIGN, T0, ActivityDetails.amount(2, CAMPAIGN)),
                 createdBy("a", T0, ORGANIZER, "confetti", null),
@@ -113,7 +130,7 @@ class AggregateCountersFunctionHarnessTest {
 
     @Test
     void salesCountPaidOrdersPerTierAndCurrencyWhateverTheOrderOfArrival() throws Exception {
-        ActivityDetails placed = new ActivityDetails(null, null, null, null, null, null, "EUR", 4_500, "EARLY",
+        ActivityDetails placed = ActivityDetails.order("EUR", 4_500, "EARLY",
                 new String[]{"tier-a", "tier-b"}, new long[]{3_000, 1_500});
         ActivityEvent refund = of(ActivityType.ORDER_REFUNDED, "order", "o-1", T0 + 9, ActivityDetails.money("EUR", 1_500));
         process(of(ActivityType.ORDER_PAID, "order", "o-1", T0 + 2, ActivityDetails.money("EUR", 4_500)), // before its order

@@ -8,6 +8,7 @@ import io.inviteflow.core.account.Organizers;
 import io.inviteflow.core.event.EventQuestions;
 import io.inviteflow.core.event.Events;
 import io.inviteflow.core.event.PartyEvent;
+import io.inviteflow.core.event.Question;
 import io.inviteflow.core.outbox.ActivityOutbox;
 import io.inviteflow.core.web.Problems;
 import org.springframework.stereotype.Service;
@@ -145,7 +146,8 @@ class InvitationService {
         Instant now = clock.instant();
         AnswerRules.eventOpen(event, now);
         AnswerRules.responseAllowed(event, response, plusOnes, current.maxPlusOnes());
-        List<QuestionAnswer> checked = AnswerRules.answers(questions.of(event.id()), answers, response, plusOnes);
+        List<Question> eventQuestions = questions.of(event.id());
+        List<QuestionAnswer> checked = AnswerRules.answers(eventQuestions, answers, response, plusOnes);
         Waitlist.Placement placement = waitlist.place(event, current.id(), response, plusOnes, now);
 
         GuestInvitation answered = repository.answer(current.id(), response, plusOnes, note, placement.attendance(),
@@ -155,7 +157,8 @@ class InvitationService {
         }
         outbox.record(new ActivityOutbox.Entry(ActivityType.RSVP_ANSWERED, AGGREGATE, answered.id(),
                 answered.partyEventId(),
-                new Payloads.RsvpAnswered(response, plusOnes, answered.answerVersion(), target.mailable())));
+                new Payloads.RsvpAnswered(response, plusOnes, answered.answerVersion(), target.mailable(),
+                        QuestionChoices.of(eventQuestions, checked))));
         if (placement.attendance() == Attendance.WAITLISTED && before != Attendance.WAITLISTED) {
             waitlist.recordJoined(answered);
         }

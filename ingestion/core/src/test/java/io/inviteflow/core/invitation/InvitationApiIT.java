@@ -90,7 +90,7 @@ class InvitationApiIT extends CoreIntegrationTest {
             assertThat(codec.payloadAs(mine.get(2).activity(), Payloads.InvitationOpened.class).client())
                     .isEqualTo("mobile");
             assertThat(codec.payloadAs(mine.get(5).activity(), Payloads.RsvpAnswered.class))
-                    .isEqualTo(new Payloads.RsvpAnswered(Payloads.Rsvp.MAYBE, 0, 2, true)); // Ada has an email
+                    .isEqualTo(new Payloads.RsvpAnswered(Payloads.Rsvp.MAYBE, 0, 2, true, List.of())); // Ada has an email
         }
     }
 

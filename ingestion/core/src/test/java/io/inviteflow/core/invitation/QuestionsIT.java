@@ -1,14 +1,20 @@
 package io.inviteflow.core.invitation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.inviteflow.contract.ActivityCodec;
+import io.inviteflow.contract.ActivityType;
+import io.inviteflow.contract.Payloads;
 import io.inviteflow.core.support.Api;
 import io.inviteflow.core.support.CoreIntegrationTest;
+import io.inviteflow.testsupport.ActivityReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +23,7 @@ class QuestionsIT extends CoreIntegrationTest {
     @LocalServerPort
     int port;
     Api api;
+    String eventId;
     String token;
     String meal;
     String song;
@@ -25,7 +32,7 @@ class QuestionsIT extends CoreIntegrationTest {
     void weddingWithItsQuestions() {
         api = new Api(port);
         String organizer = api.newOrganizerToken();
-        String eventId = api.post("/api/v1/events", organizer, """
+        eventId = api.post("/api/v1/events", organizer, """
                 {"title":"Ada & Grace","startsAt":"2027-06-12T15:00:00+02:00","timeZone":"Europe/Berlin",
                  "template":"wedding"}""").json().get("id").asText();
         JsonNode questions = api.get("/api/v1/events/" + eventId + "/questions", organizer).json();
@@ -58,6 +65,26 @@ class QuestionsIT extends CoreIntegrationTest {
         assertThat(no.status()).isEqualTo(200); // a NO needs no meal
         assertThat(rsvp("MAYBE", 0, "[]").status()).isEqualTo(422); // weddings take YES or NO
         assertThat(rsvp("YES", 2, "[]").json().get("detail").asText()).contains("up to 1 guest");
+    }
+
+    @Test
+    void theAnswerActivityCarriesTheChosenOptionsButNeverFreeText() {
+        assertThat(rsvp("YES", 1, """
+                [{"questionId":"%s","guest":0,"value":"Fish"},{"questionId":"%s","guest":1,"value":"Meat"},
+                 {"questionId":"%s","guest":0,"value":"Moon River"}]""".formatted(meal, meal, song)).status())
+                .isEqualTo(200);
+
+        try (var reader = new ActivityReader(TOPIC)) {
+            var answer = reader.readUntil(all -> all.stream().anyMatch(this::isTheAnswer), Duration.ofSeconds(30))
+                    .stream().filter(this::isTheAnswer).findFirst().orElseThrow();
+            assertThat(new ActivityCodec().payloadAs(answer.activity(), Payloads.RsvpAnswered.class).choices())
+                    .containsExactly(new Payloads.QuestionChoice(UUID.fromString(meal), 0, "Fish"),
+                            new Payloads.QuestionChoice(UUID.fromString(meal), 1, "Meat"));
+        }
+    }
+
+    private boolean isTheAnswer(ActivityReader.Message m) {
+        return m.key().equals(eventId) && m.activity().type() == ActivityType.RSVP_ANSWERED;
     }
 
     @Test
