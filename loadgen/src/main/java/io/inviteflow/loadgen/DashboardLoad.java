@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * How long the console's dashboards take to read their figures from ClickHouse once the archive is large: the queries
- * of one dashboard poll ({@code EngagementStore}: an event's figures, its last 120 minutes, all its counters) and of
+ * of one dashboard poll ({@code EngagementStore}: an event's figures, its last 120 minutes, all its counters, its
+ * latest opens spikes from the archive) and of
  * the Insights page (the funnels of 50 events, an organizer's counters), timed over HTTP as the console sends them.
  * The SQL is the console's, copied here because the benchmark must not start the console's Spring context.
  */
@@ -49,6 +50,7 @@ final class DashboardLoad {
                 clickHouse.run(figures(event));
                 clickHouse.run(recentMinutes(event));
                 clickHouse.run(allCounters(event));
+                clickHouse.run(spikes(event));
                 poll.recordValue((System.nanoTime() - start) / 1_000_000);
             }
             long start = System.nanoTime();
@@ -78,6 +80,14 @@ final class DashboardLoad {
     private String allCounters(String event) {
         return "SELECT metric, dimension, value FROM " + totals + " FINAL WHERE scope = 'event' AND scope_id = '"
                 + event + "' AND metric NOT IN ('opens_by_minute', 'answers_by_minute') ORDER BY metric, dimension";
+    }
+
+    private String spikes(String event) {
+        return "SELECT DISTINCT event_id, toUnixTimestamp(occurred_at) - 60 AS minute_epoch,"
+                + " visitParamExtractUInt(payload, 'opens') AS opens,"
+                + " visitParamExtractFloat(payload, 'usualPerMinute') AS usual"
+                + " FROM " + archive + " WHERE party_event_id = '" + event + "' AND type = 'OPENS_SPIKE'"
+                + " ORDER BY minute_epoch DESC LIMIT 3";
     }
 
     private String funnels(List<String> events) {

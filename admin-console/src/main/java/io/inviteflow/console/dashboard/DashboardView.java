@@ -21,6 +21,7 @@ import io.inviteflow.console.engagement.EngagementStore;
 import io.inviteflow.console.engagement.EventMetrics;
 import io.inviteflow.console.engagement.MetricsCsv;
 import io.inviteflow.console.engagement.MinuteActivity;
+import io.inviteflow.console.engagement.OpensSpike;
 import io.inviteflow.console.layout.MainLayout;
 import io.inviteflow.console.live.LivePolling;
 import io.inviteflow.console.security.CurrentOrganizer;
@@ -47,6 +48,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
 
     public static final String ID_PARAMETER = "id";
     private static final Logger log = LoggerFactory.getLogger(DashboardView.class);
+    private static final int SPIKES_SHOWN = 3;
 
     private final CoreClient core;
     private final EngagementStore store;
@@ -133,8 +135,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         }
         UUID id = event.id();
         polling.start(ui, () -> new Reading(store.current(id), store.recentMinutes(id, settings.chartMinutes()),
-                        store.metrics(id)),
-                reading -> show(reading.engagement(), reading.minutes(), reading.metrics()), failure -> {
+                        store.metrics(id), store.spikes(id, SPIKES_SHOWN)),
+                reading -> show(reading), failure -> {
                     if (!storeFailing) {
                         log.warn("Dashboard poll of event {} failed: {}", id, failure.toString());
                     }
@@ -147,15 +149,16 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     }
 
     /** One poll's read of ClickHouse. */
-    private record Reading(Engagement engagement, List<MinuteActivity> minutes, EventMetrics metrics) {
+    private record Reading(Engagement engagement, List<MinuteActivity> minutes, EventMetrics metrics,
+                           List<OpensSpike> spikes) {
     }
 
-    private void show(Engagement engagement, List<MinuteActivity> minutes, EventMetrics metrics) {
+    private void show(Reading r) {
         storeFailing = false;
         status.setText("Live: updates by itself.");
-        counters.show(DashboardFigures.of(engagement, event.zone()));
-        chart.setMinutes(minutes);
-        insights.show(InsightFigures.of(metrics, event.zone(), questions));
+        counters.show(DashboardFigures.of(r.engagement(), event.zone()));
+        chart.setMinutes(r.minutes());
+        insights.show(InsightFigures.of(r.metrics(), event.zone(), questions, r.spikes()));
     }
 
     private void showStoreFailing() {

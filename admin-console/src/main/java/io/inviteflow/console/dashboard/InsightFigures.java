@@ -2,8 +2,10 @@ package io.inviteflow.console.dashboard;
 
 import io.inviteflow.console.core.CoreGuests;
 import io.inviteflow.console.engagement.EventMetrics;
+import io.inviteflow.console.engagement.OpensSpike;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,19 +16,29 @@ import java.util.Optional;
 /**
  * What the dashboard says about an event beyond its counters, as text: the funnel, how fast guests open and answer,
  * when they open (in the event's zone), through which channel, what the people coming chose in the event's questions,
- * sales and social figures. Sections without data are
+ * the latest spikes of opens, sales and social figures. Sections without data are
  * empty lists. Pure: tested without a browser.
  */
 record InsightFigures(List<String> funnel, List<String> timing, List<String> bestHours, List<String> channels,
-                      List<String> answers, List<String> sales, List<String> social) {
+                      List<String> answers, List<String> spikes, List<String> sales, List<String> social) {
 
     /** The funnel's steps, each a share of the invited guests. */
     private static final String[][] FUNNEL = {{"invited", "Invited"}, {"delivered", "Delivered"},
             {"opened", "Opened"}, {"answered", "Answered"}, {"yes", "Said yes"}};
 
-    static InsightFigures of(EventMetrics m, ZoneId zone, List<CoreGuests.Question> questions) {
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+
+    static InsightFigures of(EventMetrics m, ZoneId zone, List<CoreGuests.Question> questions,
+                             List<OpensSpike> spikes) {
         return new InsightFigures(funnel(m), timing(m), BestHours.of(m, zone, 3), channels(m),
-                QuestionFigures.of(m, questions), sales(m), social(m));
+                QuestionFigures.of(m, questions), spikes(spikes, zone), sales(m), social(m));
+    }
+
+    /** Each spike's minute in the event's zone, its opens and the usual rate it was judged against. */
+    private static List<String> spikes(List<OpensSpike> spikes, ZoneId zone) {
+        return spikes.stream().map(s -> "%s: %s opens in one minute, usually %s".formatted(
+                MINUTE.format(s.minuteStart().atZone(zone)), DashboardFigures.count(s.opens()),
+                s.usualPerMinute() < 1 ? "under 1" : DashboardFigures.count(Math.round(s.usualPerMinute())))).toList();
     }
 
     private static List<String> funnel(EventMetrics m) {

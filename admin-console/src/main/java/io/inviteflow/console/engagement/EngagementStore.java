@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place that reads the streaming job's ClickHouse counters ({@code engagement_totals}). SQL runs on ClickHouse 18.16 and current
+ * The one place that reads the streaming job's ClickHouse tables (the counters of {@code engagement_totals}, the spike
+ * alerts archived in {@code activity_log}). SQL runs on ClickHouse 18.16 and current
  * ClickHouse alike: {@code FINAL} collapses {@code ReplacingMergeTree(version)} rows to the latest version, and times
  * are read as epoch seconds ({@code toUnixTimestamp}) so neither the server's nor the JVM's time zone matters.
  *
@@ -26,10 +27,12 @@ public class EngagementStore {
 
     private final JdbcTemplate jdbc;
     private final String totalsTable;
+    private final String activityTable;
 
     EngagementStore(JdbcTemplate clickHouseJdbcTemplate, ClickHouseProperties properties) {
         this.jdbc = clickHouseJdbcTemplate;
         this.totalsTable = properties.database() + ".engagement_totals";
+        this.activityTable = properties.database() + ".activity_log";
     }
 
     /** The latest figures of one event; {@link Engagement#NONE} when the streaming job has written none yet. */
@@ -83,6 +86,25 @@ public class EngagementStore {
         Map<UUID, EventMetrics> out = new HashMap<>();
         byEvent.forEach((id, counters) -> out.put(id, new EventMetrics(counters)));
         return out;
+    }
+
+    /**
+     * The event's {@code limit} latest opens spikes, newest first. The detector writes each spike once per minute and
+     * event (a replay writes the same activity again, hence DISTINCT); the table's key starts with the event, so this
+     * reads only the event's rows.
+     */
+    public List<OpensSpike> spikes(UUID eventId, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+        return jdbc.query("SELECT DISTINCT event_id, toUnixTimestamp(occurred_at) - 60 AS minute_epoch,"
+                        + " visitParamExtractUInt(payload, 'opens') AS opens,"
+                        + " visitParamExtractFloat(payload, 'usualPerMinute') AS usual"
+                        + " FROM " + activityTable + " WHERE party_event_id = ? AND type = 'OPENS_SPIKE'"
+                        + " ORDER BY minute_epoch DESC LIMIT " + limit,
+                (rs, i) -> new OpensSpike(Instant.ofEpochSecond(rs.getLong("minute_epoch")), rs.getLong("opens"),
+                        rs.getDouble("usual")),
+                eventId.toString());
     }
 
     /** The last {@code limit} minutes that had activity, oldest first. */

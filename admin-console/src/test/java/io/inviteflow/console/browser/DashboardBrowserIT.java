@@ -70,6 +70,9 @@ class DashboardBrowserIT {
             // and so do the choices of the people coming, named by the event's questions
             ClickHouseTestDatabase.insertCounter(eventId, "choices", meal + "|Fish", 30, 1);
             assertThat(page.getByText("Meal choice — Fish: 30 · Meat: 0")).isVisible();
+            // a spike the job's detector reported, in the event's zone (the stand-in's events are in Europe/Berlin)
+            ClickHouseTestDatabase.insertSpike(eventId, Instant.parse("2026-11-28T13:32:00Z"), 1_240, 8.4);
+            assertThat(page.getByText("Sat 28 Nov 14:32: 1,240 opens in one minute, usually 8")).isVisible();
             assertThat(page.getByText("Half of those who opened did so within 5 min of the invitation, 9 in 10 "
                     + "within 5 min")).isVisible();
         }

@@ -3,6 +3,7 @@ package io.inviteflow.console.support;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.Properties;
 import java.util.UUID;
 import ru.yandex.clickhouse.ClickHouseDriver;
@@ -61,6 +62,19 @@ public final class ClickHouseTestDatabase {
         execute(name(), ("INSERT INTO engagement_totals VALUES ('event', '%1$s', 'opens_by_minute', '%2$d', %3$d, %5$d,"
                 + " toDateTime(%2$d)), ('event', '%1$s', 'answers_by_minute', '%2$d', %4$d, %5$d, toDateTime(%2$d))")
                 .formatted(eventId, minuteEpochSecond, opens, answers, version));
+    }
+
+    /**
+     * An {@code OPENS_SPIKE} activity as the job archives it (occurred at the minute's end, payload as the contract
+     * writes it), twice: a replay writes the same activity again.
+     */
+    public static void insertSpike(UUID eventId, Instant minuteStart, long opens, double usualPerMinute) {
+        UUID id = UUID.randomUUID();
+        String row = "('%s', 'OPENS_SPIKE', 'party-event', '%s', '%s', toDateTime(%d), 0, '%s')".formatted(id, eventId,
+                eventId, minuteStart.getEpochSecond() + 60, "{\"minuteStart\":\"%s\",\"opens\":%d,\"usualPerMinute\":%s}"
+                        .formatted(minuteStart, opens, usualPerMinute));
+        execute(name(), "INSERT INTO activity_log VALUES " + row);
+        execute(name(), "INSERT INTO activity_log VALUES " + row);
     }
 
     /** One counter of an event, as the streaming job writes it. */
