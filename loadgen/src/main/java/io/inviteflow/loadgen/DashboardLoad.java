@@ -83,11 +83,11 @@ final class DashboardLoad {
     }
 
     private String spikes(String event) {
-        return "SELECT DISTINCT event_id, toUnixTimestamp(occurred_at) - 60 AS minute_epoch,"
+        return "SELECT event_id, toUnixTimestamp(occurred_at) - 60 AS minute_epoch,"
                 + " visitParamExtractUInt(payload, 'opens') AS opens,"
                 + " visitParamExtractFloat(payload, 'usualPerMinute') AS usual"
                 + " FROM " + archive + " WHERE party_event_id = '" + event + "' AND type = 'OPENS_SPIKE'"
-                + " ORDER BY minute_epoch DESC LIMIT 3";
+                + " ORDER BY minute_epoch DESC, opens DESC LIMIT 1 BY event_id LIMIT 3";
     }
 
     private String funnels(List<String> events) {

@@ -62,12 +62,6 @@ public final class TestActivities {
                 null, 0, 0, details);
     }
 
-    /** The same activity for another party event. */
-    public static ActivityEvent inEvent(ActivityEvent a, String partyEventId) {
-        return new ActivityEvent(a.eventId(), a.type(), a.aggregateType(), a.aggregateId(), partyEventId,
-                a.occurredAtMs(), a.payloadJson(), a.response(), a.plusOnes(), a.answerVersion(), a.details());
-    }
-
     private static ActivityEvent of(String eventId, ActivityType type, String invitation, long atMs, String payload,
                                     Payloads.Rsvp response, int plusOnes, long version) {
         return new ActivityEvent(eventId, type, "invitation", invitation, EVENT, atMs, payload, response, plusOnes,

@@ -15,12 +15,12 @@ import java.util.Optional;
 
 /**
  * What the dashboard says about an event beyond its counters, as text: the funnel, how fast guests open and answer,
- * when they open (in the event's zone), through which channel, what the people coming chose in the event's questions,
+ * when they open (in the event's zone), through which channel and from which countries, what the people coming chose in the event's questions,
  * the latest spikes of opens, sales and social figures. Sections without data are
  * empty lists. Pure: tested without a browser.
  */
 record InsightFigures(List<String> funnel, List<String> timing, List<String> bestHours, List<String> channels,
-                      List<String> answers, List<String> spikes, List<String> sales, List<String> social) {
+                      List<String> countries, List<String> answers, List<String> spikes, List<String> sales, List<String> social) {
 
     /** The funnel's steps, each a share of the invited guests. */
     private static final String[][] FUNNEL = {{"invited", "Invited"}, {"delivered", "Delivered"},
@@ -30,7 +30,7 @@ record InsightFigures(List<String> funnel, List<String> timing, List<String> bes
 
     static InsightFigures of(EventMetrics m, ZoneId zone, List<CoreGuests.Question> questions,
                              List<OpensSpike> spikes) {
-        return new InsightFigures(funnel(m), timing(m), BestHours.of(m, zone, 3), channels(m),
+        return new InsightFigures(funnel(m), timing(m), BestHours.of(m, zone, 3), channels(m), countries(m),
                 QuestionFigures.of(m, questions), spikes(spikes, zone), sales(m), social(m));
     }
 
@@ -94,6 +94,15 @@ record InsightFigures(List<String> funnel, List<String> timing, List<String> bes
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .map(e -> "%s: %s opens (%s)".formatted(channelName(e.getKey()), DashboardFigures.count(e.getValue()),
                         DashboardFigures.rate(e.getValue(), total)))
+                .toList();
+    }
+
+    /** The five countries with the most opens, of the opens whose country the core was told. */
+    private static List<String> countries(EventMetrics m) {
+        long total = m.breakdown("opens_by_country").values().stream().mapToLong(Long::longValue).sum();
+        return m.top("opens_by_country", 5).stream()
+                .map(e -> "%s: %s opens (%s)".formatted(new Locale("", e.getKey()).getDisplayCountry(Locale.ENGLISH),
+                        DashboardFigures.count(e.getValue()), DashboardFigures.rate(e.getValue(), total)))
                 .toList();
     }
 

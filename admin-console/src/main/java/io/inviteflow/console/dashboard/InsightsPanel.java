@@ -21,7 +21,7 @@ class InsightsPanel extends Composite<FlexLayout> {
         layout.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         layout.getStyle().set("gap", "var(--lumo-space-m)");
         for (String title : new String[] {"Funnel", "How fast", "Best hours to reach them", "Opens by channel",
-                "What the people coming chose", "Opens spikes", "Sales", "Social"}) {
+                "Where they opened", "What the people coming chose", "Opens spikes", "Sales", "Social"}) {
             VerticalLayout box = new VerticalLayout(new H4(title));
             box.setPadding(true);
             box.setSpacing(false);
@@ -43,6 +43,7 @@ class InsightsPanel extends Composite<FlexLayout> {
         fill("How fast", f.timing());
         fill("Best hours to reach them", f.bestHours());
         fill("Opens by channel", f.channels());
+        fill("Where they opened", f.countries());
         fill("What the people coming chose", f.answers());
         fill("Opens spikes", f.spikes());
         fill("Sales", f.sales());

@@ -89,19 +89,20 @@ public class EngagementStore {
     }
 
     /**
-     * The event's {@code limit} latest opens spikes, newest first. The detector writes each spike once per minute and
-     * event (a replay writes the same activity again, hence DISTINCT); the table's key starts with the event, so this
-     * reads only the event's rows.
+     * The event's {@code limit} latest opens spikes, newest first. A spike's activity id is derived from its event and
+     * minute, and a replay writes it again, possibly judged with other counts (the archive keeps both until a merge):
+     * one row per id, the higher count. Its {@code occurredAt} is the minute's end. The table's key starts with the
+     * event, so this reads only the event's rows.
      */
     public List<OpensSpike> spikes(UUID eventId, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive: " + limit);
         }
-        return jdbc.query("SELECT DISTINCT event_id, toUnixTimestamp(occurred_at) - 60 AS minute_epoch,"
+        return jdbc.query("SELECT event_id, toUnixTimestamp(occurred_at) - 60 AS minute_epoch,"
                         + " visitParamExtractUInt(payload, 'opens') AS opens,"
                         + " visitParamExtractFloat(payload, 'usualPerMinute') AS usual"
                         + " FROM " + activityTable + " WHERE party_event_id = ? AND type = 'OPENS_SPIKE'"
-                        + " ORDER BY minute_epoch DESC LIMIT " + limit,
+                        + " ORDER BY minute_epoch DESC, opens DESC LIMIT 1 BY event_id LIMIT " + limit,
                 (rs, i) -> new OpensSpike(Instant.ofEpochSecond(rs.getLong("minute_epoch")), rs.getLong("opens"),
                         rs.getDouble("usual")),
                 eventId.toString());

@@ -50,6 +50,15 @@ class InsightFiguresTest {
     }
 
     @Test
+    void theCountriesWithTheMostOpensByName() {
+        InsightFigures f = InsightFigures.of(metrics(c("opens_by_country", "DE", 60), c("opens_by_country", "FR", 30),
+                c("opens_by_country", "JP", 10)), TOKYO, List.of(), List.of());
+
+        assertThat(f.countries()).containsExactly("Germany: 60 opens (60.0 %)", "France: 30 opens (30.0 %)",
+                "Japan: 10 opens (10.0 %)");
+    }
+
+    @Test
     void theChoicesOfThePeopleComingAreListedPerQuestionInTheOrganizersOrder() {
         UUID meal = UUID.randomUUID();
         UUID nights = UUID.randomUUID();
@@ -84,7 +93,8 @@ class InsightFiguresTest {
     @Test
     void salesAndSocialOnlyWhenThereAreAny() {
         assertThat(InsightFigures.of(EventMetrics.NONE, TOKYO, List.of(), List.of())).isEqualTo(
-                new InsightFigures(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
+                new InsightFigures(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                        List.of()));
 
         InsightFigures f = InsightFigures.of(metrics(c("orders_placed", "", 12), c("orders_paid", "", 10),
                 c("revenue_minor", "EUR", 123_450), c("tickets", "t1", 15), c("tickets", "t2", 5),

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,8 @@ class EngagementApiIT {
     int port;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    EngagementStore store;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -51,6 +54,22 @@ class EngagementApiIT {
     void resetCore() {
         CoreStandIn.reset();
         CoreStandIn.rejectsUnknownTokens();
+    }
+
+    @Test
+    void anEventsSpikesAreItsOwnNewestFirstOncePerAlert() {
+        UUID event = UUID.randomUUID();
+        UUID replayed = UUID.randomUUID();
+        Instant m0 = Instant.parse("2026-11-28T13:00:00Z");
+        ClickHouseTestDatabase.insertSpike(event, m0, 40, 3);
+        ClickHouseTestDatabase.insertSpike(event, replayed, m0.plusSeconds(600), 55, 4);
+        ClickHouseTestDatabase.insertSpike(event, replayed, m0.plusSeconds(600), 57, 4); // judged again by a replay
+        ClickHouseTestDatabase.insertSpike(event, m0.plusSeconds(300), 90, 6);
+        ClickHouseTestDatabase.insertSpike(UUID.randomUUID(), m0.plusSeconds(900), 500, 9); // another event's
+
+        assertThat(store.spikes(event, 2)).containsExactly(new OpensSpike(m0.plusSeconds(600), 57, 4),
+                new OpensSpike(m0.plusSeconds(300), 90, 6));
+        assertThat(store.spikes(event, 5)).hasSize(3);
     }
 
     @Test

@@ -69,7 +69,11 @@ public final class ClickHouseTestDatabase {
      * writes it), twice: a replay writes the same activity again.
      */
     public static void insertSpike(UUID eventId, Instant minuteStart, long opens, double usualPerMinute) {
-        UUID id = UUID.randomUUID();
+        insertSpike(eventId, UUID.randomUUID(), minuteStart, opens, usualPerMinute);
+    }
+
+    /** The same, with the activity's id: a replay that judged the minute again writes the same id. */
+    public static void insertSpike(UUID eventId, UUID id, Instant minuteStart, long opens, double usualPerMinute) {
         String row = "('%s', 'OPENS_SPIKE', 'party-event', '%s', '%s', toDateTime(%d), 0, '%s')".formatted(id, eventId,
                 eventId, minuteStart.getEpochSecond() + 60, "{\"minuteStart\":\"%s\",\"opens\":%d,\"usualPerMinute\":%s}"
                         .formatted(minuteStart, opens, usualPerMinute));

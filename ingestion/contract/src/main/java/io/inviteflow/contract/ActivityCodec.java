@@ -51,8 +51,8 @@ public final class ActivityCodec {
 
     /** The payload as its typed record, e.g. {@code payloadAs(a, Payloads.RsvpAnswered.class)}. */
     public <T> T payloadAs(Activity activity, Class<T> payloadType) {
-        if (activity.payload() == null) {
-            return null;
+        if (activity.payload().isNull()) { // "payload": null — the record refuses a missing one
+            throw new MalformedActivityException("payload of " + activity.eventId() + " is null", null);
         }
         try {
             return payloadReaders.computeIfAbsent(payloadType, mapper::readerFor).readValue(activity.payload());

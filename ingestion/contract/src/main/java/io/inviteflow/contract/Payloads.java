@@ -32,16 +32,22 @@ public final class Payloads {
      * @param via        the reminder channel whose link was followed ({@code email}, {@code push}), or null
      * @param campaignId the marketing campaign whose link was followed (a click on it), or null; optional field,
      *                   older activities lack it
+     * @param country    where the open came from, an ISO 3166-1 alpha-2 code as the proxy or CDN in front of the core
+     *                   reported it (never looked up from the address), or null when unknown; optional field
      */
-    public record InvitationOpened(String client, String via, java.util.UUID campaignId) {
+    public record InvitationOpened(String client, String via, java.util.UUID campaignId, String country) {
 
         /** An open that came from no message of ours (the invitation link itself, a bookmark). */
         public InvitationOpened(String client) {
-            this(client, null, null);
+            this(client, null, null, null);
         }
 
         public InvitationOpened(String client, String via) {
-            this(client, via, null);
+            this(client, via, null, null);
+        }
+
+        public InvitationOpened(String client, String via, java.util.UUID campaignId) {
+            this(client, via, campaignId, null);
         }
     }
 

@@ -66,4 +66,16 @@ class ActivityCodecTest {
         assertThatThrownBy(() -> codec.fromJson("{\"type\":\"TELEPORTED\"}".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(ActivityCodec.MalformedActivityException.class);
     }
+
+    @Test
+    void aNullPayloadIsMalformedNotANullRecord() {
+        Activity nulled = codec.fromJson("""
+                {"eventId":"0b0c4c52-5c5e-4d6e-9a8e-2f0a3c1d2e3f","type":"RSVP_ANSWERED","schemaVersion":1,
+                 "aggregateType":"invitation","aggregateId":"1b0c4c52-5c5e-4d6e-9a8e-2f0a3c1d2e3f",
+                 "partyEventId":"2b0c4c52-5c5e-4d6e-9a8e-2f0a3c1d2e3f","occurredAt":"2026-11-26T10:00:00Z",
+                 "payload":null}""".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> codec.payloadAs(nulled, Payloads.RsvpAnswered.class))
+                .isInstanceOf(ActivityCodec.MalformedActivityException.class).hasMessageContaining("null");
+    }
 }

@@ -18,7 +18,7 @@ class UtcInstantDeserializerTest {
     void readsEveryUtcInstantLikeInstantParse() {
         Random random = new Random(7);
         for (int i = 0; i < 20_000; i++) {
-            // years 1 to 9999, any nanosecond, then printed with 0 to 9 fraction digits
+            // years 1 to 9999, any nanosecond cut to 0 to 9 digits (ISO_INSTANT prints them in threes)
             Instant instant = Instant.ofEpochSecond(-62_135_596_800L + (long) (random.nextDouble() * 315_537_897_599L),
                     truncated(random.nextInt(1_000_000_000), random));
             String text = DateTimeFormatter.ISO_INSTANT.format(instant);

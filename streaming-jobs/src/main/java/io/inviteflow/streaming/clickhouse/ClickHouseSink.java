@@ -11,9 +11,9 @@ import java.util.concurrent.Executors;
 import java.time.Duration;
 
 /**
- * Writes rows ({@link ClickHouseRow}) to one ClickHouse table in JSONEachRow batches. At-least-once: every checkpoint flushes, so nothing acknowledged by a checkpoint is
- * lost; rows written again after a restart or replay are collapsed by the tables' ReplacingMergeTree.
- * The table (and database) is created if missing when the writer starts.
+ * Writes rows ({@link ClickHouseRow}) to one ClickHouse table in JSONEachRow batches. At-least-once: every checkpoint
+ * flushes, so nothing acknowledged by a checkpoint is lost; rows written again after a restart or replay are collapsed
+ * by the tables' ReplacingMergeTree. The table (and database) is created if missing when the writer starts.
  *
  * @param <T> the row type
  */

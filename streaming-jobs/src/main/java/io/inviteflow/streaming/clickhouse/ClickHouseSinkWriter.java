@@ -147,6 +147,11 @@ final class ClickHouseSinkWriter<T extends ClickHouseRow> implements SinkWriter<
             service.shutdownNow();
         }
         newestByKey.clear();
+        try {
+            rows.close();
+        } catch (IOException ignored) {
+            // a generator over a StringWriter has nothing that could fail to close
+        }
         buffer.getBuffer().setLength(0);
         buffered = 0;
     }

@@ -18,6 +18,7 @@ import java.util.Arrays;
  */
 public final class ActivityDecoder {
 
+    private static final String[] NO_CHOICES = new String[0];
     private final ActivityCodec codec = new ActivityCodec();
     private final ObjectMapper tree = new ObjectMapper();
 
@@ -64,7 +65,7 @@ public final class ActivityDecoder {
     /** {@code questionId|option} per choice (older answers carry none). */
     private static String[] choiceKeys(List<Payloads.QuestionChoice> choices) {
         if (choices == null) {
-            return new String[0];
+            return NO_CHOICES;
         }
         String[] keys = new String[choices.size()];
         for (int i = 0; i < keys.length; i++) {
@@ -86,7 +87,7 @@ public final class ActivityDecoder {
             }
             case INVITATION_OPENED -> {
                 Payloads.InvitationOpened p = codec.payloadAs(a, Payloads.InvitationOpened.class);
-                yield ActivityDetails.channel(p.via(), text(p.campaignId()));
+                yield ActivityDetails.opened(p.via(), text(p.campaignId()), p.country());
             }
             case REMINDER_SENT -> {
                 Payloads.ReminderSent p = codec.payloadAs(a, Payloads.ReminderSent.class);

@@ -19,10 +19,11 @@ package io.inviteflow.streaming.records;
  * @param lineAmounts  … and what it costs after its discount, in minor units
  * @param choices      {@code RSVP_ANSWERED}: the options chosen in the event's questions, as
  *                     {@code questionId|option}, one per guest and option
+ * @param country      {@code INVITATION_OPENED}: where the open came from (ISO 3166-1 alpha-2), or null
  */
 public record ActivityDetails(String organizerId, String theme, String channel, String campaignId, String referredBy,
                               String tierId, String currency, long amountMinor, String discountCode,
-                              String[] lineTiers, long[] lineAmounts, String[] choices) {
+                              String[] lineTiers, long[] lineAmounts, String[] choices, String country) {
 
     // shared by every activity without order lines: never written to
     private static final String[] NO_TIERS = new String[0];
@@ -30,41 +31,48 @@ public record ActivityDetails(String organizerId, String theme, String channel, 
     private static final String[] NO_CHOICES = new String[0];
 
     public static final ActivityDetails NONE = new ActivityDetails(null, null, null, null, null, null, null, 0, null,
-            NO_TIERS, NO_AMOUNTS, NO_CHOICES);
+            NO_TIERS, NO_AMOUNTS, NO_CHOICES, null);
+
+    /** An open: its channel, the campaign clicked, the country it came from (each may be null). */
+    public static ActivityDetails opened(String channel, String campaignId, String country) {
+        return new ActivityDetails(null, null, channel, campaignId, null, null, null, 0, null, NO_TIERS, NO_AMOUNTS,
+                NO_CHOICES, country);
+    }
 
     public static ActivityDetails channel(String channel, String campaignId) {
         return new ActivityDetails(null, null, channel, campaignId, null, null, null, 0, null, NO_TIERS, NO_AMOUNTS,
-                NO_CHOICES);
+                NO_CHOICES, null);
     }
 
     public static ActivityDetails created(String organizerId, String theme, String referredBy) {
         return new ActivityDetails(organizerId, theme, null, null, referredBy, null, null, 0, null, NO_TIERS,
-                NO_AMOUNTS, NO_CHOICES);
+                NO_AMOUNTS, NO_CHOICES, null);
     }
 
     public static ActivityDetails money(String currency, long amountMinor) {
         return new ActivityDetails(null, null, null, null, null, null, currency, amountMinor, null, NO_TIERS,
-                NO_AMOUNTS, NO_CHOICES);
+                NO_AMOUNTS, NO_CHOICES, null);
     }
 
     public static ActivityDetails tier(String tierId) {
         return new ActivityDetails(null, null, null, null, null, tierId, null, 0, null, NO_TIERS, NO_AMOUNTS,
-                NO_CHOICES);
+                NO_CHOICES, null);
     }
 
     public static ActivityDetails choices(String[] choices) {
-        return new ActivityDetails(null, null, null, null, null, null, null, 0, null, NO_TIERS, NO_AMOUNTS, choices);
+        return new ActivityDetails(null, null, null, null, null, null, null, 0, null, NO_TIERS, NO_AMOUNTS, choices,
+                null);
     }
 
     /** An order's lines. */
     public static ActivityDetails order(String currency, long totalMinor, String discountCode, String[] lineTiers,
                                         long[] lineAmounts) {
         return new ActivityDetails(null, null, null, null, null, null, currency, totalMinor, discountCode, lineTiers,
-                lineAmounts, NO_CHOICES);
+                lineAmounts, NO_CHOICES, null);
     }
 
     public static ActivityDetails amount(long amount, String campaignId) {
         return new ActivityDetails(null, null, null, campaignId, null, null, null, amount, null, NO_TIERS, NO_AMOUNTS,
-                NO_CHOICES);
+                NO_CHOICES, null);
     }
 }

@@ -156,6 +156,9 @@ public final class InvitationCounters {
                 if (f.organizerId != null) {
                     c.put(CounterId.of(Metrics.ORGANIZER, f.organizerId, Metrics.OPENS_BY_HOUR, slot), 1L);
                 }
+                if (a.details().country() != null) {
+                    c.put(CounterId.of(Metrics.EVENT, event, Metrics.OPENS_BY_COUNTRY, a.details().country()), 1L);
+                }
             }
             case RSVP_ANSWERED -> {
                 c.put(CounterId.of(Metrics.EVENT, event, Metrics.ANSWERS_BY_MINUTE, TimeBuckets.minute(a.occurredAtMs())),

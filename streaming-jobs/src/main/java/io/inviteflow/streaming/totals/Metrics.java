@@ -23,8 +23,8 @@ public final class Metrics {
     public static final String MAYBE = "maybe";
     public static final String HEADCOUNT = "headcount";
     /**
-     * dimension: {@code questionId|option}; per option of the event's choice and number questions, how many of the
-     * people saying yes chose it (a per-guest question counts each plus-one's choice)
+     * dimension: {@code questionId|option}; per option of the event's choice, multi-choice and number questions, how
+     * many of the people saying yes chose it (a per-guest question counts each plus-one's choice)
      */
     public static final String CHOICES = "choices";
     /** dimension: bucket upper bound in seconds ({@link TimeBuckets}) */
@@ -33,6 +33,8 @@ public final class Metrics {
     /** dimension: {@code channel|ISO weekday|hour}, UTC; every open / every answer */
     public static final String OPENS_BY_HOUR = "opens_by_hour";
     public static final String ANSWERS_BY_HOUR = "answers_by_hour";
+    /** dimension: ISO 3166-1 alpha-2 country; every open whose country the core was told */
+    public static final String OPENS_BY_COUNTRY = "opens_by_country";
     /** dimension: the minute's start, epoch seconds; every open / every answer (the live chart) */
     public static final String OPENS_BY_MINUTE = "opens_by_minute";
     public static final String ANSWERS_BY_MINUTE = "answers_by_minute";

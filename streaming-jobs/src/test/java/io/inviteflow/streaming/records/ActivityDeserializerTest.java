@@ -98,9 +98,10 @@ class ActivityDeserializerTest {
         deserialize(envelope("TELEPORTED", "{}"));
         deserialize(envelope("RSVP_ANSWERED",
                 "{\"response\":\"YES\",\"plusOnes\":0,\"answerVersion\":1,\"choices\":[{\"guest\":0}]}"));
+        deserialize(envelope("INVITATION_OPENED", "null"));
 
         assertThat(out).isEmpty();
-        assertThat(counters.get(ActivityDeserializer.MALFORMED_METRIC).getCount()).isEqualTo(5);
+        assertThat(counters.get(ActivityDeserializer.MALFORMED_METRIC).getCount()).isEqualTo(6);
         assertThat(counters.get(ActivityDeserializer.UNKNOWN_TYPE_METRIC).getCount()).isEqualTo(1);
     }
 

@@ -1,5 +1,6 @@
 package io.inviteflow.streaming.records;
 
+import io.inviteflow.streaming.spikes.CountedOpen;
 import io.inviteflow.streaming.spikes.OpensSpikeAlert;
 import io.inviteflow.streaming.spikes.SpikeBaseline;
 import io.inviteflow.streaming.totals.CampaignFacts;
@@ -23,7 +24,7 @@ class FlinkTypesTest {
     @ParameterizedTest
     @ValueSource(classes = {ActivityEvent.class, ActivityDetails.class, ActivityLogRow.class, InvitationFacts.class,
             OrderFacts.class, TicketFacts.class, CampaignFacts.class, CounterChanges.class, CounterTotal.class,
-            CounterRow.class, SpikeBaseline.class, OpensSpikeAlert.class})
+            CounterRow.class, SpikeBaseline.class, OpensSpikeAlert.class, CountedOpen.class})
     void isAPojoWithoutGenericFields(Class<?> type) {
         TypeInformation<?> info = TypeInformation.of(type);
 

@@ -92,11 +92,25 @@ class AggregateCountersFunctionHarnessTest {
                 choosing(answered("a", T0 + 1, YES, 1, 1), "meal|Fish", "meal|Meat"),
                 choosing(answered("b", T0 + 1, YES, 0, 1), "meal|Fish"),
                 choosing(answered("b", T0 + 2, YES, 0, 2), "meal|Vegetarian"), // b changes the meal
+                choosing(answered("c", T0 + 2, YES, 1, 1), "meal|Fish", "meal|Fish"), // c and c's plus-one
                 choosing(answered("a", T0 + 3, NO, 0, 2), "meal|Fish")); // a is not coming after all
 
         Map<String, Long> t = totals();
-        assertThat(t).contains(entry("event|choices|meal|Fish", 0L), entry("event|choices|meal|Meat", 0L),
+        assertThat(t).contains(entry("event|choices|meal|Fish", 2L), entry("event|choices|meal|Meat", 0L),
                 entry("event|choices|meal|Vegetarian", 1L));
+    }
+
+    @Test
+    void everyOpenWhoseCountryIsKnownCountsForThatCountry() throws Exception {
+        process(createdBy("a", T0, ORGANIZER, "confetti", null), inCountry(opened("a", T0 + 1), "DE"),
+                inCountry(opened("a", T0 + 2), "DE"), inCountry(opened("a", T0 + 3), "FR"), opened("a", T0 + 4));
+
+        assertThat(totals()).contains(entry("event|opens_by_country|DE", 2L), entry("event|opens_by_country|FR", 1L))
+                .doesNotContainKey("event|opens_by_country|");
+    }
+
+    private static ActivityEvent inCountry(ActivityEvent open, String country) {
+        return open.withDetails(ActivityDetails.opened(null, null, country));
     }
 
     private static ActivityEvent choosing(ActivityEvent answer, String... choices) {

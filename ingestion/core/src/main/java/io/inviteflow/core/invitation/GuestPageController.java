@@ -34,10 +34,12 @@ class GuestPageController {
 
     private final InvitationService invitations;
     private final GuestPages pages;
+    private final OpenCountry country;
 
-    GuestPageController(InvitationService invitations, GuestPages pages) {
+    GuestPageController(InvitationService invitations, GuestPages pages, OpenCountry country) {
         this.invitations = invitations;
         this.pages = pages;
+        this.country = country;
     }
 
     /** The reminder channels whose links say {@code ?via=…}: the open is credited to them (anything else: null). */
@@ -54,7 +56,7 @@ class GuestPageController {
         boolean reopened = answered != null || back != null;
         GuestInvitation invitation = (reopened ? invitations.find(token)
                 : invitations.open(token, ClientFamily.of(userAgent), via != null && MESSAGE_CHANNELS.contains(via) ? via : null,
-                        campaignOf(campaign), languageOf(request)))
+                        campaignOf(campaign), languageOf(request), country.of(request)))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such invitation"));
         return pages.render(HttpStatus.OK, token, invitation, request, null, null);
     }

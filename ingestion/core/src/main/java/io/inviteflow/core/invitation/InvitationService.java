@@ -113,16 +113,18 @@ class InvitationService {
      * @param via        the channel of the reminder whose link brought the guest ({@code email}, {@code push}), or null
      * @param campaignId the campaign whose link brought the guest, or null
      * @param language   the language the page is shown in, e.g. {@code de}
+     * @param country    where the open came from ({@link OpenCountry}), or null
      */
     @Transactional
-    Optional<GuestInvitation> open(String token, String client, String via, UUID campaignId, String language) {
+    Optional<GuestInvitation> open(String token, String client, String via, UUID campaignId, String language,
+                                   String country) {
         Optional<GuestInvitation> invitation = find(token);
         invitation.ifPresent(i -> {
             repository.recordOpen(i.id(), clock.instant(), language);
             // a campaign id in the link is credited only if the campaign reached this guest
             UUID credited = campaignId != null && campaignRecipients.includes(campaignId, i.id()) ? campaignId : null;
             outbox.record(new ActivityOutbox.Entry(ActivityType.INVITATION_OPENED, AGGREGATE, i.id(),
-                    i.partyEventId(), new Payloads.InvitationOpened(client, via, credited)));
+                    i.partyEventId(), new Payloads.InvitationOpened(client, via, credited, country)));
         });
         return invitation;
     }

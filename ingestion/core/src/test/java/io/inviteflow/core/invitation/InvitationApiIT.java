@@ -60,7 +60,8 @@ class InvitationApiIT extends CoreIntegrationTest {
         String bob = invited.at("/invitations/1/token").asText();
 
         var page = api.getAs("/i/" + bob, "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile");
-        api.getAs("/i/" + bob, "Mozilla/5.0 (X11; Linux x86_64)");
+        api.exchange("/i/" + bob, r -> r.header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64)")
+                .header("CF-IPCountry", "de").GET());
         var yes = api.post("/api/v1/invitations/" + ada + "/rsvp", null, "{\"response\":\"YES\",\"plusOnes\":2}");
         var changed = api.post("/api/v1/invitations/" + ada + "/rsvp", null, "{\"response\":\"MAYBE\"}");
 
@@ -87,8 +88,11 @@ class InvitationApiIT extends CoreIntegrationTest {
             assertThat(codec.payloadAs(mine.get(0).activity(), Payloads.InvitationCreated.class))
                     .extracting(Payloads.InvitationCreated::theme, Payloads.InvitationCreated::template)
                     .containsExactly("birthday-confetti", "birthday");
-            assertThat(codec.payloadAs(mine.get(2).activity(), Payloads.InvitationOpened.class).client())
-                    .isEqualTo("mobile");
+            assertThat(codec.payloadAs(mine.get(2).activity(), Payloads.InvitationOpened.class))
+                    .extracting(Payloads.InvitationOpened::client, Payloads.InvitationOpened::country)
+                    .containsExactly("mobile", null); // the proxy named no country
+            assertThat(codec.payloadAs(mine.get(3).activity(), Payloads.InvitationOpened.class).country())
+                    .isEqualTo("DE");
             assertThat(codec.payloadAs(mine.get(5).activity(), Payloads.RsvpAnswered.class))
                     .isEqualTo(new Payloads.RsvpAnswered(Payloads.Rsvp.MAYBE, 0, 2, true, List.of())); // Ada has an email
         }

@@ -34,6 +34,7 @@ public abstract class CoreIntegrationTest {
     static void isolatedStores(DynamicPropertyRegistry registry) {
         new IsolatedStores("core_test_" + RUN, TOPIC).springProperties().forEach((k, v) -> registry.add(k, () -> v));
         registry.add("inviteflow.media.directory", () -> "target/test-media-" + RUN);
+        registry.add("inviteflow.guest-opens.country-header", () -> "CF-IPCountry"); // as behind Cloudflare
         registry.add("inviteflow.mail-feedback.secret", () -> MAIL_FEEDBACK_SECRET);
         registry.add("inviteflow.payments.stripe.api-base", STRIPE::baseUrl);
         registry.add("inviteflow.payments.stripe.webhook-secret", () -> STRIPE_WEBHOOK_SECRET);
