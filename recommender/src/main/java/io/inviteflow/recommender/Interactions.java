@@ -3,64 +3,73 @@ package io.inviteflow.recommender;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 import java.util.Properties;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.split;
 
 /**
- * Implicit feedback as rows {@code (user String, item String, confidence double)}: how strongly a user is drawn to an
- * item. For themes: an organizer × a theme, from the activity archive the streaming job keeps in ClickHouse.
+ * Implicit feedback as rows {@code (user String, item String, confidence double, at long)}: a sign, at epoch second
+ * {@code at}, of how strongly a user is drawn to an item. A user and an item may have many rows (one per day, per
+ * rating…): the time lets the evaluation train on the past and test on the future.
  */
 final class Interactions {
 
     static final StructType SCHEMA = new StructType()
             .add("user", DataTypes.StringType, false)
             .add("item", DataTypes.StringType, false)
-            .add("confidence", DataTypes.DoubleType, false);
+            .add("confidence", DataTypes.DoubleType, false)
+            .add("at", DataTypes.LongType, false);
 
     /**
-     * Organizer × theme from {@code activity_log}: every invitation sent with a theme counts 1, an opened one 1 more,
-     * one answered YES 2 more — what the organizer chose, weighted by how well it worked with their guests.
-     * The aggregation runs inside ClickHouse (the result has one row per organizer and theme); {@code FINAL}
+     * Organizer × theme × day from {@code activity_log}: an invitation sent with a theme counts 1 on the day it was
+     * created, its first open 1 more on the day of the open, its first YES 2 more on the day of the answer — what the
+     * organizer chose, weighted by how well it worked with their guests, each sign on the day it was seen (so a split
+     * by time never lets a later open into the training data). The aggregation runs inside ClickHouse; {@code FINAL}
      * because the archive deduplicates by eventId only at merge time. SQL valid on ClickHouse 18.16 and current.
      */
     static String themeQuery(String database) {
         return """
-                SELECT organizer AS user, theme AS item,
-                       toFloat64(count() + sum(opened) + 2 * sum(yes)) AS confidence
+                SELECT organizer AS user, theme AS item, toFloat64(sum(weight)) AS confidence,
+                       toInt64(toUInt32(toStartOfDay(seen_at))) AS at
                 FROM (
+                    SELECT aggregate_id AS invitation, occurred_at AS seen_at, 1 AS weight
+                    FROM %1$s.activity_log FINAL WHERE type = 'INVITATION_CREATED'
+                    UNION ALL
+                    SELECT aggregate_id AS invitation, min(occurred_at) AS seen_at, 1 AS weight
+                    FROM %1$s.activity_log FINAL WHERE type = 'INVITATION_OPENED' GROUP BY aggregate_id
+                    UNION ALL
+                    SELECT aggregate_id AS invitation, min(occurred_at) AS seen_at, 2 AS weight
+                    FROM %1$s.activity_log FINAL
+                    WHERE type = 'RSVP_ANSWERED' AND visitParamExtractString(payload, 'response') = 'YES'
+                    GROUP BY aggregate_id
+                ) ANY INNER JOIN (
                     SELECT aggregate_id AS invitation,
                            visitParamExtractString(payload, 'organizerId') AS organizer,
                            visitParamExtractString(payload, 'theme') AS theme
-                    FROM %1$s.activity_log FINAL
-                    WHERE type = 'INVITATION_CREATED'
-                ) ANY LEFT JOIN (
-                    SELECT aggregate_id AS invitation,
-                           max(type = 'INVITATION_OPENED') AS opened,
-                           max(type = 'RSVP_ANSWERED' AND visitParamExtractString(payload, 'response') = 'YES') AS yes
-                    FROM %1$s.activity_log FINAL
-                    WHERE type IN ('INVITATION_OPENED', 'RSVP_ANSWERED')
-                    GROUP BY aggregate_id
+                    FROM %1$s.activity_log FINAL WHERE type = 'INVITATION_CREATED'
                 ) USING invitation
                 WHERE theme != '' AND organizer != ''
-                GROUP BY organizer, theme""".formatted(database);
+                GROUP BY organizer, theme, toStartOfDay(seen_at)""".formatted(database);
     }
 
     private Interactions() {
     }
 
-    /** Reads organizer × theme interactions from ClickHouse over JDBC. */
+    /** Reads organizer × theme × day interactions from ClickHouse over JDBC. */
     static Dataset<Row> fromClickHouse(SparkSession spark, String jdbcUrl, String database) {
         Properties connection = new Properties();
         // the clickhouse-jdbc jar registers a second driver that fails on 18.16: name the right one
         connection.setProperty("driver", "ru.yandex.clickhouse.ClickHouseDriver");
-        return spark.read()
-                .jdbc(jdbcUrl, "(" + themeQuery(database) + ") AS interactions", connection)
-                .select(col("user").cast("string"), col("item").cast("string"), col("confidence").cast("double"));
+        return typed(spark.read().jdbc(jdbcUrl, "(" + themeQuery(database) + ") AS interactions", connection));
     }
 
     /**
@@ -70,8 +79,28 @@ final class Interactions {
     static Dataset<Row> fromMovieLens(SparkSession spark, String path, int minRating) {
         Dataset<Row> parts = spark.read().text(path).filter(col("value").contains("::"))
                 .select(split(col("value"), "::").as("f"));
-        return parts.select(col("f").getItem(0).as("user"), col("f").getItem(1).as("item"),
-                        col("f").getItem(2).cast("double").as("confidence"))
-                .filter(col("confidence").geq(minRating));
+        return typed(parts.select(col("f").getItem(0).as("user"), col("f").getItem(1).as("item"),
+                        col("f").getItem(2).as("confidence"), col("f").getItem(3).as("at"))
+                .filter(col("confidence").cast("double").geq(minRating)));
+    }
+
+    /**
+     * Meetup RSVPs (one JSON object per line, as the public RSVP stream sent them): every YES of a member is an
+     * interaction with each topic of the event's group, at the RSVP's time — members × group topics. The stream sends
+     * an RSVP again when it changes: the latest message of an {@code rsvp_id} is its answer.
+     */
+    static Dataset<Row> fromMeetupRsvps(SparkSession spark, String path) {
+        Dataset<Row> rsvps = spark.read().json(path)
+                .withColumn("nth", row_number().over(Window.partitionBy("rsvp_id").orderBy(col("mtime").desc())))
+                .filter(col("nth").equalTo(1).and(col("response").equalTo("yes")));
+        return typed(rsvps.select(col("member.member_id").as("user"),
+                        explode(col("group.group_topics.urlkey")).as("item"),
+                        lit(1.0).as("confidence"), floor(col("mtime").divide(1000)).as("at")));
+    }
+
+    /** The columns of {@link #SCHEMA}, cast from whatever a source delivers. */
+    static Dataset<Row> typed(Dataset<Row> rows) {
+        return rows.select(col("user").cast("string"), col("item").cast("string"),
+                col("confidence").cast("double"), col("at").cast("long"));
     }
 }

@@ -9,6 +9,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -24,12 +26,15 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
 /**
- * Publishes a model version as plain files that the core reads without Spark:
+ * Writes a model version into the registry folder as plain files, for the ML team to compare and promote (batch-jobs'
+ * model registry) and for the core to serve without Spark:
  * <pre>
  * {modelsDir}/themes/{version}/model/            the Spark ALS model (reloadable with ALSModel.load)
- * {modelsDir}/themes/{version}/suggestions.json  {version, trainedAt, metrics, popular:[…], users:{id:[…]}}
- * {modelsDir}/themes/CURRENT                     the version the core serves (replaced atomically)
+ * {modelsDir}/themes/{version}/suggestions.json  {version, trainedAt, popular:[…], users:{id:[…]}}: what the core serves
+ * {modelsDir}/themes/{version}/manifest.json     what it was trained on and how it scored (see {@link #manifest})
  * </pre>
+ * A version is only a candidate: {@code themes/CURRENT}, the version served, is the registry's to change. The
+ * manifest is written last, by rename, so a version with a manifest is complete.
  */
 final class ModelPublisher {
 
@@ -42,40 +47,84 @@ final class ModelPublisher {
         this.themesDir = modelsDir.resolve("themes");
     }
 
-    /** Writes the version and makes it current; returns its directory. */
-    Path publish(ALSModel model, Dataset<Row> indexed, RankingExperiment.Result metrics, int k, Instant trainedAt)
-            throws IOException {
-        String version = VERSION.format(trainedAt);
-        Path dir = themesDir.resolve(version);
-        Files.createDirectories(dir);
+    /** What the manifest says beside the metrics. */
+    record Provenance(String runId, String source, String codeVersion, RankingExperiment.Settings settings,
+                      double trainingSeconds) {
+    }
+
+    /** Writes a new version; returns its directory. */
+    Path publish(ALSModel model, Dataset<Row> pairs, RankingExperiment.Result result, Provenance provenance,
+                 Instant trainedAt) throws IOException {
+        Path dir = newVersionDir(trainedAt);
+        String version = dir.getFileName().toString();
         model.write().overwrite().save(dir.resolve("model").toUri().toString());
 
-        ObjectNode doc = json.createObjectNode().put("version", version).put("trainedAt", trainedAt.toString());
-        doc.putObject("metrics")
-                .put("ndcgAt" + k, metrics.alsNdcg())
-                .put("popularityNdcgAt" + k, metrics.popularityNdcg())
-                .put("users", metrics.users()).put("items", metrics.items())
-                .put("interactions", metrics.interactions()).put("testUsers", metrics.testUsers());
-        writePopular(doc.putArray("popular"), indexed, k);
-        writePersonal(doc.putObject("users"), model, indexed, k);
+        int k = provenance.settings().k();
+        ObjectNode suggestions = json.createObjectNode().put("version", version).put("trainedAt", trainedAt.toString());
+        writePopular(suggestions.putArray("popular"), pairs, k);
+        writePersonal(suggestions.putObject("users"), model, pairs, k);
+        json.writeValue(dir.resolve("suggestions.json").toFile(), suggestions);
 
-        Path file = dir.resolve("suggestions.json");
-        json.writeValue(file.toFile(), doc);
-        pointCurrentTo(version);
+        Path tmp = dir.resolve("manifest.json.tmp");
+        json.writeValue(tmp.toFile(), manifest(version, trainedAt, result, provenance));
+        Files.move(tmp, dir.resolve("manifest.json"), StandardCopyOption.ATOMIC_MOVE);
         return dir;
     }
 
-    private static void writePopular(ArrayNode popular, Dataset<Row> indexed, int k) {
-        List<Row> top = indexed.groupBy("item").agg(count(lit(1)).as("users"), sum("confidence").as("c"))
+    /**
+     * {@code {version, runId, trainedAt, codeVersion, source, trainingSeconds, settings{…}, data{split, from, cutoff,
+     * to, interactions, pairs, users, items, testUsers}, metrics{k, als{ndcg, precision, map, coverage},
+     * popularity{…}, random{…}}, beatsPopularity}}; times are ISO-8601 UTC.
+     */
+    ObjectNode manifest(String version, Instant trainedAt, RankingExperiment.Result result, Provenance provenance) {
+        ObjectNode doc = json.createObjectNode().put("version", version).put("runId", provenance.runId())
+                .put("trainedAt", trainedAt.toString()).put("codeVersion", provenance.codeVersion())
+                .put("source", provenance.source()).put("trainingSeconds", provenance.trainingSeconds());
+        RankingExperiment.Settings s = provenance.settings();
+        doc.putObject("settings").put("rank", s.rank()).put("iterations", s.iterations()).put("regParam", s.regParam())
+                .put("alpha", s.alpha()).put("holdOut", s.holdOut()).put("seed", s.seed());
+        Split split = result.split();
+        doc.putObject("data").put("split", split.kind())
+                .put("from", Instant.ofEpochSecond(split.from()).toString())
+                .put("cutoff", Instant.ofEpochSecond(split.cutoff()).toString())
+                .put("to", Instant.ofEpochSecond(split.to()).toString())
+                .put("interactions", result.interactions()).put("pairs", result.pairs())
+                .put("users", result.users()).put("items", result.items()).put("testUsers", result.testUsers());
+        ObjectNode metrics = doc.putObject("metrics").put("k", s.k());
+        for (Map.Entry<String, RankingMetrics> model : result.models().entrySet()) {
+            RankingMetrics m = model.getValue();
+            metrics.putObject(model.getKey()).put("ndcg", m.ndcg()).put("precision", m.precision())
+                    .put("map", m.map()).put("coverage", m.coverage());
+        }
+        doc.put("beatsPopularity", result.beatsBaseline());
+        return doc;
+    }
+
+    /** {@code v…Z}, or {@code v…Z-2}, {@code -3}… when two runs finish in the same second. */
+    private Path newVersionDir(Instant trainedAt) throws IOException {
+        Files.createDirectories(themesDir);
+        String base = VERSION.format(trainedAt);
+        for (int n = 1; ; n++) {
+            Path dir = themesDir.resolve(n == 1 ? base : base + "-" + n);
+            try {
+                return Files.createDirectory(dir);
+            } catch (FileAlreadyExistsException taken) {
+                // next suffix
+            }
+        }
+    }
+
+    private static void writePopular(ArrayNode popular, Dataset<Row> pairs, int k) {
+        List<Row> top = pairs.groupBy("item").agg(count(lit(1)).as("users"), sum("confidence").as("c"))
                 .orderBy(desc("users"), desc("c"), col("item")).limit(k).collectAsList();
         for (Row r : top) {
             popular.addObject().put("theme", r.getString(0)).put("score", r.getLong(1));
         }
     }
 
-    private static void writePersonal(ObjectNode users, ALSModel model, Dataset<Row> indexed, int k) {
-        Dataset<Row> userNames = indexed.select("u", "user").distinct();
-        Dataset<Row> itemNames = indexed.select("i", "item").distinct();
+    private static void writePersonal(ObjectNode users, ALSModel model, Dataset<Row> pairs, int k) {
+        Dataset<Row> userNames = pairs.select("u", "user").distinct();
+        Dataset<Row> itemNames = pairs.select("i", "item").distinct();
         Dataset<Row> flat = model.recommendForAllUsers(k)
                 .selectExpr("u", "posexplode(recommendations) AS (rank, r)")
                 .selectExpr("u", "rank", "r.i AS i", "r.rating AS score")
@@ -86,12 +135,5 @@ final class ModelPublisher {
                     : users.putArray(r.getString(0));
             list.addObject().put("theme", r.getString(1)).put("score", r.getFloat(2));
         }
-    }
-
-    private void pointCurrentTo(String version) throws IOException {
-        Path tmp = themesDir.resolve("CURRENT.tmp");
-        Files.writeString(tmp, version + "\n");
-        Files.move(tmp, themesDir.resolve("CURRENT"), StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -1,39 +1,42 @@
 package io.inviteflow.recommender;
 
-import org.apache.spark.ml.evaluation.RankingEvaluator;
 import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.feature.StringIndexerModel;
 import org.apache.spark.ml.recommendation.ALS;
 import org.apache.spark.ml.recommendation.ALSModel;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 
-import scala.jdk.javaapi.CollectionConverters;
-
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_except;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.desc;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.rand;
-import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.sum;
 
 /**
- * Trains implicit ALS on a per-user random hold-out split and scores it, with the popularity baseline, by NDCG@k on
- * the held-out items (items seen in training are never recommended back for evaluation).
+ * Trains implicit ALS on the past ({@link Split}) and scores it on what users did next, beside two baselines trained on
+ * the same past: popularity (most users first) and random (a fixed random order per user). Items a user already has
+ * in training are never recommended back in evaluation.
  */
 final class RankingExperiment {
+
+    static final String ALS_MODEL = "als";
+    static final String POPULARITY = "popularity";
+    static final String RANDOM = "random";
 
     /** ALS settings; the defaults suit small catalogues such as invitation themes. */
     record Settings(int rank, int iterations, double regParam, double alpha, int k, double holdOut, long seed) {
@@ -42,10 +45,23 @@ final class RankingExperiment {
         }
     }
 
-    record Result(double alsNdcg, double popularityNdcg, long users, long items, long interactions,
-                  long testUsers) {
+    /**
+     * @param interactions input rows; {@code pairs}: distinct user × item; {@code testUsers}: users scored
+     * @param models       metrics per ranker ({@link #ALS_MODEL}, {@link #POPULARITY}, {@link #RANDOM})
+     */
+    record Result(Split split, long users, long items, long interactions, long pairs, long testUsers,
+                  Map<String, RankingMetrics> models) {
+
+        RankingMetrics als() {
+            return models.get(ALS_MODEL);
+        }
+
+        RankingMetrics popularity() {
+            return models.get(POPULARITY);
+        }
+
         boolean beatsBaseline() {
-            return alsNdcg > popularityNdcg;
+            return als().ndcg() > popularity().ndcg();
         }
     }
 
@@ -55,36 +71,25 @@ final class RankingExperiment {
         this.settings = settings;
     }
 
-    Result run(Dataset<Row> interactions) {
-        Dataset<Row> indexed = index(interactions).cache();
-        Dataset<Row>[] split = split(indexed);
-        Dataset<Row> train = split[0].cache();
-        Dataset<Row> test = split[1];
-        ALSModel model = als().fit(train);
-
-        Dataset<Row> truth = test.groupBy("u").agg(collect_list(col("i").cast("double")).as("label")).cache();
-        Dataset<Row> seen = train.groupBy("u").agg(collect_list(col("i").cast("double")).as("seen"));
-        int candidates = (int) Math.min(indexed.select("i").distinct().count(), Integer.MAX_VALUE);
+    /** {@code indexed}: interactions with integer ids (see {@link #index}). */
+    Result run(Dataset<Row> indexed) {
+        Split split = Split.of(indexed, settings.holdOut(), settings.seed());
         long users = indexed.select("u").distinct().count();
-        if (truth.isEmpty()) {
-            // no user has two items, so nothing can be held out: no evidence either way, and NaN beats nothing
-            return new Result(Double.NaN, Double.NaN, users, candidates, indexed.count(), 0);
+        long items = indexed.select("i").distinct().count();
+        long interactions = indexed.count();
+        long pairs = indexed.select("u", "i").distinct().count();
+        long testUsers = split.truth().count();
+        Map<String, RankingMetrics> models = new LinkedHashMap<>();
+        if (testUsers == 0) {
+            // nobody did anything new after the cutoff (or nobody has two items): no evidence either way
+            List.of(ALS_MODEL, POPULARITY, RANDOM).forEach(m -> models.put(m, RankingMetrics.none()));
+            return new Result(split, users, items, interactions, pairs, 0, models);
         }
-
-        Dataset<Row> alsTop = model.recommendForAllUsers(candidates)
-                .select(col("u"), expr("transform(recommendations, r -> cast(r.i as double))").as("ranked"));
-        double alsNdcg = ndcg(alsTop, seen, truth);
-
-        Dataset<Row> popular = train.groupBy("i").agg(count(lit(1)).as("n"), sum("confidence").as("c"))
-                .orderBy(desc("n"), desc("c"), col("i"));
-        List<Double> popularItems = popular.select(col("i").cast("double")).as(
-                org.apache.spark.sql.Encoders.DOUBLE()).collectAsList();
-        Dataset<Row> popTop = truth.select(col("u"),
-                array(popularItems.stream().map(functions::lit).toArray(Column[]::new)).as("ranked"));
-        double popularityNdcg = ndcg(popTop, seen, truth);
-
-        return new Result(alsNdcg, popularityNdcg, users, candidates,
-                indexed.count(), truth.count());
+        long catalogue = split.train().select("i").distinct().count();
+        models.put(ALS_MODEL, score(alsRanking(split), split, catalogue));
+        models.put(POPULARITY, score(popularityRanking(split), split, catalogue));
+        models.put(RANDOM, score(randomRanking(split), split, catalogue));
+        return new Result(split, users, items, interactions, pairs, testUsers, models);
     }
 
     ALS als() {
@@ -103,24 +108,42 @@ final class RankingExperiment {
                 .drop("uIdx", "iIdx");
     }
 
-    /** Per user, about {@code holdOut} of the items go to the test set; users with a single item stay in training. */
-    @SuppressWarnings("unchecked")
-    private Dataset<Row>[] split(Dataset<Row> indexed) {
-        // rand() is drawn once and cached: recomputed per filter it would differ, and train and test would overlap
-        Dataset<Row> drawn = indexed.withColumn("draw", rand(settings.seed())).cache();
-        Column perUser = row_number().over(Window.partitionBy("u").orderBy(col("draw"), col("i")));
-        Dataset<Row> ranked = drawn.withColumn("n", count(lit(1)).over(Window.partitionBy("u")))
-                .withColumn("pos", perUser).drop("draw").cache();
-        Column isTest = col("n").geq(2).and(col("pos").leq(expr("greatest(1, floor(n * " + settings.holdOut() + "))")));
-        return new Dataset[]{ranked.filter(isTest.unary_$bang()).drop("n", "pos"), ranked.filter(isTest).drop("n", "pos")};
+    /** Each scored user's ALS ranking, long enough that k items remain once their training items are removed. */
+    private Dataset<Row> alsRanking(Split split) {
+        ALSModel model = als().fit(split.train());
+        Row longest = split.seen().join(split.truth(), "u").agg(max(size(col("seen")))).first();
+        int depth = settings.k() + (longest.isNullAt(0) ? 0 : longest.getInt(0));
+        return model.recommendForUserSubset(split.truth().select("u"), depth)
+                .select(col("u"), expr("transform(recommendations, r -> cast(r.i as double))").as("ranked"));
     }
 
-    private double ndcg(Dataset<Row> ranked, Dataset<Row> seen, Dataset<Row> truth) {
-        Dataset<Row> predictions = truth.join(ranked, "u")
-                .join(seen, CollectionConverters.asScala(List.of("u")).toSeq(), "left")
+    /** The training catalogue, most users first (then most confidence): what the core serves a newcomer. */
+    private Dataset<Row> popularityRanking(Split split) {
+        List<Double> popular = split.train().groupBy("i").agg(count(lit(1)).as("n"), sum("confidence").as("c"))
+                .orderBy(desc("n"), desc("c"), col("i")).select(col("i").cast("double"))
+                .as(Encoders.DOUBLE()).collectAsList();
+        return split.truth().select(col("u"), array(popular.stream().map(functions::lit).toArray(Column[]::new))
+                .as("ranked"));
+    }
+
+    /** The training catalogue in an order drawn per user (a hash of user, item and seed: the same on every run). */
+    private Dataset<Row> randomRanking(Split split) {
+        List<Integer> catalogue = split.train().select("i").distinct().as(Encoders.INT()).collectAsList();
+        Column all = array(catalogue.stream().map(functions::lit).toArray(Column[]::new));
+        return split.truth().select(col("u"), all.as("items"))
+                .select(col("u"), expr("transform(sort_array(transform(items, x -> named_struct('h', xxhash64(u, x, "
+                        + settings.seed() + "), 'i', x))), s -> cast(s.i as double))").as("ranked"));
+    }
+
+    private RankingMetrics score(Dataset<Row> ranked, Split split, long catalogue) {
+        Dataset<Row> predictions = split.truth().join(ranked, "u").join(split.seen(), joinOnU(), "left")
                 .select(col("label"), slice(array_except(col("ranked"),
-                        coalesce(col("seen"), expr("cast(array() as array<double>)"))), 1, settings.k()).as("prediction"));
-        return new RankingEvaluator().setMetricName("ndcgAtK").setK(settings.k())
-                .setLabelCol("label").setPredictionCol("prediction").evaluate(predictions);
+                        coalesce(col("seen"), expr("cast(array() as array<double>)"))), 1, settings.k())
+                        .as("prediction"));
+        return RankingMetrics.of(predictions, settings.k(), catalogue);
+    }
+
+    private static scala.collection.immutable.Seq<String> joinOnU() {
+        return scala.jdk.javaapi.CollectionConverters.asScala(List.of("u")).toList();
     }
 }

@@ -7,12 +7,14 @@ import org.apache.spark.sql.SparkSession;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /**
- * Trains the theme recommender: implicit ALS over organizers × invitation themes, evaluated against popularity by
- * NDCG@k on a per-user hold-out, retrained on all data and published for the core.
+ * Trains the theme recommender: implicit ALS over organizers × invitation themes, evaluated on a split by time
+ * against popularity and random baselines, retrained on all data and written as a candidate version of the model
+ * registry (promotion is the registry's: batch-jobs, or the ML page of the console).
  *
  * <p>Arguments ({@code --name value}, all optional):
  * <dl>
@@ -20,100 +22,145 @@ import java.util.Map;
  *   <dt>--no-master</dt><dd>under spark-submit: take the master spark-submit sets.</dd>
  *   <dt>--clickhouse-url (jdbc:clickhouse://127.0.0.1:8123/inviteflow?compress=false)</dt><dd>where the archive is.</dd>
  *   <dt>--clickhouse-database (inviteflow)</dt><dd>database of the streaming job's {@code activity_log}.</dd>
- *   <dt>--movielens (none)</dt><dd>train on a {@code user::item::rating::ts} file instead of ClickHouse (tests, benchmarks).</dd>
+ *   <dt>--movielens (none)</dt><dd>train on a {@code user::item::rating::ts} file instead of ClickHouse.</dd>
  *   <dt>--min-rating (3)</dt><dd>with --movielens: lower ratings are not interactions.</dd>
+ *   <dt>--meetup (none)</dt><dd>train on Meetup RSVPs (members × group topics) instead of ClickHouse.</dd>
  *   <dt>--shuffle-partitions (4)</dt><dd>{@code spark.sql.shuffle.partitions}.</dd>
- *   <dt>--models-dir (.inviteflow/data/models)</dt><dd>where versions are published; the core reads the same folder.</dd>
+ *   <dt>--models-dir (.inviteflow/data/models)</dt><dd>the registry folder; the core reads the same one.</dd>
+ *   <dt>--run-id (random)</dt><dd>the registry's id of this run, written into the manifest.</dd>
  *   <dt>--rank, --iterations, --reg-param, --alpha, --k</dt><dd>ALS and evaluation settings (16, 10, 0.1, 10, 10).</dd>
- *   <dt>--min-interactions (2)</dt><dd>below this many rows nothing is trained or published.</dd>
+ *   <dt>--hold-out (0.2)</dt><dd>share of the interactions, the latest, held out for evaluation.</dd>
+ *   <dt>--min-interactions (2)</dt><dd>below this many rows nothing is trained or written.</dd>
  * </dl>
- * A model that does not beat the popularity baseline is not published: the core keeps serving the last one.
+ * It prints {@code stage n/4: …} lines as it goes (the registry shows the last one as progress) and exits 0 when a
+ * version was written or there was too little data to write one, 1 on failure.
  */
 public final class ThemeRecommenderJob {
+
+    static final int STAGES = 4;
 
     private ThemeRecommenderJob() {
     }
 
     public static void main(String[] argv) throws Exception {
-        Map<String, String> args = parse(argv);
+        JobArguments args = JobArguments.parse(argv);
         SparkSession.Builder builder = SparkSession.builder().appName("inviteflow-theme-recommender")
-                .config("spark.sql.shuffle.partitions", args.getOrDefault("shuffle-partitions", "4"))
+                .config("spark.sql.shuffle.partitions", args.get("shuffle-partitions", "4"))
                 .config("spark.ui.enabled", "false");
-        if (!args.containsKey("no-master")) {
-            builder.master(args.getOrDefault("master", "local[*]"))
+        if (!args.has("no-master")) {
+            builder.master(args.get("master", "local[*]"))
                     .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
         }
         try (SparkSession spark = builder.getOrCreate()) {
             spark.sparkContext().setLogLevel("WARN");
-            Dataset<Row> interactions = args.containsKey("movielens")
-                    ? Interactions.fromMovieLens(spark, args.get("movielens"),
-                            Integer.parseInt(args.getOrDefault("min-rating", "3")))
-                    : Interactions.fromClickHouse(spark,
-                            args.getOrDefault("clickhouse-url", "jdbc:clickhouse://127.0.0.1:8123/inviteflow?compress=false"),
-                            args.getOrDefault("clickhouse-database", "inviteflow"));
-            Outcome outcome = train(interactions, settings(args), Path.of(args.getOrDefault("models-dir",
-                    ".inviteflow/data/models")), Integer.parseInt(args.getOrDefault("min-interactions", "2")));
+            stage(1, "reading interactions");
+            Source source = Source.of(args, spark);
+            Outcome outcome = train(source.rows(), source.name(), args.settings(),
+                    Path.of(args.get("models-dir", ".inviteflow/data/models")), args.get("run-id",
+                            UUID.randomUUID().toString()), Integer.parseInt(args.get("min-interactions", "2")));
             System.out.println(outcome.message());
         }
     }
 
-    /** What a training run did. {@code published} is null when there was too little data. */
+    /** Where the interactions come from, and its name for the manifest. */
+    private record Source(Dataset<Row> rows, String name) {
+        static Source of(JobArguments args, SparkSession spark) {
+            if (args.has("movielens")) {
+                return new Source(Interactions.fromMovieLens(spark, args.get("movielens", null),
+                        Integer.parseInt(args.get("min-rating", "3"))), "movielens " + args.get("movielens", null));
+            }
+            if (args.has("meetup")) {
+                return new Source(Interactions.fromMeetupRsvps(spark, args.get("meetup", null)),
+                        "meetup " + args.get("meetup", null));
+            }
+            String url = args.get("clickhouse-url", "jdbc:clickhouse://127.0.0.1:8123/inviteflow?compress=false");
+            String database = args.get("clickhouse-database", "inviteflow");
+            return new Source(Interactions.fromClickHouse(spark, url, database),
+                    "clickhouse " + database + ".activity_log");
+        }
+    }
+
+    /** What a training run did. {@code published} is null when there was too little data to evaluate a model. */
     record Outcome(RankingExperiment.Result metrics, Path published, String message) {
     }
 
-    static Outcome train(Dataset<Row> interactions, RankingExperiment.Settings settings, Path modelsDir,
-                         int minInteractions) throws Exception {
+    static Outcome train(Dataset<Row> interactions, String source, RankingExperiment.Settings settings,
+                         Path modelsDir, String runId, int minInteractions) throws Exception {
+        long started = System.nanoTime();
         Dataset<Row> cached = interactions.cache();
         long rows = cached.count();
         if (rows < minInteractions) {
-            return new Outcome(null, null, "only " + rows + " interactions: nothing trained, nothing published");
+            return new Outcome(null, null, "only " + rows + " interactions: nothing trained, nothing written");
         }
-        var experiment = new RankingExperiment(settings);
-        RankingExperiment.Result metrics = experiment.run(cached);
-        if (metrics.testUsers() == 0) {
-            return new Outcome(metrics, null, "not published: no organizer has used two themes yet, so no model can "
-                    + "be evaluated (" + metrics.users() + " organizers, " + metrics.items() + " themes)");
-        }
-        if (!metrics.beatsBaseline()) {
-            // the core would serve it as "personal": worse than what it serves without a model
-            return new Outcome(metrics, null, String.format(java.util.Locale.ROOT,
-                    "not published: NDCG@%d ALS %.4f does not beat popularity %.4f", settings.k(),
-                    metrics.alsNdcg(), metrics.popularityNdcg()));
-        }
+        stage(2, "evaluating against popularity and random (" + rows + " interactions)");
         Dataset<Row> indexed = RankingExperiment.index(cached).cache();
-        ALSModel full = experiment.als().fit(indexed);
-        Path dir = new ModelPublisher(modelsDir).publish(full, indexed, metrics, settings.k(), Instant.now());
-        return new Outcome(metrics, dir, String.format(java.util.Locale.ROOT,
-                "published %s: NDCG@%d ALS %.4f vs popularity %.4f (%d users, %d items, %d interactions)",
-                dir, settings.k(), metrics.alsNdcg(), metrics.popularityNdcg(), metrics.users(), metrics.items(),
-                metrics.interactions()));
-    }
-
-    private static RankingExperiment.Settings settings(Map<String, String> a) {
-        var d = RankingExperiment.Settings.defaults();
-        return new RankingExperiment.Settings(
-                Integer.parseInt(a.getOrDefault("rank", String.valueOf(d.rank()))),
-                Integer.parseInt(a.getOrDefault("iterations", String.valueOf(d.iterations()))),
-                Double.parseDouble(a.getOrDefault("reg-param", String.valueOf(d.regParam()))),
-                Double.parseDouble(a.getOrDefault("alpha", String.valueOf(d.alpha()))),
-                Integer.parseInt(a.getOrDefault("k", String.valueOf(d.k()))),
-                d.holdOut(), d.seed());
-    }
-
-    private static final java.util.Set<String> KNOWN = java.util.Set.of("master", "no-master", "clickhouse-url",
-            "clickhouse-database", "movielens", "min-rating", "models-dir", "rank", "iterations", "reg-param", "alpha",
-            "k", "min-interactions", "shuffle-partitions");
-
-    private static Map<String, String> parse(String[] argv) {
-        Map<String, String> args = new HashMap<>();
-        for (int i = 0; i < argv.length; i++) {
-            if (!argv[i].startsWith("--") || !KNOWN.contains(argv[i].substring(2))) {
-                throw new IllegalArgumentException("unknown argument " + argv[i] + "; known: --"
-                        + String.join(", --", new java.util.TreeSet<>(KNOWN)));
-            }
-            boolean flag = i + 1 >= argv.length || argv[i + 1].startsWith("--");
-            args.put(argv[i].substring(2), flag ? "true" : argv[++i]);
+        var experiment = new RankingExperiment(settings);
+        RankingExperiment.Result result = experiment.run(indexed);
+        if (result.testUsers() == 0) {
+            return new Outcome(result, null, "nothing written: no organizer took up a theme new to them after "
+                    + "the others, so no model can be evaluated (" + result.users() + " organizers, "
+                    + result.items() + " themes)");
         }
-        return args;
+        stage(3, "training on all " + rows + " interactions");
+        Dataset<Row> pairs = Split.pairs(indexed).cache();
+        ALSModel full = experiment.als().fit(pairs);
+        stage(4, "writing the version");
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Path dir = new ModelPublisher(modelsDir).publish(full, pairs, result,
+                new ModelPublisher.Provenance(runId, source, CodeVersion.current(), settings, seconds), Instant.now());
+        return new Outcome(result, dir, String.format(Locale.ROOT,
+                "wrote %s: NDCG@%d ALS %.4f, popularity %.4f, random %.4f (%s split, %d users, %d items, "
+                        + "%d interactions, %d users scored)%s", dir, settings.k(), result.als().ndcg(),
+                result.popularity().ndcg(), result.models().get(RankingExperiment.RANDOM).ndcg(),
+                result.split().kind(), result.users(), result.items(), result.interactions(), result.testUsers(),
+                result.beatsBaseline() ? "" : " — it does not beat popularity, so it cannot be promoted"));
+    }
+
+    private static void stage(int n, String what) {
+        System.out.println("stage " + n + "/" + STAGES + ": " + what);
+    }
+
+    /** {@code --name value} pairs, and flags; an unknown name is refused with the list of known ones. */
+    record JobArguments(Map<String, String> values) {
+
+        private static final java.util.Set<String> KNOWN = java.util.Set.of("master", "no-master", "clickhouse-url",
+                "clickhouse-database", "movielens", "min-rating", "meetup", "models-dir", "run-id", "rank",
+                "iterations", "reg-param", "alpha", "k", "hold-out", "min-interactions", "shuffle-partitions");
+
+        static JobArguments parse(String[] argv) {
+            return parse(argv, KNOWN);
+        }
+
+        static JobArguments parse(String[] argv, java.util.Set<String> known) {
+            Map<String, String> args = new java.util.HashMap<>();
+            for (int i = 0; i < argv.length; i++) {
+                if (!argv[i].startsWith("--") || !known.contains(argv[i].substring(2))) {
+                    throw new IllegalArgumentException("unknown argument " + argv[i] + "; known: --"
+                            + String.join(", --", new java.util.TreeSet<>(known)));
+                }
+                boolean flag = i + 1 >= argv.length || argv[i + 1].startsWith("--");
+                args.put(argv[i].substring(2), flag ? "true" : argv[++i]);
+            }
+            return new JobArguments(args);
+        }
+
+        boolean has(String name) {
+            return values.containsKey(name);
+        }
+
+        String get(String name, String otherwise) {
+            return values.getOrDefault(name, otherwise);
+        }
+
+        RankingExperiment.Settings settings() {
+            var d = RankingExperiment.Settings.defaults();
+            return new RankingExperiment.Settings(
+                    Integer.parseInt(get("rank", String.valueOf(d.rank()))),
+                    Integer.parseInt(get("iterations", String.valueOf(d.iterations()))),
+                    Double.parseDouble(get("reg-param", String.valueOf(d.regParam()))),
+                    Double.parseDouble(get("alpha", String.valueOf(d.alpha()))),
+                    Integer.parseInt(get("k", String.valueOf(d.k()))),
+                    Double.parseDouble(get("hold-out", String.valueOf(d.holdOut()))), d.seed());
+        }
     }
 }

@@ -63,9 +63,31 @@ class ClickHouseInteractionsIT {
                 Map.of("ada/birthday", 6.0, "ada/wedding", 1.0, "bob/wedding", 3.0));
     }
 
+    @Test
+    void countsEachSignOnTheDayItWasSeenSoASplitByTimeNeverTrainsOnALaterOpen() throws Exception {
+        String ada = UUID.randomUUID().toString();
+        insert(String.join("\n",
+                row("e1", "INVITATION_CREATED", "i1", createdPayload(ada, "birthday"), "2026-11-20 09:00:00"),
+                row("e2", "INVITATION_OPENED", "i1", "{\\\"client\\\":\\\"mobile\\\"}", "2026-11-22 18:30:00"),
+                row("e3", "RSVP_ANSWERED", "i1", answerPayload("YES"), "2026-11-22 18:31:00"),
+                row("e4", "INVITATION_OPENED", "i1", "{\\\"client\\\":\\\"mobile\\\"}", "2026-11-23 08:00:00")));
+
+        Map<Long, Double> byDay = Interactions.fromClickHouse(SparkTestSession.get(),
+                        "jdbc:clickhouse://127.0.0.1:8123/" + DB + "?compress=false", DB)
+                .collectAsList().stream().collect(Collectors.toMap(r -> r.getLong(3), (Row r) -> r.getDouble(2)));
+
+        // the server's time zone decides where a day starts; the days are 2 apart whatever it is
+        assertThat(byDay).hasSize(2);
+        long created = byDay.keySet().stream().min(Long::compare).orElseThrow();
+        assertThat(byDay).containsEntry(created, 1.0).containsEntry(created + 2 * 86_400, 3.0);
+    }
+
     private static String created(String eventId, String invitation, String organizer, String theme) {
-        return row(eventId, "INVITATION_CREATED", invitation,
-                "{\\\"organizerId\\\":\\\"" + organizer + "\\\",\\\"theme\\\":\\\"" + theme + "\\\",\\\"channel\\\":\\\"email\\\"}");
+        return row(eventId, "INVITATION_CREATED", invitation, createdPayload(organizer, theme));
+    }
+
+    private static String createdPayload(String organizer, String theme) {
+        return "{\\\"organizerId\\\":\\\"" + organizer + "\\\",\\\"theme\\\":\\\"" + theme + "\\\",\\\"channel\\\":\\\"email\\\"}";
     }
 
     private static String opened(String eventId, String invitation) {
@@ -73,14 +95,21 @@ class ClickHouseInteractionsIT {
     }
 
     private static String answered(String eventId, String invitation, String response) {
-        return row(eventId, "RSVP_ANSWERED", invitation,
-                "{\\\"response\\\":\\\"" + response + "\\\",\\\"plusOnes\\\":0,\\\"answerVersion\\\":1}");
+        return row(eventId, "RSVP_ANSWERED", invitation, answerPayload(response));
+    }
+
+    private static String answerPayload(String response) {
+        return "{\\\"response\\\":\\\"" + response + "\\\",\\\"plusOnes\\\":0,\\\"answerVersion\\\":1}";
     }
 
     private static String row(String eventId, String type, String invitation, String payload) {
+        return row(eventId, type, invitation, payload, "2026-11-25 10:00:00");
+    }
+
+    private static String row(String eventId, String type, String invitation, String payload, String occurredAt) {
         return "{\"event_id\":\"" + eventId + "\",\"type\":\"" + type + "\",\"aggregate_type\":\"invitation\","
                 + "\"aggregate_id\":\"" + invitation + "\",\"party_event_id\":\"p1\","
-                + "\"occurred_at\":\"2026-11-25 10:00:00\",\"occurred_ms\":0,\"payload\":\"" + payload + "\"}";
+                + "\"occurred_at\":\"" + occurredAt + "\",\"occurred_ms\":0,\"payload\":\"" + payload + "\"}";
     }
 
     private void insert(String jsonEachRow) throws Exception {
