@@ -47,6 +47,9 @@ public abstract class BatchIntegrationTest {
         registry.add("inviteflow.sms.auth-token", () -> CoreServer.TWILIO_TOKEN);
         registry.add("inviteflow.sms.from", () -> "+15005550006");
         registry.add("inviteflow.sms.status-callback", () -> CoreServer.shared().url() + "/webhooks/sms-status");
+        registry.add("inviteflow.ml.retrain-cron", () -> "0 0 0 1 1 ? 2099");
+        registry.add("inviteflow.ml.models-dir", CoreServer.MODELS_DIR::toString);
+        registry.add("inviteflow.ml.retrain-command", () -> String.join(",", RecommenderJob.onMovieLens()));
         // small chunks and pages, so a handful of guests spans several of each
         registry.add("inviteflow.reminders.chunk-size", () -> "2");
         registry.add("inviteflow.reminders.page-size", () -> "3");

@@ -23,6 +23,8 @@ public final class CoreServer implements ExtensionContext.Store.CloseableResourc
     private static final Duration STARTUP = Duration.ofSeconds(180);
     static final String STRIPE_WEBHOOK_SECRET = "whsec_batch_test_" + BatchIntegrationTest.RUN;
     /** The Stripe stand-in the core takes payments and refunds with; its journal is the gateway's log. */
+    /** The model registry folder, shared with batch-jobs under test: what it promotes, this core serves. */
+    public static final Path MODELS_DIR = Path.of("target", "models-" + java.util.UUID.randomUUID()).toAbsolutePath();
     public static final StripeStandIn STRIPE = StripeStandIn.start(0, null, STRIPE_WEBHOOK_SECRET);
     /** The Twilio stand-in batch-jobs texts through; it reports deliveries to the core's SMS hook. */
     public static final String TWILIO_ACCOUNT = "AC" + "5eed".repeat(8);
@@ -84,6 +86,8 @@ public final class CoreServer implements ExtensionContext.Store.CloseableResourc
         args.add("--inviteflow.payments.paypal.client-id="); // no PayPal stand-in here: card payments only
         args.add("--inviteflow.push.extra-services=http://127.0.0.1:"); // the tests' own push service
         args.add("--inviteflow.sms.auth-token=" + TWILIO_TOKEN);
+        args.add("--inviteflow.suggestions.models-dir=" + MODELS_DIR);
+        args.add("--inviteflow.suggestions.refresh-every=1s");
         STRIPE.sendWebhooksTo("http://127.0.0.1:" + port + "/webhooks/stripe");
         ServiceProcess process = ServiceProcess.start("core-for-batch-" + run, jar, logDir,
                 List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"), args);

@@ -1,0 +1,34 @@
+package io.inviteflow.batch.ml;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import java.util.Map;
+
+/**
+ * A version of the theme model as its manifest describes it ({@code themes/{version}/manifest.json}, written by the
+ * recommender's ModelPublisher), and whether the core serves it now.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ModelVersion(String version, String runId, String trainedAt, String codeVersion, String source,
+                           double trainingSeconds, Map<String, Object> settings, Data data, Metrics metrics,
+                           boolean beatsPopularity, boolean current) {
+
+    /** The interactions it was trained and evaluated on. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Data(String split, String from, String cutoff, String to, long interactions, long pairs,
+                       long users, long items, long testUsers) {
+    }
+
+    /** Per ranker ({@code als}, {@code popularity}, {@code random}) on the held-out data, at the top {@code k}. */
+    public record Metrics(int k, Ranker als, Ranker popularity, Ranker random) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Ranker(double ndcg, double precision, double map, double coverage) {
+    }
+
+    ModelVersion asCurrent(boolean isCurrent) {
+        return new ModelVersion(version, runId, trainedAt, codeVersion, source, trainingSeconds, settings, data,
+                metrics, beatsPopularity, isCurrent);
+    }
+}
