@@ -10,7 +10,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import io.inviteflow.console.security.CurrentOrganizer;
 import jakarta.annotation.security.PermitAll;
 
-/** The frame of every signed-in page: product name, the organizer's pages (events, contacts, campaigns, calendar; the job history for admins), sign out. */
+/** The frame of every signed-in page: product name, the organizer's pages (events, contacts, campaigns, calendar; the job history and pipeline for admins, the models for the ML team), sign out. */
 @PermitAll
 public class MainLayout extends AppLayout {
 
@@ -27,12 +27,14 @@ public class MainLayout extends AppLayout {
         jobs.setVisible(organizer.isAdmin());
         Anchor pipeline = new Anchor("pipeline", "Pipeline");
         pipeline.setVisible(organizer.isAdmin());
+        Anchor models = new Anchor("ml", "Models");
+        models.setVisible(organizer.isMlTeam());
         Span who = new Span(organizer.email());
         Button signOut = new Button("Sign out", click -> organizer.logout());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
         HorizontalLayout header = new HorizontalLayout(home, events, contacts, campaigns, calendar, insights, jobs, pipeline,
-                who, signOut);
+                models, who, signOut);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(home);

@@ -21,6 +21,7 @@ class CoreAuthenticationProvider implements AuthenticationProvider {
     static final String ROLE = "ROLE_ORGANIZER";
     /** Also an admin of the installation ({@link AdminProperties}). */
     static final String ADMIN = "ROLE_ADMIN";
+    static final String ML_TEAM = "ROLE_ML";
 
     private final CoreClient core;
     private final AdminProperties admins;
@@ -40,9 +41,13 @@ class CoreAuthenticationProvider implements AuthenticationProvider {
         try {
             String token = core.issueToken(email, password);
             // Credentials are not kept: the token stands for them from now on.
-            List<SimpleGrantedAuthority> roles = admins.isAdmin(email)
-                    ? List.of(new SimpleGrantedAuthority(ROLE), new SimpleGrantedAuthority(ADMIN))
-                    : List.of(new SimpleGrantedAuthority(ROLE));
+            List<SimpleGrantedAuthority> roles = new java.util.ArrayList<>(List.of(new SimpleGrantedAuthority(ROLE)));
+            if (admins.isAdmin(email)) {
+                roles.add(new SimpleGrantedAuthority(ADMIN));
+            }
+            if (admins.isMlTeam(email)) {
+                roles.add(new SimpleGrantedAuthority(ML_TEAM));
+            }
             return UsernamePasswordAuthenticationToken.authenticated(new Organizer(email, token), null, roles);
         } catch (CoreClient.Unauthorized e) {
             throw new BadCredentialsException("Wrong email or password");

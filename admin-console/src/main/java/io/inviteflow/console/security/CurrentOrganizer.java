@@ -27,6 +27,11 @@ public class CurrentOrganizer {
         return authentication.hasRole("ADMIN");
     }
 
+    /** Whether the organizer may retrain and promote the recommender's models (ML team or admin). */
+    public boolean isMlTeam() {
+        return authentication.hasRole("ML");
+    }
+
     /** Ends the session and returns to the login view, e.g. after the core answered 401 (token expired). */
     public void logout() {
         authentication.logout();

@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * batch-jobs' API as the console uses it: a campaign's preview and test mail, made by the code that sends the real
- * ones; the history of runs and the restart of a failed one. Every failure is a {@link Failed} with words for the organizer (batch-jobs' problem detail, or that it could
+ * ones; the history of runs and the restart of a failed one (the ML page's calls are {@code ml.ModelsClient}). Every failure is a {@link Failed} with words for the organizer (batch-jobs' problem detail, or that it could
  * not be reached).
  */
 @Component
@@ -28,11 +28,16 @@ public class BatchJobsClient {
     private final RestClient rest;
 
     public BatchJobsClient(RestClient.Builder builder, BatchJobsProperties properties) {
+        this.rest = restClient(builder, properties);
+    }
+
+    /** A client of batch-jobs' API whose every error is a {@link Failed} (also for the ML page's client). */
+    public static RestClient restClient(RestClient.Builder builder, BatchJobsProperties properties) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.connectTimeout()).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(properties.readTimeout());
-        this.rest = builder.clone().baseUrl(properties.url().toString()).requestFactory(requests)
+        return builder.clone().baseUrl(properties.url().toString()).requestFactory(requests)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
                     throw new Failed(detail(response.getBody().readAllBytes(), response.getStatusCode().value()));
                 })
@@ -122,22 +127,22 @@ public class BatchJobsClient {
         }
     }
 
-    static <T> T call(java.util.function.Supplier<T> request) {
+    public static <T> T call(java.util.function.Supplier<T> request) {
         try {
             return request.get();
         } catch (Failed e) {
             throw e;
         } catch (RestClientException e) {
-            throw new Failed("the sending service (batch-jobs) cannot be reached now");
+            throw new Failed("batch-jobs (sending, retraining) cannot be reached now");
         }
     }
 
     private static String detail(byte[] body, int status) {
         try {
             String detail = JSON.readTree(body).path("detail").asText("");
-            return detail.isBlank() ? "the sending service answered " + status : detail;
+            return detail.isBlank() ? "batch-jobs answered " + status : detail;
         } catch (IOException e) {
-            return "the sending service answered " + status;
+            return "batch-jobs answered " + status;
         }
     }
 }

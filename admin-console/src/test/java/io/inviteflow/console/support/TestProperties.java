@@ -10,11 +10,16 @@ public final class TestProperties {
     public static final String PIPELINE_TOPIC = "inviteflow.activity.console-it-" + RUN;
     public static final String PIPELINE_GROUP = "console-it-" + RUN;
 
+    /** On the ML team in every test (inviteflow.console.ml-team); nobody else is. */
+    public static final String ML_TEAM_MEMBER = "ml@example.org";
+
     private TestProperties() {
     }
 
     public static void register(DynamicPropertyRegistry registry) {
         registry.add("inviteflow.core.url", CoreStandIn::url);
+        registry.add("inviteflow.batch.url", BatchJobsStandIn::url);
+        registry.add("inviteflow.console.ml-team", () -> ML_TEAM_MEMBER);
         registry.add("inviteflow.clickhouse.database", ClickHouseTestDatabase::name);
         registry.add("inviteflow.console.dashboard.poll-interval", () -> "1s");
         registry.add("inviteflow.pipeline.topic", () -> PIPELINE_TOPIC);
