@@ -64,6 +64,8 @@ public final class OrganizerBenchmark {
         Histogram reading = inviting.guestPages(tokens, guests, seconds, 2_000, 6_000);
         System.out.printf("guest page, %d guests reading ~1 s per page for %d s…%n", guests, seconds);
         Histogram skimming = inviting.guestPages(tokens, guests, seconds, 500, 1_500);
+        System.out.println("theme suggestions, 2,000 requests one after another…");
+        Suggestions suggestions = inviting.themeSuggestions(2_000);
 
         String section = String.format(Locale.ROOT, """
 
@@ -75,6 +77,7 @@ public final class OrganizerBenchmark {
                 | 5,000 personalised invitations (merge fields, one request) | %d | %s s (worst %.2f s) |
                 | guest page `GET /i/{token}`, %d guests at once, each reading 2–6 s per page, %d s | 1 | %s |
                 | guest page, %d guests at once, each reading 0.5–1.5 s per page (the machine's limit), %d s | 1 | %s |
+                | theme suggestions `GET /api/v1/suggestions/themes`, %,d requests one after another (served: %s) | 1 | p50 %.1f ms, p99 %.1f ms |
 
                 The import file is generated (names from a fixed list, unique emails and phones, 3 columns of Google's
                 export), parsed, normalised (libphonenumber), merged against the address book and written in one
@@ -90,10 +93,34 @@ public final class OrganizerBenchmark {
                 imports.stream().mapToDouble(r -> r[0]).max().orElse(0),
                 inviteSeconds.size(), join(inviteSeconds.stream().map(s -> String.format(Locale.ROOT, "%.2f", s)).toList()),
                 inviteSeconds.stream().mapToDouble(Double::doubleValue).max().orElse(0),
-                guests, seconds, pages(reading, seconds), guests, seconds, pages(skimming, seconds));
+                guests, seconds, pages(reading, seconds), guests, seconds, pages(skimming, seconds),
+                suggestions.latency().getTotalCount(), suggestions.source(),
+                suggestions.latency().getValueAtPercentile(50) / 1000.0,
+                suggestions.latency().getValueAtPercentile(99) / 1000.0);
         Path out = Path.of(args.get("out", "docs/benchmarks.md"));
         Files.writeString(out, section, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.println(section);
+    }
+
+    /** Latencies in µs, and what the core served ({@code personal}, {@code popular} or {@code default}, and the version). */
+    record Suggestions(Histogram latency, String source) {
+    }
+
+    /** The theme suggestions the core serves from the promoted model's file, without Spark: one request at a time. */
+    private Suggestions themeSuggestions(int requests) {
+        Histogram latency = new Histogram(60_000_000L, 3);
+        String source = null;
+        for (int i = 0; i < requests; i++) {
+            long start = System.nanoTime();
+            CoreClient.Status status = CoreClient.expect(client.call("GET", "/api/v1/suggestions/themes", null), 200);
+            latency.recordValue(Math.max(1, (System.nanoTime() - start) / 1_000));
+            if (source == null) {
+                JsonNode served = json(status);
+                source = served.path("source").asText() + (served.path("modelVersion").isTextual()
+                        ? " of " + served.path("modelVersion").asText() : "");
+            }
+        }
+        return new Suggestions(latency, source);
     }
 
     private static CoreClient organizer(URI core) {
