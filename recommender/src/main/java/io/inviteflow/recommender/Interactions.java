@@ -17,9 +17,11 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.split;
 
 /**
- * Implicit feedback as rows {@code (user String, item String, confidence double, at long)}: a sign, at epoch second
- * {@code at}, of how strongly a user is drawn to an item. A user and an item may have many rows (one per day, per
- * rating…): the time lets the evaluation train on the past and test on the future.
+ * Implicit feedback as rows {@code (user String, item String, confidence double, at long, context String)}: a sign, at
+ * epoch second {@code at}, of how strongly a user is drawn to an item. A user and an item may have many rows (one per
+ * day, per rating…): the time lets the evaluation train on the past and test on the future. {@code context} (may be
+ * null) is what a newcomer is known by, {@code type|season} for themes: the popularity a newcomer is served is
+ * computed per context.
  */
 final class Interactions {
 
@@ -27,19 +29,24 @@ final class Interactions {
             .add("user", DataTypes.StringType, false)
             .add("item", DataTypes.StringType, false)
             .add("confidence", DataTypes.DoubleType, false)
-            .add("at", DataTypes.LongType, false);
+            .add("at", DataTypes.LongType, false)
+            .add("context", DataTypes.StringType, true);
 
     /**
      * Organizer × theme × day from {@code activity_log}: an invitation sent with a theme counts 1 on the day it was
      * created, its first open 1 more on the day of the open, its first YES 2 more on the day of the answer — what the
      * organizer chose, weighted by how well it worked with their guests, each sign on the day it was seen (so a split
-     * by time never lets a later open into the training data). The aggregation runs inside ClickHouse; {@code FINAL}
+     * by time never lets a later open into the training data). The context is the event's type (its template) and
+     * the season of the day (meteorological, northern hemisphere: the archive knows no country of the organizer). The aggregation runs inside ClickHouse; {@code FINAL}
      * because the archive deduplicates by eventId only at merge time. SQL valid on ClickHouse 18.16 and current.
      */
     static String themeQuery(String database) {
         return """
                 SELECT organizer AS user, theme AS item, toFloat64(sum(weight)) AS confidence,
-                       toInt64(toUInt32(toStartOfDay(seen_at))) AS at
+                       toInt64(toUInt32(toStartOfDay(seen_at))) AS at,
+                       if(template = '', '', concat(template, '|', multiIf(toMonth(seen_at) IN (12, 1, 2), 'winter',
+                           toMonth(seen_at) IN (3, 4, 5), 'spring', toMonth(seen_at) IN (6, 7, 8), 'summer',
+                           'autumn'))) AS context
                 FROM (
                     SELECT aggregate_id AS invitation, occurred_at AS seen_at, 1 AS weight
                     FROM %1$s.activity_log FINAL WHERE type = 'INVITATION_CREATED'
@@ -54,11 +61,12 @@ final class Interactions {
                 ) ANY INNER JOIN (
                     SELECT aggregate_id AS invitation,
                            visitParamExtractString(payload, 'organizerId') AS organizer,
-                           visitParamExtractString(payload, 'theme') AS theme
+                           visitParamExtractString(payload, 'theme') AS theme,
+                           visitParamExtractString(payload, 'template') AS template
                     FROM %1$s.activity_log FINAL WHERE type = 'INVITATION_CREATED'
                 ) USING invitation
                 WHERE theme != '' AND organizer != ''
-                GROUP BY organizer, theme, toStartOfDay(seen_at)""".formatted(database);
+                GROUP BY organizer, theme, toStartOfDay(seen_at), context""".formatted(database);
     }
 
     private Interactions() {
@@ -98,9 +106,11 @@ final class Interactions {
                         lit(1.0).as("confidence"), floor(col("mtime").divide(1000)).as("at")));
     }
 
-    /** The columns of {@link #SCHEMA}, cast from whatever a source delivers. */
+    /** The columns of {@link #SCHEMA}, cast from whatever a source delivers; no context column: null. */
     static Dataset<Row> typed(Dataset<Row> rows) {
+        boolean hasContext = java.util.Arrays.asList(rows.columns()).contains("context");
         return rows.select(col("user").cast("string"), col("item").cast("string"),
-                col("confidence").cast("double"), col("at").cast("long"));
+                col("confidence").cast("double"), col("at").cast("long"),
+                (hasContext ? col("context") : lit(null)).cast("string").as("context"));
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.spark.ml.recommendation.ALSModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -21,6 +22,9 @@ import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.desc;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
@@ -30,7 +34,8 @@ import static org.apache.spark.sql.functions.sum;
  * model registry) and for the core to serve without Spark:
  * <pre>
  * {modelsDir}/themes/{version}/model/            the Spark ALS model (reloadable with ALSModel.load)
- * {modelsDir}/themes/{version}/suggestions.json  {version, trainedAt, popular:[…], users:{id:[…]}}: what the core serves
+ * {modelsDir}/themes/{version}/suggestions.json  {version, trainedAt, popular:[…], popularBySegment:{type|season:[…],
+ *                                                type:[…]}, users:{id:[…]}}: what the core serves
  * {modelsDir}/themes/{version}/manifest.json     what it was trained on and how it scored (see {@link #manifest})
  * </pre>
  * A version is only a candidate: {@code themes/CURRENT}, the version served, is the registry's to change. The
@@ -52,9 +57,14 @@ final class ModelPublisher {
                       double trainingSeconds) {
     }
 
-    /** Writes a new version; returns its directory. */
-    Path publish(ALSModel model, Dataset<Row> pairs, RankingExperiment.Result result, Provenance provenance,
-                 Instant trainedAt) throws IOException {
+    /**
+     * Writes a new version; returns its directory.
+     *
+     * @param rows  every interaction (with its context), for the newcomers' popularity per context
+     * @param pairs one row per user and item, what ALS was trained on
+     */
+    Path publish(ALSModel model, Dataset<Row> rows, Dataset<Row> pairs, RankingExperiment.Result result,
+                 Provenance provenance, Instant trainedAt) throws IOException {
         Path dir = newVersionDir(trainedAt);
         String version = dir.getFileName().toString();
         model.write().overwrite().save(dir.resolve("model").toUri().toString());
@@ -62,6 +72,7 @@ final class ModelPublisher {
         int k = provenance.settings().k();
         ObjectNode suggestions = json.createObjectNode().put("version", version).put("trainedAt", trainedAt.toString());
         writePopular(suggestions.putArray("popular"), pairs, k);
+        writePopularByContext(suggestions.putObject("popularBySegment"), rows, k);
         writePersonal(suggestions.putObject("users"), model, pairs, k);
         json.writeValue(dir.resolve("suggestions.json").toFile(), suggestions);
 
@@ -119,6 +130,28 @@ final class ModelPublisher {
                 .orderBy(desc("users"), desc("c"), col("item")).limit(k).collectAsList();
         for (Row r : top) {
             popular.addObject().put("theme", r.getString(0)).put("score", r.getLong(1));
+        }
+    }
+
+    /**
+     * The most popular items per context ({@code type|season}) and per type alone (the part before {@code |}):
+     * what a newcomer planning that kind of event is served.
+     */
+    private static void writePopularByContext(ObjectNode segments, Dataset<Row> rows, int k) {
+        Dataset<Row> known = rows.filter(col("context").isNotNull().and(col("context").notEqual("")));
+        Dataset<Row> byContext = known.select(col("context").as("segment"), col("user"), col("item"),
+                col("confidence"));
+        Dataset<Row> byType = known.select(split(col("context"), "\\|").getItem(0).as("segment"), col("user"),
+                col("item"), col("confidence"));
+        Dataset<Row> ranked = byContext.union(byType).groupBy("segment", "item")
+                .agg(countDistinct("user").as("users"), sum("confidence").as("c"))
+                .withColumn("rank", row_number().over(Window.partitionBy("segment")
+                        .orderBy(desc("users"), desc("c"), col("item"))))
+                .filter(col("rank").leq(k)).orderBy("segment", "rank");
+        for (Row r : ranked.select("segment", "item", "users").collectAsList()) {
+            ArrayNode list = segments.has(r.getString(0)) ? (ArrayNode) segments.get(r.getString(0))
+                    : segments.putArray(r.getString(0));
+            list.addObject().put("theme", r.getString(1)).put("score", r.getLong(2));
         }
     }
 

@@ -43,6 +43,7 @@ final class SyntheticInteractions {
                 concat(lit("item-"), when(col("own").lt(affinity), ownItem).otherwise(anyItem).cast("long")
                         .cast("string")).as("item"),
                 floor(col("strength").multiply(3)).plus(1).cast("double").as("confidence"),
-                floor(col("when").multiply(YEAR)).plus(YEAR_START).cast("long").as("at"));
+                floor(col("when").multiply(YEAR)).plus(YEAR_START).cast("long").as("at"),
+                lit(null).cast("string").as("context"));
     }
 }

@@ -106,7 +106,7 @@ public final class ThemeRecommenderJob {
         ALSModel full = experiment.als().fit(pairs);
         stage(4, "writing the version");
         double seconds = (System.nanoTime() - started) / 1e9;
-        Path dir = new ModelPublisher(modelsDir).publish(full, pairs, result,
+        Path dir = new ModelPublisher(modelsDir).publish(full, indexed, pairs, result,
                 new ModelPublisher.Provenance(runId, source, CodeVersion.current(), settings, seconds), Instant.now());
         return new Outcome(result, dir, String.format(Locale.ROOT,
                 "wrote %s: NDCG@%d ALS %.4f, popularity %.4f, random %.4f (%s split, %d users, %d items, "

@@ -72,9 +72,11 @@ class ClickHouseInteractionsIT {
                 row("e3", "RSVP_ANSWERED", "i1", answerPayload("YES"), "2026-11-22 18:31:00"),
                 row("e4", "INVITATION_OPENED", "i1", "{\\\"client\\\":\\\"mobile\\\"}", "2026-11-23 08:00:00")));
 
-        Map<Long, Double> byDay = Interactions.fromClickHouse(SparkTestSession.get(),
-                        "jdbc:clickhouse://127.0.0.1:8123/" + DB + "?compress=false", DB)
-                .collectAsList().stream().collect(Collectors.toMap(r -> r.getLong(3), (Row r) -> r.getDouble(2)));
+        List<Row> rows = Interactions.fromClickHouse(SparkTestSession.get(),
+                "jdbc:clickhouse://127.0.0.1:8123/" + DB + "?compress=false", DB).collectAsList();
+        Map<Long, Double> byDay = rows.stream().collect(Collectors.toMap(r -> r.getLong(3), (Row r) -> r.getDouble(2)));
+        // the event's type and the season of the day: what a newcomer planning such an event is known by
+        assertThat(rows).allSatisfy(r -> assertThat(r.getString(4)).isEqualTo("party|autumn"));
 
         // the server's time zone decides where a day starts; the days are 2 apart whatever it is
         assertThat(byDay).hasSize(2);
@@ -87,7 +89,7 @@ class ClickHouseInteractionsIT {
     }
 
     private static String createdPayload(String organizer, String theme) {
-        return "{\\\"organizerId\\\":\\\"" + organizer + "\\\",\\\"theme\\\":\\\"" + theme + "\\\",\\\"channel\\\":\\\"email\\\"}";
+        return "{\\\"organizerId\\\":\\\"" + organizer + "\\\",\\\"theme\\\":\\\"" + theme + "\\\",\\\"channel\\\":\\\"email\\\",\\\"template\\\":\\\"party\\\"}";
     }
 
     private static String opened(String eventId, String invitation) {

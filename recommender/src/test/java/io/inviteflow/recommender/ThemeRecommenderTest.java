@@ -97,6 +97,39 @@ class ThemeRecommenderTest {
     }
 
     @Test
+    void newcomersAreServedWhatOrganizersOfTheSameKindOfEventChoseInTheSameSeason() throws Exception {
+        long winter = 1_767_225_600L; // 2026-01-01
+        long summer = 1_782_864_000L; // 2026-07-01
+        Dataset<Row> rows = SparkTestSession.get().createDataFrame(List.of(
+                context("ada", "wedding-rings", winter, "wedding|winter"),
+                context("bob", "wedding-rings", winter, "wedding|winter"),
+                context("cy", "wedding-botanical", summer, "wedding|summer"),
+                context("dee", "wedding-botanical", summer + 10, "wedding|summer"),
+                context("eve", "wedding-botanical", summer + 20, "wedding|summer"),
+                context("ada", "birthday-confetti", summer + 30, "birthday|summer"),
+                context("bob", "birthday-confetti", summer + 40, "birthday|summer"),
+                context("ada", "wedding-botanical", summer + 50, "wedding|summer"),
+                context("fay", "birthday-balloons", summer + 60, "birthday|summer"),
+                // after the cutoff: themes new to known organizers, so there is something to evaluate
+                context("bob", "wedding-botanical", summer + 70, "wedding|summer"),
+                context("cy", "birthday-confetti", summer + 80, "birthday|summer")), Interactions.SCHEMA);
+
+        var outcome = ThemeRecommenderJob.train(rows, "test", RankingExperiment.Settings.defaults(), models,
+                "run-5", 2);
+
+        assertThat(outcome.published()).as(outcome.message()).isNotNull();
+        JsonNode segments = new ObjectMapper().readTree(outcome.published().resolve("suggestions.json").toFile())
+                .get("popularBySegment");
+        assertThat(segments.get("wedding|winter").findValuesAsText("theme")).containsExactly("wedding-rings");
+        assertThat(segments.get("wedding|summer").findValuesAsText("theme")).containsExactly("wedding-botanical");
+        // per type over all seasons: botanical by 5 organizers, rings by 2
+        assertThat(segments.get("wedding").findValuesAsText("theme"))
+                .containsExactly("wedding-botanical", "wedding-rings");
+        assertThat(segments.get("birthday").findValuesAsText("theme"))
+                .containsExactly("birthday-confetti", "birthday-balloons");
+    }
+
+    @Test
     void writesNothingWhenNobodyTookUpAnythingNewAfterTheCutoff() throws Exception {
         Dataset<Row> oneThemeEach = SparkTestSession.get().createDataFrame(List.of(
                 row("ada", "birthday", 100), row("bob", "wedding", 200), row("ada", "birthday", 300)),
@@ -134,7 +167,11 @@ class ThemeRecommenderTest {
         assertThat(rsvps.select("user").distinct().count()).as("members whose latest answer is yes").isEqualTo(MEMBERS_SAYING_YES);
     }
 
+    private static Row context(String user, String item, long at, String context) {
+        return RowFactory.create(user, item, 1.0, at, context);
+    }
+
     private static Row row(String user, String item, long at) {
-        return RowFactory.create(user, item, 1.0, at);
+        return RowFactory.create(user, item, 1.0, at, null);
     }
 }
