@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.inviteflow.contract.forecast.AnswerModelFile;
 import org.apache.spark.ml.recommendation.ALSModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -36,7 +37,9 @@ import static org.apache.spark.sql.functions.sum;
  * {modelsDir}/themes/{version}/model/            the Spark ALS model (reloadable with ALSModel.load)
  * {modelsDir}/themes/{version}/suggestions.json  {version, trainedAt, popular:[…], popularBySegment:{type|season:[…],
  *                                                type:[…]}, users:{id:[…]}}: what the core serves
- * {modelsDir}/themes/{version}/manifest.json     what it was trained on and how it scored (see {@link #manifest})
+ * {modelsDir}/themes/{version}/answers.json      the answer model (AnswerModelFile), when there were invitations
+ * {modelsDir}/themes/{version}/manifest.json     what it was trained on and how it scored (see {@link #manifest});
+ *                                                {@code answers}: the answer model's AUC, log-loss and calibration
  * </pre>
  * A version is only a candidate: {@code themes/CURRENT}, the version served, is the registry's to change. The
  * manifest is written last, by rename, so a version with a manifest is complete.
@@ -64,7 +67,7 @@ final class ModelPublisher {
      * @param pairs one row per user and item, what ALS was trained on
      */
     Path publish(ALSModel model, Dataset<Row> rows, Dataset<Row> pairs, RankingExperiment.Result result,
-                 Provenance provenance, Instant trainedAt) throws IOException {
+                 AnswerModel.Trained answers, Provenance provenance, Instant trainedAt) throws IOException {
         Path dir = newVersionDir(trainedAt);
         String version = dir.getFileName().toString();
         model.write().overwrite().save(dir.resolve("model").toUri().toString());
@@ -75,9 +78,18 @@ final class ModelPublisher {
         writePopularByContext(suggestions.putObject("popularBySegment"), rows, k);
         writePersonal(suggestions.putObject("users"), model, pairs, k);
         json.writeValue(dir.resolve("suggestions.json").toFile(), suggestions);
+        if (answers != null) {
+            AnswerModelFile file = answers.file();
+            json.writeValue(dir.resolve("answers.json").toFile(), new AnswerModelFile(version, file.intercept(),
+                    file.categorical(), file.numeric()));
+        }
 
         Path tmp = dir.resolve("manifest.json.tmp");
-        json.writeValue(tmp.toFile(), manifest(version, trainedAt, result, provenance));
+        ObjectNode manifest = manifest(version, trainedAt, result, provenance);
+        if (answers != null) {
+            manifest.set("answers", json.valueToTree(answers.evaluation()));
+        }
+        json.writeValue(tmp.toFile(), manifest);
         Files.move(tmp, dir.resolve("manifest.json"), StandardCopyOption.ATOMIC_MOVE);
         return dir;
     }

@@ -31,13 +31,15 @@ import java.util.UUID;
  *   <dt>--rank, --iterations, --reg-param, --alpha, --k</dt><dd>ALS and evaluation settings (16, 10, 0.1, 10, 10).</dd>
  *   <dt>--hold-out (0.2)</dt><dd>share of the interactions, the latest, held out for evaluation.</dd>
  *   <dt>--min-interactions (2)</dt><dd>below this many rows nothing is trained or written.</dd>
+ *   <dt>--settle-days (7)</dt><dd>the answer model learns from invitations sent at least this long before the
+ *   archive's newest activity (younger ones may still be answered).</dd>
  * </dl>
- * It prints {@code stage n/4: …} lines as it goes (the registry shows the last one as progress) and exits 0 when a
+ * It prints {@code stage n/5: …} lines as it goes (the registry shows the last one as progress) and exits 0 when a
  * version was written or there was too little data to write one, 1 on failure.
  */
 public final class ThemeRecommenderJob {
 
-    static final int STAGES = 4;
+    static final int STAGES = 5;
 
     private ThemeRecommenderJob() {
     }
@@ -55,27 +57,28 @@ public final class ThemeRecommenderJob {
             spark.sparkContext().setLogLevel("WARN");
             stage(1, "reading interactions");
             Source source = Source.of(args, spark);
-            Outcome outcome = train(source.rows(), source.name(), args.settings(),
+            Outcome outcome = train(source.rows(), source.answers(), source.name(), args.settings(),
                     Path.of(args.get("models-dir", ".inviteflow/data/models")), args.get("run-id",
                             UUID.randomUUID().toString()), Integer.parseInt(args.get("min-interactions", "2")));
             System.out.println(outcome.message());
         }
     }
 
-    /** Where the interactions come from, and its name for the manifest. */
-    private record Source(Dataset<Row> rows, String name) {
+    /** Where the interactions come from, the invitations for the answer model (none outside ClickHouse), a name. */
+    private record Source(Dataset<Row> rows, Dataset<Row> answers, String name) {
         static Source of(JobArguments args, SparkSession spark) {
             if (args.has("movielens")) {
                 return new Source(Interactions.fromMovieLens(spark, args.get("movielens", null),
-                        Integer.parseInt(args.get("min-rating", "3"))), "movielens " + args.get("movielens", null));
+                        Integer.parseInt(args.get("min-rating", "3"))), null, "movielens " + args.get("movielens", null));
             }
             if (args.has("meetup")) {
-                return new Source(Interactions.fromMeetupRsvps(spark, args.get("meetup", null)),
+                return new Source(Interactions.fromMeetupRsvps(spark, args.get("meetup", null)), null,
                         "meetup " + args.get("meetup", null));
             }
             String url = args.get("clickhouse-url", "jdbc:clickhouse://127.0.0.1:8123/inviteflow?compress=false");
             String database = args.get("clickhouse-database", "inviteflow");
             return new Source(Interactions.fromClickHouse(spark, url, database),
+                    AnswerExamples.fromClickHouse(spark, url, database, Integer.parseInt(args.get("settle-days", "7"))),
                     "clickhouse " + database + ".activity_log");
         }
     }
@@ -86,6 +89,13 @@ public final class ThemeRecommenderJob {
 
     static Outcome train(Dataset<Row> interactions, String source, RankingExperiment.Settings settings,
                          Path modelsDir, String runId, int minInteractions) throws Exception {
+        return train(interactions, null, source, settings, modelsDir, runId, minInteractions);
+    }
+
+    /** {@code answers}: invitations for the answer model ({@link AnswerExamples}), or null for none. */
+    static Outcome train(Dataset<Row> interactions, Dataset<Row> answers, String source,
+                         RankingExperiment.Settings settings, Path modelsDir, String runId, int minInteractions)
+            throws Exception {
         long started = System.nanoTime();
         Dataset<Row> cached = interactions.cache();
         long rows = cached.count();
@@ -104,16 +114,36 @@ public final class ThemeRecommenderJob {
         stage(3, "training on all " + rows + " interactions");
         Dataset<Row> pairs = Split.pairs(indexed).cache();
         ALSModel full = experiment.als().fit(pairs);
-        stage(4, "writing the version");
+        AnswerModel.Trained answerModel = answerModel(answers, settings.holdOut());
+        stage(5, "writing the version");
         double seconds = (System.nanoTime() - started) / 1e9;
-        Path dir = new ModelPublisher(modelsDir).publish(full, indexed, pairs, result,
+        Path dir = new ModelPublisher(modelsDir).publish(full, indexed, pairs, result, answerModel,
                 new ModelPublisher.Provenance(runId, source, CodeVersion.current(), settings, seconds), Instant.now());
         return new Outcome(result, dir, String.format(Locale.ROOT,
                 "wrote %s: NDCG@%d ALS %.4f, popularity %.4f, random %.4f (%s split, %d users, %d items, "
                         + "%d interactions, %d users scored)%s", dir, settings.k(), result.als().ndcg(),
                 result.popularity().ndcg(), result.models().get(RankingExperiment.RANDOM).ndcg(),
                 result.split().kind(), result.users(), result.items(), result.interactions(), result.testUsers(),
-                result.beatsBaseline() ? "" : " — it does not beat popularity, so it cannot be promoted"));
+                result.beatsBaseline() ? "" : " — it does not beat popularity, so it cannot be promoted")
+                + (answerModel == null ? "" : String.format(Locale.ROOT, "; answers: AUC %.3f, log-loss %.4f vs "
+                        + "constant %.4f", answerModel.evaluation().auc(), answerModel.evaluation().logLoss(),
+                        answerModel.evaluation().constantLogLoss())));
+    }
+
+    /** Null without invitations, or when they cannot teach anything (all one answer, or too few to split). */
+    private static AnswerModel.Trained answerModel(Dataset<Row> answers, double holdOut) {
+        if (answers == null) {
+            return null;
+        }
+        Dataset<Row> cached = answers.cache();
+        long examples = cached.count();
+        long yes = examples == 0 ? 0 : cached.filter("label = 1.0").count();
+        if (examples < 50 || yes == 0 || yes == examples) {
+            stage(4, "no answer model: " + examples + " settled invitations, " + yes + " with a yes");
+            return null;
+        }
+        stage(4, "training the answer model on " + examples + " settled invitations");
+        return AnswerModel.trainAndEvaluate(cached, holdOut);
     }
 
     private static void stage(int n, String what) {
@@ -125,7 +155,8 @@ public final class ThemeRecommenderJob {
 
         private static final java.util.Set<String> KNOWN = java.util.Set.of("master", "no-master", "clickhouse-url",
                 "clickhouse-database", "movielens", "min-rating", "meetup", "models-dir", "run-id", "rank",
-                "iterations", "reg-param", "alpha", "k", "hold-out", "min-interactions", "shuffle-partitions");
+                "iterations", "reg-param", "alpha", "k", "hold-out", "min-interactions", "shuffle-partitions",
+                "settle-days");
 
         static JobArguments parse(String[] argv) {
             return parse(argv, KNOWN);

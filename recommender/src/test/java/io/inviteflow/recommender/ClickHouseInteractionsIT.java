@@ -84,6 +84,36 @@ class ClickHouseInteractionsIT {
         assertThat(byDay).containsEntry(created, 1.0).containsEntry(created + 2 * 86_400, 3.0);
     }
 
+    @Test
+    void answerExamplesTakeTheLatestAnswerAndOnlyInvitationsOldEnoughToBeSettled() throws Exception {
+        String ada = UUID.randomUUID().toString();
+        insert(String.join("\n",
+                row("e1", "INVITATION_CREATED", "i1", createdPayload(ada, "party-neon"), "2026-11-20 19:00:00"),
+                row("e2", "INVITATION_OPENED", "i1", "{}", "2026-11-20 20:00:00"),
+                row("e3", "RSVP_ANSWERED", "i1", answerPayload("YES"), "2026-11-20 20:01:00"),
+                row("e4", "RSVP_ANSWERED", "i1", answerPayload("NO"), "2026-11-21 09:00:00"),
+                row("e5", "INVITATION_CREATED", "i2", createdPayload(ada, "party-neon"), "2026-11-20 19:00:00"),
+                row("e6", "RSVP_ANSWERED", "i2", answerPayload("YES"), "2026-11-21 10:00:00"),
+                row("e7", "INVITATION_CREATED", "i3", createdPayload(ada, "party-neon"), "2026-11-22 08:00:00"),
+                row("e8", "INVITATION_OPENED", "i3", "{}", "2026-11-23 08:00:00")));
+
+        List<Row> all = AnswerExamples.fromClickHouse(SparkTestSession.get(),
+                "jdbc:clickhouse://127.0.0.1:8123/" + DB + "?compress=false", DB, 0).orderBy("at", "opened")
+                .collectAsList();
+        long settled = AnswerExamples.fromClickHouse(SparkTestSession.get(),
+                "jdbc:clickhouse://127.0.0.1:8123/" + DB + "?compress=false", DB, 2).count();
+
+        assertThat(all).hasSize(3);
+        // i2: not opened, its only answer YES; i1: opened, YES then NO, so NO; i3: opened, no answer
+        assertThat(all).map(r -> r.getAs("opened") + "/" + r.getAs("label"))
+                .containsExactly("0.0/1.0", "1.0/0.0", "1.0/0.0");
+        Row first = all.get(0);
+        assertThat(List.of(first.getAs("channel"), first.getAs("theme"), first.getAs("template"), first.getAs("hour"),
+                first.getAs("weekday"))).containsExactly("email", "party-neon", "party", "19", "5");
+        // the newest activity is 23 Nov 08:00: two days before it, only the invitations of 20 Nov are settled
+        assertThat(settled).isEqualTo(2);
+    }
+
     private static String created(String eventId, String invitation, String organizer, String theme) {
         return row(eventId, "INVITATION_CREATED", invitation, createdPayload(organizer, theme));
     }

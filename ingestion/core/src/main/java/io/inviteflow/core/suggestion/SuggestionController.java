@@ -29,11 +29,11 @@ class SuggestionController {
     static final List<String> DEFAULT_THEMES = List.of("birthday", "wedding", "party", "dinner", "meetup",
             "conference", "baby-shower", "graduation", "corporate");
 
-    private final ThemeModels models;
+    private final PromotedModels models;
     private final TemplateCatalogue catalogue;
     private final Clock clock;
 
-    SuggestionController(ThemeModels models, TemplateCatalogue catalogue, Clock clock) {
+    SuggestionController(PromotedModels models, TemplateCatalogue catalogue, Clock clock) {
         this.models = models;
         this.catalogue = catalogue;
         this.clock = clock;
@@ -62,7 +62,7 @@ class SuggestionController {
                         "eventType: no template " + type + " (GET /api/v1/templates lists them)")));
         Predicate<ThemeModel.ScoredTheme> fits = template.map(SuggestionController::themesOf)
                 .<Predicate<ThemeModel.ScoredTheme>>map(ids -> s -> ids.contains(s.theme())).orElse(s -> true);
-        Optional<ThemeModel> model = models.current();
+        Optional<ThemeModel> model = models.themes();
         String version = model.map(ThemeModel::version).orElse(null);
         if (model.isPresent()) {
             ThemeModel m = model.get();

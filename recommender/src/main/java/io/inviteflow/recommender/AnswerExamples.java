@@ -1,0 +1,82 @@
+package io.inviteflow.recommender;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import java.util.Properties;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.exp;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.rand;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * Invitations as examples for the answer model: rows {@code (channel, theme, template, hour, weekday: String,
+ * opened, referred: double 0/1, label: double 1 = the latest answer is YES, at: long epoch second sent)}.
+ */
+final class AnswerExamples {
+
+    private AnswerExamples() {
+    }
+
+    /**
+     * Every invitation of the archive sent at least {@code settleDays} before its newest activity (younger ones may
+     * still be answered: not yet an example of either kind). The hour and weekday are those of sending, in UTC.
+     * SQL valid on ClickHouse 18.16 and current.
+     */
+    static String query(String database, int settleDays) {
+        return """
+                SELECT channel, theme, template, toString(toHour(sent_at)) AS hour,
+                       toString(toDayOfWeek(sent_at)) AS weekday, toFloat64(opened) AS opened,
+                       toFloat64(referred) AS referred, toFloat64(yes) AS label, toInt64(toUInt32(sent_at)) AS at
+                FROM (
+                    SELECT aggregate_id AS invitation, occurred_at AS sent_at,
+                           visitParamExtractString(payload, 'channel') AS channel,
+                           visitParamExtractString(payload, 'theme') AS theme,
+                           visitParamExtractString(payload, 'template') AS template,
+                           visitParamExtractString(payload, 'referredBy') != '' AS referred
+                    FROM %1$s.activity_log FINAL WHERE type = 'INVITATION_CREATED'
+                ) ANY LEFT JOIN (
+                    SELECT aggregate_id AS invitation, max(type = 'INVITATION_OPENED') AS opened,
+                           argMaxIf(visitParamExtractString(payload, 'response'), occurred_at,
+                                    type = 'RSVP_ANSWERED') = 'YES' AS yes
+                    FROM %1$s.activity_log FINAL WHERE type IN ('INVITATION_OPENED', 'RSVP_ANSWERED')
+                    GROUP BY aggregate_id
+                ) USING invitation
+                WHERE sent_at <= (SELECT max(occurred_at) FROM %1$s.activity_log) - %2$d * 86400""".formatted(
+                database, settleDays);
+    }
+
+    static Dataset<Row> fromClickHouse(SparkSession spark, String jdbcUrl, String database, int settleDays) {
+        Properties connection = new Properties();
+        connection.setProperty("driver", "ru.yandex.clickhouse.ClickHouseDriver");
+        return spark.read().jdbc(jdbcUrl, "(" + query(database, settleDays) + ") AS examples", connection);
+    }
+
+    /**
+     * Invitations whose YES depends on planted causes: opened (strongly), the channel (email above a bare link) and
+     * the hour of sending (evenings above mornings); theme and template are noise. For tests and the benchmark.
+     */
+    static Dataset<Row> synthetic(SparkSession spark, long rows, long seed) {
+        Column opened = when(rand(seed).lt(0.6), 1.0).otherwise(0.0);
+        Dataset<Row> drawn = spark.range(rows).select(opened.as("opened"),
+                when(rand(seed + 1).lt(0.7), "email").otherwise("link").as("channel"),
+                floor(rand(seed + 2).multiply(24)).cast("int").as("h"),
+                floor(rand(seed + 3).multiply(7)).plus(1).cast("int").cast("string").as("weekday"),
+                floor(rand(seed + 4).multiply(5)).cast("string").as("t"),
+                rand(seed + 5).as("draw"), floor(rand(seed + 6).multiply(365 * 86400L)).cast("long").as("offset"));
+        Column margin = lit(-2.0).plus(col("opened").multiply(2.5))
+                .plus(when(col("channel").equalTo("email"), 0.5).otherwise(0.0))
+                .plus(when(col("h").geq(17), 0.7).otherwise(0.0));
+        Column chance = lit(1.0).divide(lit(1.0).plus(exp(margin.multiply(-1))));
+        return drawn.select(col("channel"), col("t").as("theme"), lit("party").as("template"),
+                col("h").cast("string").as("hour"), col("weekday"), col("opened"),
+                when(rand(seed + 7).lt(0.1), 1.0).otherwise(0.0).as("referred"),
+                when(col("draw").lt(chance), 1.0).otherwise(0.0).as("label"),
+                col("offset").plus(1_735_689_600L).as("at"));
+    }
+}
