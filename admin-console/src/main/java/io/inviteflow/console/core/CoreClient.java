@@ -96,6 +96,17 @@ public class CoreClient {
         return events == null ? List.of() : events;
     }
 
+    /** The event's headcount forecast; empty while no answer model is promoted (the core's 404). */
+    public java.util.Optional<CoreForecast> forecast(String accessToken, UUID eventId) {
+        try {
+            return java.util.Optional.ofNullable(call(() -> rest.get().uri("/api/v1/events/{id}/forecast", eventId)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                    .retrieve().body(CoreForecast.class)));
+        } catch (NotFound e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** One event; {@link NotFound} also when it belongs to another organizer (the core does not tell them apart). */
     public CoreEvent event(String accessToken, UUID id) {
         CoreEvent event = call(() -> rest.get().uri("/api/v1/events/{id}", id)

@@ -58,6 +58,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
 
     private final H2 title = new H2();
     private final Paragraph status = new Paragraph();
+    /** the headcount to expect, from the core's answer model: read when the page opens (the core, not ClickHouse) */
+    private final Paragraph forecast = new Paragraph();
     private final CountersPanel counters = new CountersPanel();
     private final EngagementChart chart = new EngagementChart();
     private final InsightsPanel insights = new InsightsPanel();
@@ -78,7 +80,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         setSizeFull();
         csv.setText("Download every figure (CSV)");
         csv.getElement().setAttribute("download", true);
-        add(title, status, counters, chart, insights, csv);
+        forecast.setVisible(false);
+        add(title, status, forecast, counters, chart, insights, csv);
     }
 
     @Override
@@ -91,6 +94,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         try {
             event = core.event(organizer.accessToken(), id);
             questions = core.questions(organizer.accessToken(), id);
+            showForecast(id);
             title.setText(event.title());
             chart.setZone(event.zone());
             status.setText("Live: updates by itself.");
@@ -114,6 +118,21 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             insights.setVisible(false);
             csv.setVisible(false);
         }
+    }
+
+    /** A forecast the core cannot give now is left out: the dashboard's figures do not depend on it. */
+    private void showForecast(UUID id) {
+        java.util.Optional<String> expected;
+        try {
+            expected = ForecastLine.of(core.forecast(organizer.accessToken(), id));
+        } catch (CoreClient.Unauthorized e) {
+            throw e;
+        } catch (CoreClient.CoreException e) {
+            log.warn("No headcount forecast for event {}: {}", id, e.toString());
+            expected = java.util.Optional.empty();
+        }
+        forecast.setText(expected.orElse(""));
+        forecast.setVisible(expected.isPresent());
     }
 
     @Override

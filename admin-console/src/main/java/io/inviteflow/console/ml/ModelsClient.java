@@ -30,8 +30,13 @@ public class ModelsClient {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Version(String version, String runId, Instant trainedAt, String codeVersion, String source,
-                          double trainingSeconds, Data data, Metrics metrics, boolean beatsPopularity,
-                          boolean current) {
+                          double trainingSeconds, Data data, Metrics metrics, Answers answers,
+                          boolean beatsPopularity, boolean current) {
+    }
+
+    /** The answer model's scores on held-out invitations; null when the version has none. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Answers(double auc, double logLoss, double constantLogLoss, double baseRate, long test) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

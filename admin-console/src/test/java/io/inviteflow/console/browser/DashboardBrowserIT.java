@@ -43,6 +43,10 @@ class DashboardBrowserIT {
         CoreStandIn.asks("token-grace", eventId, """
                 [{"id":"%s","kind":"CHOICE","label":"Meal choice","options":["Fish","Meat"],"required":true,
                   "perGuest":true}]""".formatted(meal));
+        CoreStandIn.forecasts("token-grace", eventId, """
+                {"modelVersion":"v20261120T030000Z","answers":{"invitations":120,"yes":41,"yesHeadcount":52,"no":7,
+                 "maybe":3},"forecast":{"pending":69,"expectedMoreYes":30.6,"moreYesLow":24,"moreYesHigh":37,
+                 "expectedHeadcount":91.2,"headcountLow":83,"headcountHigh":99}}""");
         long now = Instant.now().getEpochSecond();
         ClickHouseTestDatabase.insertEngagement(eventId, 120, 90, 41, 7, 3, 52, 1, now);
 
@@ -56,6 +60,8 @@ class DashboardBrowserIT {
             assertThat(dashboard.figure("Invited")).hasText("120");
             assertThat(dashboard.figure("Yes")).hasText("41");
             assertThat(dashboard.figure("Headcount")).hasText("52");
+            assertThat(page.getByText("Expected headcount once everybody answered: 91 (90 %: 83–99), of whom 52 "
+                    + "already said yes; 69 invitations await an answer (answer model v20261120T030000Z).")).isVisible();
 
             // the streaming job writes a newer version of the row: the open page follows without a reload
             ClickHouseTestDatabase.insertEngagement(eventId, 120, 95, 48, 7, 3, 61, 2, now + 5);

@@ -27,12 +27,13 @@ class VersionComparisonTest {
     @Test
     void aFigureAVersionLacksIsADash() {
         var handMade = new ModelsClient.Version("v0", "run", Instant.parse("2026-01-01T00:00:00Z"), null, null, 0,
-                null, null, false, false);
+                null, null, null, false, false);
 
         List<VersionComparison.Row> rows = VersionComparison.of(List.of(handMade, version("v1", 0.3, 0.1, 10)));
 
         assertThat(row(rows, "NDCG@10 ALS")).containsExactly("–", "0.3000");
         assertThat(row(rows, "Commit")).containsExactly("–", "abc1234");
+        assertThat(row(rows, "Answers AUC")).as("a version without an answer model").containsExactly("–", "0.7800");
     }
 
     private static List<String> row(List<VersionComparison.Row> rows, String figure) {
@@ -45,6 +46,7 @@ class VersionComparisonTest {
                 Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-20T00:00:00Z"), interactions, 50, 9, 30),
                 new ModelsClient.Metrics(10, new ModelsClient.Ranker(als, 0.2, 0.15, 0.4),
                         new ModelsClient.Ranker(popularity, 0.05, 0.04, 0.1),
-                        new ModelsClient.Ranker(0.01, 0.01, 0.01, 1.0)), true, false);
+                        new ModelsClient.Ranker(0.01, 0.01, 0.01, 1.0)),
+                new ModelsClient.Answers(0.78, 0.55, 0.69, 0.52, 4_000), true, false);
     }
 }

@@ -68,6 +68,14 @@ public final class CoreStandIn {
         asks(token, id, "[]");
     }
 
+    /** {@code GET /api/v1/events/{id}/forecast}: this forecast (JSON as the core writes it); unset: 404. */
+    public static void forecasts(String token, UUID id, String forecastJson) {
+        server().stubFor(get(urlPathEqualTo("/api/v1/events/" + id + "/forecast"))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(forecastJson)));
+    }
+
     /** {@code GET /api/v1/events/{id}/questions}: these questions (a JSON array as the core writes it). */
     public static void asks(String token, UUID id, String questionsJson) {
         server().stubFor(get(urlPathEqualTo("/api/v1/events/" + id + "/questions"))
