@@ -21,6 +21,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.inviteflow.console.core.CoreCampaigns;
 import io.inviteflow.console.core.CoreClient;
+import io.inviteflow.console.engagement.EngagementStore;
+import io.inviteflow.console.engagement.EventMetrics;
 import io.inviteflow.console.core.CoreEvent;
 import io.inviteflow.console.core.CoreTickets;
 import io.inviteflow.console.layout.BrowserZone;
@@ -52,6 +54,10 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
 
     private final CoreClient core;
+    private final EngagementStore engagement;
+    private final Button bestTime = new Button();
+    /** the organizer's opens by hour of the week, for the best send time; none until read */
+    private EventMetrics organizerOpens = new EventMetrics(List.of());
     private final CoreCampaigns campaigns;
     private final BatchJobsClient sending;
     private final CurrentOrganizer organizer;
@@ -67,8 +73,10 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
     private ZoneId zone = ZoneId.systemDefault();
 
     public CampaignsView(CoreClient core, CoreCampaigns campaigns, BatchJobsClient sending, CoreTickets tickets,
-                         CurrentOrganizer organizer, @Qualifier("livePoller") TaskScheduler poller) {
+                         CurrentOrganizer organizer, @Qualifier("livePoller") TaskScheduler poller,
+                         EngagementStore engagement) {
         this.core = core;
+        this.engagement = engagement;
         this.campaigns = campaigns;
         this.sending = sending;
         this.organizer = organizer;
@@ -106,7 +114,10 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         answers.addValueChangeListener(e -> count());
         openedNotAnswered.addValueChangeListener(e -> count());
         channels.addValueChangeListener(e -> count());
-        BrowserZone.follow(this, browser -> zone = browser); // times are the organizer's own
+        BrowserZone.follow(this, browser -> { // times are the organizer's own
+            zone = browser;
+            showBestTime();
+        });
     }
 
     @Override
@@ -157,6 +168,33 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         return button;
     }
 
+    /**
+     * "When your guests open most": sets the send time to that hour's next start. The opens are read once; the hour
+     * is put in the organizer's zone whenever it is known (the browser tells it after the page opened). Hidden while
+     * there are too few opens to tell, or when the figures cannot be read.
+     */
+    private Button bestTimeButton(DateTimePicker at) {
+        bestTime.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        bestTime.setVisible(false);
+        try {
+            organizerOpens = engagement.organizerMetrics(core.me(organizer.accessToken()).id());
+        } catch (CoreClient.Unauthorized e) {
+            throw e;
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(CampaignsView.class).warn("no best send time: {}", e.toString());
+        }
+        bestTime.addClickListener(click -> BestSendTime.of(organizerOpens, zone)
+                .ifPresent(b -> at.setValue(b.next(java.time.LocalDateTime.now(zone)))));
+        showBestTime();
+        return bestTime;
+    }
+
+    private void showBestTime() {
+        java.util.Optional<BestSendTime> best = BestSendTime.of(organizerOpens, zone);
+        best.ifPresent(b -> bestTime.setText("Use the hour your guests open most: " + b.label()));
+        bestTime.setVisible(best.isPresent());
+    }
+
     private VerticalLayout form() {
         TextField name = new TextField("Name (for you)");
         TextField subject = new TextField("Subject");
@@ -165,13 +203,14 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         message.setValue("Dear {firstName},\n\n\n{link}");
         DateTimePicker at = new DateTimePicker("Send at (empty: now)");
         Checkbox theirTime = new Checkbox("At that time on each guest's own clock (their time zone, else the event's)");
+        Button bestTime = bestTimeButton(at);
         com.vaadin.flow.component.textfield.IntegerField perMinute =
                 new com.vaadin.flow.component.textfield.IntegerField("At most per minute (empty: no limit)");
         perMinute.setMin(1);
         FormLayout segment = new FormLayout(events, answers, openedNotAnswered, channels);
         segment.add(filters, 2);
         RepeatFields repeat = new RepeatFields();
-        FormLayout text = new FormLayout(name, subject, message, at, theirTime, perMinute, repeat);
+        FormLayout text = new FormLayout(name, subject, message, at, bestTime, theirTime, perMinute, repeat);
         AbTestFields abTest = new AbTestFields();
         Button send = new Button("Schedule", click -> {
             boolean local = theirTime.getValue() && at.getValue() != null;
