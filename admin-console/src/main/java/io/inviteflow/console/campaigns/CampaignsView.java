@@ -11,6 +11,8 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -21,10 +23,10 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.inviteflow.console.core.CoreCampaigns;
 import io.inviteflow.console.core.CoreClient;
-import io.inviteflow.console.engagement.EngagementStore;
-import io.inviteflow.console.engagement.EventMetrics;
 import io.inviteflow.console.core.CoreEvent;
 import io.inviteflow.console.core.CoreTickets;
+import io.inviteflow.console.engagement.EngagementStore;
+import io.inviteflow.console.engagement.EventMetrics;
 import io.inviteflow.console.layout.BrowserZone;
 import io.inviteflow.console.layout.MainLayout;
 import io.inviteflow.console.security.CurrentOrganizer;
@@ -37,7 +39,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Marketing: build a segment of the organizer's guests and see how many people it reaches as it is built, write the
@@ -56,6 +60,13 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
     private final CoreClient core;
     private final EngagementStore engagement;
     private final Button bestTime = new Button();
+    /** fills the form's subject and message with a past text (set when the form is built) */
+    private java.util.function.BiConsumer<String, String> useText = (s, m) -> { };
+    /** what the organizer's past campaigns achieved, for the message ideas; read when the page opens */
+    private final VerticalLayout messageIdeas = new VerticalLayout();
+    private List<CoreCampaigns.Campaign> pastCampaigns = List.of();
+    private Map<UUID, EventMetrics> pastFunnels = Map.of();
+    private Map<UUID, String> templateOfEvent = Map.of();
     /** the organizer's opens by hour of the week, for the best send time; none until read */
     private EventMetrics organizerOpens = new EventMetrics(List.of());
     private final CoreCampaigns campaigns;
@@ -110,6 +121,7 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         events.addValueChangeListener(e -> {
             filters.offerTiersOf(e.getValue(), organizer.accessToken());
             count();
+            showMessageIdeas();
         });
         answers.addValueChangeListener(e -> count());
         openedNotAnswered.addValueChangeListener(e -> count());
@@ -124,7 +136,10 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         try {
-            events.setItems(core.events(organizer.accessToken()));
+            List<CoreEvent> own = core.events(organizer.accessToken());
+            events.setItems(own);
+            templateOfEvent = own.stream().filter(e -> e.template() != null)
+                    .collect(java.util.stream.Collectors.toMap(CoreEvent::id, CoreEvent::template));
             count();
             add(new H2("Campaigns"), new H3("New campaign"), form(), new H3("So far"), grid, status, results);
             refreshList();
@@ -189,6 +204,40 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         return bestTime;
     }
 
+    /** Past campaigns and their funnels; a failure leaves no ideas (the form works without them). */
+    private void readPastCampaigns() {
+        try {
+            pastCampaigns = campaigns.list(organizer.accessToken());
+            pastFunnels = engagement.campaignFunnels(pastCampaigns.stream().map(CoreCampaigns.Campaign::id).toList());
+        } catch (CoreClient.Unauthorized e) {
+            throw e;
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(CampaignsView.class).warn("no message ideas: {}", e.toString());
+        }
+    }
+
+    /** The texts that worked best for guests of the same kinds of event as the chosen ones, each with "Use". */
+    private void showMessageIdeas() {
+        messageIdeas.removeAll();
+        java.util.Set<String> templates = events.getValue().stream().map(CoreEvent::template)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+        List<MessageSuggestions.Suggestion> ideas = MessageSuggestions.rank(pastCampaigns, pastFunnels,
+                templateOfEvent, templates, 3);
+        if (ideas.isEmpty()) {
+            messageIdeas.setVisible(false);
+            return;
+        }
+        messageIdeas.add(new Paragraph("Your texts that worked best for such events:"));
+        for (MessageSuggestions.Suggestion idea : ideas) {
+            Button use = new Button("Use", click -> useText.accept(idea.subject(), idea.message()));
+            use.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            HorizontalLayout row = new HorizontalLayout(new Span(idea.label()), use);
+            row.setAlignItems(FlexComponent.Alignment.BASELINE);
+            messageIdeas.add(row);
+        }
+        messageIdeas.setVisible(true);
+    }
+
     private void showBestTime() {
         java.util.Optional<BestSendTime> best = BestSendTime.of(organizerOpens, zone);
         best.ifPresent(b -> bestTime.setText("Use the hour your guests open most: " + b.label()));
@@ -204,13 +253,23 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         DateTimePicker at = new DateTimePicker("Send at (empty: now)");
         Checkbox theirTime = new Checkbox("At that time on each guest's own clock (their time zone, else the event's)");
         Button bestTime = bestTimeButton(at);
+        readPastCampaigns();
+        messageIdeas.setPadding(false);
+        messageIdeas.setSpacing(false);
+        messageIdeas.addClassName("message-ideas");
+        this.useText = (s, m) -> {
+            subject.setValue(s);
+            message.setValue(m == null ? "" : m);
+        };
+        showMessageIdeas();
         com.vaadin.flow.component.textfield.IntegerField perMinute =
                 new com.vaadin.flow.component.textfield.IntegerField("At most per minute (empty: no limit)");
         perMinute.setMin(1);
         FormLayout segment = new FormLayout(events, answers, openedNotAnswered, channels);
         segment.add(filters, 2);
         RepeatFields repeat = new RepeatFields();
-        FormLayout text = new FormLayout(name, subject, message, at, bestTime, theirTime, perMinute, repeat);
+        FormLayout text = new FormLayout(name, subject, message, messageIdeas, at, bestTime, theirTime, perMinute,
+                repeat);
         AbTestFields abTest = new AbTestFields();
         Button send = new Button("Schedule", click -> {
             boolean local = theirTime.getValue() && at.getValue() != null;

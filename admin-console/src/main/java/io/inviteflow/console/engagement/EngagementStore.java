@@ -72,19 +72,30 @@ public class EngagementStore {
 
     /** The funnel figures of many events in one query, for comparing them; events without figures are missing. */
     public Map<UUID, EventMetrics> funnels(List<UUID> eventIds) {
-        if (eventIds.isEmpty()) {
+        return funnels("event", eventIds);
+    }
+
+    /** The funnels of many campaigns (queued people, delivered, opened, answered); those without figures missing. */
+    public Map<UUID, EventMetrics> campaignFunnels(List<UUID> campaignIds) {
+        return funnels("campaign", campaignIds);
+    }
+
+    private Map<UUID, EventMetrics> funnels(String scope, List<UUID> ids) {
+        if (ids.isEmpty()) {
             return Map.of();
         }
-        Map<UUID, List<Counter>> byEvent = new HashMap<>();
-        jdbc.query("SELECT scope_id, metric, value FROM " + totalsTable + " FINAL WHERE scope = 'event'"
-                        + " AND scope_id IN (" + String.join(",", eventIds.stream().map(id -> "?").toList()) + ")"
-                        + " AND dimension = '' AND metric IN ('invited', 'delivered', 'opened', 'answered', 'yes')",
+        Map<UUID, List<Counter>> byId = new HashMap<>();
+        jdbc.query("SELECT scope_id, metric, value FROM " + totalsTable + " FINAL WHERE scope = ?"
+                        + " AND scope_id IN (" + String.join(",", ids.stream().map(id -> "?").toList()) + ")"
+                        + " AND dimension = ''"
+                        + " AND metric IN ('invited', 'queued', 'delivered', 'opened', 'answered', 'yes')",
                 (ResultSet rs) -> {
-                    byEvent.computeIfAbsent(UUID.fromString(rs.getString("scope_id")), k -> new ArrayList<>())
+                    byId.computeIfAbsent(UUID.fromString(rs.getString("scope_id")), k -> new ArrayList<>())
                             .add(new Counter(rs.getString("metric"), "", rs.getLong("value")));
-                }, eventIds.stream().map(UUID::toString).toArray());
+                }, java.util.stream.Stream.concat(java.util.stream.Stream.of(scope),
+                        ids.stream().map(UUID::toString)).toArray());
         Map<UUID, EventMetrics> out = new HashMap<>();
-        byEvent.forEach((id, counters) -> out.put(id, new EventMetrics(counters)));
+        byId.forEach((id, counters) -> out.put(id, new EventMetrics(counters)));
         return out;
     }
 

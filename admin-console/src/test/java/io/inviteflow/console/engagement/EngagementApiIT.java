@@ -16,6 +16,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,21 @@ class EngagementApiIT {
         assertThat(store.spikes(event, 2)).containsExactly(new OpensSpike(m0.plusSeconds(600), 57, 4),
                 new OpensSpike(m0.plusSeconds(300), 90, 6));
         assertThat(store.spikes(event, 5)).hasSize(3);
+    }
+
+    @Test
+    void campaignFunnelsAreTheCampaignsOwnLatestFiguresNotAnEventsOfTheSameId() {
+        UUID campaign = UUID.randomUUID();
+        ClickHouseTestDatabase.insertCounter("campaign", campaign, "queued", "", 120, 1);
+        ClickHouseTestDatabase.insertCounter("campaign", campaign, "opened", "", 40, 1);
+        ClickHouseTestDatabase.insertCounter("campaign", campaign, "opened", "", 44, 2);
+        ClickHouseTestDatabase.insertCounter("event", campaign, "opened", "", 999, 3);
+
+        Map<UUID, EventMetrics> funnels = store.campaignFunnels(List.of(campaign, UUID.randomUUID()));
+
+        assertThat(funnels).containsOnlyKeys(campaign);
+        assertThat(funnels.get(campaign).value("queued")).isEqualTo(120);
+        assertThat(funnels.get(campaign).value("opened")).isEqualTo(44);
     }
 
     @Test
