@@ -16,7 +16,8 @@ import static org.apache.spark.sql.functions.when;
 
 /**
  * Invitations as examples for the answer model: rows {@code (channel, theme, template, hour, weekday: String,
- * opened, referred: double 0/1, label: double 1 = the latest answer is YES, at: long epoch second sent)}.
+ * opened, referred: double 0/1; the labels yes: 1 = the latest answer is YES, answered: 1 = any answer came;
+ * at: long epoch second sent)}.
  */
 final class AnswerExamples {
 
@@ -32,7 +33,8 @@ final class AnswerExamples {
         return """
                 SELECT channel, theme, template, toString(toHour(sent_at)) AS hour,
                        toString(toDayOfWeek(sent_at)) AS weekday, toFloat64(opened) AS opened,
-                       toFloat64(referred) AS referred, toFloat64(yes) AS label, toInt64(toUInt32(sent_at)) AS at
+                       toFloat64(referred) AS referred, toFloat64(yes) AS yes,
+                       toFloat64(answered) AS answered, toInt64(toUInt32(sent_at)) AS at
                 FROM (
                     SELECT aggregate_id AS invitation, occurred_at AS sent_at,
                            visitParamExtractString(payload, 'channel') AS channel,
@@ -43,7 +45,8 @@ final class AnswerExamples {
                 ) ANY LEFT JOIN (
                     SELECT aggregate_id AS invitation, max(type = 'INVITATION_OPENED') AS opened,
                            argMaxIf(visitParamExtractString(payload, 'response'), occurred_at,
-                                    type = 'RSVP_ANSWERED') = 'YES' AS yes
+                                    type = 'RSVP_ANSWERED') = 'YES' AS yes,
+                           max(type = 'RSVP_ANSWERED') AS answered
                     FROM %1$s.activity_log FINAL WHERE type IN ('INVITATION_OPENED', 'RSVP_ANSWERED')
                     GROUP BY aggregate_id
                 ) USING invitation
@@ -59,7 +62,8 @@ final class AnswerExamples {
 
     /**
      * Invitations whose YES depends on planted causes: opened (strongly), the channel (email above a bare link) and
-     * the hour of sending (evenings above mornings); theme and template are noise. For tests and the benchmark.
+     * the hour of sending (evenings above mornings); theme and template are noise; any answer, more likely when
+     * opened. For tests and the benchmark.
      */
     static Dataset<Row> synthetic(SparkSession spark, long rows, long seed) {
         Column opened = when(rand(seed).lt(0.6), 1.0).otherwise(0.0);
@@ -76,7 +80,10 @@ final class AnswerExamples {
         return drawn.select(col("channel"), col("t").as("theme"), lit("party").as("template"),
                 col("h").cast("string").as("hour"), col("weekday"), col("opened"),
                 when(rand(seed + 7).lt(0.1), 1.0).otherwise(0.0).as("referred"),
-                when(col("draw").lt(chance), 1.0).otherwise(0.0).as("label"),
+                when(col("draw").lt(chance), 1.0).otherwise(0.0).as("yes"),
+                // a yes is an answer; so is a no, more often from those who opened
+                when(col("draw").lt(chance).or(rand(seed + 8).lt(lit(0.3).plus(col("opened").multiply(0.4)))), 1.0)
+                        .otherwise(0.0).as("answered"),
                 col("offset").plus(1_735_689_600L).as("at"));
     }
 }

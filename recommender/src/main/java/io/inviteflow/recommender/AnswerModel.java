@@ -31,7 +31,8 @@ import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.when;
 
 /**
- * The chance that an invitation ends with a YES: a Spark ML Pipeline (one-hot categories, logistic regression) trained
+ * The chance that an invitation ends with a YES (or with any answer: the same pipeline on another label): a Spark ML
+ * Pipeline (one-hot categories, logistic regression) trained
  * on the invitations sent before a cutoff and scored on those sent after it, against a constant (the training base
  * rate): AUC, log-loss and calibration. The final model, trained on all examples, is exported as an
  * {@link AnswerModelFile} that the core scores without Spark.
@@ -65,9 +66,13 @@ final class AnswerModel {
     private AnswerModel() {
     }
 
-    /** Evaluates on a split by time ({@code holdOut}: the latest share of invitations), then trains on all. */
-    static Trained trainAndEvaluate(Dataset<Row> examples, double holdOut) {
-        Dataset<Row> cached = examples.cache();
+    /**
+     * Evaluates on a split by time ({@code holdOut}: the latest share of invitations), then trains on all.
+     *
+     * @param target the label column: {@code yes} (the forecast's) or {@code answered} (the reminders')
+     */
+    static Trained trainAndEvaluate(Dataset<Row> examples, String target, double holdOut) {
+        Dataset<Row> cached = examples.withColumn("label", col(target)).cache();
         double[] quantile = cached.stat().approxQuantile("at", new double[]{1 - holdOut}, 0.001);
         long cutoff = (long) Math.floor(quantile[0]) + 1;
         Dataset<Row> train = cached.filter(col("at").lt(cutoff));

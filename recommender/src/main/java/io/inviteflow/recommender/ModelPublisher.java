@@ -37,9 +37,11 @@ import static org.apache.spark.sql.functions.sum;
  * {modelsDir}/themes/{version}/model/            the Spark ALS model (reloadable with ALSModel.load)
  * {modelsDir}/themes/{version}/suggestions.json  {version, trainedAt, popular:[…], popularBySegment:{type|season:[…],
  *                                                type:[…]}, users:{id:[…]}}: what the core serves
- * {modelsDir}/themes/{version}/answers.json      the answer model (AnswerModelFile), when there were invitations
+ * {modelsDir}/themes/{version}/answers.json      the chance of a YES (AnswerModelFile), when there were invitations
+ * {modelsDir}/themes/{version}/responds.json     the chance of any answer (AnswerModelFile), likewise
  * {modelsDir}/themes/{version}/manifest.json     what it was trained on and how it scored (see {@link #manifest});
- *                                                {@code answers}: the answer model's AUC, log-loss and calibration
+ *                                                {@code answers}, {@code responds}: the models' AUC, log-loss
+ *                                                and calibration
  * </pre>
  * A version is only a candidate: {@code themes/CURRENT}, the version served, is the registry's to change. The
  * manifest is written last, by rename, so a version with a manifest is complete.
@@ -67,7 +69,7 @@ final class ModelPublisher {
      * @param pairs one row per user and item, what ALS was trained on
      */
     Path publish(ALSModel model, Dataset<Row> rows, Dataset<Row> pairs, RankingExperiment.Result result,
-                 AnswerModel.Trained answers, Provenance provenance, Instant trainedAt) throws IOException {
+                 InvitationModels invitations, Provenance provenance, Instant trainedAt) throws IOException {
         Path dir = newVersionDir(trainedAt);
         String version = dir.getFileName().toString();
         model.write().overwrite().save(dir.resolve("model").toUri().toString());
@@ -78,16 +80,16 @@ final class ModelPublisher {
         writePopularByContext(suggestions.putObject("popularBySegment"), rows, k);
         writePersonal(suggestions.putObject("users"), model, pairs, k);
         json.writeValue(dir.resolve("suggestions.json").toFile(), suggestions);
-        if (answers != null) {
-            AnswerModelFile file = answers.file();
-            json.writeValue(dir.resolve("answers.json").toFile(), new AnswerModelFile(version, file.intercept(),
-                    file.categorical(), file.numeric()));
-        }
+        writeModel(dir.resolve("answers.json"), invitations.yes(), version);
+        writeModel(dir.resolve("responds.json"), invitations.answered(), version);
 
         Path tmp = dir.resolve("manifest.json.tmp");
         ObjectNode manifest = manifest(version, trainedAt, result, provenance);
-        if (answers != null) {
-            manifest.set("answers", json.valueToTree(answers.evaluation()));
+        if (invitations.yes() != null) {
+            manifest.set("answers", json.valueToTree(invitations.yes().evaluation()));
+        }
+        if (invitations.answered() != null) {
+            manifest.set("responds", json.valueToTree(invitations.answered().evaluation()));
         }
         json.writeValue(tmp.toFile(), manifest);
         Files.move(tmp, dir.resolve("manifest.json"), StandardCopyOption.ATOMIC_MOVE);
@@ -121,6 +123,17 @@ final class ModelPublisher {
         }
         doc.put("beatsPopularity", result.beatsBaseline());
         return doc;
+    }
+
+    /** The models of invitations: the chance of a YES (the forecast's) and of any answer (the reminders'); null: none. */
+    record InvitationModels(AnswerModel.Trained yes, AnswerModel.Trained answered) {
+    }
+
+    private void writeModel(Path file, AnswerModel.Trained trained, String version) throws IOException {
+        if (trained != null) {
+            AnswerModelFile f = trained.file();
+            json.writeValue(file.toFile(), new AnswerModelFile(version, f.intercept(), f.categorical(), f.numeric()));
+        }
     }
 
     /** {@code v…Z}, or {@code v…Z-2}, {@code -3}… when two runs finish in the same second. */

@@ -62,7 +62,7 @@ public final class RecommenderBenchmark {
             long invitations = interactions / 5;
             long started = System.nanoTime();
             AnswerModel.Evaluation answers = AnswerModel.trainAndEvaluate(
-                    AnswerExamples.synthetic(spark, invitations, 5), settings.holdOut()).evaluation();
+                    AnswerExamples.synthetic(spark, invitations, 5), "yes", settings.holdOut()).evaluation();
             double answerSeconds = (System.nanoTime() - started) / 1e9;
             String section = render(runs, settings, args.get("command", "RecommenderBenchmark"))
                     + renderAnswers(answers, invitations, answerSeconds);

@@ -114,10 +114,12 @@ public final class ThemeRecommenderJob {
         stage(3, "training on all " + rows + " interactions");
         Dataset<Row> pairs = Split.pairs(indexed).cache();
         ALSModel full = experiment.als().fit(pairs);
-        AnswerModel.Trained answerModel = answerModel(answers, settings.holdOut());
+        AnswerModel.Trained answerModel = answerModel(answers, "yes", settings.holdOut());
+        AnswerModel.Trained responseModel = answerModel(answers, "answered", settings.holdOut());
         stage(5, "writing the version");
         double seconds = (System.nanoTime() - started) / 1e9;
-        Path dir = new ModelPublisher(modelsDir).publish(full, indexed, pairs, result, answerModel,
+        Path dir = new ModelPublisher(modelsDir).publish(full, indexed, pairs, result,
+                new ModelPublisher.InvitationModels(answerModel, responseModel),
                 new ModelPublisher.Provenance(runId, source, CodeVersion.current(), settings, seconds), Instant.now());
         return new Outcome(result, dir, String.format(Locale.ROOT,
                 "wrote %s: NDCG@%d ALS %.4f, popularity %.4f, random %.4f (%s split, %d users, %d items, "
@@ -130,20 +132,23 @@ public final class ThemeRecommenderJob {
                         answerModel.evaluation().constantLogLoss())));
     }
 
-    /** Null without invitations, or when they cannot teach anything (all one answer, or too few to split). */
-    private static AnswerModel.Trained answerModel(Dataset<Row> answers, double holdOut) {
+    /**
+     * The model of {@code target} ({@code yes}, {@code answered}); null without invitations, or when they cannot teach
+     * anything (all alike, or too few).
+     */
+    private static AnswerModel.Trained answerModel(Dataset<Row> answers, String target, double holdOut) {
         if (answers == null) {
             return null;
         }
         Dataset<Row> cached = answers.cache();
         long examples = cached.count();
-        long yes = examples == 0 ? 0 : cached.filter("label = 1.0").count();
-        if (examples < 50 || yes == 0 || yes == examples) {
-            stage(4, "no answer model: " + examples + " settled invitations, " + yes + " with a yes");
+        long positive = examples == 0 ? 0 : cached.filter(target + " = 1.0").count();
+        if (examples < 50 || positive == 0 || positive == examples) {
+            stage(4, "no " + target + " model: " + examples + " settled invitations, " + positive + " " + target);
             return null;
         }
-        stage(4, "training the answer model on " + examples + " settled invitations");
-        return AnswerModel.trainAndEvaluate(cached, holdOut);
+        stage(4, "training the " + target + " model on " + examples + " settled invitations");
+        return AnswerModel.trainAndEvaluate(cached, target, holdOut);
     }
 
     private static void stage(int n, String what) {

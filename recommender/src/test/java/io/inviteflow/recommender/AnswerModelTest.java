@@ -21,7 +21,7 @@ class AnswerModelTest {
     void onPlantedCausesTheClassifierBeatsAConstantOnLaterInvitationsAndIsCalibrated() {
         Dataset<Row> examples = AnswerExamples.synthetic(SparkTestSession.get(), 20_000, 3);
 
-        AnswerModel.Evaluation evaluation = AnswerModel.trainAndEvaluate(examples, 0.2).evaluation();
+        AnswerModel.Evaluation evaluation = AnswerModel.trainAndEvaluate(examples, "yes", 0.2).evaluation();
 
         System.out.println(evaluation);
         assertThat(evaluation.beatsConstant()).isTrue();
@@ -36,14 +36,26 @@ class AnswerModelTest {
     }
 
     @Test
+    void theChanceOfAnyAnswerIsLearnedFromItsOwnLabel() {
+        Dataset<Row> examples = AnswerExamples.synthetic(SparkTestSession.get(), 20_000, 4);
+
+        AnswerModel.Trained answered = AnswerModel.trainAndEvaluate(examples, "answered", 0.2);
+
+        assertThat(answered.evaluation().beatsConstant()).isTrue();
+        assertThat(answered.evaluation().baseRate()).as("more answer than say yes")
+                .isGreaterThan(AnswerModel.trainAndEvaluate(examples, "yes", 0.2).evaluation().baseRate());
+    }
+
+    @Test
     void theExportedFileScoresInPlainJavaExactlyWhatSparkPredicts() {
         Dataset<Row> examples = AnswerExamples.synthetic(SparkTestSession.get(), 5_000, 9);
-        AnswerModel.Trained trained = AnswerModel.trainAndEvaluate(examples, 0.2);
+        AnswerModel.Trained trained = AnswerModel.trainAndEvaluate(examples, "yes", 0.2);
         // values the model never saw take the "unknown" weights
         Dataset<Row> unseen = SparkTestSession.get().createDataFrame(List.of(RowFactory.create("sms", "neon",
-                "gala", "3", "7", 1.0, 1.0, 1.0, 0L)), examples.schema());
+                "gala", "3", "7", 1.0, 1.0, 1.0, 1.0, 0L)), examples.schema());
 
-        List<Row> predicted = trained.model().transform(examples.limit(300).union(unseen))
+        List<Row> predicted = trained.model().transform(examples.limit(300).union(unseen).withColumn("label",
+                        col("yes")))
                 .withColumn("p", vector_to_array(col("probability"), "float64").getItem(1)).collectAsList();
 
         AnswerModelFile file = trained.file();

@@ -104,9 +104,9 @@ class ClickHouseInteractionsIT {
                 "jdbc:clickhouse://127.0.0.1:8123/" + DB + "?compress=false", DB, 2).count();
 
         assertThat(all).hasSize(3);
-        // i2: not opened, its only answer YES; i1: opened, YES then NO, so NO; i3: opened, no answer
-        assertThat(all).map(r -> r.getAs("opened") + "/" + r.getAs("label"))
-                .containsExactly("0.0/1.0", "1.0/0.0", "1.0/0.0");
+        // i2: not opened, its only answer YES; i1: opened, YES then NO, so NO but answered; i3: opened, no answer
+        assertThat(all).map(r -> r.getAs("opened") + "/" + r.getAs("yes") + "/" + r.getAs("answered"))
+                .containsExactly("0.0/1.0/1.0", "1.0/0.0/1.0", "1.0/0.0/0.0");
         Row first = all.get(0);
         assertThat(List.of(first.getAs("channel"), first.getAs("theme"), first.getAs("template"), first.getAs("hour"),
                 first.getAs("weekday"))).containsExactly("email", "party-neon", "party", "19", "5");

@@ -16,9 +16,25 @@ public class ReminderProcessor implements ItemProcessor<PendingInvitation, Remin
 
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy 'at' HH:mm", Locale.ENGLISH);
+    private final Double skipLikelyToAnswer;
 
+    /** Reminds everybody pending. */
+    public ReminderProcessor() {
+        this(null);
+    }
+
+    /** @param skipLikelyToAnswer a guest at least this likely to answer anyway is left out (filtered); null: none is */
+    public ReminderProcessor(Double skipLikelyToAnswer) {
+        this.skipLikelyToAnswer = skipLikelyToAnswer;
+    }
+
+    /** Null (Spring Batch counts it as filtered) for a guest likely to answer without a reminder. */
     @Override
     public Reminder process(PendingInvitation invitation) {
+        if (skipLikelyToAnswer != null && invitation.answerChance() != null
+                && invitation.answerChance() >= skipLikelyToAnswer) {
+            return null;
+        }
         ZoneId zone = ZoneId.of(invitation.timeZone());
         ZonedDateTime local = invitation.startsAt().atZoneSameInstant(zone);
         String when = WHEN.format(local) + " (" + zone.getId() + " time)";

@@ -10,8 +10,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param from      the From: address of reminder mails, e.g. {@code Inviteflow <reminders@inviteflow.local>}
  * @param unansweredAfter how long after the invitation a guest who has not answered is reminded (not minutes after
  *                  being invited because the hourly run happened to come then)
+ * @param skipLikelyToAnswer guests whose chance to answer on their own (the promoted model's, see the core's
+ *                  pending-invitations API) is at least this are not reminded; unset: everybody is
  */
 @ConfigurationProperties("inviteflow.reminders")
 public record ReminderProperties(String cron, int pageSize, int chunkSize, String from,
-                                 java.time.Duration unansweredAfter) {
+                                 java.time.Duration unansweredAfter, Double skipLikelyToAnswer) {
+
+    public ReminderProperties {
+        if (skipLikelyToAnswer != null && (skipLikelyToAnswer <= 0 || skipLikelyToAnswer > 1)) {
+            throw new IllegalArgumentException("inviteflow.reminders.skip-likely-to-answer: above 0, at most 1");
+        }
+    }
 }

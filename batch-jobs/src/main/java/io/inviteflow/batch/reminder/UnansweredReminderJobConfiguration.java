@@ -73,8 +73,8 @@ class UnansweredReminderJobConfiguration {
     }
 
     @Bean
-    ReminderProcessor unansweredReminderProcessor() {
-        return new ReminderProcessor();
+    ReminderProcessor unansweredReminderProcessor(ReminderProperties properties) {
+        return new ReminderProcessor(properties.skipLikelyToAnswer());
     }
 
     @Bean

@@ -17,7 +17,7 @@ class PendingInvitationReaderTest {
     static final class FakeCore extends PendingInvitationsClient {
         final List<PendingInvitation> all = IntStream.rangeClosed(1, 10).mapToObj(i -> new PendingInvitation(
                 new UUID(0, i), new UUID(1, 1), "Party", OffsetDateTime.parse("2027-06-12T16:00:00Z"),
-                "Europe/Berlin", "Guest " + i, "g" + i + "@example.org", "http://x/i/" + i)).toList();
+                "Europe/Berlin", "Guest " + i, "g" + i + "@example.org", "http://x/i/" + i, null)).toList();
         final List<UUID> requestedAfter = new ArrayList<>();
 
         FakeCore() {

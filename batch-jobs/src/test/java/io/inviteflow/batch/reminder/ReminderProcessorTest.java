@@ -17,7 +17,23 @@ class ReminderProcessorTest {
     private PendingInvitation pending(String title, String guest) {
         // 16:00 UTC = 18:00 in Berlin (summer time) = 12:00 in New York
         return new PendingInvitation(invitation, event, title, OffsetDateTime.parse("2027-06-12T16:00:00Z"),
-                "Europe/Berlin", guest, "ada@example.org", "http://127.0.0.1:8081/i/abcDEF123_-xyz");
+                "Europe/Berlin", guest, "ada@example.org", "http://127.0.0.1:8081/i/abcDEF123_-xyz", null);
+    }
+
+    @Test
+    void leavesOutAGuestLikelyToAnswerAnywayOnlyWhenAskedTo() {
+        PendingInvitation likely = new PendingInvitation(invitation, event, "Party",
+                OffsetDateTime.parse("2027-06-12T16:00:00Z"), "Europe/Berlin", "Ada", "ada@example.org",
+                "http://127.0.0.1:8081/i/abc", 0.93);
+        PendingInvitation unsure = new PendingInvitation(invitation, event, "Party",
+                OffsetDateTime.parse("2027-06-12T16:00:00Z"), "Europe/Berlin", "Ada", "ada@example.org",
+                "http://127.0.0.1:8081/i/abc", 0.4);
+        ReminderProcessor targeted = new ReminderProcessor(0.9);
+
+        assertThat(targeted.process(likely)).isNull();
+        assertThat(targeted.process(unsure)).isNotNull();
+        assertThat(targeted.process(pending("Party", "Ada"))).as("no model: reminded").isNotNull();
+        assertThat(processor.process(likely)).as("not asked to leave anyone out").isNotNull();
     }
 
     @Test

@@ -31,26 +31,41 @@ class PendingInvitations {
     record Answers(long invitations, long yes, long yesHeadcount, long no, long maybe) {
     }
 
+    private static final String FEATURES = """
+            SELECT i.id, i.guest_email IS NOT NULL AND i.guest_email <> '' AS has_email,
+                   i.referred_by IS NOT NULL AS referred, coalesce(i.theme, e.theme, e.template, '') AS theme,
+                   coalesce(e.template, '') AS template, i.created_at, i.first_opened_at IS NOT NULL AS opened
+            FROM invitation i JOIN party_event e ON e.id = i.party_event_id
+            """;
+
+    /** The event's invitations not answered yet. */
     List<Pending> of(UUID eventId) {
-        return jdbc.sql("""
-                        SELECT i.guest_email IS NOT NULL AND i.guest_email <> '' AS has_email, i.referred_by IS NOT NULL
-                               AS referred, coalesce(i.theme, e.theme, e.template, '') AS theme,
-                               coalesce(e.template, '') AS template, i.created_at, i.first_opened_at IS NOT NULL AS opened
-                        FROM invitation i JOIN party_event e ON e.id = i.party_event_id
-                        WHERE i.party_event_id = :event AND i.response IS NULL""")
+        return jdbc.sql(FEATURES + " WHERE i.party_event_id = :event AND i.response IS NULL")
                 .param("event", eventId)
-                .query((rs, n) -> {
-                    boolean referred = rs.getBoolean("referred");
-                    OffsetDateTime sent = rs.getObject("created_at", OffsetDateTime.class)
-                            .withOffsetSameInstant(ZoneOffset.UTC);
-                    // the core's own choice of channel when it announces the invitation (InvitationService)
-                    String channel = referred ? "referral" : rs.getBoolean("has_email") ? "email" : "link";
-                    return new Pending(Map.of("channel", channel, "theme", rs.getString("theme"),
-                            "template", rs.getString("template"), "hour", String.valueOf(sent.getHour()),
-                            "weekday", String.valueOf(sent.getDayOfWeek().getValue())),
-                            Map.of("opened", rs.getBoolean("opened") ? 1.0 : 0.0, "referred", referred ? 1.0 : 0.0));
-                })
+                .query((rs, n) -> pending(rs))
                 .list();
+    }
+
+    /** These invitations, by id (answered or not). */
+    Map<UUID, Pending> byId(List<UUID> ids) {
+        Map<UUID, Pending> out = new java.util.HashMap<>();
+        jdbc.sql(FEATURES + " WHERE i.id = ANY(:ids)")
+                .param("ids", ids.toArray(UUID[]::new))
+                .query((java.sql.ResultSet rs) -> {
+                    out.put(rs.getObject("id", UUID.class), pending(rs));
+                });
+        return out;
+    }
+
+    private static Pending pending(java.sql.ResultSet rs) throws java.sql.SQLException {
+        boolean referred = rs.getBoolean("referred");
+        OffsetDateTime sent = rs.getObject("created_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC);
+        // the core's own choice of channel when it announces the invitation (InvitationService)
+        String channel = referred ? "referral" : rs.getBoolean("has_email") ? "email" : "link";
+        return new Pending(Map.of("channel", channel, "theme", rs.getString("theme"),
+                "template", rs.getString("template"), "hour", String.valueOf(sent.getHour()),
+                "weekday", String.valueOf(sent.getDayOfWeek().getValue())),
+                Map.of("opened", rs.getBoolean("opened") ? 1.0 : 0.0, "referred", referred ? 1.0 : 0.0));
     }
 
     Answers answers(UUID eventId) {

@@ -233,7 +233,8 @@ class InvitationRepository {
                     return new PendingInvitation(id, rs.getObject(2, UUID.class), rs.getString(3),
                             rs.getObject(4, OffsetDateTime.class).atZoneSameInstant(java.time.ZoneId.of(zone))
                                     .toOffsetDateTime(),
-                            zone, rs.getString(6), rs.getString(7), linkFor.apply(id, rs.getObject(2, UUID.class)));
+                            zone, rs.getString(6), rs.getString(7), linkFor.apply(id, rs.getObject(2, UUID.class)),
+                            null);
                 })
                 .list();
     }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -26,12 +27,14 @@ class PendingInvitationsController {
     private final InvitationRepository repository;
     private final InvitationService invitations;
     private final List<NoticeNotes> notes;
+    private final AnswerChances chances;
 
     PendingInvitationsController(InvitationRepository repository, InvitationService invitations,
-                                 List<NoticeNotes> notes) {
+                                 List<NoticeNotes> notes, AnswerChances chances) {
         this.repository = repository;
         this.invitations = invitations;
         this.notes = notes;
+        this.chances = chances;
     }
 
     record Page(List<PendingInvitation> items, UUID next) {
@@ -77,6 +80,8 @@ class PendingInvitationsController {
         List<PendingInvitation> items = repository.findPending(after == null ? BEFORE_ALL : after, eventId,
                 invitedBefore, limit, invitations::linkFor);
         UUID next = items.size() < limit ? null : items.get(items.size() - 1).invitationId();
-        return new Page(items, next);
+        Map<UUID, Double> chance = items.isEmpty() ? Map.of()
+                : chances.of(items.stream().map(PendingInvitation::invitationId).toList());
+        return new Page(items.stream().map(i -> i.withAnswerChance(chance.get(i.invitationId()))).toList(), next);
     }
 }

@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * The models of the version currently promoted ({@code themes/CURRENT}): the theme suggestions
- * ({@code suggestions.json}) and, when the version has one, the answer model ({@code answers.json}); reloaded when
+ * ({@code suggestions.json}) and, when the version has them, the models of a YES ({@code answers.json}) and of any
+ * answer ({@code responds.json}); reloaded when
  * CURRENT changes. A broken or missing version keeps the last good one (or none), so a bad publish never takes
  * suggestions or forecasts down.
  */
@@ -30,8 +31,8 @@ public class PromotedModels {
     private volatile Promoted current;
     private volatile Instant checkedAt = Instant.MIN;
 
-    /** {@code answers} is null when the version has no answer model. */
-    private record Promoted(ThemeModel themes, AnswerModelFile answers) {
+    /** {@code answers} (the chance of a YES), {@code responds} (of any answer): null when the version has none. */
+    private record Promoted(ThemeModel themes, AnswerModelFile answers, AnswerModelFile responds) {
     }
 
     PromotedModels(SuggestionProperties properties, Clock clock) {
@@ -43,9 +44,14 @@ public class PromotedModels {
         return Optional.ofNullable(promoted()).map(Promoted::themes);
     }
 
-    /** The promoted version's answer model, for headcount forecasts. */
+    /** The promoted version's model of the chance of a YES, for headcount forecasts. */
     public Optional<AnswerModelFile> answers() {
         return Optional.ofNullable(promoted()).map(Promoted::answers);
+    }
+
+    /** The promoted version's model of the chance of any answer, for targeting reminders. */
+    public Optional<AnswerModelFile> responds() {
+        return Optional.ofNullable(promoted()).map(Promoted::responds);
     }
 
     private Promoted promoted() {
@@ -55,6 +61,10 @@ public class PromotedModels {
             refresh();
         }
         return current;
+    }
+
+    private AnswerModelFile optional(Path file) throws IOException {
+        return Files.isRegularFile(file) ? json.readValue(file.toFile(), AnswerModelFile.class) : null;
     }
 
     private synchronized void refresh() {
@@ -70,10 +80,8 @@ public class PromotedModels {
             }
             Path dir = themes.resolve(version);
             ThemeModel model = json.readValue(dir.resolve("suggestions.json").toFile(), ThemeModel.class);
-            Path answers = dir.resolve("answers.json");
-            AnswerModelFile answerModel = Files.isRegularFile(answers)
-                    ? json.readValue(answers.toFile(), AnswerModelFile.class) : null;
-            current = new Promoted(model, answerModel);
+            AnswerModelFile answerModel = optional(dir.resolve("answers.json"));
+            current = new Promoted(model, answerModel, optional(dir.resolve("responds.json")));
             log.info("serving model version {}{}", model.version(), answerModel == null ? " (no answer model)" : "");
         } catch (IOException | RuntimeException e) {
             log.warn("could not load the promoted model version, keeping {}: {}",

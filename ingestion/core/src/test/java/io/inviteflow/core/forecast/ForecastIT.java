@@ -3,8 +3,11 @@ package io.inviteflow.core.forecast;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.inviteflow.contract.forecast.AnswerModelFile;
 import io.inviteflow.core.support.Api;
+import io.inviteflow.core.security.SecurityProperties;
 import io.inviteflow.core.support.CoreIntegrationTest;
+import io.inviteflow.core.support.ServiceTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,6 +33,9 @@ class ForecastIT extends CoreIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    SecurityProperties security;
 
     @Test
     void theForecastAddsEachPendingGuestsChanceToTheYesesSoFar() throws Exception {
@@ -61,6 +67,31 @@ class ForecastIT extends CoreIntegrationTest {
         assertThat(grace).as("an opened invitation").isGreaterThan(alan + 0.3);
         assertThat(api.get("/api/v1/events/" + event + "/forecast", api.newOrganizerToken()).status())
                 .as("another organizer's event").isEqualTo(404);
+    }
+
+    @Test
+    void remindersLearnEachPendingGuestsChanceToAnswerFromTheRespondsModel() throws Exception {
+        var api = new Api(port);
+        String token = api.newOrganizerToken();
+        String event = api.newEvent(token, "Reminder party");
+        JsonNode invited = api.post("/api/v1/events/" + event + "/invitations", token, """
+                {"guests":[{"name":"Ada","email":"ada-%1$s@example.org"},{"name":"Grace","email":"grace-%1$s@example.org"}]}"""
+                .formatted(java.util.UUID.randomUUID())).json().get("invitations");
+        api.getAs("/i/" + invited.get(0).get("token").asText(), "test"); // Ada opened hers
+        publish("v3", true);
+        AnswerModelFile responds = new AnswerModelFile("v3", -2.0, Map.of(), Map.of("opened", 3.0));
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValue(
+                models.resolve("themes/v3/responds.json").toFile(), responds);
+
+        JsonNode page = api.get("/api/v1/internal/pending-invitations?eventId=" + event,
+                ServiceTokens.mint(security)).json();
+
+        Map<String, Double> chances = new java.util.HashMap<>();
+        page.get("items").forEach(i -> chances.put(i.get("guestName").asText(), i.get("answerChance").asDouble()));
+        assertThat(chances).hasSize(2);
+        assertThat(chances.get("Ada")).isCloseTo(responds.probability(Map.of(), Map.of("opened", 1.0)), within(1e-12));
+        assertThat(chances.get("Grace")).isCloseTo(responds.probability(Map.of(), Map.of("opened", 0.0)),
+                within(1e-12));
     }
 
     private static AnswerModelFile model(String version) {
