@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
  * A STAND-IN for batch-jobs' ML API (WireMock), not batch-jobs: it answers {@code /api/v1/ml/…} as batch-jobs'
@@ -23,9 +22,7 @@ public final class BatchJobsStandIn {
 
     public static synchronized WireMockServer server() {
         if (server == null) {
-            server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-            server.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+            server = StandInServers.start();
         }
         return server;
     }

@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -31,9 +30,7 @@ public final class CoreStandIn {
 
     public static synchronized WireMockServer server() {
         if (server == null) {
-            server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-            server.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+            server = StandInServers.start();
         }
         return server;
     }
