@@ -13,12 +13,16 @@ import java.util.List;
  *                        are appended. Empty: retraining is not offered.
  * @param retrainCron     the nightly retrain (Quartz cron)
  * @param nightlyPromotes whether the nightly retrain promotes its version when it beats popularity
+ * @param retrainTimeout  a run RUNNING longer than this is ended as INTERRUPTED (its host died for good, or it hangs),
+ *                        so it does not hold the one RUNNING slot for ever
  */
 @ConfigurationProperties("inviteflow.ml")
-public record MlProperties(Path modelsDir, List<String> retrainCommand, String retrainCron, boolean nightlyPromotes) {
+public record MlProperties(Path modelsDir, List<String> retrainCommand, String retrainCron, boolean nightlyPromotes,
+                           java.time.Duration retrainTimeout) {
 
     public MlProperties {
         retrainCommand = retrainCommand == null ? List.of() : List.copyOf(retrainCommand);
+        retrainTimeout = retrainTimeout == null ? java.time.Duration.ofHours(6) : retrainTimeout;
     }
 
     Path themesDir() {

@@ -116,6 +116,11 @@ class ModelController {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
 
+    @ExceptionHandler(Retrainer.CouldNotStart.class)
+    ProblemDetail couldNotStart(Retrainer.CouldNotStart e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage());
+    }
+
     @ExceptionHandler(Retrainer.NotConfigured.class)
     ProblemDetail notConfigured(Retrainer.NotConfigured e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());

@@ -40,6 +40,8 @@ public class ModelRegistry {
     private final Path themes;
     private final Clock clock;
 
+    static final String PROMOTE = "promote";
+
     /** The promotion log's lines. {@code action}: {@code promote} or {@code rollback}. */
     public record Promotion(String at, String version, String previous, String by, String action) {
     }
@@ -100,20 +102,24 @@ public class ModelRegistry {
     public ModelVersion promote(String version, String by) {
         return locked(() -> {
             ModelVersion chosen = version(version).orElseThrow(() -> new Refused("no complete version " + version));
+            if (chosen.current()) {
+                throw new Refused(version + " is already served");
+            }
             if (!chosen.beatsPopularity()) {
                 throw new Refused(version + " does not beat popularity on its held-out data: the core would serve "
                         + "worse suggestions than it does without a model");
             }
-            return switchTo(chosen, by, "promote");
+            return switchTo(chosen, by, PROMOTE);
         });
     }
 
-    /** Back to the version served before the current one was promoted. */
+    /** Back to the version served before the current one was promoted (twice: back again before that one). */
     public ModelVersion rollback(String by) {
         return locked(() -> {
             String now = current().orElseThrow(() -> new Refused("no version is promoted"));
-            Promotion last = promotions().stream().filter(p -> p.version().equals(now)).findFirst()
-                    .orElseThrow(() -> new Refused(now + " was not promoted through the registry"));
+            // the promotion that made it current (a rollback to it names the version it left, not the one before it)
+            Promotion last = promotions().stream().filter(p -> PROMOTE.equals(p.action()) && p.version().equals(now))
+                    .findFirst().orElseThrow(() -> new Refused(now + " was not promoted through the registry"));
             if (last.previous() == null) {
                 throw new Refused(now + " is the first version ever promoted: there is nothing to roll back to");
             }
@@ -130,7 +136,8 @@ public class ModelRegistry {
             return List.of();
         }
         try (Stream<String> lines = Files.lines(file)) {
-            List<Promotion> all = new ArrayList<>(lines.filter(l -> !l.isBlank()).map(this::promotion).toList());
+            List<Promotion> all = new ArrayList<>(lines.filter(l -> !l.isBlank()).map(this::promotion)
+                    .flatMap(Optional::stream).toList());
             java.util.Collections.reverse(all);
             return all;
         } catch (IOException e) {
@@ -138,14 +145,22 @@ public class ModelRegistry {
         }
     }
 
+    /**
+     * Logs, then switches: a crash between the two leaves a logged change that did not happen (harmless: a rollback
+     * looks for the promotion of what CURRENT names), never a switch without its log line.
+     */
     private ModelVersion switchTo(ModelVersion chosen, String by, String action) throws IOException {
         String previous = current().orElse(null);
+        Promotion entry = new Promotion(clock.instant().toString(), chosen.version(), previous, by, action);
+        try (FileChannel log = FileChannel.open(themes.resolve("promotions.jsonl"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            log.write(java.nio.ByteBuffer.wrap((json.writeValueAsString(entry) + "\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            log.force(true);
+        }
         Path tmp = themes.resolve("CURRENT.tmp");
         Files.writeString(tmp, chosen.version() + "\n");
         Files.move(tmp, themes.resolve("CURRENT"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        Promotion entry = new Promotion(clock.instant().toString(), chosen.version(), previous, by, action);
-        Files.writeString(themes.resolve("promotions.jsonl"), json.writeValueAsString(entry) + "\n",
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         log.info("{} of theme model {} (was {}) by {}", action, chosen.version(), previous, by);
         return chosen.asCurrent(true);
     }
@@ -171,18 +186,25 @@ public class ModelRegistry {
             return Optional.empty();
         }
         try {
-            return Optional.of(json.readValue(manifest.toFile(), ModelVersion.class));
+            ModelVersion version = json.readValue(manifest.toFile(), ModelVersion.class);
+            if (version.version() == null || version.trainedAt() == null) {
+                log.warn("manifest {} names no version or training time: not a version", manifest);
+                return Optional.empty();
+            }
+            return Optional.of(version);
         } catch (IOException e) {
             log.warn("unreadable manifest {}: {}", manifest, e.toString());
             return Optional.empty();
         }
     }
 
-    private Promotion promotion(String line) {
+    /** A line torn by a crash mid-write is skipped. */
+    private Optional<Promotion> promotion(String line) {
         try {
-            return json.readValue(line, Promotion.class);
+            return Optional.of(json.readValue(line, Promotion.class));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            log.warn("skipping an unreadable line of promotions.jsonl: {}", e.getMessage());
+            return Optional.empty();
         }
     }
 }

@@ -11,7 +11,16 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelVersion(String version, String runId, String trainedAt, String codeVersion, String source,
                            double trainingSeconds, Map<String, Object> settings, Data data, Metrics metrics,
-                           boolean beatsPopularity, boolean current) {
+                           Classifier answers, Classifier responds, boolean beatsPopularity, boolean current) {
+
+    /**
+     * A model of invitations ({@code answers}: the chance of a YES; {@code responds}: of any answer) on held-out
+     * invitations, against a constant; null when the version has none.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Classifier(double auc, double logLoss, double constantLogLoss, double baseRate, long train,
+                             long test) {
+    }
 
     /** The interactions it was trained and evaluated on. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -29,6 +38,6 @@ public record ModelVersion(String version, String runId, String trainedAt, Strin
 
     ModelVersion asCurrent(boolean isCurrent) {
         return new ModelVersion(version, runId, trainedAt, codeVersion, source, trainingSeconds, settings, data,
-                metrics, beatsPopularity, isCurrent);
+                metrics, answers, responds, beatsPopularity, isCurrent);
     }
 }

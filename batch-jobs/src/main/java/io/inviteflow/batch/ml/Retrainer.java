@@ -35,6 +35,13 @@ public class Retrainer {
     private final ModelRegistry registry;
     private final String host;
 
+    /** The job's process could not be started (the command, the log folder). */
+    public static class CouldNotStart extends RuntimeException {
+        CouldNotStart(Exception cause) {
+            super("could not start the retrain: " + cause.getMessage(), cause);
+        }
+    }
+
     /** Refused: no retrain command is configured on this installation. */
     public static class NotConfigured extends RuntimeException {
         NotConfigured() {
@@ -56,36 +63,67 @@ public class Retrainer {
         }
         UUID id = UUID.randomUUID();
         Path logFile = properties.logsDir().resolve(id + ".log");
+        runs.interruptStale(properties.retrainTimeout());
         runs.start(id, trigger, requestedBy, promoteIfBetter, host, logFile.toString());
+        Process process = null;
         try {
             Files.createDirectories(logFile.getParent());
             List<String> command = new ArrayList<>(properties.retrainCommand());
             command.addAll(List.of("--models-dir", properties.modelsDir().toAbsolutePath().toString(),
                     "--run-id", id.toString()));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectOutput(logFile.toFile()).start();
             runs.launched(id, process.pid());
             log.info("retrain {} started by {} ({}): pid {}", id, requestedBy, trigger, process.pid());
-            process.onExit().thenAccept(p -> ended(id, p.exitValue()));
+            Process child = process;
+            process.onExit().whenComplete((p, failure) -> endSafely(id, failure == null ? child.exitValue() : null));
         } catch (IOException | RuntimeException e) {
+            if (process != null) {
+                process.destroyForcibly(); // not followed by anyone: it must not run on unobserved
+            }
             runs.finish(id, TrainingRun.FAILED, null, null, false, "could not start: " + e.getMessage());
-            throw new IllegalStateException("could not start the retrain: " + e.getMessage(), e);
+            throw new CouldNotStart(e);
         }
         return run(id).orElseThrow();
     }
 
-    /** The runs of this host left RUNNING by a previous life of this service. */
+    /**
+     * The runs of this host left RUNNING by a previous life of this service; and any host's run older than
+     * {@code inviteflow.ml.retrain-timeout}, whose host may never come back (it would hold the one RUNNING slot).
+     */
     @EventListener(ApplicationReadyEvent.class)
     void reattach() {
+        runs.interruptStale(properties.retrainTimeout());
         for (TrainingRuns.Stored stored : runs.running(host)) {
             TrainingRun run = stored.run();
-            Optional<ProcessHandle> process = run.pid() == null ? Optional.empty() : ProcessHandle.of(run.pid());
-            if (process.isPresent() && process.get().isAlive()) {
+            Optional<ProcessHandle> process = run.pid() == null ? Optional.empty() : ProcessHandle.of(run.pid())
+                    .filter(p -> isTheRun(p, run.id()));
+            if (process.isPresent()) {
                 log.info("re-attached to retrain {} (pid {})", run.id(), run.pid());
                 // not our child any more: no exit code; the version carrying its run id tells whether it worked
-                process.get().onExit().thenAccept(p -> ended(run.id(), null));
+                process.get().onExit().whenComplete((p, failure) -> endSafely(run.id(), null));
             } else {
-                ended(run.id(), null);
+                endSafely(run.id(), null);
+            }
+        }
+    }
+
+    /** After a reboot the pid may be another program's: the run's process names its run id on its command line. */
+    private static boolean isTheRun(ProcessHandle process, UUID runId) {
+        return process.isAlive() && process.info().commandLine().map(c -> c.contains(runId.toString())).orElse(false);
+    }
+
+    /** A run whose end could not be recorded (database down, unreadable registry) is marked FAILED, not left RUNNING. */
+    private void endSafely(UUID id, Integer exitCode) {
+        try {
+            ended(id, exitCode);
+        } catch (RuntimeException e) {
+            log.error("retrain {}: its end could not be recorded", id, e);
+            try {
+                runs.finish(id, TrainingRun.FAILED, exitCode, null, false, "its end could not be recorded: " + e);
+            } catch (RuntimeException again) {
+                log.error("retrain {} stays RUNNING until the next start of batch-jobs", id, again);
             }
         }
     }
@@ -136,9 +174,24 @@ public class Retrainer {
     /** What a run's log says. */
     record Progress(List<String> lines) {
 
+        private static final int TAIL_BYTES = 256 * 1024;
+
+        /** The last 256 KiB of the log (Spark writes a lot), undecodable bytes replaced. */
         static Progress of(Path logFile) {
-            try {
-                return new Progress(Files.isRegularFile(logFile) ? Files.readAllLines(logFile) : List.of());
+            if (!Files.isRegularFile(logFile)) {
+                return new Progress(List.of());
+            }
+            try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(logFile.toFile(), "r")) {
+                long from = Math.max(0, file.length() - TAIL_BYTES);
+                byte[] tail = new byte[(int) (file.length() - from)];
+                file.seek(from);
+                file.readFully(tail);
+                List<String> lines = new java.util.ArrayList<>(
+                        List.of(new String(tail, java.nio.charset.StandardCharsets.UTF_8).split("\\R", -1)));
+                if (from > 0 && !lines.isEmpty()) {
+                    lines.remove(0); // cut in the middle
+                }
+                return new Progress(lines);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -55,6 +55,14 @@ class TrainingRuns {
                 .param("promoted", promoted).param("message", message).param("id", id).update();
     }
 
+    /** Ends as INTERRUPTED every run, of any host, RUNNING for longer than {@code timeout}. */
+    int interruptStale(java.time.Duration timeout) {
+        return jdbc.sql("UPDATE ml_training_run SET status = 'INTERRUPTED', finished_at = now(), "
+                        + "message = 'still running after ' || :timeout || ': its host is gone or it hangs' "
+                        + "WHERE status = 'RUNNING' AND started_at < now() - make_interval(secs => :seconds)")
+                .param("timeout", timeout.toString()).param("seconds", timeout.toSeconds()).update();
+    }
+
     List<Stored> running(String host) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM ml_training_run WHERE status = 'RUNNING' AND host = :host")
                 .param("host", host).query(TrainingRuns::stored).list();

@@ -78,6 +78,8 @@ class RetrainIT extends BatchIntegrationTest {
                 "{\"by\":\"ml@inviteflow.test\"}");
         assertThat(promoted.statusCode()).as(promoted.body()).isEqualTo(200);
         assertThat(current()).isEqualTo(v1);
+        assertThat(send("POST", "/api/v1/ml/themes/versions/" + v1 + "/promote", "{\"by\":\"ml@inviteflow.test\"}")
+                .statusCode()).as("already served").isEqualTo(409);
         String organizer = coreApi().newOrganizerToken();
         await().atMost(Duration.ofSeconds(30)).until(() -> v1.equals(servedVersion(organizer)));
 
@@ -98,6 +100,10 @@ class RetrainIT extends BatchIntegrationTest {
         assertThat(promotions.get(0).get("action").asText()).isEqualTo("rollback");
         assertThat(promotions.get(0).get("previous").asText()).isEqualTo(v2);
         assertThat(promotions.get(1).get("by").asText()).contains("nightly@inviteflow.test");
+        // v1 was the first version promoted: nothing before it to go back to (not forth to v2 again)
+        assertThat(send("POST", "/api/v1/ml/themes/rollback", "{\"by\":\"ml@inviteflow.test\"}").statusCode())
+                .isEqualTo(409);
+        assertThat(current()).isEqualTo(v1);
     }
 
     @Test
@@ -105,7 +111,12 @@ class RetrainIT extends BatchIntegrationTest {
         Path dir = Files.createDirectories(CoreServer.MODELS_DIR.resolve("themes/v20200101T000000Z"));
         Files.writeString(dir.resolve("manifest.json"), """
                 {"version":"v20200101T000000Z","runId":"x","trainedAt":"2020-01-01T00:00:00Z","beatsPopularity":false,
-                 "metrics":{"k":10,"als":{"ndcg":0.1},"popularity":{"ndcg":0.2}}}""");
+                 "metrics":{"k":10,"als":{"ndcg":0.1},"popularity":{"ndcg":0.2}},
+                 "answers":{"auc":0.71,"logLoss":0.6,"constantLogLoss":0.69,"baseRate":0.4,"train":900,"test":100}}""");
+        JsonNode listed = find(JSON.readTree(get("/api/v1/ml/themes/versions").body()), "v20200101T000000Z");
+        assertThat(listed.at("/answers/auc").asDouble()).as("the answer model's scores reach the console")
+                .isEqualTo(0.71);
+        assertThat(listed.get("responds").isNull()).isTrue();
 
         HttpResponse<String> refused = send("POST", "/api/v1/ml/themes/versions/v20200101T000000Z/promote",
                 "{\"by\":\"ml@inviteflow.test\"}");
@@ -119,36 +130,59 @@ class RetrainIT extends BatchIntegrationTest {
     }
 
     @Test
-    void aRunWhoseProcessOutlivedARestartIsJudgedByTheVersionCarryingItsId() throws Exception {
+    void aRunWhoseProcessOutlivedARestartIsJudgedByTheVersionCarryingItsIdAndNoRunHoldsTheSlotForEver() throws Exception {
         // a run whose process died with batch-jobs down, without writing a version
         UUID gone = UUID.randomUUID();
         Process ended = new ProcessBuilder("true").start();
         ended.waitFor();
-        insertRunning(gone, ended.pid());
+        insertRunning(gone, ended.pid(), host());
         retrainer.reattach();
         assertThat(retrainer.run(gone).orElseThrow().status()).isEqualTo("INTERRUPTED");
 
-        // a run still going when batch-jobs came back, which then writes its version
-        UUID alive = UUID.randomUUID();
-        Process stillRunning = new ProcessBuilder("sleep", "2").start();
-        insertRunning(alive, stillRunning.pid());
+        // a run of a host that never came back, long past the timeout
+        UUID lost = UUID.randomUUID();
+        insertRunning(lost, 1, "a-host-gone-for-good");
+        jdbc.sql("UPDATE ml_training_run SET started_at = now() - interval '7 hours' WHERE id = :id")
+                .param("id", lost).update();
         retrainer.reattach();
+        assertThat(retrainer.run(lost).orElseThrow().status()).isEqualTo("INTERRUPTED");
+
+        // a pid alive but of another program (after a reboot): not the run
+        UUID reused = UUID.randomUUID();
+        Process other = new ProcessBuilder("sleep", "30").start();
+        try {
+            insertRunning(reused, other.pid(), host());
+            retrainer.reattach();
+            assertThat(retrainer.run(reused).orElseThrow().status()).isEqualTo("INTERRUPTED");
+        } finally {
+            other.destroyForcibly();
+        }
+
+        // a run still going when batch-jobs came back (its command line names it), which then writes its version
+        UUID alive = UUID.randomUUID();
+        Process stillRunning = new ProcessBuilder("sh", "-c", "sleep 30; exit 0", alive.toString()).start();
+        insertRunning(alive, stillRunning.pid(), host());
+        retrainer.reattach();
+        assertThat(retrainer.run(alive).orElseThrow().status()).isEqualTo("RUNNING");
         Path dir = Files.createDirectories(CoreServer.MODELS_DIR.resolve("themes/v20200102T000000Z"));
         Files.writeString(dir.resolve("manifest.json"), """
                 {"version":"v20200102T000000Z","runId":"%s","trainedAt":"2020-01-02T00:00:00Z","beatsPopularity":true}"""
                 .formatted(alive));
-        assertThat(retrainer.run(alive).orElseThrow().status()).isEqualTo("RUNNING");
+        stillRunning.destroy();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !"RUNNING".equals(retrainer.run(alive).orElseThrow().status()));
         assertThat(retrainer.run(alive).orElseThrow().status()).isEqualTo("SUCCEEDED");
         assertThat(retrainer.run(alive).orElseThrow().version()).isEqualTo("v20200102T000000Z");
     }
 
-    private void insertRunning(UUID id, long pid) throws Exception {
+    private void insertRunning(UUID id, long pid, String host) {
         jdbc.sql("INSERT INTO ml_training_run (id, trigger, requested_by, promote_if_better, status, host, pid, "
                         + "log_file) VALUES (:id, 'console', 'test', false, 'RUNNING', :host, :pid, '/nonexistent.log')")
-                .param("id", id).param("host", java.net.InetAddress.getLocalHost().getHostName()).param("pid", pid)
-                .update();
+                .param("id", id).param("host", host).param("pid", pid).update();
+    }
+
+    private static String host() throws Exception {
+        return java.net.InetAddress.getLocalHost().getHostName();
     }
 
     private JsonNode awaitEnd(String id) {
