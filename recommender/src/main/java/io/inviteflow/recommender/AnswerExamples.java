@@ -26,13 +26,14 @@ final class AnswerExamples {
 
     /**
      * Every invitation of the archive sent at least {@code settleDays} before its newest activity (younger ones may
-     * still be answered: not yet an example of either kind). The hour and weekday are those of sending, in UTC.
+     * still be answered: not yet an example of either kind). The hour and weekday are those of sending, in UTC. The
+     * latest answer is the one of the highest {@code answerVersion} (two answers can share a second).
      * SQL valid on ClickHouse 18.16 and current.
      */
     static String query(String database, int settleDays) {
         return """
-                SELECT channel, theme, template, toString(toHour(sent_at)) AS hour,
-                       toString(toDayOfWeek(sent_at)) AS weekday, toFloat64(opened) AS opened,
+                SELECT channel, theme, template, toString(toHour(sent_at, 'UTC')) AS hour,
+                       toString(toDayOfWeek(sent_at, 'UTC')) AS weekday, toFloat64(opened) AS opened,
                        toFloat64(referred) AS referred, toFloat64(yes) AS yes,
                        toFloat64(answered) AS answered, toInt64(toUInt32(sent_at)) AS at
                 FROM (
@@ -44,8 +45,8 @@ final class AnswerExamples {
                     FROM %1$s.activity_log FINAL WHERE type = 'INVITATION_CREATED'
                 ) ANY LEFT JOIN (
                     SELECT aggregate_id AS invitation, max(type = 'INVITATION_OPENED') AS opened,
-                           argMaxIf(visitParamExtractString(payload, 'response'), occurred_at,
-                                    type = 'RSVP_ANSWERED') = 'YES' AS yes,
+                           argMaxIf(visitParamExtractString(payload, 'response'),
+                                    visitParamExtractUInt(payload, 'answerVersion'), type = 'RSVP_ANSWERED') = 'YES' AS yes,
                            max(type = 'RSVP_ANSWERED') AS answered
                     FROM %1$s.activity_log FINAL WHERE type IN ('INVITATION_OPENED', 'RSVP_ANSWERED')
                     GROUP BY aggregate_id

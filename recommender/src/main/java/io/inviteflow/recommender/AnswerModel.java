@@ -67,7 +67,8 @@ final class AnswerModel {
     }
 
     /**
-     * Evaluates on a split by time ({@code holdOut}: the latest share of invitations), then trains on all.
+     * Evaluates on a split by time ({@code holdOut}: the latest share of invitations), then trains on all; null when
+     * the split leaves no invitation to test on, or training invitations of one label only.
      *
      * @param target the label column: {@code yes} (the forecast's) or {@code answered} (the reminders')
      */
@@ -77,9 +78,16 @@ final class AnswerModel {
         long cutoff = (long) Math.floor(quantile[0]) + 1;
         Dataset<Row> train = cached.filter(col("at").lt(cutoff));
         Dataset<Row> test = cached.filter(col("at").geq(cutoff));
+        if (!bothLabels(train) || test.isEmpty()) {
+            return null; // invitations sent in one go can all fall on one side of the cutoff
+        }
         Evaluation evaluation = evaluate(pipeline().fit(train), train, test);
         PipelineModel all = pipeline().fit(cached);
         return new Trained(export(all, null), evaluation, all);
+    }
+
+    private static boolean bothLabels(Dataset<Row> rows) {
+        return rows.select("label").distinct().count() == 2;
     }
 
     static Pipeline pipeline() {

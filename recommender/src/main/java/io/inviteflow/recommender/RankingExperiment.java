@@ -119,8 +119,10 @@ final class RankingExperiment {
 
     /** The training catalogue, most users first (then most confidence): what the core serves a newcomer. */
     private Dataset<Row> popularityRanking(Split split) {
-        List<Double> popular = split.train().groupBy("i").agg(count(lit(1)).as("n"), sum("confidence").as("c"))
-                .orderBy(desc("n"), desc("c"), col("i")).select(col("i").cast("double"))
+        // ties broken by the item's name: its index counts held-out interactions too
+        List<Double> popular = split.train().groupBy("i", "item").agg(count(lit(1)).as("n"),
+                        sum("confidence").as("c"))
+                .orderBy(desc("n"), desc("c"), col("item")).select(col("i").cast("double"))
                 .as(Encoders.DOUBLE()).collectAsList();
         return split.truth().select(col("u"), array(popular.stream().map(functions::lit).toArray(Column[]::new))
                 .as("ranked"));

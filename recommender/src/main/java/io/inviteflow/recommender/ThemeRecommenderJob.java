@@ -148,7 +148,14 @@ public final class ThemeRecommenderJob {
             return null;
         }
         stage(4, "training the " + target + " model on " + examples + " settled invitations");
-        return AnswerModel.trainAndEvaluate(cached, target, holdOut);
+        AnswerModel.Trained trained = AnswerModel.trainAndEvaluate(cached, target, holdOut);
+        if (trained == null || !trained.evaluation().beatsConstant()) {
+            // served, a model no better than the base rate would make forecasts look informed when they are not
+            stage(4, "no " + target + " model: " + (trained == null ? "the split by time left nothing to test on"
+                    : "it does not beat a constant on later invitations (AUC " + trained.evaluation().auc() + ")"));
+            return null;
+        }
+        return trained;
     }
 
     private static void stage(int n, String what) {

@@ -91,7 +91,8 @@ class ClickHouseInteractionsIT {
                 row("e1", "INVITATION_CREATED", "i1", createdPayload(ada, "party-neon"), "2026-11-20 19:00:00"),
                 row("e2", "INVITATION_OPENED", "i1", "{}", "2026-11-20 20:00:00"),
                 row("e3", "RSVP_ANSWERED", "i1", answerPayload("YES"), "2026-11-20 20:01:00"),
-                row("e4", "RSVP_ANSWERED", "i1", answerPayload("NO"), "2026-11-21 09:00:00"),
+                // the guest changed their mind within the second: the answer version tells which came last
+                row("e4", "RSVP_ANSWERED", "i1", answerPayload("NO", 2), "2026-11-20 20:01:00"),
                 row("e5", "INVITATION_CREATED", "i2", createdPayload(ada, "party-neon"), "2026-11-20 19:00:00"),
                 row("e6", "RSVP_ANSWERED", "i2", answerPayload("YES"), "2026-11-21 10:00:00"),
                 row("e7", "INVITATION_CREATED", "i3", createdPayload(ada, "party-neon"), "2026-11-22 08:00:00"),
@@ -131,7 +132,11 @@ class ClickHouseInteractionsIT {
     }
 
     private static String answerPayload(String response) {
-        return "{\\\"response\\\":\\\"" + response + "\\\",\\\"plusOnes\\\":0,\\\"answerVersion\\\":1}";
+        return answerPayload(response, 1);
+    }
+
+    private static String answerPayload(String response, int version) {
+        return "{\\\"response\\\":\\\"" + response + "\\\",\\\"plusOnes\\\":0,\\\"answerVersion\\\":" + version + "}";
     }
 
     private static String row(String eventId, String type, String invitation, String payload) {

@@ -46,7 +46,9 @@ class ThemeRecommenderTest {
         assertThat(manifest.at("/data/split").asText()).isEqualTo("random");
         assertThat(manifest.at("/data/interactions").asLong()).isEqualTo(353);
         assertThat(manifest.at("/metrics/als/ndcg").asDouble()).isEqualTo(outcome.metrics().als().ndcg());
+        assertThat(manifest.at("/metrics/random/precision").isNumber()).isTrue();
         assertThat(manifest.at("/metrics/random/precision").asDouble()).isBetween(0.0, 1.0);
+        assertThat(manifest.at("/metrics/popularity/coverage").isNumber()).isTrue();
         assertThat(manifest.at("/metrics/popularity/coverage").asDouble()).isBetween(0.0, 1.0);
         assertThat(manifest.get("beatsPopularity").asBoolean()).isTrue();
 

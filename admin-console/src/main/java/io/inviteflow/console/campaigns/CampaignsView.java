@@ -59,7 +59,8 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
 
     private final CoreClient core;
     private final EngagementStore engagement;
-    private final Button bestTime = new Button();
+    /** made anew with each form (the view is reused when its link is followed again) */
+    private Button bestTime = new Button();
     /** fills the form's subject and message with a past text (set when the form is built) */
     private java.util.function.BiConsumer<String, String> useText = (s, m) -> { };
     /** what the organizer's past campaigns achieved, for the message ideas; read when the page opens */
@@ -189,6 +190,7 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
      * there are too few opens to tell, or when the figures cannot be read.
      */
     private Button bestTimeButton(DateTimePicker at) {
+        bestTime = new Button();
         bestTime.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         bestTime.setVisible(false);
         try {

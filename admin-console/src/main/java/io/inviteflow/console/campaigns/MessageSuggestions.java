@@ -14,8 +14,8 @@ import java.util.UUID;
 /**
  * The organizer's own past campaigns whose subject and message worked best, for a new one: those sent to guests of
  * the same kinds of event (templates) as the new one's, ranked by open rate (the streaming job's campaign funnel:
- * opened of delivered, else of queued people), shrunk towards the organizer's overall rate so that 2 opens of 2 do
- * not beat 300 of 500. Only the organizer's own texts: other organizers' messages are theirs.
+ * people who opened of the people it was queued for; its deliveries are counted per channel and message, not
+ * people), shrunk towards the organizer's overall rate so that a few lucky opens do not beat hundreds. Only the organizer's own texts: other organizers' messages are theirs.
  */
 final class MessageSuggestions {
 
@@ -44,6 +44,8 @@ final class MessageSuggestions {
                                  Map<UUID, String> templateOfEvent, Set<String> templates, int n) {
         List<Scored> eligible = campaigns.stream()
                 .filter(c -> c.subject() != null && !c.subject().isBlank())
+                // an A/B test's figures are both versions': subject A alone did not earn them
+                .filter(c -> c.abTest() == null)
                 .filter(c -> templates.isEmpty() || c.segment() != null && c.segment().eventIds() != null
                         && c.segment().eventIds().stream().map(templateOfEvent::get).anyMatch(templates::contains))
                 .map(c -> Scored.of(c, funnels.getOrDefault(c.id(), EventMetrics.NONE)))
@@ -61,9 +63,7 @@ final class MessageSuggestions {
 
     private record Scored(CoreCampaigns.Campaign campaign, long people, long opened, long answered) {
         static Scored of(CoreCampaigns.Campaign c, EventMetrics funnel) {
-            long delivered = funnel.value("delivered");
-            return new Scored(c, delivered > 0 ? delivered : funnel.value("queued"), funnel.value("opened"),
-                    funnel.value("answered"));
+            return new Scored(c, funnel.value("queued"), funnel.value("opened"), funnel.value("answered"));
         }
 
         double shrunk(double overall) {

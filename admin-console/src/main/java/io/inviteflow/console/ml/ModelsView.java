@@ -53,6 +53,7 @@ public class ModelsView extends VerticalLayout {
     private final Grid<ModelsClient.Promotion> promotions = new Grid<>();
     private final Checkbox promoteIfBetter = new Checkbox("Promote it if it beats popularity", true);
     private boolean followingRun;
+    private com.vaadin.flow.shared.Registration polls;
 
     public ModelsView(ModelsClient models, CurrentOrganizer organizer) {
         this.models = models;
@@ -78,9 +79,13 @@ public class ModelsView extends VerticalLayout {
         versions.setSelectionMode(Grid.SelectionMode.MULTI);
         versions.addColumn(v -> v.version() + (v.current() ? " (serving)" : "")).setHeader("Version").setAutoWidth(true);
         versions.addColumn(v -> WHEN.format(v.trainedAt())).setHeader("Trained (UTC)").setAutoWidth(true);
-        versions.addColumn(v -> VersionComparison.ratio(v.metrics().als().ndcg())).setHeader("NDCG ALS");
-        versions.addColumn(v -> VersionComparison.ratio(v.metrics().popularity().ndcg())).setHeader("NDCG popularity");
-        versions.addColumn(v -> String.format(Locale.ROOT, "%,d", v.data().interactions())).setHeader("Interactions");
+        // a hand-made or older manifest may lack figures: a dash, like the comparison
+        versions.addColumn(v -> v.metrics() == null || v.metrics().als() == null ? "–"
+                : VersionComparison.ratio(v.metrics().als().ndcg())).setHeader("NDCG ALS");
+        versions.addColumn(v -> v.metrics() == null || v.metrics().popularity() == null ? "–"
+                : VersionComparison.ratio(v.metrics().popularity().ndcg())).setHeader("NDCG popularity");
+        versions.addColumn(v -> v.data() == null ? "–" : String.format(Locale.ROOT, "%,d", v.data().interactions()))
+                .setHeader("Interactions");
         versions.addColumn(ModelsClient.Version::codeVersion).setHeader("Commit").setAutoWidth(true);
         versions.addComponentColumn(this::promoteButton).setAutoWidth(true).setFlexGrow(0);
         versions.setAllRowsVisible(true);
@@ -105,15 +110,20 @@ public class ModelsView extends VerticalLayout {
 
     @Override
     protected void onAttach(AttachEvent event) {
-        event.getUI().addPollListener(e -> {
+        polls = event.getUI().addPollListener(e -> {
             if (followingRun) {
                 refresh(false);
             }
         });
+        // a retrain already going when the page opened is followed from the start
+        event.getUI().setPollInterval(followingRun ? POLL_MS : -1);
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
+        if (polls != null) {
+            polls.remove();
+        }
         event.getUI().setPollInterval(-1);
     }
 
@@ -210,8 +220,9 @@ public class ModelsView extends VerticalLayout {
         List<ModelsClient.Version> all = models.versions();
         versions.setItems(all);
         serving.setText(all.stream().filter(ModelsClient.Version::current).findFirst()
-                .map(v -> "The core serves " + v.version() + ", trained " + WHEN.format(v.trainedAt())
-                        + " UTC on " + String.format(Locale.ROOT, "%,d", v.data().interactions()) + " interactions.")
+                .map(v -> "The core serves " + v.version() + ", trained " + WHEN.format(v.trainedAt()) + " UTC"
+                        + (v.data() == null ? "." : " on " + String.format(Locale.ROOT, "%,d", v.data().interactions())
+                        + " interactions."))
                 .orElse("No version is promoted: organizers get the popular themes, or the catalogue's order."));
         promotions.setItems(models.promotions());
     }

@@ -27,6 +27,8 @@ class BestSendTimeTest {
         assertThat(best.label()).isEqualTo("Tue 17:00 (50 % of your guests' opens)");
         assertThat(inTokyo.day()).as("UTC+9, no daylight saving").isEqualTo(DayOfWeek.WEDNESDAY);
         assertThat(inTokyo.hour()).isEqualTo(2);
+        BestSendTime inKolkata = BestSendTime.of(metrics, ZoneId.of("Asia/Kolkata")).orElseThrow();
+        assertThat(inKolkata.label()).as("UTC+5:30").isEqualTo("Tue 22:30 (50 % of your guests' opens)");
     }
 
     @Test
@@ -36,7 +38,7 @@ class BestSendTimeTest {
 
     @Test
     void theNextStartOfThatHourIsAlwaysAhead() {
-        BestSendTime tuesday19 = new BestSendTime(DayOfWeek.TUESDAY, 19, 10, 100);
+        BestSendTime tuesday19 = new BestSendTime(DayOfWeek.TUESDAY, 19, 0, 10, 100);
 
         assertThat(tuesday19.next(LocalDateTime.of(2026, 11, 24, 18, 59))) // a Tuesday
                 .isEqualTo(LocalDateTime.of(2026, 11, 24, 19, 0));

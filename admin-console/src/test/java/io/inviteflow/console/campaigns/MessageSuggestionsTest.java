@@ -55,8 +55,8 @@ class MessageSuggestionsTest {
                 null, null, null, null, null, null, null, null, 1);
     }
 
-    private static EventMetrics funnel(long delivered, long opened, long answered) {
-        return new EventMetrics(List.of(new Counter("delivered", "", delivered), new Counter("opened", "", opened),
+    private static EventMetrics funnel(long queued, long opened, long answered) {
+        return new EventMetrics(List.of(new Counter("queued", "", queued), new Counter("opened", "", opened),
                 new Counter("answered", "", answered)));
     }
 }

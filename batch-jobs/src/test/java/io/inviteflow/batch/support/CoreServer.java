@@ -22,9 +22,9 @@ public final class CoreServer implements ExtensionContext.Store.CloseableResourc
 
     private static final Duration STARTUP = Duration.ofSeconds(180);
     static final String STRIPE_WEBHOOK_SECRET = "whsec_batch_test_" + BatchIntegrationTest.RUN;
-    /** The Stripe stand-in the core takes payments and refunds with; its journal is the gateway's log. */
     /** The model registry folder, shared with batch-jobs under test: what it promotes, this core serves. */
     public static final Path MODELS_DIR = Path.of("target", "models-" + java.util.UUID.randomUUID()).toAbsolutePath();
+    /** The Stripe stand-in the core takes payments and refunds with; its journal is the gateway's log. */
     public static final StripeStandIn STRIPE = StripeStandIn.start(0, null, STRIPE_WEBHOOK_SECRET);
     /** The Twilio stand-in batch-jobs texts through; it reports deliveries to the core's SMS hook. */
     public static final String TWILIO_ACCOUNT = "AC" + "5eed".repeat(8);

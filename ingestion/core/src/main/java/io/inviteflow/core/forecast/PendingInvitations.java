@@ -38,9 +38,9 @@ class PendingInvitations {
             FROM invitation i JOIN party_event e ON e.id = i.party_event_id
             """;
 
-    /** The event's invitations not answered yet. */
+    /** The event's invitations not answered yet (a revoked one opens nothing: it will never be answered). */
     List<Pending> of(UUID eventId) {
-        return jdbc.sql(FEATURES + " WHERE i.party_event_id = :event AND i.response IS NULL")
+        return jdbc.sql(FEATURES + " WHERE i.party_event_id = :event AND i.response IS NULL AND i.revoked_at IS NULL")
                 .param("event", eventId)
                 .query((rs, n) -> pending(rs))
                 .list();
@@ -73,7 +73,7 @@ class PendingInvitations {
                         SELECT count(*), count(*) FILTER (WHERE response = 'YES'),
                                coalesce(sum(1 + plus_ones) FILTER (WHERE response = 'YES'), 0),
                                count(*) FILTER (WHERE response = 'NO'), count(*) FILTER (WHERE response = 'MAYBE')
-                        FROM invitation WHERE party_event_id = :event""")
+                        FROM invitation WHERE party_event_id = :event AND revoked_at IS NULL""")
                 .param("event", eventId)
                 .query((rs, n) -> new Answers(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5)))

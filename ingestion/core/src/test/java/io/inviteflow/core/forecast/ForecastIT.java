@@ -42,7 +42,9 @@ class ForecastIT extends CoreIntegrationTest {
         var api = new Api(port);
         String token = api.newOrganizerToken();
         String event = api.newEvent(token, "Forecast party");
-        JsonNode invited = api.invite(token, event, "Ada", "Grace", "Alan");
+        JsonNode invited = api.invite(token, event, "Ada", "Grace", "Alan", "Charles");
+        // Charles's link is revoked: he can never answer, so he is neither pending nor counted
+        api.post("/api/v1/events/" + event + "/invitations/" + invited.get(3).get("id").asText() + "/revoke", token, "");
         publish("v1", false);
         assertThat(api.get("/api/v1/events/" + event + "/forecast", token).status())
                 .as("a version without an answer model").isEqualTo(404);
@@ -58,6 +60,7 @@ class ForecastIT extends CoreIntegrationTest {
         double grace = model.probability(Map.of("channel", "link", "template", "birthday"), Map.of("opened", 1.0));
         double alan = model.probability(Map.of("channel", "link", "template", "birthday"), Map.of("opened", 0.0));
         assertThat(forecast.get("modelVersion").asText()).isEqualTo("v2");
+        assertThat(forecast.at("/answers/invitations").asLong()).isEqualTo(3);
         assertThat(forecast.at("/answers/yes").asLong()).isEqualTo(1);
         assertThat(forecast.at("/answers/yesHeadcount").asLong()).isEqualTo(2);
         assertThat(forecast.at("/forecast/pending").asInt()).isEqualTo(2);
