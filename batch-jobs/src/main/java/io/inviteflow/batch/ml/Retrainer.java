@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs the recommender's Spark job as a process of its own (Spark needs gigabytes and its own JVM options; batch-jobs
