@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.split;
@@ -63,28 +62,40 @@ final class ModelPublisher {
     }
 
     /**
-     * Writes a new version; returns its directory.
+     * The theme model of a version: ALS trained on all pairs, and how it scored on the split.
      *
-     * @param rows  every interaction (with its context), for the newcomers' popularity per context
-     * @param pairs one row per user and item, what ALS was trained on
+     * @param pairs one row per user and item ({@code u, i, user, item, confidence}), what ALS was trained on
      */
-    Path publish(ALSModel model, Dataset<Row> rows, Dataset<Row> pairs, RankingExperiment.Result result,
-                 InvitationModels invitations, Provenance provenance, Instant trainedAt) throws IOException {
+    record Themes(ALSModel model, Dataset<Row> pairs, RankingExperiment.Result result) {
+    }
+
+    /**
+     * Writes a new version; returns its directory. Without a theme model ({@code themes} null: too few organizers
+     * to evaluate one) the version still serves the popular themes, with its answer models.
+     *
+     * @param rows every interaction (with its context), for the popular themes overall and per context
+     */
+    Path publish(Themes themes, Dataset<Row> rows, InvitationModels invitations, Provenance provenance,
+                 Instant trainedAt) throws IOException {
         Path dir = newVersionDir(trainedAt);
         String version = dir.getFileName().toString();
-        model.write().overwrite().save(dir.resolve("model").toUri().toString());
-
         int k = provenance.settings().k();
         ObjectNode suggestions = json.createObjectNode().put("version", version).put("trainedAt", trainedAt.toString());
-        writePopular(suggestions.putArray("popular"), pairs, k);
+        writePopular(suggestions.putArray("popular"), rows, k);
         writePopularByContext(suggestions.putObject("popularBySegment"), rows, k);
-        writePersonal(suggestions.putObject("users"), model, pairs, k);
+        ObjectNode users = suggestions.putObject("users");
+        if (themes != null) {
+            themes.model().write().overwrite().save(dir.resolve("model").toUri().toString());
+            writePersonal(users, themes.model(), themes.pairs(), k);
+        }
         json.writeValue(dir.resolve("suggestions.json").toFile(), suggestions);
         writeModel(dir.resolve("answers.json"), invitations.yes(), version);
         writeModel(dir.resolve("responds.json"), invitations.answered(), version);
 
         Path tmp = dir.resolve("manifest.json.tmp");
-        ObjectNode manifest = manifest(version, trainedAt, result, provenance);
+        ObjectNode manifest = manifest(version, trainedAt, themes == null ? null : themes.result(), provenance);
+        // promotable: every model it holds beats its baseline (answer models are only written when they do)
+        manifest.put("promotable", themes == null || themes.result().beatsBaseline());
         if (invitations.yes() != null) {
             manifest.set("answers", json.valueToTree(invitations.yes().evaluation()));
         }
@@ -99,7 +110,8 @@ final class ModelPublisher {
     /**
      * {@code {version, runId, trainedAt, codeVersion, source, trainingSeconds, settings{…}, data{split, from, cutoff,
      * to, interactions, pairs, users, items, testUsers}, metrics{k, als{ndcg, precision, map, coverage},
-     * popularity{…}, random{…}}, beatsPopularity}}; times are ISO-8601 UTC.
+     * popularity{…}, random{…}}, beatsPopularity}}; times are ISO-8601 UTC. Without a theme model ({@code result}
+     * null) no data and metrics, and beatsPopularity false.
      */
     ObjectNode manifest(String version, Instant trainedAt, RankingExperiment.Result result, Provenance provenance) {
         ObjectNode doc = json.createObjectNode().put("version", version).put("runId", provenance.runId())
@@ -108,6 +120,9 @@ final class ModelPublisher {
         RankingExperiment.Settings s = provenance.settings();
         doc.putObject("settings").put("rank", s.rank()).put("iterations", s.iterations()).put("regParam", s.regParam())
                 .put("alpha", s.alpha()).put("holdOut", s.holdOut()).put("seed", s.seed());
+        if (result == null) {
+            return doc.put("beatsPopularity", false);
+        }
         Split split = result.split();
         doc.putObject("data").put("split", split.kind())
                 .put("from", Instant.ofEpochSecond(split.from()).toString())
@@ -150,8 +165,9 @@ final class ModelPublisher {
         }
     }
 
-    private static void writePopular(ArrayNode popular, Dataset<Row> pairs, int k) {
-        List<Row> top = pairs.groupBy("item").agg(count(lit(1)).as("users"), sum("confidence").as("c"))
+    /** Most users first, then most confidence. */
+    private static void writePopular(ArrayNode popular, Dataset<Row> rows, int k) {
+        List<Row> top = rows.groupBy("item").agg(countDistinct("user").as("users"), sum("confidence").as("c"))
                 .orderBy(desc("users"), desc("c"), col("item")).limit(k).collectAsList();
         for (Row r : top) {
             popular.addObject().put("theme", r.getString(0)).put("score", r.getLong(1));

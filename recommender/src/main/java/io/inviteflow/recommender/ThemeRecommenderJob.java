@@ -1,6 +1,5 @@
 package io.inviteflow.recommender;
 
-import org.apache.spark.ml.recommendation.ALSModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -92,44 +91,57 @@ public final class ThemeRecommenderJob {
         return train(interactions, null, source, settings, modelsDir, runId, minInteractions);
     }
 
-    /** {@code answers}: invitations for the answer model ({@link AnswerExamples}), or null for none. */
+    /**
+     * {@code answers}: invitations for the answer models ({@link AnswerExamples}), or null for none. A version is
+     * written when there is a theme model or an answer model to put in it: too few organizers to evaluate themes do
+     * not keep an installation with many answered invitations from its forecasts.
+     */
     static Outcome train(Dataset<Row> interactions, Dataset<Row> answers, String source,
                          RankingExperiment.Settings settings, Path modelsDir, String runId, int minInteractions)
             throws Exception {
         long started = System.nanoTime();
         Dataset<Row> cached = interactions.cache();
         long rows = cached.count();
+        RankingExperiment.Result result = null;
+        ModelPublisher.Themes themes = null;
+        String themesSaid;
         if (rows < minInteractions) {
-            return new Outcome(null, null, "only " + rows + " interactions: nothing trained, nothing written");
+            themesSaid = "only " + rows + " interactions: no theme model";
+        } else {
+            stage(2, "evaluating against popularity and random (" + rows + " interactions)");
+            Dataset<Row> indexed = RankingExperiment.index(cached).cache();
+            var experiment = new RankingExperiment(settings);
+            result = experiment.run(indexed);
+            if (result.testUsers() == 0) {
+                themesSaid = "no theme model: no organizer took up a theme new to them after the others, so none "
+                        + "can be evaluated (" + result.users() + " organizers, " + result.items() + " themes)";
+            } else {
+                stage(3, "training on all " + rows + " interactions");
+                Dataset<Row> pairs = Split.pairs(indexed).cache();
+                themes = new ModelPublisher.Themes(experiment.als().fit(pairs), pairs, result);
+                themesSaid = String.format(Locale.ROOT, "NDCG@%d ALS %.4f, popularity %.4f, random %.4f (%s split, "
+                                + "%d users, %d items, %d interactions, %d users scored)%s", settings.k(),
+                        result.als().ndcg(), result.popularity().ndcg(),
+                        result.models().get(RankingExperiment.RANDOM).ndcg(), result.split().kind(), result.users(),
+                        result.items(), result.interactions(), result.testUsers(), result.beatsBaseline() ? ""
+                                : " — it does not beat popularity, so the version cannot be promoted");
+            }
         }
-        stage(2, "evaluating against popularity and random (" + rows + " interactions)");
-        Dataset<Row> indexed = RankingExperiment.index(cached).cache();
-        var experiment = new RankingExperiment(settings);
-        RankingExperiment.Result result = experiment.run(indexed);
-        if (result.testUsers() == 0) {
-            return new Outcome(result, null, "nothing written: no organizer took up a theme new to them after "
-                    + "the others, so no model can be evaluated (" + result.users() + " organizers, "
-                    + result.items() + " themes)");
-        }
-        stage(3, "training on all " + rows + " interactions");
-        Dataset<Row> pairs = Split.pairs(indexed).cache();
-        ALSModel full = experiment.als().fit(pairs);
         AnswerModel.Trained answerModel = answerModel(answers, "yes", settings.holdOut());
         AnswerModel.Trained responseModel = answerModel(answers, "answered", settings.holdOut());
+        String answersSaid = answerModel == null ? "" : String.format(Locale.ROOT, "; answers: AUC %.3f, log-loss "
+                        + "%.4f vs constant %.4f", answerModel.evaluation().auc(), answerModel.evaluation().logLoss(),
+                answerModel.evaluation().constantLogLoss());
+        if (themes == null && answerModel == null && responseModel == null) {
+            return new Outcome(result, null, "nothing written: " + themesSaid
+                    + (answers == null ? "" : "; no answer model"));
+        }
         stage(5, "writing the version");
         double seconds = (System.nanoTime() - started) / 1e9;
-        Path dir = new ModelPublisher(modelsDir).publish(full, indexed, pairs, result,
+        Path dir = new ModelPublisher(modelsDir).publish(themes, cached,
                 new ModelPublisher.InvitationModels(answerModel, responseModel),
                 new ModelPublisher.Provenance(runId, source, CodeVersion.current(), settings, seconds), Instant.now());
-        return new Outcome(result, dir, String.format(Locale.ROOT,
-                "wrote %s: NDCG@%d ALS %.4f, popularity %.4f, random %.4f (%s split, %d users, %d items, "
-                        + "%d interactions, %d users scored)%s", dir, settings.k(), result.als().ndcg(),
-                result.popularity().ndcg(), result.models().get(RankingExperiment.RANDOM).ndcg(),
-                result.split().kind(), result.users(), result.items(), result.interactions(), result.testUsers(),
-                result.beatsBaseline() ? "" : " — it does not beat popularity, so it cannot be promoted")
-                + (answerModel == null ? "" : String.format(Locale.ROOT, "; answers: AUC %.3f, log-loss %.4f vs "
-                        + "constant %.4f", answerModel.evaluation().auc(), answerModel.evaluation().logLoss(),
-                        answerModel.evaluation().constantLogLoss())));
+        return new Outcome(result, dir, "wrote " + dir + ": " + themesSaid + answersSaid);
     }
 
     /**

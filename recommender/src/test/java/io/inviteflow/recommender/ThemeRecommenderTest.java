@@ -50,6 +50,7 @@ class ThemeRecommenderTest {
         assertThat(manifest.at("/metrics/popularity/coverage").isNumber()).isTrue();
         assertThat(manifest.at("/metrics/popularity/coverage").asDouble()).isBetween(0.0, 1.0);
         assertThat(manifest.get("beatsPopularity").asBoolean()).isTrue();
+        assertThat(manifest.get("promotable").asBoolean()).isTrue();
 
         JsonNode suggestions = new ObjectMapper().readTree(outcome.published().resolve("suggestions.json").toFile());
         assertThat(suggestions.get("popular")).hasSize(10);
@@ -142,6 +143,29 @@ class ThemeRecommenderTest {
         assertThat(outcome.published()).isNull();
         assertThat(outcome.message()).contains("no organizer took up a theme new to them");
         assertThat(models.resolve("themes")).doesNotExist();
+    }
+
+    @Test
+    void tooFewOrganizersForAThemeModelStillGiveAVersionWithItsAnswerModels() throws Exception {
+        Dataset<Row> oneThemeEach = SparkTestSession.get().createDataFrame(List.of(
+                row("ada", "birthday", 100), row("bob", "wedding", 200), row("ada", "birthday", 300)),
+                Interactions.SCHEMA);
+        Dataset<Row> invitations = AnswerExamples.synthetic(SparkTestSession.get(), 5_000, 21);
+
+        var outcome = ThemeRecommenderJob.train(oneThemeEach, invitations, "test",
+                RankingExperiment.Settings.defaults(), models, "run-6", 2);
+
+        assertThat(outcome.published()).as(outcome.message()).isNotNull();
+        assertThat(outcome.published().resolve("model")).as("no theme model").doesNotExist();
+        assertThat(outcome.published().resolve("answers.json")).exists();
+        assertThat(outcome.published().resolve("responds.json")).exists();
+        JsonNode manifest = new ObjectMapper().readTree(outcome.published().resolve("manifest.json").toFile());
+        assertThat(manifest.get("beatsPopularity").asBoolean()).isFalse();
+        assertThat(manifest.get("promotable").asBoolean()).as("its answer models beat the constant").isTrue();
+        assertThat(manifest.at("/answers/auc").asDouble()).isGreaterThan(0.5);
+        JsonNode suggestions = new ObjectMapper().readTree(outcome.published().resolve("suggestions.json").toFile());
+        assertThat(suggestions.get("users").size()).isZero();
+        assertThat(suggestions.get("popular").findValuesAsText("theme")).containsExactly("birthday", "wedding");
     }
 
     @Test

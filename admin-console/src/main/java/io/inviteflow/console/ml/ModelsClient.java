@@ -31,7 +31,7 @@ public class ModelsClient {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Version(String version, String runId, Instant trainedAt, String codeVersion, String source,
                           double trainingSeconds, Data data, Metrics metrics, Answers answers,
-                          boolean beatsPopularity, boolean current) {
+                          boolean beatsPopularity, boolean promotable, boolean current) {
     }
 
     /** The answer model's scores on held-out invitations; null when the version has none. */

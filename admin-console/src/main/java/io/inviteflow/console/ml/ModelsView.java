@@ -158,8 +158,8 @@ public class ModelsView extends VerticalLayout {
             refresh(true);
         });
         button.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        button.setEnabled(!version.current() && version.beatsPopularity());
-        if (!version.beatsPopularity()) {
+        button.setEnabled(!version.current() && version.promotable());
+        if (!version.promotable()) {
             button.setTooltipText("It does not beat popularity on its held-out data");
         }
         return button;

@@ -113,7 +113,7 @@ class ModelsBrowserIT {
                  "cutoff":"2026-11-01T00:00:00Z","to":"2026-11-20T00:00:00Z","interactions":1200,"users":40,
                  "items":9,"testUsers":25},"metrics":{"k":10,"als":{"ndcg":%s,"precision":0.2,"map":0.15,
                  "coverage":0.8},"popularity":{"ndcg":0.12,"precision":0.1,"map":0.08,"coverage":0.2},
-                 "random":{"ndcg":0.05,"precision":0.04,"map":0.02,"coverage":1.0}},"beatsPopularity":true,
+                 "random":{"ndcg":0.05,"precision":0.04,"map":0.02,"coverage":1.0}},"beatsPopularity":true,"promotable":true,
                  "current":%s}""".formatted(name, name, trainedAt, als, current);
     }
 }

@@ -27,7 +27,7 @@ class VersionComparisonTest {
     @Test
     void aFigureAVersionLacksIsADash() {
         var handMade = new ModelsClient.Version("v0", "run", Instant.parse("2026-01-01T00:00:00Z"), null, null, 0,
-                null, null, null, false, false);
+                null, null, null, false, false, false);
 
         List<VersionComparison.Row> rows = VersionComparison.of(List.of(handMade, version("v1", 0.3, 0.1, 10)));
 
@@ -47,6 +47,6 @@ class VersionComparisonTest {
                 new ModelsClient.Metrics(10, new ModelsClient.Ranker(als, 0.2, 0.15, 0.4),
                         new ModelsClient.Ranker(popularity, 0.05, 0.04, 0.1),
                         new ModelsClient.Ranker(0.01, 0.01, 0.01, 1.0)),
-                new ModelsClient.Answers(0.78, 0.55, 0.69, 0.52, 4_000), true, false);
+                new ModelsClient.Answers(0.78, 0.55, 0.69, 0.52, 4_000), true, true, false);
     }
 }

@@ -105,7 +105,7 @@ public class ModelRegistry {
             if (chosen.current()) {
                 throw new Refused(version + " is already served");
             }
-            if (!chosen.beatsPopularity()) {
+            if (!chosen.promotable()) {
                 throw new Refused(version + " does not beat popularity on its held-out data: the core would serve "
                         + "worse suggestions than it does without a model");
             }

@@ -5,13 +5,15 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.Map;
 
 /**
- * A version of the theme model as its manifest describes it ({@code themes/{version}/manifest.json}, written by the
+ * A version of the models as its manifest describes it ({@code promotable}: every model it holds beats its baseline;
+ * a version may hold no theme model, when there were too few organizers to evaluate one, and only answer models) ({@code themes/{version}/manifest.json}, written by the
  * recommender's ModelPublisher), and whether the core serves it now.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelVersion(String version, String runId, String trainedAt, String codeVersion, String source,
                            double trainingSeconds, Map<String, Object> settings, Data data, Metrics metrics,
-                           Classifier answers, Classifier responds, boolean beatsPopularity, boolean current) {
+                           Classifier answers, Classifier responds, boolean beatsPopularity, boolean promotable,
+                           boolean current) {
 
     /**
      * A model of invitations ({@code answers}: the chance of a YES; {@code responds}: of any answer) on held-out
@@ -38,6 +40,6 @@ public record ModelVersion(String version, String runId, String trainedAt, Strin
 
     ModelVersion asCurrent(boolean isCurrent) {
         return new ModelVersion(version, runId, trainedAt, codeVersion, source, trainingSeconds, settings, data,
-                metrics, answers, responds, beatsPopularity, isCurrent);
+                metrics, answers, responds, beatsPopularity, promotable, isCurrent);
     }
 }

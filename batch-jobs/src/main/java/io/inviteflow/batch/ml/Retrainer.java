@@ -155,7 +155,7 @@ public class Retrainer {
             log.warn("retrain {} {}: {}", id, status, lastLine);
             return;
         }
-        boolean promote = stored.run().promoteIfBetter() && version.isPresent() && version.get().beatsPopularity();
+        boolean promote = stored.run().promoteIfBetter() && version.isPresent() && version.get().promotable();
         if (promote) {
             try {
                 registry.promote(version.get().version(), stored.run().requestedBy() + " (" + stored.run().trigger()

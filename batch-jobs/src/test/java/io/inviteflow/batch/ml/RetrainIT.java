@@ -111,6 +111,7 @@ class RetrainIT extends BatchIntegrationTest {
         Path dir = Files.createDirectories(CoreServer.MODELS_DIR.resolve("themes/v20200101T000000Z"));
         Files.writeString(dir.resolve("manifest.json"), """
                 {"version":"v20200101T000000Z","runId":"x","trainedAt":"2020-01-01T00:00:00Z","beatsPopularity":false,
+                 "promotable":false,
                  "metrics":{"k":10,"als":{"ndcg":0.1},"popularity":{"ndcg":0.2}},
                  "answers":{"auc":0.71,"logLoss":0.6,"constantLogLoss":0.69,"baseRate":0.4,"train":900,"test":100}}""");
         JsonNode listed = find(JSON.readTree(get("/api/v1/ml/themes/versions").body()), "v20200101T000000Z");
@@ -166,7 +167,7 @@ class RetrainIT extends BatchIntegrationTest {
         assertThat(retrainer.run(alive).orElseThrow().status()).isEqualTo("RUNNING");
         Path dir = Files.createDirectories(CoreServer.MODELS_DIR.resolve("themes/v20200102T000000Z"));
         Files.writeString(dir.resolve("manifest.json"), """
-                {"version":"v20200102T000000Z","runId":"%s","trainedAt":"2020-01-02T00:00:00Z","beatsPopularity":true}"""
+                {"version":"v20200102T000000Z","runId":"%s","trainedAt":"2020-01-02T00:00:00Z","beatsPopularity":true,"promotable":true}"""
                 .formatted(alive));
         stillRunning.destroy();
 
