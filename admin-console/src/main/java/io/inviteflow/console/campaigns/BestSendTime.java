@@ -1,12 +1,11 @@
 package io.inviteflow.console.campaigns;
 
+import io.inviteflow.console.dashboard.BestHours;
 import io.inviteflow.console.engagement.EventMetrics;
 
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.TextStyle;
 import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
@@ -29,14 +28,10 @@ record BestSendTime(DayOfWeek day, int hour, int minute, long opens, long total)
     static final long ENOUGH_OPENS = 50;
 
     static Optional<BestSendTime> of(EventMetrics metrics, ZoneId zone) {
-        ZoneOffset offset = zone.getRules().getOffset(Instant.now());
         Map<Integer, Long> byLocalSlot = new HashMap<>();
         metrics.breakdown("opens_by_hour").forEach((slot, count) -> {
             String[] p = slot.split("\\|"); // channel|ISO weekday|hour, in UTC
-            // 2024-01-01 was a Monday: any week will do, only weekday and hour are kept
-            LocalDateTime local = LocalDateTime.of(2024, 1, 1, 0, 0).plusDays(Integer.parseInt(p[1]) - 1L)
-                    .plusHours(Integer.parseInt(p[2])).atOffset(ZoneOffset.UTC).withOffsetSameInstant(offset)
-                    .toLocalDateTime();
+            LocalDateTime local = BestHours.slotInZone(Integer.parseInt(p[1]), Integer.parseInt(p[2]), zone);
             // a zone half an hour off UTC keeps its minutes: its hour of opens starts at :30
             byLocalSlot.merge(local.getDayOfWeek().getValue() * 10_000 + local.getHour() * 100 + local.getMinute(),
                     count, Long::sum);

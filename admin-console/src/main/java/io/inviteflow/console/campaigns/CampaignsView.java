@@ -57,6 +57,7 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
     private static final String SAMPLE_GUEST = "Ada Lovelace";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CampaignsView.class);
     private final CoreClient core;
     private final EngagementStore engagement;
     /** made anew with each form (the view is reused when its link is followed again) */
@@ -198,7 +199,7 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         } catch (CoreClient.Unauthorized e) {
             throw e;
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(CampaignsView.class).warn("no best send time: {}", e.toString());
+            log.warn("no best send time: {}", e.toString());
         }
         bestTime.addClickListener(click -> BestSendTime.of(organizerOpens, zone)
                 .ifPresent(b -> at.setValue(b.next(java.time.LocalDateTime.now(zone)))));
@@ -206,16 +207,16 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         return bestTime;
     }
 
-    /** Past campaigns and their funnels; a failure leaves no ideas (the form works without them). */
-    private void readPastCampaigns() {
+    /** The campaigns' funnels, for the message ideas; a failure leaves no ideas (the form works without them). */
+    private void readPastFunnels(List<CoreCampaigns.Campaign> list) {
+        pastCampaigns = list;
         try {
-            pastCampaigns = campaigns.list(organizer.accessToken());
-            pastFunnels = engagement.campaignFunnels(pastCampaigns.stream().map(CoreCampaigns.Campaign::id).toList());
-        } catch (CoreClient.Unauthorized e) {
-            throw e;
+            pastFunnels = engagement.campaignFunnels(list.stream().map(CoreCampaigns.Campaign::id).toList());
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(CampaignsView.class).warn("no message ideas: {}", e.toString());
+            log.warn("no message ideas: {}", e.toString());
+            pastFunnels = Map.of();
         }
+        showMessageIdeas();
     }
 
     /** The texts that worked best for guests of the same kinds of event as the chosen ones, each with "Use". */
@@ -255,7 +256,6 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         DateTimePicker at = new DateTimePicker("Send at (empty: now)");
         Checkbox theirTime = new Checkbox("At that time on each guest's own clock (their time zone, else the event's)");
         Button bestTime = bestTimeButton(at);
-        readPastCampaigns();
         messageIdeas.setPadding(false);
         messageIdeas.setSpacing(false);
         messageIdeas.addClassName("message-ideas");
@@ -361,6 +361,7 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
             CoreCampaigns.Campaign selected = grid.asSingleSelect().getValue();
             List<CoreCampaigns.Campaign> list = campaigns.list(organizer.accessToken());
             grid.setItems(list);
+            readPastFunnels(list); // the same list: the message ideas come from these campaigns
             // the list's rows are new objects: select the same campaign again, so its results stay on
             list.stream().filter(c -> selected != null && c.id().equals(selected.id())).findFirst()
                     .ifPresent(grid::select);

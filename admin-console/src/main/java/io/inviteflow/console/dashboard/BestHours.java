@@ -34,14 +34,21 @@ public final class BestHours {
                 .toList();
     }
 
+    /**
+     * An hour of the week counted in UTC (ISO weekday, hour), in {@code zone} at its current offset: only the
+     * weekday, hour and minute of the result mean anything (a zone half an hour off UTC keeps its minutes).
+     */
+    public static LocalDateTime slotInZone(int isoWeekday, int utcHour, ZoneId zone) {
+        ZoneOffset offset = zone.getRules().getOffset(Instant.now());
+        // 2024-01-01 was a Monday: any week will do, only weekday and time are kept
+        return LocalDateTime.of(2024, 1, 1, 0, 0).plusDays(isoWeekday - 1L).plusHours(utcHour)
+                .atOffset(ZoneOffset.UTC).withOffsetSameInstant(offset).toLocalDateTime();
+    }
+
     /** "weekday|hour" in UTC as the local weekday and hour of {@code zone}, at the zone's current offset. */
     static String hourInZone(String weekdayAndHour, ZoneId zone) {
         String[] p = weekdayAndHour.split("\\|");
-        // 2024-01-01 was a Monday: any week will do, only weekday and hour are kept
-        LocalDateTime utc = LocalDateTime.of(2024, 1, 1, 0, 0).plusDays(Integer.parseInt(p[0]) - 1L)
-                .plusHours(Integer.parseInt(p[1]));
-        ZoneOffset offset = zone.getRules().getOffset(Instant.now());
-        LocalDateTime local = utc.atOffset(ZoneOffset.UTC).withOffsetSameInstant(offset).toLocalDateTime();
+        LocalDateTime local = slotInZone(Integer.parseInt(p[0]), Integer.parseInt(p[1]), zone);
         DayOfWeek day = local.getDayOfWeek();
         return "%s %02d:%02d–%02d:%02d".formatted(day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH),
                 local.getHour(), local.getMinute(), (local.getHour() + 1) % 24, local.getMinute());
