@@ -69,15 +69,54 @@ final class Interactions {
                 GROUP BY organizer, theme, toStartOfDay(seen_at), context""".formatted(database);
     }
 
+    /**
+     * Guest × idea × day from {@code activity_log}: each click on an idea counts 1 on its day; a pick counts 4 on the
+     * day of the guest's latest pick of the item, unless that latest one took the pick back. The guest is the
+     * activities' pseudonymous key, the same across events; the context is the event's type.
+     */
+    static String ideaQuery(String database) {
+        return """
+                SELECT guest AS user, idea AS item, toFloat64(sum(weight)) AS confidence,
+                       toInt64(toUInt32(toStartOfDay(seen_at))) AS at, kind AS context
+                FROM (
+                    SELECT visitParamExtractString(payload, 'guestKey') AS guest,
+                           visitParamExtractString(payload, 'itemId') AS idea,
+                           visitParamExtractString(payload, 'eventType') AS kind, occurred_at AS seen_at, 1 AS weight
+                    FROM %1$s.activity_log FINAL WHERE type = 'IDEA_CLICKED'
+                    UNION ALL
+                    SELECT guest, idea, kind, seen_at, 4 AS weight
+                    FROM (
+                        SELECT visitParamExtractString(payload, 'guestKey') AS guest,
+                               visitParamExtractString(payload, 'itemId') AS idea,
+                               argMax(visitParamExtractString(payload, 'eventType'), occurred_at) AS kind,
+                               argMax(visitParamExtractBool(payload, 'picked'), occurred_at) AS still_picked,
+                               max(occurred_at) AS seen_at
+                        FROM %1$s.activity_log FINAL WHERE type = 'IDEA_PICKED'
+                        GROUP BY guest, idea
+                    ) WHERE still_picked = 1
+                )
+                WHERE guest != '' AND idea != ''
+                GROUP BY guest, idea, toStartOfDay(seen_at), kind""".formatted(database);
+    }
+
     private Interactions() {
     }
 
     /** Reads organizer × theme × day interactions from ClickHouse over JDBC. */
     static Dataset<Row> fromClickHouse(SparkSession spark, String jdbcUrl, String database) {
+        return query(spark, jdbcUrl, themeQuery(database));
+    }
+
+    /** Reads guest × idea × day interactions from ClickHouse over JDBC. */
+    static Dataset<Row> ideasFromClickHouse(SparkSession spark, String jdbcUrl, String database) {
+        return query(spark, jdbcUrl, ideaQuery(database));
+    }
+
+    private static Dataset<Row> query(SparkSession spark, String jdbcUrl, String query) {
         Properties connection = new Properties();
         // the clickhouse-jdbc jar registers a second driver that fails on 18.16: name the right one
         connection.setProperty("driver", "ru.yandex.clickhouse.ClickHouseDriver");
-        return typed(spark.read().jdbc(jdbcUrl, "(" + themeQuery(database) + ") AS interactions", connection));
+        return typed(spark.read().jdbc(jdbcUrl, "(" + query + ") AS interactions", connection));
     }
 
     /**

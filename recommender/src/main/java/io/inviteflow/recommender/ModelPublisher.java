@@ -38,6 +38,7 @@ import static org.apache.spark.sql.functions.sum;
  *                                                type:[…]}, users:{id:[…]}}: what the core serves
  * {modelsDir}/themes/{version}/answers.json      the chance of a YES (AnswerModelFile), when there were invitations
  * {modelsDir}/themes/{version}/responds.json     the chance of any answer (AnswerModelFile), likewise
+ * {modelsDir}/themes/{version}/ideas.json        the idea ranker's factors (IdeaModelFile), when guests chose ideas
  * {modelsDir}/themes/{version}/manifest.json     what it was trained on and how it scored (see {@link #manifest});
  *                                                {@code answers}, {@code responds}: the models' AUC, log-loss
  *                                                and calibration
@@ -75,7 +76,7 @@ final class ModelPublisher {
      *
      * @param rows every interaction (with its context), for the popular themes overall and per context
      */
-    Path publish(Themes themes, Dataset<Row> rows, InvitationModels invitations, Provenance provenance,
+    Path publish(Themes themes, Dataset<Row> rows, InvitationModels invitations, Ideas ideas, Provenance provenance,
                  Instant trainedAt) throws IOException {
         Path dir = newVersionDir(trainedAt);
         String version = dir.getFileName().toString();
@@ -91,11 +92,22 @@ final class ModelPublisher {
         json.writeValue(dir.resolve("suggestions.json").toFile(), suggestions);
         writeModel(dir.resolve("answers.json"), invitations.yes(), version);
         writeModel(dir.resolve("responds.json"), invitations.answered(), version);
+        if (ideas != null) {
+            // one line: factors of every guest, indented, would be most of the file's size
+            json.writer().without(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("ideas.json").toFile(),
+                    IdeaRanker.export(ideas.trained(), ideas.rows(), version));
+        }
 
         Path tmp = dir.resolve("manifest.json.tmp");
         ObjectNode manifest = manifest(version, trainedAt, themes == null ? null : themes.result(), provenance);
         // promotable: every model it holds beats its baseline (answer models are only written when they do)
-        manifest.put("promotable", themes == null || themes.result().beatsBaseline());
+        boolean ideasBeat = ideas == null || ideas.trained().result().beatsBaseline();
+        manifest.put("promotable", (themes == null || themes.result().beatsBaseline()) && ideasBeat);
+        if (ideas != null) {
+            ObjectNode node = manifest.putObject("ideas");
+            experiment(node, ideas.trained().result(), provenance.settings().k());
+            node.put("guests", ideas.trained().result().users()).put("beatsPopularity", ideasBeat);
+        }
         if (invitations.yes() != null) {
             manifest.set("answers", json.valueToTree(invitations.yes().evaluation()));
         }
@@ -123,6 +135,13 @@ final class ModelPublisher {
         if (result == null) {
             return doc.put("beatsPopularity", false);
         }
+        experiment(doc, result, s.k());
+        doc.put("beatsPopularity", result.beatsBaseline());
+        return doc;
+    }
+
+    /** {@code data{…}} and {@code metrics{…}} of a ranking experiment, into {@code doc}. */
+    private static void experiment(ObjectNode doc, RankingExperiment.Result result, int k) {
         Split split = result.split();
         doc.putObject("data").put("split", split.kind())
                 .put("from", Instant.ofEpochSecond(split.from()).toString())
@@ -130,14 +149,16 @@ final class ModelPublisher {
                 .put("to", Instant.ofEpochSecond(split.to()).toString())
                 .put("interactions", result.interactions()).put("pairs", result.pairs())
                 .put("users", result.users()).put("items", result.items()).put("testUsers", result.testUsers());
-        ObjectNode metrics = doc.putObject("metrics").put("k", s.k());
+        ObjectNode metrics = doc.putObject("metrics").put("k", k);
         for (Map.Entry<String, RankingMetrics> model : result.models().entrySet()) {
             RankingMetrics m = model.getValue();
             metrics.putObject(model.getKey()).put("ndcg", m.ndcg()).put("precision", m.precision())
                     .put("map", m.map()).put("coverage", m.coverage());
         }
-        doc.put("beatsPopularity", result.beatsBaseline());
-        return doc;
+    }
+
+    /** The idea ranker and the clicks and picks it learned from (for the popular ideas per event type). */
+    record Ideas(IdeaRanker.Trained trained, Dataset<Row> rows) {
     }
 
     /** The models of invitations: the chance of a YES (the forecast's) and of any answer (the reminders'); null: none. */

@@ -38,7 +38,7 @@ import java.util.UUID;
  */
 public final class ThemeRecommenderJob {
 
-    static final int STAGES = 5;
+    static final int STAGES = 6;
 
     private ThemeRecommenderJob() {
     }
@@ -56,29 +56,33 @@ public final class ThemeRecommenderJob {
             spark.sparkContext().setLogLevel("WARN");
             stage(1, "reading interactions");
             Source source = Source.of(args, spark);
-            Outcome outcome = train(source.rows(), source.answers(), source.name(), args.settings(),
+            Outcome outcome = train(source.rows(), source.answers(), source.ideas(), source.name(), args.settings(),
                     Path.of(args.get("models-dir", ".inviteflow/data/models")), args.get("run-id",
                             UUID.randomUUID().toString()), Integer.parseInt(args.get("min-interactions", "2")));
             System.out.println(outcome.message());
         }
     }
 
-    /** Where the interactions come from, the invitations for the answer model (none outside ClickHouse), a name. */
-    private record Source(Dataset<Row> rows, Dataset<Row> answers, String name) {
+    /**
+     * Where the interactions come from, the invitations for the answer model and the guests' clicks and picks of ideas
+     * (neither outside ClickHouse), a name.
+     */
+    private record Source(Dataset<Row> rows, Dataset<Row> answers, Dataset<Row> ideas, String name) {
         static Source of(JobArguments args, SparkSession spark) {
             if (args.has("movielens")) {
                 return new Source(Interactions.fromMovieLens(spark, args.get("movielens", null),
-                        Integer.parseInt(args.get("min-rating", "3"))), null, "movielens " + args.get("movielens", null));
+                        Integer.parseInt(args.get("min-rating", "3"))), null, null,
+                        "movielens " + args.get("movielens", null));
             }
             if (args.has("meetup")) {
-                return new Source(Interactions.fromMeetupRsvps(spark, args.get("meetup", null)), null,
+                return new Source(Interactions.fromMeetupRsvps(spark, args.get("meetup", null)), null, null,
                         "meetup " + args.get("meetup", null));
             }
             String url = args.get("clickhouse-url", "jdbc:clickhouse://127.0.0.1:8123/inviteflow?compress=false");
             String database = args.get("clickhouse-database", "inviteflow");
             return new Source(Interactions.fromClickHouse(spark, url, database),
                     AnswerExamples.fromClickHouse(spark, url, database, Integer.parseInt(args.get("settle-days", "7"))),
-                    "clickhouse " + database + ".activity_log");
+                    Interactions.ideasFromClickHouse(spark, url, database), "clickhouse " + database + ".activity_log");
         }
     }
 
@@ -97,6 +101,13 @@ public final class ThemeRecommenderJob {
      * not keep an installation with many answered invitations from its forecasts.
      */
     static Outcome train(Dataset<Row> interactions, Dataset<Row> answers, String source,
+                         RankingExperiment.Settings settings, Path modelsDir, String runId, int minInteractions)
+            throws Exception {
+        return train(interactions, answers, null, source, settings, modelsDir, runId, minInteractions);
+    }
+
+    /** {@code ideas}: guest × idea interactions ({@link Interactions#ideaQuery}), or null for none. */
+    static Outcome train(Dataset<Row> interactions, Dataset<Row> answers, Dataset<Row> ideas, String source,
                          RankingExperiment.Settings settings, Path modelsDir, String runId, int minInteractions)
             throws Exception {
         long started = System.nanoTime();
@@ -132,16 +143,20 @@ public final class ThemeRecommenderJob {
         String answersSaid = answerModel == null ? "" : String.format(Locale.ROOT, "; answers: AUC %.3f, log-loss "
                         + "%.4f vs constant %.4f", answerModel.evaluation().auc(), answerModel.evaluation().logLoss(),
                 answerModel.evaluation().constantLogLoss());
-        if (themes == null && answerModel == null && responseModel == null) {
+        ModelPublisher.Ideas ideaModel = ideaModel(ideas, settings, minInteractions);
+        String ideasSaid = ideas == null ? "" : ideaModel == null ? "; no idea model" : String.format(Locale.ROOT,
+                "; ideas: NDCG@%d ALS %.4f, popularity %.4f", settings.k(), ideaModel.trained().result().als().ndcg(),
+                ideaModel.trained().result().popularity().ndcg());
+        if (themes == null && answerModel == null && responseModel == null && ideaModel == null) {
             return new Outcome(result, null, "nothing written: " + themesSaid
-                    + (answers == null ? "" : "; no answer model"));
+                    + (answers == null ? "" : "; no answer model") + ideasSaid);
         }
-        stage(5, "writing the version");
+        stage(6, "writing the version");
         double seconds = (System.nanoTime() - started) / 1e9;
         Path dir = new ModelPublisher(modelsDir).publish(themes, cached,
-                new ModelPublisher.InvitationModels(answerModel, responseModel),
+                new ModelPublisher.InvitationModels(answerModel, responseModel), ideaModel,
                 new ModelPublisher.Provenance(runId, source, CodeVersion.current(), settings, seconds), Instant.now());
-        return new Outcome(result, dir, "wrote " + dir + ": " + themesSaid + answersSaid);
+        return new Outcome(result, dir, "wrote " + dir + ": " + themesSaid + answersSaid + ideasSaid);
     }
 
     /**
@@ -168,6 +183,27 @@ public final class ThemeRecommenderJob {
             return null;
         }
         return trained;
+    }
+
+    /** The idea ranker, or null without clicks and picks or when nobody chose anything new to evaluate it on. */
+    private static ModelPublisher.Ideas ideaModel(Dataset<Row> ideas, RankingExperiment.Settings settings,
+                                                  int minInteractions) {
+        if (ideas == null) {
+            return null;
+        }
+        Dataset<Row> cached = ideas.cache();
+        long rows = cached.count();
+        if (rows < minInteractions) {
+            stage(5, "no idea model: " + rows + " clicks and picks");
+            return null;
+        }
+        stage(5, "evaluating and training the idea ranker on " + rows + " clicks and picks");
+        IdeaRanker.Trained trained = IdeaRanker.trainAndEvaluate(cached, settings);
+        if (trained == null) {
+            stage(5, "no idea model: no guest chose an idea new to them after the others, so none can be evaluated");
+            return null;
+        }
+        return new ModelPublisher.Ideas(trained, cached);
     }
 
     private static void stage(int n, String what) {

@@ -115,6 +115,36 @@ class ClickHouseInteractionsIT {
         assertThat(settled).isEqualTo(2);
     }
 
+    @Test
+    void ideasCountEveryClickAndAPickThatWasNotTakenBack() throws Exception {
+        insert(String.join("\n",
+                row("e1", "IDEA_CLICKED", "i1", idea("g1", "linen-suit", null), "2026-11-20 09:00:00"),
+                row("e2", "IDEA_CLICKED", "i1", idea("g1", "linen-suit", null), "2026-11-20 09:05:00"),
+                row("e3", "IDEA_PICKED", "i1", idea("g1", "linen-suit", false), "2026-11-22 10:00:00"),
+                row("e4", "IDEA_PICKED", "i1", idea("g1", "linen-suit", true), "2026-11-22 10:01:00"),
+                row("e5", "IDEA_PICKED", "i2", idea("g2", "fruit-salad", true), "2026-11-22 10:00:00"),
+                // g2 took the pick back: only the click counts
+                row("e6", "IDEA_PICKED", "i2", idea("g2", "fruit-salad", false), "2026-11-22 11:00:00"),
+                row("e7", "IDEA_CLICKED", "i2", idea("g2", "fruit-salad", null), "2026-11-22 11:00:00"),
+                row("e7", "IDEA_CLICKED", "i2", idea("g2", "fruit-salad", null), "2026-11-22 11:00:00")));
+
+        List<Row> rows = Interactions.ideasFromClickHouse(SparkTestSession.get(),
+                "jdbc:clickhouse://127.0.0.1:8123/" + DB + "?compress=false", DB).orderBy("user", "at")
+                .collectAsList();
+
+        assertThat(rows).map(r -> r.getString(0) + "/" + r.getString(1) + "/" + r.getDouble(2) + "/" + r.getString(4))
+                .containsExactly("g1/linen-suit/2.0/wedding", "g1/linen-suit/4.0/wedding",
+                        "g2/fruit-salad/1.0/wedding");
+        assertThat(rows.get(1).getLong(3) - rows.get(0).getLong(3)).as("the pick counts on its own day")
+                .isEqualTo(2 * 86_400);
+    }
+
+    /** {@code picked} null: a click's payload. */
+    private static String idea(String guest, String item, Boolean picked) {
+        return "{\\\"itemId\\\":\\\"" + item + "\\\",\\\"guestKey\\\":\\\"" + guest
+                + "\\\",\\\"eventType\\\":\\\"wedding\\\"" + (picked == null ? "" : ",\\\"picked\\\":" + picked) + "}";
+    }
+
     private static String created(String eventId, String invitation, String organizer, String theme) {
         return row(eventId, "INVITATION_CREATED", invitation, createdPayload(organizer, theme));
     }

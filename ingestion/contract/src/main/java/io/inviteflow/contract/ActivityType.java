@@ -66,5 +66,9 @@ public enum ActivityType {
      * type {@code party-event}). The eventId is derived from the event and the minute: a repeated alert is the same
      * activity. Payload: {@link Payloads.OpensSpike}.
      */
-    OPENS_SPIKE
+    OPENS_SPIKE,
+    /** A guest opened an idea's details on the invitation page (an outfit, a gift, something to bring). Payload: {@link Payloads.IdeaClicked}. */
+    IDEA_CLICKED,
+    /** A guest picked an idea (to wear, give or bring it) or took the pick back. Payload: {@link Payloads.IdeaPicked}. */
+    IDEA_PICKED
 }

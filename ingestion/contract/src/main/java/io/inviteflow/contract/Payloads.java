@@ -196,6 +196,19 @@ public final class Payloads {
     }
 
     /**
+     * @param itemId    the idea catalogue's id of the item
+     * @param guestKey  the person, pseudonymously: a keyed hash of their address, the same across events and
+     *                  organizers, from which nobody without the core's key learns the address
+     * @param eventType the event's kind (its template id), or null
+     */
+    public record IdeaClicked(String itemId, String guestKey, String eventType) {
+    }
+
+    /** As {@link IdeaClicked}; {@code picked} false: the guest took an earlier pick back. */
+    public record IdeaPicked(String itemId, String guestKey, String eventType, boolean picked) {
+    }
+
+    /**
      * @param scope what the guest no longer wants: {@code event-reminders} (this event's reminders, every channel), or
      *              {@code marketing} (every organizer's campaigns to their address), or {@code sms} (marketing texts
      *              to their number)
