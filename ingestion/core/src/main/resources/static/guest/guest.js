@@ -63,6 +63,16 @@
     navigator.serviceWorker.register('/i/sw.js').catch(function () { /* the page works without it */ });
   }
 
+  // --- ideas: opening one's details is a click the recommender learns from (once per page view) ---
+  document.querySelectorAll('details[data-idea]').forEach(function (el) {
+    el.addEventListener('toggle', function once() {
+      if (!el.open) return;
+      el.removeEventListener('toggle', once);
+      var url = '/i/' + token + '/ideas/' + encodeURIComponent(el.dataset.idea) + '/clicks';
+      if (navigator.sendBeacon) navigator.sendBeacon(url); else fetch(url, { method: 'POST', keepalive: true });
+    });
+  });
+
   // --- sharing ---
   function recordShare(target) {
     var url = '/i/' + token + '/shares?target=' + encodeURIComponent(target);

@@ -3,6 +3,7 @@ package io.inviteflow.core.suggestion;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inviteflow.contract.forecast.AnswerModelFile;
+import io.inviteflow.contract.ideas.IdeaModelFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,7 @@ import java.util.Optional;
 /**
  * The models of the version currently promoted ({@code themes/CURRENT}): the theme suggestions
  * ({@code suggestions.json}) and, when the version has them, the models of a YES ({@code answers.json}) and of any
- * answer ({@code responds.json}); reloaded when
+ * answer ({@code responds.json}) and the idea ranker ({@code ideas.json}); reloaded when
  * CURRENT changes. A broken or missing version keeps the last good one (or none), so a bad publish never takes
  * suggestions or forecasts down.
  */
@@ -32,7 +33,8 @@ public class PromotedModels {
     private volatile Instant checkedAt = Instant.MIN;
 
     /** {@code answers} (the chance of a YES), {@code responds} (of any answer): null when the version has none. */
-    private record Promoted(ThemeModel themes, AnswerModelFile answers, AnswerModelFile responds) {
+    private record Promoted(ThemeModel themes, AnswerModelFile answers, AnswerModelFile responds,
+                            IdeaModelFile ideas) {
     }
 
     PromotedModels(SuggestionProperties properties, Clock clock) {
@@ -54,6 +56,11 @@ public class PromotedModels {
         return Optional.ofNullable(promoted()).map(Promoted::responds);
     }
 
+    /** The promoted version's ranker of ideas for guests (outfits, gifts, things to bring). */
+    public Optional<IdeaModelFile> ideas() {
+        return Optional.ofNullable(promoted()).map(Promoted::ideas);
+    }
+
     private Promoted promoted() {
         Instant now = clock.instant();
         if (checkedAt.plus(properties.refreshEvery()).isBefore(now)) {
@@ -63,8 +70,8 @@ public class PromotedModels {
         return current;
     }
 
-    private AnswerModelFile optional(Path file) throws IOException {
-        return Files.isRegularFile(file) ? json.readValue(file.toFile(), AnswerModelFile.class) : null;
+    private <T> T optional(Path file, Class<T> type) throws IOException {
+        return Files.isRegularFile(file) ? json.readValue(file.toFile(), type) : null;
     }
 
     private synchronized void refresh() {
@@ -80,8 +87,9 @@ public class PromotedModels {
             }
             Path dir = themes.resolve(version);
             ThemeModel model = json.readValue(dir.resolve("suggestions.json").toFile(), ThemeModel.class);
-            AnswerModelFile answerModel = optional(dir.resolve("answers.json"));
-            current = new Promoted(model, answerModel, optional(dir.resolve("responds.json")));
+            AnswerModelFile answerModel = optional(dir.resolve("answers.json"), AnswerModelFile.class);
+            current = new Promoted(model, answerModel, optional(dir.resolve("responds.json"), AnswerModelFile.class),
+                    optional(dir.resolve("ideas.json"), IdeaModelFile.class));
             log.info("serving model version {}{}", model.version(), answerModel == null ? " (no answer model)" : "");
         } catch (IOException | RuntimeException e) {
             log.warn("could not load the promoted model version, keeping {}: {}",

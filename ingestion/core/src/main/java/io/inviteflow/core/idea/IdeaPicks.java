@@ -1,0 +1,71 @@
+package io.inviteflow.core.idea;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** The guests' picks ({@code idea_pick}). */
+@Repository
+class IdeaPicks {
+
+    /** A guest's pick, for the organizer's list of who brings what. */
+    record Pick(String itemId, UUID invitationId, String guestName, Instant pickedAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    IdeaPicks(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Set<String> pickedBy(UUID invitationId) {
+        return new HashSet<>(jdbc.sql("SELECT item_id FROM idea_pick WHERE invitation_id = :id")
+                .param("id", invitationId).query(String.class).list());
+    }
+
+    /** Registry gifts another guest of the event already gives. */
+    Set<String> takenByOthers(UUID eventId, UUID invitationId) {
+        return new HashSet<>(jdbc.sql("SELECT item_id FROM idea_pick WHERE party_event_id = :event AND exclusive "
+                        + "AND invitation_id <> :id")
+                .param("event", eventId).param("id", invitationId).query(String.class).list());
+    }
+
+    /**
+     * False when the guest had picked it already, or (an exclusive idea) another guest of the event has: the unique
+     * index decides between two guests picking at once.
+     */
+    boolean pick(UUID invitationId, UUID eventId, Idea idea, Instant at) {
+        return jdbc.sql("INSERT INTO idea_pick (invitation_id, party_event_id, item_id, exclusive, picked_at) "
+                        + "VALUES (:id, :event, :item, :exclusive, :at) ON CONFLICT DO NOTHING")
+                .param("id", invitationId).param("event", eventId).param("item", idea.id())
+                .param("exclusive", idea.exclusive()).param("at", Timestamp.from(at)).update() == 1;
+    }
+
+    /** False when the guest had not picked it. */
+    boolean unpick(UUID invitationId, String itemId) {
+        return jdbc.sql("DELETE FROM idea_pick WHERE invitation_id = :id AND item_id = :item")
+                .param("id", invitationId).param("item", itemId).update() == 1;
+    }
+
+    /** Who the guest is to campaigns and models: their address in lower case, or the invitation itself. */
+    String personKey(UUID invitationId) {
+        return jdbc.sql("SELECT person_key FROM invitation WHERE id = :id").param("id", invitationId)
+                .query(String.class).single();
+    }
+
+    List<Pick> ofEvent(UUID eventId) {
+        return jdbc.sql("SELECT p.item_id, p.invitation_id, i.guest_name, p.picked_at FROM idea_pick p "
+                        + "JOIN invitation i ON i.id = p.invitation_id "
+                        + "WHERE p.party_event_id = :event AND i.revoked_at IS NULL ORDER BY p.item_id, p.picked_at")
+                .param("event", eventId)
+                .query((rs, n) -> new Pick(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+}
