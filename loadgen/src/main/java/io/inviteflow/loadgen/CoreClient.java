@@ -123,6 +123,13 @@ final class CoreClient {
         return send(HttpRequest.newBuilder(core.resolve("/i/" + invitationToken)).header("User-Agent", userAgent).GET());
     }
 
+    /** A guest's form post (a pick on the invitation page, a beacon with an empty form). */
+    Status postForm(String path, String form) {
+        return send(HttpRequest.newBuilder(core.resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
     Status answer(String invitationToken, String response, int plusOnes) {
         ObjectNode body = JSON.createObjectNode().put("response", response).put("plusOnes", plusOnes);
         return send(post("/api/v1/invitations/" + invitationToken + "/rsvp", body));

@@ -134,6 +134,9 @@ public final class DemoLoader {
                 if (answered.code() != 200) {
                     throw new IllegalStateException("answer refused: " + answered);
                 }
+                if ("YES".equals(step.response())) {
+                    DemoIdeas.browse(client, token, step.topics());
+                }
                 if (done.incrementAndGet() % 100 == 0) {
                     System.out.printf("%d answers sent%n", done.get());
                 }

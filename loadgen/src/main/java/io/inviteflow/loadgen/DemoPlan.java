@@ -23,7 +23,8 @@ final class DemoPlan {
                         Double lon, List<Long> guests) {
     }
 
-    record Step(long mtime, String eventKey, long memberId, String response, int plusOnes) {
+    /** @param topics the topics of the member's Meetup group, which the demo's guests pick ideas by */
+    record Step(long mtime, String eventKey, long memberId, String response, int plusOnes, List<String> topics) {
     }
 
     final List<PlannedEvent> events;
@@ -45,7 +46,8 @@ final class DemoPlan {
             String key = eventKey(r.country());
             byEvent.get(key).add(r);
             String response = r.response().toUpperCase(Locale.ROOT);
-            steps.add(new Step(r.mtime(), key, r.memberId(), response, "YES".equals(response) ? r.guests() : 0));
+            steps.add(new Step(r.mtime(), key, r.memberId(), response, "YES".equals(response) ? r.guests() : 0,
+                    r.topics()));
         }
         List<PlannedEvent> events = new ArrayList<>();
         byEvent.forEach((key, lines) -> {

@@ -18,7 +18,7 @@ final class MeetupRsvps {
     /** One line of the file, with the fields the demo uses. */
     record Rsvp(long rsvpId, long mtime, String response, int guests, long memberId, String eventId,
                 String eventName, long eventTime, String country, String city, String venueName, Double lat,
-                Double lon) {
+                Double lon, List<String> topics) {
     }
 
     private MeetupRsvps() {
@@ -47,6 +47,7 @@ final class MeetupRsvps {
                 group.path("group_country").asText(""), group.path("group_city").asText(""),
                 hasVenue ? venue.path("venue_name").asText(null) : null,
                 hasVenue ? venue.path("lat").asDouble() : group.path("group_lat").asDouble(),
-                hasVenue ? venue.path("lon").asDouble() : group.path("group_lon").asDouble());
+                hasVenue ? venue.path("lon").asDouble() : group.path("group_lon").asDouble(),
+                group.path("group_topics").findValuesAsText("urlkey"));
     }
 }

@@ -30,8 +30,13 @@ public class ModelsClient {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Version(String version, String runId, Instant trainedAt, String codeVersion, String source,
-                          double trainingSeconds, Data data, Metrics metrics, Answers answers,
+                          double trainingSeconds, Data data, Metrics metrics, Answers answers, Ideas ideas,
                           boolean beatsPopularity, boolean promotable, boolean current) {
+    }
+
+    /** The ranker of ideas for guests, on their held-out clicks and picks; null when the version has none. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Ideas(Data data, Metrics metrics, boolean beatsPopularity) {
     }
 
     /** The answer model's scores on held-out invitations; null when the version has none. */

@@ -33,6 +33,12 @@ final class VersionComparison {
                 row("Answers AUC", versions, v -> ratio(v.answers().auc())),
                 row("Answers log-loss", versions, v -> ratio(v.answers().logLoss())),
                 row("Answers log-loss, constant", versions, v -> ratio(v.answers().constantLogLoss())),
+                row("Ideas NDCG@" + k + " ALS", versions, v -> ratio(v.ideas().metrics().als().ndcg())),
+                row("Ideas NDCG@" + k + " popularity", versions, v -> ratio(v.ideas().metrics().popularity().ndcg())),
+                row("Ideas ALS ÷ popularity", versions, v -> times(v.ideas().metrics().als().ndcg()
+                        / v.ideas().metrics().popularity().ndcg())),
+                row("Ideas guests scored", versions, v -> String.format(Locale.ROOT, "%,d",
+                        v.ideas().data().testUsers())),
                 row("Split", versions, v -> v.data().split()),
                 row("Data from", versions, v -> DAY.format(v.data().from())),
                 row("Held out from", versions, v -> DAY.format(v.data().cutoff())),

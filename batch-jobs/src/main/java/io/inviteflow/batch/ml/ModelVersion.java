@@ -12,8 +12,8 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelVersion(String version, String runId, String trainedAt, String codeVersion, String source,
                            double trainingSeconds, Map<String, Object> settings, Data data, Metrics metrics,
-                           Classifier answers, Classifier responds, boolean beatsPopularity, boolean promotable,
-                           boolean current) {
+                           Classifier answers, Classifier responds, Ideas ideas, boolean beatsPopularity,
+                           boolean promotable, boolean current) {
 
     /**
      * A model of invitations ({@code answers}: the chance of a YES; {@code responds}: of any answer) on held-out
@@ -22,6 +22,14 @@ public record ModelVersion(String version, String runId, String trainedAt, Strin
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Classifier(double auc, double logLoss, double constantLogLoss, double baseRate, long train,
                              long test) {
+    }
+
+    /**
+     * The ranker of ideas for guests (outfits, gifts, things to bring), evaluated like the themes' on the guests'
+     * clicks and picks; null when the version has none.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Ideas(Data data, Metrics metrics, long guests, boolean beatsPopularity) {
     }
 
     /** The interactions it was trained and evaluated on. */
@@ -40,6 +48,6 @@ public record ModelVersion(String version, String runId, String trainedAt, Strin
 
     ModelVersion asCurrent(boolean isCurrent) {
         return new ModelVersion(version, runId, trainedAt, codeVersion, source, trainingSeconds, settings, data,
-                metrics, answers, responds, beatsPopularity, promotable, isCurrent);
+                metrics, answers, responds, ideas, beatsPopularity, promotable, isCurrent);
     }
 }
