@@ -51,9 +51,12 @@ public record IdeaModelFile(String version, Map<String, float[]> items, Map<Stri
         return scored.subList(0, Math.min(k, scored.size()));
     }
 
+    /** How alike (cosine of factors) an earlier choice must be to explain a suggestion: a weak likeness explains nothing. */
+    public static final double EXPLAINS = 0.5;
+
     /**
      * Which of the guest's own choices explains suggesting {@code item}: the one whose factors point most the same way
-     * (cosine), or null when the guest chose nothing the model knows or nothing points the same way.
+     * (cosine), or null when the guest chose nothing the model knows or nothing alike enough ({@link #EXPLAINS}).
      */
     public String because(String guestKey, String item) {
         Guest guest = guestKey == null ? null : guests.get(guestKey);
@@ -69,7 +72,8 @@ public record IdeaModelFile(String version, Map<String, float[]> items, Map<Stri
                 continue;
             }
             double cosine = dot(factors, target) / Math.sqrt(dot(factors, factors) * dot(target, target));
-            if (cosine > bestCosine) {
+            // strongest choice first: a later one must be more alike to take its place
+            if (cosine >= EXPLAINS && (best == null || cosine > bestCosine)) {
                 bestCosine = cosine;
                 best = chosen;
             }
