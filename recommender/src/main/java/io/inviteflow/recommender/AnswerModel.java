@@ -39,7 +39,7 @@ import static org.apache.spark.sql.functions.when;
  */
 final class AnswerModel {
 
-    static final List<String> CATEGORICAL = List.of("channel", "theme", "template", "hour", "weekday");
+    static final List<String> CATEGORICAL = List.of("channel", "theme", "template", "hour", "weekday", "age");
     static final List<String> NUMERIC = List.of("opened", "referred");
     private static final double EPSILON = 1e-15;
 

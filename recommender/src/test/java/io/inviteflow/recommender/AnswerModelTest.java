@@ -52,7 +52,7 @@ class AnswerModelTest {
         AnswerModel.Trained trained = AnswerModel.trainAndEvaluate(examples, "yes", 0.2);
         // values the model never saw take the "unknown" weights
         Dataset<Row> unseen = SparkTestSession.get().createDataFrame(List.of(RowFactory.create("sms", "neon",
-                "gala", "3", "7", 1.0, 1.0, 1.0, 1.0, 0L)), examples.schema());
+                "gala", "3", "7", "30d", 1.0, 1.0, 1.0, 1.0, 0L)), examples.schema());
 
         List<Row> predicted = trained.model().transform(examples.limit(300).union(unseen).withColumn("label",
                         col("yes")))

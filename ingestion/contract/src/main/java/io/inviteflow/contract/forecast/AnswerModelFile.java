@@ -10,13 +10,32 @@ import java.util.Map;
  * {@link #probability} returns what Spark's {@code LogisticRegressionModel} returns for the same invitation.
  *
  * @param intercept   the regression's intercept
- * @param categorical per feature ({@code channel}, {@code theme}, {@code template}, {@code hour}, {@code weekday}): the
+ * @param categorical per feature ({@code channel}, {@code theme}, {@code template}, {@code hour}, {@code weekday},
+ *                    {@code age}): the
  *                    weight of each value seen in training, and of any other value ({@code unknown})
  * @param numeric     per feature ({@code opened}, {@code referred}: 0 or 1): its weight
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AnswerModelFile(String version, double intercept, Map<String, Categorical> categorical,
                               Map<String, Double> numeric) {
+
+    /**
+     * The moments after sending at which the model looks at an invitation still unanswered (0 s, 1, 3 and 7 days):
+     * it learns from invitations as they were then and what became of them, and scores a pending invitation as of the
+     * latest of these moments it has passed (feature {@code age}, see {@link #ageOf}).
+     */
+    public static final long[] SNAPSHOT_AGES = {0, 86_400, 259_200, 604_800};
+
+    /** The {@code age} feature of an invitation sent that many seconds ago: {@code 0d}, {@code 1d}, {@code 3d}, {@code 7d}. */
+    public static String ageOf(long secondsSinceSent) {
+        long snapshot = SNAPSHOT_AGES[0];
+        for (long age : SNAPSHOT_AGES) {
+            if (secondsSinceSent >= age) {
+                snapshot = age;
+            }
+        }
+        return snapshot / 86_400 + "d";
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Categorical(Map<String, Double> weights, double unknown) {

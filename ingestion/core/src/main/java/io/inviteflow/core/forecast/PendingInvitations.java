@@ -1,5 +1,6 @@
 package io.inviteflow.core.forecast;
 
+import io.inviteflow.contract.forecast.AnswerModelFile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,8 +12,8 @@ import java.util.UUID;
 
 /**
  * An event's invitations as the answer model sees them: the same features the recommender reads from the activity
- * archive ({@code INVITATION_CREATED}'s channel, theme and template; the UTC hour and ISO weekday of sending; opened;
- * referred by another guest), and the answers so far.
+ * archive ({@code INVITATION_CREATED}'s channel, theme and template; the UTC hour and ISO weekday of sending; opened
+ * so far; referred by another guest; how long it has been out, as the model's snapshot age), and the answers so far.
  */
 @Repository
 class PendingInvitations {
@@ -34,7 +35,8 @@ class PendingInvitations {
     private static final String FEATURES = """
             SELECT i.id, i.guest_email IS NOT NULL AND i.guest_email <> '' AS has_email,
                    i.referred_by IS NOT NULL AS referred, coalesce(i.theme, e.theme, e.template, '') AS theme,
-                   coalesce(e.template, '') AS template, i.created_at, i.first_opened_at IS NOT NULL AS opened
+                   coalesce(e.template, '') AS template, i.created_at, i.first_opened_at IS NOT NULL AS opened,
+                   floor(extract(epoch FROM now() - i.created_at))::bigint AS age_seconds
             FROM invitation i JOIN party_event e ON e.id = i.party_event_id
             """;
 
@@ -64,7 +66,8 @@ class PendingInvitations {
         String channel = referred ? "referral" : rs.getBoolean("has_email") ? "email" : "link";
         return new Pending(Map.of("channel", channel, "theme", rs.getString("theme"),
                 "template", rs.getString("template"), "hour", String.valueOf(sent.getHour()),
-                "weekday", String.valueOf(sent.getDayOfWeek().getValue())),
+                "weekday", String.valueOf(sent.getDayOfWeek().getValue()),
+                "age", AnswerModelFile.ageOf(rs.getLong("age_seconds"))),
                 Map.of("opened", rs.getBoolean("opened") ? 1.0 : 0.0, "referred", referred ? 1.0 : 0.0));
     }
 

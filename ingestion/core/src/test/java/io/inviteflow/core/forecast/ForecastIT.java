@@ -55,10 +55,13 @@ class ForecastIT extends CoreIntegrationTest {
         api.getAs("/i/" + invited.get(1).get("token").asText(), "test"); // Grace opened, not answered
         JsonNode forecast = api.get("/api/v1/events/" + event + "/forecast", token).json();
 
-        // both invited by name only (a link, no email), for a birthday; Grace opened hers
+        // both invited by name only (a link, no email), for a birthday, just now (the model's snapshot at sending);
+        // Grace opened hers
         AnswerModelFile model = model("v2");
-        double grace = model.probability(Map.of("channel", "link", "template", "birthday"), Map.of("opened", 1.0));
-        double alan = model.probability(Map.of("channel", "link", "template", "birthday"), Map.of("opened", 0.0));
+        double grace = model.probability(Map.of("channel", "link", "template", "birthday", "age", "0d"),
+                Map.of("opened", 1.0));
+        double alan = model.probability(Map.of("channel", "link", "template", "birthday", "age", "0d"),
+                Map.of("opened", 0.0));
         assertThat(forecast.get("modelVersion").asText()).isEqualTo("v2");
         assertThat(forecast.at("/answers/invitations").asLong()).isEqualTo(3);
         assertThat(forecast.at("/answers/yes").asLong()).isEqualTo(1);
@@ -100,7 +103,8 @@ class ForecastIT extends CoreIntegrationTest {
     private static AnswerModelFile model(String version) {
         return new AnswerModelFile(version, -1.0, Map.of(
                 "channel", new AnswerModelFile.Categorical(Map.of("email", 0.5, "link", -0.2), 0.0),
-                "template", new AnswerModelFile.Categorical(Map.of("birthday", 0.3), -0.1)),
+                "template", new AnswerModelFile.Categorical(Map.of("birthday", 0.3), -0.1),
+                "age", new AnswerModelFile.Categorical(Map.of("0d", 0.4, "7d", -1.0), 0.0)),
                 Map.of("opened", 2.5, "referred", 0.4));
     }
 
