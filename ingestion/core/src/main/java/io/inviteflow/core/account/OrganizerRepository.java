@@ -48,6 +48,18 @@ class OrganizerRepository {
                 .optional();
     }
 
+    Optional<StoredCredentials> findCredentials(UUID id) {
+        return jdbc.sql("SELECT id, email, password_hash FROM organizer WHERE id = :id").param("id", id)
+                .query((rs, i) -> new StoredCredentials(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getString(3)))
+                .optional();
+    }
+
+    void updatePassword(UUID id, String passwordHash) {
+        jdbc.sql("UPDATE organizer SET password_hash = :hash WHERE id = :id").param("hash", passwordHash)
+                .param("id", id).update();
+    }
+
     /** Addresses differ only in case for every mail provider our users have; compare them folded. */
     static String normalizeEmail(String email) {
         return email.trim().toLowerCase(java.util.Locale.ROOT);

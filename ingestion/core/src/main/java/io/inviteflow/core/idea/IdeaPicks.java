@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -53,10 +54,13 @@ class IdeaPicks {
                 .param("id", invitationId).param("item", itemId).update() == 1;
     }
 
-    /** Who the guest is to campaigns and models: their address in lower case, or the invitation itself. */
-    String personKey(UUID invitationId) {
+    /**
+     * Who the guest is to campaigns and models: their address in lower case, or the invitation itself; empty for an
+     * invitation not stored (the organizer's preview of the page).
+     */
+    Optional<String> personKey(UUID invitationId) {
         return jdbc.sql("SELECT person_key FROM invitation WHERE id = :id").param("id", invitationId)
-                .query(String.class).single();
+                .query(String.class).optional();
     }
 
     List<Pick> ofEvent(UUID eventId) {

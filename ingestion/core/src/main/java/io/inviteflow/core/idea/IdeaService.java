@@ -52,7 +52,7 @@ class IdeaService {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        IdeaRanking.Guest guest = new IdeaRanking.Guest(keys.of(picks.personKey(invitationId)),
+        IdeaRanking.Guest guest = new IdeaRanking.Guest(picks.personKey(invitationId).map(keys::of).orElse(null),
                 picks.pickedBy(invitationId), picks.takenByOthers(event.id(), invitationId));
         return IdeaRanking.rank(candidates, event.template(), guest, models.ideas().orElse(null), catalogue::find,
                 SHOWN);
@@ -105,7 +105,7 @@ class IdeaService {
     }
 
     private String keyOf(GuestAccess.Guest guest) {
-        return keys.of(picks.personKey(guest.invitationId()));
+        return keys.of(picks.personKey(guest.invitationId()).orElseThrow());
     }
 
     private PartyEvent eventOf(GuestAccess.Guest guest) {

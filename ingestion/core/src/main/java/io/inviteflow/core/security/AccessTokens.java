@@ -16,6 +16,14 @@ public class AccessTokens {
 
     /** The issuer of organizers' tokens; the only issuer {@link AuthenticatedOrganizer} accepts. */
     public static final String ISSUER = "inviteflow-core";
+    /**
+     * The issuer of second-factor challenges: proof that the password was right, good only for asking for the code
+     * (the API refuses it, its issuer not being {@link #ISSUER}).
+     */
+    static final String CHALLENGE_ISSUER = "inviteflow-core-second-factor";
+    static final java.time.Duration CHALLENGE_TTL = java.time.Duration.ofMinutes(5);
+    /** The moment of issue to the millisecond. */
+    static final String ISSUED_AT_MILLIS = "iat_ms";
 
     private final JwtEncoder encoder;
     private final SecurityProperties properties;
@@ -27,14 +35,28 @@ public class AccessTokens {
         this.clock = clock;
     }
 
+    /** An access token; each has its own id ({@code jti}), by which it can be signed out. */
     public String issue(UUID organizerId, String email) {
+        return sign(ISSUER, organizerId, email, properties.tokenTtl());
+    }
+
+    /** A second-factor challenge for an account whose password was right, valid for {@link #CHALLENGE_TTL}. */
+    public String challenge(UUID organizerId, String email) {
+        return sign(CHALLENGE_ISSUER, organizerId, email, CHALLENGE_TTL);
+    }
+
+    private String sign(String issuer, UUID organizerId, String email, java.time.Duration ttl) {
         var now = clock.instant();
         var claims = JwtClaimsSet.builder()
-                .issuer(ISSUER)
+                .issuer(issuer)
+                .id(UUID.randomUUID().toString())
                 .subject(organizerId.toString())
                 .claim("email", email)
                 .issuedAt(now)
-                .expiresAt(now.plus(properties.tokenTtl()))
+                // iat has second precision: a token issued just after "sign out everywhere" in the same second
+                // must pass while one issued just before it must not (TokenRevocations)
+                .claim(ISSUED_AT_MILLIS, now.toEpochMilli())
+                .expiresAt(now.plus(ttl))
                 .build();
         var header = JwsHeader.with(MacAlgorithm.HS256).build();
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();

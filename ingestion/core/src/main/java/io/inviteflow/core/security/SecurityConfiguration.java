@@ -12,7 +12,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -59,7 +62,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.POST, "/api/v1/organizers", "/api/v1/auth/token").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/organizers", "/api/v1/auth/token",
+                                "/api/v1/auth/token/second-factor").permitAll()
                         .requestMatchers("/actuator/health/**", "/error", "/favicon.ico").permitAll()
                         // the template catalogue is the same for everyone
                         .requestMatchers(HttpMethod.GET, "/api/v1/templates", "/api/v1/templates/*").permitAll()
@@ -82,19 +86,28 @@ class SecurityConfiguration implements WebMvcConfigurer {
      * A service token claiming to be an organizer's fails the organizers' key, and the reverse.
      */
     @Bean
-    JwtDecoder jwtDecoder(SecurityProperties properties) {
-        JwtDecoder organizers = decoder(properties.jwtKey(), AccessTokens.ISSUER);
-        JwtDecoder services = decoder(properties.serviceKey(), SERVICE_ISSUER);
+    JwtDecoder jwtDecoder(SecurityProperties properties, TokenRevocations revocations) {
+        JwtDecoder organizers = decoder(properties.jwtKey(), AccessTokens.ISSUER, revocations);
+        JwtDecoder services = decoder(properties.serviceKey(), SERVICE_ISSUER, null);
         return token -> SERVICE_ISSUER.equals(unverifiedIssuer(token)) ? services.decode(token)
                 : organizers.decode(token);
     }
 
     static final String SERVICE_ISSUER = "inviteflow-services";
 
-    private static JwtDecoder decoder(byte[] key, String issuer) {
+    /** Second-factor challenges ({@link AccessTokens#challenge}): the organizers' key, their own issuer. */
+    @Bean
+    SecondFactorChallenges secondFactorChallenges(SecurityProperties properties) {
+        return new SecondFactorChallenges(decoder(properties.jwtKey(), AccessTokens.CHALLENGE_ISSUER, null));
+    }
+
+    /** @param revocations null: tokens of this issuer cannot be signed out (services' are minted per call) */
+    private static JwtDecoder decoder(byte[] key, String issuer, TokenRevocations revocations) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(key, "HmacSHA256"))
                 .macAlgorithm(MacAlgorithm.HS256).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+        OAuth2TokenValidator<Jwt> standard = JwtValidators.createDefaultWithIssuer(issuer);
+        decoder.setJwtValidator(revocations == null ? standard
+                : new DelegatingOAuth2TokenValidator<>(standard, revocations));
         return decoder;
     }
 

@@ -13,10 +13,12 @@ import java.util.Base64;
  * @param chatLinkKey base64 HMAC key (at least 256 bits) from which each event's chat room key is derived when a link
  *                    is made; the room key is put only in the link's fragment, which browsers never send back
  * @param ticketKey   base64 HMAC key (at least 256 bits) that signs tickets' QR codes; rotating it voids every ticket
+ * @param masterKey   base64 AES key (exactly 256 bits) that encrypts secrets stored in PostgreSQL (authenticator
+ *                    secrets): kept in configuration, apart from the database and its backups
  */
 @ConfigurationProperties("inviteflow.security")
 public record SecurityProperties(String jwtSecret, Duration tokenTtl, String invitationKey, String serviceSecret,
-                                 String chatLinkKey, String ticketKey) {
+                                 String chatLinkKey, String ticketKey, String masterKey) {
 
     public SecurityProperties {
         requireKey("jwt-secret", jwtSecret);
@@ -24,6 +26,9 @@ public record SecurityProperties(String jwtSecret, Duration tokenTtl, String inv
         requireKey("service-secret", serviceSecret);
         requireKey("chat-link-key", chatLinkKey);
         requireKey("ticket-key", ticketKey);
+        if (masterKey == null || Base64.getDecoder().decode(masterKey).length != 32) {
+            throw new IllegalArgumentException("inviteflow.security.master-key must be base64 of exactly 32 bytes");
+        }
         if (jwtSecret.equals(serviceSecret)) {
             throw new IllegalArgumentException("inviteflow.security.service-secret must differ from jwt-secret");
         }
@@ -45,6 +50,10 @@ public record SecurityProperties(String jwtSecret, Duration tokenTtl, String inv
 
     public byte[] chatLinkKeyBytes() {
         return Base64.getDecoder().decode(chatLinkKey);
+    }
+
+    public byte[] masterKeyBytes() {
+        return Base64.getDecoder().decode(masterKey);
     }
 
     byte[] serviceKey() {

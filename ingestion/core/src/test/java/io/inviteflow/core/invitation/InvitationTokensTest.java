@@ -54,6 +54,6 @@ class InvitationTokensTest {
     }
 
     private static InvitationTokens tokens(String key) {
-        return new InvitationTokens(new SecurityProperties(KEY_A, Duration.ofHours(1), key, KEY_C, KEY_A, KEY_A));
+        return new InvitationTokens(new SecurityProperties(KEY_A, Duration.ofHours(1), key, KEY_C, KEY_A, KEY_A, KEY_A));
     }
 }

@@ -14,7 +14,11 @@ import java.util.UUID;
  * Kafka that {@code ./inviteflow test} starts. Each test JVM gets its own PostgreSQL schema and Kafka topic, so runs
  * never see each other's data (or a running demo's).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// every test signs up and in from 127.0.0.1: the per-address limits are SignInRateLimitIT's to test (a dynamic
+// property there overrides these)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "inviteflow.sign-in.attempts-per-minute-per-address=100000",
+        "inviteflow.sign-in.sign-ups-per-hour-per-address=100000"})
 public abstract class CoreIntegrationTest {
 
     public static final String RUN = UUID.randomUUID().toString().replace("-", "").substring(0, 12);

@@ -53,6 +53,7 @@ class TicketCodesTest {
     }
 
     private static TicketCodes codes(String ticketKey) {
-        return new TicketCodes(new SecurityProperties(KEY_A, Duration.ofHours(1), KEY_C, KEY_B, KEY_C, ticketKey));
+        return new TicketCodes(new SecurityProperties(KEY_A, Duration.ofHours(1), KEY_C, KEY_B, KEY_C, ticketKey,
+                KEY_A));
     }
 }

@@ -28,7 +28,7 @@ class TicketQrTest {
     @Test
     void fiveHundredRandomCodesAllReadBackFromTheirPrintedPages() throws Exception {
         TicketCodes codes = new TicketCodes(new SecurityProperties(KEY_A, Duration.ofHours(1), KEY_B, KEY_B, KEY_B,
-                KEY_A));
+                KEY_A, KEY_A));
         List<String> printed = new ArrayList<>();
         try (PDDocument document = new PDDocument()) {
             for (int i = 0; i < 500; i++) {
