@@ -46,9 +46,10 @@ public class CoreClient {
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
                     int status = response.getStatusCode().value();
                     switch (status) {
-                        case 401 -> throw new Unauthorized();
+                        case 401 -> throw new Unauthorized(secondFactorChallenge(response));
                         case 404 -> throw new NotFound();
-                        case 400, 409, 413, 415, 422 -> throw new Refused(status, problemDetail(response));
+                        // 429: a sign-in address locked after failures, or too many attempts from the console
+                        case 400, 409, 413, 415, 422, 429 -> throw new Refused(status, problemDetail(response));
                         default -> throw new Unavailable("core answered " + status + " to " + request.getURI().getPath(), status, null);
                     }
                 })
@@ -72,6 +73,22 @@ public class CoreClient {
                 throw e;
             }
         });
+        if (token == null || token.accessToken() == null || token.accessToken().isBlank()) {
+            throw new Unavailable("core sent no accessToken", 0, null);
+        }
+        return token.accessToken();
+    }
+
+    /**
+     * Answers the core's second-factor challenge (from {@link Unauthorized#secondFactorChallenge()}) with a code of the
+     * organizer's authenticator app, or a recovery code, for a bearer token.
+     */
+    public String answerSecondFactor(String challenge, String code) {
+        TokenResponse token = call(() -> rest.post().uri("/api/v1/auth/token/second-factor")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("challenge", challenge, "code", code))
+                .retrieve()
+                .body(TokenResponse.class));
         if (token == null || token.accessToken() == null || token.accessToken().isBlank()) {
             throw new Unavailable("core sent no accessToken", 0, null);
         }
@@ -321,6 +338,17 @@ public class CoreClient {
                 .retrieve().toBodilessEntity());
     }
 
+    /** The challenge of a 401 that asks for a second factor; null for any other 401. */
+    private static String secondFactorChallenge(org.springframework.http.client.ClientHttpResponse response) {
+        try {
+            var problem = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.getBody());
+            return problem.path("secondFactorRequired").asBoolean(false) && problem.hasNonNull("challenge")
+                    ? problem.get("challenge").asText() : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
     private static String problemDetail(org.springframework.http.client.ClientHttpResponse response) {
         try {
             var problem = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.getBody());
@@ -360,8 +388,20 @@ public class CoreClient {
 
     /** Wrong credentials, or a missing, invalid or expired token. */
     public static final class Unauthorized extends CoreException {
+        private final String secondFactorChallenge;
+
         Unauthorized() {
-            super("core answered 401", null);
+            this(null);
+        }
+
+        Unauthorized(String secondFactorChallenge) {
+            super(secondFactorChallenge == null ? "core answered 401" : "core asks for a second factor", null);
+            this.secondFactorChallenge = secondFactorChallenge;
+        }
+
+        /** The password was right and the account has two-factor sign-in: answer this with a code; else null. */
+        public String secondFactorChallenge() {
+            return secondFactorChallenge;
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -39,21 +40,33 @@ class CoreAuthenticationProvider implements AuthenticationProvider {
             throw new BadCredentialsException("Email and password are required");
         }
         try {
-            String token = core.issueToken(email, password);
-            // Credentials are not kept: the token stands for them from now on.
-            List<SimpleGrantedAuthority> roles = new java.util.ArrayList<>(List.of(new SimpleGrantedAuthority(ROLE)));
-            if (admins.isAdmin(email)) {
-                roles.add(new SimpleGrantedAuthority(ADMIN));
-            }
-            if (admins.isMlTeam(email)) {
-                roles.add(new SimpleGrantedAuthority(ML_TEAM));
-            }
-            return UsernamePasswordAuthenticationToken.authenticated(new Organizer(email, token), null, roles);
+            return signedIn(email, core.issueToken(email, password));
         } catch (CoreClient.Unauthorized e) {
+            if (e.secondFactorChallenge() != null) {
+                throw new SecondFactorRequiredException(email, e.secondFactorChallenge());
+            }
             throw new BadCredentialsException("Wrong email or password");
+        } catch (CoreClient.Refused e) {
+            if (e.status() == 429) {
+                throw new LockedException(e.getMessage());
+            }
+            throw new AuthenticationServiceException("The Inviteflow core cannot sign you in right now", e);
         } catch (CoreClient.CoreException e) {
             throw new AuthenticationServiceException("The Inviteflow core cannot sign you in right now", e);
         }
+    }
+
+    /** The console's sign-in with the core's token and the roles the installation gives this address. */
+    Authentication signedIn(String email, String token) {
+        // Credentials are not kept: the token stands for them from now on.
+        List<SimpleGrantedAuthority> roles = new java.util.ArrayList<>(List.of(new SimpleGrantedAuthority(ROLE)));
+        if (admins.isAdmin(email)) {
+            roles.add(new SimpleGrantedAuthority(ADMIN));
+        }
+        if (admins.isMlTeam(email)) {
+            roles.add(new SimpleGrantedAuthority(ML_TEAM));
+        }
+        return UsernamePasswordAuthenticationToken.authenticated(new Organizer(email, token), null, roles);
     }
 
     @Override

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
 
 /**
@@ -39,19 +40,29 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private void configureForm() {
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
-        setI18n(i18n(false));
+        setI18n(i18n(Failure.WRONG_CREDENTIALS));
     }
+
+    /** Why a sign-in failed, as the form words it. */
+    enum Failure { WRONG_CREDENTIALS, CORE_UNAVAILABLE, LOCKED }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
-            showError(lastFailureWasCoreUnavailable());
+        if (!event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
+            return;
         }
+        Object failure = lastFailure();
+        if (failure instanceof SecondFactorRequiredException) {
+            event.forwardTo(SecondFactorView.class);
+            return;
+        }
+        showError(failure instanceof AuthenticationServiceException ? Failure.CORE_UNAVAILABLE
+                : failure instanceof LockedException ? Failure.LOCKED : Failure.WRONG_CREDENTIALS);
     }
 
     /** Shows the sign-in failure; package-private so a test can drive it without a servlet container. */
-    void showError(boolean coreUnavailable) {
-        setI18n(i18n(coreUnavailable));
+    void showError(Failure failure) {
+        setI18n(i18n(failure));
         form.setError(true);
     }
 
@@ -70,26 +81,32 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     /** Spring Security's failure handler leaves the exception in the HTTP session under this attribute. */
-    private static boolean lastFailureWasCoreUnavailable() {
+    static Object lastFailure() {
         VaadinSession session = VaadinSession.getCurrent();
         if (session == null || session.getSession() == null) {
-            return false;
+            return null;
         }
-        Object failure = session.getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-        return failure instanceof AuthenticationServiceException;
+        return session.getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
     }
 
-    private static LoginI18n i18n(boolean coreUnavailable) {
+    private static LoginI18n i18n(Failure failure) {
         LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Sign in");
         i18n.getForm().setUsername("Email");
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
-        if (coreUnavailable) {
-            error.setTitle("Sign-in is unavailable");
-            error.setMessage("The Inviteflow core could not be reached. Please try again in a moment.");
-        } else {
-            error.setTitle("Wrong email or password");
-            error.setMessage("Check your email and password and try again.");
+        switch (failure) {
+            case CORE_UNAVAILABLE -> {
+                error.setTitle("Sign-in is unavailable");
+                error.setMessage("The Inviteflow core could not be reached. Please try again in a moment.");
+            }
+            case LOCKED -> {
+                error.setTitle("Too many failed sign-ins");
+                error.setMessage("Signing in to this address is paused for a while. Please try again later.");
+            }
+            case WRONG_CREDENTIALS -> {
+                error.setTitle("Wrong email or password");
+                error.setMessage("Check your email and password and try again.");
+            }
         }
         return i18n;
     }

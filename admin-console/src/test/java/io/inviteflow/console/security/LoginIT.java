@@ -76,6 +76,31 @@ class LoginIT {
     }
 
     @Test
+    void aLockedAddressIsReportedAsSuch() throws Exception {
+        CoreStandIn.reset();
+        CoreStandIn.locksSignIn();
+        MvcResult result = mvc.perform(formLogin("/login").user("ada@example.org").password("correct horse"))
+                .andExpect(redirectedUrl("/login?error"))
+                .andExpect(unauthenticated())
+                .andReturn();
+        assertThat(result.getRequest().getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION))
+                .isInstanceOf(org.springframework.security.authentication.LockedException.class);
+    }
+
+    @Test
+    void aRightPasswordOfAnAccountWithTwoFactorSignInWaitsForTheCode() throws Exception {
+        CoreStandIn.reset();
+        CoreStandIn.asksForSecondFactor("ada@example.org", "correct horse", "challenge-1", "123456", "token-ada");
+        MvcResult result = mvc.perform(formLogin("/login").user("ada@example.org").password("correct horse"))
+                .andExpect(redirectedUrl("/login?error"))
+                .andExpect(unauthenticated())
+                .andReturn();
+        assertThat(result.getRequest().getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION))
+                .isInstanceOfSatisfying(SecondFactorRequiredException.class,
+                        e -> assertThat(e.challenge()).isEqualTo("challenge-1"));
+    }
+
+    @Test
     void consolePagesNeedASignIn() throws Exception {
         mvc.perform(get("/events/" + UUID.randomUUID()))
                 .andExpect(status().is3xxRedirection())

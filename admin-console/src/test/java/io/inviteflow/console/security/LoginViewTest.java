@@ -23,7 +23,7 @@ class LoginViewTest {
     void aWrongPasswordShowsAClearError() {
         LoginView view = new LoginView();
 
-        view.showError(false);
+        view.showError(LoginView.Failure.WRONG_CREDENTIALS);
 
         assertThat(view.form().isError()).isTrue();
         assertThat(view.i18n().getErrorMessage().getTitle()).isEqualTo("Wrong email or password");
@@ -33,7 +33,7 @@ class LoginViewTest {
     void anUnreachableCoreIsNotCalledAWrongPassword() {
         LoginView view = new LoginView();
 
-        view.showError(true);
+        view.showError(LoginView.Failure.CORE_UNAVAILABLE);
 
         assertThat(view.form().isError()).isTrue();
         assertThat(view.i18n().getErrorMessage().getMessage()).contains("could not be reached");

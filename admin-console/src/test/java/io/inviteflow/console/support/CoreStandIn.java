@@ -53,6 +53,32 @@ public final class CoreStandIn {
                         .withBody("{\"accessToken\":\"" + token + "\"}")));
     }
 
+    /** The token endpoint answers 429 (the address is locked after failed sign-ins), whatever the password. */
+    public static void locksSignIn() {
+        server().stubFor(post(urlPathEqualTo("/api/v1/auth/token")).willReturn(problem(429, "Too Many Requests",
+                "too many failed sign-ins to this address; try again in 900 s").withHeader("Retry-After", "900")));
+    }
+
+    /**
+     * An account with two-factor sign-in: the password gets 401 with {@code secondFactorRequired} and this challenge,
+     * which {@code POST /api/v1/auth/token/second-factor} exchanges with this code for the token (any other: 401).
+     */
+    public static void asksForSecondFactor(String email, String password, String challenge, String code,
+                                           String token) {
+        server().stubFor(post(urlPathEqualTo("/api/v1/auth/token"))
+                .withRequestBody(equalToJson("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", PROBLEM_JSON)
+                        .withBody("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                                + "\"detail\":\"enter the code\",\"secondFactorRequired\":true,\"challenge\":\""
+                                + challenge + "\"}")));
+        server().stubFor(post(urlPathEqualTo("/api/v1/auth/token/second-factor"))
+                .willReturn(problem(401, "Unauthorized", "wrong email, password or code")));
+        server().stubFor(post(urlPathEqualTo("/api/v1/auth/token/second-factor"))
+                .withRequestBody(equalToJson("{\"challenge\":\"" + challenge + "\",\"code\":\"" + code + "\"}"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"accessToken\":\"" + token + "\"}")));
+    }
+
     /**
      * {@code GET /api/v1/events/{id}}: 200 with this event for this token, 404 for other tokens' organizers; its
      * questions: none.

@@ -79,10 +79,13 @@ class SignIn {
         return signedIn(email, id, stored.get().email());
     }
 
-    /** The code for a challenge; a challenge is answered once, right or wrong, and a wrong code counts as a failure. */
+    /**
+     * The code for a challenge. A wrong code counts as a failed sign-in (the lock stops guessing) and the challenge may
+     * be answered again, as one mistyped digit deserves; a challenge that signed in is spent.
+     */
     Outcome withCode(String challenge, String code) {
-        var read = challenges.read(challenge).orElse(null);
-        if (read == null || !revocations.useOnce(read.id(), read.expiresAt())) {
+        var read = challenges.read(challenge).filter(c -> !revocations.isRevoked(c.id())).orElse(null);
+        if (read == null) {
             return new Refused();
         }
         Optional<Duration> locked = throttle.lockedFor(read.email());
@@ -91,6 +94,9 @@ class SignIn {
         }
         if (!secondFactors.check(read.organizerId(), code)) {
             return failed(read.email(), read.organizerId(), SecurityAudit.Action.SECOND_FACTOR_FAILED);
+        }
+        if (!revocations.useOnce(read.id(), read.expiresAt())) {
+            return new Refused(); // answered twice at once: the other answer signed in
         }
         return signedIn(read.email(), read.organizerId(), read.email());
     }

@@ -48,6 +48,11 @@ public class TokenRevocations implements OAuth2TokenValidator<Jwt> {
         revoked.put(jti, true);
     }
 
+    /** Whether the token (by its id) was signed out or used up. */
+    public boolean isRevoked(UUID jti) {
+        return revoked.get(jti, this::loadRevoked);
+    }
+
     /** For a token good for one use (a second-factor challenge): true the first time only. */
     public boolean useOnce(UUID jti, Instant expiresAt) {
         boolean first = jdbc.sql("INSERT INTO revoked_token (jti, expires_at) VALUES (:jti, :expires) "
