@@ -29,8 +29,8 @@ class SecondFactors {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789".toCharArray();
 
-    /** What an app needs to start: the secret typed in, or the link (as a QR code). */
-    record Enrolment(String secret, String otpauthUri) {
+    /** What an app needs to start: the secret typed in, or the link (as a QR code: an SVG {@code data:} URI). */
+    record Enrolment(String secret, String otpauthUri, String qrCode) {
     }
 
     private final SecondFactorRepository repository;
@@ -56,7 +56,8 @@ class SecondFactors {
         if (!repository.startEnrolment(organizerId, box.seal(secret, associated(organizerId)), clock.instant())) {
             throw Problems.conflict("two-factor sign-in is on already: turn it off first to enrol another app");
         }
-        return new Enrolment(TotpCodes.base32(secret), TotpCodes.otpauthUri(secret, email));
+        String link = TotpCodes.otpauthUri(secret, email);
+        return new Enrolment(TotpCodes.base32(secret), link, OtpauthQr.dataUri(link));
     }
 
     /** The first code from the app turns two-factor sign-in on; returns the recovery codes, shown this once. */

@@ -34,6 +34,7 @@ class SignInIT extends CoreIntegrationTest {
         byte[] secret = new Base32().decode(enrolment.get("secret").asText());
         assertThat(enrolment.get("otpauthUri").asText()).startsWith("otpauth://totp/Inviteflow%3A")
                 .contains("secret=" + enrolment.get("secret").asText()).contains("issuer=Inviteflow");
+        assertThat(enrolment.get("qrCode").asText()).startsWith("data:image/svg+xml;base64,");
         assertThat(api.post("/api/v1/organizers/me/second-factor/confirm", token, code("000000")).status())
                 .as("a wrong first code").isEqualTo(422);
         JsonNode confirmed = api.post("/api/v1/organizers/me/second-factor/confirm", token,
