@@ -4,13 +4,15 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import io.inviteflow.console.security.CurrentOrganizer;
 import jakarta.annotation.security.PermitAll;
 
-/** The frame of every signed-in page: product name, the organizer's pages (events, contacts, campaigns, calendar; the job history and pipeline for admins, the models for the ML team), sign out. */
+/**
+ * The frame of every signed-in page: product name, the organizer's pages (events, contacts, campaigns, calendar; the
+ * job history and pipeline for admins, the models for the ML team), their account, sign out.
+ */
 @PermitAll
 public class MainLayout extends AppLayout {
 
@@ -29,8 +31,9 @@ public class MainLayout extends AppLayout {
         pipeline.setVisible(organizer.isAdmin());
         Anchor models = new Anchor("ml", "Models");
         models.setVisible(organizer.isMlTeam());
-        Span who = new Span(organizer.email());
-        Button signOut = new Button("Sign out", click -> organizer.logout());
+        // the address opens the account page (two-factor sign-in, sessions, the account's trail)
+        Anchor who = new Anchor("account", organizer.email());
+        Button signOut = new Button("Sign out", click -> organizer.signOut());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
         HorizontalLayout header = new HorizontalLayout(home, events, contacts, campaigns, calendar, insights, jobs, pipeline,

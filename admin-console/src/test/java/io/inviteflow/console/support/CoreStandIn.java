@@ -4,12 +4,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -51,6 +53,32 @@ public final class CoreStandIn {
                 .withRequestBody(equalToJson("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"accessToken\":\"" + token + "\"}")));
+    }
+
+    /**
+     * The account API of an organizer without two-factor sign-in yet: enrolment with this secret, confirmation by
+     * this code (any other: 422) with these recovery codes, one sign-in in the trail.
+     */
+    public static void hasAccount(String token, String secret, String code, List<String> recoveryCodes) {
+        server().stubFor(get(urlPathEqualTo("/api/v1/organizers/me/second-factor"))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(okJson("{\"enabled\":false}")));
+        server().stubFor(get(urlPathEqualTo("/api/v1/organizers/me/security-events"))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(okJson("[{\"at\":\"2026-11-27T10:00:00Z\",\"action\":\"SIGNED_IN\",\"ip\":\"127.0.0.1\"}]")));
+        // a white square, as the core's SVG would be
+        String qr = "data:image/svg+xml;base64," + java.util.Base64.getEncoder().encodeToString(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"/>".getBytes());
+        server().stubFor(post(urlPathEqualTo("/api/v1/organizers/me/second-factor"))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(okJson("{\"secret\":\"" + secret + "\",\"otpauthUri\":\"otpauth://totp/x?secret=" + secret
+                        + "\",\"qrCode\":\"" + qr + "\"}")));
+        server().stubFor(post(urlPathEqualTo("/api/v1/organizers/me/second-factor/confirm"))
+                .willReturn(problem(422, "Unprocessable Entity", "not the app's current code")));
+        server().stubFor(post(urlPathEqualTo("/api/v1/organizers/me/second-factor/confirm"))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .withRequestBody(equalToJson("{\"code\":\"" + code + "\"}"))
+                .willReturn(okJson("{\"recoveryCodes\":[\"" + String.join("\",\"", recoveryCodes) + "\"]}")));
     }
 
     /** The token endpoint answers 429 (the address is locked after failed sign-ins), whatever the password. */

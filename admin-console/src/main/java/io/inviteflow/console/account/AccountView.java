@@ -1,0 +1,160 @@
+package io.inviteflow.console.account;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.inviteflow.console.core.CoreAccount;
+import io.inviteflow.console.core.CoreClient;
+import io.inviteflow.console.layout.BrowserZone;
+import io.inviteflow.console.layout.MainLayout;
+import io.inviteflow.console.security.CurrentOrganizer;
+import jakarta.annotation.security.PermitAll;
+
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The organizer's own account security: turn two-factor sign-in on (scan the QR code or type the secret, confirm with
+ * a first code, keep the recovery codes shown once) or off, renew recovery codes, sign out everywhere, and the
+ * account's trail of sign-ins, failures and changes.
+ */
+@Route(value = "account", layout = MainLayout.class)
+@PageTitle("Account · Inviteflow")
+@PermitAll
+public class AccountView extends VerticalLayout {
+
+    private final CoreAccount account;
+    private final CurrentOrganizer organizer;
+    private final VerticalLayout secondFactor = new VerticalLayout();
+    private final Grid<CoreAccount.SecurityEvent> trail = new Grid<>();
+    private DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+            .withLocale(Locale.ENGLISH).withZone(java.time.ZoneId.systemDefault());
+
+    public AccountView(CoreAccount account, CurrentOrganizer organizer) {
+        this.account = account;
+        this.organizer = organizer;
+        secondFactor.setPadding(false);
+        trail.addColumn(e -> when.format(e.at())).setHeader("When").setAutoWidth(true);
+        BrowserZone.follow(this, zone -> {
+            when = when.withZone(zone);
+            trail.getDataProvider().refreshAll();
+        });
+        trail.addColumn(e -> words(e.action())).setHeader("What").setAutoWidth(true);
+        trail.addColumn(e -> e.ip() == null ? "" : e.ip()).setHeader("From").setAutoWidth(true);
+        trail.addColumn(e -> e.detail() == null ? "" : e.detail()).setHeader("Detail");
+        trail.setAllRowsVisible(true);
+        Button everywhere = new Button("Sign out everywhere", e -> signOutEverywhere());
+        everywhere.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        add(new H2("Account"), new Paragraph(organizer.email()), new H3("Two-factor sign-in"), secondFactor,
+                new H3("Sessions"), new Paragraph("Signs out every browser, phone and script signed in to this "
+                        + "account, this one too."), everywhere, new H3("Recent activity"), trail);
+        refresh();
+    }
+
+    private void refresh() {
+        try {
+            showSecondFactor(account.secondFactorEnabled(organizer.accessToken()));
+            trail.setItems(account.securityEvents(organizer.accessToken()));
+        } catch (CoreClient.Unauthorized e) {
+            organizer.logout();
+        } catch (CoreClient.CoreException e) {
+            secondFactor.removeAll();
+            secondFactor.add(new Paragraph("The Inviteflow core could not be reached: " + e.getMessage()));
+        }
+    }
+
+    private void showSecondFactor(boolean enabled) {
+        secondFactor.removeAll();
+        if (!enabled) {
+            Button start = new Button("Turn on", e -> enrol());
+            start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            secondFactor.add(new Paragraph("Off. With it on, signing in also asks for a code from an authenticator "
+                    + "app on your phone (Google Authenticator, Authy, 1Password, the phone's passwords app)."), start);
+            return;
+        }
+        TextField code = codeField();
+        Button renew = new Button("New recovery codes", e -> act(() -> showRecoveryCodes(
+                account.renewRecoveryCodes(organizer.accessToken(), code.getValue().strip()))));
+        Button off = new Button("Turn off", e -> act(() -> {
+            account.disable(organizer.accessToken(), code.getValue().strip());
+            refresh();
+        }));
+        off.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        secondFactor.add(new Paragraph("On. To change it, type a current code of the app (or a recovery code)."),
+                new HorizontalLayout(code, renew, off));
+    }
+
+    private void enrol() {
+        act(() -> {
+            CoreAccount.Enrolment enrolment = account.enrol(organizer.accessToken());
+            Image qr = new Image(enrolment.qrCode(), "QR code for the authenticator app");
+            qr.setWidth("220px");
+            TextField code = codeField();
+            Button confirm = new Button("Confirm", e -> act(() -> showRecoveryCodes(
+                    account.confirm(organizer.accessToken(), code.getValue().strip()))));
+            confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            secondFactor.removeAll();
+            secondFactor.add(new Paragraph("Scan this with the app, or type the key: " + enrolment.secret()), qr,
+                    new Paragraph("Then type the code the app shows to turn two-factor sign-in on."),
+                    new HorizontalLayout(code, confirm));
+        });
+    }
+
+    private void showRecoveryCodes(List<String> codes) {
+        secondFactor.removeAll();
+        Button done = new Button("I have kept them", e -> refresh());
+        secondFactor.add(new Paragraph("Two-factor sign-in is on. Keep these recovery codes somewhere safe: each signs "
+                + "in once without the phone. They are shown only now."), new Pre(String.join("\n", codes)), done);
+        trail.setItems(account.securityEvents(organizer.accessToken()));
+    }
+
+    private void signOutEverywhere() {
+        act(() -> {
+            account.signOutEverywhere(organizer.accessToken());
+            organizer.logout();
+        });
+    }
+
+    /** Runs a change; the core's refusal (a wrong code) is shown, an expired sign-in ends the session. */
+    private void act(Runnable change) {
+        try {
+            change.run();
+        } catch (CoreClient.Unauthorized e) {
+            organizer.logout();
+        } catch (CoreClient.Refused e) {
+            Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        } catch (CoreClient.CoreException e) {
+            Notification.show("The Inviteflow core could not be reached", 5000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    private static TextField codeField() {
+        TextField code = new TextField("Code");
+        code.setId("account-code");
+        code.setMaxLength(64);
+        code.getElement().setAttribute("autocomplete", "one-time-code");
+        return code;
+    }
+
+    /** SIGN_IN_FAILED → "Sign in failed". */
+    static String words(String action) {
+        String lower = action.toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    }
+}

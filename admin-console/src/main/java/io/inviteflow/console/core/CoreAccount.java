@@ -1,0 +1,99 @@
+package io.inviteflow.console.core;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The core's account-security API as the account page uses it: two-factor sign-in, signing out everywhere, the
+ * account's audit trail. Errors as {@link CoreClient} throws them.
+ */
+@Component
+public class CoreAccount {
+
+    private final CoreClient core;
+
+    public CoreAccount(CoreClient core) {
+        this.core = core;
+    }
+
+    /** An app to enrol: the secret to type, the link, and the link as a QR code ({@code data:} URI). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Enrolment(String secret, String otpauthUri, String qrCode) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SecurityEvent(Instant at, String action, String ip, String detail) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Status(boolean enabled) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record RecoveryCodes(List<String> recoveryCodes) {
+    }
+
+    public boolean secondFactorEnabled(String token) {
+        Status status = CoreClient.call(() -> core.rest().get().uri("/api/v1/organizers/me/second-factor")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).retrieve().body(Status.class));
+        return status != null && status.enabled();
+    }
+
+    public Enrolment enrol(String token) {
+        return CoreClient.call(() -> core.rest().post().uri("/api/v1/organizers/me/second-factor")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).retrieve().body(Enrolment.class));
+    }
+
+    /** The first code turns it on; the recovery codes come back this once. */
+    public List<String> confirm(String token, String code) {
+        return codes(CoreClient.call(() -> core.rest().post().uri("/api/v1/organizers/me/second-factor/confirm")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("code", code)).retrieve().body(RecoveryCodes.class)));
+    }
+
+    public List<String> renewRecoveryCodes(String token, String code) {
+        return codes(CoreClient.call(() -> core.rest().post()
+                .uri("/api/v1/organizers/me/second-factor/recovery-codes")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("code", code)).retrieve().body(RecoveryCodes.class)));
+    }
+
+    public void disable(String token, String code) {
+        CoreClient.call(() -> core.rest().method(org.springframework.http.HttpMethod.DELETE)
+                .uri("/api/v1/organizers/me/second-factor")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("code", code)).retrieve().toBodilessEntity());
+    }
+
+    /** Every token of the account stops working, this console's too. */
+    public void signOutEverywhere(String token) {
+        CoreClient.call(() -> core.rest().post().uri("/api/v1/auth/sign-out-everywhere")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).retrieve().toBodilessEntity());
+    }
+
+    /** This token stops working (the console's sign-out). */
+    public void signOut(String token) {
+        CoreClient.call(() -> core.rest().post().uri("/api/v1/auth/sign-out")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).retrieve().toBodilessEntity());
+    }
+
+    public List<SecurityEvent> securityEvents(String token) {
+        List<SecurityEvent> events = CoreClient.call(() -> core.rest().get()
+                .uri("/api/v1/organizers/me/security-events")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).retrieve()
+                .body(new ParameterizedTypeReference<List<SecurityEvent>>() {
+                }));
+        return events == null ? List.of() : events;
+    }
+
+    private static List<String> codes(RecoveryCodes codes) {
+        return codes == null || codes.recoveryCodes() == null ? List.of() : codes.recoveryCodes();
+    }
+}

@@ -1,0 +1,67 @@
+package io.inviteflow.console.browser;
+
+import com.microsoft.playwright.Page;
+import io.inviteflow.console.support.CoreStandIn;
+import io.inviteflow.console.support.TestProperties;
+import io.inviteflow.testsupport.Chromium;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.List;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * In a real browser: the organizer turns two-factor sign-in on from the account page (the QR code and the key, a
+ * wrong code refused, the right one showing the recovery codes), and signing out signs the core's token out too.
+ * The core is the WireMock stand-in for its API.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AccountBrowserIT {
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        TestProperties.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void twoFactorSignInIsTurnedOnFromTheAccountPage() {
+        CoreStandIn.reset();
+        CoreStandIn.acceptsLogin("grace@example.org", "hopper-1906", "token-grace");
+        CoreStandIn.listsEvents("token-grace", UUID.randomUUID(), "Grace's garden party");
+        CoreStandIn.hasAccount("token-grace", "JBSWY3DPEHPK3PXP", "287082",
+                List.of("abcd-efgh-jkmn-pqrs", "stuv-wxyz-2345-6789"));
+
+        try (Chromium chromium = new Chromium()) {
+            Page page = chromium.browser.newPage();
+            new LoginPage(page, "http://127.0.0.1:" + port).signIn("grace@example.org", "hopper-1906");
+            page.getByText("grace@example.org").first().click();
+
+            assertThat(page.getByText("Off. With it on")).isVisible();
+            assertThat(page.getByText("Signed in", new Page.GetByTextOptions().setExact(true))).isVisible();
+            page.getByText("Turn on").click();
+            assertThat(page.getByText("JBSWY3DPEHPK3PXP")).isVisible();
+            assertThat(page.locator("img[alt='QR code for the authenticator app']")).isVisible();
+
+            page.locator("#account-code input").fill("000000");
+            page.getByText("Confirm").click();
+            assertThat(page.getByText("not the app's current code")).isVisible();
+            page.locator("#account-code input").fill("287082");
+            page.getByText("Confirm").click();
+            assertThat(page.getByText("abcd-efgh-jkmn-pqrs")).isVisible();
+
+            page.getByText("Sign out").first().click();
+            assertThat(page.locator("input[name=username]")).isVisible();
+        }
+        CoreStandIn.server().verify(postRequestedFor(urlPathEqualTo("/api/v1/auth/sign-out")));
+    }
+}
