@@ -3,6 +3,7 @@ package io.inviteflow.core.campaign;
 import io.inviteflow.contract.ActivityType;
 import io.inviteflow.contract.Payloads;
 import io.inviteflow.core.outbox.ActivityOutbox;
+import io.inviteflow.core.security.PersonalData;
 import io.inviteflow.core.web.Problems;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -76,7 +77,9 @@ class MailFeedback {
                 boolean permanent = report.equals("HARD_BOUNCE");
                 outbox.record(new ActivityOutbox.Entry(ActivityType.MESSAGE_BOUNCED, "invitation",
                         mail.invitationId(), to.eventId(), new Payloads.MessageBounced(mail.kind(), mail.campaignId(),
-                        mail.channel(), permanent, diagnostic == null ? null : abbreviated(diagnostic))));
+                        // the relay's words name the refused address: the archive must not keep it
+                        mail.channel(), permanent, diagnostic == null ? null
+                        : PersonalData.scrub(abbreviated(diagnostic)))));
                 if (permanent) {
                     if (!text) {
                         stopMarketing("hard-bounce", mail, to);
