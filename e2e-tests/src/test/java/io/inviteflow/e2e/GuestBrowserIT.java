@@ -46,6 +46,7 @@ class GuestBrowserIT {
         core = "http://127.0.0.1:" + port;
         List<String> args = new ArrayList<>(new IsolatedStores("guests_" + RUN, "inviteflow.activity.guests-" + RUN)
                 .arguments());
+        args.addAll(io.inviteflow.testsupport.CoreUnderTest.ARGUMENTS);
         args.add("--server.port=" + port);
         args.add("--inviteflow.media.directory=" + root.resolve("e2e-tests/target/media-" + RUN));
         SERVICES.add(ServiceProcess.start("guest-core", root.resolve("ingestion/core/target/inviteflow-core-exec.jar"),

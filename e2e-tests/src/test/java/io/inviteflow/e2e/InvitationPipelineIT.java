@@ -48,7 +48,7 @@ class InvitationPipelineIT {
         console = "http://127.0.0.1:" + consolePort;
 
         SERVICES.add(ServiceProcess.start("core", root.resolve("ingestion/core/target/inviteflow-core-exec.jar"),
-                LOGS, List.of("-Xmx512m"), withPort(new IsolatedStores("e2e_" + RUN, topic).arguments(), corePort))
+                LOGS, List.of("-Xmx512m"), withPort(core(new IsolatedStores("e2e_" + RUN, topic).arguments()), corePort))
                 .awaitHealthy(() -> ServiceProcess.httpOk(core + "/actuator/health"), Duration.ofMinutes(2)));
         SERVICES.add(ServiceProcess.start("streaming-job",
                 root.resolve("streaming-jobs/target/inviteflow-streaming-jobs.jar"), LOGS, List.of("-Xmx768m"),
@@ -193,6 +193,12 @@ class InvitationPipelineIT {
                 "{\"email\":\"" + email + "\",\"password\":\"end-to-end\",\"name\":\"E2E\"}").status()).isEqualTo(201);
         return Http.post(core + "/api/v1/auth/token", null,
                 "{\"email\":\"" + email + "\",\"password\":\"end-to-end\"}").json().get("accessToken").asText();
+    }
+
+    private static List<String> core(List<String> stores) {
+        List<String> all = new ArrayList<>(stores);
+        all.addAll(io.inviteflow.testsupport.CoreUnderTest.ARGUMENTS);
+        return all;
     }
 
     private static List<String> withPort(List<String> arguments, int port) {

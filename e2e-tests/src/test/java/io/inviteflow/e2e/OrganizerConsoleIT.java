@@ -58,6 +58,7 @@ class OrganizerConsoleIT {
         console = "http://127.0.0.1:" + consolePort;
         List<String> coreArgs = new ArrayList<>(new IsolatedStores("organizer_" + RUN, "inviteflow.activity.organizer-"
                 + RUN).arguments());
+        coreArgs.addAll(io.inviteflow.testsupport.CoreUnderTest.ARGUMENTS);
         coreArgs.add("--server.port=" + corePort);
         coreArgs.add("--inviteflow.payments.stripe.api-base=" + STRIPE.baseUrl());
         coreArgs.add("--inviteflow.payments.stripe.webhook-secret=" + STRIPE_SECRET);

@@ -45,11 +45,11 @@ class ModelsBrowserIT {
                 [{"id":"7f1c2a4e-0000-4000-8000-000000000001","trigger":"nightly","requestedBy":"scheduler",
                   "promoteIfBetter":true,"status":"SUCCEEDED","startedAt":"2026-11-21T03:00:00Z",
                   "finishedAt":"2026-11-21T03:01:10Z","version":"v20261121T030000Z","promoted":false,
-                  "message":"wrote …/v20261121T030000Z: NDCG@10 ALS 0.3600","stage":"stage 5/5: writing the version"}]""",
+                  "message":"wrote …/v20261121T030000Z: NDCG@10 ALS 0.3600","stage":"stage 6/6: writing the version"}]""",
                 """
                 [{"at":"2026-11-20T04:00:00Z","version":"v20261120T030000Z","previous":null,"by":"lead@example.org",
                   "action":"promote"}]""", """
-                ["stage 1/5: reading interactions","stage 5/5: writing the version","wrote v20261121T030000Z"]""");
+                ["stage 1/6: reading interactions","stage 6/6: writing the version","wrote v20261121T030000Z"]""");
         BatchJobsStandIn.promotes("v20261121T030000Z", V2.replace("\"current\":false", "\"current\":true"));
         BatchJobsStandIn.refusesRetrain("a retrain is already running: one at a time");
 
@@ -62,7 +62,7 @@ class ModelsBrowserIT {
             assertThat(cell(page, "v20261120T030000Z (serving)")).isVisible();
             assertThat(cell(page, "nightly · scheduler")).isVisible();
             cell(page, "nightly · scheduler").click();
-            assertThat(page.getByText("stage 1/5: reading interactions")).isVisible();
+            assertThat(page.getByText("stage 1/6: reading interactions")).isVisible();
 
             // the versions grid's row checkboxes: the last two (a "select all" box may come before them)
             Locator boxes = page.locator("vaadin-grid-cell-content vaadin-checkbox");

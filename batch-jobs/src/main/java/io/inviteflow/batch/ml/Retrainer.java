@@ -196,7 +196,7 @@ public class Retrainer {
             }
         }
 
-        /** The last {@code stage n/5: …} line, or null before the job printed one. */
+        /** The last {@code stage n/6: …} line, or null before the job printed one. */
         String stage() {
             for (int i = lines.size() - 1; i >= 0; i--) {
                 if (lines.get(i).startsWith("stage ")) {

@@ -9,7 +9,7 @@ import java.util.UUID;
  * @param trigger  {@code console}, {@code nightly} or {@code cli}
  * @param status   {@code RUNNING}, {@code SUCCEEDED} (the job ended well; {@code version} is null when there was
  *                 too little data to write one), {@code FAILED}, {@code INTERRUPTED} (its process vanished)
- * @param stage    the job's last {@code stage n/5: …} line: its progress
+ * @param stage    the job's last {@code stage n/6: …} line: its progress
  * @param promoted whether this run's version was promoted when the run ended
  */
 public record TrainingRun(UUID id, String trigger, String requestedBy, boolean promoteIfBetter, String status,

@@ -60,12 +60,12 @@ class RetrainIT extends BatchIntegrationTest {
 
         JsonNode run = awaitEnd(first);
         assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("SUCCEEDED");
-        assertThat(run.get("stage").asText()).isEqualTo("stage 5/5: writing the version");
+        assertThat(run.get("stage").asText()).isEqualTo("stage 6/6: writing the version");
         assertThat(run.get("promoted").asBoolean()).isFalse();
         String v1 = run.get("version").asText();
         assertThat(run.get("message").asText()).startsWith("wrote ");
         assertThat(JSON.readTree(get("/api/v1/ml/retrains/" + first + "/log?lines=50").body()).toString())
-                .contains("stage 1/5");
+                .contains("stage 1/6");
 
         JsonNode version = find(JSON.readTree(get("/api/v1/ml/themes/versions").body()), v1);
         assertThat(version.get("current").asBoolean()).isFalse();

@@ -80,6 +80,7 @@ public final class CoreServer implements ExtensionContext.Store.CloseableResourc
         Path logDir = Path.of(System.getProperty("inviteflow.test.log-dir", "target"));
         int port = ServiceProcess.freePort();
         List<String> args = new ArrayList<>(new IsolatedStores("core_for_batch_" + run, topic).arguments());
+        args.addAll(io.inviteflow.testsupport.CoreUnderTest.ARGUMENTS);
         args.add("--server.port=" + port);
         args.add("--inviteflow.payments.stripe.api-base=" + STRIPE.baseUrl());
         args.add("--inviteflow.payments.stripe.webhook-secret=" + STRIPE_WEBHOOK_SECRET);
