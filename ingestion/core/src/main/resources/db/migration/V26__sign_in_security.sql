@@ -19,20 +19,25 @@ CREATE TABLE organizer_recovery_code (
     PRIMARY KEY (organizer_id, code_hash)
 );
 
--- Failed sign-ins per address as typed (folded), whether or not an account has it: throttling an unknown address
--- exactly like a known one tells nobody which addresses have accounts.
+-- Sign-in attempts per address as typed (folded), whether or not an account has it: throttling an unknown address
+-- exactly like a known one tells nobody which addresses have accounts. attempts: since the last success or lock
+-- (each attempt is counted before its password is checked, so parallel guesses cannot slip past a lock); locks: in a
+-- row, each twice as long as the one before.
 CREATE TABLE sign_in_throttle (
     email_key       text PRIMARY KEY,
-    failures        integer     NOT NULL,
-    last_failure_at timestamptz NOT NULL,
+    attempts        integer     NOT NULL,
+    locks           integer     NOT NULL DEFAULT 0,
+    last_attempt_at timestamptz NOT NULL,
     locked_until    timestamptz
 );
+CREATE INDEX sign_in_throttle_idle ON sign_in_throttle (last_attempt_at);
 
 -- Tokens signed out before they expire (by their jti); rows past expires_at are useless and are deleted.
 CREATE TABLE revoked_token (
     jti        uuid PRIMARY KEY,
     expires_at timestamptz NOT NULL
 );
+CREATE INDEX revoked_token_expiry ON revoked_token (expires_at);
 
 -- "Sign out everywhere" and a password change: tokens issued before this moment are refused.
 ALTER TABLE organizer ADD COLUMN tokens_valid_after timestamptz;

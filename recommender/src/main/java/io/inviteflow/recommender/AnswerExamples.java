@@ -40,7 +40,7 @@ final class AnswerExamples {
      * SQL valid on ClickHouse 18.16 and current.
      */
     static String query(String database, int settleDays) {
-        String ages = java.util.Arrays.stream(AnswerModelFile.SNAPSHOT_AGES).mapToObj(String::valueOf)
+        String ages = AnswerModelFile.SNAPSHOT_AGES.stream().map(String::valueOf)
                 .collect(java.util.stream.Collectors.joining(", "));
         return """
                 SELECT channel, theme, template, toString(toHour(sent_at, 'UTC')) AS hour,

@@ -71,8 +71,9 @@ final class Interactions {
 
     /**
      * Guest × idea × day from {@code activity_log}: each click on an idea counts 1 on its day; a pick counts 4 on the
-     * day of the guest's latest pick of the item, unless that latest one took the pick back. The guest is the
-     * activities' pseudonymous key, the same across events; the context is the event's type.
+     * day of the guest's latest pick of the item for that invitation (to the millisecond), unless that latest one took
+     * the pick back — a pick at one event stands whatever the guest does at another. The guest is the activities'
+     * pseudonymous key, the same across events; the context is the event's type.
      */
     static String ideaQuery(String database) {
         return """
@@ -88,11 +89,12 @@ final class Interactions {
                     FROM (
                         SELECT visitParamExtractString(payload, 'guestKey') AS guest,
                                visitParamExtractString(payload, 'itemId') AS idea,
-                               argMax(visitParamExtractString(payload, 'eventType'), occurred_at) AS kind,
-                               argMax(visitParamExtractBool(payload, 'picked'), occurred_at) AS still_picked,
+                               any(visitParamExtractString(payload, 'eventType')) AS kind,
+                               argMax(visitParamExtractBool(payload, 'picked'),
+                                      toUInt64(occurred_at) * 1000 + occurred_ms) AS still_picked,
                                max(occurred_at) AS seen_at
                         FROM %1$s.activity_log FINAL WHERE type = 'IDEA_PICKED'
-                        GROUP BY guest, idea
+                        GROUP BY guest, idea, aggregate_id
                     ) WHERE still_picked = 1
                 )
                 WHERE guest != '' AND idea != ''

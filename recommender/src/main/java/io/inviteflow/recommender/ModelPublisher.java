@@ -38,7 +38,7 @@ import static org.apache.spark.sql.functions.sum;
  *                                                type:[…]}, users:{id:[…]}}: what the core serves
  * {modelsDir}/themes/{version}/answers.json      the chance of a YES (AnswerModelFile), when there were invitations
  * {modelsDir}/themes/{version}/responds.json     the chance of any answer (AnswerModelFile), likewise
- * {modelsDir}/themes/{version}/ideas.json        the idea ranker's factors (IdeaModelFile), when guests chose ideas
+ * {modelsDir}/themes/{version}/ideas.json        the idea ranker's factors (IdeaModelFile), when it beats popularity
  * {modelsDir}/themes/{version}/manifest.json     what it was trained on and how it scored (see {@link #manifest});
  *                                                {@code answers}, {@code responds}: the models' AUC, log-loss
  *                                                and calibration
@@ -92,7 +92,8 @@ final class ModelPublisher {
         json.writeValue(dir.resolve("suggestions.json").toFile(), suggestions);
         writeModel(dir.resolve("answers.json"), invitations.yes(), version);
         writeModel(dir.resolve("responds.json"), invitations.answered(), version);
-        if (ideas != null) {
+        boolean ideasServed = ideas != null && ideas.trained().result().beatsBaseline();
+        if (ideasServed) {
             // one line: factors of every guest, indented, would be most of the file's size
             json.writer().without(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("ideas.json").toFile(),
                     IdeaRanker.export(ideas.trained(), ideas.rows(), version));
@@ -100,13 +101,14 @@ final class ModelPublisher {
 
         Path tmp = dir.resolve("manifest.json.tmp");
         ObjectNode manifest = manifest(version, trainedAt, themes == null ? null : themes.result(), provenance);
-        // promotable: every model it holds beats its baseline (answer models are only written when they do)
-        boolean ideasBeat = ideas == null || ideas.trained().result().beatsBaseline();
-        manifest.put("promotable", (themes == null || themes.result().beatsBaseline()) && ideasBeat);
+        // promotable: every model it holds beats its baseline (answer models and the idea ranker are only written
+        // when they do: a young idea ranker must not hold back better themes and forecasts)
+        manifest.put("promotable", themes == null || themes.result().beatsBaseline());
         if (ideas != null) {
             ObjectNode node = manifest.putObject("ideas");
             experiment(node, ideas.trained().result(), provenance.settings().k());
-            node.put("guests", ideas.trained().result().users()).put("beatsPopularity", ideasBeat);
+            node.put("guests", ideas.trained().result().users()).put("beatsPopularity", ideasServed)
+                    .put("served", ideasServed);
         }
         if (invitations.yes() != null) {
             manifest.set("answers", json.valueToTree(invitations.yes().evaluation()));

@@ -145,9 +145,11 @@ public final class ThemeRecommenderJob {
                 answerModel.evaluation().constantLogLoss());
         ModelPublisher.Ideas ideaModel = ideaModel(ideas, settings, minInteractions);
         String ideasSaid = ideas == null ? "" : ideaModel == null ? "; no idea model" : String.format(Locale.ROOT,
-                "; ideas: NDCG@%d ALS %.4f, popularity %.4f", settings.k(), ideaModel.trained().result().als().ndcg(),
-                ideaModel.trained().result().popularity().ndcg());
-        if (themes == null && answerModel == null && responseModel == null && ideaModel == null) {
+                "; ideas: NDCG@%d ALS %.4f, popularity %.4f%s", settings.k(), ideaModel.trained().result().als().ndcg(),
+                ideaModel.trained().result().popularity().ndcg(), ideaModel.trained().result().beatsBaseline() ? ""
+                        : " — it does not beat popularity, so it is not written (guests keep the popular ideas)");
+        boolean ideasServed = ideaModel != null && ideaModel.trained().result().beatsBaseline();
+        if (themes == null && answerModel == null && responseModel == null && !ideasServed) {
             return new Outcome(result, null, "nothing written: " + themesSaid
                     + (answers == null ? "" : "; no answer model") + ideasSaid);
         }

@@ -130,7 +130,10 @@ class ClickHouseInteractionsIT {
                 // g2 took the pick back: only the click counts
                 row("e6", "IDEA_PICKED", "i2", idea("g2", "fruit-salad", false), "2026-11-22 11:00:00"),
                 row("e7", "IDEA_CLICKED", "i2", idea("g2", "fruit-salad", null), "2026-11-22 11:00:00"),
-                row("e7", "IDEA_CLICKED", "i2", idea("g2", "fruit-salad", null), "2026-11-22 11:00:00")));
+                row("e7", "IDEA_CLICKED", "i2", idea("g2", "fruit-salad", null), "2026-11-22 11:00:00"),
+                // g1 picks the suit for another event too, then takes that back: the first pick stands
+                row("e8", "IDEA_PICKED", "i3", idea("g1", "linen-suit", true), "2026-11-22 12:00:00"),
+                row("e9", "IDEA_PICKED", "i3", idea("g1", "linen-suit", false), "2026-11-22 12:30:00")));
 
         List<Row> rows = Interactions.ideasFromClickHouse(SparkTestSession.get(),
                 "jdbc:clickhouse://127.0.0.1:8123/" + DB + "?compress=false", DB).orderBy("user", "at")

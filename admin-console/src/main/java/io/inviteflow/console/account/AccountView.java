@@ -12,6 +12,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -80,10 +81,13 @@ public class AccountView extends VerticalLayout {
     private void showSecondFactor(boolean enabled) {
         secondFactor.removeAll();
         if (!enabled) {
-            Button start = new Button("Turn on", e -> enrol());
+            PasswordField password = new PasswordField("Your password");
+            password.setId("account-password");
+            Button start = new Button("Turn on", e -> enrol(password.getValue()));
             start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             secondFactor.add(new Paragraph("Off. With it on, signing in also asks for a code from an authenticator "
-                    + "app on your phone (Google Authenticator, Authy, 1Password, the phone's passwords app)."), start);
+                    + "app on your phone (Google Authenticator, Authy, 1Password, the phone's passwords app)."),
+                    new HorizontalLayout(password, start));
             return;
         }
         TextField code = codeField();
@@ -98,9 +102,9 @@ public class AccountView extends VerticalLayout {
                 new HorizontalLayout(code, renew, off));
     }
 
-    private void enrol() {
+    private void enrol(String password) {
         act(() -> {
-            CoreAccount.Enrolment enrolment = account.enrol(organizer.accessToken());
+            CoreAccount.Enrolment enrolment = account.enrol(organizer.accessToken(), password);
             Image qr = new Image(enrolment.qrCode(), "QR code for the authenticator app");
             qr.setWidth("220px");
             TextField code = codeField();

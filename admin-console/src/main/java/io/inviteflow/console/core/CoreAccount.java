@@ -46,9 +46,11 @@ public class CoreAccount {
         return status != null && status.enabled();
     }
 
-    public Enrolment enrol(String token) {
+    /** Starts enrolling an app; the core asks for the account's password first. */
+    public Enrolment enrol(String token, String password) {
         return CoreClient.call(() -> core.rest().post().uri("/api/v1/organizers/me/second-factor")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).retrieve().body(Enrolment.class));
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("password", password)).retrieve().body(Enrolment.class));
     }
 
     /** The first code turns it on; the recovery codes come back this once. */

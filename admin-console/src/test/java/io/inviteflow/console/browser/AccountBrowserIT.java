@@ -38,7 +38,7 @@ class AccountBrowserIT {
         CoreStandIn.reset();
         CoreStandIn.acceptsLogin("grace@example.org", "hopper-1906", "token-grace");
         CoreStandIn.listsEvents("token-grace", UUID.randomUUID(), "Grace's garden party");
-        CoreStandIn.hasAccount("token-grace", "JBSWY3DPEHPK3PXP", "287082",
+        CoreStandIn.hasAccount("token-grace", "hopper-1906", "JBSWY3DPEHPK3PXP", "287082",
                 List.of("abcd-efgh-jkmn-pqrs", "stuv-wxyz-2345-6789"));
 
         try (Chromium chromium = new Chromium()) {
@@ -48,6 +48,7 @@ class AccountBrowserIT {
 
             assertThat(page.getByText("Off. With it on")).isVisible();
             assertThat(page.getByText("Signed in", new Page.GetByTextOptions().setExact(true))).isVisible();
+            page.locator("#account-password input").fill("hopper-1906");
             page.getByText("Turn on").click();
             assertThat(page.getByText("JBSWY3DPEHPK3PXP")).isVisible();
             assertThat(page.locator("img[alt='QR code for the authenticator app']")).isVisible();

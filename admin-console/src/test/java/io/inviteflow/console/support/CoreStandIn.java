@@ -56,10 +56,11 @@ public final class CoreStandIn {
     }
 
     /**
-     * The account API of an organizer without two-factor sign-in yet: enrolment with this secret, confirmation by
-     * this code (any other: 422) with these recovery codes, one sign-in in the trail.
+     * The account API of an organizer without two-factor sign-in yet: enrolment with this password and secret,
+     * confirmation by this code (any other: 422) with these recovery codes, one sign-in in the trail.
      */
-    public static void hasAccount(String token, String secret, String code, List<String> recoveryCodes) {
+    public static void hasAccount(String token, String password, String secret, String code,
+                                  List<String> recoveryCodes) {
         server().stubFor(get(urlPathEqualTo("/api/v1/organizers/me/second-factor"))
                 .withHeader("Authorization", equalTo("Bearer " + token))
                 .willReturn(okJson("{\"enabled\":false}")));
@@ -70,7 +71,10 @@ public final class CoreStandIn {
         String qr = "data:image/svg+xml;base64," + java.util.Base64.getEncoder().encodeToString(
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"/>".getBytes());
         server().stubFor(post(urlPathEqualTo("/api/v1/organizers/me/second-factor"))
+                .willReturn(problem(422, "Unprocessable Entity", "not the account's password")));
+        server().stubFor(post(urlPathEqualTo("/api/v1/organizers/me/second-factor"))
                 .withHeader("Authorization", equalTo("Bearer " + token))
+                .withRequestBody(equalToJson("{\"password\":\"" + password + "\"}"))
                 .willReturn(okJson("{\"secret\":\"" + secret + "\",\"otpauthUri\":\"otpauth://totp/x?secret=" + secret
                         + "\",\"qrCode\":\"" + qr + "\"}")));
         server().stubFor(post(urlPathEqualTo("/api/v1/organizers/me/second-factor/confirm"))

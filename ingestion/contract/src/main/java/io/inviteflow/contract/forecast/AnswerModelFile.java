@@ -24,11 +24,11 @@ public record AnswerModelFile(String version, double intercept, Map<String, Cate
      * it learns from invitations as they were then and what became of them, and scores a pending invitation as of the
      * latest of these moments it has passed (feature {@code age}, see {@link #ageOf}).
      */
-    public static final long[] SNAPSHOT_AGES = {0, 86_400, 259_200, 604_800};
+    public static final java.util.List<Long> SNAPSHOT_AGES = java.util.List.of(0L, 86_400L, 259_200L, 604_800L);
 
     /** The {@code age} feature of an invitation sent that many seconds ago: {@code 0d}, {@code 1d}, {@code 3d}, {@code 7d}. */
     public static String ageOf(long secondsSinceSent) {
-        long snapshot = SNAPSHOT_AGES[0];
+        long snapshot = SNAPSHOT_AGES.get(0);
         for (long age : SNAPSHOT_AGES) {
             if (secondsSinceSent >= age) {
                 snapshot = age;

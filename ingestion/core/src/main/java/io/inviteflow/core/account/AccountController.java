@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.net.URI;
 import java.util.UUID;
@@ -24,11 +25,14 @@ class AccountController {
     private final OrganizerRepository organizers;
     private final PasswordEncoder passwords;
     private final SecurityAudit audit;
+    private final TransactionTemplate transactions;
 
-    AccountController(OrganizerRepository organizers, PasswordEncoder passwords, SecurityAudit audit) {
+    AccountController(OrganizerRepository organizers, PasswordEncoder passwords, SecurityAudit audit,
+                      TransactionTemplate transactions) {
         this.organizers = organizers;
         this.passwords = passwords;
         this.audit = audit;
+        this.transactions = transactions;
     }
 
     record SignUp(@NotBlank @Email @Size(max = 254) String email,
@@ -39,10 +43,17 @@ class AccountController {
     @PostMapping("/api/v1/organizers")
     ResponseEntity<Organizer> signUp(@Valid @RequestBody SignUp request) {
         var organizer = new Organizer(UUID.randomUUID(), request.email().trim(), request.name().trim());
-        if (!organizers.insert(organizer, passwords.encode(request.password()))) {
+        String hash = passwords.encode(request.password());
+        boolean created = Boolean.TRUE.equals(transactions.execute(status -> {
+            if (!organizers.insert(organizer, hash)) {
+                return false;
+            }
+            audit.record(organizer.id(), SecurityAudit.Action.SIGNED_UP, null);
+            return true;
+        }));
+        if (!created) {
             throw Problems.conflict("an organizer with this email already exists");
         }
-        audit.record(organizer.id(), SecurityAudit.Action.SIGNED_UP, null);
         return ResponseEntity.created(URI.create("/api/v1/organizers/" + organizer.id())).body(organizer);
     }
 

@@ -15,32 +15,42 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 
 /**
- * An organizer's own account security: two-factor sign-in (enrol an authenticator app, confirm it with a first code,
- * renew recovery codes, turn it off — the last two with a code), a new password (which signs out every other token)
- * and the account's audit trail.
+ * An organizer's own account security: two-factor sign-in (enrol an authenticator app — with the password —, confirm it
+ * with a first code, renew recovery codes and turn it off — with a code), a new password (with the current one, and a
+ * code when two-factor sign-in is on; it signs out every other token) and the account's audit trail. The proofs are
+ * {@link Reauthentication}'s: counted and locked like sign-ins, so a stolen token cannot guess them.
  */
 @RestController
 class AccountSecurityController {
 
     private final SecondFactors secondFactors;
+    private final Reauthentication reauthentication;
     private final OrganizerRepository organizers;
     private final PasswordEncoder passwords;
     private final TokenRevocations revocations;
     private final AccessTokens tokens;
     private final SecurityAudit audit;
+    private final TransactionTemplate transactions;
 
-    AccountSecurityController(SecondFactors secondFactors, OrganizerRepository organizers, PasswordEncoder passwords,
-                              TokenRevocations revocations, AccessTokens tokens, SecurityAudit audit) {
+    AccountSecurityController(SecondFactors secondFactors, Reauthentication reauthentication,
+                              OrganizerRepository organizers, PasswordEncoder passwords, TokenRevocations revocations,
+                              AccessTokens tokens, SecurityAudit audit, TransactionTemplate transactions) {
         this.secondFactors = secondFactors;
+        this.reauthentication = reauthentication;
         this.organizers = organizers;
         this.passwords = passwords;
         this.revocations = revocations;
         this.tokens = tokens;
         this.audit = audit;
+        this.transactions = transactions;
+    }
+
+    record Password(@NotBlank @Size(max = 128) String password) {
     }
 
     record Code(@NotBlank @Size(max = 64) String code) {
@@ -62,9 +72,10 @@ class AccountSecurityController {
         return new SecondFactorStatus(secondFactors.enabled(organizer.id()));
     }
 
-    /** Starts enrolling an app: the secret and its {@code otpauth://} link, shown this once. */
+    /** Starts enrolling an app (the password first): the secret and its {@code otpauth://} link, shown this once. */
     @PostMapping("/api/v1/organizers/me/second-factor")
-    SecondFactors.Enrolment enrol(AuthenticatedOrganizer organizer) {
+    SecondFactors.Enrolment enrol(AuthenticatedOrganizer organizer, @Valid @RequestBody Password password) {
+        reauthentication.requirePassword(organizer.id(), password.password());
         String email = organizers.find(organizer.id()).orElseThrow(() -> Problems.notFound("organizer",
                 organizer.id())).email();
         return secondFactors.enrol(organizer.id(), email);
@@ -78,31 +89,42 @@ class AccountSecurityController {
 
     @PostMapping("/api/v1/organizers/me/second-factor/recovery-codes")
     RecoveryCodes renewRecoveryCodes(AuthenticatedOrganizer organizer, @Valid @RequestBody Code code) {
-        return new RecoveryCodes(secondFactors.renewRecoveryCodes(organizer.id(), code.code()));
+        requireOn(organizer);
+        reauthentication.requireCode(organizer.id(), code.code());
+        return new RecoveryCodes(secondFactors.renewRecoveryCodes(organizer.id()));
     }
 
     @DeleteMapping("/api/v1/organizers/me/second-factor")
     ResponseEntity<Void> disable(AuthenticatedOrganizer organizer, @Valid @RequestBody Code code) {
-        secondFactors.disable(organizer.id(), code.code());
+        requireOn(organizer);
+        reauthentication.requireCode(organizer.id(), code.code());
+        secondFactors.disable(organizer.id());
         return ResponseEntity.noContent().build();
+    }
+
+    private void requireOn(AuthenticatedOrganizer organizer) {
+        if (!secondFactors.enabled(organizer.id())) {
+            throw Problems.conflict("two-factor sign-in is off");
+        }
     }
 
     /** Every token issued before is signed out; the answer carries a fresh one for this client. */
     @PostMapping("/api/v1/organizers/me/password")
     SignInController.AccessToken changePassword(AuthenticatedOrganizer organizer,
                                                 @Valid @RequestBody NewPassword request) {
-        var stored = organizers.findCredentials(organizer.id())
-                .orElseThrow(() -> Problems.notFound("organizer", organizer.id()));
-        if (!passwords.matches(request.currentPassword(), stored.passwordHash())) {
-            throw Problems.unprocessable("currentPassword", "not the account's password");
+        reauthentication.requirePassword(organizer.id(), request.currentPassword());
+        if (secondFactors.enabled(organizer.id())) {
+            reauthentication.requireCode(organizer.id(), request.code());
         }
-        if (secondFactors.enabled(organizer.id()) && !secondFactors.check(organizer.id(), request.code())) {
-            throw Problems.unprocessable("code", "two-factor sign-in is on: a current code of the app is needed");
-        }
-        organizers.updatePassword(organizer.id(), passwords.encode(request.newPassword()));
-        revocations.revokeAll(organizer.id());
-        audit.record(organizer.id(), SecurityAudit.Action.PASSWORD_CHANGED, null);
-        return new SignInController.AccessToken(tokens.issue(organizer.id(), stored.email()), "Bearer");
+        String email = organizers.find(organizer.id()).orElseThrow(() -> Problems.notFound("organizer",
+                organizer.id())).email();
+        String hash = passwords.encode(request.newPassword());
+        transactions.executeWithoutResult(status -> {
+            organizers.updatePassword(organizer.id(), hash);
+            revocations.revokeAll(organizer.id());
+            audit.record(organizer.id(), SecurityAudit.Action.PASSWORD_CHANGED, null);
+        });
+        return new SignInController.AccessToken(tokens.issue(organizer.id(), email), "Bearer");
     }
 
     @GetMapping("/api/v1/organizers/me/security-events")

@@ -39,9 +39,12 @@ class SecondFactorRepository {
                 .param("id", organizerId).param("secret", sealed).param("at", Timestamp.from(at)).update() == 1;
     }
 
-    void confirm(UUID organizerId, long step, Instant at) {
-        jdbc.sql("UPDATE organizer_totp SET confirmed_at = :at, last_step = :step WHERE organizer_id = :id")
-                .param("at", Timestamp.from(at)).param("step", step).param("id", organizerId).update();
+    /** False when the enrolment is no longer the one whose secret was read (restarted, or confirmed meanwhile). */
+    boolean confirm(UUID organizerId, byte[] sealed, long step, Instant at) {
+        return jdbc.sql("UPDATE organizer_totp SET confirmed_at = :at, last_step = :step "
+                        + "WHERE organizer_id = :id AND confirmed_at IS NULL AND secret = :secret")
+                .param("at", Timestamp.from(at)).param("step", step).param("id", organizerId)
+                .param("secret", sealed).update() == 1;
     }
 
     /** Records the step of an accepted code; false when a code of that step or a later one was accepted meanwhile. */

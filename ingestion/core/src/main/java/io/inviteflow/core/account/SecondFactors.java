@@ -21,6 +21,7 @@ import java.util.UUID;
  * Two-factor sign-in with an authenticator app: enrolment (a secret shown once, as text and as an
  * {@code otpauth://} link), confirmation with a first code (which also hands out ten one-time recovery codes),
  * checking a code at sign-in (an app's code, once per 30-second step, or an unused recovery code), turning it off.
+ * The proofs a change needs first (the password, a code) are {@link Reauthentication}'s.
  */
 @Service
 class SecondFactors {
@@ -72,7 +73,11 @@ class SecondFactors {
         if (step.isEmpty()) {
             throw Problems.unprocessable("code", "not the app's current code: check the phone's clock and try the next");
         }
-        repository.confirm(organizerId, step.getAsLong(), clock.instant());
+        // only the secret this code was checked against: an enrolment restarted meanwhile (another tab) must not
+        // turn on a secret the organizer never saw, nor two confirmations hand out two sets of codes
+        if (!repository.confirm(organizerId, totp.sealed(), step.getAsLong(), clock.instant())) {
+            throw Problems.conflict("the enrolment changed meanwhile: start again");
+        }
         audit.record(organizerId, SecurityAudit.Action.TOTP_ENABLED, null);
         return newRecoveryCodes(organizerId);
     }
@@ -97,28 +102,18 @@ class SecondFactors {
         return false;
     }
 
+    /** Turns it off; the caller proved a code first ({@link Reauthentication#requireCode}). */
     @Transactional
-    void disable(UUID organizerId, String code) {
-        requireCode(organizerId, code);
+    void disable(UUID organizerId) {
         repository.delete(organizerId);
         audit.record(organizerId, SecurityAudit.Action.TOTP_DISABLED, null);
     }
 
+    /** New recovery codes instead of the old; the caller proved a code first. */
     @Transactional
-    List<String> renewRecoveryCodes(UUID organizerId, String code) {
-        requireCode(organizerId, code);
+    List<String> renewRecoveryCodes(UUID organizerId) {
         audit.record(organizerId, SecurityAudit.Action.RECOVERY_CODES_RENEWED, null);
         return newRecoveryCodes(organizerId);
-    }
-
-    private void requireCode(UUID organizerId, String code) {
-        if (!enabled(organizerId)) {
-            throw Problems.conflict("two-factor sign-in is off");
-        }
-        if (!check(organizerId, code)) {
-            audit.record(organizerId, SecurityAudit.Action.SECOND_FACTOR_FAILED, null);
-            throw Problems.unprocessable("code", "not a current code of the app nor an unused recovery code");
-        }
     }
 
     private List<String> newRecoveryCodes(UUID organizerId) {

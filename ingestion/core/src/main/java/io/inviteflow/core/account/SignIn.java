@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Signing in: the address's throttle first (locked: refused before the password is even checked), the password
- * (bcrypt, compared against a dummy hash for unknown addresses so both cost the same), then — when the account has
- * two-factor sign-in — a challenge to answer with a code. Every failure counts against the address; success clears it.
- * Wrong address and wrong password are the same refusal.
+ * Signing in: the attempt is counted against the address first (locked: refused before the password is even
+ * checked), then the password (bcrypt, compared against a dummy hash for unknown addresses so both cost the same),
+ * then — when the account has two-factor sign-in — a challenge to answer with a code, each answer an attempt too.
+ * Success clears the count. Wrong address and wrong password are the same refusal.
  */
 @Service
 class SignIn {
@@ -62,14 +62,14 @@ class SignIn {
     }
 
     Outcome withPassword(String email, String password) {
-        Optional<Duration> locked = throttle.lockedFor(email);
+        Optional<Duration> locked = throttle.reserve(email);
         if (locked.isPresent()) {
             return new Locked(locked.get());
         }
         var stored = organizers.findCredentials(email);
         String hash = stored.map(OrganizerRepository.StoredCredentials::passwordHash).orElse(unknownUserHash);
         if (!passwords.matches(password, hash) || stored.isEmpty()) {
-            return failed(email, stored.map(OrganizerRepository.StoredCredentials::id).orElse(null),
+            return failed(stored.map(OrganizerRepository.StoredCredentials::id).orElse(null),
                     SecurityAudit.Action.SIGN_IN_FAILED);
         }
         UUID id = stored.get().id();
@@ -84,16 +84,18 @@ class SignIn {
      * be answered again, as one mistyped digit deserves; a challenge that signed in is spent.
      */
     Outcome withCode(String challenge, String code) {
-        var read = challenges.read(challenge).filter(c -> !revocations.isRevoked(c.id())).orElse(null);
+        // a challenge dies with the account's tokens too (signed out everywhere, a new password)
+        var read = challenges.read(challenge).filter(c -> !revocations.isRevoked(c.id())
+                && revocations.accepts(c.organizerId(), c.issuedAt())).orElse(null);
         if (read == null) {
             return new Refused();
         }
-        Optional<Duration> locked = throttle.lockedFor(read.email());
+        Optional<Duration> locked = throttle.reserve(read.email());
         if (locked.isPresent()) {
             return new Locked(locked.get());
         }
         if (!secondFactors.check(read.organizerId(), code)) {
-            return failed(read.email(), read.organizerId(), SecurityAudit.Action.SECOND_FACTOR_FAILED);
+            return failed(read.organizerId(), SecurityAudit.Action.SECOND_FACTOR_FAILED);
         }
         if (!revocations.useOnce(read.id(), read.expiresAt())) {
             return new Refused(); // answered twice at once: the other answer signed in
@@ -101,14 +103,12 @@ class SignIn {
         return signedIn(read.email(), read.organizerId(), read.email());
     }
 
-    private Outcome failed(String email, UUID organizerId, SecurityAudit.Action action) {
-        Optional<Duration> lock = throttle.failed(email);
-        // an unknown address leaves no row: the trail is the accounts' (its owner and admins read it)
+    /** The attempt was counted already; an unknown address leaves no row: the trail is the accounts'. */
+    private Outcome failed(UUID organizerId, SecurityAudit.Action action) {
         if (organizerId != null) {
             audit.record(organizerId, action, null);
-            lock.ifPresent(d -> audit.record(organizerId, SecurityAudit.Action.LOCKED_OUT, "for " + d));
         }
-        return lock.<Outcome>map(Locked::new).orElseGet(Refused::new);
+        return new Refused();
     }
 
     private Outcome signedIn(String typedEmail, UUID id, String email) {

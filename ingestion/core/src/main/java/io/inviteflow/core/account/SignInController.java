@@ -1,5 +1,6 @@
 package io.inviteflow.core.account;
 
+import io.inviteflow.core.security.AuthenticatedOrganizer;
 import io.inviteflow.core.security.SecurityAudit;
 import io.inviteflow.core.security.TokenRevocations;
 import jakarta.validation.Valid;
@@ -58,16 +59,20 @@ class SignInController {
 
     /** Signs out the token of this request: refused from now on, here at once and everywhere within seconds. */
     @PostMapping("/api/v1/auth/sign-out")
-    ResponseEntity<Void> signOut(@AuthenticationPrincipal Jwt token) {
+    ResponseEntity<Void> signOut(AuthenticatedOrganizer organizer, @AuthenticationPrincipal Jwt token) {
+        if (token.getId() == null) {
+            throw io.inviteflow.core.web.Problems.conflict(
+                    "this token was issued before tokens could be signed out one by one: sign out everywhere");
+        }
         revocations.revoke(UUID.fromString(token.getId()), token.getExpiresAt());
-        audit.record(UUID.fromString(token.getSubject()), SecurityAudit.Action.SIGNED_OUT, null);
+        audit.record(organizer.id(), SecurityAudit.Action.SIGNED_OUT, null);
         return ResponseEntity.noContent().build();
     }
 
     /** Signs out every token of the account, this one included (a lost phone, a shared computer). */
     @PostMapping("/api/v1/auth/sign-out-everywhere")
-    ResponseEntity<Void> signOutEverywhere(@AuthenticationPrincipal Jwt token) {
-        UUID organizerId = UUID.fromString(token.getSubject());
+    ResponseEntity<Void> signOutEverywhere(AuthenticatedOrganizer organizer) {
+        UUID organizerId = organizer.id();
         revocations.revokeAll(organizerId);
         audit.record(organizerId, SecurityAudit.Action.SIGNED_OUT_EVERYWHERE, null);
         return ResponseEntity.noContent().build();

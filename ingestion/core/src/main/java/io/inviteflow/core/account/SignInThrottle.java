@@ -1,5 +1,6 @@
 package io.inviteflow.core.account;
 
+import io.inviteflow.core.scheduling.BatchPoller;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -10,60 +11,88 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Failed sign-ins per address as typed (folded), whether or not an account has it: after
- * {@link SignInProperties#failuresBeforeLock()} in a row the address is locked for {@link SignInProperties#lock()},
- * twice as long for each further lock in a row (a day at most); a successful sign-in clears the count. An unknown
- * address is throttled exactly like a known one, so a lock says nothing about which addresses have accounts.
+ * Sign-in attempts per address as typed (folded), whether or not an account has it. Each attempt is counted before
+ * its password or code is checked ({@link #reserve}), in one statement, so guesses sent in parallel cannot slip past:
+ * the attempt after {@link SignInProperties#failuresBeforeLock()} in a row is refused and locks the address for
+ * {@link SignInProperties#lock()}, twice as long for each further lock in a row (a day at most); a success clears the
+ * count ({@link #succeeded}). An unknown address is throttled exactly like a known one, so a lock says nothing about
+ * which addresses have accounts. Rows idle for a day and not locked are purged hourly.
  */
 @Component
-class SignInThrottle {
+class SignInThrottle extends BatchPoller {
 
     private static final Duration LONGEST = Duration.ofDays(1);
+    private static final Duration IDLE = Duration.ofDays(1);
     private final JdbcClient jdbc;
     private final SignInProperties properties;
     private final Clock clock;
 
     SignInThrottle(JdbcClient jdbc, SignInProperties properties, Clock clock) {
+        super("sign-in-throttle-purge", 10_000);
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
     }
 
-    /** How long the address stays locked, or empty when it may try. */
-    Optional<Duration> lockedFor(String email) {
+    /** Counts an attempt; empty when it may go on, else how long the address is locked (this attempt refused). */
+    Optional<Duration> reserve(String email) {
+        String key = OrganizerRepository.normalizeEmail(email);
         Instant now = clock.instant();
+        Optional<int[]> counted = jdbc.sql("""
+                        INSERT INTO sign_in_throttle (email_key, attempts, last_attempt_at) VALUES (:key, 1, :now)
+                        ON CONFLICT (email_key) DO UPDATE SET attempts = sign_in_throttle.attempts + 1,
+                                                             last_attempt_at = :now
+                        WHERE sign_in_throttle.locked_until IS NULL OR sign_in_throttle.locked_until <= :now
+                        RETURNING attempts, locks""")
+                .param("key", key).param("now", Timestamp.from(now))
+                .query((rs, n) -> new int[]{rs.getInt(1), rs.getInt(2)}).optional();
+        if (counted.isEmpty()) {
+            return lockedFor(key, now);
+        }
+        int attempts = counted.get()[0];
+        int locks = counted.get()[1];
+        if (attempts <= properties.failuresBeforeLock()) {
+            return Optional.empty();
+        }
+        Duration lock = properties.lock().multipliedBy(1L << Math.min(locks, 20));
+        Duration applied = lock.compareTo(LONGEST) > 0 ? LONGEST : lock;
+        jdbc.sql("UPDATE sign_in_throttle SET locked_until = :until, locks = :locks, attempts = 0 "
+                        + "WHERE email_key = :key AND (locked_until IS NULL OR locked_until <= :now)")
+                .param("until", Timestamp.from(now.plus(applied))).param("locks", locks + 1).param("key", key)
+                .param("now", Timestamp.from(now)).update();
+        return lockedFor(key, now).or(() -> Optional.of(applied));
+    }
+
+    /** Whether the address is locked now (without counting an attempt). */
+    Optional<Duration> lockedFor(String email) {
+        return lockedFor(OrganizerRepository.normalizeEmail(email), clock.instant());
+    }
+
+    void succeeded(String email) {
+        jdbc.sql("DELETE FROM sign_in_throttle WHERE email_key = :key")
+                .param("key", OrganizerRepository.normalizeEmail(email)).update();
+    }
+
+    private Optional<Duration> lockedFor(String key, Instant now) {
         return jdbc.sql("SELECT locked_until FROM sign_in_throttle WHERE email_key = :key")
-                .param("key", OrganizerRepository.normalizeEmail(email))
+                .param("key", key)
                 .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
                 .optional().flatMap(o -> o)
                 .filter(until -> until.isAfter(now))
                 .map(until -> Duration.between(now, until));
     }
 
-    /** Counts a failure; returns the lock it started, if this failure completed a run. */
-    Optional<Duration> failed(String email) {
+    /** Made-up addresses tried once must not fill the table: forget those idle for a day and not locked. */
+    @Override
+    protected int round() {
         Instant now = clock.instant();
-        int failures = jdbc.sql("""
-                        INSERT INTO sign_in_throttle (email_key, failures, last_failure_at) VALUES (:key, 1, :now)
-                        ON CONFLICT (email_key) DO UPDATE SET failures = sign_in_throttle.failures + 1,
-                                                             last_failure_at = :now
-                        RETURNING failures""")
-                .param("key", OrganizerRepository.normalizeEmail(email)).param("now", Timestamp.from(now))
-                .query(Integer.class).single();
-        if (failures % properties.failuresBeforeLock() != 0) {
-            return Optional.empty();
-        }
-        int locksInARow = failures / properties.failuresBeforeLock();
-        Duration lock = properties.lock().multipliedBy(1L << Math.min(locksInARow - 1, 20));
-        Duration applied = lock.compareTo(LONGEST) > 0 ? LONGEST : lock;
-        jdbc.sql("UPDATE sign_in_throttle SET locked_until = :until WHERE email_key = :key")
-                .param("until", Timestamp.from(now.plus(applied)))
-                .param("key", OrganizerRepository.normalizeEmail(email)).update();
-        return Optional.of(applied);
+        return jdbc.sql("DELETE FROM sign_in_throttle WHERE email_key IN (SELECT email_key FROM sign_in_throttle "
+                        + "WHERE last_attempt_at < :idle AND (locked_until IS NULL OR locked_until < :now) LIMIT 10000)")
+                .param("idle", Timestamp.from(now.minus(IDLE))).param("now", Timestamp.from(now)).update();
     }
 
-    void succeeded(String email) {
-        jdbc.sql("DELETE FROM sign_in_throttle WHERE email_key = :key")
-                .param("key", OrganizerRepository.normalizeEmail(email)).update();
+    @Override
+    protected Duration interval() {
+        return Duration.ofHours(1);
     }
 }

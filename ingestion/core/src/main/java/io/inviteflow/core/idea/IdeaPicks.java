@@ -32,8 +32,9 @@ class IdeaPicks {
 
     /** Registry gifts another guest of the event already gives. */
     Set<String> takenByOthers(UUID eventId, UUID invitationId) {
-        return new HashSet<>(jdbc.sql("SELECT item_id FROM idea_pick WHERE party_event_id = :event AND exclusive "
-                        + "AND invitation_id <> :id")
+        return new HashSet<>(jdbc.sql("SELECT p.item_id FROM idea_pick p JOIN invitation i ON i.id = p.invitation_id "
+                        + "WHERE p.party_event_id = :event AND p.exclusive AND p.invitation_id <> :id "
+                        + "AND i.revoked_at IS NULL")
                 .param("event", eventId).param("id", invitationId).query(String.class).list());
     }
 
@@ -42,6 +43,12 @@ class IdeaPicks {
      * index decides between two guests picking at once.
      */
     boolean pick(UUID invitationId, UUID eventId, Idea idea, Instant at) {
+        if (idea.exclusive()) {
+            // a guest whose invitation was withdrawn gives nothing: their pick no longer holds the gift
+            jdbc.sql("DELETE FROM idea_pick p USING invitation i WHERE i.id = p.invitation_id AND i.revoked_at IS NOT NULL "
+                            + "AND p.party_event_id = :event AND p.item_id = :item")
+                    .param("event", eventId).param("item", idea.id()).update();
+        }
         return jdbc.sql("INSERT INTO idea_pick (invitation_id, party_event_id, item_id, exclusive, picked_at) "
                         + "VALUES (:id, :event, :item, :exclusive, :at) ON CONFLICT DO NOTHING")
                 .param("id", invitationId).param("event", eventId).param("item", idea.id())

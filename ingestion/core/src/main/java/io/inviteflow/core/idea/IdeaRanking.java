@@ -76,9 +76,12 @@ final class IdeaRanking {
                 placed.add(s.idea().id());
             }
         }
-        List<String> popular = model == null ? List.of()
-                : model.popularByType().getOrDefault(eventType == null ? "" : eventType, List.of());
-        fill(rest, popular.stream().map(byId::get).filter(i -> i != null).toList(), placed, Reason.POPULAR, shown);
+        // what guests of this kind of event chose, then what guests chose at any event (a kind the model has not seen)
+        for (String segment : eventType == null ? List.of("") : List.of(eventType, "")) {
+            List<String> popular = model == null ? List.of() : model.popularByType().getOrDefault(segment, List.of());
+            fill(rest, popular.stream().map(byId::get).filter(i -> i != null).toList(), placed, Reason.POPULAR,
+                    shown);
+        }
         fill(rest, candidates, placed, Reason.CATALOGUE, shown);
         result.addAll(rest);
         return result;

@@ -64,7 +64,7 @@ class IdeasSection implements GuestPageSection {
                 t.html("ideas.unpick"))
                 : "<button type=\"submit\" class=\"small\">" + t.html("ideas.pick." + idea.kind()) + "</button>";
         return """
-                <article class="post" id="idea-%1$s">
+                <article class="idea" id="idea-%1$s">
                 <p class="muted">%2$s</p>
                 <details data-idea="%1$s"><summary><strong>%3$s</strong></summary><p>%4$s</p>%5$s</details>
                 %6$s<form method="post" action="/i/%7$s/ideas/%1$s" class="row">%8$s</form>

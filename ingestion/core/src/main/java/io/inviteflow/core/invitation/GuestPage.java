@@ -78,7 +78,7 @@ final class GuestPage {
             .ok{background:#e8f5e9;color:#1b3d1f;padding:.8rem;border-radius:.6rem}
             .links a{margin-right:1rem}
             .countdown{font-weight:600}
-            .post{border-top:1px solid #8884;padding:.7rem 0}
+            .post,.idea{border-top:1px solid #8884;padding:.7rem 0}
             .post img{max-width:100%;height:auto;border-radius:.6rem}
             .comments{margin:.3rem 0 0 1rem;font-size:.95rem}
             .reactions form{display:inline}

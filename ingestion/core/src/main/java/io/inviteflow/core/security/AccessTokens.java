@@ -35,6 +35,12 @@ public class AccessTokens {
         this.clock = clock;
     }
 
+    /** When a token of ours was issued, to the millisecond (older tokens: to the second). */
+    static java.time.Instant issuedAt(org.springframework.security.oauth2.jwt.Jwt token) {
+        Object millis = token.getClaims().get(ISSUED_AT_MILLIS);
+        return millis instanceof Number n ? java.time.Instant.ofEpochMilli(n.longValue()) : token.getIssuedAt();
+    }
+
     /** An access token; each has its own id ({@code jti}), by which it can be signed out. */
     public String issue(UUID organizerId, String email) {
         return sign(ISSUER, organizerId, email, properties.tokenTtl());

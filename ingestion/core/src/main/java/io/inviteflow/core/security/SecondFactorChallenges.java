@@ -12,7 +12,7 @@ import java.util.UUID;
 public class SecondFactorChallenges {
 
     /** @param id the challenge's own id: used once */
-    public record Challenge(UUID id, UUID organizerId, String email, Instant expiresAt) {
+    public record Challenge(UUID id, UUID organizerId, String email, Instant issuedAt, Instant expiresAt) {
     }
 
     private final JwtDecoder decoder;
@@ -26,7 +26,7 @@ public class SecondFactorChallenges {
         try {
             Jwt jwt = decoder.decode(token);
             return Optional.of(new Challenge(UUID.fromString(jwt.getId()), UUID.fromString(jwt.getSubject()),
-                    jwt.getClaimAsString("email"), jwt.getExpiresAt()));
+                    jwt.getClaimAsString("email"), AccessTokens.issuedAt(jwt), jwt.getExpiresAt()));
         } catch (JwtException | IllegalArgumentException | NullPointerException e) {
             return Optional.empty();
         }

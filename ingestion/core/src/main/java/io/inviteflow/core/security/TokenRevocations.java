@@ -80,8 +80,7 @@ public class TokenRevocations implements OAuth2TokenValidator<Jwt> {
     public OAuth2TokenValidatorResult validate(Jwt token) {
         String jti = token.getId();
         boolean signedOut = jti != null && revoked.get(parse(jti), this::loadRevoked);
-        Object millis = token.getClaims().get(AccessTokens.ISSUED_AT_MILLIS);
-        Instant issuedAt = millis instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : token.getIssuedAt();
+        Instant issuedAt = AccessTokens.issuedAt(token);
         boolean stale = issuedAt != null && token.getSubject() != null && !accepts(parse(token.getSubject()), issuedAt);
         return signedOut || stale
                 ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "the token was signed out", null))

@@ -16,7 +16,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Two-factor sign-in, locks after failed attempts, signing out, a new password, the audit trail. */
-@TestPropertySource(properties = {"inviteflow.sign-in.failures-before-lock=3", "inviteflow.sign-in.lock=10m"})
+@TestPropertySource(properties = {"inviteflow.sign-in.failures-before-lock=4", "inviteflow.sign-in.lock=10m"})
 class SignInIT extends CoreIntegrationTest {
 
     @LocalServerPort
@@ -30,7 +30,10 @@ class SignInIT extends CoreIntegrationTest {
         String email = signUp(api);
         String token = signIn(api, email, "correct horse").json().get("accessToken").asText();
 
-        JsonNode enrolment = api.post("/api/v1/organizers/me/second-factor", token, "").json();
+        assertThat(api.post("/api/v1/organizers/me/second-factor", token, "{\"password\":\"wrong\"}").status())
+                .as("a stolen token alone cannot enrol another app").isEqualTo(422);
+        JsonNode enrolment = api.post("/api/v1/organizers/me/second-factor", token,
+                "{\"password\":\"correct horse\"}").json();
         byte[] secret = new Base32().decode(enrolment.get("secret").asText());
         assertThat(enrolment.get("otpauthUri").asText()).startsWith("otpauth://totp/Inviteflow%3A")
                 .contains("secret=" + enrolment.get("secret").asText()).contains("issuer=Inviteflow");
@@ -87,16 +90,84 @@ class SignInIT extends CoreIntegrationTest {
         for (String address : List.of(email, unknown)) {
             assertThat(signIn(api, address, "wrong one").status()).isEqualTo(401);
             assertThat(signIn(api, address, "wrong two").status()).isEqualTo(401);
-            var third = signIn(api, address, "wrong three");
-            assertThat(third.status()).as("the third failure in a row locks " + address).isEqualTo(429);
-            assertThat(Long.parseLong(third.raw().headers().firstValue("Retry-After").orElseThrow()))
+            assertThat(signIn(api, address, "wrong three").status()).isEqualTo(401);
+            assertThat(signIn(api, address, "wrong four").status()).isEqualTo(401);
+            var fifth = signIn(api, address, "wrong five");
+            assertThat(fifth.status()).as("after four failures in a row " + address + " is locked").isEqualTo(429);
+            assertThat(Long.parseLong(fifth.raw().headers().firstValue("Retry-After").orElseThrow()))
                     .isBetween(590L, 601L);
-            assertThat(third.json().get("detail").asText()).contains("too many failed sign-ins");
+            assertThat(fifth.json().get("detail").asText()).contains("too many failed sign-ins");
         }
         var locked = signIn(api, email, "correct horse");
         assertThat(locked.status()).as("even the right password while locked").isEqualTo(429);
         assertThat(signIn(api, email.toUpperCase(), "correct horse").status()).as("the address folded")
                 .isEqualTo(429);
+    }
+
+    @Test
+    void guessesSentAtOnceCannotSlipPastTheLock() throws Exception {
+        var api = new Api(port);
+        String email = signUp(api);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> guesses = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String guess = "guess " + i;
+                guesses.add(pool.submit(() -> signIn(api, email, guess).status()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (var guess : guesses) {
+                statuses.add(guess.get());
+            }
+            assertThat(statuses).as("only four passwords are ever checked").filteredOn(s -> s == 401).hasSize(4);
+            assertThat(statuses).filteredOn(s -> s == 429).hasSize(12);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aStolenTokenCannotGuessCodes() {
+        var api = new Api(port);
+        String email = signUp(api);
+        String token = signIn(api, email, "correct horse").json().get("accessToken").asText();
+        enrolAndConfirm(api, token);
+
+        for (String guess : List.of("111111", "222222", "333333", "555555")) {
+            assertThat(api.post("/api/v1/organizers/me/second-factor/recovery-codes", token, code(guess)).status())
+                    .isEqualTo(422);
+        }
+        var locked = api.post("/api/v1/organizers/me/second-factor/recovery-codes", token, code("444444"));
+        assertThat(locked.status()).as("code guesses count like sign-ins").isEqualTo(429);
+        assertThat(locked.raw().headers().firstValue("Retry-After")).isPresent();
+        List<String> trail = new ArrayList<>();
+        api.get("/api/v1/organizers/me/security-events", token).json().forEach(e -> trail.add(e.get("action").asText()));
+        assertThat(trail).filteredOn("SECOND_FACTOR_FAILED"::equals).hasSize(4);
+    }
+
+    @Test
+    void aChallengeDiesWithTheAccountsTokens() {
+        var api = new Api(port);
+        String email = signUp(api);
+        String token = signIn(api, email, "correct horse").json().get("accessToken").asText();
+        byte[] secret = enrolAndConfirm(api, token);
+        String challenge = challenge(api, email);
+
+        assertThat(api.post("/api/v1/auth/sign-out-everywhere", token, "").status()).isEqualTo(204);
+
+        assertThat(answer(api, challenge, codes.codeAt(secret, Instant.now().plusSeconds(30))).status())
+                .as("a challenge from before signing out everywhere, with the right code").isEqualTo(401);
+        assertThat(answer(api, challenge(api, email), codes.codeAt(secret, Instant.now().plusSeconds(30))).status())
+                .as("a new one").isEqualTo(200);
+    }
+
+    private byte[] enrolAndConfirm(Api api, String token) {
+        JsonNode enrolment = api.post("/api/v1/organizers/me/second-factor", token,
+                "{\"password\":\"correct horse\"}").json();
+        byte[] secret = new Base32().decode(enrolment.get("secret").asText());
+        assertThat(api.post("/api/v1/organizers/me/second-factor/confirm", token,
+                code(codes.codeAt(secret, Instant.now()))).status()).isEqualTo(200);
+        return secret;
     }
 
     @Test
@@ -106,7 +177,9 @@ class SignInIT extends CoreIntegrationTest {
         signIn(api, email, "wrong one");
         signIn(api, email, "wrong two");
         assertThat(signIn(api, email, "correct horse").status()).isEqualTo(200);
-        assertThat(signIn(api, email, "wrong three").status()).as("the count started again").isEqualTo(401);
+        signIn(api, email, "wrong three");
+        signIn(api, email, "wrong four");
+        assertThat(signIn(api, email, "wrong five").status()).as("the count started again").isEqualTo(401);
     }
 
     @Test
