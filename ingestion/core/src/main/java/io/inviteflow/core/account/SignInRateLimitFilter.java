@@ -47,7 +47,8 @@ class SignInRateLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean signUp = isSignUp(request);
-        ConsumptionProbe probe = (signUp ? signUps : signIns).get(request.getRemoteAddr(), address -> signUp
+        ConsumptionProbe probe = (signUp ? signUps : signIns).get(
+                io.inviteflow.core.web.ClientAddresses.limitKey(request.getRemoteAddr()), address -> signUp
                         ? bucket(properties.signUpsPerHourPerAddress(), Duration.ofHours(1))
                         : bucket(properties.attemptsPerMinutePerAddress(), Duration.ofMinutes(1)))
                 .tryConsumeAndReturnRemaining(1);

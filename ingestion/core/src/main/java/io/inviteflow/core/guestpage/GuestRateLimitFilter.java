@@ -59,7 +59,8 @@ class GuestRateLimitFilter extends OncePerRequestFilter {
         Matcher path = GUEST_PATH.matcher(request.getRequestURI());
         path.matches();
         // the address first: a client making up tokens is stopped before its made-up tokens take bucket space
-        ConsumptionProbe address = take(perAddress, request.getRemoteAddr(), limits.requestsPerMinutePerAddress());
+        ConsumptionProbe address = take(perAddress, io.inviteflow.core.web.ClientAddresses.limitKey(
+                request.getRemoteAddr()), limits.requestsPerMinutePerAddress());
         ConsumptionProbe token = address.isConsumed()
                 ? take(perToken, path.group(1), limits.requestsPerMinutePerToken()) : null;
         if (address.isConsumed() && token.isConsumed()) {
