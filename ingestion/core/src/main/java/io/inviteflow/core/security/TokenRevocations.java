@@ -64,7 +64,9 @@ public class TokenRevocations implements OAuth2TokenValidator<Jwt> {
 
     /** Signs out every token of the account issued until now. */
     public void revokeAll(UUID organizerId) {
-        Instant after = clock.instant();
+        // to the millisecond, the precision of the tokens' iat_ms: a token issued right after this, within the same
+        // microseconds, must pass (a token issued before it within the same millisecond passes too: negligible)
+        Instant after = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         jdbc.sql("UPDATE organizer SET tokens_valid_after = :after WHERE id = :id")
                 .param("after", Timestamp.from(after)).param("id", organizerId).update();
         validAfter.put(organizerId, Optional.of(after));
