@@ -2,9 +2,6 @@ package io.inviteflow.core.account;
 
 import io.inviteflow.core.security.SecurityAudit;
 import io.inviteflow.core.web.Problems;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
@@ -63,22 +60,8 @@ class Reauthentication {
                 .orElseThrow(() -> Problems.notFound("organizer", organizerId));
         Optional<Duration> locked = throttle.reserve(stored.email());
         if (locked.isPresent()) {
-            throw tooMany(locked.get());
+            throw Problems.tooManyRequests("too many failed attempts for this account", locked.get());
         }
         return stored;
-    }
-
-    private static ErrorResponseException tooMany(Duration retryAfter) {
-        long seconds = Math.max(1, retryAfter.toSeconds() + 1);
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-                "too many failed attempts for this account; try again in " + seconds + " s");
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        return new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, body, null) {
-            @Override
-            public HttpHeaders getHeaders() {
-                return headers;
-            }
-        };
     }
 }

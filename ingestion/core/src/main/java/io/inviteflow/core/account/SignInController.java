@@ -3,10 +3,10 @@ package io.inviteflow.core.account;
 import io.inviteflow.core.security.AuthenticatedOrganizer;
 import io.inviteflow.core.security.SecurityAudit;
 import io.inviteflow.core.security.TokenRevocations;
+import io.inviteflow.core.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -61,7 +61,7 @@ class SignInController {
     @PostMapping("/api/v1/auth/sign-out")
     ResponseEntity<Void> signOut(AuthenticatedOrganizer organizer, @AuthenticationPrincipal Jwt token) {
         if (token.getId() == null) {
-            throw io.inviteflow.core.web.Problems.conflict(
+            throw Problems.conflict(
                     "this token was issued before tokens could be signed out one by one: sign out everywhere");
         }
         revocations.revoke(UUID.fromString(token.getId()), token.getExpiresAt());
@@ -90,11 +90,7 @@ class SignInController {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
         }
         if (outcome instanceof SignIn.Locked locked) {
-            long seconds = Math.max(1, locked.retryAfter().toSeconds() + 1);
-            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-                            "too many failed sign-ins to this address; try again in " + seconds + " s"));
+            throw Problems.tooManyRequests("too many failed sign-ins to this address", locked.retryAfter());
         }
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(
                 ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "wrong email, password or code"));

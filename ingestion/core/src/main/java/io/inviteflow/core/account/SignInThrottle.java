@@ -63,11 +63,6 @@ class SignInThrottle extends BatchPoller {
         return lockedFor(key, now).or(() -> Optional.of(applied));
     }
 
-    /** Whether the address is locked now (without counting an attempt). */
-    Optional<Duration> lockedFor(String email) {
-        return lockedFor(OrganizerRepository.normalizeEmail(email), clock.instant());
-    }
-
     void succeeded(String email) {
         jdbc.sql("DELETE FROM sign_in_throttle WHERE email_key = :key")
                 .param("key", OrganizerRepository.normalizeEmail(email)).update();

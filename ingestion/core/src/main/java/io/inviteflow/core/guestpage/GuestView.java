@@ -18,6 +18,12 @@ public record GuestView(String token, UUID invitationId, String guestName, Party
 
     /** @param section the section's id (its HTML id); @param message already worded for the guest */
     public record SectionNotice(String section, String message, boolean error) {
+
+        /** The notice as its section shows it: an alert, or a status line. */
+        public String html() {
+            return "<p class=\"" + (error ? "alert" : "ok") + "\" role=\"" + (error ? "alert" : "status") + "\">"
+                    + Html.htmlEscape(message) + "</p>";
+        }
     }
 
     /** The notice's message when it is meant for {@code section}, else null. */

@@ -25,17 +25,26 @@ class IdeaPicks {
         this.jdbc = jdbc;
     }
 
-    Set<String> pickedBy(UUID invitationId) {
-        return new HashSet<>(jdbc.sql("SELECT item_id FROM idea_pick WHERE invitation_id = :id")
-                .param("id", invitationId).query(String.class).list());
+    /** What the guest picked, and the registry gifts other guests of the event give (withdrawn guests give none). */
+    record Seen(Set<String> mine, Set<String> takenByOthers) {
     }
 
-    /** Registry gifts another guest of the event already gives. */
-    Set<String> takenByOthers(UUID eventId, UUID invitationId) {
-        return new HashSet<>(jdbc.sql("SELECT p.item_id FROM idea_pick p JOIN invitation i ON i.id = p.invitation_id "
-                        + "WHERE p.party_event_id = :event AND p.exclusive AND p.invitation_id <> :id "
-                        + "AND i.revoked_at IS NULL")
-                .param("event", eventId).param("id", invitationId).query(String.class).list());
+    /** One query per guest page: it is rendered on every open. */
+    Seen seenBy(UUID eventId, UUID invitationId) {
+        Seen seen = new Seen(new HashSet<>(), new HashSet<>());
+        jdbc.sql("SELECT p.item_id, p.invitation_id = :id FROM idea_pick p JOIN invitation i ON i.id = p.invitation_id "
+                        + "WHERE p.party_event_id = :event "
+                        + "AND (p.invitation_id = :id OR (p.exclusive AND i.revoked_at IS NULL))")
+                .param("event", eventId).param("id", invitationId)
+                .query((java.sql.ResultSet rs) -> {
+                    (rs.getBoolean(2) ? seen.mine() : seen.takenByOthers()).add(rs.getString(1));
+                });
+        return seen;
+    }
+
+    boolean hasPicked(UUID invitationId, String itemId) {
+        return jdbc.sql("SELECT count(*) FROM idea_pick WHERE invitation_id = :id AND item_id = :item")
+                .param("id", invitationId).param("item", itemId).query(Long.class).single() > 0;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.inviteflow.core.idea;
 
 import io.inviteflow.contract.ActivityType;
 import io.inviteflow.contract.Payloads;
+import io.inviteflow.contract.ideas.IdeaModelFile;
 import io.inviteflow.core.event.Events;
 import io.inviteflow.core.event.PartyEvent;
 import io.inviteflow.core.invitation.GuestAccess;
@@ -52,10 +53,12 @@ class IdeaService {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        IdeaRanking.Guest guest = new IdeaRanking.Guest(picks.personKey(invitationId).map(keys::of).orElse(null),
-                picks.pickedBy(invitationId), picks.takenByOthers(event.id(), invitationId));
-        return IdeaRanking.rank(candidates, event.template(), guest, models.ideas().orElse(null), catalogue::find,
-                SHOWN);
+        IdeaModelFile model = models.ideas().orElse(null);
+        // the guest's key only matters to a model that may know them
+        String key = model == null ? null : picks.personKey(invitationId).map(keys::of).orElse(null);
+        IdeaPicks.Seen seen = picks.seenBy(event.id(), invitationId);
+        return IdeaRanking.rank(candidates, event.template(), new IdeaRanking.Guest(key, seen.mine(),
+                seen.takenByOthers()), model, catalogue::find, SHOWN);
     }
 
     /**
@@ -69,7 +72,7 @@ class IdeaService {
         boolean changed;
         if (picked) {
             changed = picks.pick(guest.invitationId(), event.id(), idea, clock.instant());
-            if (!changed && !picks.pickedBy(guest.invitationId()).contains(idea.id())) {
+            if (!changed && !picks.hasPicked(guest.invitationId(), idea.id())) {
                 throw Problems.coded(Problems.conflict("another guest already gives " + idea.name()), "ideaTaken",
                         idea.name());
             }

@@ -44,9 +44,7 @@ class IdeasSection implements GuestPageSection {
                 .append("<h2 id=\"ideas-title\">").append(t.html("ideas.title")).append("</h2>");
         GuestView.SectionNotice notice = view.noticeFor(ID);
         if (notice != null) {
-            html.append("<p class=\"").append(notice.error() ? "alert" : "ok").append("\" role=\"")
-                    .append(notice.error() ? "alert" : "status").append("\">").append(htmlEscape(notice.message()))
-                    .append("</p>");
+            html.append(notice.html());
         }
         for (IdeaRanking.Suggestion s : suggestions) {
             html.append(idea(view.token(), s, t));

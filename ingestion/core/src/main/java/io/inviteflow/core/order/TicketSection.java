@@ -84,8 +84,7 @@ class TicketSection implements GuestPageSection {
         }
         GuestText t = view.text();
         GuestView.SectionNotice notice = view.noticeFor(ID);
-        String alert = notice == null ? "" : "<p class=\"%s\" role=\"%s\">%s</p>".formatted(
-                notice.error() ? "alert" : "ok", notice.error() ? "alert" : "status", htmlEscape(notice.message()));
+        String alert = notice == null ? "" : notice.html();
         String orders = ordersOf(view, t);
         return """
                 <section class="card" id="tickets" aria-labelledby="tickets-title">

@@ -45,9 +45,7 @@ class WallSection implements GuestPageSection {
                 .append("<section class=\"card\" id=\"wall\" aria-labelledby=\"wall-title\">")
                 .append("<h2 id=\"wall-title\">").append(t.html("wall.title")).append("</h2>");
         if (notice != null) {
-            html.append("<p class=\"").append(notice.error() ? "alert" : "ok").append("\" role=\"")
-                    .append(notice.error() ? "alert" : "status").append("\">").append(htmlEscape(notice.message()))
-                    .append("</p>");
+            html.append(notice.html());
         }
         if (wall.banned(guest)) {
             html.append("<p class=\"muted\">").append(t.html("wall.banned")).append("</p>");

@@ -31,6 +31,22 @@ public final class Problems {
         return e;
     }
 
+    /** 429 with {@code Retry-After}: try again in {@code retryAfter} (whole seconds, at least one). */
+    public static ErrorResponseException tooManyRequests(String detail, java.time.Duration retryAfter) {
+        long seconds = Math.max(1, retryAfter.toSeconds() + 1);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                detail + "; try again in " + seconds + " s");
+        body.setTitle("Too Many Requests");
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.set(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        return new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, body, null) {
+            @Override
+            public org.springframework.http.HttpHeaders getHeaders() {
+                return headers;
+            }
+        };
+    }
+
     /**
      * Marks a refusal with a stable {@code code} and its {@code args} (problem properties), so a client can word it
      * in its user's language; the guest pages do ({@code error.<code>} in {@code i18n/guest*.properties}).
