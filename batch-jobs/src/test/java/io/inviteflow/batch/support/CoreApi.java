@@ -2,6 +2,7 @@ package io.inviteflow.batch.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inviteflow.testsupport.CoreUnderTest;
 
 import java.io.IOException;
 import java.net.URI;
@@ -34,6 +35,17 @@ public final class CoreApi {
                 "{\"email\":\"%s\",\"password\":\"correct horse\",\"name\":\"Ada\"}".formatted(email));
         return post("/api/v1/auth/token", null,
                 "{\"email\":\"%s\",\"password\":\"correct horse\"}".formatted(email)).get("accessToken").asText();
+    }
+
+    /** A token of the core's admin ({@code CoreUnderTest.ADMIN}), signed up on first use. */
+    public String adminToken() {
+        String account = "{\"email\":\"%s\",\"password\":\"correct horse\"%s}";
+        try {
+            post("/api/v1/organizers", null, account.formatted(CoreUnderTest.ADMIN, ",\"name\":\"Admin\""));
+        } catch (AssertionError alreadySignedUp) {
+            // 409: an earlier test signed the admin up
+        }
+        return post("/api/v1/auth/token", null, account.formatted(CoreUnderTest.ADMIN, "")).get("accessToken").asText();
     }
 
     /** An event on 12 June 2027, 18:00 Europe/Berlin. */

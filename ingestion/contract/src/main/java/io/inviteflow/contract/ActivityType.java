@@ -70,5 +70,12 @@ public enum ActivityType {
     /** A guest opened an idea's details on the invitation page (an outfit, a gift, something to bring). Payload: {@link Payloads.IdeaClicked}. */
     IDEA_CLICKED,
     /** A guest picked an idea (to wear, give or bring it) or took the pick back. Payload: {@link Payloads.IdeaPicked}. */
-    IDEA_PICKED
+    IDEA_PICKED,
+    /**
+     * A person's data was erased (at their request or an admin's): their invitations of this party event keep no name,
+     * address or message, and every consumer deletes what it holds about them. One per party event the person was
+     * invited to, on that event's partition, so it comes after every earlier activity of those invitations.
+     * Payload: {@link Payloads.PersonErased}.
+     */
+    PERSON_ERASED
 }

@@ -209,6 +209,12 @@ public final class Payloads {
     }
 
     /**
+     * @param invitationIds the erased person's invitations of this party event: archives delete every activity of them
+     */
+    public record PersonErased(List<UUID> invitationIds) {
+    }
+
+    /**
      * @param scope what the guest no longer wants: {@code event-reminders} (this event's reminders, every channel), or
      *              {@code marketing} (every organizer's campaigns to their address), or {@code sms} (marketing texts
      *              to their number)

@@ -12,4 +12,12 @@ import java.io.IOException;
 public interface ClickHouseRow {
 
     void writeJson(JsonGenerator out) throws IOException;
+
+    /**
+     * A condition on this row's table for rows to delete once this row and every row before it are in the table (a
+     * person's erasure, see {@code PERSON_ERASED}); null for none, as for almost every row.
+     */
+    default String deletes() {
+        return null;
+    }
 }

@@ -72,7 +72,10 @@ final class ClickHouseSinkWriter<T extends ClickHouseRow> implements SinkWriter<
             newestByKey.put(rowKey.apply(row), row); // rows of a key arrive oldest first
             buffered = newestByKey.size();
         }
-        if (buffered >= batchSize) {
+        String deletes = row.deletes();
+        if (deletes != null) {
+            deleteAfterEverythingBefore(deletes);
+        } else if (buffered >= batchSize) {
             send();
         } else if (!timerPending) {
             timerPending = true;
@@ -114,6 +117,17 @@ final class ClickHouseSinkWriter<T extends ClickHouseRow> implements SinkWriter<
                 throw new java.io.UncheckedIOException(e);
             }
         }, inserts);
+    }
+
+    /**
+     * Inserts what is buffered, waits for it, then deletes: the delete must also cover rows that came before it in the
+     * stream (a replay from offset zero inserts them again and deletes them again, in the same order). A ClickHouse
+     * mutation rewrites the parts it touches in the background; erasures are rare, so one at a time is enough.
+     */
+    private void deleteAfterEverythingBefore(String condition) throws IOException {
+        send();
+        awaitInFlight();
+        http.execute("ALTER TABLE " + table + " DELETE WHERE " + condition);
     }
 
     private void writeRow(T row) throws IOException {

@@ -125,6 +125,13 @@ public final class ActivityDecoder {
             case TICKET_ISSUED -> ActivityDetails.tier(text(codec.payloadAs(a, Payloads.TicketIssued.class).tierId()));
             case TICKET_CHECKED_IN -> ActivityDetails.tier(
                     text(codec.payloadAs(a, Payloads.TicketCheckedIn.class).tierId()));
+            case PERSON_ERASED -> {
+                // checked here, where a malformed one is skipped and counted: the archive's sink acts on it
+                if (codec.payloadAs(a, Payloads.PersonErased.class).invitationIds() == null) {
+                    throw new IllegalArgumentException("an erasure without its invitations");
+                }
+                yield ActivityDetails.NONE;
+            }
             default -> ActivityDetails.NONE;
         };
     }

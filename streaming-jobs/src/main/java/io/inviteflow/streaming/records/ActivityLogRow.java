@@ -1,9 +1,14 @@
 package io.inviteflow.streaming.records;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inviteflow.contract.ActivityType;
+import io.inviteflow.contract.Payloads;
 import io.inviteflow.streaming.clickhouse.ClickHouseRow;
 
 import java.io.IOException;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * One row of {@code activity_log}, the raw archive.
@@ -15,6 +20,30 @@ import java.io.IOException;
 public record ActivityLogRow(String eventId, String type, String aggregateType, String aggregateId,
                              String partyEventId, long occurredAt, int occurredMs, String payload)
         implements ClickHouseRow {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** For a person's erasure: every other activity of their invitations of this party event. */
+    @Override
+    public String deletes() {
+        if (!ActivityType.PERSON_ERASED.name().equals(type)) {
+            return null;
+        }
+        Payloads.PersonErased erased;
+        try {
+            erased = JSON.readValue(payload, Payloads.PersonErased.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("a PERSON_ERASED activity without its invitations: " + eventId, e);
+        }
+        if (erased.invitationIds() == null || erased.invitationIds().isEmpty()) {
+            return null;
+        }
+        // UUIDs printed by UUID itself: nothing from the payload reaches the statement as written
+        String invitations = erased.invitationIds().stream().map(id -> "'" + id + "'")
+                .collect(Collectors.joining(", "));
+        return "party_event_id = '" + UUID.fromString(partyEventId) + "' AND aggregate_id IN (" + invitations + ")"
+                + " AND type != '" + ActivityType.PERSON_ERASED.name() + "'";
+    }
 
     @Override
     public void writeJson(JsonGenerator out) throws IOException {

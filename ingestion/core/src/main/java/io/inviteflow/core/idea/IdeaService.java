@@ -7,6 +7,7 @@ import io.inviteflow.core.event.Events;
 import io.inviteflow.core.event.PartyEvent;
 import io.inviteflow.core.invitation.GuestAccess;
 import io.inviteflow.core.outbox.ActivityOutbox;
+import io.inviteflow.core.privacy.GuestKeys;
 import io.inviteflow.core.suggestion.PromotedModels;
 import io.inviteflow.core.web.Problems;
 import org.springframework.stereotype.Service;

@@ -2,6 +2,7 @@ package io.inviteflow.core.idea;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inviteflow.core.privacy.GuestKeys;
 import io.inviteflow.contract.ActivityType;
 import io.inviteflow.contract.ideas.IdeaModelFile;
 import io.inviteflow.testsupport.ActivityReader;

@@ -95,6 +95,14 @@ public final class Api {
                 "{\"email\":\"%s\",\"password\":\"correct horse\"}".formatted(email)).json().get("accessToken").asText();
     }
 
+    /** A token of the admin ({@link CoreIntegrationTest#ADMIN}), signed up on first use. */
+    public String adminToken() {
+        post("/api/v1/organizers", null, "{\"email\":\"%s\",\"password\":\"correct horse\",\"name\":\"Admin\"}"
+                .formatted(CoreIntegrationTest.ADMIN)); // 409 once signed up
+        return post("/api/v1/auth/token", null, "{\"email\":\"%s\",\"password\":\"correct horse\"}"
+                .formatted(CoreIntegrationTest.ADMIN)).json().get("accessToken").asText();
+    }
+
     /** Invites guests by name only; the {@code invitations} array the API answered ({@code id, token, link, …}). */
     public JsonNode invite(String organizerToken, String eventId, String... names) {
         StringBuilder guests = new StringBuilder();

@@ -18,9 +18,12 @@ import java.util.UUID;
 // property there overrides these)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "inviteflow.sign-in.attempts-per-minute-per-address=100000",
-        "inviteflow.sign-in.sign-ups-per-hour-per-address=100000"})
+        "inviteflow.sign-in.sign-ups-per-hour-per-address=100000",
+        "inviteflow.security.admins=" + CoreIntegrationTest.ADMIN})
 public abstract class CoreIntegrationTest {
 
+    /** The only admin (inviteflow.security.admins); {@link io.inviteflow.core.support.Api#adminToken} signs it up. */
+    public static final String ADMIN = io.inviteflow.testsupport.CoreUnderTest.ADMIN;
     public static final String RUN = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     /** What the mail relay's reports are signed with in tests. */
     public static final String MAIL_FEEDBACK_SECRET = "mail-feedback-" + RUN;

@@ -1,0 +1,91 @@
+package io.inviteflow.core.privacy;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Finds every row that is about a person, in every organizer's data: the invitations sent to their address (or
+ * number), the orders they placed or that came from those invitations, the tickets they hold, and the address-book
+ * contacts that reach them. Export and erasure both start from here, so they always cover the same rows.
+ */
+@Repository
+class PersonRecords {
+
+    /** An invitation and the party event it is for. */
+    record Invitation(UUID id, UUID partyEventId, String personKey) {
+    }
+
+    record Found(List<Invitation> invitations, List<UUID> orders, List<UUID> tickets, List<UUID> contacts) {
+
+        List<UUID> invitationIds() {
+            return invitations.stream().map(Invitation::id).toList();
+        }
+
+        /** The invitations per party event, in the order found. */
+        Map<UUID, List<UUID>> invitationsByEvent() {
+            Map<UUID, List<UUID>> byEvent = new LinkedHashMap<>();
+            invitations.forEach(i -> byEvent.computeIfAbsent(i.partyEventId(), e -> new ArrayList<>()).add(i.id()));
+            return byEvent;
+        }
+
+        boolean isEmpty() {
+            return invitations.isEmpty() && orders.isEmpty() && tickets.isEmpty() && contacts.isEmpty();
+        }
+    }
+
+    /** The digits and leading + of a stored number, as {@link Person#phone()} has them. */
+    private static final String PHONE_DIGITS = "regexp_replace(%s, '[^+0-9]', '', 'g')";
+
+    private final JdbcClient jdbc;
+
+    PersonRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Locks the invitations found (FOR UPDATE): an answer arriving meanwhile waits for the erasure to commit. */
+    Found find(Person person) {
+        List<Invitation> invitations = jdbc.sql("SELECT id, party_event_id, person_key FROM invitation WHERE "
+                        + (person.email() != null ? "person_key = :email" : PHONE_DIGITS.formatted("guest_phone") + " = :phone")
+                        + " ORDER BY created_at, id FOR UPDATE")
+                .param("email", person.email()).param("phone", person.phone())
+                .query((rs, n) -> new Invitation(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3)))
+                .list();
+        List<UUID> invitationIds = invitations.stream().map(Invitation::id).toList();
+        List<UUID> orders = ids("SELECT id FROM ticket_order WHERE " + either(
+                "lower(buyer_email) = :email", "invitation_id IN (:invitations)", invitationIds), person, invitationIds, List.of());
+        List<UUID> tickets = ids("SELECT id FROM ticket WHERE " + either(
+                "lower(holder_email) = :email", "order_id IN (:orders)", orders), person, invitationIds, orders);
+        List<UUID> contacts = ids("SELECT DISTINCT contact_id FROM contact_point WHERE "
+                + (person.email() != null ? "kind = 'EMAIL' AND value = :email" : "kind = 'PHONE' AND value = :phone"),
+                person, invitationIds, orders);
+        return new Found(invitations, orders, tickets, contacts);
+    }
+
+    /** {@code byEmail OR byIds}, leaving out what cannot match (no address, no ids: {@code IN ()} is not SQL). */
+    private static String either(String byEmail, String byIds, List<UUID> ids) {
+        List<String> terms = new ArrayList<>();
+        terms.add(byEmail);
+        if (!ids.isEmpty()) {
+            terms.add(byIds);
+        }
+        return "(" + String.join(" OR ", terms) + ")";
+    }
+
+    private List<UUID> ids(String sql, Person person, List<UUID> invitations, List<UUID> orders) {
+        var statement = jdbc.sql(sql + " ORDER BY 1").param("email", person.email()).param("phone", person.phone());
+        if (!invitations.isEmpty()) {
+            statement = statement.param("invitations", invitations);
+        }
+        if (!orders.isEmpty()) {
+            statement = statement.param("orders", orders);
+        }
+        return statement.query(UUID.class).list();
+    }
+}

@@ -1,0 +1,106 @@
+package io.inviteflow.core.privacy;
+
+import io.inviteflow.contract.ActivityType;
+import io.inviteflow.contract.Payloads;
+import io.inviteflow.core.outbox.ActivityOutbox;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Erases a person, in the caller's transaction. In PostgreSQL: their invitations keep the event, the answer and the
+ * headcount (the organizer's figures stay right) but no name, address, number, message or note, and their links open
+ * nothing; their answers to questions, chat messages, reactions, idea picks, consents and browsers' subscriptions are
+ * deleted; their wall posts and comments are emptied and hidden; orders and tickets keep amounts and payment references
+ * (bookkeeping) but no buyer's or holder's name or address; the organizers' contacts that reach them are deleted, and so
+ * are opt-outs and mail reports under their address. Their secret ({@code person_secret}) is destroyed, which leaves
+ * the guest keys in Kafka, the archive and the models without anyone they can be tied to. One {@code PERSON_ERASED}
+ * activity per party event tells the streaming job to delete those invitations' activities from the ClickHouse archive
+ * and batch-jobs to forget the addresses it mailed.
+ */
+@Component
+class PersonalDataErasure {
+
+    /** What an erased person's name becomes wherever a name must stay (wall posts, invitations, orders). */
+    static final String ERASED_NAME = "Erased guest";
+    private static final String AGGREGATE = "person";
+
+    private final JdbcClient jdbc;
+    private final ActivityOutbox outbox;
+
+    PersonalDataErasure(JdbcClient jdbc, ActivityOutbox outbox) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+    }
+
+    /** @return how many rows of each kind were erased or emptied */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Map<String, Integer> erase(Person person, PersonRecords.Found found, UUID requestId) {
+        Map<String, Integer> erased = new LinkedHashMap<>();
+        List<UUID> invitations = found.invitationIds();
+        if (!invitations.isEmpty()) {
+            erased.put("wall_comments", update("UPDATE wall_comment SET author_name = :erased, body = '', hidden = true "
+                    + "WHERE invitation_id IN (:ids)", invitations));
+            erased.put("wall_posts", update("UPDATE wall_post SET author_name = :erased, body = '', photo_url = NULL, "
+                    + "hidden = true WHERE invitation_id IN (:ids)", invitations));
+            for (String table : List.of("wall_reaction", "chat_message", "push_subscription", "sms_consent", "idea_pick",
+                    "question_answer")) {
+                erased.put(table, update("DELETE FROM " + table + " WHERE invitation_id IN (:ids)", invitations));
+            }
+            // the campaigns' counts stay right; the address goes (the invitation's own key, as for a guest without one)
+            update("UPDATE campaign_recipient SET person_key = 'invitation:' || invitation_id::text "
+                    + "WHERE invitation_id IN (:ids)", invitations);
+            erased.put("invitations", update("""
+                    UPDATE invitation SET guest_name = :erased, guest_email = NULL, guest_phone = NULL, message = NULL,
+                           note = NULL, contact_id = NULL, revoked_at = coalesce(revoked_at, now())
+                    WHERE id IN (:ids)""", invitations));
+        }
+        List<String> secrets = new ArrayList<>(found.invitations().stream().map(PersonRecords.Invitation::personKey)
+                .distinct().toList());
+        found.invitations().forEach(i -> secrets.add("invitation:" + i.id()));
+        if (person.email() != null) {
+            secrets.add(person.email());
+        }
+        erased.put("person_secrets", jdbc.sql("DELETE FROM person_secret WHERE person_key IN (:keys)")
+                .param("keys", secrets).update());
+        if (!found.tickets().isEmpty()) {
+            erased.put("tickets", update("UPDATE ticket SET holder_name = :erased, holder_email = '' WHERE id IN (:ids)",
+                    found.tickets()));
+        }
+        if (!found.orders().isEmpty()) {
+            erased.put("ticket_orders", update("UPDATE ticket_order SET buyer_name = :erased, buyer_email = '', "
+                    + "client_secret = NULL WHERE id IN (:ids)", found.orders()));
+        }
+        if (!found.contacts().isEmpty()) { // their points and list memberships go with them (ON DELETE CASCADE)
+            erased.put("contacts", update("DELETE FROM contact WHERE id IN (:ids)", found.contacts()));
+        }
+        if (person.email() != null) {
+            erased.put("marketing_opt_outs", jdbc.sql("DELETE FROM marketing_opt_out WHERE email_normalized = :email")
+                    .param("email", person.email()).update());
+            erased.put("mail_reports", jdbc.sql("DELETE FROM mail_feedback WHERE lower(recipient) = :email")
+                    .param("email", person.email()).update());
+        }
+        List<ActivityOutbox.Entry> activities = new ArrayList<>();
+        found.invitationsByEvent().forEach((event, ids) -> activities.add(new ActivityOutbox.Entry(
+                ActivityType.PERSON_ERASED, AGGREGATE, requestId, event, new Payloads.PersonErased(ids))));
+        if (!activities.isEmpty()) {
+            outbox.recordAll(activities);
+        }
+        return erased;
+    }
+
+    private int update(String sql, List<UUID> ids) {
+        var statement = jdbc.sql(sql).param("ids", ids);
+        if (sql.contains(":erased")) {
+            statement = statement.param("erased", ERASED_NAME);
+        }
+        return statement.update();
+    }
+}

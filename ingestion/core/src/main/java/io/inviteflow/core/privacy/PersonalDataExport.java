@@ -1,0 +1,137 @@
+package io.inviteflow.core.privacy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * A copy of everything the core holds about a person, as a ZIP archive: {@code person.json} (one section per kind of
+ * record, each row with its stored columns) and a README saying what the sections are. What Kafka and ClickHouse hold
+ * about the same invitations is ids and events (no name, address or number), listed in the README rather than copied.
+ */
+@Component
+class PersonalDataExport {
+
+    private static final String README = """
+            Your data at Inviteflow
+            =======================
+
+            person.json holds every record about you, in every organizer's events, one section per kind:
+            invitations (what organizers sent you and how you answered), answers (to the events' questions),
+            wall_posts, wall_comments and wall_reactions, chat_messages (end-to-end encrypted: only their number and
+            times are known to the server), idea_picks, sms_consents, push_subscriptions, campaign_messages (the
+            organizers' campaigns that reached you), ticket_orders and tickets, contacts and contact_points (the
+            organizers' address-book entries that reach you), marketing_opt_outs and mail_reports (what mail servers
+            reported about mail to you).
+
+            The activity stream (Kafka) and the analytics archive (ClickHouse) hold no name, address or number: only
+            ids of your invitations and what happened to them (sent, opened, answered), and for ideas a pseudonymous
+            key that only this service can tie to you.
+            """;
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    PersonalDataExport(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    byte[] archive(Person person, PersonRecords.Found found, Instant at) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("exported_at", at.toString());
+        document.put("person", person.email() != null ? Map.of("email", person.email()) : Map.of("phone", person.phone()));
+        document.putAll(sections(person, found));
+        var zip = new ByteArrayOutputStream();
+        try (var out = new ZipOutputStream(zip)) {
+            out.putNextEntry(new ZipEntry("person.json"));
+            out.write(json.writeValueAsBytes(document));
+            out.closeEntry();
+            out.putNextEntry(new ZipEntry("README.txt"));
+            out.write(README.getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a ZIP in memory cannot fail to write", e);
+        }
+        return zip.toByteArray();
+    }
+
+    /** The sections of {@code person.json}: kind of record → its rows (column → value). */
+    Map<String, List<Map<String, Object>>> sections(Person person, PersonRecords.Found found) {
+        Map<String, List<Map<String, Object>>> sections = new LinkedHashMap<>();
+        List<UUID> invitations = found.invitationIds();
+        sections.put("invitations", rows("""
+                SELECT i.id, e.title AS event, e.starts_at AS event_starts_at, o.name AS organizer, i.guest_name,
+                       i.guest_email, i.guest_phone, i.message, i.response, i.plus_ones, i.note, i.attendance,
+                       i.answered_at, i.open_count, i.first_opened_at, i.locale, i.time_zone, i.created_at, i.revoked_at
+                FROM invitation i JOIN party_event e ON e.id = i.party_event_id JOIN organizer o ON o.id = e.organizer_id
+                WHERE i.id IN (:ids) ORDER BY i.created_at""", invitations));
+        sections.put("answers", rows("""
+                SELECT a.invitation_id, q.label AS question, a.guest_index, a.value FROM question_answer a
+                JOIN event_question q ON q.id = a.question_id WHERE a.invitation_id IN (:ids)
+                ORDER BY a.invitation_id, q.position, a.guest_index""", invitations));
+        sections.put("wall_posts", rows("SELECT id, invitation_id, author_name, body, photo_url, hidden, created_at "
+                + "FROM wall_post WHERE invitation_id IN (:ids) ORDER BY created_at", invitations));
+        sections.put("wall_comments", rows("SELECT id, post_id, invitation_id, author_name, body, hidden, created_at "
+                + "FROM wall_comment WHERE invitation_id IN (:ids) ORDER BY created_at", invitations));
+        sections.put("wall_reactions", rows("SELECT post_id, invitation_id, reaction FROM wall_reaction "
+                + "WHERE invitation_id IN (:ids) ORDER BY post_id", invitations));
+        sections.put("chat_messages", rows("SELECT invitation_id, count(*) AS messages, min(sent_at) AS first_sent_at, "
+                + "max(sent_at) AS last_sent_at FROM chat_message WHERE invitation_id IN (:ids) GROUP BY invitation_id "
+                + "ORDER BY invitation_id", invitations));
+        sections.put("idea_picks", rows("SELECT invitation_id, item_id, picked_at FROM idea_pick "
+                + "WHERE invitation_id IN (:ids) ORDER BY picked_at", invitations));
+        sections.put("sms_consents", rows("SELECT invitation_id, phone, given_at, source, withdrawn_at, withdrawn_via "
+                + "FROM sms_consent WHERE invitation_id IN (:ids) ORDER BY given_at", invitations));
+        sections.put("push_subscriptions", rows("SELECT invitation_id, endpoint, locale, created_at "
+                + "FROM push_subscription WHERE invitation_id IN (:ids) ORDER BY created_at", invitations));
+        sections.put("campaign_messages", rows("SELECT c.name AS campaign, r.invitation_id, r.bounced_at "
+                + "FROM campaign_recipient r JOIN campaign c ON c.id = r.campaign_id WHERE r.invitation_id IN (:ids) "
+                + "ORDER BY c.name", invitations));
+        sections.put("ticket_orders", rows("SELECT id, event_id, invitation_id, buyer_name, buyer_email, status, "
+                + "currency, total_minor, refunded_minor, gateway, payment_reference, created_at, paid_at "
+                + "FROM ticket_order WHERE id IN (:ids) ORDER BY created_at", found.orders()));
+        sections.put("tickets", rows("SELECT id, order_id, event_id, holder_name, holder_email, status, issued_at, "
+                + "checked_in_at FROM ticket WHERE id IN (:ids) ORDER BY issued_at", found.tickets()));
+        sections.put("contacts", rows("SELECT c.id, o.name AS organizer, c.display_name, c.first_name, c.last_name, "
+                + "c.organization, c.created_at, c.updated_at FROM contact c JOIN organizer o ON o.id = c.organizer_id "
+                + "WHERE c.id IN (:ids) ORDER BY c.created_at", found.contacts()));
+        sections.put("contact_points", rows("SELECT contact_id, kind, value, label FROM contact_point "
+                + "WHERE contact_id IN (:ids) ORDER BY contact_id, position", found.contacts()));
+        sections.put("marketing_opt_outs", person.email() == null ? List.of() : jdbc.sql(
+                "SELECT via, at FROM marketing_opt_out WHERE email_normalized = :email")
+                .param("email", person.email()).query().listOfRows().stream().map(PersonalDataExport::readable).toList());
+        sections.put("mail_reports", person.email() == null ? List.of() : jdbc.sql(
+                "SELECT kind, recipient, diagnostic, at FROM mail_feedback WHERE lower(recipient) = :email ORDER BY at")
+                .param("email", person.email()).query().listOfRows().stream().map(PersonalDataExport::readable).toList());
+        return sections;
+    }
+
+    private List<Map<String, Object>> rows(String sql, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(sql).param("ids", ids).query().listOfRows().stream().map(PersonalDataExport::readable).toList();
+    }
+
+    /** Times as ISO-8601 instants, ids as text: what a person (or their next service) can read. */
+    private static Map<String, Object> readable(Map<String, Object> row) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        row.forEach((column, value) -> out.put(column, value instanceof Timestamp t ? t.toInstant().toString()
+                : value instanceof UUID u ? u.toString() : value));
+        return out;
+    }
+}

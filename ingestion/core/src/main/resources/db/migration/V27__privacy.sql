@@ -1,0 +1,30 @@
+-- A person's own secret: 32 random bytes, sealed under inviteflow.security.master-key and bound to the person. The
+-- pseudonymous guest key their activities carry is derived from it; erasing the person deletes the row, and the guest
+-- keys left in Kafka, the archive, backups and model files then belong to nobody anyone can name (crypto-shredding).
+CREATE TABLE person_secret (
+    person_key text PRIMARY KEY,
+    sealed     bytea       NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- What an account may do beyond organizing its own events, stored with the account (granted to the addresses of
+-- inviteflow.security.admins when they first need it, or by another admin).
+CREATE TABLE organizer_role (
+    organizer_id uuid        NOT NULL REFERENCES organizer (id),
+    role         text        NOT NULL CHECK (role IN ('ADMIN')),
+    granted_at   timestamptz NOT NULL DEFAULT now(),
+    granted_by   text        NOT NULL,
+    PRIMARY KEY (organizer_id, role)
+);
+
+-- Every export and erasure of a person's data: who handled it, when, and what it touched. The person is kept only as
+-- an HMAC of their address or number, so the trail can answer "was this address erased?" without keeping the address.
+CREATE TABLE privacy_request (
+    id           uuid PRIMARY KEY,
+    kind         text        NOT NULL CHECK (kind IN ('EXPORT', 'ERASURE')),
+    subject_hash text        NOT NULL,
+    handled_by   uuid        NOT NULL REFERENCES organizer (id),
+    summary      jsonb       NOT NULL,
+    at           timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX privacy_request_by_time ON privacy_request (at DESC);
