@@ -29,6 +29,8 @@ public class MainLayout extends AppLayout {
         jobs.setVisible(organizer.isAdmin());
         Anchor pipeline = new Anchor("pipeline", "Pipeline");
         pipeline.setVisible(organizer.isAdmin());
+        Anchor privacy = new Anchor("privacy", "Privacy");
+        privacy.setVisible(organizer.isAdmin());
         Anchor models = new Anchor("ml", "Models");
         models.setVisible(organizer.isMlTeam());
         // the address opens the account page (two-factor sign-in, sessions, the account's trail)
@@ -36,7 +38,7 @@ public class MainLayout extends AppLayout {
         Button signOut = new Button("Sign out", click -> organizer.signOut());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        HorizontalLayout header = new HorizontalLayout(home, events, contacts, campaigns, calendar, insights, jobs, pipeline,
+        HorizontalLayout header = new HorizontalLayout(home, events, contacts, campaigns, calendar, insights, jobs, pipeline, privacy,
                 models, who, signOut);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);

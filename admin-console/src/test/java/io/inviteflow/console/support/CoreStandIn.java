@@ -85,6 +85,29 @@ public final class CoreStandIn {
                 .willReturn(okJson("{\"recoveryCodes\":[\"" + String.join("\",\"", recoveryCodes) + "\"]}")));
     }
 
+    /**
+     * The privacy API for an admin's token: a copy of {@code email}'s data (these ZIP bytes), its erasure (two
+     * invitations of two events), and a trail of one earlier copy; a malformed address gets 422.
+     */
+    public static void handlesPrivacy(String token, String email, byte[] zip) {
+        server().stubFor(post(urlPathMatching("/api/v1/admin/privacy/(exports|erasures)"))
+                .willReturn(problem(422, "Unprocessable Entity", "not an email address")));
+        server().stubFor(post(urlPathEqualTo("/api/v1/admin/privacy/exports"))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .withRequestBody(equalToJson("{\"email\":\"" + email + "\"}"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/zip").withBody(zip)));
+        server().stubFor(post(urlPathEqualTo("/api/v1/admin/privacy/erasures"))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .withRequestBody(equalToJson("{\"email\":\"" + email + "\"}"))
+                .willReturn(okJson("{\"requestId\":\"" + UUID.randomUUID() + "\",\"erased\":{\"invitations\":2,"
+                        + "\"wall_posts\":0,\"contacts\":1,\"events\":2}}")));
+        server().stubFor(get(urlPathEqualTo("/api/v1/admin/privacy/requests"))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(okJson("[{\"id\":\"" + UUID.randomUUID() + "\",\"kind\":\"EXPORT\",\"subjectHash\":"
+                        + "\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\",\"handledBy\":"
+                        + "\"admin@example.org\",\"summary\":{\"invitations\":2},\"at\":\"2026-11-27T10:00:00Z\"}]")));
+    }
+
     /** The token endpoint answers 429 (the address is locked after failed sign-ins), whatever the password. */
     public static void locksSignIn() {
         server().stubFor(post(urlPathEqualTo("/api/v1/auth/token")).willReturn(problem(429, "Too Many Requests",

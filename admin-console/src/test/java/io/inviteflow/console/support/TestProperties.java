@@ -13,6 +13,9 @@ public final class TestProperties {
     /** On the ML team in every test (inviteflow.console.ml-team); nobody else is. */
     public static final String ML_TEAM_MEMBER = "ml@example.org";
 
+    /** An admin in every test (inviteflow.console.admins); nobody else is. */
+    public static final String ADMIN = "admin@example.org";
+
     private TestProperties() {
     }
 
@@ -20,6 +23,7 @@ public final class TestProperties {
         registry.add("inviteflow.core.url", CoreStandIn::url);
         registry.add("inviteflow.batch.url", BatchJobsStandIn::url);
         registry.add("inviteflow.console.ml-team", () -> ML_TEAM_MEMBER);
+        registry.add("inviteflow.console.admins", () -> ADMIN);
         registry.add("inviteflow.clickhouse.database", ClickHouseTestDatabase::name);
         registry.add("inviteflow.console.dashboard.poll-interval", () -> "1s");
         registry.add("inviteflow.pipeline.topic", () -> PIPELINE_TOPIC);
