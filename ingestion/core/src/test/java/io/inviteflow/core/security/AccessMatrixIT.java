@@ -1,0 +1,198 @@
+package io.inviteflow.core.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.inviteflow.contract.ActivityType;
+import io.inviteflow.core.support.Api;
+import io.inviteflow.core.support.CoreIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every endpoint of the organizers' API, found in the running application (not listed by hand, so a new one is tried
+ * too), called with every method it takes: without a token (401), by another organizer on the first organizer's
+ * things (never a success, never a 5xx: an insecure direct object reference would answer 2xx), by an organizer on
+ * the services' internal API and on the admins' (refused), and by the owner on what they own (found: the ids are
+ * real, so the refusals above are not about unknown ids).
+ */
+class AccessMatrixIT extends CoreIntegrationTest {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
+
+    /** What a new event has none of until the organizer sets it up (404 by design, also for the owner). */
+    private static final java.util.Set<String> NOTHING_YET = java.util.Set.of(
+            "/api/v1/events/{eventId}/ticket-settings", // tickets not on sale
+            "/api/v1/events/{id}/forecast"); // no answer model promoted
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    record Endpoint(String method, String pattern) {
+    }
+
+    @Test
+    void everyEndpointRefusesStrangersOtherOrganizersAndTheWrongRole() {
+        var api = new Api(port);
+        String owner = api.newOrganizerToken();
+        String other = api.newOrganizerToken();
+        Map<String, String> ids = fixture(api, owner);
+
+        List<Endpoint> endpoints = organizerEndpoints();
+        assertThat(endpoints).as("the organizers' API").hasSizeGreaterThan(60);
+        List<String> wrong = new ArrayList<>();
+        int ownerChecks = 0;
+        int strangerChecks = 0;
+        for (Endpoint e : endpoints) {
+            String path = fill(e.pattern(), ids);
+            int anonymous = call(api, e.method(), path, null);
+            if (anonymous != 401) {
+                wrong.add("no token: " + e + " -> " + anonymous);
+            }
+            int stranger = call(api, e.method(), path, other);
+            boolean internal = e.pattern().startsWith("/api/v1/internal/");
+            boolean admin = e.pattern().startsWith("/api/v1/admin/");
+            if (internal || admin) {
+                // internal: only service tokens, whose key differs from the organizers'; admin: the stored role
+                if (internal ? stranger != 401 && stranger != 403 : stranger != 403) {
+                    wrong.add("an organizer's token on " + e + " -> " + stranger);
+                }
+            } else if (hasOwnedId(path, ids)) {
+                strangerChecks++;
+                if (stranger < 400 || stranger >= 500) {
+                    wrong.add("another organizer: " + e + " " + path + " -> " + stranger);
+                }
+            }
+            if (e.method().equals("GET") && !internal && !admin && VARIABLE.matcher(e.pattern()).find()
+                    && everyVariableKnown(e.pattern(), ids) && !NOTHING_YET.contains(e.pattern())) {
+                int own = call(api, "GET", path, owner);
+                ownerChecks++;
+                if (own != 200) {
+                    wrong.add("the owner: GET " + path + " -> " + own);
+                }
+            }
+        }
+        assertThat(wrong).as("refusals that went wrong").isEmpty();
+        assertThat(strangerChecks).as("endpoints tried on the owner's things by another organizer").isGreaterThan(40);
+        assertThat(ownerChecks).as("endpoints the owner reads with real ids").isGreaterThan(15);
+    }
+
+    /** Every /api/v1 endpoint except the public ones (sign-up, sign-in, guests' answers by token, the templates). */
+    private List<Endpoint> organizerEndpoints() {
+        var endpoints = new TreeSet<String>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            for (String pattern : info.getPatternValues()) {
+                if (!pattern.startsWith("/api/v1/") || pattern.startsWith("/api/v1/invitations/{token}")
+                        || pattern.startsWith("/api/v1/templates") || pattern.equals("/api/v1/organizers")
+                        || pattern.startsWith("/api/v1/auth/token")) {
+                    continue;
+                }
+                var methods = info.getMethodsCondition().getMethods();
+                for (RequestMethod method : methods.isEmpty() ? List.of(RequestMethod.GET) : methods) {
+                    endpoints.add(method.name() + " " + pattern);
+                }
+            }
+        });
+        return endpoints.stream().map(s -> new Endpoint(s.substring(0, s.indexOf(' ')), s.substring(s.indexOf(' ') + 1)))
+                .toList();
+    }
+
+    /**
+     * The owner's things, by path variable name ({@code id} after "events" is an event, and so on); a variable this
+     * fixture has nothing for gets a random id.
+     */
+    private Map<String, String> fixture(Api api, String owner) {
+        Map<String, String> ids = new HashMap<>();
+        String event = api.newEvent(owner, "Matrix party");
+        ids.put("eventId", event);
+        JsonNode guest = api.invite(owner, event, "Ada").get(0);
+        ids.put("invitationId", guest.get("id").asText());
+        assertThat(api.postForm("/i/" + guest.get("token").asText() + "/wall", "body=Hello").status()).isEqualTo(303);
+        JsonNode wall = api.get("/api/v1/events/" + event + "/wall", owner).json();
+        ids.put("postId", wall.findValue("id").asText());
+        api.upload("/api/v1/contacts/import?list=Friends", owner, "friends.csv",
+                "First Name,E-mail Address\nGrace,grace-matrix@example.org\n".getBytes(StandardCharsets.UTF_8));
+        ids.put("listId", api.get("/api/v1/contact-lists", owner).json().get(0).get("id").asText());
+        ids.put("contactId", api.get("/api/v1/contacts", owner).json().get("contacts").get(0).get("id").asText());
+        ids.put("campaignId", api.post("/api/v1/campaigns", owner, """
+                {"name":"Matrix","segment":{"eventIds":["%s"]},"subject":"Hi","message":"{link}","channels":["EMAIL"]}"""
+                .formatted(event)).json().get("id").asText());
+        ids.put("webhookId", api.post("/api/v1/webhooks", owner, "{\"url\":\"https://example.org/hook\",\"types\":[\"%s\"]}"
+                .formatted(ActivityType.RSVP_ANSWERED)).json().get("id").asText());
+        ids.put("deviceId", api.post("/api/v1/events/" + event + "/check-in-devices", owner, "{\"name\":\"Door\"}")
+                .json().at("/device/id").asText());
+        ids.values().forEach(id -> assertThat(id).as("fixture ids %s", ids).hasSize(36));
+        return ids;
+    }
+
+    private static String fill(String pattern, Map<String, String> ids) {
+        Matcher m = VARIABLE.matcher(pattern);
+        StringBuilder path = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(path, Matcher.quoteReplacement(idFor(pattern, m, ids)));
+        }
+        return m.appendTail(path).toString();
+    }
+
+    private static boolean everyVariableKnown(String pattern, Map<String, String> ids) {
+        Matcher m = VARIABLE.matcher(pattern);
+        while (m.find()) {
+            if (!ids.containsKey(key(pattern, m))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasOwnedId(String path, Map<String, String> ids) {
+        return ids.values().stream().anyMatch(path::contains);
+    }
+
+    private static String idFor(String pattern, Matcher m, Map<String, String> ids) {
+        return ids.getOrDefault(key(pattern, m), UUID.randomUUID().toString());
+    }
+
+    /** {@code id} names what the segment before it names: /events/{id} is an eventId. */
+    private static String key(String pattern, Matcher m) {
+        String name = m.group(1);
+        if (!name.equals("id")) {
+            return name;
+        }
+        String before = pattern.substring(0, m.start());
+        String segment = before.substring(before.lastIndexOf('/', before.length() - 2) + 1, before.length() - 1);
+        return switch (segment) {
+            case "events" -> "eventId";
+            case "campaigns" -> "campaignId";
+            case "webhooks" -> "webhookId";
+            default -> segment + "Id";
+        };
+    }
+
+    private static int call(Api api, String method, String path, String token) {
+        return api.exchange(path, request -> {
+            HttpRequest.Builder b = request.method(method, method.equals("GET") || method.equals("DELETE")
+                    ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"))
+                    .header("Content-Type", "application/json");
+            return token == null ? b : b.header("Authorization", "Bearer " + token);
+        }).status();
+    }
+}
