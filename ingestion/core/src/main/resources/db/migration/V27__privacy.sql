@@ -28,3 +28,8 @@ CREATE TABLE privacy_request (
     at           timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX privacy_request_by_time ON privacy_request (at DESC);
+
+-- When an invitation's personal data was erased: the person asked, or the retention rule reached its event. Such an
+-- invitation keeps its event, answer and headcount; the retention job skips it.
+ALTER TABLE invitation ADD COLUMN erased_at timestamptz;
+CREATE INDEX invitation_retained ON invitation (party_event_id) WHERE erased_at IS NULL;

@@ -5,7 +5,6 @@ import io.inviteflow.contract.ActivityCodec;
 import io.inviteflow.contract.ActivityType;
 import io.inviteflow.contract.Payloads;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -13,21 +12,18 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Forgets erased people ({@code PERSON_ERASED}): the delivery ledger keeps that their invitations were reminded (so
- * nobody is reminded twice) but no longer the address it went to, nor the mail server's words about it. Its own
- * consumer group, from the topic's beginning: an erasure made while this service was down still applies. Scrubbing
- * is idempotent, so a redelivery changes nothing.
+ * Hears erasures ({@code PERSON_ERASED}) and makes the delivery ledger forget the erased guests' addresses
+ * ({@link ErasedRecipients}). Its own consumer group, from the topic's beginning: an erasure made while this service
+ * was down still applies. Forgetting is idempotent, so a redelivery changes nothing.
  */
 @Component
 class ErasureListener {
 
-    static final String ERASED = "erased";
-
-    private final JdbcClient jdbc;
+    private final ErasedRecipients recipients;
     private final ActivityCodec codec = new ActivityCodec();
 
-    ErasureListener(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    ErasureListener(ErasedRecipients recipients) {
+        this.recipients = recipients;
     }
 
     @KafkaListener(id = "erasures", topics = "${inviteflow.activity-topic}",
@@ -43,10 +39,6 @@ class ErasureListener {
         } catch (ActivityCodec.MalformedActivityException e) {
             return; // a type this build does not know, or not an erasure it could act on
         }
-        if (invitations != null && !invitations.isEmpty()) {
-            jdbc.sql("UPDATE reminder_delivery SET recipient = :erased, last_error = NULL "
-                            + "WHERE invitation_id IN (:ids) AND recipient <> :erased")
-                    .param("erased", ERASED).param("ids", invitations).update();
-        }
+        recipients.forget(invitations);
     }
 }

@@ -47,7 +47,7 @@ class ErasureListenerIT extends BatchIntegrationTest {
         core.send("POST", "/api/v1/admin/privacy/erasures", core.adminToken(), "{\"email\":\"" + ada + "\"}");
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(recipients(guests))
-                .containsExactly(ErasureListener.ERASED, grace));
+                .containsExactly(ErasedRecipients.ERASED, grace));
     }
 
     /** The addresses the ledger holds for each guest's answer confirmation, in the guests' order. */

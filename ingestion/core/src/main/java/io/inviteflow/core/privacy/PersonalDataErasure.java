@@ -43,25 +43,8 @@ class PersonalDataErasure {
     /** @return how many rows of each kind were erased or emptied */
     @Transactional(propagation = Propagation.MANDATORY)
     Map<String, Integer> erase(Person person, PersonRecords.Found found, UUID requestId) {
-        Map<String, Integer> erased = new LinkedHashMap<>();
-        List<UUID> invitations = found.invitationIds();
-        if (!invitations.isEmpty()) {
-            erased.put("wall_comments", update("UPDATE wall_comment SET author_name = :erased, body = '', hidden = true "
-                    + "WHERE invitation_id IN (:ids)", invitations));
-            erased.put("wall_posts", update("UPDATE wall_post SET author_name = :erased, body = '', photo_url = NULL, "
-                    + "hidden = true WHERE invitation_id IN (:ids)", invitations));
-            for (String table : List.of("wall_reaction", "chat_message", "push_subscription", "sms_consent", "idea_pick",
-                    "question_answer")) {
-                erased.put(table, update("DELETE FROM " + table + " WHERE invitation_id IN (:ids)", invitations));
-            }
-            // the campaigns' counts stay right; the address goes (the invitation's own key, as for a guest without one)
-            update("UPDATE campaign_recipient SET person_key = 'invitation:' || invitation_id::text "
-                    + "WHERE invitation_id IN (:ids)", invitations);
-            erased.put("invitations", update("""
-                    UPDATE invitation SET guest_name = :erased, guest_email = NULL, guest_phone = NULL, message = NULL,
-                           note = NULL, contact_id = NULL, revoked_at = coalesce(revoked_at, now())
-                    WHERE id IN (:ids)""", invitations));
-        }
+        Map<String, Integer> erased = eraseGuests(found.invitationIds());
+        erased.putAll(eraseBuyersAndHolders(found.orders(), found.tickets()));
         List<String> secrets = new ArrayList<>(found.invitations().stream().map(PersonRecords.Invitation::personKey)
                 .distinct().toList());
         found.invitations().forEach(i -> secrets.add("invitation:" + i.id()));
@@ -70,14 +53,6 @@ class PersonalDataErasure {
         }
         erased.put("person_secrets", jdbc.sql("DELETE FROM person_secret WHERE person_key IN (:keys)")
                 .param("keys", secrets).update());
-        if (!found.tickets().isEmpty()) {
-            erased.put("tickets", update("UPDATE ticket SET holder_name = :erased, holder_email = '' WHERE id IN (:ids)",
-                    found.tickets()));
-        }
-        if (!found.orders().isEmpty()) {
-            erased.put("ticket_orders", update("UPDATE ticket_order SET buyer_name = :erased, buyer_email = '', "
-                    + "client_secret = NULL WHERE id IN (:ids)", found.orders()));
-        }
         if (!found.contacts().isEmpty()) { // their points and list memberships go with them (ON DELETE CASCADE)
             erased.put("contacts", update("DELETE FROM contact WHERE id IN (:ids)", found.contacts()));
         }
@@ -92,6 +67,49 @@ class PersonalDataErasure {
                 ActivityType.PERSON_ERASED, AGGREGATE, requestId, event, new Payloads.PersonErased(ids))));
         if (!activities.isEmpty()) {
             outbox.recordAll(activities);
+        }
+        return erased;
+    }
+
+    /**
+     * What is personal in these invitations and everything guests did through them (names, addresses, numbers,
+     * messages, notes, answers to questions, posts, chat, reactions, picks, consents, browsers); marks them erased.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Map<String, Integer> eraseGuests(List<UUID> invitations) {
+        Map<String, Integer> erased = new LinkedHashMap<>();
+        if (invitations.isEmpty()) {
+            return erased;
+        }
+        erased.put("wall_comments", update("UPDATE wall_comment SET author_name = :erased, body = '', hidden = true "
+                + "WHERE invitation_id IN (:ids)", invitations));
+        erased.put("wall_posts", update("UPDATE wall_post SET author_name = :erased, body = '', photo_url = NULL, "
+                + "hidden = true WHERE invitation_id IN (:ids)", invitations));
+        for (String table : List.of("wall_reaction", "chat_message", "push_subscription", "sms_consent", "idea_pick",
+                "question_answer")) {
+            erased.put(table, update("DELETE FROM " + table + " WHERE invitation_id IN (:ids)", invitations));
+        }
+        // the campaigns' counts stay right; the address goes (the invitation's own key, as for a guest without one)
+        update("UPDATE campaign_recipient SET person_key = 'invitation:' || invitation_id::text "
+                + "WHERE invitation_id IN (:ids)", invitations);
+        erased.put("invitations", update("""
+                UPDATE invitation SET guest_name = :erased, guest_email = NULL, guest_phone = NULL, message = NULL,
+                       note = NULL, contact_id = NULL, revoked_at = coalesce(revoked_at, now()), erased_at = now()
+                WHERE id IN (:ids)""", invitations));
+        return erased;
+    }
+
+    /** Orders and tickets keep amounts and payment references (bookkeeping), not who bought or holds them. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Map<String, Integer> eraseBuyersAndHolders(List<UUID> orders, List<UUID> tickets) {
+        Map<String, Integer> erased = new LinkedHashMap<>();
+        if (!tickets.isEmpty()) {
+            erased.put("tickets", update("UPDATE ticket SET holder_name = :erased, holder_email = '' WHERE id IN (:ids)",
+                    tickets));
+        }
+        if (!orders.isEmpty()) {
+            erased.put("ticket_orders", update("UPDATE ticket_order SET buyer_name = :erased, buyer_email = '', "
+                    + "client_secret = NULL WHERE id IN (:ids)", orders));
         }
         return erased;
     }

@@ -1,0 +1,18 @@
+package io.inviteflow.batch.retention;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Period;
+
+/**
+ * @param guestDataAfter how long after an event its guests' personal data is kept (names, addresses, numbers, notes,
+ *                       answers to questions, posts; buyers' and ticket holders' too), e.g. {@code P2Y}
+ * @param cron           when the retention job runs (Quartz cron)
+ * @param chunkSize      invitations (and orders) erased per core call and transaction
+ */
+@ConfigurationProperties("inviteflow.retention")
+public record RetentionProperties(@DefaultValue("P2Y") Period guestDataAfter,
+                                  @DefaultValue("0 40 3 * * ?") String cron,
+                                  @DefaultValue("500") int chunkSize) {
+}

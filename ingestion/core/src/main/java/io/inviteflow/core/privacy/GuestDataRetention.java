@@ -1,0 +1,56 @@
+package io.inviteflow.core.privacy;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The retention rule for guests' personal data: once an event is older than the rule allows, its invitations keep
+ * their answers and headcounts but lose what names a person (as in an erasure, {@link PersonalDataErasure#eraseGuests}),
+ * and its orders and tickets lose their buyers' and holders' names and addresses. Applied a chunk at a time by
+ * batch-jobs' retention job; each chunk is one transaction and skips what is already erased, so a run stopped
+ * anywhere simply goes on. Recurring events are left alone: their guests are still coming. The analytics archive
+ * keeps the events' activities, which name nobody.
+ */
+@Service
+class GuestDataRetention {
+
+    /** One chunk: the invitations erased (batch-jobs forgets the addresses it mailed them at) and orders emptied. */
+    record Chunk(List<UUID> invitationIds, int orders) {
+
+        boolean isEmpty() {
+            return invitationIds.isEmpty() && orders == 0;
+        }
+    }
+
+    private static final String PAST = "e.starts_at < :before AND e.recurrence IS NULL";
+
+    private final JdbcClient jdbc;
+    private final PersonalDataErasure erasure;
+
+    GuestDataRetention(JdbcClient jdbc, PersonalDataErasure erasure) {
+        this.jdbc = jdbc;
+        this.erasure = erasure;
+    }
+
+    @Transactional
+    Chunk eraseChunk(Instant startedBefore, int limit) {
+        Timestamp before = Timestamp.from(startedBefore);
+        List<UUID> invitations = jdbc.sql("SELECT i.id FROM invitation i JOIN party_event e ON e.id = i.party_event_id "
+                        + "WHERE " + PAST + " AND i.erased_at IS NULL ORDER BY i.id LIMIT :limit FOR UPDATE OF i SKIP LOCKED")
+                .param("before", before).param("limit", limit).query(UUID.class).list();
+        List<UUID> orders = jdbc.sql("SELECT o.id FROM ticket_order o JOIN party_event e ON e.id = o.event_id "
+                        + "WHERE " + PAST + " AND o.buyer_email <> '' ORDER BY o.id LIMIT :limit FOR UPDATE OF o SKIP LOCKED")
+                .param("before", before).param("limit", limit).query(UUID.class).list();
+        List<UUID> tickets = orders.isEmpty() ? List.of() : jdbc.sql("SELECT id FROM ticket WHERE order_id IN (:orders)")
+                .param("orders", orders).query(UUID.class).list();
+        erasure.eraseGuests(invitations);
+        erasure.eraseBuyersAndHolders(orders, tickets);
+        return new Chunk(invitations, orders.size());
+    }
+}
