@@ -85,6 +85,7 @@ class GuestBrowserIT {
              BrowserContext desktop = chromium.browser.newContext(new Browser.NewContextOptions()
                      .setViewportSize(1280, 900).setLocale("en-GB"))) {
             Page grace = phone.newPage();
+            List<String> refused = Chromium.cspViolations(grace);
             grace.navigate(graceLink);
             assertThat(grace.locator("h1")).hasText("Ada's 30th");
 
@@ -105,6 +106,7 @@ class GuestBrowserIT {
 
             // the encrypted chat, live both ways (the key comes from the link's #fragment)
             Page alan = desktop.newPage();
+            List<String> alanRefused = Chromium.cspViolations(alan);
             alan.navigate(alanLink);
             grace.navigate(graceLink);
             assertThat(grace.locator("#chat-status")).hasText("Connected.");
@@ -132,6 +134,9 @@ class GuestBrowserIT {
             grace.reload();
             assertThat(grace.locator("h1")).hasText("Ada's 30th");
             phone.setOffline(false);
+            // the guest page's Content-Security-Policy let everything the page does through
+            org.assertj.core.api.Assertions.assertThat(refused).as("refused on the phone").isEmpty();
+            org.assertj.core.api.Assertions.assertThat(alanRefused).as("refused on the desktop").isEmpty();
         }
     }
 

@@ -26,6 +26,20 @@ public final class Chromium implements AutoCloseable {
                         "--disable-background-networking", "--disable-component-update", "--disable-sync")));
     }
 
+    /**
+     * What the page's Content-Security-Policy refuses from now on (Chromium reports each refusal on the console), as a
+     * list that grows: a test asserts it stays empty, so a policy too strict for the page fails the test.
+     */
+    public static List<String> cspViolations(com.microsoft.playwright.Page page) {
+        List<String> violations = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                violations.add(message.text());
+            }
+        });
+        return violations;
+    }
+
     @Override
     public void close() {
         browser.close();

@@ -3,6 +3,7 @@ package io.inviteflow.core.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.nimbusds.jwt.JWTParser;
+import io.inviteflow.core.payment.PaymentProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -42,7 +43,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain guests(HttpSecurity http) throws Exception {
+    SecurityFilterChain guests(HttpSecurity http, PaymentProperties payments) throws Exception {
         // the providers' webhooks (payments, mail and SMS reports) carry their own signature; a door's scanner and a ticket holder their own link
         http.securityMatcher("/i/**", "/api/v1/invitations/*/rsvp", "/guest/*", "/artwork/*.svg", "/media/*",
                         "/webhooks/stripe", "/webhooks/paypal", "/webhooks/mail-feedback", "/webhooks/sms-status",
@@ -51,6 +52,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .securityContext(context -> context.disable())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        GuestPagePolicy.of(payments))))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
         return http.build();
     }

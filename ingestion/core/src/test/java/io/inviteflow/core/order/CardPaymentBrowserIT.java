@@ -27,6 +27,7 @@ class CardPaymentBrowserIT extends PaidEventTest {
     private static Chromium chromium;
     private BrowserContext context;
     private Page page;
+    private java.util.List<String> refused;
 
     @BeforeAll
     static void startBrowser() {
@@ -42,11 +43,14 @@ class CardPaymentBrowserIT extends PaidEventTest {
     void openContext() {
         context = chromium.browser.newContext();
         page = context.newPage();
+        refused = Chromium.cspViolations(page);
     }
 
     @AfterEach
     void closeContext() {
         context.close();
+        // the guest page's policy lets the gateway's script, frames and calls through, and nothing else was refused
+        org.assertj.core.api.Assertions.assertThat(refused).as("Content-Security-Policy refusals").isEmpty();
     }
 
     @Test
