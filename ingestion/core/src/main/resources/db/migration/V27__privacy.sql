@@ -17,16 +17,28 @@ CREATE TABLE organizer_role (
     PRIMARY KEY (organizer_id, role)
 );
 
--- Every export and erasure of a person's data: who handled it, when, and what it touched. The person is kept only as
--- an HMAC of their address or number, so the trail can answer "was this address erased?" without keeping the address.
+-- Every export and erasure of a person's data: who handled it (an admin, or the person through a confirmed link:
+-- handled_by null), when, and what it touched. The person is kept only as an HMAC of their address or number, so the
+-- trail can answer "was this address erased?" without keeping the address.
 CREATE TABLE privacy_request (
     id           uuid PRIMARY KEY,
     kind         text        NOT NULL CHECK (kind IN ('EXPORT', 'ERASURE')),
     subject_hash text        NOT NULL,
-    handled_by   uuid        NOT NULL REFERENCES organizer (id),
+    handled_by   uuid REFERENCES organizer (id),
     summary      jsonb       NOT NULL,
     at           timestamptz NOT NULL DEFAULT now()
 );
+
+-- A guest's own request for a copy or an erasure, waiting for them to open the link mailed to the address: only the
+-- link's hash is kept, the row goes once used, and an unused one is worthless after expires_at (and purged).
+CREATE TABLE privacy_confirmation (
+    token_hash    bytea PRIMARY KEY,
+    kind          text        NOT NULL CHECK (kind IN ('EXPORT', 'ERASURE')),
+    email         text        NOT NULL,
+    created_at    timestamptz NOT NULL DEFAULT now(),
+    expires_at    timestamptz NOT NULL
+);
+CREATE INDEX privacy_confirmation_by_email ON privacy_confirmation (email, created_at);
 CREATE INDEX privacy_request_by_time ON privacy_request (at DESC);
 
 -- When an invitation's personal data was erased: the person asked, or the retention rule reached its event. Such an

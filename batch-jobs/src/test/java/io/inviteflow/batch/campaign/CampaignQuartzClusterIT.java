@@ -3,7 +3,7 @@ package io.inviteflow.batch.campaign;
 import io.inviteflow.batch.support.BatchIntegrationTest;
 import io.inviteflow.batch.support.CoreApi;
 import io.inviteflow.batch.support.CoreServer;
-import io.inviteflow.batch.support.Mailboxes;
+import io.inviteflow.testsupport.Mailboxes;
 import io.inviteflow.testsupport.IsolatedStores;
 import io.inviteflow.testsupport.ServiceProcess;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.inviteflow.batch.launch;
 import io.inviteflow.batch.campaign.CampaignLauncher;
 import io.inviteflow.batch.support.BatchIntegrationTest;
 import io.inviteflow.batch.support.CoreApi;
-import io.inviteflow.batch.support.Mailboxes;
+import io.inviteflow.testsupport.Mailboxes;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
 import org.springframework.batch.core.BatchStatus;

@@ -2,7 +2,7 @@ package io.inviteflow.batch.reminder;
 
 import io.inviteflow.batch.support.BatchIntegrationTest;
 import io.inviteflow.batch.support.CoreApi;
-import io.inviteflow.batch.support.Mailboxes;
+import io.inviteflow.testsupport.Mailboxes;
 import org.junit.jupiter.api.Test;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;

@@ -3,7 +3,7 @@ package io.inviteflow.batch.reminder;
 import io.inviteflow.testsupport.ActivityReader;
 import io.inviteflow.batch.support.BatchIntegrationTest;
 import io.inviteflow.batch.support.CoreApi;
-import io.inviteflow.batch.support.Mailboxes;
+import io.inviteflow.testsupport.Mailboxes;
 import io.inviteflow.batch.support.TestMailSender;
 import io.inviteflow.contract.ActivityCodec;
 import io.inviteflow.contract.ActivityType;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inviteflow.batch.support.BatchIntegrationTest;
 import io.inviteflow.batch.support.CoreApi;
-import io.inviteflow.batch.support.Mailboxes;
+import io.inviteflow.testsupport.Mailboxes;
 import io.inviteflow.batch.support.WebPushReceiver;
 import io.inviteflow.contract.ActivityCodec;
 import io.inviteflow.contract.ActivityType;

@@ -3,7 +3,7 @@ package io.inviteflow.batch.ticketmail;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.inviteflow.batch.support.BatchIntegrationTest;
 import io.inviteflow.batch.support.CoreApi;
-import io.inviteflow.batch.support.Mailboxes;
+import io.inviteflow.testsupport.Mailboxes;
 import io.inviteflow.testsupport.PrintedTickets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -16,7 +16,10 @@ public final class GuestNoticePage {
     private GuestNoticePage() {
     }
 
-    /** @param titleHtml and @param bodyHtml are HTML, escaped by the caller (GuestText.html does) */
+    /**
+     * @param titleHtml and @param bodyHtml are HTML, escaped by the caller (GuestText.html does)
+     * @param token     the invitation to link back to; null for none (a page reached from a mail)
+     */
     public static ResponseEntity<byte[]> render(GuestText t, String titleHtml, String bodyHtml, String token) {
         String html = """
                 <!DOCTYPE html>
@@ -25,9 +28,10 @@ public final class GuestNoticePage {
                 <body style="font-family:system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem">
                 <h1>%s</h1>
                 %s
-                <p><a href="/i/%s">%s</a></p>
+                %s
                 </body></html>""".formatted(t.locale().getLanguage(), titleHtml, titleHtml, bodyHtml,
-                htmlEscape(token), t.html("reminders.backToInvitation"));
+                token == null ? "" : "<p><a href=\"/i/%s\">%s</a></p>".formatted(htmlEscape(token),
+                        t.html("reminders.backToInvitation")));
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .header("Cache-Control", "no-store").body(html.getBytes(StandardCharsets.UTF_8));
     }

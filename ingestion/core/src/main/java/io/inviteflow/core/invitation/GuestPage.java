@@ -168,7 +168,8 @@ final class GuestPage {
         }
         return html.append('\n').append(below).append("\n</div>\n<div class=\"column\">\n").append(beside)
                 .append("\n</div>\n<nav class=\"langs wide\" aria-label=\"").append(t.html("page.language"))
-                .append("\">").append(languages(locale)).append("</nav>\n</main></body></html>\n")
+                .append("\">").append(languages(locale)).append(" · <a href=\"/i/").append(v.token())
+                .append("/privacy\">").append(t.html("privacy.link")).append("</a></nav>\n</main></body></html>\n")
                 .toString();
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -50,10 +51,11 @@ class PersonRecords {
 
     /** Locks the invitations found (FOR UPDATE): an answer arriving meanwhile waits for the erasure to commit. */
     Found find(Person person) {
-        List<Invitation> invitations = jdbc.sql("SELECT id, party_event_id, person_key FROM invitation WHERE "
-                        + (person.email() != null ? "person_key = :email" : PHONE_DIGITS.formatted("guest_phone") + " = :phone")
+        String which = person.email() != null ? "person_key = :email"
+                : person.phone() != null ? PHONE_DIGITS.formatted("guest_phone") + " = :phone" : "id = :invitation";
+        List<Invitation> invitations = jdbc.sql("SELECT id, party_event_id, person_key FROM invitation WHERE " + which
                         + " ORDER BY created_at, id FOR UPDATE")
-                .param("email", person.email()).param("phone", person.phone())
+                .param("email", person.email()).param("phone", person.phone()).param("invitation", person.invitation())
                 .query((rs, n) -> new Invitation(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getString(3)))
                 .list();
@@ -62,10 +64,17 @@ class PersonRecords {
                 "lower(buyer_email) = :email", "invitation_id IN (:invitations)", invitationIds), person, invitationIds, List.of());
         List<UUID> tickets = ids("SELECT id FROM ticket WHERE " + either(
                 "lower(holder_email) = :email", "order_id IN (:orders)", orders), person, invitationIds, orders);
-        List<UUID> contacts = ids("SELECT DISTINCT contact_id FROM contact_point WHERE "
-                + (person.email() != null ? "kind = 'EMAIL' AND value = :email" : "kind = 'PHONE' AND value = :phone"),
-                person, invitationIds, orders);
+        // a guest known by their invitation alone proved no address: no address book is searched for them
+        List<UUID> contacts = person.invitation() != null ? List.of() : ids("SELECT DISTINCT contact_id FROM "
+                + "contact_point WHERE " + (person.email() != null ? "kind = 'EMAIL' AND value = :email"
+                : "kind = 'PHONE' AND value = :phone"), person, invitationIds, orders);
         return new Found(invitations, orders, tickets, contacts);
+    }
+
+    /** The address a guest was invited with, in lower case; empty for a guest without one. */
+    Optional<String> emailOf(UUID invitation) {
+        return jdbc.sql("SELECT lower(guest_email) FROM invitation WHERE id = :id AND guest_email IS NOT NULL")
+                .param("id", invitation).query(String.class).optional();
     }
 
     /** {@code byEmail OR byIds}, leaving out what cannot match (no address, no ids: {@code IN ()} is not SQL). */

@@ -53,7 +53,9 @@ class PersonalDataExport {
     byte[] archive(Person person, PersonRecords.Found found, Instant at) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("exported_at", at.toString());
-        document.put("person", person.email() != null ? Map.of("email", person.email()) : Map.of("phone", person.phone()));
+        document.put("person", person.email() != null ? Map.of("email", person.email())
+                : person.phone() != null ? Map.of("phone", person.phone())
+                : Map.of("invitation", person.invitation().toString()));
         document.putAll(sections(person, found));
         var zip = new ByteArrayOutputStream();
         try (var out = new ZipOutputStream(zip)) {

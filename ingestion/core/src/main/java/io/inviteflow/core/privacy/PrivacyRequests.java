@@ -18,7 +18,7 @@ import java.util.UUID;
 @Repository
 class PrivacyRequests {
 
-    /** @param handledBy the admin's sign-in address */
+    /** @param handledBy the admin's sign-in address; null when the person confirmed it through their own link */
     record Handled(UUID id, String kind, String subjectHash, String handledBy, Map<String, Object> summary,
                    Instant at) {
     }
@@ -38,6 +38,7 @@ class PrivacyRequests {
                 .getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** @param admin null: the person themselves */
     void record(UUID id, String kind, Person person, UUID admin, Map<String, ?> summary) {
         try {
             jdbc.sql("INSERT INTO privacy_request (id, kind, subject_hash, handled_by, summary) "
@@ -51,7 +52,7 @@ class PrivacyRequests {
 
     List<Handled> latest(int limit) {
         return jdbc.sql("SELECT r.id, r.kind, r.subject_hash, o.email, r.summary::text, r.at FROM privacy_request r "
-                        + "JOIN organizer o ON o.id = r.handled_by ORDER BY r.at DESC, r.id LIMIT :limit")
+                        + "LEFT JOIN organizer o ON o.id = r.handled_by ORDER BY r.at DESC, r.id LIMIT :limit")
                 .param("limit", limit)
                 .query((rs, n) -> new Handled(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), summary(rs.getString(5)), rs.getTimestamp(6).toInstant()))

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A person's right to a copy of their data and to its erasure, handled by an admin and recorded in the trail. */
+/**
+ * A person's right to a copy of their data and to its erasure, handled by an admin or confirmed by the person through
+ * their own link ({@code admin} null), and recorded in the trail.
+ */
 @Service
 class PrivacyService {
 

@@ -1,6 +1,5 @@
-package io.inviteflow.batch.support;
+package io.inviteflow.testsupport;
 
-import io.inviteflow.testsupport.TestServers;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;

@@ -1,0 +1,89 @@
+package io.inviteflow.core.privacy;
+
+import io.inviteflow.core.scheduling.BatchPoller;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Guests' own requests waiting for them to open the link mailed to their address ({@code privacy_confirmation}): the
+ * link carries 128 random bits, only their SHA-256 is stored; a link is taken once, and is worthless after its
+ * expiry (expired rows are purged every few minutes).
+ */
+@Repository
+class PrivacyConfirmations extends BatchPoller {
+
+    /** A confirmed request: what to do, for which address. */
+    record Pending(String kind, String email) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    PrivacyConfirmations(JdbcClient jdbc, Clock clock) {
+        super("privacy-confirmation-purge", 10_000);
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** @return the link's token */
+    String create(String kind, String email, Duration ttl) {
+        byte[] bits = new byte[16];
+        random.nextBytes(bits);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
+        jdbc.sql("INSERT INTO privacy_confirmation (token_hash, kind, email, expires_at) "
+                        + "VALUES (:hash, :kind, :email, :expires)")
+                .param("hash", hash(token)).param("kind", kind).param("email", email)
+                .param("expires", Timestamp.from(clock.instant().plus(ttl))).update();
+        return token;
+    }
+
+    long madeSince(String email, Instant since) {
+        return jdbc.sql("SELECT count(*) FROM privacy_confirmation WHERE email = :email AND created_at >= :since")
+                .param("email", email).param("since", Timestamp.from(since)).query(Long.class).single();
+    }
+
+    /** A live link's request, without taking it (the page that asks to confirm). */
+    Optional<Pending> peek(String token) {
+        return jdbc.sql("SELECT kind, email FROM privacy_confirmation WHERE token_hash = :hash AND expires_at > :now")
+                .param("hash", hash(token)).param("now", Timestamp.from(clock.instant()))
+                .query((rs, n) -> new Pending(rs.getString(1), rs.getString(2))).optional();
+    }
+
+    /** Takes a live link's request: a second confirmation, also one racing this, finds nothing. */
+    Optional<Pending> take(String token) {
+        return jdbc.sql("DELETE FROM privacy_confirmation WHERE token_hash = :hash AND expires_at > :now "
+                        + "RETURNING kind, email")
+                .param("hash", hash(token)).param("now", Timestamp.from(clock.instant()))
+                .query((rs, n) -> new Pending(rs.getString(1), rs.getString(2))).optional();
+    }
+
+    @Override
+    protected int round() {
+        return jdbc.sql("DELETE FROM privacy_confirmation WHERE expires_at <= :now")
+                .param("now", Timestamp.from(clock.instant())).update();
+    }
+
+    @Override
+    protected Duration interval() {
+        return Duration.ofMinutes(5);
+    }
+
+    private static byte[] hash(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.inviteflow.core.privacy;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * @param mailFrom                 From: of the mails confirming a guest's own request
+ * @param confirmationTtl          how long the mailed link works
+ * @param requestsPerAddressPerDay requests one address may be mailed about in a day
+ */
+@ConfigurationProperties("inviteflow.privacy")
+record PrivacyProperties(String mailFrom, Duration confirmationTtl, int requestsPerAddressPerDay) {
+}
