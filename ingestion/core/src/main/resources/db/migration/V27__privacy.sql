@@ -7,8 +7,8 @@ CREATE TABLE person_secret (
     created_at timestamptz NOT NULL DEFAULT now()
 );
 
--- What an account may do beyond organizing its own events, stored with the account (granted to the addresses of
--- inviteflow.security.admins when they first need it, or by another admin).
+-- What an account may do beyond organizing its own events, stored with the account (granted by an operator:
+-- ./inviteflow grant-admin <address>).
 CREATE TABLE organizer_role (
     organizer_id uuid        NOT NULL REFERENCES organizer (id),
     role         text        NOT NULL CHECK (role IN ('ADMIN')),
@@ -30,13 +30,15 @@ CREATE TABLE privacy_request (
 );
 
 -- A guest's own request for a copy or an erasure, waiting for them to open the link mailed to the address: only the
--- link's hash is kept, the row goes once used, and an unused one is worthless after expires_at (and purged).
+-- link's hash is kept; a link works once (used_at) and until expires_at; rows are purged a day after they expired
+-- (until then they count towards the address's requests of the day).
 CREATE TABLE privacy_confirmation (
     token_hash    bytea PRIMARY KEY,
     kind          text        NOT NULL CHECK (kind IN ('EXPORT', 'ERASURE')),
     email         text        NOT NULL,
     created_at    timestamptz NOT NULL DEFAULT now(),
-    expires_at    timestamptz NOT NULL
+    expires_at    timestamptz NOT NULL,
+    used_at       timestamptz
 );
 CREATE INDEX privacy_confirmation_by_email ON privacy_confirmation (email, created_at);
 CREATE INDEX privacy_request_by_time ON privacy_request (at DESC);

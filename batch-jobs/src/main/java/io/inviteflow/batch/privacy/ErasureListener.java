@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Hears erasures ({@code PERSON_ERASED}) and makes the delivery ledger forget the erased guests' addresses
+ * Hears erasures ({@code PERSON_ERASED}) and the retention rule's chunks ({@code GUEST_DATA_EXPIRED}) and makes the delivery ledger forget the erased guests' addresses
  * ({@link ErasedRecipients}). Its own consumer group, from the topic's beginning: an erasure made while this service
  * was down still applies. Forgetting is idempotent, so a redelivery changes nothing.
  */
@@ -32,7 +32,7 @@ class ErasureListener {
         List<UUID> invitations;
         try {
             Activity activity = codec.fromJson(record.value());
-            if (activity.type() != ActivityType.PERSON_ERASED) {
+            if (activity.type() != ActivityType.PERSON_ERASED && activity.type() != ActivityType.GUEST_DATA_EXPIRED) {
                 return;
             }
             invitations = codec.payloadAs(activity, Payloads.PersonErased.class).invitationIds();

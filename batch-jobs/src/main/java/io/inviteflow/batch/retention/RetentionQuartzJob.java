@@ -18,8 +18,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Quartz only triggers: the nightly retention run, its cutoff the scheduled day (UTC) minus
- * {@code inviteflow.retention.guest-data-after}. The cutoff identifies the run: a failed night is restarted where it
- * stopped by the same night's re-fire, and the next night's run takes whatever is left anyway.
+ * {@code inviteflow.retention.guest-data-after}. The cutoff identifies the run; a run that failed is left to the next
+ * night's, which erases whatever is left (each chunk skips what is done), or restarted from the console's Jobs page.
  */
 @DisallowConcurrentExecution
 public class RetentionQuartzJob extends QuartzJobBean {

@@ -77,5 +77,11 @@ public enum ActivityType {
      * invited to, on that event's partition, so it comes after every earlier activity of those invitations.
      * Payload: {@link Payloads.PersonErased}.
      */
-    PERSON_ERASED
+    PERSON_ERASED,
+    /**
+     * The retention rule reached these invitations of a party event (it took place long enough ago): they keep their
+     * answers but no name, address or words, and whoever holds their guests' addresses forgets them. The archive keeps
+     * their activities, which name nobody. Payload: {@link Payloads.PersonErased} (the same shape).
+     */
+    GUEST_DATA_EXPIRED
 }

@@ -58,9 +58,11 @@ class ArchiveErasureIT {
     }
 
     private void write(List<ActivityLogRow> rows) throws Exception {
-        // a batch far larger than the rows: only the erasure makes the writer insert before its flush
-        var writer = new ClickHouseSinkWriter<ActivityLogRow>(http, table, 1000, 60_000,
-                new TestProcessingTimeService(), new SimpleCounter(), null, Runnable::run);
+        // a batch of two: the rows before the erasure go out as an insert in flight (on its own thread, as in the
+        // job), which the erasure must wait for before it deletes
+        var writer = new ClickHouseSinkWriter<ActivityLogRow>(http, table, 2, 60_000,
+                new TestProcessingTimeService(), new SimpleCounter(), null,
+                java.util.concurrent.Executors.newSingleThreadExecutor());
         for (ActivityLogRow row : rows) {
             writer.write(row, null);
         }

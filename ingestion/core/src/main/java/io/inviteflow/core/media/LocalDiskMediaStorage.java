@@ -50,6 +50,15 @@ final class LocalDiskMediaStorage implements MediaStorage {
     }
 
     @Override
+    public void delete(String key) {
+        try {
+            Files.deleteIfExists(resolve(key));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + key, e);
+        }
+    }
+
+    @Override
     public InputStream read(String key, long offset, long length) {
         try {
             SeekableByteChannel channel = Files.newByteChannel(resolve(key));

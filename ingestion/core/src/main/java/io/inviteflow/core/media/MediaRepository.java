@@ -40,6 +40,12 @@ class MediaRepository {
                 .param("event", eventId).query((rs, n) -> row(rs)).list();
     }
 
+    /** True when a wall post still shows this photo (guests' photos are stored once per content). */
+    boolean guestPhotoShown(String url) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM wall_post WHERE photo_url = :url)").param("url", url)
+                .query(Boolean.class).single();
+    }
+
     Optional<Row> find(UUID id) {
         return jdbc.sql("SELECT * FROM media WHERE id = :id").param("id", id).query((rs, n) -> row(rs)).optional();
     }

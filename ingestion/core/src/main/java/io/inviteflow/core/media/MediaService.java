@@ -6,6 +6,8 @@ import io.inviteflow.core.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.ErrorResponseException;
 
 import java.security.MessageDigest;
@@ -23,6 +25,8 @@ import java.util.UUID;
  */
 @Service
 public class MediaService {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MediaService.class);
 
     static final long MAX_IMAGE_BYTES = 15L * 1024 * 1024;
     static final long MAX_VIDEO_BYTES = 100L * 1024 * 1024;
@@ -126,6 +130,32 @@ public class MediaService {
         }
         storage.put(key, content, type.contentType);
         return new Stored(type, sha256, key, width, height, variantWidths);
+    }
+
+    /**
+     * Once the caller's transaction has committed (an erasure, which emptied the posts): the guests' photos' stored
+     * copies, unless another post still shows the same one (copies are stored by content hash). A storage that fails
+     * then leaves the file, logged: the post no longer links to it.
+     */
+    public void deleteGuestPhotosAfterCommit(List<String> urls) {
+        if (urls.isEmpty()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                for (String url : urls) {
+                    String key = url.substring(url.lastIndexOf("/media/") + "/media/".length());
+                    try {
+                        if (MediaKeys.valid(key) && !repository.guestPhotoShown(url)) {
+                            storage.delete(key);
+                        }
+                    } catch (RuntimeException e) {
+                        log.warn("an erased guest's photo {} stays in media storage: {}", key, e.toString());
+                    }
+                }
+            }
+        });
     }
 
     List<Media> ofEvent(UUID organizerId, UUID eventId) {

@@ -14,6 +14,9 @@ public interface MediaStorage {
     /** The object's size, or empty when there is no such object. */
     Optional<Long> size(String key);
 
+    /** Removes the object; nothing happens when there is none. */
+    void delete(String key);
+
     /** {@code length} bytes from {@code offset}: what an HTTP range request asks for. */
     InputStream read(String key, long offset, long length);
 }

@@ -1,12 +1,18 @@
 package io.inviteflow.core.privacy;
 
+import io.inviteflow.contract.ActivityType;
+import io.inviteflow.contract.Payloads;
+import io.inviteflow.core.outbox.ActivityOutbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -15,7 +21,8 @@ import java.util.UUID;
  * and its orders and tickets lose their buyers' and holders' names and addresses. Applied a chunk at a time by
  * batch-jobs' retention job; each chunk is one transaction and skips what is already erased, so a run stopped
  * anywhere simply goes on. Recurring events are left alone: their guests are still coming. The analytics archive
- * keeps the events' activities, which name nobody.
+ * keeps the events' activities, which name nobody; a {@code GUEST_DATA_EXPIRED} activity per event and chunk tells
+ * batch-jobs to forget the guests' addresses.
  */
 @Service
 class GuestDataRetention {
@@ -30,12 +37,15 @@ class GuestDataRetention {
 
     private static final String PAST = "e.starts_at < :before AND e.recurrence IS NULL";
 
+    private static final String AGGREGATE = "retention";
     private final JdbcClient jdbc;
     private final PersonalDataErasure erasure;
+    private final ActivityOutbox outbox;
 
-    GuestDataRetention(JdbcClient jdbc, PersonalDataErasure erasure) {
+    GuestDataRetention(JdbcClient jdbc, PersonalDataErasure erasure, ActivityOutbox outbox) {
         this.jdbc = jdbc;
         this.erasure = erasure;
+        this.outbox = outbox;
     }
 
     @Transactional
@@ -51,6 +61,23 @@ class GuestDataRetention {
                 .param("orders", orders).query(UUID.class).list();
         erasure.eraseGuests(invitations);
         erasure.eraseBuyersAndHolders(orders, tickets);
+        // in this transaction, so whoever keeps guests' addresses (batch-jobs' ledger) hears of it even when the
+        // caller never gets this answer
+        Map<UUID, List<UUID>> byEvent = new LinkedHashMap<>();
+        if (!invitations.isEmpty()) {
+            jdbc.sql("SELECT id, party_event_id FROM invitation WHERE id IN (:ids) ORDER BY id")
+                    .param("ids", invitations)
+                    .query((java.sql.ResultSet rs) -> {
+                        byEvent.computeIfAbsent(rs.getObject(2, UUID.class), e -> new ArrayList<>())
+                                .add(rs.getObject(1, UUID.class));
+                    });
+        }
+        List<ActivityOutbox.Entry> expired = new ArrayList<>();
+        byEvent.forEach((event, ids) -> expired.add(new ActivityOutbox.Entry(ActivityType.GUEST_DATA_EXPIRED,
+                AGGREGATE, UUID.randomUUID(), event, new Payloads.PersonErased(ids))));
+        if (!expired.isEmpty()) {
+            outbox.recordAll(expired);
+        }
         return new Chunk(invitations, orders.size());
     }
 }

@@ -1,5 +1,6 @@
 package io.inviteflow.core.privacy;
 
+import io.inviteflow.core.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -10,11 +11,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** What batch-jobs' retention job calls: erase the next chunk of guests' data of events started before a moment. */
 @RestController
 class InternalRetentionController {
 
+    /** The shortest retention the core accepts, in days. */
+    static final int SHORTEST = 30;
     private final GuestDataRetention retention;
 
     InternalRetentionController(GuestDataRetention retention) {
@@ -28,6 +32,11 @@ class InternalRetentionController {
     @Operation(summary = "Erases the next chunk of guests' personal data of events started before `startedBefore`; "
             + "an empty answer means nothing is left")
     GuestDataRetention.Chunk eraseChunk(@Valid @RequestBody ChunkRequest request) {
+        // a mistaken cutoff (a clock, a unit) must not erase the guests of events still coming or just past
+        if (request.startedBefore().isAfter(Instant.now().minus(SHORTEST, ChronoUnit.DAYS))) {
+            throw Problems.unprocessable("startedBefore", "guests' data is kept at least " + SHORTEST
+                    + " days after their event");
+        }
         return retention.eraseChunk(request.startedBefore(), request.limit());
     }
 }

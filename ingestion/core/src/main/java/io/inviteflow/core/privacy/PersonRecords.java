@@ -12,8 +12,8 @@ import java.util.UUID;
 
 /**
  * Finds every row that is about a person, in every organizer's data: the invitations sent to their address (or
- * number), the orders they placed or that came from those invitations, the tickets they hold, and the address-book
- * contacts that reach them. Export and erasure both start from here, so they always cover the same rows.
+ * number), the orders they placed or that came from those invitations, the tickets they hold (not those they bought
+ * for others), and the address-book contacts that reach them. Export and erasure both start from here, so they always cover the same rows.
  */
 @Repository
 class PersonRecords {
@@ -62,8 +62,10 @@ class PersonRecords {
         List<UUID> invitationIds = invitations.stream().map(Invitation::id).toList();
         List<UUID> orders = ids("SELECT id FROM ticket_order WHERE " + either(
                 "lower(buyer_email) = :email", "invitation_id IN (:invitations)", invitationIds), person, invitationIds, List.of());
-        List<UUID> tickets = ids("SELECT id FROM ticket WHERE " + either(
-                "lower(holder_email) = :email", "order_id IN (:orders)", orders), person, invitationIds, orders);
+        // the tickets they hold: a ticket they bought for someone else is that person's, not theirs to copy or erase
+        List<UUID> tickets = ids("SELECT t.id FROM ticket t JOIN ticket_order o ON o.id = t.order_id WHERE " + either(
+                "lower(t.holder_email) = :email", "(o.id IN (:orders) AND lower(t.holder_email) = lower(o.buyer_email))",
+                orders), person, invitationIds, orders);
         // a guest known by their invitation alone proved no address: no address book is searched for them
         List<UUID> contacts = person.invitation() != null ? List.of() : ids("SELECT DISTINCT contact_id FROM "
                 + "contact_point WHERE " + (person.email() != null ? "kind = 'EMAIL' AND value = :email"

@@ -2,6 +2,7 @@ package io.inviteflow.core.privacy;
 
 import io.inviteflow.contract.ActivityType;
 import io.inviteflow.contract.Payloads;
+import io.inviteflow.core.media.MediaService;
 import io.inviteflow.core.outbox.ActivityOutbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,8 @@ import java.util.UUID;
  * nothing; their answers to questions, chat messages, reactions, idea picks, consents and browsers' subscriptions are
  * deleted; their wall posts and comments are emptied and hidden; orders and tickets keep amounts and payment references
  * (bookkeeping) but no buyer's or holder's name or address; the organizers' contacts that reach them are deleted, and so
- * are opt-outs and mail reports under their address. Their secret ({@code person_secret}) is destroyed, which leaves
+ * are opt-outs, the mail and text reports about messages to them, and their photos on the walls (once committed). Their
+ * secret ({@code person_secret}) is destroyed, which leaves
  * the guest keys in Kafka, the archive and the models without anyone they can be tied to. One {@code PERSON_ERASED}
  * activity per party event tells the streaming job to delete those invitations' activities from the ClickHouse archive
  * and batch-jobs to forget the addresses it mailed.
@@ -34,10 +36,12 @@ class PersonalDataErasure {
 
     private final JdbcClient jdbc;
     private final ActivityOutbox outbox;
+    private final MediaService media;
 
-    PersonalDataErasure(JdbcClient jdbc, ActivityOutbox outbox) {
+    PersonalDataErasure(JdbcClient jdbc, ActivityOutbox outbox, MediaService media) {
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.media = media;
     }
 
     /** @return how many rows of each kind were erased or emptied */
@@ -51,16 +55,24 @@ class PersonalDataErasure {
         if (person.email() != null) {
             secrets.add(person.email());
         }
-        erased.put("person_secrets", jdbc.sql("DELETE FROM person_secret WHERE person_key IN (:keys)")
-                .param("keys", secrets).update());
+        if (!secrets.isEmpty()) {
+            erased.put("person_secrets", jdbc.sql("DELETE FROM person_secret WHERE person_key IN (:keys)")
+                    .param("keys", secrets).update());
+        }
         if (!found.contacts().isEmpty()) { // their points and list memberships go with them (ON DELETE CASCADE)
             erased.put("contacts", update("DELETE FROM contact WHERE id IN (:ids)", found.contacts()));
         }
         if (person.email() != null) {
             erased.put("marketing_opt_outs", jdbc.sql("DELETE FROM marketing_opt_out WHERE email_normalized = :email")
                     .param("email", person.email()).update());
-            erased.put("mail_reports", jdbc.sql("DELETE FROM mail_feedback WHERE lower(recipient) = :email")
-                    .param("email", person.email()).update());
+            erased.put("mail_reports", erased.getOrDefault("mail_reports", 0) + jdbc.sql(
+                    "DELETE FROM mail_feedback WHERE lower(recipient) = :email").param("email", person.email()).update());
+            // links they asked for themselves and did not use
+            jdbc.sql("DELETE FROM privacy_confirmation WHERE email = :email").param("email", person.email()).update();
+        }
+        if (person.phone() != null) { // text messages' reports name the number
+            erased.put("mail_reports", erased.getOrDefault("mail_reports", 0) + jdbc.sql(
+                    "DELETE FROM mail_feedback WHERE recipient = :phone").param("phone", person.phone()).update());
         }
         List<ActivityOutbox.Entry> activities = new ArrayList<>();
         found.invitationsByEvent().forEach((event, ids) -> activities.add(new ActivityOutbox.Entry(
@@ -83,12 +95,19 @@ class PersonalDataErasure {
         }
         erased.put("wall_comments", update("UPDATE wall_comment SET author_name = :erased, body = '', hidden = true "
                 + "WHERE invitation_id IN (:ids)", invitations));
+        List<String> photos = jdbc.sql("SELECT photo_url FROM wall_post WHERE invitation_id IN (:ids) "
+                + "AND photo_url IS NOT NULL").param("ids", invitations).query(String.class).list();
         erased.put("wall_posts", update("UPDATE wall_post SET author_name = :erased, body = '', photo_url = NULL, "
                 + "hidden = true WHERE invitation_id IN (:ids)", invitations));
+        erased.put("photos", photos.size());
+        media.deleteGuestPhotosAfterCommit(photos);
         for (String table : List.of("wall_reaction", "chat_message", "push_subscription", "sms_consent", "idea_pick",
                 "question_answer")) {
             erased.put(table, update("DELETE FROM " + table + " WHERE invitation_id IN (:ids)", invitations));
         }
+        // what mail servers and SMS providers reported about messages to these invitations (their keys name them)
+        erased.put("mail_reports", jdbc.sql("DELETE FROM mail_feedback f WHERE EXISTS (SELECT 1 FROM invitation i "
+                + "WHERE i.id IN (:ids) AND position(i.id::text IN f.message_key) > 0)").param("ids", invitations).update());
         // the campaigns' counts stay right; the address goes (the invitation's own key, as for a guest without one)
         update("UPDATE campaign_recipient SET person_key = 'invitation:' || invitation_id::text "
                 + "WHERE invitation_id IN (:ids)", invitations);
@@ -103,13 +122,14 @@ class PersonalDataErasure {
     @Transactional(propagation = Propagation.MANDATORY)
     Map<String, Integer> eraseBuyersAndHolders(List<UUID> orders, List<UUID> tickets) {
         Map<String, Integer> erased = new LinkedHashMap<>();
-        if (!tickets.isEmpty()) {
-            erased.put("tickets", update("UPDATE ticket SET holder_name = :erased, holder_email = '' WHERE id IN (:ids)",
-                    tickets));
-        }
+        // orders before tickets, as the retention rule locks them: two erasures at once never wait on each other
         if (!orders.isEmpty()) {
             erased.put("ticket_orders", update("UPDATE ticket_order SET buyer_name = :erased, buyer_email = '', "
                     + "client_secret = NULL WHERE id IN (:ids)", orders));
+        }
+        if (!tickets.isEmpty()) {
+            erased.put("tickets", update("UPDATE ticket SET holder_name = :erased, holder_email = '' WHERE id IN (:ids)",
+                    tickets));
         }
         return erased;
     }

@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * Guests' own requests waiting for them to open the link mailed to their address ({@code privacy_confirmation}): the
  * link carries 128 random bits, only their SHA-256 is stored; a link is taken once, and is worthless after its
- * expiry (expired rows are purged every few minutes).
+ * expiry. Rows stay a day after their expiry, used or not, so they count towards the address's requests of the day.
  */
 @Repository
 class PrivacyConfirmations extends BatchPoller {
@@ -48,6 +48,12 @@ class PrivacyConfirmations extends BatchPoller {
         return token;
     }
 
+    /** Serialises requests for one address until the transaction ends, so two at once cannot both pass the count. */
+    void lockAddress(String email) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('privacy-confirmation:' || :email))").param("email", email)
+                .query((java.sql.ResultSet rs) -> { });
+    }
+
     long madeSince(String email, Instant since) {
         return jdbc.sql("SELECT count(*) FROM privacy_confirmation WHERE email = :email AND created_at >= :since")
                 .param("email", email).param("since", Timestamp.from(since)).query(Long.class).single();
@@ -55,23 +61,24 @@ class PrivacyConfirmations extends BatchPoller {
 
     /** A live link's request, without taking it (the page that asks to confirm). */
     Optional<Pending> peek(String token) {
-        return jdbc.sql("SELECT kind, email FROM privacy_confirmation WHERE token_hash = :hash AND expires_at > :now")
+        return jdbc.sql("SELECT kind, email FROM privacy_confirmation WHERE token_hash = :hash AND expires_at > :now "
+                        + "AND used_at IS NULL")
                 .param("hash", hash(token)).param("now", Timestamp.from(clock.instant()))
                 .query((rs, n) -> new Pending(rs.getString(1), rs.getString(2))).optional();
     }
 
     /** Takes a live link's request: a second confirmation, also one racing this, finds nothing. */
     Optional<Pending> take(String token) {
-        return jdbc.sql("DELETE FROM privacy_confirmation WHERE token_hash = :hash AND expires_at > :now "
-                        + "RETURNING kind, email")
+        return jdbc.sql("UPDATE privacy_confirmation SET used_at = :now WHERE token_hash = :hash AND expires_at > :now "
+                        + "AND used_at IS NULL RETURNING kind, email")
                 .param("hash", hash(token)).param("now", Timestamp.from(clock.instant()))
                 .query((rs, n) -> new Pending(rs.getString(1), rs.getString(2))).optional();
     }
 
     @Override
     protected int round() {
-        return jdbc.sql("DELETE FROM privacy_confirmation WHERE expires_at <= :now")
-                .param("now", Timestamp.from(clock.instant())).update();
+        return jdbc.sql("DELETE FROM privacy_confirmation WHERE expires_at <= :dayAgo")
+                .param("dayAgo", Timestamp.from(clock.instant().minus(Duration.ofDays(1)))).update();
     }
 
     @Override

@@ -61,6 +61,7 @@ class SelfServicePrivacy {
      */
     @Transactional
     Asked ask(String kind, String email, GuestText t) {
+        confirmations.lockAddress(email);
         if (confirmations.madeSince(email, clock.instant().minus(Duration.ofDays(1)))
                 >= properties.requestsPerAddressPerDay()) {
             return Asked.TOO_MANY;

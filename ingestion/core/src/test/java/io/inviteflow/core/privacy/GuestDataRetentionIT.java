@@ -1,10 +1,12 @@
 package io.inviteflow.core.privacy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.inviteflow.contract.ActivityType;
 import io.inviteflow.core.security.SecurityProperties;
 import io.inviteflow.core.support.Api;
 import io.inviteflow.core.support.CoreIntegrationTest;
 import io.inviteflow.core.support.ServiceTokens;
+import io.inviteflow.testsupport.ActivityReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -66,6 +68,21 @@ class GuestDataRetentionIT extends CoreIntegrationTest {
         assertThat(api.post("/api/v1/internal/retention/erasures", ServiceTokens.mint(security),
                 "{\"startedBefore\":\"%s\",\"limit\":2}".formatted(cutoff)).json().get("invitationIds"))
                 .as("nothing left").isEmpty();
+
+        try (var reader = new ActivityReader(TOPIC)) {
+            List<String> oldIds = List.of(oldGuests.get(0).get("id").asText(), oldGuests.get(1).get("id").asText());
+            List<String> expired = new ArrayList<>();
+            reader.readUntil(all -> {
+                expired.clear();
+                all.stream().filter(m -> m.activity().type() == ActivityType.GUEST_DATA_EXPIRED)
+                        .forEach(m -> m.activity().payload().get("invitationIds").forEach(id -> expired.add(id.asText())));
+                return expired.containsAll(oldIds);
+            }, java.time.Duration.ofSeconds(30));
+            assertThat(expired).as("batch-jobs hears of each erased guest").containsAll(oldIds);
+        }
+        assertThat(api.post("/api/v1/internal/retention/erasures", ServiceTokens.mint(security),
+                "{\"startedBefore\":\"%s\",\"limit\":2}".formatted(Instant.now().minus(1, ChronoUnit.DAYS)))
+                .status()).as("a cutoff of yesterday is a mistake").isEqualTo(422);
 
         Map<String, Object> ada = invitation(oldGuests.get(0));
         assertThat(ada).containsEntry("guest_name", PersonalDataErasure.ERASED_NAME).containsEntry("note", null)

@@ -3,6 +3,7 @@ package io.inviteflow.core.privacy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inviteflow.contract.ActivityType;
+import io.inviteflow.core.media.TestImages;
 import io.inviteflow.core.support.Api;
 import io.inviteflow.core.support.CoreIntegrationTest;
 import io.inviteflow.testsupport.ActivityReader;
@@ -30,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A person's copy and erasure, handled by an admin: after an erasure no table of PostgreSQL and no activity on Kafka
  * holds the person's name, address, number or words, their links open nothing, their guest key cannot be made again,
- * and everyone else's data is untouched. (The ClickHouse archive's part: {@code ClickHouseSinkIT} in streaming-jobs.)
+ * and everyone else's data is untouched. (The ClickHouse archive's part: {@code ArchiveErasureIT} in streaming-jobs.)
  */
 class PrivacyIT extends CoreIntegrationTest {
 
@@ -67,6 +68,9 @@ class PrivacyIT extends CoreIntegrationTest {
         assertThat(api.post("/api/v1/admin/privacy/erasures", admin, "{}").status()).as("nobody").isEqualTo(422);
         assertThat(api.post("/api/v1/admin/privacy/erasures", admin,
                 "{\"email\":\"a@example.org\",\"phone\":\"+491701234567\"}").status()).as("two people?").isEqualTo(422);
+        var nobody = api.post("/api/v1/admin/privacy/erasures", admin, "{\"phone\":\"+49 170 000 00 01\"}");
+        assertThat(nobody.status()).as("a number nobody has: nothing to erase").isEqualTo(200);
+        assertThat(nobody.json().get("erased").get("events").asInt()).isZero();
         var badNumber = api.post("/api/v1/admin/privacy/erasures", admin, "{\"phone\":\"0170 12\"}");
         assertThat(badNumber.status()).isEqualTo(422);
         assertThat(badNumber.contentType()).contains("application/problem+json");
@@ -95,8 +99,15 @@ class PrivacyIT extends CoreIntegrationTest {
 
         assertThat(api.post("/api/v1/invitations/" + adaToken + "/rsvp", null,
                 "{\"response\":\"YES\",\"plusOnes\":1,\"note\":\"%s\"}".formatted(note)).status()).isEqualTo(200);
-        assertThat(api.postForm("/i/" + adaToken + "/wall", "body=" + wallText.replace(' ', '+')).status())
+        assertThat(api.wallPost(adaToken, wallText, "cake.jpg", TestImages.photo(800, 600, "jpg")).status())
                 .isEqualTo(303);
+        String photo = jdbc.sql("SELECT photo_url FROM wall_post WHERE invitation_id = :id")
+                .param("id", UUID.fromString(invited.get(0).get("id").asText())).query(String.class).single();
+        String photoPath = URI.create(photo).getPath();
+        assertThat(api.get(photoPath, null).status()).isEqualTo(200);
+        // what her mail server reported about a reminder to her (the ledger's key names her invitation)
+        jdbc.sql("INSERT INTO mail_feedback (message_key, kind, recipient) VALUES (:key, 'DELIVERED', :to)")
+                .param("key", "unanswered/" + invited.get(0).get("id").asText()).param("to", email).update();
         String keyBefore = keys.of(email);
 
         Map<String, String> copy = unzip(download(admin, "{\"email\":\" " + email.toUpperCase() + " \"}"));
@@ -117,6 +128,7 @@ class PrivacyIT extends CoreIntegrationTest {
 
         assertThat(tablesHolding(email, surname, phone, note, wallText)).as("PostgreSQL after the erasure").isEmpty();
         assertThat(api.getAs("/i/" + adaToken, "test").status()).as("her link opens nothing").isEqualTo(404);
+        assertThat(api.get(photoPath, null).status()).as("her photo's stored copy is gone").isEqualTo(404);
         assertThat(keys.of(email)).as("her secret is gone: the old guest key cannot be made again")
                 .isNotEqualTo(keyBefore);
         assertThat(jdbc.sql("SELECT guest_name, guest_email FROM invitation WHERE id = :id")

@@ -78,7 +78,10 @@ class AccessMatrixIT extends CoreIntegrationTest {
                 }
             } else if (hasOwnedId(path, ids)) {
                 strangerChecks++;
-                if (stranger < 400 || stranger >= 500) {
+                // without a body nothing but the owner check can refuse: it must be that refusal (not a 400 of
+                // validation that came first and hides what the lookup would have done)
+                boolean bodyless = e.method().equals("GET") || e.method().equals("DELETE");
+                if (stranger < 400 || stranger >= 500 || bodyless && stranger != 403 && stranger != 404) {
                     wrong.add("another organizer: " + e + " " + path + " -> " + stranger);
                 }
             }

@@ -30,9 +30,26 @@ class GuestPagePolicyTest {
         assertThat(standIn.get("connect-src")).isEqualTo("'self' http://127.0.0.1:4242");
     }
 
+    @Test
+    void formsMayGoOnToPayPalsApprovalPageWhenPayPalIsOffered() {
+        assertThat(directives(policy("https://api.stripe.com", "https://api-m.paypal.com")).get("form-action"))
+                .isEqualTo("'self' https://www.paypal.com");
+        assertThat(directives(policy("https://api.stripe.com", "https://api-m.sandbox.paypal.com")).get("form-action"))
+                .isEqualTo("'self' https://www.sandbox.paypal.com");
+        assertThat(directives(policy("https://api.stripe.com", "http://127.0.0.1:4243")).get("form-action"))
+                .isEqualTo("'self' http://127.0.0.1:4243");
+        assertThat(directives(policy("https://api.stripe.com")).get("form-action")).isEqualTo("'self'");
+    }
+
     private static String policy(String stripeApiBase) {
         return GuestPagePolicy.of(new PaymentProperties(new PaymentProperties.Stripe("sk", "pk", stripeApiBase, "wh",
                 Duration.ofSeconds(5)), null));
+    }
+
+    private static String policy(String stripeApiBase, String payPalApiBase) {
+        return GuestPagePolicy.of(new PaymentProperties(new PaymentProperties.Stripe("sk", "pk", stripeApiBase, "wh",
+                Duration.ofSeconds(5)), new PaymentProperties.PayPal("client", "secret", payPalApiBase, "WH", "Shop",
+                Duration.ofSeconds(5))));
     }
 
     private static Map<String, String> directives(String policy) {

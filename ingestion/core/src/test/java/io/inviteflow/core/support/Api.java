@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** A plain HTTP client for the public API, so tests see exactly what a mobile app would. */
@@ -115,6 +116,20 @@ public final class Api {
             throw new AssertionError("invitation failed: " + invited.body());
         }
         return invited.json().get("invitations");
+    }
+
+    /** The wall's form as a browser sends it: text and a file in multipart/form-data. */
+    public Response wallPost(String token, String text, String filename, byte[] content) {
+        String boundary = "wall-" + UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\n" + text
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"" + filename
+                + "\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return exchange("/i/" + token + "/wall", r -> r
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     /** Creates an event for the organizer and returns its id. */

@@ -19,7 +19,7 @@ import java.util.UUID;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "inviteflow.sign-in.attempts-per-minute-per-address=100000",
         "inviteflow.sign-in.sign-ups-per-hour-per-address=100000",
-        "inviteflow.security.admins=" + CoreIntegrationTest.ADMIN})
+        "inviteflow.security.admins=" + CoreIntegrationTest.ADMIN, "inviteflow.security.trust-configured-admins=true"})
 public abstract class CoreIntegrationTest {
 
     /** The only admin (inviteflow.security.admins); {@link io.inviteflow.core.support.Api#adminToken} signs it up. */

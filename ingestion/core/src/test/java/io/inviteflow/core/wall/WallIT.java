@@ -125,7 +125,7 @@ class WallIT extends CoreIntegrationTest {
 
     @Test
     void aPhotoIsCheckedByItsBytesNotItsName() throws Exception {
-        var photo = upload(grace, "Here is the garden", "garden.pdf", TestImages.photo(1600, 1200, "jpg"));
+        var photo = api.wallPost(grace, "Here is the garden", "garden.pdf", TestImages.photo(1600, 1200, "jpg"));
         assertThat(photo.status()).isEqualTo(303);
         Matcher img = Pattern.compile("<img src=\"(http[^\"]+/media/[^\"]+)\" alt=\"Photo by Grace\"")
                 .matcher(page(alan));
@@ -139,7 +139,7 @@ class WallIT extends CoreIntegrationTest {
         assertThat(api.get("/media/" + original + ".jpg", null).status()).isEqualTo(404);
 
         int before = posts();
-        var fake = upload(grace, "not a photo", "photo.png", "%PDF-1.7 not an image".getBytes(StandardCharsets.UTF_8));
+        var fake = api.wallPost(grace, "not a photo", "photo.png", "%PDF-1.7 not an image".getBytes(StandardCharsets.UTF_8));
         assertThat(fake.status()).isEqualTo(415);
         assertThat(fake.body()).contains("role=\"alert\"").contains("only JPEG, PNG and GIF images");
         assertThat(posts()).isEqualTo(before); // nothing half-written
@@ -215,19 +215,5 @@ class WallIT extends CoreIntegrationTest {
     private List<ActivityReader.Message> ofEvent(List<ActivityReader.Message> all) {
         return all.stream().filter(m -> m.activity().partyEventId().toString().equals(eventId)
                 && m.activity().type().name().startsWith("WALL_")).toList();
-    }
-
-    /** The wall's form as a browser sends it: text and a file in multipart/form-data. */
-    private Api.Response upload(String token, String text, String filename, byte[] content) {
-        String boundary = "wall-" + UUID.randomUUID();
-        var body = new java.io.ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\n" + text
-                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"" + filename
-                + "\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return api.exchange("/i/" + token + "/wall", r -> r
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 }
