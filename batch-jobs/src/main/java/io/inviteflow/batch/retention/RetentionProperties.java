@@ -15,4 +15,11 @@ import java.time.Period;
 public record RetentionProperties(@DefaultValue("P2Y") Period guestDataAfter,
                                   @DefaultValue("0 40 3 * * ?") String cron,
                                   @DefaultValue("500") int chunkSize) {
+
+    public RetentionProperties {
+        if (guestDataAfter.isNegative() || guestDataAfter.isZero()) {
+            throw new IllegalArgumentException("inviteflow.retention.guest-data-after must be a period after the event, "
+                    + "not " + guestDataAfter);
+        }
+    }
 }

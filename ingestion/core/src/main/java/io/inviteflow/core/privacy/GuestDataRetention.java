@@ -36,8 +36,8 @@ class GuestDataRetention {
     }
 
     private static final String PAST = "e.starts_at < :before AND e.recurrence IS NULL";
-
     private static final String AGGREGATE = "retention";
+
     private final JdbcClient jdbc;
     private final PersonalDataErasure erasure;
     private final ActivityOutbox outbox;
@@ -51,9 +51,16 @@ class GuestDataRetention {
     @Transactional
     Chunk eraseChunk(Instant startedBefore, int limit) {
         Timestamp before = Timestamp.from(startedBefore);
-        List<UUID> invitations = jdbc.sql("SELECT i.id FROM invitation i JOIN party_event e ON e.id = i.party_event_id "
+        Map<UUID, List<UUID>> byEvent = new LinkedHashMap<>();
+        List<UUID> invitations = new ArrayList<>();
+        jdbc.sql("SELECT i.id, i.party_event_id FROM invitation i JOIN party_event e ON e.id = i.party_event_id "
                         + "WHERE " + PAST + " AND i.erased_at IS NULL ORDER BY i.id LIMIT :limit FOR UPDATE OF i SKIP LOCKED")
-                .param("before", before).param("limit", limit).query(UUID.class).list();
+                .param("before", before).param("limit", limit)
+                .query((java.sql.ResultSet rs) -> {
+                    invitations.add(rs.getObject(1, UUID.class));
+                    byEvent.computeIfAbsent(rs.getObject(2, UUID.class), e -> new ArrayList<>())
+                            .add(rs.getObject(1, UUID.class));
+                });
         List<UUID> orders = jdbc.sql("SELECT o.id FROM ticket_order o JOIN party_event e ON e.id = o.event_id "
                         + "WHERE " + PAST + " AND o.buyer_email <> '' ORDER BY o.id LIMIT :limit FOR UPDATE OF o SKIP LOCKED")
                 .param("before", before).param("limit", limit).query(UUID.class).list();
@@ -63,15 +70,6 @@ class GuestDataRetention {
         erasure.eraseBuyersAndHolders(orders, tickets);
         // in this transaction, so whoever keeps guests' addresses (batch-jobs' ledger) hears of it even when the
         // caller never gets this answer
-        Map<UUID, List<UUID>> byEvent = new LinkedHashMap<>();
-        if (!invitations.isEmpty()) {
-            jdbc.sql("SELECT id, party_event_id FROM invitation WHERE id IN (:ids) ORDER BY id")
-                    .param("ids", invitations)
-                    .query((java.sql.ResultSet rs) -> {
-                        byEvent.computeIfAbsent(rs.getObject(2, UUID.class), e -> new ArrayList<>())
-                                .add(rs.getObject(1, UUID.class));
-                    });
-        }
         List<ActivityOutbox.Entry> expired = new ArrayList<>();
         byEvent.forEach((event, ids) -> expired.add(new ActivityOutbox.Entry(ActivityType.GUEST_DATA_EXPIRED,
                 AGGREGATE, UUID.randomUUID(), event, new Payloads.PersonErased(ids))));

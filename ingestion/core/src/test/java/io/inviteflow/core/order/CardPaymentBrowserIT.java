@@ -100,6 +100,19 @@ class CardPaymentBrowserIT extends PaidEventTest {
         assertThat(status(completed)).isEqualTo("PAID");
     }
 
+    @Test
+    void theTicketFormGoesOnToPayPalsApprovalPageUnderThePagesPolicy() {
+        List<String> sale = paidEvent("PayPal picnic", 1500, 10);
+        String guest = api.invite(organizer, sale.get(0), "Grace").get(0).get("token").asText();
+        page.navigate("http://127.0.0.1:" + port + "/i/" + guest);
+        page.locator("select[name='qty-" + sale.get(1) + "']").selectOption("1");
+        page.locator("#ticket-email").fill("grace@example.org");
+        page.locator("input[name=gateway][value=paypal]").check();
+        page.locator("form[action$='/tickets'] button[type=submit]").click();
+        // the form's answer is a redirect to PayPal's (here its stand-in's) page: form-action must allow it
+        page.waitForURL(PAYPAL.baseUrl() + "/**");
+    }
+
     /** A guest with a held order of one ticket, on their invitation page; returns {token, orderId}. */
     private String[] heldOrder(String title) {
         List<String> sale = paidEvent(title, 2500, 10);
