@@ -43,6 +43,17 @@ CREATE TABLE privacy_confirmation (
 CREATE INDEX privacy_confirmation_by_email ON privacy_confirmation (email, created_at);
 CREATE INDEX privacy_request_by_time ON privacy_request (at DESC);
 
+-- An organizer's address is verified once they open the link mailed to it at sign-up (only its hash is kept, until
+-- used or expired). Sign-up does not wait for it; what trusts an address (the configured admins) does.
+ALTER TABLE organizer ADD COLUMN email_verified_at timestamptz;
+CREATE TABLE email_verification (
+    token_hash   bytea PRIMARY KEY,
+    organizer_id uuid        NOT NULL REFERENCES organizer (id),
+    created_at   timestamptz NOT NULL DEFAULT now(),
+    expires_at   timestamptz NOT NULL
+);
+CREATE INDEX email_verification_by_organizer ON email_verification (organizer_id);
+
 -- When an invitation's personal data was erased: the person asked, or the retention rule reached its event. Such an
 -- invitation keeps its event, answer and headcount; the retention job skips it.
 ALTER TABLE invitation ADD COLUMN erased_at timestamptz;

@@ -26,13 +26,15 @@ class AccountController {
     private final PasswordEncoder passwords;
     private final SecurityAudit audit;
     private final TransactionTemplate transactions;
+    private final EmailVerifications verifications;
 
     AccountController(OrganizerRepository organizers, PasswordEncoder passwords, SecurityAudit audit,
-                      TransactionTemplate transactions) {
+                      TransactionTemplate transactions, EmailVerifications verifications) {
         this.organizers = organizers;
         this.passwords = passwords;
         this.audit = audit;
         this.transactions = transactions;
+        this.verifications = verifications;
     }
 
     record SignUp(@NotBlank @Email @Size(max = 254) String email,
@@ -54,6 +56,7 @@ class AccountController {
         if (!created) {
             throw Problems.conflict("an organizer with this email already exists");
         }
+        verifications.send(organizer.id(), organizer.email(), organizer.name()); // a mail server away: sent on request
         return ResponseEntity.created(URI.create("/api/v1/organizers/" + organizer.id())).body(organizer);
     }
 

@@ -1,17 +1,14 @@
 package io.inviteflow.core.privacy;
 
 import io.inviteflow.core.scheduling.BatchPoller;
+import io.inviteflow.core.security.LinkTokens;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -28,7 +25,6 @@ class PrivacyConfirmations extends BatchPoller {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     PrivacyConfirmations(JdbcClient jdbc, Clock clock) {
         super("privacy-confirmation-purge", 10_000);
@@ -38,9 +34,7 @@ class PrivacyConfirmations extends BatchPoller {
 
     /** @return the link's token */
     String create(String kind, String email, Duration ttl) {
-        byte[] bits = new byte[16];
-        random.nextBytes(bits);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
+        String token = LinkTokens.random();
         jdbc.sql("INSERT INTO privacy_confirmation (token_hash, kind, email, expires_at) "
                         + "VALUES (:hash, :kind, :email, :expires)")
                 .param("hash", hash(token)).param("kind", kind).param("email", email)
@@ -87,10 +81,6 @@ class PrivacyConfirmations extends BatchPoller {
     }
 
     private static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return LinkTokens.hash(token);
     }
 }

@@ -5,10 +5,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.time.Duration;
 
 /**
- * @param mailFrom                 From: of the mails confirming a guest's own request
  * @param confirmationTtl          how long the mailed link works
  * @param requestsPerAddressPerDay requests one address may be mailed about in a day
  */
 @ConfigurationProperties("inviteflow.privacy")
-record PrivacyProperties(String mailFrom, Duration confirmationTtl, int requestsPerAddressPerDay) {
+record PrivacyProperties(Duration confirmationTtl, int requestsPerAddressPerDay) {
 }

@@ -13,32 +13,35 @@ import java.util.stream.Collectors;
 
 /**
  * Roles stored with an account ({@code organizer_role}). ADMIN handles people's requests about their data across every
- * organizer. An operator grants it ({@code ./inviteflow grant-admin <address>}: an account that exists, whose owner
- * the operator knows). The configured addresses ({@code inviteflow.security.admins}) count as admins only where
- * {@code inviteflow.security.trust-configured-admins} says so — the local stack and the tests: sign-up does not verify
- * addresses, so elsewhere anyone could sign up with a listed address before its owner does.
+ * organizer. An operator grants it ({@code ./inviteflow grant-admin <address>}), or lists the address in
+ * {@code inviteflow.security.admins}: a listed address counts once its owner has confirmed it (the link mailed at
+ * sign-up) — else anyone could sign up with a listed address before its owner does — or at once where
+ * {@code inviteflow.security.trust-configured-admins} is on (the local stack, whose mail nobody reads, and the tests).
  */
 @Component
 public class Roles {
 
     public static final String ADMIN = "ADMIN";
     private final JdbcClient jdbc;
-    private final Set<String> trustedAdmins;
+    private final Set<String> configuredAdmins;
+    private final boolean trustConfigured;
 
     Roles(JdbcClient jdbc, @Value("${inviteflow.security.admins:}") List<String> admins,
           @Value("${inviteflow.security.trust-configured-admins:false}") boolean trustConfigured) {
         this.jdbc = jdbc;
-        this.trustedAdmins = !trustConfigured ? Set.of() : admins.stream().map(a -> a.trim().toLowerCase(Locale.ROOT))
+        this.configuredAdmins = admins.stream().map(a -> a.trim().toLowerCase(Locale.ROOT))
                 .filter(a -> !a.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        this.trustConfigured = trustConfigured;
     }
 
     public boolean isAdmin(UUID organizerId) {
         return jdbc.sql("""
                         SELECT EXISTS (SELECT 1 FROM organizer_role WHERE organizer_id = :id AND role = :role)
-                            OR EXISTS (SELECT 1 FROM organizer WHERE id = :id AND email_normalized IN (:trusted))""")
-                .param("id", organizerId).param("role", ADMIN)
+                            OR EXISTS (SELECT 1 FROM organizer WHERE id = :id AND email_normalized IN (:configured)
+                                       AND (:trust OR email_verified_at IS NOT NULL))""")
+                .param("id", organizerId).param("role", ADMIN).param("trust", trustConfigured)
                 // IN () is not SQL: an address no account can have stands for "nobody"
-                .param("trusted", trustedAdmins.isEmpty() ? List.of("") : List.copyOf(trustedAdmins))
+                .param("configured", configuredAdmins.isEmpty() ? List.of("") : List.copyOf(configuredAdmins))
                 .query(Boolean.class).single();
     }
 

@@ -45,10 +45,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Order(1)
     SecurityFilterChain guests(HttpSecurity http, PaymentProperties payments) throws Exception {
         // the providers' webhooks (payments, mail and SMS reports) carry their own signature; a door's scanner, a ticket
-        // holder and a guest confirming a request about their data their own link
+        // holder, a guest confirming a request about their data and an organizer confirming their address their own link
         http.securityMatcher("/i/**", "/api/v1/invitations/*/rsvp", "/guest/*", "/artwork/*.svg", "/media/*",
                         "/webhooks/stripe", "/webhooks/paypal", "/webhooks/mail-feedback", "/webhooks/sms-status",
-                        "/checkin/**", "/t/*/ticket.pdf", "/privacy/*")
+                        "/checkin/**", "/t/*/ticket.pdf", "/privacy/*", "/verify-email/*")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())

@@ -1,0 +1,72 @@
+package io.inviteflow.core.security;
+
+import io.inviteflow.core.support.Api;
+import io.inviteflow.core.support.CoreIntegrationTest;
+import io.inviteflow.testsupport.Mailboxes;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An address listed among the admins counts only once its owner has confirmed it through the link mailed at sign-up
+ * (outside the local stack, which trusts its list): whoever signs up first with a listed address gains nothing.
+ */
+class ConfiguredAdminsIT extends CoreIntegrationTest {
+
+    private static final Pattern LINK = Pattern.compile("http\\S+(/verify-email/[A-Za-z0-9_-]+)");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aListedAddressIsAnAdminOnceItsOwnerConfirmedIt() {
+        var api = new Api(port);
+        String email = "ops-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        var signedUp = api.post("/api/v1/organizers", null,
+                "{\"email\":\"%s\",\"password\":\"correct horse\",\"name\":\"Ops\"}".formatted(email));
+        assertThat(signedUp.status()).isEqualTo(201);
+        UUID id = UUID.fromString(signedUp.json().get("id").asText());
+        String token = api.post("/api/v1/auth/token", null,
+                "{\"email\":\"%s\",\"password\":\"correct horse\"}".formatted(email)).json().get("accessToken").asText();
+        Roles untrusting = new Roles(jdbc, List.of(email.toUpperCase()), false);
+
+        assertThat(untrusting.isAdmin(id)).as("listed, not confirmed").isFalse();
+        assertThat(new Roles(jdbc, List.of(email), true).isAdmin(id)).as("the local stack trusts its list").isTrue();
+        assertThat(api.get("/api/v1/organizers/me/email-verification", token).json().get("verified").asBoolean())
+                .isFalse();
+
+        Mailboxes.Mail mail = Mailboxes.awaitInbox(email, Mailboxes.subject("Confirm your Inviteflow address"), 1,
+                Duration.ofSeconds(30)).get(0);
+        Matcher link = LINK.matcher(mail.text());
+        assertThat(link.find()).as(mail.text()).isTrue();
+        assertThat(api.getAs(link.group(1), "test").body()).as("opening the link only asks").contains(email);
+        assertThat(untrusting.isAdmin(id)).isFalse();
+        assertThat(api.postForm(link.group(1), "").body()).contains("Address confirmed");
+
+        assertThat(untrusting.isAdmin(id)).as("listed and confirmed").isTrue();
+        assertThat(new Roles(jdbc, List.of(), false).isAdmin(id)).as("confirmed, not listed").isFalse();
+        assertThat(api.get("/api/v1/organizers/me/email-verification", token).json().get("verified").asBoolean())
+                .isTrue();
+        assertThat(api.postForm(link.group(1), "").status()).as("a link works once").isEqualTo(404);
+    }
+
+    @Test
+    void aNewLinkIsMailedOnRequestThreeTimesADayAtMost() {
+        var api = new Api(port);
+        String token = api.newOrganizerToken(); // its sign-up sent the first link
+        assertThat(api.post("/api/v1/organizers/me/email-verification", token, "{}").status()).isEqualTo(202);
+        assertThat(api.post("/api/v1/organizers/me/email-verification", token, "{}").status()).isEqualTo(202);
+        assertThat(api.post("/api/v1/organizers/me/email-verification", token, "{}").status()).isEqualTo(429);
+    }
+}
