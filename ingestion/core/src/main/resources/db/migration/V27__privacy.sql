@@ -58,3 +58,7 @@ CREATE INDEX email_verification_by_organizer ON email_verification (organizer_id
 -- invitation keeps its event, answer and headcount; the retention job skips it.
 ALTER TABLE invitation ADD COLUMN erased_at timestamptz;
 CREATE INDEX invitation_retained ON invitation (party_event_id) WHERE erased_at IS NULL;
+
+-- Mail and text reports by the invitation they are about (the end of their key, <kind>:<invitation id>): an erasure
+-- deletes them by invitation, a chunk of the retention rule at a time.
+CREATE INDEX mail_feedback_by_invitation ON mail_feedback ((substring(message_key from '([0-9a-f-]{36})$')));

@@ -66,7 +66,8 @@ public class PrivacyView extends VerticalLayout {
             trail.getDataProvider().refreshAll();
         });
         trail.addColumn(h -> h.kind().equals("ERASURE") ? "Erasure" : "Copy").setHeader("What").setAutoWidth(true);
-        trail.addColumn(CorePrivacy.Handled::handledBy).setHeader("By").setAutoWidth(true);
+        trail.addColumn(h -> h.handledBy() == null ? "the person, through their link" : h.handledBy())
+                .setHeader("By").setAutoWidth(true);
         trail.addColumn(h -> h.summary().entrySet().stream().map(e -> e.getKey().replace('_', ' ') + " " + e.getValue())
                 .collect(Collectors.joining(", "))).setHeader("Touched").setFlexGrow(2);
         trail.addColumn(h -> h.subjectHash().substring(0, 12)).setHeader("Person (hash)").setAutoWidth(true);

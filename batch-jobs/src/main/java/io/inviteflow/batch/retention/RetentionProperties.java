@@ -16,10 +16,14 @@ public record RetentionProperties(@DefaultValue("P2Y") Period guestDataAfter,
                                   @DefaultValue("0 40 3 * * ?") String cron,
                                   @DefaultValue("500") int chunkSize) {
 
+    /** The core refuses shorter ones (InternalRetentionController): a run that would fail every night fails here. */
+    static final int SHORTEST_DAYS = 30;
+
     public RetentionProperties {
-        if (guestDataAfter.isNegative() || guestDataAfter.isZero()) {
-            throw new IllegalArgumentException("inviteflow.retention.guest-data-after must be a period after the event, "
-                    + "not " + guestDataAfter);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        if (today.minus(guestDataAfter).isAfter(today.minusDays(SHORTEST_DAYS))) {
+            throw new IllegalArgumentException("inviteflow.retention.guest-data-after must be at least "
+                    + SHORTEST_DAYS + " days, not " + guestDataAfter);
         }
     }
 }

@@ -22,6 +22,7 @@ public record ActivityLogRow(String eventId, String type, String aggregateType, 
         implements ClickHouseRow {
 
     /** As lenient as the decoder that let the activity in: a field added by a newer producer changes nothing. */
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ActivityLogRow.class);
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -36,7 +37,8 @@ public record ActivityLogRow(String eventId, String type, String aggregateType, 
             erased = JSON.readValue(payload, Payloads.PersonErased.class);
         } catch (IOException e) {
             // the decoder read this payload already (ActivityDecoder): only a broken archive row gets here, and it
-            // must not stop the archive; it is archived like any row
+            // must not stop the archive; it is archived like any row, and said loudly: an erasure was not applied
+            LOG.error("erasure {} not applied to the archive: its payload does not read ({})", eventId, e.getMessage());
             return null;
         }
         if (erased.invitationIds() == null || erased.invitationIds().stream().anyMatch(java.util.Objects::isNull)

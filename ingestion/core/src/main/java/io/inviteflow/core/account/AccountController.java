@@ -56,7 +56,7 @@ class AccountController {
         if (!created) {
             throw Problems.conflict("an organizer with this email already exists");
         }
-        verifications.send(organizer.id(), organizer.email(), organizer.name()); // a mail server away: sent on request
+        verifications.send(organizer.id(), organizer.email()); // a mail server away: a new link on request
         return ResponseEntity.created(URI.create("/api/v1/organizers/" + organizer.id())).body(organizer);
     }
 

@@ -2,12 +2,14 @@ package io.inviteflow.core.account;
 
 import io.inviteflow.core.CoreProperties;
 import io.inviteflow.core.mail.CoreMail;
+import io.inviteflow.core.scheduling.BatchPoller;
 import io.inviteflow.core.security.LinkTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -17,11 +19,12 @@ import java.util.UUID;
 
 /**
  * Proof that an organizer reads the address they signed up with: a link mailed at sign-up (and again on request, three
- * times a day at most) that works once, for three days. Signing up does not wait for it; what must trust an address
+ * times a day at most) that works once, for three days, with the account's password (the mailbox's owner must also be
+ * the account's: someone who signed up first with another's address cannot have them confirm it). Signing up does not wait for it; what must trust an address
  * does (the configured admins, {@link io.inviteflow.core.security.Roles}).
  */
 @Component
-class EmailVerifications {
+class EmailVerifications extends BatchPoller {
 
     private static final Logger log = LoggerFactory.getLogger(EmailVerifications.class);
     private static final Duration VALID = Duration.ofDays(3);
@@ -33,50 +36,67 @@ class EmailVerifications {
     private final Clock clock;
 
     EmailVerifications(JdbcClient jdbc, CoreMail mail, CoreProperties core, Clock clock) {
+        super("email-verification-purge", 10_000);
         this.jdbc = jdbc;
         this.mail = mail;
         this.core = core;
         this.clock = clock;
     }
 
-    /** Mails a new link; false when the day's links are used up, or the mail server did not take it (logged). */
-    boolean send(UUID organizerId, String email, String name) {
+    enum Sent { SENT, TOO_MANY, MAIL_SERVER_AWAY }
+
+    /** Mails a new link, three a day at most. */
+    @Transactional
+    Sent send(UUID organizerId, String email) {
+        // one account at a time: two requests at once cannot both pass the count
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('email-verification:' || :id))").param("id", organizerId.toString())
+                .query((java.sql.ResultSet rs) -> { });
         long today = jdbc.sql("SELECT count(*) FROM email_verification WHERE organizer_id = :id AND created_at >= :since")
                 .param("id", organizerId).param("since", Timestamp.from(clock.instant().minus(Duration.ofDays(1))))
                 .query(Long.class).single();
         if (today >= LINKS_PER_DAY) {
-            return false;
+            return Sent.TOO_MANY;
         }
         String token = LinkTokens.random();
         jdbc.sql("INSERT INTO email_verification (token_hash, organizer_id, expires_at) VALUES (:hash, :id, :expires)")
                 .param("hash", LinkTokens.hash(token)).param("id", organizerId)
                 .param("expires", Timestamp.from(clock.instant().plus(VALID))).update();
         try {
+            // nothing the person signing up typed goes into it: sign-up must not mail anyone someone else's words
             mail.send(email, "Confirm your Inviteflow address", """
-                    Hello %s,
+                    Hello,
 
-                    please confirm that this is your address by opening this link (it works for three days):
+                    please confirm that this is the address of your Inviteflow account by opening this link (it works
+                    for three days) and signing in with the account's password there:
 
                     %s/verify-email/%s
 
                     If you did not sign up at Inviteflow, ignore this mail: nothing happens.
-                    """.formatted(name, core.publicUrl(), token));
-            return true;
+                    """.formatted(core.publicUrl(), token));
+            return Sent.SENT;
         } catch (MailException e) {
             log.warn("the address confirmation for organizer {} was not sent: {}", organizerId, e.getMessage());
-            return false;
+            jdbc.sql("DELETE FROM email_verification WHERE token_hash = :hash").param("hash", LinkTokens.hash(token))
+                    .update();
+            return Sent.MAIL_SERVER_AWAY;
         }
     }
 
-    /** The address a live link would confirm (the page that asks first). */
-    Optional<String> addressOf(String token) {
-        return jdbc.sql("SELECT o.email FROM email_verification v JOIN organizer o ON o.id = v.organizer_id "
-                        + "WHERE v.token_hash = :hash AND v.expires_at > :now")
-                .param("hash", LinkTokens.hash(token)).param("now", Timestamp.from(clock.instant()))
-                .query(String.class).optional();
+    /** A live link's account: its id and address. */
+    record Pending(UUID organizerId, String email) {
     }
 
-    /** Confirms the address of a live link, once; false for a link used, expired or unknown. */
+    Optional<Pending> pending(String token) {
+        return jdbc.sql("SELECT o.id, o.email FROM email_verification v JOIN organizer o ON o.id = v.organizer_id "
+                        + "WHERE v.token_hash = :hash AND v.expires_at > :now")
+                .param("hash", LinkTokens.hash(token)).param("now", Timestamp.from(clock.instant()))
+                .query((rs, n) -> new Pending(rs.getObject(1, UUID.class), rs.getString(2))).optional();
+    }
+
+    /**
+     * Confirms the address of a live link, once; false for a link used, expired or unknown. The caller has checked the
+     * account's password: the link alone proves the mailbox, not that its owner made this account.
+     */
     boolean confirm(String token) {
         return jdbc.sql("""
                         WITH used AS (DELETE FROM email_verification WHERE token_hash = :hash AND expires_at > :now
@@ -84,6 +104,17 @@ class EmailVerifications {
                         UPDATE organizer SET email_verified_at = coalesce(email_verified_at, :now)
                         WHERE id IN (SELECT organizer_id FROM used)""")
                 .param("hash", LinkTokens.hash(token)).param("now", Timestamp.from(clock.instant())).update() > 0;
+    }
+
+    @Override
+    protected int round() {
+        return jdbc.sql("DELETE FROM email_verification WHERE expires_at <= :now")
+                .param("now", Timestamp.from(clock.instant())).update();
+    }
+
+    @Override
+    protected Duration interval() {
+        return Duration.ofHours(1);
     }
 
     boolean verified(UUID organizerId) {

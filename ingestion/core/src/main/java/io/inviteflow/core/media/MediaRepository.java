@@ -40,10 +40,10 @@ class MediaRepository {
                 .param("event", eventId).query((rs, n) -> row(rs)).list();
     }
 
-    /** True when a wall post still shows this photo (guests' photos are stored once per content). */
-    boolean guestPhotoShown(String url) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM wall_post WHERE photo_url = :url)").param("url", url)
-                .query(Boolean.class).single();
+    /** True when a wall post still shows this stored photo (guests' photos are stored once per content). */
+    boolean guestPhotoShown(String key) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM wall_post WHERE photo_url LIKE '%/media/' || :key)")
+                .param("key", key).query(Boolean.class).single();
     }
 
     Optional<Row> find(UUID id) {

@@ -147,7 +147,7 @@ public class MediaService {
                 for (String url : urls) {
                     String key = url.substring(url.lastIndexOf("/media/") + "/media/".length());
                     try {
-                        if (MediaKeys.valid(key) && !repository.guestPhotoShown(url)) {
+                        if (MediaKeys.valid(key) && !repository.guestPhotoShown(key)) {
                             storage.delete(key);
                         }
                     } catch (RuntimeException e) {

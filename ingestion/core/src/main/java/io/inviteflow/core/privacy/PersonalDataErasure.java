@@ -33,6 +33,8 @@ class PersonalDataErasure {
     /** What an erased person's name becomes wherever a name must stay (wall posts, invitations, orders). */
     static final String ERASED_NAME = "Erased guest";
     private static final String AGGREGATE = "person";
+    /** The invitation a mail or text report is about: the end of its key ({@code <kind>:<invitation id>}), indexed. */
+    static final String MAIL_FEEDBACK_INVITATION = "substring(message_key from '([0-9a-f-]{36})$')";
 
     private final JdbcClient jdbc;
     private final ActivityOutbox outbox;
@@ -106,8 +108,8 @@ class PersonalDataErasure {
             erased.put(table, update("DELETE FROM " + table + " WHERE invitation_id IN (:ids)", invitations));
         }
         // what mail servers and SMS providers reported about messages to these invitations (their keys name them)
-        erased.put("mail_reports", jdbc.sql("DELETE FROM mail_feedback f WHERE EXISTS (SELECT 1 FROM invitation i "
-                + "WHERE i.id IN (:ids) AND position(i.id::text IN f.message_key) > 0)").param("ids", invitations).update());
+        erased.put("mail_reports", jdbc.sql("DELETE FROM mail_feedback WHERE " + MAIL_FEEDBACK_INVITATION + " IN (:ids)")
+                .param("ids", invitations.stream().map(UUID::toString).toList()).update());
         // the campaigns' counts stay right; the address goes (the invitation's own key, as for a guest without one)
         update("UPDATE campaign_recipient SET person_key = 'invitation:' || invitation_id::text "
                 + "WHERE invitation_id IN (:ids)", invitations);

@@ -116,9 +116,12 @@ class PersonalDataExport {
         sections.put("marketing_opt_outs", person.email() == null ? List.of() : jdbc.sql(
                 "SELECT via, at FROM marketing_opt_out WHERE email_normalized = :email")
                 .param("email", person.email()).query().listOfRows().stream().map(PersonalDataExport::readable).toList());
-        sections.put("mail_reports", person.email() == null ? List.of() : jdbc.sql(
-                "SELECT kind, recipient, diagnostic, at FROM mail_feedback WHERE lower(recipient) = :email ORDER BY at")
-                .param("email", person.email()).query().listOfRows().stream().map(PersonalDataExport::readable).toList());
+        sections.put("mail_reports", jdbc.sql("SELECT kind, recipient, diagnostic, at FROM mail_feedback WHERE "
+                        + "lower(recipient) = :email OR recipient = :phone OR "
+                        + PersonalDataErasure.MAIL_FEEDBACK_INVITATION + " IN (:ids) ORDER BY at")
+                .param("email", person.email()).param("phone", person.phone())
+                .param("ids", invitations.isEmpty() ? List.of("") : invitations.stream().map(UUID::toString).toList())
+                .query().listOfRows().stream().map(PersonalDataExport::readable).toList());
         return sections;
     }
 

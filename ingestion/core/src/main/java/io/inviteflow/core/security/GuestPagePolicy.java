@@ -41,6 +41,9 @@ final class GuestPagePolicy {
             return "";
         }
         URI base = URI.create(paypal.apiBase());
+        if (base.getHost() == null) {
+            return "";
+        }
         if (base.getHost().endsWith("sandbox.paypal.com")) {
             return " https://www.sandbox.paypal.com";
         }

@@ -107,7 +107,7 @@ class PrivacyIT extends CoreIntegrationTest {
         assertThat(api.get(photoPath, null).status()).isEqualTo(200);
         // what her mail server reported about a reminder to her (the ledger's key names her invitation)
         jdbc.sql("INSERT INTO mail_feedback (message_key, kind, recipient) VALUES (:key, 'DELIVERED', :to)")
-                .param("key", "unanswered/" + invited.get(0).get("id").asText()).param("to", email).update();
+                .param("key", "unanswered:" + invited.get(0).get("id").asText()).param("to", email).update();
         String keyBefore = keys.of(email);
 
         Map<String, String> copy = unzip(download(admin, "{\"email\":\" " + email.toUpperCase() + " \"}"));

@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An address listed among the admins counts only once its owner has confirmed it through the link mailed at sign-up
- * (outside the local stack, which trusts its list): whoever signs up first with a listed address gains nothing.
+ * An address listed among the admins counts only once its owner has confirmed it through the link mailed at sign-up,
+ * with the account's password (outside the local stack, which trusts its list): whoever signs up first with a listed
+ * address cannot have the address's owner confirm it for them.
  */
 class ConfiguredAdminsIT extends CoreIntegrationTest {
 
@@ -51,14 +52,19 @@ class ConfiguredAdminsIT extends CoreIntegrationTest {
         Matcher link = LINK.matcher(mail.text());
         assertThat(link.find()).as(mail.text()).isTrue();
         assertThat(api.getAs(link.group(1), "test").body()).as("opening the link only asks").contains(email);
+        assertThat(api.postForm(link.group(1), "").status()).as("the mailbox alone: no").isEqualTo(422);
+        var wrong = api.postForm(link.group(1), "password=guess");
+        assertThat(wrong.status()).isEqualTo(422);
+        assertThat(wrong.body()).contains("not the account");
         assertThat(untrusting.isAdmin(id)).isFalse();
-        assertThat(api.postForm(link.group(1), "").body()).contains("Address confirmed");
+        assertThat(api.postForm(link.group(1), "password=correct+horse").body()).contains("Address confirmed");
 
         assertThat(untrusting.isAdmin(id)).as("listed and confirmed").isTrue();
         assertThat(new Roles(jdbc, List.of(), false).isAdmin(id)).as("confirmed, not listed").isFalse();
         assertThat(api.get("/api/v1/organizers/me/email-verification", token).json().get("verified").asBoolean())
                 .isTrue();
-        assertThat(api.postForm(link.group(1), "").status()).as("a link works once").isEqualTo(404);
+        assertThat(api.postForm(link.group(1), "password=correct+horse").status()).as("a link works once")
+                .isEqualTo(404);
     }
 
     @Test
