@@ -13,8 +13,9 @@ import java.util.UUID;
 
 /**
  * Hears erasures ({@code PERSON_ERASED}) and the retention rule's chunks ({@code GUEST_DATA_EXPIRED}) and makes the
- * delivery ledger forget the erased guests' addresses ({@link ErasedRecipients}). Its own consumer group, from the topic's beginning: an erasure made while this service
- * was down still applies. Forgetting is idempotent, so a redelivery changes nothing.
+ * delivery ledger forget the erased guests' addresses ({@link ErasedRecipients}). Its own consumer group, from the
+ * topic's beginning: an erasure made while this service was down still applies. Forgetting is idempotent, so a
+ * redelivery changes nothing.
  */
 @Component
 class ErasureListener {

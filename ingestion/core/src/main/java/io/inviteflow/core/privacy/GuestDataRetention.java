@@ -29,10 +29,6 @@ class GuestDataRetention {
 
     /** One chunk: the invitations erased (batch-jobs forgets the addresses it mailed them at) and orders emptied. */
     record Chunk(List<UUID> invitationIds, int orders) {
-
-        boolean isEmpty() {
-            return invitationIds.isEmpty() && orders == 0;
-        }
     }
 
     private static final String PAST = "e.starts_at < :before AND e.recurrence IS NULL";

@@ -13,7 +13,8 @@ import java.util.UUID;
 /**
  * Finds every row that is about a person, in every organizer's data: the invitations sent to their address (or
  * number), the orders they placed or that came from those invitations, the tickets they hold (not those they bought
- * for others), and the address-book contacts that reach them. Export and erasure both start from here, so they always cover the same rows.
+ * for others), and the address-book contacts that reach them. Export and erasure both start from here, so they always
+ * cover the same rows.
  */
 @Repository
 class PersonRecords {
@@ -33,10 +34,6 @@ class PersonRecords {
             Map<UUID, List<UUID>> byEvent = new LinkedHashMap<>();
             invitations.forEach(i -> byEvent.computeIfAbsent(i.partyEventId(), e -> new ArrayList<>()).add(i.id()));
             return byEvent;
-        }
-
-        boolean isEmpty() {
-            return invitations.isEmpty() && orders.isEmpty() && tickets.isEmpty() && contacts.isEmpty();
         }
     }
 
@@ -60,8 +57,8 @@ class PersonRecords {
                         rs.getString(3)))
                 .list();
         List<UUID> invitationIds = invitations.stream().map(Invitation::id).toList();
-        List<UUID> orders = ids("SELECT id FROM ticket_order WHERE " + either(
-                "lower(buyer_email) = :email", "invitation_id IN (:invitations)", invitationIds), person, invitationIds, List.of());
+        List<UUID> orders = ids("SELECT id FROM ticket_order WHERE " + either("lower(buyer_email) = :email",
+                "invitation_id IN (:invitations)", invitationIds), person, invitationIds, List.of());
         // the tickets they hold: a ticket they bought for someone else is that person's, not theirs to copy or erase
         List<UUID> tickets = ids("SELECT t.id FROM ticket t JOIN ticket_order o ON o.id = t.order_id WHERE " + either(
                 "lower(t.holder_email) = :email", "(o.id IN (:orders) AND lower(t.holder_email) = lower(o.buyer_email))",
