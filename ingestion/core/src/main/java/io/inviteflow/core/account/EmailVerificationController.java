@@ -1,5 +1,6 @@
 package io.inviteflow.core.account;
 
+import io.inviteflow.core.guestpage.GuestNoticePage;
 import io.inviteflow.core.security.AuthenticatedOrganizer;
 import io.inviteflow.core.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -12,7 +13,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
@@ -99,15 +99,6 @@ class EmailVerificationController {
     }
 
     private static ResponseEntity<byte[]> page(HttpStatus status, String title, String body) {
-        String html = """
-                <!DOCTYPE html>
-                <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-                <meta name="robots" content="noindex"><title>%s</title></head>
-                <body style="font-family:system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem">
-                <h1>%s</h1>
-                %s
-                </body></html>""".formatted(title, title, body);
-        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .header("Cache-Control", "no-store").body(html.getBytes(StandardCharsets.UTF_8));
+        return GuestNoticePage.render(status, "en", title, body);
     }
 }

@@ -39,11 +39,13 @@ class PersonalDataErasure {
     private final JdbcClient jdbc;
     private final ActivityOutbox outbox;
     private final MediaService media;
+    private final GuestKeys guestKeys;
 
-    PersonalDataErasure(JdbcClient jdbc, ActivityOutbox outbox, MediaService media) {
+    PersonalDataErasure(JdbcClient jdbc, ActivityOutbox outbox, MediaService media, GuestKeys guestKeys) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.media = media;
+        this.guestKeys = guestKeys;
     }
 
     /** @return how many rows of each kind were erased or emptied */
@@ -60,6 +62,7 @@ class PersonalDataErasure {
         if (!secrets.isEmpty()) {
             erased.put("person_secrets", jdbc.sql("DELETE FROM person_secret WHERE person_key IN (:keys)")
                     .param("keys", secrets).update());
+            guestKeys.forget(secrets);
         }
         if (!found.contacts().isEmpty()) { // their points and list memberships go with them (ON DELETE CASCADE)
             erased.put("contacts", update("DELETE FROM contact WHERE id IN (:ids)", found.contacts()));

@@ -37,7 +37,7 @@ class PrivacyConfirmations extends BatchPoller {
         String token = LinkTokens.random();
         jdbc.sql("INSERT INTO privacy_confirmation (token_hash, kind, email, expires_at) "
                         + "VALUES (:hash, :kind, :email, :expires)")
-                .param("hash", hash(token)).param("kind", kind).param("email", email)
+                .param("hash", LinkTokens.hash(token)).param("kind", kind).param("email", email)
                 .param("expires", Timestamp.from(clock.instant().plus(ttl))).update();
         return token;
     }
@@ -57,7 +57,7 @@ class PrivacyConfirmations extends BatchPoller {
     Optional<Pending> peek(String token) {
         return jdbc.sql("SELECT kind, email FROM privacy_confirmation WHERE token_hash = :hash AND expires_at > :now "
                         + "AND used_at IS NULL")
-                .param("hash", hash(token)).param("now", Timestamp.from(clock.instant()))
+                .param("hash", LinkTokens.hash(token)).param("now", Timestamp.from(clock.instant()))
                 .query((rs, n) -> new Pending(rs.getString(1), rs.getString(2))).optional();
     }
 
@@ -65,7 +65,7 @@ class PrivacyConfirmations extends BatchPoller {
     Optional<Pending> take(String token) {
         return jdbc.sql("UPDATE privacy_confirmation SET used_at = :now WHERE token_hash = :hash AND expires_at > :now "
                         + "AND used_at IS NULL RETURNING kind, email")
-                .param("hash", hash(token)).param("now", Timestamp.from(clock.instant()))
+                .param("hash", LinkTokens.hash(token)).param("now", Timestamp.from(clock.instant()))
                 .query((rs, n) -> new Pending(rs.getString(1), rs.getString(2))).optional();
     }
 
@@ -78,9 +78,5 @@ class PrivacyConfirmations extends BatchPoller {
     @Override
     protected Duration interval() {
         return Duration.ofMinutes(5);
-    }
-
-    private static byte[] hash(String token) {
-        return LinkTokens.hash(token);
     }
 }

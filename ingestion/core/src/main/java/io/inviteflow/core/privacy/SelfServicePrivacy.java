@@ -27,7 +27,7 @@ class SelfServicePrivacy {
     enum Asked { MAILED, TOO_MANY }
 
     /** A confirmed link's outcome: the copy (for EXPORT) or what was erased. */
-    record Done(String kind, String email, PrivacyService.Export copy, PrivacyService.Erasure erasure) {
+    record Done(PrivacyService.Export copy, PrivacyService.Erasure erasure) {
     }
 
     private final PersonRecords records;
@@ -80,8 +80,8 @@ class SelfServicePrivacy {
     Optional<Done> confirm(String token) {
         return confirmations.take(token).map(p -> {
             Person person = Person.of(p.email(), null);
-            return p.kind().equals(EXPORT) ? new Done(EXPORT, p.email(), privacy.export(person, null), null)
-                    : new Done(ERASURE, p.email(), null, privacy.erase(person, null));
+            return p.kind().equals(EXPORT) ? new Done(privacy.export(person, null), null)
+                    : new Done(null, privacy.erase(person, null));
         });
     }
 

@@ -1,14 +1,11 @@
 package io.inviteflow.core.ticket;
 
 import io.inviteflow.core.event.Events;
+import io.inviteflow.core.security.LinkTokens;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,7 +17,6 @@ import java.util.UUID;
 @Component
 class CheckInDevices {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final Events events;
@@ -39,12 +35,11 @@ class CheckInDevices {
 
     Issued create(UUID organizerId, UUID eventId, String name) {
         events.requireOwned(eventId, organizerId);
-        byte[] secret = new byte[16];
-        RANDOM.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = LinkTokens.random();
         UUID id = UUID.randomUUID();
         jdbc.sql("INSERT INTO check_in_device (id, event_id, name, token_hash) VALUES (:id, :event, :name, :hash)")
-                .param("id", id).param("event", eventId).param("name", name.strip()).param("hash", hash(token))
+                .param("id", id).param("event", eventId).param("name", name.strip())
+                .param("hash", LinkTokens.hash(token))
                 .update();
         return new Issued(list(organizerId, eventId).stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow(),
                 token);
@@ -73,17 +68,9 @@ class CheckInDevices {
             return Optional.empty();
         }
         return jdbc.sql("SELECT * FROM check_in_device WHERE token_hash = :hash AND revoked_at IS NULL")
-                .param("hash", hash(token))
+                .param("hash", LinkTokens.hash(token))
                 .query((rs, n) -> new Device(rs.getObject("id", UUID.class), rs.getObject("event_id", UUID.class),
                         rs.getString("name"), rs.getTimestamp("created_at").toInstant(), null))
                 .optional();
-    }
-
-    private static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
