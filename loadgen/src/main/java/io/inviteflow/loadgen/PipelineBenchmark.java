@@ -27,11 +27,13 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <ol>
  *   <li><b>Load</b>: {@code --activities} synthetic activities ({@link PipelineActivities}) on a fresh topic of 4
  *       partitions, like the activity topic.</li>
- *   <li><b>Raw ceiling</b>: {@link RawArchiveConsumer} copies them into an archive table.</li>
- *   <li><b>Pipeline</b>: the engagement job's jar ({@code --streaming-jar}, its own JVM and MiniCluster, parallelism 1,
- *       checkpoints every 10 s, a third of its default, so the timed window pays for one) reads the same topic from
- *       offset 0 into a fresh database: the archive and every counter.</li>
- *   <li><b>Freshness</b>: with that job still running, activities at a steady {@code --rate} per second for
+ *   <li><b>Rounds</b> ({@code --rounds}, 3; the ratio varies by several hundredths from one to the next on two shared
+ *       cores, so the report gives every round and the median), each of them one path after the other:
+ *       <b>raw ceiling</b>: {@link RawArchiveConsumer} copies them into an archive table; <b>pipeline</b>: the
+ *       engagement job's jar ({@code --streaming-jar}, its own JVM and MiniCluster, parallelism 1, checkpoints every
+ *       10 s, a third of its default, so the timed window pays for one) reads the same topic from offset 0 into a fresh
+ *       database: the archive and every counter. The previous round's job is stopped first.</li>
+ *   <li><b>Freshness</b>: with the last round's job still running, activities at a steady {@code --rate} per second for
  *       {@code --seconds}, and every 100 ms one probe (an invitation created in a probe event). The time from the
  *       probe's append to Kafka (the producer's ack) to its count in {@code engagement_totals}, polled every 20 ms.</li>
  *   <li><b>Dashboards</b>: {@link DashboardLoad} adds 10 million archived activities and times the console's
@@ -53,7 +55,7 @@ public final class PipelineBenchmark {
     private final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     private final String topic = "inviteflow.bench.pipeline-" + run;
     private int restPort;
-    private final String database = "inviteflow_bench_" + run;
+    private final String databasePrefix = "inviteflow_bench_" + run;
 
     private PipelineBenchmark(String bootstrap, ClickHouseQueries clickHouse) {
         this.bootstrap = bootstrap;
@@ -76,37 +78,55 @@ public final class PipelineBenchmark {
                 new ClickHouseQueries(args.get("clickhouse-url", "http://127.0.0.1:8123")));
         Path workDir = Path.of(args.get("work-dir", System.getProperty("java.io.tmpdir")));
         long wanted = args.getInt("activities", 2_000_000);
+        int rounds = args.getInt("rounds", 3);
         Process job = null;
         try {
             bench.createTopic();
             System.out.printf("loading %,d activities…%n", wanted);
             long[] loaded = bench.load(wanted);
-            System.out.println("raw ceiling…");
-            Throughput raw = bench.rawCeiling(loaded[0]);
-            System.out.printf("raw ceiling: %,.0f activities/s%n", raw.perSecond());
-            System.out.println("the Flink job…");
-            job = bench.startJob(Path.of(args.get("streaming-jar", "streaming-jobs/target/inviteflow-streaming-jobs.jar")),
-                    args.get("clickhouse-url", "http://127.0.0.1:8123"), workDir, args.getInt("parallelism", 1));
-            Throughput flink = bench.pipeline(loaded[0], loaded[1], job);
-            System.out.printf("the Flink job: %,.0f activities/s%n", flink.perSecond());
+            List<Round> measured = new java.util.ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                if (job != null) { // the raw ceiling runs alone, like the job
+                    stop(job);
+                }
+                System.out.printf("round %d: raw ceiling…%n", round);
+                Throughput raw = bench.rawCeiling(loaded[0], round);
+                System.out.printf("raw ceiling: %,.0f activities/s%n", raw.perSecond());
+                System.out.printf("round %d: the Flink job…%n", round);
+                job = bench.startJob(Path.of(args.get("streaming-jar", "streaming-jobs/target/inviteflow-streaming-jobs.jar")),
+                        args.get("clickhouse-url", "http://127.0.0.1:8123"), workDir, args.getInt("parallelism", 1), round);
+                Throughput flink = bench.pipeline(loaded[0], loaded[1], job, round);
+                System.out.printf("the Flink job: %,.0f activities/s (ratio %.2f)%n", flink.perSecond(),
+                        flink.perSecond() / raw.perSecond());
+                measured.add(new Round(raw, flink));
+            }
             int rate = args.getInt("rate", 10_000);
             int seconds = args.getInt("seconds", 30);
             System.out.printf("freshness at %,d/s for %d s…%n", rate, seconds);
-            Freshness fresh = bench.freshness(rate, seconds, job);
+            Freshness fresh = bench.freshness(rate, seconds, job, rounds);
             System.out.println("dashboards over a large archive…");
-            DashboardLoad.Result dashboards = new DashboardLoad(bench.clickHouse, bench.database).measure();
-            String section = report(args.get("command", "./inviteflow bench"), loaded, raw, flink, rate, fresh)
+            DashboardLoad.Result dashboards = new DashboardLoad(bench.clickHouse, bench.database(rounds)).measure();
+            String section = report(args.get("command", "./inviteflow bench"), loaded, measured, rate, fresh)
                     + dashboards(dashboards);
             Files.writeString(Path.of(args.get("out", "docs/benchmarks.md")), section, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
             System.out.println(section);
         } finally {
             if (job != null) {
-                job.destroy();
-                job.waitFor();
+                stop(job);
             }
-            bench.cleanUp(workDir);
+            bench.cleanUp(workDir, rounds);
         }
+    }
+
+    private static void stop(Process job) throws InterruptedException {
+        job.destroy();
+        job.waitFor();
+    }
+
+    /** Each round's database: the raw archive table and the job's tables, fresh for every round. */
+    private String database(int round) {
+        return databasePrefix + "_" + round;
     }
 
     private void createTopic() throws Exception {
@@ -132,9 +152,9 @@ public final class PipelineBenchmark {
         return new long[]{sent, activities.invitations()};
     }
 
-    private Throughput rawCeiling(long activities) throws Exception {
-        clickHouse.run("CREATE DATABASE " + database);
-        String table = database + ".raw_activity_log";
+    private Throughput rawCeiling(long activities, int round) throws Exception {
+        clickHouse.run("CREATE DATABASE " + database(round));
+        String table = database(round) + ".raw_activity_log";
         clickHouse.run("CREATE TABLE " + table + " (event_id String, type String, aggregate_type String, "
                 + "aggregate_id String, party_event_id String, occurred_at DateTime, occurred_ms UInt16, "
                 + "payload String) ENGINE = ReplacingMergeTree() PARTITION BY toYYYYMM(occurred_at) "
@@ -142,12 +162,13 @@ public final class PipelineBenchmark {
         var progress = new Progress(activities, () -> clickHouse.number("SELECT count() FROM " + table), () -> true,
                 () -> 0);
         Thread watcher = daemon(progress);
-        new RawArchiveConsumer().copy(bootstrap, topic, "bench-raw-" + run, clickHouse, table, activities);
+        new RawArchiveConsumer().copy(bootstrap, topic, "bench-raw-" + run + "-" + round, clickHouse, table, activities);
         watcher.join(GIVE_UP_AFTER.toMillis());
         return progress.result();
     }
 
-    private Process startJob(Path jar, String clickHouseUrl, Path workDir, int parallelism) throws IOException {
+    private Process startJob(Path jar, String clickHouseUrl, Path workDir, int parallelism, int round)
+            throws IOException {
         try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             restPort = socket.getLocalPort(); // its REST API tells how many checkpoints fell into the timed window
         }
@@ -159,17 +180,19 @@ public final class PipelineBenchmark {
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar.toString(), "--bootstrap", bootstrap, "--topic", topic, "--group", "bench-flink-" + run,
-                "--clickhouse-url", clickHouseUrl, "--clickhouse-database", database, "--resume", "none",
+        command.addAll(List.of("-jar", jar.toString(), "--bootstrap", bootstrap, "--topic", topic, "--group", "bench-flink-" + run + "-" + round,
+                "--clickhouse-url", clickHouseUrl, "--clickhouse-database", database(round), "--resume", "none",
                 "--parallelism", String.valueOf(parallelism), "--rest-port", String.valueOf(restPort),
                 // a third of the job's default interval: the timed window (about 12 s) must pay for a checkpoint, as
                 // every 30 s of a long run does
                 "--checkpoint-interval-ms", "10000",
-                "--checkpoint-dir", workDir.resolve("pipeline-benchmark-checkpoints-" + run).toUri().toString()));
+                "--checkpoint-dir", workDir.resolve("pipeline-benchmark-checkpoints-" + run + "-" + round).toUri()
+                        .toString()));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    private Throughput pipeline(long activities, long invitations, Process job) throws Exception {
+    private Throughput pipeline(long activities, long invitations, Process job, int round) throws Exception {
+        String database = database(round);
         String invited = "SELECT sum(v) FROM (SELECT argMax(value, version) AS v FROM " + database
                 + ".engagement_totals WHERE scope = 'event' AND metric = 'invited' AND dimension = '' GROUP BY scope_id)";
         long giveUpAt = System.nanoTime() + GIVE_UP_AFTER.toNanos();
@@ -190,7 +213,8 @@ public final class PipelineBenchmark {
         return progress.result();
     }
 
-    private Freshness freshness(int rate, int seconds, Process job) throws Exception {
+    private Freshness freshness(int rate, int seconds, Process job, int round) throws Exception {
+        String database = database(round);
         var live = new PipelineActivities(7, EVENTS, Instant.now(), 0, true);
         UUID probeEvent = UUID.randomUUID();
         int probes = seconds * 10;
@@ -245,33 +269,51 @@ public final class PipelineBenchmark {
         return new Freshness(sent, elapsed, millis);
     }
 
-    private static String report(String command, long[] loaded, Throughput raw, Throughput flink, int rate,
-                                 Freshness fresh) {
+    /** One round: the raw ceiling, then the job, on the same activities. */
+    record Round(Throughput raw, Throughput flink) {
+        double ratio() {
+            return flink.perSecond() / raw.perSecond();
+        }
+    }
+
+    private static String report(String command, long[] loaded, List<Round> rounds, int rate, Freshness fresh) {
         Histogram h = fresh.millis();
+        StringBuilder table = new StringBuilder();
+        for (int i = 0; i < rounds.size(); i++) {
+            Round r = rounds.get(i);
+            table.append("| %d | %,.0f | %,.0f | %.2f | %.1f s, %d |%n".formatted(i + 1, r.raw().perSecond(),
+                    r.flink().perSecond(), r.ratio(), r.flink().seconds(), r.flink().checkpoints()));
+        }
+        double[] ratios = rounds.stream().mapToDouble(Round::ratio).sorted().toArray();
         return """
 
                 ## Streaming pipeline: the Flink job against its raw ceiling (`%s`)
                 %,d synthetic activities of %,d invitations in %,d events (created, reminded, opened once or twice,
-                answered, some answers changed) on a topic of %d partitions, read from offset 0 by each path into a
-                fresh ClickHouse database. Rate over the second half: from 50 %% to 100 %% of the activities visible in
-                ClickHouse (for the job: and every invitation counted in `engagement_totals`); the first half warms each
-                path up (JVM start-up, JIT compilation, the job's state).
+                answered, some answers changed) on a topic of %d partitions. Each round reads them from offset 0 twice,
+                one path after the other, each into a fresh ClickHouse database:
+                - raw ceiling: one Kafka consumer, envelope decoded, bulk inserts of 20,000 rows into an archive table;
+                - the engagement job (`streaming-jobs`, own JVM, MiniCluster, parallelism 1, checkpoints every 10 s):
+                  the archive and every counter of `engagement_totals`.
 
-                | path | activities/s |
-                |---|---|
-                | raw ceiling: one Kafka consumer, envelope decoded, bulk inserts of 20,000 rows into an archive table | %,.0f |
-                | the engagement job (`streaming-jobs`, own JVM, MiniCluster, parallelism 1, checkpoints every 10 s): the archive and every counter of `engagement_totals` | %,.0f |
+                Rate over the second half: from 50 %% to 100 %% of the activities visible in ClickHouse (for the job:
+                and every invitation counted in `engagement_totals`); the first half warms each path up (JVM start-up,
+                JIT compilation, the job's state).
 
-                Ratio job / raw ceiling: **%.2f**. Checkpoints the job completed in its timed window (%.1f s): %d. Each
-                writes the whole state; the job checkpoints every 30 s by default, here every 10 s, so that the short
-                window pays for at least one (a long run pays for one every 30 s: this figure is on the safe side).
+                | round | raw ceiling, activities/s | the job, activities/s | ratio | the job's timed window, checkpoints in it |
+                |---:|---:|---:|---:|---|
+                %s
+                Ratio job / raw ceiling, median of %d rounds: **%.2f** (lowest %.2f, highest %.2f). On two shared
+                cores the same code varies by several hundredths from round to round, hence the rounds. Each
+                checkpoint writes the whole state; the job checkpoints every 30 s by default, here every 10 s, so that
+                the short window pays for at least one (a long run pays for one every 30 s: on the safe side).
 
-                Freshness with the job running: %,d activities in %.1f s (%,.0f/s; asked %,d/s), and %d probes (an
-                invitation created in a probe event, one every 100 ms) from the producer's ack to their count in
-                `engagement_totals` (polled every 20 ms): p50 **%d ms**, p99 **%d ms**, max %d ms.
-                """.formatted(command, loaded[0], loaded[1], EVENTS, PARTITIONS, raw.perSecond(), flink.perSecond(),
-                flink.perSecond() / raw.perSecond(), flink.seconds(), flink.checkpoints(), fresh.sent(), fresh.seconds(), fresh.sent() / fresh.seconds(),
-                rate, h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getMaxValue());
+                Freshness with the last round's job running: %,d activities in %.1f s (%,.0f/s; asked %,d/s), and %d
+                probes (an invitation created in a probe event, one every 100 ms) from the producer's ack to their
+                count in `engagement_totals` (polled every 20 ms): p50 **%d ms**, p99 **%d ms**, max %d ms.
+                """.formatted(command, loaded[0], loaded[1], EVENTS, PARTITIONS, table, ratios.length,
+                ratios[ratios.length / 2], ratios[0], ratios[ratios.length - 1], fresh.sent(), fresh.seconds(),
+                fresh.sent() / fresh.seconds(), rate, h.getTotalCount(), h.getValueAtPercentile(50),
+                h.getValueAtPercentile(99), h.getMaxValue());
     }
 
     private static String dashboards(DashboardLoad.Result r) {
@@ -288,16 +330,18 @@ public final class PipelineBenchmark {
                 r.insightsMillis().getMaxValue());
     }
 
-    private void cleanUp(Path workDir) {
-        try (var files = Files.walk(workDir.resolve("pipeline-benchmark-checkpoints-" + run))) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            // no checkpoint was written
-        }
-        try {
-            clickHouse.run("DROP DATABASE IF EXISTS " + database);
-        } catch (IOException | InterruptedException e) {
-            System.err.println("could not drop " + database + ": " + e.getMessage());
+    private void cleanUp(Path workDir, int rounds) {
+        for (int round = 1; round <= rounds; round++) {
+            try (var files = Files.walk(workDir.resolve("pipeline-benchmark-checkpoints-" + run + "-" + round))) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                // no checkpoint was written
+            }
+            try {
+                clickHouse.run("DROP DATABASE IF EXISTS " + database(round));
+            } catch (IOException | InterruptedException e) {
+                System.err.println("could not drop " + database(round) + ": " + e.getMessage());
+            }
         }
         try (Admin admin = admin()) {
             admin.deleteTopics(List.of(topic)).all().get();

@@ -63,6 +63,24 @@ public final class ActivityCodec {
         }
     }
 
+    /**
+     * The payload whose JSON is {@code length} bytes of {@code json} from {@code offset}, as its typed record: for a
+     * consumer that reads the envelope itself and keeps the payload's bytes as they came.
+     */
+    public <T> T payloadAs(byte[] json, int offset, int length, Class<T> payloadType) {
+        T payload;
+        try {
+            payload = payloadReaders.computeIfAbsent(payloadType, mapper::readerFor).readValue(json, offset, length);
+        } catch (IOException e) {
+            throw new MalformedActivityException("payload is not a " + payloadType.getSimpleName() + ": "
+                    + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
+        }
+        if (payload == null) { // "payload": null
+            throw new MalformedActivityException("payload is null", null);
+        }
+        return payload;
+    }
+
     /** Builds an activity with its payload converted to JSON. */
     public Activity activity(UUID eventId, ActivityType type, String aggregateType, UUID aggregateId,
                              UUID partyEventId, Instant occurredAt, Object payload) {

@@ -54,9 +54,10 @@ public final class ClickHouseHttp {
      *
      * @param table qualified table name, {@code db.table}
      */
-    public void insertJsonEachRow(String table, String rows) throws IOException {
+    public void insertJsonEachRow(String table, byte[] rows) throws IOException {
         String sql = "INSERT INTO " + table + " FORMAT JSONEachRow";
-        send(base.resolve("?query=" + URLEncoder.encode(sql, StandardCharsets.UTF_8)), rows);
+        send(base.resolve("?query=" + URLEncoder.encode(sql, StandardCharsets.UTF_8)),
+                HttpRequest.BodyPublishers.ofByteArray(rows));
     }
 
     /** Database and table names go into SQL text: accept plain identifiers only. */
@@ -68,8 +69,11 @@ public final class ClickHouseHttp {
     }
 
     private String send(URI uri, String body) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        return send(uri, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    }
+
+    private String send(URI uri, HttpRequest.BodyPublisher body) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).POST(body).build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

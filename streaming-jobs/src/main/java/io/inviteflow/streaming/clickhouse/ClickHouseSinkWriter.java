@@ -1,5 +1,6 @@
 package io.inviteflow.streaming.clickhouse;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
@@ -7,9 +8,9 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.function.SerializableFunction;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -37,7 +38,8 @@ final class ClickHouseSinkWriter<T extends ClickHouseRow> implements SinkWriter<
     private final Counter rowsSent;
     private final Executor inserts;
 
-    private final StringWriter buffer = new StringWriter();
+    /** UTF-8 bytes as they go out: no text buffer to copy and encode before each insert. */
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 20);
     /** One generator for every row of the writer: a generator costs more than writing a short row. */
     private final JsonGenerator rows;
     private int buffered;
@@ -59,7 +61,7 @@ final class ClickHouseSinkWriter<T extends ClickHouseRow> implements SinkWriter<
         this.rowsSent = rowsSent;
         this.rowKey = rowKey;
         this.inserts = inserts;
-        this.rows = new JsonFactory().createGenerator(buffer);
+        this.rows = new JsonFactory().createGenerator(buffer, JsonEncoding.UTF8);
         rows.setRootValueSeparator(null); // each row ends in a newline instead (JSONEachRow)
     }
 
@@ -104,9 +106,9 @@ final class ClickHouseSinkWriter<T extends ClickHouseRow> implements SinkWriter<
         }
         newestByKey.clear();
         rows.flush();
-        String batch = buffer.toString();
+        byte[] batch = buffer.toByteArray();
         int count = buffered;
-        buffer.getBuffer().setLength(0);
+        buffer.reset();
         buffered = 0;
         awaitInFlight();
         rowsInFlight = count;
@@ -164,9 +166,9 @@ final class ClickHouseSinkWriter<T extends ClickHouseRow> implements SinkWriter<
         try {
             rows.close();
         } catch (IOException ignored) {
-            // a generator over a StringWriter has nothing that could fail to close
+            // a generator over a byte buffer has nothing that could fail to close
         }
-        buffer.getBuffer().setLength(0);
+        buffer.reset();
         buffered = 0;
     }
 }

@@ -42,7 +42,8 @@ public class AggregateCountersFunction extends KeyedProcessFunction<String, Acti
 
     @Override
     public void open(OpenContext openContext) {
-        invitations = getRuntimeContext().getState(new ValueStateDescriptor<>("invitation", InvitationFacts.class));
+        invitations = getRuntimeContext().getState(new ValueStateDescriptor<>("invitation",
+                new InvitationFactsSerializer()));
         orders = getRuntimeContext().getState(new ValueStateDescriptor<>("order", OrderFacts.class));
         tickets = getRuntimeContext().getState(new ValueStateDescriptor<>("ticket", TicketFacts.class));
         campaigns = getRuntimeContext().getState(new ValueStateDescriptor<>("campaign", CampaignFacts.class));

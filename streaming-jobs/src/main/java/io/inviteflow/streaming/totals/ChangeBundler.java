@@ -6,12 +6,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Groups one activity's counter changes by scope, in the order they were added, and emits one record per scope. */
 final class ChangeBundler {
 
     private record Scope(String scope, String scopeId) {
     }
+
+    /**
+     * {@code metric|} of each metric without a dimension, made once: the combiner and the counters' state look every
+     * name up in hash maps, and a String made once keeps its hash.
+     */
+    private static final Map<String, String> WITHOUT_DIMENSION = new ConcurrentHashMap<>();
 
     private final Map<Scope, List<Map.Entry<String, Long>>> byScope = new LinkedHashMap<>();
 
@@ -20,7 +27,12 @@ final class ChangeBundler {
             return;
         }
         byScope.computeIfAbsent(new Scope(counter.scope(), counter.scopeId()), k -> new ArrayList<>())
-                .add(Map.entry(counter.metric() + '|' + counter.dimension(), amount));
+                .add(Map.entry(name(counter), amount));
+    }
+
+    private static String name(CounterId counter) {
+        return counter.dimension().isEmpty() ? WITHOUT_DIMENSION.computeIfAbsent(counter.metric(), m -> m + '|')
+                : counter.metric() + '|' + counter.dimension();
     }
 
     /** The changes whose contribution differs between {@code before} and {@code after} (fixed order). */

@@ -67,6 +67,18 @@ class ClickHouseSinkWriterTest {
     }
 
     @Test
+    void writesTextBeyondAsciiAsUtf8AndStartsEachBatchEmpty() throws Exception {
+        writer.write(new CounterRow("event", "e", "choices", "q|Crème brûlée — 生日", 1, 1, 0), null);
+        writer.flush(false);
+        writer.write(new CounterRow("event", "e", "choices", "q|Fish", 1, 1, 0), null);
+        writer.flush(false);
+
+        assertThat(bodies).hasSize(2);
+        assertThat(bodies.get(0)).contains("\"dimension\":\"q|Crème brûlée — 生日\"");
+        assertThat(bodies.get(1).lines()).singleElement().asString().contains("q|Fish").doesNotContain("生日");
+    }
+
+    @Test
     void sendsAPartialBatchWhenTheFlushIntervalHasPassed() throws Exception {
         writer.write(new CounterRow("event", "e", "opens_by_minute", "0", 1, 1, 0), null);
         time.setCurrentTime(1_299);

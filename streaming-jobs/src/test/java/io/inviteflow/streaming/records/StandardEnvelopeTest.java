@@ -1,0 +1,92 @@
+package io.inviteflow.streaming.records;
+
+import io.inviteflow.contract.ActivityCodec;
+import io.inviteflow.contract.ActivityType;
+import io.inviteflow.contract.Payloads;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StandardEnvelopeTest {
+
+    private static final String EVENT = "0b7e4a52-3c1d-4f0e-9a55-2f4f3f1d9e01";
+    private static final String INVITATION = "5d0c9f3e-8b7a-4c2d-9e1f-0a1b2c3d4e5f";
+    private static final String PARTY = "c3a1f2e4-1111-4abc-8def-123456789abc";
+
+    private final ActivityCodec codec = new ActivityCodec();
+
+    @Test
+    void readsWhatTheCodecWritesAndPointsAtThePayloadsBytes() {
+        byte[] json = codec.toJson(codec.activity(UUID.fromString(EVENT), ActivityType.INVITATION_OPENED, "invitation",
+                UUID.fromString(INVITATION), UUID.fromString(PARTY), Instant.parse("2026-05-01T10:00:00.250Z"),
+                new Payloads.InvitationOpened("ios", "email", null, "DE")));
+
+        Envelope e = StandardEnvelope.read(json);
+
+        assertThat(e).isNotNull();
+        assertThat(e.eventId()).isEqualTo(EVENT);
+        assertThat(e.type()).isEqualTo(ActivityType.INVITATION_OPENED);
+        assertThat(e.aggregateId()).isEqualTo(INVITATION);
+        assertThat(e.partyEventId()).isEqualTo(PARTY);
+        assertThat(e.occurredAtMs()).isEqualTo(Instant.parse("2026-05-01T10:00:00.250Z").toEpochMilli());
+        assertThat(e.payloadJson()).isEqualTo(codec.fromJson(json).payload().toString());
+    }
+
+    @Test
+    void keepsAPayloadWithNestedObjectsAndEscapesWhole() {
+        Envelope e = StandardEnvelope.read(envelope("RSVP_ANSWERED", EVENT, "2026-01-02T03:04:05Z",
+                "{ \"response\": \"YES\", \"note\": \"} \\\" {\", \"choices\": [{\"a\": {}}] }"));
+
+        assertThat(e).isNotNull();
+        assertThat(e.payloadJson()).isEqualTo("{ \"response\": \"YES\", \"note\": \"} \\\" {\", \"choices\": [{\"a\": {}}] }");
+    }
+
+    @Test
+    void leavesEveryOtherShapeToTheCodec() {
+        assertThat(StandardEnvelope.read(envelope("RSVP_ANSWERED", EVENT.toUpperCase(), "2026-01-02T03:04:05Z", "{}")))
+                .as("upper-case id").isNull();
+        assertThat(StandardEnvelope.read(envelope("RSVP_ANSWERED", EVENT, "2026-01-02T04:04:05+01:00", "{}")))
+                .as("an offset").isNull();
+        assertThat(StandardEnvelope.read(envelope("TELEPORTED", EVENT, "2026-01-02T03:04:05Z", "{}")))
+                .as("unknown type").isNull();
+        assertThat(StandardEnvelope.read(envelope("RSVP_ANSWERED", EVENT, "2026-01-02T03:04:05Z", "null")))
+                .as("null payload").isNull();
+        assertThat(StandardEnvelope.read(bytes("{\"eventId\":\"" + EVENT + "\",\"type\":\"RSVP_ANSWERED\"}")))
+                .as("fields missing").isNull();
+        assertThat(StandardEnvelope.read(bytes(new String(envelope("RSVP_ANSWERED", EVENT, "2026-01-02T03:04:05Z",
+                "{}"), StandardCharsets.UTF_8) + "{}"))).as("trailing bytes").isNull();
+        assertThat(StandardEnvelope.read(bytes("{\"eventId\":"))).as("cut off").isNull();
+        assertThat(StandardEnvelope.read(bytes("[]"))).as("not an object").isNull();
+    }
+
+    @Test
+    void anActivityInAnotherShapeDecodesToTheSameEventThroughTheCodec() throws Exception {
+        ActivityDecoder decoder = new ActivityDecoder();
+        String payload = "{\"response\":\"YES\",\"plusOnes\":2,\"answerVersion\":3}";
+
+        ActivityEvent standard = decoder.decode(envelope("RSVP_ANSWERED", EVENT, "2026-01-02T03:04:05Z", payload));
+        ActivityEvent other = decoder.decode(bytes("""
+                {"eventId":"%s","type":"RSVP_ANSWERED","schemaVersion":1,"aggregateType":"invitation",
+                 "aggregateId":"%s","partyEventId":"%s","occurredAt":"2026-01-02T04:04:05+01:00","payload":%s}
+                """.formatted(EVENT.toUpperCase(), INVITATION.toUpperCase(), PARTY, payload)));
+
+        assertThat(other).isEqualTo(standard);
+        assertThat(standard.plusOnes()).isEqualTo(2);
+        assertThat(standard.payloadJson()).isEqualTo(payload);
+    }
+
+    private static byte[] envelope(String type, String eventId, String occurredAt, String payload) {
+        return bytes("""
+                {"eventId":"%s","type":"%s","schemaVersion":1,"aggregateType":"invitation","aggregateId":"%s",
+                 "partyEventId":"%s","occurredAt":"%s","extra":{"newer":[1,2]},"payload":%s}
+                """.formatted(eventId, type, INVITATION, PARTY, occurredAt, payload));
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
