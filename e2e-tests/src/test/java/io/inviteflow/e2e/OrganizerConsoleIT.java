@@ -58,7 +58,10 @@ class OrganizerConsoleIT {
         console = "http://127.0.0.1:" + consolePort;
         List<String> coreArgs = new ArrayList<>(new IsolatedStores("organizer_" + RUN, "inviteflow.activity.organizer-"
                 + RUN).arguments());
-        coreArgs.addAll(io.inviteflow.testsupport.CoreUnderTest.ARGUMENTS);
+        // Ada administers this installation: the core grants the role, the console takes it from the core
+        coreArgs.addAll(io.inviteflow.testsupport.CoreUnderTest.ARGUMENTS.stream()
+                .filter(a -> !a.startsWith("--inviteflow.security.admins=")).toList());
+        coreArgs.add("--inviteflow.security.admins=" + ADMIN);
         coreArgs.add("--server.port=" + corePort);
         coreArgs.add("--inviteflow.payments.stripe.api-base=" + STRIPE.baseUrl());
         coreArgs.add("--inviteflow.payments.stripe.webhook-secret=" + STRIPE_SECRET);
@@ -83,7 +86,7 @@ class OrganizerConsoleIT {
         SERVICES.add(ServiceProcess.start("organizer-console",
                 root.resolve("admin-console/target/inviteflow-admin-console.jar"), LOGS, List.of("-Xmx512m"),
                 List.of("--server.port=" + consolePort, "--inviteflow.core.url=" + core,
-                        "--inviteflow.batch.url=http://127.0.0.1:" + batchPort, "--inviteflow.console.admins=" + ADMIN,
+                        "--inviteflow.batch.url=http://127.0.0.1:" + batchPort,
                         "--inviteflow.clickhouse.database=default"))
                 .awaitHealthy(() -> ServiceProcess.httpOk(console + "/actuator/health"), Duration.ofMinutes(2)));
     }

@@ -29,9 +29,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The organizer's own account security: turn two-factor sign-in on (scan the QR code or type the secret, confirm with
- * a first code, keep the recovery codes shown once) or off, renew recovery codes, sign out everywhere, and the
- * account's trail of sign-ins, failures and changes.
+ * The organizer's own account: whether the address is confirmed (a new link on request); two-factor sign-in (turn it
+ * on: scan the QR code or type the secret, confirm with a first code, keep the recovery codes shown once; or off;
+ * renew recovery codes); sign out everywhere; the account's trail of sign-ins, failures and changes.
  */
 @Route(value = "account", layout = MainLayout.class)
 @PageTitle("Account · Inviteflow")
@@ -40,6 +40,7 @@ public class AccountView extends VerticalLayout {
 
     private final CoreAccount account;
     private final CurrentOrganizer organizer;
+    private final VerticalLayout address = new VerticalLayout();
     private final VerticalLayout secondFactor = new VerticalLayout();
     private final Grid<CoreAccount.SecurityEvent> trail = new Grid<>();
     private DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
@@ -48,6 +49,7 @@ public class AccountView extends VerticalLayout {
     public AccountView(CoreAccount account, CurrentOrganizer organizer) {
         this.account = account;
         this.organizer = organizer;
+        address.setPadding(false);
         secondFactor.setPadding(false);
         trail.addColumn(e -> when.format(e.at())).setHeader("When").setAutoWidth(true);
         BrowserZone.follow(this, zone -> {
@@ -60,7 +62,7 @@ public class AccountView extends VerticalLayout {
         trail.setAllRowsVisible(true);
         Button everywhere = new Button("Sign out everywhere", e -> signOutEverywhere());
         everywhere.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        add(new H2("Account"), new Paragraph(organizer.email()), new H3("Two-factor sign-in"), secondFactor,
+        add(new H2("Account"), new H3("Address"), address, new H3("Two-factor sign-in"), secondFactor,
                 new H3("Sessions"), new Paragraph("Signs out every browser, phone and script signed in to this "
                         + "account, this one too."), everywhere, new H3("Recent activity"), trail);
         refresh();
@@ -68,6 +70,7 @@ public class AccountView extends VerticalLayout {
 
     private void refresh() {
         try {
+            showAddress(account.addressConfirmed(organizer.accessToken()));
             showSecondFactor(account.secondFactorEnabled(organizer.accessToken()));
             trail.setItems(account.securityEvents(organizer.accessToken()));
         } catch (CoreClient.Unauthorized e) {
@@ -75,6 +78,30 @@ public class AccountView extends VerticalLayout {
         } catch (CoreClient.CoreException e) {
             secondFactor.removeAll();
             secondFactor.add(new Paragraph("The Inviteflow core could not be reached: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * A confirmed address is what makes a listed admin address count, and where the core sends what the account must
+     * know; until then, a new link on request.
+     */
+    private void showAddress(boolean confirmed) {
+        address.removeAll();
+        Paragraph state = new Paragraph(organizer.email() + (confirmed ? " — confirmed."
+                : " — not confirmed yet: open the link the core mailed to it at sign-up."));
+        state.setId("account-address");
+        address.add(state);
+        if (!confirmed) {
+            Button send = new Button("Send a new link", e -> act(() -> {
+                boolean nowConfirmed = account.sendConfirmationLink(organizer.accessToken());
+                showAddress(nowConfirmed);
+                if (!nowConfirmed) {
+                    Notification.show("A new link is on its way to " + organizer.email() + ".")
+                            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                }
+            }));
+            send.setId("account-send-link");
+            address.add(send);
         }
     }
 

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The core's account-security API as the account page uses it: two-factor sign-in, signing out everywhere, the
- * account's audit trail. Errors as {@link CoreClient} throws them.
+ * The core's account-security API as the account page uses it: the address's confirmation, two-factor sign-in,
+ * signing out everywhere, the account's audit trail. Errors as {@link CoreClient} throws them.
  */
 @Component
 public class CoreAccount {
@@ -38,6 +38,27 @@ public class CoreAccount {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record RecoveryCodes(List<String> recoveryCodes) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AddressStatus(boolean verified) {
+    }
+
+    /** Whether the account's address was confirmed through the link the core mailed. */
+    public boolean addressConfirmed(String token) {
+        AddressStatus status = CoreClient.call(() -> core.rest().get().uri("/api/v1/organizers/me/email-verification")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).retrieve().body(AddressStatus.class));
+        return status != null && status.verified();
+    }
+
+    /**
+     * Asks the core to mail a new confirmation link (three a day; a 503 while its mail server is away); true when
+     * the address turned out to be confirmed already.
+     */
+    public boolean sendConfirmationLink(String token) {
+        AddressStatus status = CoreClient.call(() -> core.rest().post().uri("/api/v1/organizers/me/email-verification")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).retrieve().body(AddressStatus.class));
+        return status != null && status.verified();
     }
 
     public boolean secondFactorEnabled(String token) {

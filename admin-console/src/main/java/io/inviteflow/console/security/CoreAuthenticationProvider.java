@@ -1,7 +1,9 @@
 package io.inviteflow.console.security;
 
 import io.inviteflow.console.core.CoreClient;
+import io.inviteflow.console.core.CoreOrganizer;
 import java.util.List;
+import java.util.Set;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -20,16 +22,13 @@ import org.springframework.stereotype.Component;
 class CoreAuthenticationProvider implements AuthenticationProvider {
 
     static final String ROLE = "ROLE_ORGANIZER";
-    /** Also an admin of the installation ({@link AdminProperties}). */
-    static final String ADMIN = "ROLE_ADMIN";
-    static final String ML_TEAM = "ROLE_ML";
+    /** The core's roles of an account, as Spring Security's authorities: {@code ADMIN} and {@code ML}. */
+    private static final Set<String> CORE_ROLES = Set.of("ADMIN", "ML");
 
     private final CoreClient core;
-    private final AdminProperties admins;
 
-    CoreAuthenticationProvider(CoreClient core, AdminProperties admins) {
+    CoreAuthenticationProvider(CoreClient core) {
         this.core = core;
-        this.admins = admins;
     }
 
     @Override
@@ -56,16 +55,21 @@ class CoreAuthenticationProvider implements AuthenticationProvider {
         }
     }
 
-    /** The console's sign-in with the core's token and the roles the installation gives this address. */
+    /**
+     * The console's sign-in with the core's token and the roles the core gives the account (read once per sign-in: a
+     * role granted or taken away applies from the next one).
+     */
     Authentication signedIn(String email, String token) {
+        CoreOrganizer account;
+        try {
+            account = core.me(token);
+        } catch (CoreClient.CoreException e) {
+            throw new AuthenticationServiceException("The Inviteflow core cannot sign you in right now", e);
+        }
         // Credentials are not kept: the token stands for them from now on.
         List<SimpleGrantedAuthority> roles = new java.util.ArrayList<>(List.of(new SimpleGrantedAuthority(ROLE)));
-        if (admins.isAdmin(email)) {
-            roles.add(new SimpleGrantedAuthority(ADMIN));
-        }
-        if (admins.isMlTeam(email)) {
-            roles.add(new SimpleGrantedAuthority(ML_TEAM));
-        }
+        account.roles().stream().filter(CORE_ROLES::contains).sorted()
+                .forEach(role -> roles.add(new SimpleGrantedAuthority("ROLE_" + role)));
         return UsernamePasswordAuthenticationToken.authenticated(new Organizer(email, token), null, roles);
     }
 

@@ -1,6 +1,7 @@
 package io.inviteflow.console.browser;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import io.inviteflow.console.support.CoreStandIn;
 import io.inviteflow.console.support.TestProperties;
 import io.inviteflow.testsupport.Chromium;
@@ -13,12 +14,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.util.List;
 import java.util.UUID;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
- * In a real browser: the organizer turns two-factor sign-in on from the account page (the QR code and the key, a
+ * In a real browser: the account page shows whether the address is confirmed and asks for a new link; the organizer
+ * turns two-factor sign-in on from the account page (the QR code and the key, a
  * wrong code refused, the right one showing the recovery codes), and signing out signs the core's token out too.
  * The core is the WireMock stand-in for its API.
  */
@@ -32,6 +35,26 @@ class AccountBrowserIT {
 
     @LocalServerPort
     int port;
+
+    @Test
+    void anUnconfirmedAddressIsShownAndANewLinkAskedFor() {
+        CoreStandIn.reset();
+        CoreStandIn.acceptsLogin("grace@example.org", "hopper-1906", "token-grace");
+        CoreStandIn.listsEvents("token-grace", UUID.randomUUID(), "Grace's garden party");
+        CoreStandIn.hasAccount("token-grace", "hopper-1906", "JBSWY3DPEHPK3PXP", "287082", List.of("a"));
+
+        try (Chromium chromium = new Chromium()) {
+            Page page = chromium.browser.newPage();
+            new LoginPage(page, "http://127.0.0.1:" + port).signIn("grace@example.org", "hopper-1906");
+            page.navigate("http://127.0.0.1:" + port + "/account");
+
+            assertThat(page.locator("#account-address")).containsText("not confirmed yet");
+            page.locator("#account-send-link").click();
+            assertThat(page.getByText("A new link is on its way to grace@example.org.")).isVisible();
+        }
+        CoreStandIn.server().verify(1, postRequestedFor(urlPathEqualTo("/api/v1/organizers/me/email-verification"))
+                .withHeader("Authorization", equalTo("Bearer token-grace")));
+    }
 
     @Test
     void twoFactorSignInIsTurnedOnFromTheAccountPage() {
@@ -54,10 +77,10 @@ class AccountBrowserIT {
             assertThat(page.locator("img[alt='QR code for the authenticator app']")).isVisible();
 
             page.locator("#account-code input").fill("000000");
-            page.getByText("Confirm").click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm").setExact(true)).click();
             assertThat(page.getByText("not the app's current code")).isVisible();
             page.locator("#account-code input").fill("287082");
-            page.getByText("Confirm").click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm").setExact(true)).click();
             assertThat(page.getByText("abcd-efgh-jkmn-pqrs")).isVisible();
 
             page.getByText("Sign out").first().click();

@@ -45,8 +45,12 @@ public final class CoreStandIn {
         server().resetAll();
     }
 
-    /** Token endpoint: these credentials get this token; any other password gets 401 problem+json. */
+    /**
+     * Token endpoint: these credentials get this token; any other password gets 401 problem+json. The account behind
+     * the token ({@code GET /api/v1/organizers/me}) has the roles {@link #rolesOf} gives its address.
+     */
     public static void acceptsLogin(String email, String password, String token) {
+        knowsOrganizer(token, UUID.nameUUIDFromBytes(email.getBytes(java.nio.charset.StandardCharsets.UTF_8)), email);
         server().stubFor(post(urlPathEqualTo("/api/v1/auth/token"))
                 .willReturn(problem(401, "Unauthorized", "Bad credentials")));
         server().stubFor(post(urlPathEqualTo("/api/v1/auth/token"))
@@ -57,10 +61,18 @@ public final class CoreStandIn {
 
     /**
      * The account API of an organizer without two-factor sign-in yet: enrolment with this password and secret,
-     * confirmation by this code (any other: 422) with these recovery codes, one sign-in in the trail.
+     * confirmation by this code (any other: 422) with these recovery codes, one sign-in in the trail; the address not
+     * confirmed, a new link accepted (202).
      */
     public static void hasAccount(String token, String password, String secret, String code,
                                   List<String> recoveryCodes) {
+        server().stubFor(get(urlPathEqualTo("/api/v1/organizers/me/email-verification"))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(okJson("{\"verified\":false}")));
+        server().stubFor(post(urlPathEqualTo("/api/v1/organizers/me/email-verification"))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json")
+                        .withBody("{\"verified\":false}")));
         server().stubFor(get(urlPathEqualTo("/api/v1/organizers/me/second-factor"))
                 .withHeader("Authorization", equalTo("Bearer " + token))
                 .willReturn(okJson("{\"enabled\":false}")));
@@ -120,6 +132,7 @@ public final class CoreStandIn {
      */
     public static void asksForSecondFactor(String email, String password, String challenge, String code,
                                            String token) {
+        knowsOrganizer(token, UUID.nameUUIDFromBytes(email.getBytes(java.nio.charset.StandardCharsets.UTF_8)), email);
         server().stubFor(post(urlPathEqualTo("/api/v1/auth/token"))
                 .withRequestBody(equalToJson("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))
                 .willReturn(aResponse().withStatus(401).withHeader("Content-Type", PROBLEM_JSON)
@@ -170,12 +183,21 @@ public final class CoreStandIn {
                         .withBody("[" + eventJson(id, title) + "]")));
     }
 
-    /** {@code GET /api/v1/organizers/me}: the account behind the token. */
+    /** {@code GET /api/v1/organizers/me}: the account behind the token, its address confirmed. */
     public static void knowsOrganizer(String token, UUID id, String email) {
         server().stubFor(get(urlPathEqualTo("/api/v1/organizers/me"))
                 .withHeader("Authorization", equalTo("Bearer " + token))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"id\":\"%s\",\"email\":\"%s\",\"name\":\"Grace\"}".formatted(id, email))));
+                        .withBody("{\"id\":\"%s\",\"email\":\"%s\",\"name\":\"Grace\",\"roles\":%s,\"emailVerified\":true}"
+                                .formatted(id, email, rolesOf(email)))));
+    }
+
+    /** The roles the core gives an address in every test: {@link TestProperties#ADMIN} and the ML team's member. */
+    static String rolesOf(String email) {
+        if (TestProperties.ADMIN.equals(email)) {
+            return "[\"ADMIN\",\"ML\"]";
+        }
+        return TestProperties.ML_TEAM_MEMBER.equals(email) ? "[\"ML\"]" : "[]";
     }
 
     /** Any request with an unknown token: 401, as the core answers for a missing, invalid or expired token. */

@@ -10,10 +10,10 @@ public final class TestProperties {
     public static final String PIPELINE_TOPIC = "inviteflow.activity.console-it-" + RUN;
     public static final String PIPELINE_GROUP = "console-it-" + RUN;
 
-    /** On the ML team in every test (inviteflow.console.ml-team); nobody else is. */
+    /** On the ML team in every test (the core stand-in gives the account the role ML); nobody else is. */
     public static final String ML_TEAM_MEMBER = "ml@example.org";
 
-    /** An admin in every test (inviteflow.console.admins); nobody else is. */
+    /** An admin in every test (the core stand-in gives the account the role ADMIN); nobody else is. */
     public static final String ADMIN = "admin@example.org";
 
     private TestProperties() {
@@ -22,8 +22,6 @@ public final class TestProperties {
     public static void register(DynamicPropertyRegistry registry) {
         registry.add("inviteflow.core.url", CoreStandIn::url);
         registry.add("inviteflow.batch.url", BatchJobsStandIn::url);
-        registry.add("inviteflow.console.ml-team", () -> ML_TEAM_MEMBER);
-        registry.add("inviteflow.console.admins", () -> ADMIN);
         registry.add("inviteflow.clickhouse.database", ClickHouseTestDatabase::name);
         registry.add("inviteflow.console.dashboard.poll-interval", () -> "1s");
         registry.add("inviteflow.pipeline.topic", () -> PIPELINE_TOPIC);

@@ -1,6 +1,7 @@
 package io.inviteflow.core.account;
 
 import io.inviteflow.core.security.AuthenticatedOrganizer;
+import io.inviteflow.core.security.Roles;
 import io.inviteflow.core.security.SecurityAudit;
 import io.inviteflow.core.web.Problems;
 import jakarta.validation.Valid;
@@ -27,14 +28,16 @@ class AccountController {
     private final SecurityAudit audit;
     private final TransactionTemplate transactions;
     private final EmailVerifications verifications;
+    private final Roles roles;
 
     AccountController(OrganizerRepository organizers, PasswordEncoder passwords, SecurityAudit audit,
-                      TransactionTemplate transactions, EmailVerifications verifications) {
+                      TransactionTemplate transactions, EmailVerifications verifications, Roles roles) {
         this.organizers = organizers;
         this.passwords = passwords;
         this.audit = audit;
         this.transactions = transactions;
         this.verifications = verifications;
+        this.roles = roles;
     }
 
     record SignUp(@NotBlank @Email @Size(max = 254) String email,
@@ -60,9 +63,13 @@ class AccountController {
         return ResponseEntity.created(URI.create("/api/v1/organizers/" + organizer.id())).body(organizer);
     }
 
-    /** The signed-in organizer (the console needs the id: the streaming job keys organizer-wide figures by it). */
+    /**
+     * The signed-in organizer: the console needs the id (the streaming job keys organizer-wide figures by it), the
+     * roles (its admin and ML pages) and whether the address is confirmed.
+     */
     @GetMapping("/api/v1/organizers/me")
-    Organizer me(AuthenticatedOrganizer organizer) {
-        return organizers.find(organizer.id()).orElseThrow(() -> Problems.notFound("organizer", organizer.id()));
+    AccountProfile me(AuthenticatedOrganizer organizer) {
+        Organizer o = organizers.find(organizer.id()).orElseThrow(() -> Problems.notFound("organizer", organizer.id()));
+        return new AccountProfile(o.id(), o.email(), o.name(), roles.of(o.id()), verifications.verified(o.id()));
     }
 }

@@ -40,12 +40,13 @@ class ConfiguredAdminsIT extends CoreIntegrationTest {
         UUID id = UUID.fromString(signedUp.json().get("id").asText());
         String token = api.post("/api/v1/auth/token", null,
                 "{\"email\":\"%s\",\"password\":\"correct horse\"}".formatted(email)).json().get("accessToken").asText();
-        Roles untrusting = new Roles(jdbc, List.of(email.toUpperCase()), false);
+        Roles untrusting = new Roles(jdbc, List.of(email.toUpperCase()), List.of(), false);
 
         assertThat(untrusting.isAdmin(id)).as("listed, not confirmed").isFalse();
-        assertThat(new Roles(jdbc, List.of(email), true).isAdmin(id)).as("the local stack trusts its list").isTrue();
+        assertThat(new Roles(jdbc, List.of(email), List.of(), true).isAdmin(id)).as("the local stack trusts its list").isTrue();
         assertThat(api.get("/api/v1/organizers/me/email-verification", token).json().get("verified").asBoolean())
                 .isFalse();
+        assertThat(api.get("/api/v1/organizers/me", token).json().get("emailVerified").asBoolean()).isFalse();
 
         Mailboxes.Mail mail = Mailboxes.awaitInbox(email, Mailboxes.subject("Confirm your Inviteflow address"), 1,
                 Duration.ofSeconds(30)).get(0);
@@ -60,11 +61,35 @@ class ConfiguredAdminsIT extends CoreIntegrationTest {
         assertThat(api.postForm(link.group(1), "password=correct+horse").body()).contains("Address confirmed");
 
         assertThat(untrusting.isAdmin(id)).as("listed and confirmed").isTrue();
-        assertThat(new Roles(jdbc, List.of(), false).isAdmin(id)).as("confirmed, not listed").isFalse();
+        assertThat(new Roles(jdbc, List.of(), List.of(), false).isAdmin(id)).as("confirmed, not listed").isFalse();
         assertThat(api.get("/api/v1/organizers/me/email-verification", token).json().get("verified").asBoolean())
                 .isTrue();
         assertThat(api.postForm(link.group(1), "password=correct+horse").status()).as("a link works once")
                 .isEqualTo(404);
+        assertThat(api.get("/api/v1/organizers/me", token).json().get("emailVerified").asBoolean()).isTrue();
+    }
+
+    /** The ML team like the admins: listed and confirmed, or stored; an admin is on it too; the console reads /me. */
+    @Test
+    void theMlTeamIsARoleOfItsOwnAndTheAccountsRolesAreOnMe() {
+        var api = new Api(port);
+        String token = api.newOrganizerToken();
+        var me = api.get("/api/v1/organizers/me", token).json();
+        UUID id = UUID.fromString(me.get("id").asText());
+        String email = me.get("email").asText();
+        assertThat(me.get("roles")).as("an organizer, nothing more").isEmpty();
+        jdbc.sql("UPDATE organizer SET email_verified_at = now() WHERE id = :id").param("id", id).update();
+
+        assertThat(new Roles(jdbc, List.of(), List.of(email), false).of(id)).containsExactly(Roles.ML);
+        assertThat(new Roles(jdbc, List.of(email), List.of(), false).of(id)).containsExactly(Roles.ADMIN, Roles.ML);
+        assertThat(new Roles(jdbc, List.of(), List.of(), false).of(id)).isEmpty();
+
+        jdbc.sql("INSERT INTO organizer_role (organizer_id, role, granted_by) VALUES (:id, 'ML', 'test')")
+                .param("id", id).update();
+        assertThat(api.get("/api/v1/organizers/me", token).json().get("roles").toString()).isEqualTo("[\"ML\"]");
+        assertThat(api.get("/api/v1/organizers/me", api.adminToken()).json().get("roles").toString())
+                .isEqualTo("[\"ADMIN\",\"ML\"]");
+        assertThat(api.get("/api/v1/admin/privacy/requests", token).status()).as("ML is not admin").isEqualTo(403);
     }
 
     @Test
