@@ -42,6 +42,7 @@ public class CoreClient {
         this.rest = builder.clone()
                 .baseUrl(properties.url().toString())
                 .requestFactory(requestFactory)
+                .requestInterceptor(new ForwardedClientAddress())
                 .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
                     int status = response.getStatusCode().value();

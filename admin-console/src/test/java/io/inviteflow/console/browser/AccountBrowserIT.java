@@ -54,6 +54,9 @@ class AccountBrowserIT {
         }
         CoreStandIn.server().verify(1, postRequestedFor(urlPathEqualTo("/api/v1/organizers/me/email-verification"))
                 .withHeader("Authorization", equalTo("Bearer token-grace")));
+        // the core counts sign-ins per client: the console tells it the browser's address (ForwardedClientAddress)
+        CoreStandIn.server().verify(postRequestedFor(urlPathEqualTo("/api/v1/auth/token"))
+                .withHeader("X-Forwarded-For", equalTo("127.0.0.1")));
     }
 
     @Test
