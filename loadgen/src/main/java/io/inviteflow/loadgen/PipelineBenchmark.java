@@ -79,6 +79,9 @@ public final class PipelineBenchmark {
         Path workDir = Path.of(args.get("work-dir", System.getProperty("java.io.tmpdir")));
         long wanted = args.getInt("activities", 2_000_000);
         int rounds = args.getInt("rounds", 3);
+        if (rounds < 1) {
+            throw new IllegalArgumentException("--rounds must be at least 1");
+        }
         Process job = null;
         try {
             bench.createTopic();
@@ -86,8 +89,9 @@ public final class PipelineBenchmark {
             long[] loaded = bench.load(wanted);
             List<Round> measured = new java.util.ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
-                if (job != null) { // the raw ceiling runs alone, like the job
+                if (job != null) { // the raw ceiling runs alone, like the job, and no earlier round's merges
                     stop(job);
+                    bench.clickHouse.run("DROP DATABASE IF EXISTS " + bench.database(round - 1));
                 }
                 System.out.printf("round %d: raw ceiling…%n", round);
                 Throughput raw = bench.rawCeiling(loaded[0], round);
@@ -289,8 +293,10 @@ public final class PipelineBenchmark {
 
                 ## Streaming pipeline: the Flink job against its raw ceiling (`%s`)
                 %,d synthetic activities of %,d invitations in %,d events (created, reminded, opened once or twice,
-                answered, some answers changed) on a topic of %d partitions. Each round reads them from offset 0 twice,
-                one path after the other, each into a fresh ClickHouse database:
+                answered, some answers changed) on a topic of %d partitions; `./inviteflow bench` runs this first, with
+                the servers up and none of the stack's services (core, console, batch-jobs, its own Flink job) beside
+                it. Each round reads the activities from offset 0 twice, one path after the other, each into a fresh
+                ClickHouse database:
                 - raw ceiling: one Kafka consumer, envelope decoded, bulk inserts of 20,000 rows into an archive table;
                 - the engagement job (`streaming-jobs`, own JVM, MiniCluster, parallelism 1, checkpoints every 10 s):
                   the archive and every counter of `engagement_totals`.

@@ -93,7 +93,17 @@ public class AccountView extends VerticalLayout {
         address.add(state);
         if (!confirmed) {
             Button send = new Button("Send a new link", e -> act(() -> {
-                boolean nowConfirmed = account.sendConfirmationLink(organizer.accessToken());
+                boolean nowConfirmed;
+                try {
+                    nowConfirmed = account.sendConfirmationLink(organizer.accessToken());
+                } catch (CoreClient.Unavailable away) {
+                    if (away.status() != 503) {
+                        throw away;
+                    }
+                    Notification.show("The core cannot send mail right now. Please try again later.", 5000,
+                            Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                    return;
+                }
                 showAddress(nowConfirmed);
                 if (!nowConfirmed) {
                     Notification.show("A new link is on its way to " + organizer.email() + ".")

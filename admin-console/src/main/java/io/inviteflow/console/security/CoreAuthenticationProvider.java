@@ -66,6 +66,9 @@ class CoreAuthenticationProvider implements AuthenticationProvider {
         } catch (CoreClient.CoreException e) {
             throw new AuthenticationServiceException("The Inviteflow core cannot sign you in right now", e);
         }
+        if (account == null) {
+            throw new AuthenticationServiceException("The Inviteflow core did not say who signed in");
+        }
         // Credentials are not kept: the token stands for them from now on.
         List<SimpleGrantedAuthority> roles = new java.util.ArrayList<>(List.of(new SimpleGrantedAuthority(ROLE)));
         account.roles().stream().filter(CORE_ROLES::contains).sorted()

@@ -19,6 +19,7 @@ import com.vaadin.flow.server.VaadinServletResponse;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.inviteflow.console.core.CoreClient;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -82,7 +83,8 @@ public class SecondFactorView extends VerticalLayout implements BeforeEnterObser
         } catch (CoreClient.Refused e) {
             message.setText(e.status() == 429 ? "Too many failed sign-ins: signing in to this address is paused for "
                     + "a while." : e.getMessage());
-        } catch (CoreClient.CoreException e) {
+        } catch (CoreClient.CoreException | AuthenticationServiceException e) {
+            // the latter: the code was good, but the core could not say who the account is (its roles)
             message.setText("The Inviteflow core could not be reached. Please try again in a moment.");
         }
     }

@@ -21,6 +21,8 @@ public final class TestProperties {
 
     public static void register(DynamicPropertyRegistry registry) {
         registry.add("inviteflow.core.url", CoreStandIn::url);
+        // the browser's address as a proxy in front of the console would forward it (AccountBrowserIT)
+        registry.add("server.tomcat.remoteip.internal-proxies", () -> "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1");
         registry.add("inviteflow.batch.url", BatchJobsStandIn::url);
         registry.add("inviteflow.clickhouse.database", ClickHouseTestDatabase::name);
         registry.add("inviteflow.console.dashboard.poll-interval", () -> "1s");

@@ -1,6 +1,5 @@
 package io.inviteflow.streaming.clickhouse;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
@@ -11,6 +10,8 @@ import org.apache.flink.util.function.SerializableFunction;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -38,7 +39,12 @@ final class ClickHouseSinkWriter<T extends ClickHouseRow> implements SinkWriter<
     private final Counter rowsSent;
     private final Executor inserts;
 
-    /** UTF-8 bytes as they go out: no text buffer to copy and encode before each insert. */
+    /**
+     * UTF-8 bytes as they go out, no text to copy and encode before each insert. Encoded by a Writer, not Jackson's
+     * UTF-8 generator: that one writes characters outside the BMP (emoji) as {@code \\u} surrogate escapes and a lone
+     * surrogate as one, which ClickHouse 18.16 may refuse, failing the whole batch; the encoder writes 4-byte UTF-8 and
+     * a '?' for a lone surrogate, as the String inserts did.
+     */
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 20);
     /** One generator for every row of the writer: a generator costs more than writing a short row. */
     private final JsonGenerator rows;
@@ -61,7 +67,7 @@ final class ClickHouseSinkWriter<T extends ClickHouseRow> implements SinkWriter<
         this.rowsSent = rowsSent;
         this.rowKey = rowKey;
         this.inserts = inserts;
-        this.rows = new JsonFactory().createGenerator(buffer, JsonEncoding.UTF8);
+        this.rows = new JsonFactory().createGenerator(new OutputStreamWriter(buffer, StandardCharsets.UTF_8));
         rows.setRootValueSeparator(null); // each row ends in a newline instead (JSONEachRow)
     }
 

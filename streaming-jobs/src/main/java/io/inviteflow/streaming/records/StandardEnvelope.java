@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * Reads an activity's envelope in one pass of Jackson's streaming parser, in the one shape every producer writes:
- * ids as lower-case UUIDs, a known type, {@code occurredAt} in UTC ({@code …Z}), the payload an object. The payload
- * stays where it is in the bytes (offsets), so it is neither built as a tree nor written out again.
+ * ids as lower-case UUIDs, a known type, {@code schemaVersion} an int, {@code occurredAt} in UTC ({@code …Z}), the
+ * payload a compact object. The payload stays where it is in the bytes (offsets), so it is neither built as a tree nor
+ * written out again.
  * <p>
  * Anything else — invalid JSON, a field missing, another shape of id or time, an unknown type — gives {@code null},
  * and the caller reads the message with the contract's codec, which accepts or rejects it exactly as before. Decoding
@@ -59,6 +60,11 @@ final class StandardEnvelope {
                     case "type" -> type = value == JsonToken.VALUE_STRING ? TYPES.get(p.getText()) : null;
                     case "occurredAt" -> occurredAt = value == JsonToken.VALUE_STRING
                             ? UtcInstantDeserializer.parse(p.getText()) : null;
+                    case "schemaVersion" -> {
+                        if (value != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) {
+                            return null;
+                        }
+                    }
                     case "payload" -> {
                         if (value != JsonToken.START_OBJECT) {
                             return null;
@@ -67,12 +73,12 @@ final class StandardEnvelope {
                         p.skipChildren();
                         payloadEnd = (int) p.currentLocation().getByteOffset();
                     }
-                    default -> p.skipChildren(); // schemaVersion, and fields newer producers add
+                    default -> p.skipChildren(); // fields newer producers add
                 }
             }
             if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null || eventId == null
                     || aggregateId == null || partyEventId == null || aggregateType == null || type == null
-                    || occurredAt == null || payloadStart < 0) {
+                    || occurredAt == null || payloadStart < 0 || !compact(json, payloadStart, payloadEnd)) {
                 return null;
             }
             return new Envelope(eventId, type, aggregateType, aggregateId, partyEventId, occurredAt.toEpochMilli(),
@@ -80,6 +86,30 @@ final class StandardEnvelope {
         } catch (IOException notStandard) {
             return null;
         }
+    }
+
+    /**
+     * Whether the payload is written as the codec writes it, without whitespace or escapes outside its strings: the
+     * archive keeps these bytes as they are, and ClickHouse's {@code visitParamExtract…} (the recommender's queries)
+     * reads only that form. Anything else goes through the codec, which writes it out compactly.
+     */
+    private static boolean compact(byte[] json, int from, int to) {
+        boolean inString = false;
+        for (int i = from; i < to; i++) {
+            byte b = json[i];
+            if (inString) {
+                if (b == '\\') {
+                    i++; // the escaped character, a quote too
+                } else if (b == '"') {
+                    inString = false;
+                }
+            } else if (b == '"') {
+                inString = true;
+            } else if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The text of a lower-case UUID ({@code UUID.toString()}'s form), or null for anything else. */

@@ -23,6 +23,11 @@ import java.nio.charset.StandardCharsets;
 public final class InvitationFactsSerializer extends TypeSerializer<InvitationFacts> {
 
     private static final long serialVersionUID = 1L;
+    /**
+     * The layout of the bytes, first in every record: a field added to {@link InvitationFacts} gets a new layout, and
+     * {@link #deserialize} goes on reading the older ones (a checkpoint holds records of the layout it was written with).
+     */
+    static final byte LAYOUT = 1;
 
     @Override
     public boolean isImmutableType() {
@@ -74,6 +79,7 @@ public final class InvitationFactsSerializer extends TypeSerializer<InvitationFa
 
     @Override
     public void serialize(InvitationFacts f, DataOutputView out) throws IOException {
+        out.writeByte(LAYOUT);
         out.writeBoolean(f.created);
         out.writeLong(f.createdAtMs);
         writeText(f.organizerId, out);
@@ -101,6 +107,10 @@ public final class InvitationFactsSerializer extends TypeSerializer<InvitationFa
 
     @Override
     public InvitationFacts deserialize(DataInputView in) throws IOException {
+        byte layout = in.readByte();
+        if (layout != LAYOUT) {
+            throw new IOException("invitation state of layout " + layout + ", this job reads layout " + LAYOUT);
+        }
         InvitationFacts f = new InvitationFacts();
         f.created = in.readBoolean();
         f.createdAtMs = in.readLong();

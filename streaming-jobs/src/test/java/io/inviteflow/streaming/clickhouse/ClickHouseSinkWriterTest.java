@@ -68,13 +68,15 @@ class ClickHouseSinkWriterTest {
 
     @Test
     void writesTextBeyondAsciiAsUtf8AndStartsEachBatchEmpty() throws Exception {
-        writer.write(new CounterRow("event", "e", "choices", "q|Crème brûlée — 生日", 1, 1, 0), null);
+        writer.write(new CounterRow("event", "e", "choices", "q|Crème brûlée — 生日 🎂", 1, 1, 0), null);
+        writer.write(new CounterRow("event", "e", "choices", "q|half \ud83c", 1, 1, 0), null); // a lone surrogate
         writer.flush(false);
         writer.write(new CounterRow("event", "e", "choices", "q|Fish", 1, 1, 0), null);
         writer.flush(false);
 
         assertThat(bodies).hasSize(2);
-        assertThat(bodies.get(0)).contains("\"dimension\":\"q|Crème brûlée — 生日\"");
+        assertThat(bodies.get(0)).contains("\"dimension\":\"q|Crème brûlée — 生日 🎂\"") // 4-byte UTF-8, no escapes
+                .contains("\"dimension\":\"q|half ?\"");
         assertThat(bodies.get(1).lines()).singleElement().asString().contains("q|Fish").doesNotContain("生日");
     }
 

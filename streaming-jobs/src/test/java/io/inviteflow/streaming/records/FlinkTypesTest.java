@@ -18,7 +18,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every type that crosses an operator or lives in state is a Flink POJO: no Kryo, state stays evolvable. */
+/**
+ * Every type that crosses an operator or lives in state is a Flink POJO: no Kryo, state stays evolvable. (The invitation
+ * state is written by {@link io.inviteflow.streaming.totals.InvitationFactsSerializer}, with a layout version; a POJO
+ * still, as checkpoints of earlier versions hold it.)
+ */
 class FlinkTypesTest {
 
     @ParameterizedTest

@@ -37,12 +37,24 @@ class StandardEnvelopeTest {
     }
 
     @Test
-    void keepsAPayloadWithNestedObjectsAndEscapesWhole() {
-        Envelope e = StandardEnvelope.read(envelope("RSVP_ANSWERED", EVENT, "2026-01-02T03:04:05Z",
-                "{ \"response\": \"YES\", \"note\": \"} \\\" {\", \"choices\": [{\"a\": {}}] }"));
+    void keepsACompactPayloadWithNestedObjectsAndEscapesWhole() {
+        String payload = "{\"response\":\"YES\",\"note\":\"} \\\" {\",\"choices\":[{\"a\":{}}],\"é\":\"生日\"}";
+
+        Envelope e = StandardEnvelope.read(envelope("RSVP_ANSWERED", EVENT, "2026-01-02T03:04:05Z", payload));
 
         assertThat(e).isNotNull();
-        assertThat(e.payloadJson()).isEqualTo("{ \"response\": \"YES\", \"note\": \"} \\\" {\", \"choices\": [{\"a\": {}}] }");
+        assertThat(e.payloadJson()).isEqualTo(payload);
+    }
+
+    /** The archive keeps the payload's bytes, and the recommender's queries read only compact JSON. */
+    @Test
+    void aPayloadWithWhitespaceIsWrittenCompactlyByTheCodec() throws Exception {
+        byte[] spaced = envelope("RSVP_ANSWERED", EVENT, "2026-01-02T03:04:05Z",
+                "{ \"response\" : \"YES\",\n \"plusOnes\": 0, \"answerVersion\": 1 }");
+
+        assertThat(StandardEnvelope.read(spaced)).isNull();
+        assertThat(new ActivityDecoder().decode(spaced).payloadJson())
+                .isEqualTo("{\"response\":\"YES\",\"plusOnes\":0,\"answerVersion\":1}");
     }
 
     @Test
@@ -61,6 +73,9 @@ class StandardEnvelopeTest {
                 "{}"), StandardCharsets.UTF_8) + "{}"))).as("trailing bytes").isNull();
         assertThat(StandardEnvelope.read(bytes("{\"eventId\":"))).as("cut off").isNull();
         assertThat(StandardEnvelope.read(bytes("[]"))).as("not an object").isNull();
+        assertThat(StandardEnvelope.read(bytes(new String(envelope("RSVP_ANSWERED", EVENT, "2026-01-02T03:04:05Z",
+                "{}"), StandardCharsets.UTF_8).replace("\"schemaVersion\":1", "\"schemaVersion\":\"x\""))))
+                .as("a schemaVersion that is not a number").isNull();
     }
 
     @Test

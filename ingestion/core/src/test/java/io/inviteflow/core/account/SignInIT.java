@@ -220,6 +220,21 @@ class SignInIT extends CoreIntegrationTest {
         assertThat(signIn(api, email, "battery staple").status()).isEqualTo(200);
     }
 
+    /** Only a trusted proxy's X-Forwarded-For is believed, and none is trusted unless configured. */
+    @Test
+    void aClientCannotNameItsOwnAddress() {
+        var api = new Api(port);
+        String email = signUp(api);
+        var signedIn = api.exchange("/api/v1/auth/token", b -> b.header("X-Forwarded-For", "203.0.113.77")
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"email\":\"%s\",\"password\":\"correct horse\"}".formatted(email))));
+        assertThat(signedIn.status()).isEqualTo(200);
+
+        JsonNode trail = api.get("/api/v1/organizers/me/security-events",
+                signedIn.json().get("accessToken").asText()).json();
+        assertThat(trail.findValuesAsText("ip")).isNotEmpty().doesNotContain("203.0.113.77").contains("127.0.0.1");
+    }
+
     private static String signUp(Api api) {
         String email = "signin-" + UUID.randomUUID() + "@example.org";
         var created = api.post("/api/v1/organizers", null,

@@ -22,6 +22,7 @@ class SignInRateLimitIT extends CoreIntegrationTest {
     static void lowLimits(DynamicPropertyRegistry registry) {
         registry.add("inviteflow.sign-in.attempts-per-minute-per-address", () -> "6");
         registry.add("inviteflow.sign-in.sign-ups-per-hour-per-address", () -> "2");
+        registry.add("server.tomcat.remoteip.internal-proxies", () -> "127\\.0\\.0\\.1"); // as the local stack
     }
 
     @LocalServerPort
