@@ -14,7 +14,8 @@ import java.io.IOException;
  * Tells the core which browser a call is made for ({@code X-Forwarded-For}): the core limits sign-ins per client
  * address and records it in the account's trail, and without it every console user would be the console's own address
  * — one user's failed sign-ins would lock all of them out. The core trusts the header only from its configured proxies
- * ({@code INVITEFLOW_TRUSTED_PROXIES}, loopback by default). Calls outside a browser's request (server push) carry none.
+ * ({@code INVITEFLOW_TRUSTED_PROXIES}: the console's address; loopback on the local stack). Calls outside a browser's
+ * request (server push) carry none.
  */
 final class ForwardedClientAddress implements ClientHttpRequestInterceptor {
 

@@ -19,7 +19,7 @@ import java.util.Map;
  * <p>
  * Anything else — invalid JSON, a field missing, another shape of id or time, an unknown type — gives {@code null},
  * and the caller reads the message with the contract's codec, which accepts or rejects it exactly as before. Decoding
- * was the largest share of the engagement job's CPU (a third of it): envelope bean, tree, payload re-serialised.
+ * was the largest share of the engagement job's CPU (a fifth of it): envelope bean, tree, payload re-serialised.
  */
 final class StandardEnvelope {
 
