@@ -101,11 +101,7 @@ class InvitationFactsSerializerTest {
         OperatorSubtaskState checkpoint = before.snapshot(1L, T0);
         before.close();
 
-        var after = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new AggregateCountersFunction()), new Keys.Aggregate(), Types.STRING);
-        after.setup();
-        after.initializeState(checkpoint);
-        after.open();
+        var after = restoredFrom(checkpoint);
         after.processElement(answered("a", T0 + 60_000, Payloads.Rsvp.YES, 0, 1), T0 + 60_000);
         OperatorSubtaskState written = after.snapshot(2L, T0 + 60_000); // with this serializer
         List<String> changed = changedCounters(after);
@@ -116,17 +112,24 @@ class InvitationFactsSerializerTest {
         assertThat(changed).contains("event|answered|", "event|yes|", "organizer|theme_yes|confetti")
                 .doesNotContain("event|invited|", "event|opened|");
 
-        var again = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new AggregateCountersFunction()), new Keys.Aggregate(), Types.STRING);
-        again.setup();
-        again.initializeState(written);
-        again.open();
+        var again = restoredFrom(written);
         again.processElement(answered("a", T0 + 90_000, Payloads.Rsvp.NO, 0, 2), T0 + 90_000);
         List<String> changedAgain = changedCounters(again);
         again.close();
         assertThat(changedAgain).as("the yes read back from this serializer's checkpoint becomes a no")
                 .contains("event|yes|", "event|no|", "organizer|theme_yes|confetti")
                 .doesNotContain("event|answered|", "event|invited|");
+    }
+
+    /** Today's operator, restored from {@code checkpoint}. */
+    private static KeyedOneInputStreamOperatorTestHarness<String, ActivityEvent, CounterChanges> restoredFrom(
+            OperatorSubtaskState checkpoint) throws Exception {
+        var harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new AggregateCountersFunction()), new Keys.Aggregate(), Types.STRING);
+        harness.setup();
+        harness.initializeState(checkpoint);
+        harness.open();
+        return harness;
     }
 
     private static List<String> changedCounters(
