@@ -293,10 +293,10 @@ public final class PipelineBenchmark {
 
                 ## Streaming pipeline: the Flink job against its raw ceiling (`%s`)
                 %,d synthetic activities of %,d invitations in %,d events (created, reminded, opened once or twice,
-                answered, some answers changed) on a topic of %d partitions; `./inviteflow bench` runs this first, with
-                the servers up and none of the stack's services (core, console, batch-jobs, its own Flink job) beside
-                it. Each round reads the activities from offset 0 twice, one path after the other, each into a fresh
-                ClickHouse database:
+                answered, some answers changed) on a topic of %d partitions; `./inviteflow bench` runs this before it
+                starts the stack's services (core, console, batch-jobs, the stack's own Flink job; a stack already up
+                stays up beside it). Each round reads the activities from offset 0 twice, one path after the other,
+                each into a fresh ClickHouse database:
                 - raw ceiling: one Kafka consumer, envelope decoded, bulk inserts of 20,000 rows into an archive table;
                 - the engagement job (`streaming-jobs`, own JVM, MiniCluster, parallelism 1, checkpoints every 10 s):
                   the archive and every counter of `engagement_totals`.

@@ -83,8 +83,12 @@ public class SecondFactorView extends VerticalLayout implements BeforeEnterObser
         } catch (CoreClient.Refused e) {
             message.setText(e.status() == 429 ? "Too many failed sign-ins: signing in to this address is paused for "
                     + "a while." : e.getMessage());
-        } catch (CoreClient.CoreException | AuthenticationServiceException e) {
-            // the latter: the code was good, but the core could not say who the account is (its roles)
+        } catch (AuthenticationServiceException e) {
+            // the code was good and is spent, but the core could not say who the account is (its roles)
+            message.setText("The Inviteflow core could not be reached. Please try again in a moment with the app's "
+                    + "next code.");
+            code.clear();
+        } catch (CoreClient.CoreException e) {
             message.setText("The Inviteflow core could not be reached. Please try again in a moment.");
         }
     }

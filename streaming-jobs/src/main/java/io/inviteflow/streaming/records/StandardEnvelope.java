@@ -89,9 +89,9 @@ final class StandardEnvelope {
     }
 
     /**
-     * Whether the payload is written as the codec writes it, without whitespace or escapes outside its strings: the
-     * archive keeps these bytes as they are, and ClickHouse's {@code visitParamExtract…} (the recommender's queries)
-     * reads only that form. Anything else goes through the codec, which writes it out compactly.
+     * Whether the payload has no whitespace outside its strings: the archive keeps these bytes as they are, and
+     * ClickHouse's {@code visitParamExtract…} (the recommender's queries) reads only compact JSON. A spaced payload goes
+     * through the codec, which writes it out compactly. (Escapes, number forms and repeated keys are kept as sent.)
      */
     private static boolean compact(byte[] json, int from, int to) {
         boolean inString = false;

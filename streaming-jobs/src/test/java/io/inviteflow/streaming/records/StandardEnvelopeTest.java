@@ -53,6 +53,11 @@ class StandardEnvelopeTest {
                 "{ \"response\" : \"YES\",\n \"plusOnes\": 0, \"answerVersion\": 1 }");
 
         assertThat(StandardEnvelope.read(spaced)).isNull();
+        assertThat(StandardEnvelope.read(envelope("RSVP_ANSWERED", EVENT, "2026-01-02T03:04:05Z",
+                "{\"note\":\"ends in a backslash \\\\\",\"a\":1}"))).as("a string ending in an escaped backslash")
+                .isNotNull();
+        assertThat(StandardEnvelope.read(envelope("RSVP_ANSWERED", EVENT, "2026-01-02T03:04:05Z",
+                "{\"note\":\"x\\\\\", \"a\":1}"))).as("a space after a string ending in a backslash").isNull();
         assertThat(new ActivityDecoder().decode(spaced).payloadJson())
                 .isEqualTo("{\"response\":\"YES\",\"plusOnes\":0,\"answerVersion\":1}");
     }
