@@ -62,18 +62,7 @@ public final class Mailboxes {
 
     /** Waits (bounded) until the mailbox holds at least {@code atLeast} mails, then returns all of them. */
     public static List<Mail> awaitInbox(String address, int atLeast, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<Mail> mails = inbox(address);
-        while (mails.size() < atLeast && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            mails = inbox(address);
-        }
-        return mails;
+        return awaitInbox(address, mail -> true, atLeast, timeout);
     }
 
     /** Waits (bounded) until the mailbox holds at least {@code atLeast} mails that match, then returns those. */
