@@ -8,6 +8,7 @@ import io.inviteflow.streaming.records.ActivityDeserializer;
 import io.inviteflow.streaming.records.ActivityEvent;
 import io.inviteflow.streaming.spikes.OpensSpikeDetector;
 import io.inviteflow.streaming.spikes.SpikeRule;
+import io.inviteflow.streaming.state.KeyText;
 import io.inviteflow.streaming.totals.AggregateCountersFunction;
 import io.inviteflow.streaming.totals.ChangeCombiner;
 import io.inviteflow.streaming.totals.CounterChanges;
@@ -188,16 +189,16 @@ public final class EngagementJob {
 
         SingleOutputStreamOperator<CounterChanges> changes = activities
                 .map(new WithoutPayload()).name("without-payload").uid("without-payload")
-                .keyBy(new Keys.Aggregate())
+                .keyBy(new Keys.Aggregate(), KeyText.TYPE)
                 .process(new AggregateCountersFunction()).name("aggregate-counters").uid("aggregate-counters");
         changes.transform("combine-changes", TypeInformation.of(CounterChanges.class),
                         new ChangeCombiner(COMBINE_INTERVAL_MS, COMBINE_MAX_COUNTERS)).uid("combine-changes")
-                .keyBy(new Keys.Scope())
+                .keyBy(new Keys.Scope(), KeyText.TYPE)
                 .process(new CounterTotalsFunction()).name("counter-totals").uid("counter-totals")
                 .sinkTo(sinks.totals()).name("engagement_totals").uid("engagement-totals-sink");
 
         changes.getSideOutput(AggregateCountersFunction.OPENS)
-                .keyBy(new Keys.PartyEvent())
+                .keyBy(new Keys.PartyEvent(), KeyText.TYPE)
                 .process(new OpensSpikeDetector(spikeRule)).name("opens-spikes").uid("opens-spikes")
                 .sinkTo(sinks.alerts()).name("opens-spike-alerts").uid("opens-spike-alerts");
     }

@@ -5,6 +5,7 @@ import io.inviteflow.contract.Payloads;
 import io.inviteflow.streaming.records.ActivityDetails;
 import io.inviteflow.streaming.records.ActivityEvent;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** Test-data builders for {@link ActivityEvent}s, the one place tests make activities. */
@@ -58,13 +59,13 @@ public final class TestActivities {
     /** An activity of another aggregate (order, ticket, campaign) with its details. */
     public static ActivityEvent of(ActivityType type, String aggregateType, String aggregateId, long atMs,
                                    ActivityDetails details) {
-        return new ActivityEvent(UUID.randomUUID().toString(), type, aggregateType, aggregateId, EVENT, atMs, "{}",
+        return new ActivityEvent(UUID.randomUUID().toString(), type, aggregateType, aggregateId, EVENT, atMs, "{}".getBytes(StandardCharsets.UTF_8),
                 null, 0, 0, details);
     }
 
     private static ActivityEvent of(String eventId, ActivityType type, String invitation, long atMs, String payload,
                                     Payloads.Rsvp response, int plusOnes, long version) {
-        return new ActivityEvent(eventId, type, "invitation", invitation, EVENT, atMs, payload, response, plusOnes,
+        return new ActivityEvent(eventId, type, "invitation", invitation, EVENT, atMs, payload.getBytes(StandardCharsets.UTF_8), response, plusOnes,
                 version);
     }
 }

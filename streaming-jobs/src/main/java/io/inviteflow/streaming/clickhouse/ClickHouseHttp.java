@@ -54,10 +54,9 @@ public final class ClickHouseHttp {
      *
      * @param table qualified table name, {@code db.table}
      */
-    public void insertJsonEachRow(String table, byte[] rows) throws IOException {
+    void insertJsonEachRow(String table, RowBatch rows) throws IOException {
         String sql = "INSERT INTO " + table + " FORMAT JSONEachRow";
-        send(base.resolve("?query=" + URLEncoder.encode(sql, StandardCharsets.UTF_8)),
-                HttpRequest.BodyPublishers.ofByteArray(rows));
+        send(base.resolve("?query=" + URLEncoder.encode(sql, StandardCharsets.UTF_8)), rows.body());
     }
 
     /** Database and table names go into SQL text: accept plain identifiers only. */

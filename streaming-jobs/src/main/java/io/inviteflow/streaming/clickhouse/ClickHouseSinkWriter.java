@@ -7,11 +7,9 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.function.SerializableFunction;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -40,12 +38,12 @@ final class ClickHouseSinkWriter<T extends ClickHouseRow> implements SinkWriter<
     private final Executor inserts;
 
     /**
-     * UTF-8 bytes as they go out, no text to copy and encode before each insert. Encoded by a Writer, not Jackson's
-     * UTF-8 generator: that one writes characters outside the BMP (emoji) as {@code \\u} surrogate escapes and a lone
-     * surrogate as one, which ClickHouse 18.16 may refuse, failing the whole batch; the encoder writes 4-byte UTF-8 and
-     * a '?' for a lone surrogate, as the String inserts did.
+     * UTF-8 bytes as they go out, written by Jackson's UTF-8 generator: no text to copy and encode before each insert,
+     * and the archive's payloads go in as the bytes they came as ({@code writeUTF8String}). Rows go into
+     * {@code filling} while {@code sending} is inserted; {@link #send} swaps them once the insert in flight is done.
      */
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 20);
+    private RowBatch filling = new RowBatch(1 << 20);
+    private RowBatch sending = new RowBatch(1 << 20);
     /** One generator for every row of the writer: a generator costs more than writing a short row. */
     private final JsonGenerator rows;
     private int buffered;
@@ -67,7 +65,17 @@ final class ClickHouseSinkWriter<T extends ClickHouseRow> implements SinkWriter<
         this.rowsSent = rowsSent;
         this.rowKey = rowKey;
         this.inserts = inserts;
-        this.rows = new JsonFactory().createGenerator(new OutputStreamWriter(buffer, StandardCharsets.UTF_8));
+        this.rows = new LoneSurrogatesReplaced(new JsonFactory().createGenerator(new OutputStream() {
+            @Override
+            public void write(int b) {
+                filling.write(b);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                filling.write(bytes, offset, length);
+            }
+        }));
         rows.setRootValueSeparator(null); // each row ends in a newline instead (JSONEachRow)
     }
 
@@ -112,11 +120,13 @@ final class ClickHouseSinkWriter<T extends ClickHouseRow> implements SinkWriter<
         }
         newestByKey.clear();
         rows.flush();
-        byte[] batch = buffer.toByteArray();
         int count = buffered;
-        buffer.reset();
         buffered = 0;
-        awaitInFlight();
+        awaitInFlight(); // before its batch is filled again
+        RowBatch batch = filling;
+        filling = sending;
+        filling.reset();
+        sending = batch;
         rowsInFlight = count;
         inFlight = CompletableFuture.runAsync(() -> {
             try {
@@ -174,7 +184,7 @@ final class ClickHouseSinkWriter<T extends ClickHouseRow> implements SinkWriter<
         } catch (IOException ignored) {
             // a generator over a byte buffer has nothing that could fail to close
         }
-        buffer.reset();
+        filling.reset();
         buffered = 0;
     }
 }

@@ -12,6 +12,6 @@ public class ToActivityLogRow implements MapFunction<ActivityEvent, ActivityLogR
     @Override
     public ActivityLogRow map(ActivityEvent a) {
         return new ActivityLogRow(a.eventId(), a.type().name(), a.aggregateType(), a.aggregateId(), a.partyEventId(),
-                Math.floorDiv(a.occurredAtMs(), 1000L), (int) Math.floorMod(a.occurredAtMs(), 1000L), a.payloadJson());
+                Math.floorDiv(a.occurredAtMs(), 1000L), (int) Math.floorMod(a.occurredAtMs(), 1000L), a.payload());
     }
 }

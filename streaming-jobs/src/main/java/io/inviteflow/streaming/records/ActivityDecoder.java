@@ -71,7 +71,7 @@ public final class ActivityDecoder {
             details = ActivityDetails.choices(choiceKeys(answer.choices()));
         }
         return new ActivityEvent(a.eventId(), a.type(), a.aggregateType(), a.aggregateId(), a.partyEventId(),
-                a.occurredAtMs(), a.payloadJson(), response, plusOnes, answerVersion, details);
+                a.occurredAtMs(), a.payload(), response, plusOnes, answerVersion, details);
     }
 
     private <T> T payloadAs(Envelope a, Class<T> type) {

@@ -15,10 +15,10 @@ import java.util.stream.Collectors;
  *
  * @param occurredAt epoch seconds (DateTime)
  * @param occurredMs the milliseconds within that second (ClickHouse 18.16 has no DateTime64)
- * @param payload    the payload JSON exactly as received
+ * @param payload    the payload JSON exactly as received, UTF-8
  */
 public record ActivityLogRow(String eventId, String type, String aggregateType, String aggregateId,
-                             String partyEventId, long occurredAt, int occurredMs, String payload)
+                             String partyEventId, long occurredAt, int occurredMs, byte[] payload)
         implements ClickHouseRow {
 
     /** As lenient as the decoder that let the activity in: a field added by a newer producer changes nothing. */
@@ -62,7 +62,9 @@ public record ActivityLogRow(String eventId, String type, String aggregateType, 
         out.writeStringField("party_event_id", partyEventId);
         out.writeNumberField("occurred_at", occurredAt);
         out.writeNumberField("occurred_ms", occurredMs);
-        out.writeStringField("payload", payload);
+        out.writeFieldName("payload");
+        // escaped straight from the received bytes: no text decoded, no characters encoded again
+        out.writeUTF8String(payload, 0, payload.length);
         out.writeEndObject();
     }
 }

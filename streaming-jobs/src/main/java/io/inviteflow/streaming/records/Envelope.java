@@ -2,7 +2,7 @@ package io.inviteflow.streaming.records;
 
 import io.inviteflow.contract.ActivityType;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * An activity's envelope with its payload still as JSON bytes: {@code payloadLength} bytes of {@code bytes} from
@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 record Envelope(String eventId, ActivityType type, String aggregateType, String aggregateId, String partyEventId,
                 long occurredAtMs, byte[] bytes, int payloadOffset, int payloadLength) {
 
-    String payloadJson() {
-        return new String(bytes, payloadOffset, payloadLength, StandardCharsets.UTF_8);
+    byte[] payload() {
+        return payloadOffset == 0 && payloadLength == bytes.length ? bytes
+                : Arrays.copyOfRange(bytes, payloadOffset, payloadOffset + payloadLength);
     }
 }

@@ -3,7 +3,7 @@ package io.inviteflow.streaming.totals;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
+import io.inviteflow.streaming.state.KeyText;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -21,7 +21,7 @@ public class CounterTotalsFunction extends KeyedProcessFunction<String, CounterC
 
     @Override
     public void open(OpenContext openContext) {
-        totals = getRuntimeContext().getMapState(new MapStateDescriptor<>("totals", Types.STRING,
+        totals = getRuntimeContext().getMapState(new MapStateDescriptor<>("totals", KeyText.TYPE,
                 TypeInformation.of(CounterTotal.class)));
     }
 

@@ -87,6 +87,6 @@ class ArchiveErasureIT {
 
     private static ActivityLogRow row(String type, String aggregateType, String aggregateId, String payload) {
         return new ActivityLogRow(UUID.randomUUID().toString(), type, aggregateType, aggregateId, EVENT,
-                1_790_000_000L, 0, payload);
+                1_790_000_000L, 0, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

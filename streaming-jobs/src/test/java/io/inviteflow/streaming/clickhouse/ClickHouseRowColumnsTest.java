@@ -7,8 +7,9 @@ import io.inviteflow.streaming.records.ActivityLogRow;
 import io.inviteflow.streaming.totals.CounterRow;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -30,9 +31,10 @@ class ClickHouseRowColumnsTest {
     @Test
     void anActivityLogRowWritesTheColumnsOfActivityLog() throws IOException {
         var row = new ActivityLogRow("a", "INVITATION_OPENED", "invitation", "i", "e", 1_764_199_800L, 250,
-                "{\"via\":\"email\"}");
+                "{\"via\":\"email\",\"note\":\"\\\"Zoë\\\" 🎂\"}".getBytes(StandardCharsets.UTF_8));
         assertThat(keys(row)).containsExactlyElementsOf(columns(ClickHouseTable.ACTIVITY_LOG));
-        assertThat(new ObjectMapper().readTree(json(row)).path("payload").asText()).isEqualTo("{\"via\":\"email\"}");
+        assertThat(new ObjectMapper().readTree(json(row)).path("payload").asText())
+                .isEqualTo("{\"via\":\"email\",\"note\":\"\\\"Zoë\\\" 🎂\"}");
     }
 
     private static List<String> columns(ClickHouseTable table) {
@@ -52,10 +54,10 @@ class ClickHouseRowColumnsTest {
     }
 
     private static String json(ClickHouseRow row) throws IOException {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) { // UTF-8, as the sink writes
             row.writeJson(g);
         }
-        return out.toString();
+        return out.toString(StandardCharsets.UTF_8);
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StandardEnvelopeTest {
 
@@ -33,7 +34,7 @@ class StandardEnvelopeTest {
         assertThat(e.aggregateId()).isEqualTo(INVITATION);
         assertThat(e.partyEventId()).isEqualTo(PARTY);
         assertThat(e.occurredAtMs()).isEqualTo(Instant.parse("2026-05-01T10:00:00.250Z").toEpochMilli());
-        assertThat(e.payloadJson()).isEqualTo(codec.fromJson(json).payload().toString());
+        assertThat(new String(e.payload(), StandardCharsets.UTF_8)).isEqualTo(codec.fromJson(json).payload().toString());
     }
 
     @Test
@@ -43,7 +44,7 @@ class StandardEnvelopeTest {
         Envelope e = StandardEnvelope.read(envelope("RSVP_ANSWERED", EVENT, "2026-01-02T03:04:05Z", payload));
 
         assertThat(e).isNotNull();
-        assertThat(e.payloadJson()).isEqualTo(payload);
+        assertThat(new String(e.payload(), StandardCharsets.UTF_8)).isEqualTo(payload);
     }
 
     /** The archive keeps the payload's bytes, and the recommender's queries read only compact JSON. */
@@ -81,6 +82,18 @@ class StandardEnvelopeTest {
         assertThat(StandardEnvelope.read(bytes(new String(envelope("RSVP_ANSWERED", EVENT, "2026-01-02T03:04:05Z",
                 "{}"), StandardCharsets.UTF_8).replace("\"schemaVersion\":1", "\"schemaVersion\":\"x\""))))
                 .as("a schemaVersion that is not a number").isNull();
+    }
+
+    /** The archive takes the payload's bytes as they are: they must be UTF-8. */
+    @Test
+    void aPayloadThatIsNotUtf8IsLeftToTheCodec() {
+        byte[] json = envelope("RSVP_ANSWERED", EVENT, "2026-01-02T03:04:05Z", "{\"note\":\"caf__\"}");
+        int at = new String(json, StandardCharsets.UTF_8).indexOf("__");
+        json[at] = (byte) 0xC3; // a lead byte followed by '_': no UTF-8
+        json[at + 1] = (byte) 0x28;
+
+        assertThat(StandardEnvelope.read(json)).isNull();
+        assertThatThrownBy(() -> new ActivityDecoder().decode(json)).isInstanceOf(UndecodableActivityException.class);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.inviteflow.streaming.spikes;
 
 import io.inviteflow.streaming.functions.Keys;
-import org.apache.flink.api.common.typeinfo.Types;
+import io.inviteflow.streaming.state.KeyText;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -98,6 +98,6 @@ class OpensSpikeDetectorHarnessTest {
             throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new OpensSpikeDetector(SpikeRule.DEFAULT)), new Keys.PartyEvent(),
-                Types.STRING);
+                KeyText.TYPE);
     }
 }

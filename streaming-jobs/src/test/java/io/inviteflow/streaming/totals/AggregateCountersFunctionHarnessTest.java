@@ -4,7 +4,7 @@ import io.inviteflow.contract.ActivityType;
 import io.inviteflow.streaming.functions.Keys;
 import io.inviteflow.streaming.records.ActivityDetails;
 import io.inviteflow.streaming.records.ActivityEvent;
-import org.apache.flink.api.common.typeinfo.Types;
+import io.inviteflow.streaming.state.KeyText;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -204,6 +204,6 @@ class AggregateCountersFunctionHarnessTest {
     private static KeyedOneInputStreamOperatorTestHarness<String, ActivityEvent, CounterChanges> newHarness()
             throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new AggregateCountersFunction()),
-                new Keys.Aggregate(), Types.STRING);
+                new Keys.Aggregate(), KeyText.TYPE);
     }
 }

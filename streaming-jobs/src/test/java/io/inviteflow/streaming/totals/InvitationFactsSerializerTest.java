@@ -2,6 +2,7 @@ package io.inviteflow.streaming.totals;
 
 import io.inviteflow.contract.Payloads;
 import io.inviteflow.streaming.functions.Keys;
+import io.inviteflow.streaming.state.KeyText;
 import io.inviteflow.streaming.records.ActivityEvent;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -125,7 +126,7 @@ class InvitationFactsSerializerTest {
     private static KeyedOneInputStreamOperatorTestHarness<String, ActivityEvent, CounterChanges> restoredFrom(
             OperatorSubtaskState checkpoint) throws Exception {
         var harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new AggregateCountersFunction()), new Keys.Aggregate(), Types.STRING);
+                new KeyedProcessOperator<>(new AggregateCountersFunction()), new Keys.Aggregate(), KeyText.TYPE);
         harness.setup();
         harness.initializeState(checkpoint);
         harness.open();
