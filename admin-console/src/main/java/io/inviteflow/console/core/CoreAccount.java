@@ -61,6 +61,15 @@ public class CoreAccount {
         return status != null && status.verified();
     }
 
+    /**
+     * Asks the core to mail a link for a new password to this address; it answers alike whether or not an account has
+     * the address (429 past the limit of its client).
+     */
+    public void askForNewPassword(String email) {
+        CoreClient.call(() -> core.rest().post().uri("/api/v1/auth/password-reset")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("email", email)).retrieve().toBodilessEntity());
+    }
+
     public boolean secondFactorEnabled(String token) {
         Status status = CoreClient.call(() -> core.rest().get().uri("/api/v1/organizers/me/second-factor")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).retrieve().body(Status.class));

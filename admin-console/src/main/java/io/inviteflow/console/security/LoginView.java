@@ -39,7 +39,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private void configureForm() {
         form.setAction("login");
-        form.setForgotPasswordButtonVisible(false);
+        form.setForgotPasswordButtonVisible(true);
+        form.addForgotPasswordListener(click -> form.getUI().ifPresent(ui -> ui.navigate(ForgotPasswordView.class)));
         setI18n(i18n(Failure.WRONG_CREDENTIALS));
     }
 

@@ -15,12 +15,13 @@ import java.util.List;
 import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
- * In a real browser: the account page shows whether the address is confirmed and asks for a new link; the organizer
+ * In a real browser: the sign-in page's "Forgot password" asks the core for a link; the account page shows whether the address is confirmed and asks for a new link; the organizer
  * turns two-factor sign-in on from the account page (the QR code and the key, a
  * wrong code refused, the right one showing the recovery codes), and signing out signs the core's token out too.
  * The core is the WireMock stand-in for its API.
@@ -59,6 +60,25 @@ class AccountBrowserIT {
         // the core counts sign-ins per client: the console tells it the browser's address (ForwardedClientAddress)
         CoreStandIn.server().verify(postRequestedFor(urlPathEqualTo("/api/v1/auth/token"))
                 .withHeader("X-Forwarded-For", equalTo("198.51.100.23")));
+    }
+
+    @Test
+    void aForgottenPasswordIsAskedForFromTheSignInPage() {
+        CoreStandIn.reset();
+        CoreStandIn.takesPasswordResetRequests();
+
+        try (Chromium chromium = new Chromium()) {
+            Page page = chromium.browser.newPage();
+            new LoginPage(page, "http://127.0.0.1:" + port);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Forgot password")).click();
+            page.locator("#forgot-address input").fill("grace@example.org");
+            page.locator("#forgot-send").click();
+
+            assertThat(page.locator("#forgot-outcome")).containsText(
+                    "If an account has the address grace@example.org, a link to choose a new password is on its way");
+        }
+        CoreStandIn.server().verify(1, postRequestedFor(urlPathEqualTo("/api/v1/auth/password-reset"))
+                .withRequestBody(equalToJson("{\"email\":\"grace@example.org\"}")));
     }
 
     @Test

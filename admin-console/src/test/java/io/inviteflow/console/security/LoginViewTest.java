@@ -14,7 +14,7 @@ class LoginViewTest {
         LoginForm form = view.form();
 
         assertThat(form.getAction()).isEqualTo("login");
-        assertThat(form.isForgotPasswordButtonVisible()).isFalse();
+        assertThat(form.isForgotPasswordButtonVisible()).isTrue();
         assertThat(form.isError()).isFalse();
         assertThat(view.i18n().getForm().getUsername()).isEqualTo("Email");
     }

@@ -120,6 +120,11 @@ public final class CoreStandIn {
                         + "\"admin@example.org\",\"summary\":{\"invitations\":2},\"at\":\"2026-11-27T10:00:00Z\"}]")));
     }
 
+    /** Asking for a new password is answered 202, whatever the address (as the core answers). */
+    public static void takesPasswordResetRequests() {
+        server().stubFor(post(urlPathEqualTo("/api/v1/auth/password-reset")).willReturn(aResponse().withStatus(202)));
+    }
+
     /** The token endpoint answers 429 (the address is locked after failed sign-ins), whatever the password. */
     public static void locksSignIn() {
         server().stubFor(post(urlPathEqualTo("/api/v1/auth/token")).willReturn(problem(429, "Too Many Requests",

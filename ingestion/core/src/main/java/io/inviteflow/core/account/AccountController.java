@@ -29,15 +29,18 @@ class AccountController {
     private final TransactionTemplate transactions;
     private final EmailVerifications verifications;
     private final Roles roles;
+    private final TakenAddressNotice takenAddress;
 
     AccountController(OrganizerRepository organizers, PasswordEncoder passwords, SecurityAudit audit,
-                      TransactionTemplate transactions, EmailVerifications verifications, Roles roles) {
+                      TransactionTemplate transactions, EmailVerifications verifications, Roles roles,
+                      TakenAddressNotice takenAddress) {
         this.organizers = organizers;
         this.passwords = passwords;
         this.audit = audit;
         this.transactions = transactions;
         this.verifications = verifications;
         this.roles = roles;
+        this.takenAddress = takenAddress;
     }
 
     record SignUp(@NotBlank @Email @Size(max = 254) String email,
@@ -45,6 +48,11 @@ class AccountController {
                   @NotBlank @Size(max = 200) String name) {
     }
 
+    /**
+     * A new account, or, for an address that has one already, the same answer (with an id that belongs to nobody)
+     * and a mail to that address's owner ({@link TakenAddressNotice}): whether an address has an account is not for
+     * anyone to find out here. Both ways hash the password, write and mail, so neither answers faster.
+     */
     @PostMapping("/api/v1/organizers")
     ResponseEntity<Organizer> signUp(@Valid @RequestBody SignUp request) {
         var organizer = new Organizer(UUID.randomUUID(), request.email().trim(), request.name().trim());
@@ -56,10 +64,12 @@ class AccountController {
             audit.record(organizer.id(), SecurityAudit.Action.SIGNED_UP, null);
             return true;
         }));
-        if (!created) {
-            throw Problems.conflict("an organizer with this email already exists");
+        if (created) {
+            verifications.send(organizer.id(), organizer.email()); // a mail server away: a new link on request
+        } else {
+            organizers.findCredentials(organizer.email())
+                    .ifPresent(owner -> takenAddress.tell(owner.id(), owner.email()));
         }
-        verifications.send(organizer.id(), organizer.email()); // a mail server away: a new link on request
         return ResponseEntity.created(URI.create("/api/v1/organizers/" + organizer.id())).body(organizer);
     }
 

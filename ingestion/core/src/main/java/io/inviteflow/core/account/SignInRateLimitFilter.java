@@ -20,9 +20,10 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Rate limits per client address on signing in ({@code POST /api/v1/auth/token…}) and signing up
- * ({@code POST /api/v1/organizers}): one address guessing passwords for many accounts, or making accounts by the
- * thousand, gets 429 with {@code Retry-After} before any password is hashed. (The per-account lock is
+ * Rate limits per client address on signing in ({@code POST /api/v1/auth/token…}) and on signing up and asking for a
+ * new password ({@code POST /api/v1/organizers}, {@code POST /api/v1/auth/password-reset}, one budget): one address
+ * guessing passwords for many accounts, making accounts by the thousand or mailing reset links to every address it
+ * knows gets 429 with {@code Retry-After} before any password is hashed. (The per-account lock is
  * {@link SignInThrottle}'s.) Buckets live in this instance's memory, as the guests' do.
  */
 @Component
@@ -40,13 +41,13 @@ class SignInRateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !(isSignIn(request) || isSignUp(request));
+        return !"POST".equals(request.getMethod()) || !(isSignIn(request) || isSignUpOrReset(request));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean signUp = isSignUp(request);
+        boolean signUp = isSignUpOrReset(request);
         ConsumptionProbe probe = (signUp ? signUps : signIns).get(
                 io.inviteflow.core.web.ClientAddresses.limitKey(request.getRemoteAddr()), address -> signUp
                         ? bucket(properties.signUpsPerHourPerAddress(), Duration.ofHours(1))
@@ -61,7 +62,7 @@ class SignInRateLimitFilter extends OncePerRequestFilter {
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         String problem = "{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\"too many "
-                + (signUp ? "sign-ups" : "sign-in attempts") + " from this address; try again in " + seconds + " s\"}";
+                + (signUp ? "sign-ups or password resets" : "sign-in attempts") + " from this address; try again in " + seconds + " s\"}";
         response.getOutputStream().write(problem.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -69,8 +70,9 @@ class SignInRateLimitFilter extends OncePerRequestFilter {
         return request.getRequestURI().startsWith("/api/v1/auth/token");
     }
 
-    private static boolean isSignUp(HttpServletRequest request) {
-        return request.getRequestURI().equals("/api/v1/organizers");
+    private static boolean isSignUpOrReset(HttpServletRequest request) {
+        return request.getRequestURI().equals("/api/v1/organizers")
+                || request.getRequestURI().equals("/api/v1/auth/password-reset");
     }
 
     private static Bucket bucket(int capacity, Duration period) {

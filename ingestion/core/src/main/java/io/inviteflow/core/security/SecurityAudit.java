@@ -8,6 +8,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -23,7 +24,7 @@ public class SecurityAudit {
     public enum Action {
         SIGNED_UP, SIGNED_IN, SIGN_IN_FAILED, LOCKED_OUT, SECOND_FACTOR_FAILED, TOTP_ENABLED, TOTP_DISABLED,
         RECOVERY_CODE_USED, RECOVERY_CODES_RENEWED, SIGNED_OUT, SIGNED_OUT_EVERYWHERE, PASSWORD_CHANGED,
-        REAUTHENTICATION_FAILED
+        REAUTHENTICATION_FAILED, SIGN_UP_TO_TAKEN_ADDRESS, PASSWORD_RESET_ASKED, PASSWORD_RESET
     }
 
     public record Entry(Instant at, Action action, String ip, String detail) {
@@ -39,11 +40,25 @@ public class SecurityAudit {
 
     /** @param organizerId null when no account is concerned (a failure for an unknown address) */
     public void record(UUID organizerId, Action action, String detail) {
+        record(organizerId, action, detail, clientAddress());
+    }
+
+    /** For work done after its request, on another thread: {@code ip} is the address that request came from. */
+    public void record(UUID organizerId, Action action, String detail, String ip) {
         jdbc.sql("INSERT INTO security_audit (at, organizer_id, action, ip, detail) "
                         + "VALUES (:at, :organizer, :action, :ip, :detail)")
                 .param("at", Timestamp.from(clock.instant())).param("organizer", organizerId)
-                .param("action", action.name()).param("ip", clientAddress()).param("detail", detail)
+                .param("action", action.name()).param("ip", ip).param("detail", detail)
                 .update();
+    }
+
+    /** How many times {@code action} was recorded for the account within {@code window}. */
+    public long count(UUID organizerId, Action action, Duration window) {
+        return jdbc.sql("SELECT count(*) FROM security_audit WHERE organizer_id = :organizer AND action = :action "
+                        + "AND at >= :since")
+                .param("organizer", organizerId).param("action", action.name())
+                .param("since", Timestamp.from(clock.instant().minus(window)))
+                .query(Long.class).single();
     }
 
     /** The account's latest entries, newest first. */
@@ -56,7 +71,8 @@ public class SecurityAudit {
                 .list();
     }
 
-    private static String clientAddress() {
+    /** The address of the request being handled on this thread; null outside a request. */
+    public static String clientAddress() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                 ? attributes.getRequest().getRemoteAddr() : null;
     }

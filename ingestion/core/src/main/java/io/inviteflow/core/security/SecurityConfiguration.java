@@ -45,10 +45,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Order(1)
     SecurityFilterChain guests(HttpSecurity http, PaymentProperties payments) throws Exception {
         // the providers' webhooks (payments, mail and SMS reports) carry their own signature; a door's scanner, a ticket
-        // holder, a guest confirming a request about their data and an organizer confirming their address their own link
+        // holder, a guest confirming a request about their data and an organizer confirming their address or choosing a new
+        // password their own link
         http.securityMatcher("/i/**", "/api/v1/invitations/*/rsvp", "/guest/*", "/artwork/*.svg", "/media/*",
                         "/webhooks/stripe", "/webhooks/paypal", "/webhooks/mail-feedback", "/webhooks/sms-status",
-                        "/checkin/**", "/t/*/ticket.pdf", "/privacy/*", "/verify-email/*")
+                        "/checkin/**", "/t/*/ticket.pdf", "/privacy/*", "/verify-email/*", "/reset-password/*")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -67,7 +68,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/organizers", "/api/v1/auth/token",
-                                "/api/v1/auth/token/second-factor").permitAll()
+                                "/api/v1/auth/token/second-factor", "/api/v1/auth/password-reset").permitAll()
                         .requestMatchers("/actuator/health/**", "/error", "/favicon.ico").permitAll()
                         // the template catalogue is the same for everyone
                         .requestMatchers(HttpMethod.GET, "/api/v1/templates", "/api/v1/templates/*").permitAll()

@@ -2,10 +2,12 @@ package io.inviteflow.core.account;
 
 import io.inviteflow.core.support.Api;
 import io.inviteflow.core.support.CoreIntegrationTest;
+import io.inviteflow.testsupport.Mailboxes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,18 +28,54 @@ class AccountApiIT extends CoreIntegrationTest {
         String email = "Grace." + UUID.randomUUID() + "@Example.org";
         var first = api.post("/api/v1/organizers", null,
                 "{\"email\":\"%s\",\"password\":\"hopper-1906\",\"name\":\"Grace\"}".formatted(email));
-        var again = api.post("/api/v1/organizers", null,
-                "{\"email\":\"%s\",\"password\":\"other-pass\",\"name\":\"Imposter\"}".formatted(email.toLowerCase()));
         var token = api.post("/api/v1/auth/token", null,
                 "{\"email\":\"%s\",\"password\":\"hopper-1906\"}".formatted(email.toUpperCase()));
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.json().get("id").asText()).isNotBlank();
         assertThat(first.body()).doesNotContain("hopper-1906").doesNotContain("password");
-        assertThat(again.status()).isEqualTo(409);
-        assertThat(again.contentType()).startsWith("application/problem+json");
         assertThat(token.status()).isEqualTo(200);
         assertThat(token.json().get("accessToken").asText()).contains(".");
+    }
+
+    /**
+     * A sign-up with a taken address gets the answer a new one gets (so nobody learns which addresses have accounts);
+     * no account is made, the owner is told by mail, three times a day at most, and each attempt is on their trail.
+     */
+    @Test
+    void aSignUpWithATakenAddressLooksLikeAnyOtherAndTellsTheOwner() {
+        String email = "taken-" + UUID.randomUUID() + "@example.org";
+        var first = api.post("/api/v1/organizers", null,
+                "{\"email\":\"%s\",\"password\":\"hopper-1906\",\"name\":\"Grace\"}".formatted(email));
+        var again = api.post("/api/v1/organizers", null,
+                "{\"email\":\"%s\",\"password\":\"other-pass\",\"name\":\"Imposter\"}".formatted(email.toUpperCase()));
+
+        assertThat(again.status()).isEqualTo(first.status()).isEqualTo(201);
+        assertThat(again.json().fieldNames()).toIterable().containsExactlyElementsOf(
+                () -> first.json().fieldNames());
+        assertThat(again.json().get("id").asText()).isNotEqualTo(first.json().get("id").asText());
+        assertThat(api.post("/api/v1/auth/token", null,
+                "{\"email\":\"%s\",\"password\":\"other-pass\"}".formatted(email)).status())
+                .as("no account with the second password").isEqualTo(401);
+        String token = api.post("/api/v1/auth/token", null,
+                "{\"email\":\"%s\",\"password\":\"hopper-1906\"}".formatted(email)).json().get("accessToken")
+                .asText();
+        assertThat(api.get("/api/v1/organizers/me", token).json().get("name").asText()).isEqualTo("Grace");
+
+        for (int i = 0; i < TakenAddressNotice.MAILS_PER_DAY; i++) {
+            assertThat(api.post("/api/v1/organizers", null,
+                    "{\"email\":\"%s\",\"password\":\"other-pass\",\"name\":\"X\"}".formatted(email)).status())
+                    .isEqualTo(201);
+        }
+        var notices = Mailboxes.awaitInbox(email, Mailboxes.subject("Someone tried to sign up"),
+                TakenAddressNotice.MAILS_PER_DAY, Duration.ofSeconds(30));
+        assertThat(notices.get(0).text()).contains("already has one").doesNotContain("Imposter", "other-pass");
+        assertThat(Mailboxes.awaitInbox(email, Mailboxes.subject("Confirm your Inviteflow address"), 1,
+                Duration.ofSeconds(30))).as("only the first sign-up's confirmation").hasSize(1);
+        assertThat(Mailboxes.inbox(email)).filteredOn(Mailboxes.subject("Someone tried to sign up"))
+                .as("three a day, not four").hasSize(TakenAddressNotice.MAILS_PER_DAY);
+        assertThat(api.get("/api/v1/organizers/me/security-events", token).body())
+                .contains("SIGN_UP_TO_TAKEN_ADDRESS");
     }
 
     @Test

@@ -29,7 +29,7 @@ class SignInRateLimitIT extends CoreIntegrationTest {
     int port;
 
     @Test
-    void signInsAndSignUpsFromOneAddressAreLimited() {
+    void signInsSignUpsAndPasswordResetsFromOneAddressAreLimited() {
         var api = new Api(port);
         for (int i = 0; i < 2; i++) {
             assertThat(api.post("/api/v1/organizers", null, "{\"email\":\"limit-%s@example.org\",\"password\":\"correct horse\",\"name\":\"A\"}"
@@ -39,6 +39,9 @@ class SignInRateLimitIT extends CoreIntegrationTest {
                 "{\"email\":\"limit-x@example.org\",\"password\":\"correct horse\",\"name\":\"A\"}");
         assertThat(refusedSignUp.status()).isEqualTo(429);
         assertThat(refusedSignUp.raw().headers().firstValue("Retry-After")).isPresent();
+        var refusedReset = api.post("/api/v1/auth/password-reset", null, "{\"email\":\"limit-x@example.org\"}");
+        assertThat(refusedReset.status()).as("asking for a new password shares the sign-ups' budget").isEqualTo(429);
+        assertThat(refusedReset.json().get("detail").asText()).contains("sign-ups or password resets");
 
         for (int i = 0; i < 6; i++) {
             // a different address each time: the per-account lock never starts, only the address's limit counts

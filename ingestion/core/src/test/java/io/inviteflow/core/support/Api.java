@@ -99,7 +99,7 @@ public final class Api {
     /** A token of the admin ({@link CoreIntegrationTest#ADMIN}), signed up on first use. */
     public String adminToken() {
         post("/api/v1/organizers", null, "{\"email\":\"%s\",\"password\":\"correct horse\",\"name\":\"Admin\"}"
-                .formatted(CoreIntegrationTest.ADMIN)); // 409 once signed up
+                .formatted(CoreIntegrationTest.ADMIN)); // once signed up: answered alike, the owner mailed
         return post("/api/v1/auth/token", null, "{\"email\":\"%s\",\"password\":\"correct horse\"}"
                 .formatted(CoreIntegrationTest.ADMIN)).json().get("accessToken").asText();
     }

@@ -1,0 +1,154 @@
+package io.inviteflow.core.account;
+
+import io.inviteflow.core.CoreProperties;
+import io.inviteflow.core.mail.CoreMail;
+import io.inviteflow.core.security.LinkTokens;
+import io.inviteflow.core.security.SecurityAudit;
+import io.inviteflow.core.security.TokenRevocations;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A new password for an organizer who forgot theirs: a link mailed to the account's address (three a day at most)
+ * that works once, for an hour. Asking answers at once, with or without an account behind the address, and the link
+ * is made and mailed on a thread of its own, so neither the answer nor its time tells whether an address has an
+ * account. Choosing the new password signs out every session and token of the account; a second factor, when on,
+ * is still asked at the next sign-in.
+ */
+@Component
+class PasswordResets {
+
+    static final int LINKS_PER_DAY = 3;
+    static final Duration VALID = Duration.ofHours(1);
+    private static final Logger log = LoggerFactory.getLogger(PasswordResets.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final OrganizerRepository organizers;
+    private final TokenRevocations revocations;
+    private final SecurityAudit audit;
+    private final CoreMail mail;
+    private final CoreProperties core;
+    private final Clock clock;
+    private final ExecutorService mailing = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "password-reset-mail");
+        t.setDaemon(true);
+        return t;
+    });
+
+    PasswordResets(JdbcClient jdbc, TransactionTemplate transactions, OrganizerRepository organizers,
+                   TokenRevocations revocations, SecurityAudit audit, CoreMail mail, CoreProperties core,
+                   Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.organizers = organizers;
+        this.revocations = revocations;
+        this.audit = audit;
+        this.mail = mail;
+        this.core = core;
+        this.clock = clock;
+    }
+
+    /** Mails a link if an account has this address; returns at once either way. */
+    void request(String email) {
+        String ip = SecurityAudit.clientAddress();
+        mailing.execute(() -> {
+            try {
+                organizers.findCredentials(email).ifPresent(owner -> mailLink(owner.id(), owner.email(), ip));
+            } catch (RuntimeException e) {
+                log.warn("a password reset link was not sent: {}", e.getMessage());
+            }
+        });
+    }
+
+    private void mailLink(UUID organizerId, String email, String ip) {
+        String token = LinkTokens.random();
+        boolean made = Boolean.TRUE.equals(transactions.execute(status -> {
+            // one account at a time: two requests at once cannot both pass the count
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('password-reset:' || :id))")
+                    .param("id", organizerId.toString()).query((java.sql.ResultSet rs) -> { });
+            jdbc.sql("DELETE FROM password_reset WHERE expires_at <= :now")
+                    .param("now", Timestamp.from(clock.instant())).update();
+            // counted on the trail: links are deleted once used or expired
+            if (audit.count(organizerId, SecurityAudit.Action.PASSWORD_RESET_ASKED, Duration.ofDays(1))
+                    >= LINKS_PER_DAY) {
+                return false;
+            }
+            audit.record(organizerId, SecurityAudit.Action.PASSWORD_RESET_ASKED, null, ip);
+            jdbc.sql("INSERT INTO password_reset (token_hash, organizer_id, created_at, expires_at) "
+                            + "VALUES (:hash, :id, :now, :expires)")
+                    .param("hash", LinkTokens.hash(token)).param("id", organizerId)
+                    .param("now", Timestamp.from(clock.instant()))
+                    .param("expires", Timestamp.from(clock.instant().plus(VALID))).update();
+            return true;
+        }));
+        if (!made) {
+            return;
+        }
+        try {
+            mail.send(email, "Choose a new Inviteflow password", """
+                    Hello,
+
+                    someone asked for a new password for the Inviteflow account of this address. If it was you, open
+                    this link (it works once, within an hour) and choose one:
+
+                    %s/reset-password/%s
+
+                    If it was not you, ignore this mail: your password stays as it is.
+                    """.formatted(core.publicUrl(), token));
+        } catch (MailException e) {
+            log.warn("the password reset link for organizer {} was not sent: {}", organizerId, e.getMessage());
+            // a link nobody received is no use; the expired-row purge would only take it in an hour
+            jdbc.sql("DELETE FROM password_reset WHERE token_hash = :hash").param("hash", LinkTokens.hash(token))
+                    .update();
+        }
+    }
+
+    /** The address of a live link's account. */
+    Optional<String> addressOf(String token) {
+        return jdbc.sql("SELECT o.email FROM password_reset r JOIN organizer o ON o.id = r.organizer_id "
+                        + "WHERE r.token_hash = :hash AND r.expires_at > :now")
+                .param("hash", LinkTokens.hash(token)).param("now", Timestamp.from(clock.instant()))
+                .query(String.class).optional();
+    }
+
+    /**
+     * Sets the password of a live link's account, once: the link and the account's other links are spent, every
+     * token issued before is revoked. False for a link used, expired or unknown.
+     */
+    boolean reset(String token, String passwordHash) {
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            Optional<UUID> organizerId = jdbc.sql("DELETE FROM password_reset WHERE token_hash = :hash "
+                            + "AND expires_at > :now RETURNING organizer_id")
+                    .param("hash", LinkTokens.hash(token)).param("now", Timestamp.from(clock.instant()))
+                    .query(UUID.class).optional();
+            if (organizerId.isEmpty()) {
+                return false;
+            }
+            UUID id = organizerId.get();
+            organizers.updatePassword(id, passwordHash);
+            jdbc.sql("DELETE FROM password_reset WHERE organizer_id = :id").param("id", id).update();
+            revocations.revokeAll(id);
+            audit.record(id, SecurityAudit.Action.PASSWORD_RESET, null);
+            return true;
+        }));
+    }
+
+    @PreDestroy
+    void stop() {
+        mailing.shutdownNow();
+    }
+}

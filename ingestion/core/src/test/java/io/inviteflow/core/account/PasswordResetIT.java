@@ -1,0 +1,108 @@
+package io.inviteflow.core.account;
+
+import io.inviteflow.core.support.Api;
+import io.inviteflow.core.support.CoreIntegrationTest;
+import io.inviteflow.testsupport.Mailboxes;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A forgotten password: the same answer for any address, a link mailed only to an account's address (three a day),
+ * a page that asks before it changes anything, a new password that signs out every earlier token, a link that works
+ * once.
+ */
+class PasswordResetIT extends CoreIntegrationTest {
+
+    private static final Pattern LINK = Pattern.compile("http\\S+(/reset-password/[A-Za-z0-9_-]+)");
+    private static final String SUBJECT = "Choose a new Inviteflow password";
+
+    @LocalServerPort
+    int port;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+    }
+
+    @Test
+    void aMailedLinkSetsANewPasswordOnceAndSignsOutEverythingBefore() {
+        String email = "forgetful-" + UUID.randomUUID() + "@example.org";
+        signUp(email, "first-password");
+        String before = signIn(email, "first-password");
+        String nobody = "nobody-" + UUID.randomUUID() + "@example.org";
+
+        assertThat(ask(nobody)).as("an address without an account").isEqualTo(202);
+        assertThat(ask(email.toUpperCase())).isEqualTo(202);
+        assertThat(api.post("/api/v1/auth/password-reset", null, "{\"email\":\"not an address\"}").status())
+                .isEqualTo(400);
+        String link = link(Mailboxes.awaitInbox(email, Mailboxes.subject(SUBJECT), 1, Duration.ofSeconds(30))
+                .get(0).text());
+        assertThat(Mailboxes.inbox(nobody)).as("mailed in order: nobody's request came first").isEmpty();
+
+        assertThat(api.getAs(link, "test").body()).as("opening the link only asks").contains(email, "New password");
+        assertThat(signInStatus(email, "first-password")).isEqualTo(200);
+        var tooShort = api.postForm(link, "password=short");
+        assertThat(tooShort.status()).isEqualTo(422);
+        assertThat(tooShort.body()).contains("8 to 128");
+
+        assertThat(api.postForm(link, "password=second+password").body()).contains("Password changed");
+
+        assertThat(signInStatus(email, "first-password")).isEqualTo(401);
+        String after = signIn(email, "second password");
+        assertThat(api.get("/api/v1/organizers/me", before).status()).as("a token from before").isEqualTo(401);
+        assertThat(api.postForm(link, "password=third+password").status()).as("a link works once").isEqualTo(404);
+        assertThat(api.get("/api/v1/organizers/me/security-events", after).body())
+                .contains("PASSWORD_RESET_ASKED", "\"PASSWORD_RESET\"");
+    }
+
+    @Test
+    void anAddressGetsThreeLinksADay() {
+        String email = "many-" + UUID.randomUUID() + "@example.org";
+        String marker = "marker-" + UUID.randomUUID() + "@example.org";
+        signUp(email, "correct horse");
+        signUp(marker, "correct horse");
+
+        for (int i = 0; i <= PasswordResets.LINKS_PER_DAY; i++) {
+            assertThat(ask(email)).isEqualTo(202);
+        }
+        ask(marker); // links are made one after another: once the marker's is out, the others' are settled
+        Mailboxes.awaitInbox(marker, Mailboxes.subject(SUBJECT), 1, Duration.ofSeconds(30));
+
+        assertThat(Mailboxes.inbox(email)).filteredOn(Mailboxes.subject(SUBJECT))
+                .hasSize(PasswordResets.LINKS_PER_DAY);
+    }
+
+    private int ask(String email) {
+        return api.post("/api/v1/auth/password-reset", null, "{\"email\":\"%s\"}".formatted(email)).status();
+    }
+
+    private void signUp(String email, String password) {
+        assertThat(api.post("/api/v1/organizers", null, "{\"email\":\"%s\",\"password\":\"%s\",\"name\":\"Ada\"}"
+                .formatted(email, password)).status()).isEqualTo(201);
+    }
+
+    private String signIn(String email, String password) {
+        return api.post("/api/v1/auth/token", null, "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, password))
+                .json().get("accessToken").asText();
+    }
+
+    private int signInStatus(String email, String password) {
+        return api.post("/api/v1/auth/token", null, "{\"email\":\"%s\",\"password\":\"%s\"}"
+                .formatted(email, password)).status();
+    }
+
+    private static String link(String mail) {
+        Matcher m = LINK.matcher(mail);
+        assertThat(m.find()).as(mail).isTrue();
+        return m.group(1);
+    }
+}
