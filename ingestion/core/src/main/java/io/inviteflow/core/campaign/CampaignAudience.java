@@ -28,11 +28,13 @@ class CampaignAudience {
     private final PushTargets push;
     private final io.inviteflow.core.template.TemplateCatalogue templates;
     private final org.springframework.transaction.support.TransactionTemplate counting;
+    private final MailConsents mailConsents;
 
     CampaignAudience(JdbcClient jdbc, GuestAccess guests, CoreProperties core, PushTargets push,
                      io.inviteflow.core.template.TemplateCatalogue templates,
-                     org.springframework.transaction.PlatformTransactionManager transactions) {
+                     org.springframework.transaction.PlatformTransactionManager transactions, MailConsents mailConsents) {
         this.templates = templates;
+        this.mailConsents = mailConsents;
         this.jdbc = jdbc;
         this.counting = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.counting.setReadOnly(true);
@@ -108,7 +110,8 @@ class CampaignAudience {
     List<CampaignRecipient> page(UUID campaignId, UUID after, int limit, java.sql.Timestamp localTime,
                                  java.sql.Timestamp cutoff) {
         List<CampaignRecipient> page = jdbc.sql("""
-                        SELECT i.id, i.party_event_id, e.title, i.guest_name, i.guest_email, r.variant,
+                        SELECT i.id, i.party_event_id, e.title, i.guest_name,
+                               CASE WHEN %s THEN i.guest_email END AS guest_email, r.variant,
                                coalesce(i.theme, e.theme) AS theme,
                                CASE WHEN %s THEN i.guest_phone END AS textable_phone
                         FROM campaign_recipient r
@@ -119,7 +122,8 @@ class CampaignAudience {
                           AND (CAST(:local AS timestamp) IS NULL OR %s <= :cutoff)
                           AND %s
                         ORDER BY r.invitation_id
-                        LIMIT :limit""".formatted(MobileNumbers.TEXTABLE_SQL, localInstant("CAST(:local AS timestamp)"),
+                        LIMIT :limit""".formatted(mailConsents.mailableSql("e.organizer_id"), MobileNumbers.TEXTABLE_SQL,
+                        localInstant("CAST(:local AS timestamp)"),
                         NOT_OPTED_OUT))
                 .param("campaign", campaignId).param("after", after).param("limit", limit)
                 .param("local", localTime, java.sql.Types.TIMESTAMP).param("cutoff", cutoff)
@@ -168,7 +172,7 @@ class CampaignAudience {
     private record Query(String sql, String where, String person, Map<String, Object> params) {
     }
 
-    private static Query query(UUID organizerId, Segment segment, Set<String> channels) {
+    private Query query(UUID organizerId, Segment segment, Set<String> channels) {
         Map<String, Object> params = new HashMap<>();
         params.put("organizer", organizerId);
         params.put("events", segment.eventIds());
@@ -206,7 +210,7 @@ class CampaignAudience {
         boolean email = channels.contains("EMAIL");
         boolean pushToo = channels.contains("PUSH");
         boolean sms = channels.contains("SMS");
-        where.append(" AND (").append(email ? "i.guest_email IS NOT NULL" : "false").append(" OR ")
+        where.append(" AND (").append(email ? mailConsents.mailableSql(":organizer") : "false").append(" OR ")
                 .append(pushToo ? "EXISTS (SELECT 1 FROM push_subscription p WHERE p.invitation_id = i.id)" : "false")
                 .append(" OR ").append(sms ? MobileNumbers.TEXTABLE_SQL : "false")
                 .append(")");

@@ -18,11 +18,13 @@ class MarketingOptOuts {
     private final JdbcClient jdbc;
     private final ActivityOutbox outbox;
     private final SmsConsents texts;
+    private final MailConsents mails;
 
-    MarketingOptOuts(JdbcClient jdbc, ActivityOutbox outbox, SmsConsents texts) {
+    MarketingOptOuts(JdbcClient jdbc, ActivityOutbox outbox, SmsConsents texts, MailConsents mails) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.texts = texts;
+        this.mails = mails;
     }
 
     /**
@@ -41,7 +43,9 @@ class MarketingOptOuts {
                     guest.eventId(), new Payloads.Unsubscribed("marketing", via)));
         }
         if (!via.equals("hard-bounce")) {
-            texts.withdrawEverywhere(guest, via); // the person's no, not their mailbox's failure
+            // the person's no, not their mailbox's failure
+            texts.withdrawEverywhere(guest, via);
+            mails.withdrawEverywhere(guest, via);
         }
     }
 }

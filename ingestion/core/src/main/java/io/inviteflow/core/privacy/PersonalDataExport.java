@@ -33,10 +33,10 @@ class PersonalDataExport {
             person.json holds every record about you, in every organizer's events, one section per kind:
             invitations (what organizers sent you and how you answered), answers (to the events' questions),
             wall_posts, wall_comments and wall_reactions, chat_messages (end-to-end encrypted: only their number and
-            times are known to the server), idea_picks, sms_consents, push_subscriptions, campaign_messages (the
-            organizers' campaigns that reached you), ticket_orders and tickets, contacts and contact_points (the
-            organizers' address-book entries that reach you), marketing_opt_outs and mail_reports (what mail servers
-            reported about mail to you).
+            times are known to the server), idea_picks, sms_consents, mail_consents, push_subscriptions,
+            campaign_messages (the organizers' campaigns that reached you), ticket_orders and tickets, contacts and
+            contact_points (the organizers' address-book entries that reach you), marketing_opt_outs and mail_reports
+            (what mail servers reported about mail to you).
 
             The activity stream (Kafka) and the analytics archive (ClickHouse) hold no name, address or number: only
             ids of your invitations and what happened to them (sent, opened, answered), and for ideas a pseudonymous
@@ -98,6 +98,8 @@ class PersonalDataExport {
                 + "WHERE invitation_id IN (:ids) ORDER BY picked_at", invitations));
         sections.put("sms_consents", rows("SELECT invitation_id, phone, given_at, source, withdrawn_at, withdrawn_via "
                 + "FROM sms_consent WHERE invitation_id IN (:ids) ORDER BY given_at", invitations));
+        sections.put("mail_consents", rows("SELECT invitation_id, given_at, source, withdrawn_at, withdrawn_via "
+                + "FROM mail_consent WHERE invitation_id IN (:ids) ORDER BY given_at", invitations));
         sections.put("push_subscriptions", rows("SELECT invitation_id, endpoint, locale, created_at "
                 + "FROM push_subscription WHERE invitation_id IN (:ids) ORDER BY created_at", invitations));
         sections.put("campaign_messages", rows("SELECT c.name AS campaign, r.invitation_id, r.bounced_at "

@@ -1,0 +1,52 @@
+package io.inviteflow.core.campaign;
+
+import io.inviteflow.core.guestpage.GuestPageSection;
+import io.inviteflow.core.guestpage.GuestText;
+import io.inviteflow.core.guestpage.GuestView;
+import org.springframework.stereotype.Component;
+
+import static io.inviteflow.core.guestpage.Html.htmlEscape;
+
+/**
+ * On the invitation page of a guest invited by mail, where marketing mail needs a yes first: "Email me news", or
+ * "No more news by email" once they said yes. Nothing where it does not (mail goes until they unsubscribe).
+ */
+@Component
+class MailConsentSection implements GuestPageSection {
+
+    static final String ID = "news";
+
+    private final MailConsents consents;
+
+    MailConsentSection(MailConsents consents) {
+        this.consents = consents;
+    }
+
+    @Override
+    public int order() {
+        return 44; // just before the texts' section
+    }
+
+    @Override
+    public String render(GuestView view) {
+        if (!consents.needed() || view.event().cancelled()) {
+            return "";
+        }
+        MailConsents.State state = consents.of(view.invitationId());
+        if (!state.hasAddress()) {
+            return "";
+        }
+        GuestText t = view.text();
+        GuestView.SectionNotice notice = view.noticeFor(ID);
+        return """
+                <section class="card" id="%s">
+                %s<p>%s</p>
+                <form method="post" action="/i/%s/news%s"><button type="submit" class="small">%s</button></form>
+                </section>
+                """.formatted(ID,
+                notice == null ? "" : "<p class=\"" + (notice.error() ? "alert" : "muted") + "\" role=\"status\">"
+                        + htmlEscape(notice.message()) + "</p>\n",
+                t.html(state.given() ? "news.on" : "news.explain"),
+                view.token(), state.given() ? "/stop" : "", t.html(state.given() ? "news.stop" : "news.start"));
+    }
+}
