@@ -7,6 +7,10 @@ import io.inviteflow.contract.ActivityType;
 import io.inviteflow.contract.UtcInstantDeserializer;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -89,15 +93,20 @@ final class StandardEnvelope {
     }
 
     /**
-     * Whether the payload has no whitespace outside its strings: the archive keeps these bytes as they are, and
-     * ClickHouse's {@code visitParamExtract…} (the recommender's queries) reads only compact JSON. A spaced payload goes
-     * through the codec, which writes it out compactly. (Escapes, number forms and repeated keys are kept as sent.)
+     * Whether the payload has no whitespace outside its strings and is valid UTF-8: the archive keeps these bytes as
+     * they are, ClickHouse's {@code visitParamExtract…} (the recommender's queries) reads only compact JSON, and the
+     * parser checks only part of UTF-8 in what it skips (overlong forms and encoded surrogates pass it). Any other
+     * payload goes through the codec, which writes it out compactly as valid UTF-8. (Escapes, number forms and
+     * repeated keys are kept as sent.)
      */
     private static boolean compact(byte[] json, int from, int to) {
         boolean inString = false;
+        boolean ascii = true;
         for (int i = from; i < to; i++) {
             byte b = json[i];
-            if (inString) {
+            if (b < 0) {
+                ascii = false;
+            } else if (inString) {
                 if (b == '\\') {
                     i++; // the escaped character, a quote too
                 } else if (b == '"') {
@@ -109,7 +118,17 @@ final class StandardEnvelope {
                 return false;
             }
         }
-        return true;
+        return ascii || utf8(json, from, to);
+    }
+
+    private static boolean utf8(byte[] json, int from, int to) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(json, from, to - from));
+            return true;
+        } catch (CharacterCodingException notUtf8) {
+            return false;
+        }
     }
 
     /** The text of a lower-case UUID ({@code UUID.toString()}'s form), or null for anything else. */

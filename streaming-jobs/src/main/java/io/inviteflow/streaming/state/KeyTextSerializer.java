@@ -15,8 +15,9 @@ import java.io.IOException;
  * Flink's {@link StringSerializer} format, byte for byte, written a whole string at a time. The job's state is keyed
  * by texts (invitation ids, scopes, counter names), and a checkpoint writes every key; {@code StringSerializer} hands
  * the checkpoint stream one byte per call, through three layers of streams, which took a sixteenth of the pipeline
- * benchmark's CPU. Because the bytes are the same, checkpoints written with either serializer restore with the other
- * (the snapshot says so), whatever the state backend.
+ * benchmark's CPU. Because the bytes are the same, a checkpoint written with {@code StringSerializer} restores into
+ * this one (its snapshot says so), whatever the state backend. Not the other way: a job from before this serializer
+ * does not know its snapshot, so going back to one takes a savepoint from before.
  */
 public final class KeyTextSerializer extends TypeSerializerSingleton<String> {
 
@@ -25,6 +26,8 @@ public final class KeyTextSerializer extends TypeSerializerSingleton<String> {
     private static final int MORE = 0x80;
     /** The encoding of one string: at most 3 bytes a character and 5 for the length. */
     private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[256]);
+    /** A longer text gets a buffer of its own, not kept: a thread keeps at most this much. */
+    private static final int KEPT_BYTES = 64 * 1024;
 
     @Override
     public boolean isImmutableType() {
@@ -58,10 +61,13 @@ public final class KeyTextSerializer extends TypeSerializerSingleton<String> {
             return;
         }
         int length = text.length();
+        int most = 5 + 3 * length;
         byte[] bytes = BUFFER.get();
-        if (bytes.length < 5 + 3 * length) {
-            bytes = new byte[5 + 3 * length];
-            BUFFER.set(bytes);
+        if (bytes.length < most) {
+            bytes = new byte[most];
+            if (most <= KEPT_BYTES) {
+                BUFFER.set(bytes);
+            }
         }
         int at = varint(bytes, 0, length + 1); // 0 stands for null
         for (int i = 0; i < length; i++) {

@@ -87,13 +87,24 @@ class StandardEnvelopeTest {
     /** The archive takes the payload's bytes as they are: they must be UTF-8. */
     @Test
     void aPayloadThatIsNotUtf8IsLeftToTheCodec() {
-        byte[] json = envelope("RSVP_ANSWERED", EVENT, "2026-01-02T03:04:05Z", "{\"note\":\"caf__\"}");
-        int at = new String(json, StandardCharsets.UTF_8).indexOf("__");
-        json[at] = (byte) 0xC3; // a lead byte followed by '_': no UTF-8
-        json[at + 1] = (byte) 0x28;
-
+        byte[] json = withBytesAt("__", (byte) 0xC3, (byte) 0x28); // a lead byte followed by '(': no UTF-8
         assertThat(StandardEnvelope.read(json)).isNull();
         assertThatThrownBy(() -> new ActivityDecoder().decode(json)).isInstanceOf(UndecodableActivityException.class);
+
+        // what the parser lets through when it skips a payload: an overlong '/', an encoded surrogate
+        assertThat(StandardEnvelope.read(withBytesAt("__", (byte) 0xC0, (byte) 0xAF))).as("overlong").isNull();
+        assertThat(StandardEnvelope.read(withBytesAt("___", (byte) 0xED, (byte) 0xA0, (byte) 0x80)))
+                .as("an encoded surrogate").isNull();
+        assertThat(StandardEnvelope.read(withBytesAt("____", (byte) 0xF0, (byte) 0x9F, (byte) 0x8E, (byte) 0x82)))
+                .as("a real 4-byte character").isNotNull();
+    }
+
+    /** An envelope whose payload's note holds {@code bytes} where {@code placeholder} is. */
+    private static byte[] withBytesAt(String placeholder, byte... bytes) {
+        byte[] json = envelope("RSVP_ANSWERED", EVENT, "2026-01-02T03:04:05Z", "{\"note\":\"caf" + placeholder + "\"}");
+        int at = new String(json, StandardCharsets.UTF_8).indexOf(placeholder);
+        System.arraycopy(bytes, 0, json, at, bytes.length);
+        return json;
     }
 
     @Test

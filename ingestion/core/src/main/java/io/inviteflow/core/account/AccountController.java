@@ -30,10 +30,11 @@ class AccountController {
     private final EmailVerifications verifications;
     private final Roles roles;
     private final TakenAddressNotice takenAddress;
+    private final AccountMail mail;
 
     AccountController(OrganizerRepository organizers, PasswordEncoder passwords, SecurityAudit audit,
                       TransactionTemplate transactions, EmailVerifications verifications, Roles roles,
-                      TakenAddressNotice takenAddress) {
+                      TakenAddressNotice takenAddress, AccountMail mail) {
         this.organizers = organizers;
         this.passwords = passwords;
         this.audit = audit;
@@ -41,6 +42,7 @@ class AccountController {
         this.verifications = verifications;
         this.roles = roles;
         this.takenAddress = takenAddress;
+        this.mail = mail;
     }
 
     record SignUp(@NotBlank @Email @Size(max = 254) String email,
@@ -50,11 +52,13 @@ class AccountController {
 
     /**
      * A new account, or, for an address that has one already, the same answer (with an id that belongs to nobody)
-     * and a mail to that address's owner ({@link TakenAddressNotice}): whether an address has an account is not for
-     * anyone to find out here. Both ways hash the password, write and mail, so neither answers faster.
+     * and a mail to that address's owner ({@link TakenAddressNotice}): the answer does not tell whether an address has
+     * an account. Both ways hash the password and try the insert; the mail goes after the answer ({@link AccountMail}),
+     * so a mail server's pace does not show in it.
      */
     @PostMapping("/api/v1/organizers")
     ResponseEntity<Organizer> signUp(@Valid @RequestBody SignUp request) {
+        PasswordRules.require("password", request.password());
         var organizer = new Organizer(UUID.randomUUID(), request.email().trim(), request.name().trim());
         String hash = passwords.encode(request.password());
         boolean created = Boolean.TRUE.equals(transactions.execute(status -> {
@@ -65,10 +69,12 @@ class AccountController {
             return true;
         }));
         if (created) {
-            verifications.send(organizer.id(), organizer.email()); // a mail server away: a new link on request
+            // a mail server away: a new link on request
+            mail.later("an address confirmation", () -> verifications.send(organizer.id(), organizer.email()));
         } else {
-            organizers.findCredentials(organizer.email())
-                    .ifPresent(owner -> takenAddress.tell(owner.id(), owner.email()));
+            String ip = SecurityAudit.clientAddress();
+            mail.later("a taken-address notice", () -> organizers.findCredentials(organizer.email())
+                    .ifPresent(owner -> takenAddress.tell(owner.id(), owner.email(), ip)));
         }
         return ResponseEntity.created(URI.create("/api/v1/organizers/" + organizer.id())).body(organizer);
     }

@@ -118,6 +118,7 @@ class AccountSecurityController {
         }
         String email = organizers.find(organizer.id()).orElseThrow(() -> Problems.notFound("organizer",
                 organizer.id())).email();
+        PasswordRules.require("newPassword", request.newPassword());
         String hash = passwords.encode(request.newPassword());
         transactions.executeWithoutResult(status -> {
             organizers.updatePassword(organizer.id(), hash);

@@ -25,9 +25,6 @@ import static org.springframework.web.util.HtmlUtils.htmlEscape;
 @RestController
 class PasswordResetController {
 
-    static final int MIN_LENGTH = 8;
-    static final int MAX_LENGTH = 128;
-
     private final PasswordResets resets;
     private final PasswordEncoder passwords;
 
@@ -57,9 +54,9 @@ class PasswordResetController {
         if (email.isEmpty()) {
             return expired();
         }
-        if (password == null || password.length() < MIN_LENGTH || password.length() > MAX_LENGTH) {
-            return page(HttpStatus.UNPROCESSABLE_ENTITY, "Choose a new password", form(email.get(),
-                    "A password has " + MIN_LENGTH + " to " + MAX_LENGTH + " characters."));
+        var problem = PasswordRules.problem(password);
+        if (problem.isPresent()) {
+            return page(HttpStatus.UNPROCESSABLE_ENTITY, "Choose a new password", form(email.get(), problem.get()));
         }
         return resets.reset(token, passwords.encode(password))
                 ? page(HttpStatus.OK, "Password changed", "<p>Your new password is set. Sign in with it; every "
@@ -71,7 +68,7 @@ class PasswordResetController {
         return (refusal == null ? "" : "<p><strong>" + htmlEscape(refusal) + "</strong></p>")
                 + "<p>A new password for " + htmlEscape(email) + ":</p>"
                 + "<form method=\"post\"><p><label>New password <input type=\"password\" name=\"password\" required "
-                + "minlength=\"" + MIN_LENGTH + "\" maxlength=\"" + MAX_LENGTH + "\" autocomplete=\"new-password\">"
+                + "minlength=\"" + PasswordRules.MIN_CHARACTERS + "\" autocomplete=\"new-password\">"
                 + "</label></p><button type=\"submit\">Set the password</button></form>";
     }
 

@@ -5,7 +5,6 @@ import io.inviteflow.core.mail.CoreMail;
 import io.inviteflow.core.security.LinkTokens;
 import io.inviteflow.core.security.SecurityAudit;
 import io.inviteflow.core.security.TokenRevocations;
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,15 +17,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
- * A new password for an organizer who forgot theirs: a link mailed to the account's address (three a day at most)
- * that works once, for an hour. Asking answers at once, with or without an account behind the address, and the link
- * is made and mailed on a thread of its own, so neither the answer nor its time tells whether an address has an
- * account. Choosing the new password signs out every session and token of the account; a second factor, when on,
- * is still asked at the next sign-in.
+ * A new password for an organizer who forgot theirs: a link mailed to the account's address (three a day at most; a
+ * link the mail server refused does not count) that works once, for an hour. Asking answers at once, with or without
+ * an account behind the address: the link is made and mailed after the answer ({@link AccountMail}), so neither the
+ * answer nor its time tells whether an address has an account. Choosing the new password signs out every token of
+ * the account and lifts a lock on its sign-ins (the mailbox is proof enough); a second factor, when on, is still asked
+ * at the next sign-in.
  */
 @Component
 class PasswordResets {
@@ -43,15 +41,12 @@ class PasswordResets {
     private final CoreMail mail;
     private final CoreProperties core;
     private final Clock clock;
-    private final ExecutorService mailing = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "password-reset-mail");
-        t.setDaemon(true);
-        return t;
-    });
+    private final AccountMail later;
+    private final SignInThrottle throttle;
 
     PasswordResets(JdbcClient jdbc, TransactionTemplate transactions, OrganizerRepository organizers,
                    TokenRevocations revocations, SecurityAudit audit, CoreMail mail, CoreProperties core,
-                   Clock clock) {
+                   Clock clock, AccountMail later, SignInThrottle throttle) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.organizers = organizers;
@@ -60,18 +55,15 @@ class PasswordResets {
         this.mail = mail;
         this.core = core;
         this.clock = clock;
+        this.later = later;
+        this.throttle = throttle;
     }
 
     /** Mails a link if an account has this address; returns at once either way. */
     void request(String email) {
         String ip = SecurityAudit.clientAddress();
-        mailing.execute(() -> {
-            try {
-                organizers.findCredentials(email).ifPresent(owner -> mailLink(owner.id(), owner.email(), ip));
-            } catch (RuntimeException e) {
-                log.warn("a password reset link was not sent: {}", e.getMessage());
-            }
-        });
+        later.later("a password reset link", () -> organizers.findCredentials(email)
+                .ifPresent(owner -> mailLink(owner.id(), owner.email(), ip)));
     }
 
     private void mailLink(UUID organizerId, String email, String ip) {
@@ -80,11 +72,11 @@ class PasswordResets {
             // one account at a time: two requests at once cannot both pass the count
             jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('password-reset:' || :id))")
                     .param("id", organizerId.toString()).query((java.sql.ResultSet rs) -> { });
-            jdbc.sql("DELETE FROM password_reset WHERE expires_at <= :now")
-                    .param("now", Timestamp.from(clock.instant())).update();
-            // counted on the trail: links are deleted once used or expired
-            if (audit.count(organizerId, SecurityAudit.Action.PASSWORD_RESET_ASKED, Duration.ofDays(1))
-                    >= LINKS_PER_DAY) {
+            Timestamp dayAgo = Timestamp.from(clock.instant().minus(Duration.ofDays(1)));
+            jdbc.sql("DELETE FROM password_reset WHERE created_at < :dayAgo").param("dayAgo", dayAgo).update();
+            long today = jdbc.sql("SELECT count(*) FROM password_reset WHERE organizer_id = :id")
+                    .param("id", organizerId).query(Long.class).single();
+            if (today >= LINKS_PER_DAY) {
                 return false;
             }
             audit.record(organizerId, SecurityAudit.Action.PASSWORD_RESET_ASKED, null, ip);
@@ -111,7 +103,7 @@ class PasswordResets {
                     """.formatted(core.publicUrl(), token));
         } catch (MailException e) {
             log.warn("the password reset link for organizer {} was not sent: {}", organizerId, e.getMessage());
-            // a link nobody received is no use; the expired-row purge would only take it in an hour
+            // a link nobody received is no use, and must not count towards the day's three
             jdbc.sql("DELETE FROM password_reset WHERE token_hash = :hash").param("hash", LinkTokens.hash(token))
                     .update();
         }
@@ -120,19 +112,19 @@ class PasswordResets {
     /** The address of a live link's account. */
     Optional<String> addressOf(String token) {
         return jdbc.sql("SELECT o.email FROM password_reset r JOIN organizer o ON o.id = r.organizer_id "
-                        + "WHERE r.token_hash = :hash AND r.expires_at > :now")
+                        + "WHERE r.token_hash = :hash AND r.expires_at > :now AND r.used_at IS NULL")
                 .param("hash", LinkTokens.hash(token)).param("now", Timestamp.from(clock.instant()))
                 .query(String.class).optional();
     }
 
     /**
      * Sets the password of a live link's account, once: the link and the account's other links are spent, every
-     * token issued before is revoked. False for a link used, expired or unknown.
+     * token issued before is revoked, a lock on its sign-ins lifted. False for a link used, expired or unknown.
      */
     boolean reset(String token, String passwordHash) {
         return Boolean.TRUE.equals(transactions.execute(status -> {
-            Optional<UUID> organizerId = jdbc.sql("DELETE FROM password_reset WHERE token_hash = :hash "
-                            + "AND expires_at > :now RETURNING organizer_id")
+            Optional<UUID> organizerId = jdbc.sql("UPDATE password_reset SET used_at = :now WHERE token_hash = :hash "
+                            + "AND expires_at > :now AND used_at IS NULL RETURNING organizer_id")
                     .param("hash", LinkTokens.hash(token)).param("now", Timestamp.from(clock.instant()))
                     .query(UUID.class).optional();
             if (organizerId.isEmpty()) {
@@ -140,15 +132,12 @@ class PasswordResets {
             }
             UUID id = organizerId.get();
             organizers.updatePassword(id, passwordHash);
-            jdbc.sql("DELETE FROM password_reset WHERE organizer_id = :id").param("id", id).update();
+            jdbc.sql("UPDATE password_reset SET used_at = :now WHERE organizer_id = :id AND used_at IS NULL")
+                    .param("id", id).param("now", Timestamp.from(clock.instant())).update();
             revocations.revokeAll(id);
+            organizers.findCredentials(id).ifPresent(o -> throttle.succeeded(o.email()));
             audit.record(id, SecurityAudit.Action.PASSWORD_RESET, null);
             return true;
         }));
-    }
-
-    @PreDestroy
-    void stop() {
-        mailing.shutdownNow();
     }
 }
