@@ -48,7 +48,7 @@ public final class KeyText extends TypeInformation<String> {
 
     @Override
     public TypeSerializer<String> createSerializer(SerializerConfig config) {
-        return KeyTextSerializer.INSTANCE;
+        return new KeyTextSerializer();
     }
 
     @Override

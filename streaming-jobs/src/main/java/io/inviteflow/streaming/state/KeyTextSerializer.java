@@ -1,10 +1,10 @@
 package io.inviteflow.streaming.state;
 
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -19,15 +19,23 @@ import java.io.IOException;
  * this one (its snapshot says so), whatever the state backend. Not the other way: a job from before this serializer
  * does not know its snapshot, so going back to one takes a savepoint from before.
  */
-public final class KeyTextSerializer extends TypeSerializerSingleton<String> {
+public final class KeyTextSerializer extends TypeSerializer<String> {
 
-    public static final KeyTextSerializer INSTANCE = new KeyTextSerializer();
     private static final long serialVersionUID = 1L;
     private static final int MORE = 0x80;
-    /** The encoding of one string: at most 3 bytes a character and 5 for the length. */
-    private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[256]);
-    /** A longer text gets a buffer of its own, not kept: a thread keeps at most this much. */
+    /** A longer text gets a buffer of its own, not kept: a serializer keeps at most this much. */
     private static final int KEPT_BYTES = 64 * 1024;
+    /**
+     * The encoding of one string (at most 3 bytes a character and 5 for the length). Per instance: Flink gives each
+     * thread its own through {@link #duplicate} (a checkpoint's writer duplicates the backend's).
+     */
+    private transient byte[] buffer;
+
+    /** Another serializer of the same texts, with a buffer of its own: one per thread. */
+    @Override
+    public TypeSerializer<String> duplicate() {
+        return new KeyTextSerializer();
+    }
 
     @Override
     public boolean isImmutableType() {
@@ -62,11 +70,11 @@ public final class KeyTextSerializer extends TypeSerializerSingleton<String> {
         }
         int length = text.length();
         int most = 5 + 3 * length;
-        byte[] bytes = BUFFER.get();
-        if (bytes.length < most) {
-            bytes = new byte[most];
+        byte[] bytes = buffer;
+        if (bytes == null || bytes.length < most) {
+            bytes = new byte[Math.max(most, 256)];
             if (most <= KEPT_BYTES) {
-                BUFFER.set(bytes);
+                buffer = bytes;
             }
         }
         int at = varint(bytes, 0, length + 1); // 0 stands for null
@@ -107,6 +115,16 @@ public final class KeyTextSerializer extends TypeSerializerSingleton<String> {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof KeyTextSerializer;
+    }
+
+    @Override
+    public int hashCode() {
+        return KeyTextSerializer.class.hashCode();
+    }
+
+    @Override
     public TypeSerializerSnapshot<String> snapshotConfiguration() {
         return new Snapshot();
     }
@@ -115,7 +133,7 @@ public final class KeyTextSerializer extends TypeSerializerSingleton<String> {
     public static final class Snapshot extends SimpleTypeSerializerSnapshot<String> {
 
         public Snapshot() {
-            super(() -> INSTANCE);
+            super(KeyTextSerializer::new);
         }
 
         @Override

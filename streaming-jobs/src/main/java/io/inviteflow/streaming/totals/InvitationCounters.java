@@ -88,10 +88,10 @@ public final class InvitationCounters {
     /** Every counter the invitation adds 1 (or its headcount) to. */
     public static Map<CounterId, Long> contributions(InvitationFacts f, String eventId) {
         Map<CounterId, Long> c = new LinkedHashMap<>();
-        one(c, f.created, CounterId.of(Metrics.EVENT, eventId, Metrics.INVITED));
-        one(c, f.delivered, CounterId.of(Metrics.EVENT, eventId, Metrics.DELIVERED));
-        one(c, f.opened(), CounterId.of(Metrics.EVENT, eventId, Metrics.OPENED));
-        one(c, f.answered(), CounterId.of(Metrics.EVENT, eventId, Metrics.ANSWERED));
+        one(c, f.created, Metrics.EVENT, eventId, Metrics.INVITED);
+        one(c, f.delivered, Metrics.EVENT, eventId, Metrics.DELIVERED);
+        one(c, f.opened(), Metrics.EVENT, eventId, Metrics.OPENED);
+        one(c, f.answered(), Metrics.EVENT, eventId, Metrics.ANSWERED);
         if (f.answered()) {
             c.put(CounterId.of(Metrics.EVENT, eventId, f.response.name().toLowerCase(java.util.Locale.ROOT)), 1L);
             if (f.response == Payloads.Rsvp.YES) {
@@ -102,17 +102,20 @@ public final class InvitationCounters {
             }
         }
         if (f.created) {
-            one(c, f.opened(), CounterId.of(Metrics.EVENT, eventId, Metrics.TIME_TO_OPEN,
-                    TimeBuckets.of(f.firstOpenMs - f.createdAtMs)));
-            one(c, f.answered(), CounterId.of(Metrics.EVENT, eventId, Metrics.TIME_TO_ANSWER,
-                    TimeBuckets.of(f.firstAnswerMs - f.createdAtMs)));
-            one(c, f.referredBy != null, CounterId.of(Metrics.EVENT, eventId, Metrics.REFERRALS, f.referredBy));
+            if (f.opened()) {
+                c.put(CounterId.of(Metrics.EVENT, eventId, Metrics.TIME_TO_OPEN,
+                        TimeBuckets.of(f.firstOpenMs - f.createdAtMs)), 1L);
+            }
+            if (f.answered()) {
+                c.put(CounterId.of(Metrics.EVENT, eventId, Metrics.TIME_TO_ANSWER,
+                        TimeBuckets.of(f.firstAnswerMs - f.createdAtMs)), 1L);
+            }
+            one(c, f.referredBy != null, Metrics.EVENT, eventId, Metrics.REFERRALS, f.referredBy);
             if (f.organizerId != null && f.theme != null) {
                 c.put(CounterId.of(Metrics.ORGANIZER, f.organizerId, Metrics.THEME_INVITED, f.theme), 1L);
-                one(c, f.opened(), CounterId.of(Metrics.ORGANIZER, f.organizerId, Metrics.THEME_OPENED, f.theme));
-                one(c, f.answered(), CounterId.of(Metrics.ORGANIZER, f.organizerId, Metrics.THEME_ANSWERED, f.theme));
-                one(c, f.response == Payloads.Rsvp.YES,
-                        CounterId.of(Metrics.ORGANIZER, f.organizerId, Metrics.THEME_YES, f.theme));
+                one(c, f.opened(), Metrics.ORGANIZER, f.organizerId, Metrics.THEME_OPENED, f.theme);
+                one(c, f.answered(), Metrics.ORGANIZER, f.organizerId, Metrics.THEME_ANSWERED, f.theme);
+                one(c, f.response == Payloads.Rsvp.YES, Metrics.ORGANIZER, f.organizerId, Metrics.THEME_YES, f.theme);
             }
         }
         for (int i = 0; i < f.campaignKeys.length; i++) {
@@ -126,19 +129,18 @@ public final class InvitationCounters {
         if (bar >= 0) { // one message of the campaign, on one channel
             String campaign = key.substring(0, bar);
             String channel = key.substring(bar + 1);
-            one(c, has(flags, CampaignFlags.SENT), CounterId.of(Metrics.CAMPAIGN, campaign, Metrics.SENT, channel));
-            one(c, has(flags, CampaignFlags.DELIVERED),
-                    CounterId.of(Metrics.CAMPAIGN, campaign, Metrics.DELIVERED, channel));
-            one(c, has(flags, CampaignFlags.BOUNCED), CounterId.of(Metrics.CAMPAIGN, campaign, Metrics.BOUNCED, channel));
+            one(c, has(flags, CampaignFlags.SENT), Metrics.CAMPAIGN, campaign, Metrics.SENT, channel);
+            one(c, has(flags, CampaignFlags.DELIVERED), Metrics.CAMPAIGN, campaign, Metrics.DELIVERED, channel);
+            one(c, has(flags, CampaignFlags.BOUNCED), Metrics.CAMPAIGN, campaign, Metrics.BOUNCED, channel);
             return;
         }
         // a click shows the message was read even when the mail client blocked the tracking pixel
-        one(c, has(flags, CampaignFlags.OPENED | CampaignFlags.CLICKED), CounterId.of(Metrics.CAMPAIGN, key, Metrics.OPENED));
-        one(c, has(flags, CampaignFlags.CLICKED), CounterId.of(Metrics.CAMPAIGN, key, Metrics.CLICKED));
-        one(c, has(flags, CampaignFlags.ANSWERED), CounterId.of(Metrics.CAMPAIGN, key, Metrics.ANSWERED));
+        one(c, has(flags, CampaignFlags.OPENED | CampaignFlags.CLICKED), Metrics.CAMPAIGN, key, Metrics.OPENED);
+        one(c, has(flags, CampaignFlags.CLICKED), Metrics.CAMPAIGN, key, Metrics.CLICKED);
+        one(c, has(flags, CampaignFlags.ANSWERED), Metrics.CAMPAIGN, key, Metrics.ANSWERED);
         // like the event's yes: the latest answer counts, so a yes taken back leaves the campaign's yes too
-        one(c, has(flags, CampaignFlags.ANSWERED) && response == Payloads.Rsvp.YES,
-                CounterId.of(Metrics.CAMPAIGN, key, Metrics.YES));
+        one(c, has(flags, CampaignFlags.ANSWERED) && response == Payloads.Rsvp.YES, Metrics.CAMPAIGN, key,
+                Metrics.YES);
     }
 
     /**
@@ -185,9 +187,17 @@ public final class InvitationCounters {
         return known == 0 ? candidate : Math.min(known, candidate);
     }
 
-    private static void one(Map<CounterId, Long> c, boolean when, CounterId counter) {
+    /** Counts 1 when {@code when}; the counter's id is made only then (most flags are off for most invitations). */
+    private static void one(Map<CounterId, Long> c, boolean when, String scope, String scopeId, String metric) {
         if (when) {
-            c.put(counter, 1L);
+            c.put(CounterId.of(scope, scopeId, metric), 1L);
+        }
+    }
+
+    private static void one(Map<CounterId, Long> c, boolean when, String scope, String scopeId, String metric,
+                            String dimension) {
+        if (when) {
+            c.put(CounterId.of(scope, scopeId, metric, dimension), 1L);
         }
     }
 }

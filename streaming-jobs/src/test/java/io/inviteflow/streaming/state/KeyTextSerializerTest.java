@@ -36,24 +36,34 @@ class KeyTextSerializerTest {
     @Test
     void writesStringSerializersBytesAndReadsThemBack() throws IOException {
         for (String text : TEXTS) {
-            byte[] ours = bytes(KeyTextSerializer.INSTANCE, text);
+            byte[] ours = bytes(new KeyTextSerializer(), text);
             byte[] flinks = bytes(StringSerializer.INSTANCE, text);
 
             assertThat(ours).as("the bytes of %s", abbreviated(text)).isEqualTo(flinks);
-            assertThat(KeyTextSerializer.INSTANCE.deserialize(new DataInputDeserializer(flinks))).isEqualTo(text);
+            assertThat(new KeyTextSerializer().deserialize(new DataInputDeserializer(flinks))).isEqualTo(text);
             var copied = new DataOutputSerializer(16);
-            KeyTextSerializer.INSTANCE.copy(new DataInputDeserializer(ours), copied);
+            new KeyTextSerializer().copy(new DataInputDeserializer(ours), copied);
             assertThat(copied.getCopyOfBuffer()).isEqualTo(flinks);
         }
     }
 
+    /** Its buffer is its own: Flink hands each thread a duplicate, which must be another, equal serializer. */
+    @Test
+    void aDuplicateIsAnotherEqualSerializer() throws IOException {
+        var serializer = new KeyTextSerializer();
+        var duplicate = serializer.duplicate();
+
+        assertThat(duplicate).isNotSameAs(serializer).isEqualTo(serializer).hasSameHashCodeAs(serializer);
+        assertThat(bytes(duplicate, "event|e1")).isEqualTo(bytes(serializer, "event|e1"));
+    }
+
     @Test
     void itsSnapshotTakesStringSerializersAsItsOwn() {
-        var snapshot = KeyTextSerializer.INSTANCE.snapshotConfiguration();
+        var snapshot = new KeyTextSerializer().snapshotConfiguration();
 
         assertThat(snapshot.resolveSchemaCompatibility(StringSerializer.INSTANCE.snapshotConfiguration())
                 .isCompatibleAsIs()).isTrue();
-        assertThat(snapshot.resolveSchemaCompatibility(KeyTextSerializer.INSTANCE.snapshotConfiguration())
+        assertThat(snapshot.resolveSchemaCompatibility(new KeyTextSerializer().snapshotConfiguration())
                 .isCompatibleAsIs()).isTrue();
     }
 
