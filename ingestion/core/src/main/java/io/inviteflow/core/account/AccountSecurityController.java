@@ -112,13 +112,14 @@ class AccountSecurityController {
     @PostMapping("/api/v1/organizers/me/password")
     SignInController.AccessToken changePassword(AuthenticatedOrganizer organizer,
                                                 @Valid @RequestBody NewPassword request) {
+        // the new password's rules first: a refused one must not spend a one-time code
+        PasswordRules.require("newPassword", request.newPassword());
         reauthentication.requirePassword(organizer.id(), request.currentPassword());
         if (secondFactors.enabled(organizer.id())) {
             reauthentication.requireCode(organizer.id(), request.code());
         }
         String email = organizers.find(organizer.id()).orElseThrow(() -> Problems.notFound("organizer",
                 organizer.id())).email();
-        PasswordRules.require("newPassword", request.newPassword());
         String hash = passwords.encode(request.newPassword());
         transactions.executeWithoutResult(status -> {
             organizers.updatePassword(organizer.id(), hash);

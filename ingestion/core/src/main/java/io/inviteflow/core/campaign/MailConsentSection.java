@@ -8,8 +8,10 @@ import org.springframework.stereotype.Component;
 import static io.inviteflow.core.guestpage.Html.htmlEscape;
 
 /**
- * On the invitation page of a guest invited by mail, where marketing mail needs a yes first: "Email me news", or
- * "No more news by email" once they said yes. Nothing where it does not (mail goes until they unsubscribe).
+ * On the invitation page of a guest invited by mail, where marketing mail needs a yes first: "Email me news" (which
+ * mails a link to confirm, {@link MailConsents}), or "No more news by email" once they said yes. Nothing where no yes
+ * is needed (mail goes until they unsubscribe), nor for an address that unsubscribed from all news (a yes would not
+ * bring it back).
  */
 @Component
 class MailConsentSection implements GuestPageSection {
@@ -33,7 +35,7 @@ class MailConsentSection implements GuestPageSection {
             return "";
         }
         MailConsents.State state = consents.of(view.invitationId());
-        if (!state.hasAddress()) {
+        if (!state.hasAddress() || state.optedOut()) {
             return "";
         }
         GuestText t = view.text();

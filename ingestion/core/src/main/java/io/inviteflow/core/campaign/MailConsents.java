@@ -2,23 +2,31 @@ package io.inviteflow.core.campaign;
 
 import io.inviteflow.contract.ActivityType;
 import io.inviteflow.contract.Payloads;
+import io.inviteflow.core.CoreProperties;
+import io.inviteflow.core.guestpage.GuestText;
 import io.inviteflow.core.invitation.GuestAccess;
+import io.inviteflow.core.mail.CoreMail;
 import io.inviteflow.core.outbox.ActivityOutbox;
+import io.inviteflow.core.security.LinkTokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
  * Guests' yes to an organizer's marketing mail, where the law asks for one first (an installation sets
  * {@code inviteflow.campaigns.mail-needs-consent}; elsewhere mail to an invited guest may go until they unsubscribe).
- * Given on an invitation's page, it counts for the address with that organizer, across their events; kept with the
- * time and the place it was given, and when and how it was withdrawn. With consent needed, a campaign's mail
- * reaches only addresses with a live yes ({@link #LIVE_SQL}).
+ * Double opt-in: an invitation's link is no proof of owning its mailbox (the organizer holds every link, a guest the
+ * links of the friends they invite), so the page only asks for a link mailed to the invitation's address (three a
+ * day), and opening that link records the yes. It counts for the address with that organizer, across their events;
+ * kept with the time and the place it was given, and when and how it was withdrawn (a yes given again is a new row).
+ * With consent needed, a campaign's mail reaches only addresses with a live yes ({@link #LIVE_SQL}).
  */
 @Service
 class MailConsents {
@@ -30,16 +38,22 @@ class MailConsents {
             EXISTS (SELECT 1 FROM mail_consent mc JOIN invitation mi ON mi.id = mc.invitation_id
                     JOIN party_event me ON me.id = mi.party_event_id
                     WHERE mc.email_normalized = i.person_key AND mc.withdrawn_at IS NULL AND me.organizer_id = %s)""";
+    static final int LINKS_PER_DAY = 3;
+    static final Duration LINK_VALID = Duration.ofDays(3);
 
     private final JdbcClient jdbc;
     private final ActivityOutbox outbox;
+    private final CoreMail mail;
+    private final CoreProperties core;
     private final Clock clock;
     private final boolean needed;
 
-    MailConsents(JdbcClient jdbc, ActivityOutbox outbox, Clock clock,
+    MailConsents(JdbcClient jdbc, ActivityOutbox outbox, CoreMail mail, CoreProperties core, Clock clock,
                  @Value("${inviteflow.campaigns.mail-needs-consent:false}") boolean needed) {
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.mail = mail;
+        this.core = core;
         this.clock = clock;
         this.needed = needed;
     }
@@ -57,32 +71,89 @@ class MailConsents {
         return "i.guest_email IS NOT NULL" + (needed ? " AND " + LIVE_SQL.formatted(organizer) : "");
     }
 
-    /** @param hasAddress whether the invitation has an address to say yes for */
-    record State(boolean hasAddress, boolean given) {
+    /**
+     * @param hasAddress whether the invitation has an address to say yes for
+     * @param optedOut   whether the address unsubscribed from all marketing (a yes would change nothing)
+     */
+    record State(boolean hasAddress, boolean given, boolean optedOut) {
     }
 
     State of(UUID invitationId) {
         return jdbc.sql("""
-                        SELECT i.guest_email IS NOT NULL, %s
+                        SELECT i.guest_email IS NOT NULL, %s,
+                               EXISTS (SELECT 1 FROM marketing_opt_out o WHERE o.email_normalized = i.person_key)
                         FROM invitation i JOIN party_event e ON e.id = i.party_event_id WHERE i.id = :id"""
                         .formatted(LIVE_SQL.formatted("e.organizer_id")))
                 .param("id", invitationId)
-                .query((rs, n) -> new State(rs.getBoolean(1), rs.getBoolean(2)))
-                .optional().orElse(new State(false, false));
+                .query((rs, n) -> new State(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3)))
+                .optional().orElse(new State(false, false, false));
     }
 
-    /** Yes to the organizer's mail at the invitation's address, from {@code source}; false without an address. */
+    enum Asked { MAILED, TOO_MANY, NO_ADDRESS, MAIL_SERVER_AWAY }
+
+    /** Mails the invitation's address a link that records the yes; {@code t} words it in the guest's language. */
     @Transactional
-    boolean give(GuestAccess.Guest guest, String source) {
-        return jdbc.sql("""
+    Asked ask(GuestAccess.Guest guest, String invitationToken, GuestText t) {
+        // one invitation at a time: two requests at once cannot both pass the count
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('mail-consent:' || :id))")
+                .param("id", guest.invitationId().toString()).query((java.sql.ResultSet rs) -> { });
+        String email = jdbc.sql("SELECT guest_email FROM invitation WHERE id = :id").param("id", guest.invitationId())
+                .query(String.class).optional().orElse(null);
+        if (email == null) {
+            return Asked.NO_ADDRESS;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("DELETE FROM mail_consent_request WHERE created_at < :dayAgo")
+                .param("dayAgo", Timestamp.from(clock.instant().minus(Duration.ofDays(1)))).update();
+        long today = jdbc.sql("SELECT count(*) FROM mail_consent_request WHERE invitation_id = :id")
+                .param("id", guest.invitationId()).query(Long.class).single();
+        if (today >= LINKS_PER_DAY) {
+            return Asked.TOO_MANY;
+        }
+        String code = LinkTokens.random();
+        jdbc.sql("INSERT INTO mail_consent_request (token_hash, invitation_id, created_at, expires_at) "
+                        + "VALUES (:hash, :id, :now, :expires)")
+                .param("hash", LinkTokens.hash(code)).param("id", guest.invitationId()).param("now", now)
+                .param("expires", Timestamp.from(clock.instant().plus(LINK_VALID))).update();
+        try {
+            mail.send(email, t.text("news.mailSubject"), t.text("news.mailBody",
+                    core.publicUrl() + "/i/" + invitationToken + "/news/confirm?code=" + code));
+            return Asked.MAILED;
+        } catch (MailException e) {
+            jdbc.sql("DELETE FROM mail_consent_request WHERE token_hash = :hash").param("hash", LinkTokens.hash(code))
+                    .update();
+            return Asked.MAIL_SERVER_AWAY;
+        }
+    }
+
+    /** Whether {@code code} is a live link of this invitation (opening it only asks). */
+    boolean pending(GuestAccess.Guest guest, String code) {
+        return code != null && jdbc.sql("SELECT count(*) FROM mail_consent_request WHERE token_hash = :hash "
+                        + "AND invitation_id = :id AND expires_at > :now")
+                .param("hash", LinkTokens.hash(code)).param("id", guest.invitationId())
+                .param("now", Timestamp.from(clock.instant())).query(Long.class).single() > 0;
+    }
+
+    /**
+     * The yes, from the mailed link of this invitation, once; false for a link used, expired or another's. The link's
+     * row stays until the day is over (it counts towards the three), spent by its expiry set to now.
+     */
+    @Transactional
+    boolean confirm(GuestAccess.Guest guest, String code) {
+        if (code == null || jdbc.sql("UPDATE mail_consent_request SET expires_at = :now WHERE token_hash = :hash "
+                        + "AND invitation_id = :id AND expires_at > :now")
+                .param("hash", LinkTokens.hash(code)).param("id", guest.invitationId())
+                .param("now", Timestamp.from(clock.instant())).update() == 0) {
+            return false;
+        }
+        jdbc.sql("""
                         INSERT INTO mail_consent (invitation_id, email_normalized, given_at, source)
-                        SELECT i.id, i.person_key, :at, :source FROM invitation i
+                        SELECT i.id, i.person_key, :at, 'invitation page, confirmed by mail' FROM invitation i
                         WHERE i.id = :id AND i.guest_email IS NOT NULL
-                        ON CONFLICT (invitation_id) DO UPDATE SET email_normalized = EXCLUDED.email_normalized,
-                            given_at = EXCLUDED.given_at, source = EXCLUDED.source, withdrawn_at = NULL,
-                            withdrawn_via = NULL""")
-                .param("id", guest.invitationId()).param("source", source)
-                .param("at", Timestamp.from(clock.instant())).update() > 0;
+                          AND NOT EXISTS (SELECT 1 FROM mail_consent c WHERE c.invitation_id = i.id
+                                          AND c.withdrawn_at IS NULL)""")
+                .param("id", guest.invitationId()).param("at", Timestamp.from(clock.instant())).update();
+        return true;
     }
 
     /** No more of this organizer's mail to the guest's address: every yes given for it on any of their events. */

@@ -107,7 +107,7 @@ class PersonalDataErasure {
         erased.put("photos", photos.size());
         media.deleteGuestPhotosAfterCommit(photos);
         for (String table : List.of("wall_reaction", "chat_message", "push_subscription", "sms_consent",
-                "mail_consent", "idea_pick", "question_answer")) {
+                "mail_consent", "mail_consent_request", "idea_pick", "question_answer")) {
             erased.put(table, update("DELETE FROM " + table + " WHERE invitation_id IN (:ids)", invitations));
         }
         // what mail servers and SMS providers reported about messages to these invitations (their keys name them)

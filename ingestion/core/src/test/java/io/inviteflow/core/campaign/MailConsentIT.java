@@ -3,6 +3,7 @@ package io.inviteflow.core.campaign;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inviteflow.core.support.OrganizerApiTest;
+import io.inviteflow.testsupport.Mailboxes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,16 +15,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Where marketing mail needs a yes first: a campaign's mail reaches only guests who said yes on an invitation page of
- * that organizer (any of their events, no other organizer's), the yes is kept with its time and source, and a no or
- * the stop link ends it.
+ * Where marketing mail needs a yes first: the invitation page's button only mails a link to the invitation's address,
+ * and a campaign's mail reaches only guests who confirmed through it (at any of that organizer's events, no other
+ * organizer's); the yes is kept with its time and source, a no or the stop link ends it, a new yes is a new row.
  */
 class MailConsentIT extends OrganizerApiTest {
 
@@ -32,11 +36,13 @@ class MailConsentIT extends OrganizerApiTest {
         registry.add("inviteflow.campaigns.mail-needs-consent", () -> "true");
     }
 
+    private static final Pattern LINK = Pattern.compile("http\\S+(/i/[^/\\s]+/news/confirm\\?code=[A-Za-z0-9_-]+)");
+
     @Autowired
     JdbcClient jdbc;
 
     @Test
-    void onlyAYesOnAnInvitationPageLetsTheOrganizersMailThrough() {
+    void onlyAYesConfirmedFromTheMailboxLetsTheOrganizersMailThrough() {
         String ann = "ann-" + UUID.randomUUID() + "@example.org";
         String party = api.newEvent(organizer, "Garden party");
         String dinner = api.newEvent(organizer, "Dinner");
@@ -50,31 +56,41 @@ class MailConsentIT extends OrganizerApiTest {
         assertThat(mailable(organizer, party)).as("nobody said yes").isZero();
         assertThat(api.get("/i/" + annsToken, null).body()).contains("Email me news");
 
-        var yes = api.postForm("/i/" + annsToken + "/news", "");
-        assertThat(yes.status()).isEqualTo(200);
-        assertThat(yes.body()).contains("Done: the host may email you news.", "No more news by email");
+        // the button alone, which whoever holds the link can press (the organizer holds them all), records nothing
+        var asked = api.postForm("/i/" + annsToken + "/news", "");
+        assertThat(asked.status()).isEqualTo(200);
+        assertThat(asked.body()).contains("We emailed you a link");
+        assertThat(mailable(organizer, party)).as("not confirmed yet").isZero();
+        String link = confirmLink(ann, 1);
+        assertThat(api.get(link, null).body()).as("opening the link only asks").contains("Yes, email me news");
+        assertThat(mailable(organizer, party)).isZero();
+
+        assertThat(api.postForm(link, "").body()).contains("Done: the host may email you news.");
         assertThat(mailable(organizer, party)).isEqualTo(1);
         assertThat(mailable(organizer, dinner)).as("the same address at the organizer's other event").isEqualTo(1);
         assertThat(mailable(stranger, theirs)).as("another organizer").isZero();
+        assertThat(api.postForm(link, "").status()).as("a link works once").isEqualTo(404);
+        assertThat(api.postForm("/i/" + annsToken + "/news/confirm?code=forged", "").status()).isEqualTo(404);
         Map<String, Object> kept = jdbc.sql("SELECT source, given_at IS NOT NULL AS dated, withdrawn_at FROM mail_consent "
                 + "WHERE email_normalized = :ann").param("ann", ann).query().singleRow();
-        assertThat(kept).containsEntry("source", "invitation page").containsEntry("dated", true)
+        assertThat(kept).containsEntry("source", "invitation page, confirmed by mail").containsEntry("dated", true)
                 .containsEntry("withdrawn_at", null);
 
         assertThat(api.postForm("/i/" + annsToken + "/news/stop", "").body())
                 .contains("Done: no more news by email from the host.", "Email me news");
         assertThat(mailable(organizer, party)).isZero();
         assertThat(mailable(organizer, dinner)).isZero();
-        assertThat(jdbc.sql("SELECT withdrawn_via FROM mail_consent WHERE email_normalized = :ann").param("ann", ann)
-                .query(String.class).single()).isEqualTo("invitation page");
 
-        // yes again, then the stop link of a campaign mail (RFC 8058 one-click): no more marketing, the yes withdrawn
+        // yes again (a new row: the first yes and its withdrawal stay), then the stop link of a campaign mail
         api.postForm("/i/" + annsToken + "/news", "");
+        api.postForm(confirmLink(ann, 2), "");
         assertThat(mailable(organizer, party)).isEqualTo(1);
         assertThat(api.postForm("/i/" + annsToken + "/marketing/stop", "List-Unsubscribe=One-Click").status())
                 .isEqualTo(200);
-        assertThat(jdbc.sql("SELECT withdrawn_via FROM mail_consent WHERE email_normalized = :ann").param("ann", ann)
-                .query(String.class).single()).isEqualTo("one-click");
+        assertThat(jdbc.sql("SELECT withdrawn_via FROM mail_consent WHERE email_normalized = :ann ORDER BY id")
+                .param("ann", ann).query(String.class).list()).containsExactly("invitation page", "one-click");
+        assertThat(api.get("/i/" + annsToken, null).body()).as("unsubscribed from all news: no yes offered")
+                .doesNotContain("Email me news");
     }
 
     /** A person's copy of their data holds their yes; their erasure deletes it. */
@@ -84,6 +100,7 @@ class MailConsentIT extends OrganizerApiTest {
         String party = api.newEvent(organizer, "Picnic");
         String catsToken = invite(organizer, party, "Cat", cat).get(0).get("token").asText();
         assertThat(api.postForm("/i/" + catsToken + "/news", "").status()).isEqualTo(200);
+        assertThat(api.postForm(confirmLink(cat, 1), "").status()).isEqualTo(200);
         String admin = api.adminToken();
 
         HttpResponse<byte[]> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -102,12 +119,21 @@ class MailConsentIT extends OrganizerApiTest {
         }
         assertThat(person).isNotNull();
         assertThat(person.get("mail_consents")).hasSize(1);
-        assertThat(person.get("mail_consents").get(0).get("source").asText()).isEqualTo("invitation page");
+        assertThat(person.get("mail_consents").get(0).get("source").asText())
+                .isEqualTo("invitation page, confirmed by mail");
 
         assertThat(api.post("/api/v1/admin/privacy/erasures", admin, "{\"email\":\"" + cat + "\"}").status())
                 .isEqualTo(200);
         assertThat(jdbc.sql("SELECT count(*) FROM mail_consent WHERE email_normalized = :cat").param("cat", cat)
                 .query(Long.class).single()).isZero();
+    }
+
+    /** The path of the latest of the {@code n} confirmation links mailed to {@code address}. */
+    private static String confirmLink(String address, int n) {
+        var mails = Mailboxes.awaitInbox(address, Mailboxes.subject("Confirm: news by email"), n, Duration.ofSeconds(30));
+        Matcher link = LINK.matcher(mails.get(mails.size() - 1).text());
+        assertThat(link.find()).as(mails.get(mails.size() - 1).text()).isTrue();
+        return link.group(1);
     }
 
     private long mailable(String token, String eventId) {
