@@ -3,7 +3,6 @@ package io.inviteflow.streaming.records;
 import io.inviteflow.contract.ActivityType;
 import io.inviteflow.contract.Payloads;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -50,11 +49,6 @@ public record ActivityEvent(
     public ActivityEvent withDetails(ActivityDetails newDetails) {
         return new ActivityEvent(eventId, type, aggregateType, aggregateId, partyEventId, occurredAtMs, payload,
                 response, plusOnes, answerVersion, newDetails);
-    }
-
-    /** The payload as text, for reading and tests; null once dropped. */
-    public String payloadJson() {
-        return payload == null ? null : new String(payload, StandardCharsets.UTF_8);
     }
 
     /** Equal activities have equal payload bytes (a record compares arrays by identity). */

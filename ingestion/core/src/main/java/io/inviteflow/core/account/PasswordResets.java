@@ -41,12 +41,12 @@ class PasswordResets {
     private final CoreMail mail;
     private final CoreProperties core;
     private final Clock clock;
-    private final AccountMail later;
+    private final AccountMail accountMail;
     private final SignInThrottle throttle;
 
     PasswordResets(JdbcClient jdbc, TransactionTemplate transactions, OrganizerRepository organizers,
                    TokenRevocations revocations, SecurityAudit audit, CoreMail mail, CoreProperties core,
-                   Clock clock, AccountMail later, SignInThrottle throttle) {
+                   Clock clock, AccountMail accountMail, SignInThrottle throttle) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.organizers = organizers;
@@ -55,14 +55,14 @@ class PasswordResets {
         this.mail = mail;
         this.core = core;
         this.clock = clock;
-        this.later = later;
+        this.accountMail = accountMail;
         this.throttle = throttle;
     }
 
     /** Mails a link if an account has this address; returns at once either way. */
     void request(String email) {
         String ip = SecurityAudit.clientAddress();
-        later.later("a password reset link", () -> organizers.findCredentials(email)
+        accountMail.later("a password reset link", () -> organizers.findCredentials(email)
                 .ifPresent(owner -> mailLink(owner.id(), owner.email(), ip)));
     }
 

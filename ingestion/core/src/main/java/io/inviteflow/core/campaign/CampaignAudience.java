@@ -162,7 +162,7 @@ class CampaignAudience {
             + " ELSE i.person_key END";
 
     /** Not opted out: opt-outs are kept by the same key (one equality test, hashed once for a million guests). */
-    private static final String NOT_OPTED_OUT =
+    static final String NOT_OPTED_OUT =
             "NOT EXISTS (SELECT 1 FROM marketing_opt_out o WHERE o.email_normalized = i.person_key)";
 
     /**

@@ -5,8 +5,6 @@ import io.inviteflow.core.guestpage.GuestText;
 import io.inviteflow.core.guestpage.GuestView;
 import org.springframework.stereotype.Component;
 
-import static io.inviteflow.core.guestpage.Html.htmlEscape;
-
 /**
  * On the invitation page of a guest invited by mail, where marketing mail needs a yes first: "Email me news" (which
  * mails a link to confirm, {@link MailConsents}), or "No more news by email" once they said yes. Nothing where no yes
@@ -46,8 +44,7 @@ class MailConsentSection implements GuestPageSection {
                 <form method="post" action="/i/%s/news%s"><button type="submit" class="small">%s</button></form>
                 </section>
                 """.formatted(ID,
-                notice == null ? "" : "<p class=\"" + (notice.error() ? "alert" : "muted") + "\" role=\"status\">"
-                        + htmlEscape(notice.message()) + "</p>\n",
+                notice == null ? "" : notice.html() + "\n",
                 t.html(state.given() ? "news.on" : "news.explain"),
                 view.token(), state.given() ? "/stop" : "", t.html(state.given() ? "news.stop" : "news.start"));
     }

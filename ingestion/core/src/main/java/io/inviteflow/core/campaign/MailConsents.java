@@ -80,10 +80,9 @@ class MailConsents {
 
     State of(UUID invitationId) {
         return jdbc.sql("""
-                        SELECT i.guest_email IS NOT NULL, %s,
-                               EXISTS (SELECT 1 FROM marketing_opt_out o WHERE o.email_normalized = i.person_key)
+                        SELECT i.guest_email IS NOT NULL, %s, NOT %s
                         FROM invitation i JOIN party_event e ON e.id = i.party_event_id WHERE i.id = :id"""
-                        .formatted(LIVE_SQL.formatted("e.organizer_id")))
+                        .formatted(LIVE_SQL.formatted("e.organizer_id"), CampaignAudience.NOT_OPTED_OUT))
                 .param("id", invitationId)
                 .query((rs, n) -> new State(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3)))
                 .optional().orElse(new State(false, false, false));
