@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.nimbusds.jwt.JWTParser;
 import io.inviteflow.core.payment.PaymentProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -36,6 +37,12 @@ import java.util.List;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration implements WebMvcConfigurer {
+
+    private final ObjectProvider<TeamAccess> teamAccess;
+
+    SecurityConfiguration(ObjectProvider<TeamAccess> teamAccess) {
+        this.teamAccess = teamAccess;
+    }
 
     /**
      * Everything a guest's token opens, and what their pages load: no login, so a short chain (security headers, no
@@ -138,6 +145,6 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new AuthenticatedOrganizerResolver());
+        resolvers.add(new AuthenticatedOrganizerResolver(teamAccess.getObject()));
     }
 }

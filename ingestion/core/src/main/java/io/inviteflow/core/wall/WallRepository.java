@@ -131,6 +131,11 @@ class WallRepository {
                 .param("event", eventId).param("invitation", invitationId).update() == 1;
     }
 
+    boolean invitationOf(UUID eventId, UUID invitationId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM invitation WHERE id = :invitation AND party_event_id = :event)")
+                .param("event", eventId).param("invitation", invitationId).query(Boolean.class).single();
+    }
+
     boolean banned(UUID eventId, UUID invitationId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM wall_ban WHERE party_event_id = :event "
                         + "AND invitation_id = :invitation)")

@@ -134,8 +134,9 @@ class WallService {
         events.requireOwned(eventId, organizerId);
         if (banned) {
             found(repository.ban(eventId, invitationId), "invitation", invitationId);
-        } else {
-            repository.unban(eventId, invitationId);
+        } else if (!repository.unban(eventId, invitationId)) {
+            // lifting a ban that is not there changes nothing; an invitation of another event is not found here
+            found(repository.invitationOf(eventId, invitationId), "invitation", invitationId);
         }
     }
 

@@ -44,6 +44,9 @@ class AccessMatrixIT extends CoreIntegrationTest {
     int port;
 
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -97,6 +100,97 @@ class AccessMatrixIT extends CoreIntegrationTest {
         assertThat(wrong).as("refusals that went wrong").isEmpty();
         assertThat(strangerChecks).as("endpoints tried on the owner's things by another organizer").isGreaterThan(40);
         assertThat(ownerChecks).as("endpoints the owner reads with real ids").isGreaterThan(15);
+    }
+
+    /**
+     * The same endpoints by the owner's team: a co-organizer of one event reaches every endpoint of that event the
+     * owner does (but calling it off and its team), and nothing of the owner's other event — also not through the
+     * shared event's path with the other event's invitation, post or device; marketing, naming the owner in the
+     * organizer header, reads the campaigns, contacts and events, and is refused everything else.
+     */
+    @Test
+    void teamMembersReachWhatTheirRoleOpensAndNothingElse() {
+        var api = new Api(port);
+        String owner = api.newOrganizerToken();
+        String ownerId = api.get("/api/v1/organizers/me", owner).json().get("id").asText();
+        Map<String, String> shared = fixture(api, owner);
+        Map<String, String> other = fixture(api, owner);
+        String coOrganizer = api.newOrganizerToken();
+        String marketer = api.newOrganizerToken();
+        join(api, coOrganizer, ownerId, shared.get("eventId"), "CO_ORGANIZER");
+        join(api, marketer, ownerId, null, "MARKETING");
+        Map<String, String> crossed = new HashMap<>(other);
+        crossed.put("eventId", shared.get("eventId"));
+
+        List<String> wrong = new ArrayList<>();
+        int coOrganizerReads = 0;
+        int marketingReads = 0;
+        for (Endpoint e : organizerEndpoints()) {
+            if (e.pattern().startsWith("/api/v1/internal/") || e.pattern().startsWith("/api/v1/admin/")) {
+                continue;
+            }
+            boolean eventScoped = e.pattern().startsWith("/api/v1/events/{") && !e.pattern().endsWith("/cancel")
+                    && !e.pattern().contains("/team");
+            boolean readable = e.method().equals("GET") && everyVariableKnown(e.pattern(), shared)
+                    && !NOTHING_YET.contains(e.pattern());
+            if (eventScoped && readable) {
+                coOrganizerReads++;
+                expect(wrong, "co-organizer", e, fill(e.pattern(), shared), call(api, e, shared, coOrganizer, null), 200);
+            } else if (!eventScoped && hasOwnedId(fill(e.pattern(), shared), shared)) {
+                refused(wrong, "co-organizer", e, call(api, e, shared, coOrganizer, null));
+            }
+            if (hasOwnedId(fill(e.pattern(), other), other)) {
+                refused(wrong, "co-organizer on the other event", e, call(api, e, other, coOrganizer, null));
+            }
+            if (eventScoped && VARIABLE.matcher(e.pattern()).results().count() > 1) {
+                refused(wrong, "co-organizer, the other event's things via the shared", e,
+                        call(api, e, crossed, coOrganizer, null));
+            }
+            boolean marketing = e.pattern().startsWith("/api/v1/campaigns") || e.pattern().startsWith("/api/v1/contact")
+                    || e.method().equals("GET") && (e.pattern().equals("/api/v1/events")
+                    || e.pattern().equals("/api/v1/events/{id}"));
+            if (marketing && readable) {
+                marketingReads++;
+                expect(wrong, "marketing", e, fill(e.pattern(), shared), call(api, e, shared, marketer, ownerId), 200);
+            } else if (!marketing && hasOwnedId(fill(e.pattern(), shared), shared)) {
+                refused(wrong, "marketing", e, call(api, e, shared, marketer, ownerId));
+            }
+        }
+        assertThat(wrong).as("team access that went wrong").isEmpty();
+        assertThat(coOrganizerReads).as("event endpoints a co-organizer read").isGreaterThan(15);
+        assertThat(marketingReads).as("endpoints marketing read").isGreaterThanOrEqualTo(3);
+    }
+
+    private static void expect(List<String> wrong, String who, Endpoint e, String path, int status, int expected) {
+        if (status != expected) {
+            wrong.add(who + ": " + e + " " + path + " -> " + status);
+        }
+    }
+
+    /** Never a success, never a 5xx; without a body, the access check's own refusal. */
+    private static void refused(List<String> wrong, String who, Endpoint e, int status) {
+        boolean bodyless = e.method().equals("GET") || e.method().equals("DELETE");
+        if (status < 400 || status >= 500 || bodyless && status != 403 && status != 404) {
+            wrong.add(who + ": " + e + " -> " + status);
+        }
+    }
+
+    private void join(Api api, String memberToken, String ownerId, String eventId, String role) {
+        String memberId = api.get("/api/v1/organizers/me", memberToken).json().get("id").asText();
+        jdbc.sql("INSERT INTO team_member (owner_id, member_id, event_id, role, added_at) "
+                        + "VALUES (:owner::uuid, :member::uuid, :event::uuid, :role, now())")
+                .param("owner", ownerId).param("member", memberId).param("event", eventId).param("role", role)
+                .update();
+    }
+
+    private static int call(Api api, Endpoint e, Map<String, String> ids, String token, String organizer) {
+        String path = fill(e.pattern(), ids);
+        return api.exchange(path, request -> {
+            HttpRequest.Builder b = request.method(e.method(), e.method().equals("GET") || e.method().equals("DELETE")
+                    ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + token);
+            return organizer == null ? b : b.header("Inviteflow-Organizer", organizer);
+        }).status();
     }
 
     /**
