@@ -14,9 +14,19 @@ import io.inviteflow.console.dashboard.DashboardView;
 import io.inviteflow.console.layout.MainLayout;
 import io.inviteflow.console.security.CurrentOrganizer;
 import jakarta.annotation.security.PermitAll;
+import io.inviteflow.console.core.CoreTeams;
+import io.inviteflow.console.team.TeamPanel;
+import com.vaadin.flow.component.dialog.Dialog;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
-/** The signed-in organizer's events, from the core; a click opens the live dashboard, "Guests" the guest list. */
+/**
+ * The signed-in organizer's events and those they co-organize, from the core; a click opens the live dashboard,
+ * "Guests" the guest list, "Team" (own events) the event's co-organizers.
+ */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Events · Inviteflow")
 @PermitAll
@@ -24,10 +34,22 @@ public class EventsView extends VerticalLayout {
 
     private final Grid<CoreEvent> grid = new Grid<>(CoreEvent.class, false);
     private final Paragraph status = new Paragraph();
+    private final CoreTeams teams;
+    /** the owner's name of each event co-organized; the others are the organizer's own */
+    private Map<UUID, String> coOrganized = Map.of();
 
-    public EventsView(CoreClient core, CurrentOrganizer organizer) {
+    public EventsView(CoreClient core, CoreTeams teams, CurrentOrganizer organizer) {
+        this.teams = teams;
         setSizeFull();
         configureGrid();
+        grid.addColumn(e -> coOrganized.containsKey(e.id()) ? "with " + coOrganized.get(e.id()) : "")
+                .setHeader("Co-organizing").setAutoWidth(true).setFlexGrow(0).setKey("with");
+        grid.addComponentColumn(e -> {
+            var team = new com.vaadin.flow.component.button.Button("Team", click -> teamDialog(organizer, e));
+            team.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+            team.setVisible(!coOrganized.containsKey(e.id())); // the owner's to manage
+            return team;
+        }).setFlexGrow(0).setKey("team");
         com.vaadin.flow.component.button.Button create = new com.vaadin.flow.component.button.Button("New event",
                 click -> new EventForm(core, organizer.accessToken(), null, saved -> load(core, organizer)).open());
         create.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
@@ -61,9 +83,31 @@ public class EventsView extends VerticalLayout {
         });
     }
 
+    private void teamDialog(CurrentOrganizer organizer, CoreEvent event) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Co-organizers of " + event.title());
+        dialog.add(new TeamPanel(teams, organizer, new CoreTeams.Scope(event.id()), "Co-organizers work on this "
+                + "event as you do — guests, invitations, tickets, the wall, the door, the dashboard — but cannot "
+                + "call it off or change its team."));
+        dialog.getFooter().add(new com.vaadin.flow.component.button.Button("Close", click -> dialog.close()));
+        dialog.open();
+    }
+
     private void load(CoreClient core, CurrentOrganizer organizer) {
         try {
-            List<CoreEvent> events = core.events(organizer.accessToken());
+            List<CoreEvent> events = new ArrayList<>(core.events(organizer.accessToken()));
+            Map<UUID, String> shared = new HashMap<>();
+            for (CoreTeams.Membership m : teams.memberships(organizer.accessToken())) {
+                if (!m.marketing()) {
+                    try {
+                        events.add(core.event(organizer.accessToken(), m.eventId()));
+                        shared.put(m.eventId(), m.ownerName());
+                    } catch (CoreClient.NotFound removedMeanwhile) {
+                        // taken off the team between the two calls: not theirs to show
+                    }
+                }
+            }
+            coOrganized = shared;
             grid.setItems(events);
             status.setText(events.isEmpty() ? "You have no events yet." : "Click an event to open its live dashboard.");
         } catch (CoreClient.Unauthorized e) {

@@ -66,6 +66,10 @@ public final class CoreStandIn {
      */
     public static void hasAccount(String token, String password, String secret, String code,
                                   List<String> recoveryCodes) {
+        server().stubFor(get(urlPathEqualTo("/api/v1/organizers/me/team"))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(okJson("{\"members\":[],\"invitations\":[]}")));
+        isOnTeams(token, "[]");
         server().stubFor(get(urlPathEqualTo("/api/v1/organizers/me/email-verification"))
                 .withHeader("Authorization", equalTo("Bearer " + token))
                 .willReturn(okJson("{\"verified\":false}")));
@@ -180,12 +184,20 @@ public final class CoreStandIn {
                         .withBody(questionsJson)));
     }
 
-    /** {@code GET /api/v1/events}: this organizer's only event. */
+    /** {@code GET /api/v1/events}: this organizer's only event; they are on nobody's team. */
     public static void listsEvents(String token, UUID id, String title) {
         server().stubFor(get(urlPathEqualTo("/api/v1/events"))
                 .withHeader("Authorization", equalTo("Bearer " + token))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("[" + eventJson(id, title) + "]")));
+        isOnTeams(token, "[]");
+    }
+
+    /** {@code GET /api/v1/organizers/me/memberships}: these teams (a JSON array as the core writes it). */
+    public static void isOnTeams(String token, String membershipsJson) {
+        server().stubFor(get(urlPathEqualTo("/api/v1/organizers/me/memberships"))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(okJson(membershipsJson)));
     }
 
     /** {@code GET /api/v1/organizers/me}: the account behind the token, its address confirmed. */

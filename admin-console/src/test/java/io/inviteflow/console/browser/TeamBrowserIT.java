@@ -1,0 +1,106 @@
+package io.inviteflow.console.browser;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.inviteflow.console.support.CoreStandIn;
+import io.inviteflow.console.support.TestProperties;
+import io.inviteflow.testsupport.Chromium;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * In a real browser, against the WireMock stand-in of the core's team API: the events page lists the events one
+ * co-organizes beside one's own, the owner invites a co-organizer from an event's Team dialog, and a mailed link's
+ * join page — reached through the sign-in page — says what it invites to and joins on a click.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TeamBrowserIT {
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        TestProperties.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void anOwnerInvitesACoOrganizerAndSeesTheEventsTheyCoOrganize() {
+        CoreStandIn.reset();
+        UUID own = UUID.randomUUID();
+        UUID shared = UUID.randomUUID();
+        CoreStandIn.acceptsLogin("grace@example.org", "hopper-1906", "token-grace");
+        CoreStandIn.listsEvents("token-grace", own, "Grace's garden party");
+        CoreStandIn.hasEvent("token-grace", shared, "Linus's launch");
+        CoreStandIn.isOnTeams("token-grace", """
+                [{"ownerId":"%s","ownerName":"Linus","role":"CO_ORGANIZER","eventId":"%s","eventTitle":"Linus's launch"}]
+                """.formatted(UUID.randomUUID(), shared));
+        CoreStandIn.server().stubFor(get(urlPathEqualTo("/api/v1/events/" + own + "/team"))
+                .withHeader("Authorization", equalTo("Bearer token-grace"))
+                .willReturn(okJson("""
+                        {"members":[{"memberId":"%s","name":"Ada","email":"ada@example.org","role":"CO_ORGANIZER"}],
+                         "invitations":[]}""".formatted(UUID.randomUUID()))));
+        CoreStandIn.server().stubFor(post(urlPathEqualTo("/api/v1/events/" + own + "/team/invitations"))
+                .willReturn(okJson("{}").withStatus(201)));
+
+        try (Chromium chromium = new Chromium()) {
+            Page page = chromium.browser.newPage();
+            new LoginPage(page, "http://127.0.0.1:" + port).signIn("grace@example.org", "hopper-1906");
+            assertThat(page.getByText("Linus's launch")).isVisible();
+            assertThat(page.getByText("with Linus")).isVisible();
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Team")))
+                    .hasCount(1); // the owner's own event only
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Team")).click();
+            assertThat(page.locator("#team-members")).containsText("ada@example.org");
+            page.locator("#team-invite-address input").fill("linus@example.org");
+            page.locator("#team-invite").click();
+            assertThat(page.getByText("An invitation is on its way to linus@example.org.")).isVisible();
+        }
+        CoreStandIn.server().verify(1, postRequestedFor(urlPathEqualTo("/api/v1/events/" + own + "/team/invitations"))
+                .withHeader("Authorization", equalTo("Bearer token-grace"))
+                .withRequestBody(equalToJson("{\"email\":\"linus@example.org\"}")));
+    }
+
+    @Test
+    void aMailedLinkLeadsThroughSignInToWhatItInvitesToAndJoins() {
+        CoreStandIn.reset();
+        CoreStandIn.acceptsLogin("grace@example.org", "hopper-1906", "token-grace");
+        CoreStandIn.listsEvents("token-grace", UUID.randomUUID(), "Grace's garden party");
+        String offer = """
+                {"ownerId":"%s","ownerName":"Linus","role":"CO_ORGANIZER","eventId":"%s","eventTitle":"Linus's launch"}
+                """.formatted(UUID.randomUUID(), UUID.randomUUID());
+        CoreStandIn.server().stubFor(get(urlPathEqualTo("/api/v1/team-invitations/link-123"))
+                .withHeader("Authorization", equalTo("Bearer token-grace")).willReturn(okJson(offer)));
+        CoreStandIn.server().stubFor(post(urlPathEqualTo("/api/v1/team-invitations/link-123/accept"))
+                .withHeader("Authorization", equalTo("Bearer token-grace")).willReturn(okJson(offer)));
+
+        try (Chromium chromium = new Chromium()) {
+            Page page = chromium.browser.newPage();
+            page.navigate("http://127.0.0.1:" + port + "/join/link-123");
+            page.locator("input[name=username]").fill("grace@example.org");
+            page.locator("input[name=password]").fill("hopper-1906");
+            page.locator("input[name=password]").press("Enter");
+
+            assertThat(page.locator("#join-offer")).containsText("Linus invites you to co-organize \"Linus's launch\"");
+            CoreStandIn.server().verify(0, postRequestedFor(urlPathEqualTo("/api/v1/team-invitations/link-123/accept")));
+            page.locator("#join").click();
+            assertThat(page.getByText("Your events")).isVisible();
+        }
+        CoreStandIn.server().verify(1, postRequestedFor(urlPathEqualTo("/api/v1/team-invitations/link-123/accept")));
+    }
+}
