@@ -63,6 +63,7 @@ class OrganizerConsoleIT {
                 .filter(a -> !a.startsWith("--inviteflow.security.admins=")).toList());
         coreArgs.add("--inviteflow.security.admins=" + ADMIN);
         coreArgs.add("--server.port=" + corePort);
+        coreArgs.add("--inviteflow.console-url=" + console); // team invitations link to its join page
         coreArgs.add("--inviteflow.payments.stripe.api-base=" + STRIPE.baseUrl());
         coreArgs.add("--inviteflow.payments.stripe.webhook-secret=" + STRIPE_SECRET);
         coreArgs.add("--inviteflow.payments.paypal.client-id="); // no PayPal stand-in here: card payments only
@@ -258,6 +259,58 @@ class OrganizerConsoleIT {
             assertThat(page.getByText("Batch job runs")).isVisible();
             assertThat(cell(page, "unansweredReminderJob")).isVisible();
             assertThat(cell(page, "COMPLETED")).isVisible();
+        }
+    }
+
+    /**
+     * The owner invites a co-organizer from the event's Team dialog; the mailed link leads the invitee, signed in with
+     * an account of another address, to the join page; joined, they find the event beside their own and its guests.
+     */
+    @Test
+    void aCoOrganizerJoinsFromTheMailedLinkAndWorksOnTheSharedEvent() throws Exception {
+        String owner = "linus-" + RUN + "@example.org";
+        post("/api/v1/organizers", null, "{\"email\":\"%s\",\"password\":\"torvalds-1969\",\"name\":\"Linus\"}"
+                .formatted(owner));
+        String token = post("/api/v1/auth/token", null,
+                "{\"email\":\"%s\",\"password\":\"torvalds-1969\"}".formatted(owner)).get("accessToken").asText();
+        String eventId = post("/api/v1/events", token, """
+                {"title":"Shared supper","startsAt":"2027-05-20T19:00:00+02:00","timeZone":"Europe/Berlin"}""")
+                .get("id").asText();
+        post("/api/v1/events/" + eventId + "/invitations", token, "{\"guests\":[{\"name\":\"Edsger\"}]}");
+        String mailbox = "tove-" + RUN + "@example.org";
+        String partner = "tove-work-" + RUN + "@example.org"; // signs in with another address than the one invited
+        post("/api/v1/organizers", null, "{\"email\":\"%s\",\"password\":\"jansson-1914\",\"name\":\"Tove\"}"
+                .formatted(partner));
+
+        try (Chromium chromium = new Chromium()) {
+            Page page = chromium.browser.newPage();
+            page.navigate(console + "/login");
+            page.locator("input[name=username]").fill(owner);
+            page.locator("input[name=password]").fill("torvalds-1969");
+            page.locator("input[name=password]").press("Enter");
+            assertThat(cell(page, "Shared supper")).isVisible();
+            page.locator("vaadin-button", new Page.LocatorOptions().setHasText("Team")).click();
+            page.locator("#team-invite-address input").fill(mailbox);
+            page.locator("#team-invite").click();
+            assertThat(page.getByText("An invitation is on its way to " + mailbox + ".")).isVisible();
+        }
+        String mail = io.inviteflow.testsupport.Mailboxes.awaitInbox(mailbox, 1, Duration.ofSeconds(30)).get(0).text();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("(http\\S+/join/[A-Za-z0-9_-]+)").matcher(mail);
+        assertThat(link.find()).as(mail).isTrue();
+        assertThat(link.group(1)).startsWith(console);
+
+        try (Chromium chromium = new Chromium()) {
+            Page page = chromium.browser.newPage();
+            page.navigate(link.group(1));
+            page.locator("input[name=username]").fill(partner);
+            page.locator("input[name=password]").fill("jansson-1914");
+            page.locator("input[name=password]").press("Enter");
+            assertThat(page.locator("#join-offer")).containsText("Linus invites you to co-organize \"Shared supper\"");
+            page.locator("#join").click();
+            assertThat(cell(page, "Shared supper")).isVisible();
+            assertThat(page.getByText("with Linus")).isVisible();
+            page.navigate(console + "/events/" + eventId + "/guests");
+            assertThat(page.getByText("Edsger").first()).isVisible();
         }
     }
 

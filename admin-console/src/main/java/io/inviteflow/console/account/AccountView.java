@@ -70,8 +70,9 @@ public class AccountView extends VerticalLayout {
                 new H3("Sessions"), new Paragraph("Signs out every browser, phone and script signed in to this "
                         + "account, this one too."), everywhere,
                 new H3("Marketing team"), new TeamPanel(teams, organizer, CoreTeams.Scope.MARKETING, "Members of "
-                        + "your marketing team run your campaigns and keep your address book through the API (naming "
-                        + "you in its Inviteflow-Organizer header); they read your events but not your guest lists."),
+                        + "your marketing team run your campaigns and keep your address book, choosing you under "
+                        + "\"Working for\" on the Campaigns and Contacts pages; they see your events but not your "
+                        + "guest lists."),
                 new H3("Teams you are on"), new MembershipsPanel(teams, organizer),
                 new H3("Recent activity"), trail);
         refresh();

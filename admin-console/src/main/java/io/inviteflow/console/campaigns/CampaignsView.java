@@ -24,6 +24,8 @@ import com.vaadin.flow.router.Route;
 import io.inviteflow.console.core.CoreCampaigns;
 import io.inviteflow.console.core.CoreClient;
 import io.inviteflow.console.core.CoreEvent;
+import io.inviteflow.console.core.CoreTeams;
+import io.inviteflow.console.team.WorkingFor;
 import io.inviteflow.console.core.CoreTickets;
 import io.inviteflow.console.engagement.EngagementStore;
 import io.inviteflow.console.engagement.EventMetrics;
@@ -46,7 +48,8 @@ import java.util.UUID;
 /**
  * Marketing: build a segment of the organizer's guests and see how many people it reaches as it is built, write the
  * message with merge fields, send it now or at a time; the campaigns so far with their state. batch-jobs sends them
- * (once per person and channel; people who unsubscribed from marketing are never in a segment).
+ * (once per person and channel; people who unsubscribed from marketing are never in a segment). A member of other
+ * organizers' marketing teams chooses whose campaigns to work on ({@link WorkingFor}).
  */
 @Route(value = "campaigns", layout = MainLayout.class)
 @PageTitle("Campaigns · Inviteflow")
@@ -58,7 +61,15 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CampaignsView.class);
-    private final CoreClient core;
+    private final CoreClient ownCore;
+    private final CoreCampaigns ownCampaigns;
+    private final CoreTeams teams;
+    private final TaskScheduler poller;
+    /** the clients of this page's calls: the organizer's own, or working for the organizer chosen (WorkingFor) */
+    private CoreClient core;
+    private CoreCampaigns campaigns;
+    /** the organizer whose campaigns these are, when not the signed-in one's own */
+    private java.util.Optional<UUID> workingFor = java.util.Optional.empty();
     private final EngagementStore engagement;
     /** made anew with each form (the view is reused when its link is followed again) */
     private Button bestTime = new Button();
@@ -71,7 +82,6 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
     private Map<UUID, String> templateOfEvent = Map.of();
     /** the organizer's opens by hour of the week, for the best send time; none until read */
     private EventMetrics organizerOpens = new EventMetrics(List.of());
-    private final CoreCampaigns campaigns;
     private final BatchJobsClient sending;
     private final CurrentOrganizer organizer;
     private final Grid<CoreCampaigns.Campaign> grid = new Grid<>();
@@ -81,16 +91,20 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
     private final CheckboxGroup<String> channels = new CheckboxGroup<>("Through");
     private final Paragraph audience = new Paragraph();
     private final Paragraph status = new Paragraph();
-    private final CampaignResultsPanel results;
+    private CampaignResultsPanel results;
     private final GuestFilters filters;
     private ZoneId zone = ZoneId.systemDefault();
 
     public CampaignsView(CoreClient core, CoreCampaigns campaigns, BatchJobsClient sending, CoreTickets tickets,
                          CurrentOrganizer organizer, @Qualifier("livePoller") TaskScheduler poller,
-                         EngagementStore engagement) {
+                         EngagementStore engagement, CoreTeams teams) {
+        this.ownCore = core;
         this.core = core;
         this.engagement = engagement;
+        this.ownCampaigns = campaigns;
         this.campaigns = campaigns;
+        this.teams = teams;
+        this.poller = poller;
         this.sending = sending;
         this.organizer = organizer;
         this.results = new CampaignResultsPanel(campaigns, poller);
@@ -138,12 +152,18 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         try {
+            WorkingFor choice = WorkingFor.of(event.getLocation().getQueryParameters(), teams, organizer, "campaigns");
+            workingFor = choice.organizer();
+            core = choice.client(ownCore);
+            campaigns = workingFor.isPresent() ? new CoreCampaigns(core) : ownCampaigns;
+            results = new CampaignResultsPanel(campaigns, poller);
+            grid.deselectAll();
             List<CoreEvent> own = core.events(organizer.accessToken());
             events.setItems(own);
             templateOfEvent = own.stream().filter(e -> e.template() != null)
                     .collect(java.util.stream.Collectors.toMap(CoreEvent::id, CoreEvent::template));
             count();
-            add(new H2("Campaigns"), new H3("New campaign"), form(), new H3("So far"), grid, status, results);
+            add(new H2("Campaigns"), choice.select(), new H3("New campaign"), form(), new H3("So far"), grid, status, results);
             refreshList();
         } catch (CoreClient.Unauthorized e) {
             organizer.logout();
@@ -195,7 +215,8 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         bestTime.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         bestTime.setVisible(false);
         try {
-            organizerOpens = engagement.organizerMetrics(core.me(organizer.accessToken()).id());
+            organizerOpens = engagement.organizerMetrics(workingFor.orElseGet(() -> ownCore.me(organizer.accessToken())
+                    .id()));
         } catch (CoreClient.Unauthorized e) {
             throw e;
         } catch (RuntimeException e) {

@@ -17,7 +17,12 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import io.inviteflow.console.core.CoreClient;
+import io.inviteflow.console.core.CoreTeams;
+import io.inviteflow.console.team.WorkingFor;
 import io.inviteflow.console.core.CoreContacts;
 import io.inviteflow.console.layout.MainLayout;
 import io.inviteflow.console.security.CurrentOrganizer;
@@ -27,17 +32,22 @@ import java.util.stream.Collectors;
 
 /**
  * The organizer's address book: import a vCard, CSV (Google, Outlook, LinkedIn) or Facebook/Instagram export, see
- * what was imported, merged and rejected (with the line), search, and keep contacts in lists.
+ * what was imported, merged and rejected (with the line), search, and keep contacts in lists. A member of other
+ * organizers' marketing teams chooses whose address book to work on ({@link WorkingFor}).
  */
 @Route(value = "contacts", layout = MainLayout.class)
 @PageTitle("Contacts · Inviteflow")
 @PermitAll
-public class ContactsView extends VerticalLayout {
+public class ContactsView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final int PAGE = 500;
 
-    private final CoreClient core;
+    private final CoreClient ownCore;
+    private final CoreTeams teams;
+    /** the organizer's own client, or one working for the organizer chosen (WorkingFor) */
+    private CoreClient core;
     private final String token;
+    private final Div workingFor = new Div();
     private final CurrentOrganizer organizer;
     private final Grid<CoreContacts.Contact> grid = new Grid<>();
     private final Grid<CoreContacts.Issue> rejected = new Grid<>();
@@ -47,8 +57,10 @@ public class ContactsView extends VerticalLayout {
     private final ComboBox<CoreContacts.ContactList> list = new ComboBox<>("List");
     private final TextField importInto = new TextField("Import into list (optional)");
 
-    public ContactsView(CoreClient core, CurrentOrganizer organizer) {
+    public ContactsView(CoreClient core, CoreTeams teams, CurrentOrganizer organizer) {
+        this.ownCore = core;
         this.core = core;
+        this.teams = teams;
         this.organizer = organizer;
         this.token = organizer.accessToken();
         setSizeFull();
@@ -85,8 +97,26 @@ public class ContactsView extends VerticalLayout {
 
         HorizontalLayout filters = new HorizontalLayout(search, list, newList, create);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(new H2("Contacts"), new HorizontalLayout(importInto, upload), report, rejected, filters, count, grid);
+        add(new H2("Contacts"), workingFor, new HorizontalLayout(importInto, upload), report, rejected, filters, count,
+                grid);
         setFlexGrow(1, grid);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        workingFor.removeAll();
+        try {
+            WorkingFor choice = WorkingFor.of(event.getLocation().getQueryParameters(), teams, organizer, "contacts");
+            core = choice.client(ownCore);
+            workingFor.add(choice.select());
+        } catch (CoreClient.Unauthorized e) {
+            organizer.logout();
+            return;
+        } catch (CoreClient.CoreException e) {
+            core = ownCore;
+            workingFor.add(new Paragraph("Your teams could not be read now: these are your own contacts."));
+        }
+        list.clear();
         refreshLists();
         refresh();
     }

@@ -26,9 +26,12 @@ import org.springframework.web.client.RestClientException;
 @Component
 public class CoreClient {
 
+    /** Names the organizer a team member works for (the core's TeamPolicy). */
+    public static final String ORGANIZER_HEADER = "Inviteflow-Organizer";
     private final RestClient rest;
     private final String coreUrl;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public CoreClient(RestClient.Builder builder, CoreProperties properties) {
         // JDK client, not HttpURLConnection: the latter throws on a 401 to a streamed POST instead of returning it.
         // HTTP/1.1: the JDK's default h2c upgrade attempt breaks POSTs with a body on some servers (WireMock's Jetty).
@@ -357,6 +360,20 @@ public class CoreClient {
         } catch (java.io.IOException e) {
             return "the core refused the request";
         }
+    }
+
+    private CoreClient(RestClient rest, String coreUrl) {
+        this.rest = rest;
+        this.coreUrl = coreUrl;
+    }
+
+    /**
+     * The same client working for another organizer, as a member of their marketing team: every call names them in
+     * the core's {@value #ORGANIZER_HEADER} header, and the core answers as it would them for the campaigns,
+     * contacts and events, and refuses the rest (403) unless the signed-in person is on that team.
+     */
+    public CoreClient workingFor(UUID organizerId) {
+        return new CoreClient(rest.mutate().defaultHeader(ORGANIZER_HEADER, organizerId.toString()).build(), coreUrl);
     }
 
     /** The configured client, for the other clients of this package (one feature's calls each). */

@@ -103,4 +103,43 @@ class TeamBrowserIT {
         }
         CoreStandIn.server().verify(1, postRequestedFor(urlPathEqualTo("/api/v1/team-invitations/link-123/accept")));
     }
+
+    @Test
+    void aMarketerWorksOnAnotherOrganizersContactsWhenChosen() {
+        CoreStandIn.reset();
+        UUID linus = UUID.randomUUID();
+        CoreStandIn.acceptsLogin("grace@example.org", "hopper-1906", "token-grace");
+        CoreStandIn.listsEvents("token-grace", UUID.randomUUID(), "Grace's garden party");
+        CoreStandIn.isOnTeams("token-grace", """
+                [{"ownerId":"%s","ownerName":"Linus","role":"MARKETING","eventId":null,"eventTitle":null}]"""
+                .formatted(linus));
+        CoreStandIn.server().stubFor(get(urlPathEqualTo("/api/v1/contact-lists")).willReturn(okJson("[]")));
+        CoreStandIn.server().stubFor(get(urlPathEqualTo("/api/v1/contacts")).willReturn(okJson(contacts("Ada Own"))));
+        CoreStandIn.server().stubFor(get(urlPathEqualTo("/api/v1/contacts"))
+                .withHeader("Inviteflow-Organizer", equalTo(linus.toString())).atPriority(1)
+                .willReturn(okJson(contacts("Margaret Of-Linus"))));
+
+        try (Chromium chromium = new Chromium()) {
+            Page page = chromium.browser.newPage();
+            new LoginPage(page, "http://127.0.0.1:" + port).signIn("grace@example.org", "hopper-1906");
+            page.navigate("http://127.0.0.1:" + port + "/contacts");
+            assertThat(page.getByText("Ada Own")).isVisible();
+
+            page.locator("#working-for").click();
+            page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Linus")).click();
+            assertThat(page.getByText("Margaret Of-Linus")).isVisible();
+            assertThat(page.getByText("Ada Own")).hasCount(0);
+            org.assertj.core.api.Assertions.assertThat(page.url()).endsWith("/contacts?for=" + linus);
+        }
+        CoreStandIn.server().verify(postRequestedFor(urlPathEqualTo("/api/v1/auth/token")));
+        CoreStandIn.server().verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo("/api/v1/contacts")).withHeader("Authorization", equalTo("Bearer token-grace"))
+                .withHeader("Inviteflow-Organizer", equalTo(linus.toString())));
+    }
+
+    private static String contacts(String name) {
+        return """
+                {"total":1,"offset":0,"contacts":[{"id":"%s","displayName":"%s","organization":null,
+                 "emails":[],"phones":[],"lists":[]}]}""".formatted(UUID.randomUUID(), name);
+    }
 }
