@@ -65,6 +65,15 @@ public class CoreAccount {
      * Asks the core to mail a link for a new password to this address; it answers alike whether or not an account has
      * the address (429 past the limit of its client).
      */
+    /**
+     * Signs up. The core answers a taken address as a new one (its owner is mailed instead), so this cannot tell
+     * either; {@link CoreClient.Refused} for an address that is not one, a password its rules refuse, or 429.
+     */
+    public void signUp(String name, String email, String password) {
+        CoreClient.call(() -> core.rest().post().uri("/api/v1/organizers").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", name, "email", email, "password", password)).retrieve().toBodilessEntity());
+    }
+
     public void askForNewPassword(String email) {
         CoreClient.call(() -> core.rest().post().uri("/api/v1/auth/password-reset")
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("email", email)).retrieve().toBodilessEntity());

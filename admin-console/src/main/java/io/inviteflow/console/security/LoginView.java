@@ -34,7 +34,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         setAlignItems(FlexComponent.Alignment.CENTER);
         setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
         configureForm();
-        add(new H1("Inviteflow"), new Paragraph("Organizer console"), form);
+        add(new H1("Inviteflow"), new Paragraph("Organizer console"), form,
+                new com.vaadin.flow.component.html.Anchor("sign-up", "New here? Create an account"));
     }
 
     private void configureForm() {

@@ -63,6 +63,28 @@ class AccountBrowserIT {
     }
 
     @Test
+    void aNewOrganizerSignsUpFromTheSignInPage() {
+        CoreStandIn.reset();
+        CoreStandIn.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                urlPathEqualTo("/api/v1/organizers")).willReturn(com.github.tomakehurst.wiremock.client.WireMock
+                .okJson("{}").withStatus(201)));
+
+        try (Chromium chromium = new Chromium()) {
+            Page page = chromium.browser.newPage();
+            new LoginPage(page, "http://127.0.0.1:" + port);
+            page.getByText("New here? Create an account").click();
+            page.locator("#sign-up-name input").fill("Margaret");
+            page.locator("#sign-up-address input").fill("margaret@example.org");
+            page.locator("#sign-up-password input").fill("hamilton-1936");
+            page.locator("#sign-up").click();
+
+            assertThat(page.locator("#sign-up-outcome")).containsText("Almost there: we mailed margaret@example.org");
+        }
+        CoreStandIn.server().verify(1, postRequestedFor(urlPathEqualTo("/api/v1/organizers")).withRequestBody(
+                equalToJson("{\"name\":\"Margaret\",\"email\":\"margaret@example.org\",\"password\":\"hamilton-1936\"}")));
+    }
+
+    @Test
     void aForgottenPasswordIsAskedForFromTheSignInPage() {
         CoreStandIn.reset();
         CoreStandIn.takesPasswordResetRequests();

@@ -81,7 +81,7 @@ class InvitationController {
     @ResponseStatus(HttpStatus.CREATED)
     InviteResponse invite(AuthenticatedOrganizer organizer, @PathVariable UUID eventId,
                           @Valid @RequestBody InviteRequest request) {
-        List<InvitationService.Guest> guests = guests(organizer.id(), request);
+        List<InvitationService.Guest> guests = guests(organizer, request);
         return new InviteResponse(invitations.invite(organizer.id(), eventId, guests,
                 new InvitationService.Defaults(request.message(), request.theme(), request.maxPlusOnes())));
     }
@@ -104,7 +104,11 @@ class InvitationController {
                 answered.answerVersion(), answered.attendance(), answered.answers());
     }
 
-    private List<InvitationService.Guest> guests(UUID organizerId, InviteRequest request) {
+    /**
+     * The guests named, and those of the contacts chosen: the signed-in person's own address book, also for a
+     * co-organizer (the owner's stays the owner's), whose guests are then copied without a link to the contact.
+     */
+    private List<InvitationService.Guest> guests(AuthenticatedOrganizer organizer, InviteRequest request) {
         MergeFields.check("message", request.message());
         checkTheme("theme", request.theme());
         List<InvitationService.Guest> guests = new ArrayList<>();
@@ -117,9 +121,9 @@ class InvitationController {
                     g.maxPlusOnes(), null));
         }
         if (request.contactListId() != null || request.contactIds() != null) {
-            for (Contact c : contacts.resolve(organizerId, request.contactListId(), request.contactIds())) {
+            for (Contact c : contacts.resolve(organizer.signedIn(), request.contactListId(), request.contactIds())) {
                 guests.add(new InvitationService.Guest(c.displayName(), c.firstName(), c.lastName(), c.bestEmail(),
-                        c.bestPhone(), null, null, null, c.id()));
+                        c.bestPhone(), null, null, null, organizer.onATeam() ? null : c.id()));
             }
         }
         if (guests.isEmpty()) {

@@ -62,12 +62,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+        // the validator reports in no fixed order: sorted, the same body gets the same answer every time
+        List<FieldError> fieldErrors = ex.getBindingResult().getFieldErrors().stream()
+                .sorted(java.util.Comparator.comparing(FieldError::getField)
+                        .thenComparing(e -> String.valueOf(e.getDefaultMessage())))
+                .toList();
+        List<Map<String, String>> errors = fieldErrors.stream()
                 .map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
                 .toList();
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setTitle("Invalid request");
-        problem.setDetail(ex.getBindingResult().getFieldErrors().stream()
+        problem.setDetail(fieldErrors.stream()
                 .map(ApiExceptionHandler::describe)
                 .collect(Collectors.joining("; ")));
         if (!errors.isEmpty()) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -68,6 +69,19 @@ class TeamIT extends CoreIntegrationTest {
         assertThat(api.get("/api/v1/events/" + shared + "/guests", owner).body()).contains("Linus");
         assertThat(api.patch("/api/v1/events/" + shared, partner, "{\"venueName\":\"The barn\"}").status())
                 .isEqualTo(200);
+        // from their own address book, not the owner's
+        api.upload("/api/v1/contacts/import?list=Mine", partner, "mine.csv",
+                "First Name,E-mail Address\nMargaret,margaret-team@example.org\n".getBytes(StandardCharsets.UTF_8));
+        api.upload("/api/v1/contacts/import?list=Owners", owner, "owners.csv",
+                "First Name,E-mail Address\nBarbara,barbara-team@example.org\n".getBytes(StandardCharsets.UTF_8));
+        String mine = api.get("/api/v1/contact-lists", partner).json().get(0).get("id").asText();
+        String owners = api.get("/api/v1/contact-lists", owner).json().get(0).get("id").asText();
+        assertThat(api.post("/api/v1/events/" + shared + "/invitations", partner,
+                "{\"contactListId\":\"%s\"}".formatted(mine)).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/events/" + shared + "/invitations", partner,
+                "{\"contactListId\":\"%s\"}".formatted(owners)).status()).as("the owner's list").isEqualTo(404);
+        assertThat(api.get("/api/v1/events/" + shared + "/guests", owner).body()).contains("Margaret")
+                .doesNotContain("Barbara");
 
         // not the owner's: calling it off, its team, the other event, its guests through the shared event's path
         assertThat(api.post("/api/v1/events/" + shared + "/cancel", partner, "{}").status()).isEqualTo(404);

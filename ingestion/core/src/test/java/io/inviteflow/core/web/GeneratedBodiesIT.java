@@ -2,7 +2,6 @@ package io.inviteflow.core.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inviteflow.core.support.Api;
 import io.inviteflow.core.support.CoreIntegrationTest;
@@ -20,6 +19,12 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static io.inviteflow.core.support.GeneratedJson.NODES;
+import static io.inviteflow.core.support.GeneratedJson.any;
+import static io.inviteflow.core.support.GeneratedJson.body;
+import static io.inviteflow.core.support.GeneratedJson.date;
+import static io.inviteflow.core.support.GeneratedJson.number;
+import static io.inviteflow.core.support.GeneratedJson.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,7 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GeneratedBodiesIT extends CoreIntegrationTest {
 
     private static final int BODIES_PER_ENDPOINT = 600;
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> TABLES = List.of("party_event", "invitation", "event_question",
             "question_answer", "contact", "contact_point", "contact_list", "contact_list_member", "webhook_endpoint",
             "media");
@@ -129,86 +133,8 @@ class GeneratedBodiesIT extends CoreIntegrationTest {
                 t -> jdbc.sql("SELECT count(*) FROM " + t).query(Long.class).single()));
     }
 
-    /**
-     * Bodies that start from a valid one and have each field, now and then, replaced by a value of its own kind (itself
-     * often wrong), by any JSON value, or removed; some are not JSON at all.
-     */
-    @SuppressWarnings("unchecked")
-    private static Arbitrary<String> body(String valid, Object... pairs) {
-        ObjectNode baseline;
-        try {
-            baseline = (ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(valid);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException(e);
-        }
-        Arbitrary<ObjectNode> object = Arbitraries.just(0).map(x -> baseline.deepCopy());
-        for (int i = 0; i < pairs.length; i += 2) {
-            String name = (String) pairs[i];
-            Arbitrary<JsonNode> own = ((Arbitrary<? extends JsonNode>) pairs[i + 1]).map(n -> (JsonNode) n);
-            Arbitrary<JsonNode> change = Arbitraries.frequencyOf(
-                    net.jqwik.api.Tuple.of(78, Arbitraries.just((JsonNode) null)),
-                    net.jqwik.api.Tuple.of(14, own),
-                    net.jqwik.api.Tuple.of(4, any()),
-                    net.jqwik.api.Tuple.of(4, Arbitraries.just((JsonNode) com.fasterxml.jackson.databind.node
-                            .MissingNode.getInstance())));
-            object = Combinators.combine(object, change).as((o, v) -> {
-                if (v == null) {
-                    return o;
-                }
-                ObjectNode copy = o.deepCopy();
-                if (v.isMissingNode()) {
-                    copy.remove(name);
-                } else {
-                    copy.set(name, v);
-                }
-                return copy;
-            });
-        }
-        Arbitrary<String> wellFormed = object.map(JsonNode::toString);
-        Arbitrary<String> broken = Arbitraries.of("", "{", "[]", "null", "{\"title\":}", "\"just a string\"",
-                "{\"title\":\"\\u0000\"}", "{\"a\":" + "[".repeat(2000) + "]".repeat(2000) + "}");
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(19, wellFormed), net.jqwik.api.Tuple.of(1, broken));
-    }
-
     private static Arbitrary<JsonNode> emptyArray() {
         return Arbitraries.just(NODES.arrayNode());
-    }
-
-    /** Any JSON value at all. */
-    private static Arbitrary<JsonNode> any() {
-        return Arbitraries.oneOf(text(), number(), date(), Arbitraries.of(true, false).map(NODES::booleanNode),
-                Arbitraries.just(NODES.nullNode()), Arbitraries.just(NODES.arrayNode()),
-                Arbitraries.just(NODES.objectNode().put("x", 1)));
-    }
-
-    private static Arbitrary<JsonNode> text() {
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(80, Arbitraries.strings().alpha().numeric().withChars(' ', 'é', '{', '}')
-                        .ofMinLength(1).ofMaxLength(40)),
-                net.jqwik.api.Tuple.of(20, Arbitraries.oneOf(
-                Arbitraries.strings().ofMinLength(0).ofMaxLength(40),
-                Arbitraries.strings().all().ofMaxLength(20),
-                Arbitraries.strings().withChars('\u0000', '\u202e', '\ud83c', 'a', '<', '>', '"').ofMaxLength(10),
-                Arbitraries.strings().alpha().ofLength(6000),
-                Arbitraries.of("Ada", "{firstName}", "{nope}", "   ", "'; DROP TABLE invitation; --"))))
-                .map(NODES::textNode);
-    }
-
-    private static Arbitrary<JsonNode> number() {
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(80,
-                        Arbitraries.integers().between(-1, 60).map(n -> (JsonNode) NODES.numberNode(n))),
-                net.jqwik.api.Tuple.of(20, Arbitraries.oneOf(
-                Arbitraries.of(Long.MAX_VALUE, Long.MIN_VALUE, (long) Integer.MAX_VALUE + 1).map(NODES::numberNode),
-                Arbitraries.doubles().map(NODES::numberNode),
-                Arbitraries.just(NODES.numberNode(new java.math.BigInteger("9".repeat(40)))))));
-    }
-
-    private static Arbitrary<JsonNode> date() {
-        return Arbitraries.oneOf(
-                Arbitraries.of("2027-06-12T18:00:00+02:00", "2027-06-12T10:00:00Z", "0001-01-01T00:00:00Z",
-                        "+999999999-12-31T23:59:59Z", "2027-02-30T10:00:00Z", "tomorrow", "2027-06-12").map(
-                        NODES::textNode),
-                Arbitraries.integers().between(1900, 10000).map(y -> NODES.textNode(y + "-03-01T12:00:00Z")));
     }
 
     private static Arbitrary<JsonNode> zone() {
