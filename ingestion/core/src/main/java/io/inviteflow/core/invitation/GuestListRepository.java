@@ -1,5 +1,6 @@
 package io.inviteflow.core.invitation;
 
+import io.inviteflow.core.security.PersonalText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,9 +16,11 @@ import java.util.UUID;
 class GuestListRepository {
 
     private final JdbcClient jdbc;
+    private final PersonalText text;
 
-    GuestListRepository(JdbcClient jdbc) {
+    GuestListRepository(JdbcClient jdbc, PersonalText text) {
         this.jdbc = jdbc;
+        this.text = text;
     }
 
     /**
@@ -77,9 +80,10 @@ class GuestListRepository {
         params.put("offset", offset);
         params.put("limit", limit);
         Map<UUID, GuestRow> rows = new LinkedHashMap<>();
+        Map<UUID, byte[]> sealedNotes = new java.util.HashMap<>();
         jdbc.sql("""
                         SELECT i.id, i.guest_name, i.guest_email, i.guest_phone, i.response, i.attendance, i.plus_ones,
-                               i.note, i.answered_at, i.first_opened_at, i.waitlisted_at
+                               i.note, i.answered_at, i.first_opened_at, i.waitlisted_at, i.note_sealed
                         FROM invitation i WHERE %s
                         ORDER BY i.waitlisted_at NULLS LAST, lower(i.guest_name), i.id
                         OFFSET :offset LIMIT :limit""".formatted(WHERE))
@@ -90,18 +94,30 @@ class GuestListRepository {
                             rs.getString(6), rs.getInt(7), rs.getString(8), rs.getObject(9, OffsetDateTime.class),
                             rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class),
                             new java.util.ArrayList<>()));
+                    byte[] sealed = rs.getBytes(12);
+                    if (sealed != null) {
+                        sealedNotes.put(id, sealed);
+                    }
                 });
-        if (!rows.isEmpty()) {
-            jdbc.sql("""
-                            SELECT a.invitation_id, a.question_id, a.guest_index, a.value FROM question_answer a
-                            JOIN event_question q ON q.id = a.question_id
-                            WHERE a.invitation_id = ANY(:ids) ORDER BY q.position, a.guest_index""")
-                    .param("ids", rows.keySet().toArray(UUID[]::new))
-                    .query(rs -> {
-                        rows.get(rs.getObject(1, UUID.class)).answers().add(new QuestionAnswer(
-                                rs.getObject(2, UUID.class), rs.getInt(3), rs.getString(4)));
-                    });
+        if (rows.isEmpty()) {
+            return List.of();
         }
+        // each guest's texts are sealed under their own key: the page's keys read in one query
+        PersonalText.Opener opener = text.openerFor(rows.keySet().stream().map(PersonalText::personKey).toList());
+        sealedNotes.forEach((id, sealed) -> rows.computeIfPresent(id, (k, row) -> new GuestRow(row.id(), row.name(),
+                row.email(), row.phone(), row.response(), row.attendance(), row.plusOnes(),
+                opener.open(PersonalText.personKey(id), sealed), row.answeredAt(), row.firstOpenedAt(),
+                row.waitlistedAt(), row.answers())));
+        jdbc.sql("""
+                        SELECT a.invitation_id, a.question_id, a.guest_index, a.value, a.value_sealed
+                        FROM question_answer a JOIN event_question q ON q.id = a.question_id
+                        WHERE a.invitation_id = ANY(:ids) ORDER BY q.position, a.guest_index""")
+                .param("ids", rows.keySet().toArray(UUID[]::new))
+                .query(rs -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    rows.get(id).answers().add(new QuestionAnswer(rs.getObject(2, UUID.class), rs.getInt(3),
+                            opener.openOr(PersonalText.personKey(id), rs.getBytes(5), rs.getString(4))));
+                });
         return List.copyOf(rows.values());
     }
 }

@@ -1,6 +1,7 @@
 package io.inviteflow.core.invitation;
 
 import io.inviteflow.contract.Payloads.Rsvp;
+import io.inviteflow.core.security.PersonalText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,10 +19,12 @@ class InvitationRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final PersonalText text;
 
-    InvitationRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    InvitationRepository(JdbcClient jdbc, JdbcTemplate batch, PersonalText text) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.text = text;
     }
 
     /** @param referredBy the guest who invited this one with an invite-a-friend link, else null */
@@ -49,9 +52,9 @@ class InvitationRepository {
     }
 
     private static final String GUEST_COLUMNS = """
-            id, party_event_id, guest_name, message, response, plus_ones, note, answer_version, max_plus_ones, theme,
-            attendance""";
-    private static final int GUEST_COLUMN_COUNT = 11;
+            id, party_event_id, guest_name, message, response, plus_ones, note, note_sealed, answer_version,
+            max_plus_ones, theme, attendance""";
+    private static final int GUEST_COLUMN_COUNT = 12;
 
     Optional<GuestInvitation> findByToken(String token) {
         return jdbc.sql("SELECT " + GUEST_COLUMNS + " FROM invitation WHERE token_hash = :hash AND revoked_at IS NULL")
@@ -87,12 +90,14 @@ class InvitationRepository {
                 .optional();
     }
 
-    private static GuestInvitation guest(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private GuestInvitation guest(java.sql.ResultSet rs) throws java.sql.SQLException {
         String response = rs.getString("response");
         String attendance = rs.getString("attendance");
-        return new GuestInvitation(rs.getObject("id", UUID.class), rs.getObject("party_event_id", UUID.class),
+        UUID id = rs.getObject("id", UUID.class);
+        return new GuestInvitation(id, rs.getObject("party_event_id", UUID.class),
                 rs.getString("guest_name"), rs.getString("message"), response == null ? null : Rsvp.valueOf(response),
-                rs.getInt("plus_ones"), rs.getString("note"), rs.getLong("answer_version"),
+                rs.getInt("plus_ones"), opened(id, rs.getBytes("note_sealed"), rs.getString("note")),
+                rs.getLong("answer_version"),
                 (Integer) rs.getObject("max_plus_ones"), rs.getString("theme"),
                 attendance == null ? null : Attendance.valueOf(attendance), List.of());
     }
@@ -104,22 +109,31 @@ class InvitationRepository {
 
     List<QuestionAnswer> answers(UUID invitationId) {
         return jdbc.sql("""
-                        SELECT question_id, guest_index, value FROM question_answer
+                        SELECT question_id, guest_index, value, value_sealed FROM question_answer
                         WHERE invitation_id = :id ORDER BY guest_index""")
                 .param("id", invitationId)
-                .query((rs, row) -> new QuestionAnswer(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3)))
+                .query((rs, row) -> new QuestionAnswer(rs.getObject(1, UUID.class), rs.getInt(2),
+                        opened(invitationId, rs.getBytes(4), rs.getString(3))))
                 .list();
     }
 
+    /** Each answer sealed under the guest's own key (PersonalText); the plain column stays empty. */
     void replaceAnswers(UUID invitationId, List<QuestionAnswer> answers) {
         jdbc.sql("DELETE FROM question_answer WHERE invitation_id = :id").param("id", invitationId).update();
-        batch.batchUpdate("INSERT INTO question_answer (invitation_id, question_id, guest_index, value) VALUES (?, ?, ?, ?)",
+        String person = PersonalText.personKey(invitationId);
+        batch.batchUpdate("INSERT INTO question_answer (invitation_id, question_id, guest_index, value_sealed) "
+                        + "VALUES (?, ?, ?, ?)",
                 answers, 100, (ps, a) -> {
                     ps.setObject(1, invitationId);
                     ps.setObject(2, a.questionId());
                     ps.setInt(3, a.guest());
-                    ps.setString(4, a.value());
+                    ps.setBytes(4, text.seal(person, a.value()));
                 });
+    }
+
+    /** A guest's text: sealed (opened here; null once shredded by an erasure), or plain from before sealing. */
+    private String opened(UUID invitationId, byte[] sealed, String plain) {
+        return sealed == null ? plain : text.open(PersonalText.personKey(invitationId), sealed).orElse(null);
     }
 
     /** @param language the guest's language as they or their browser said it, e.g. {@code de}; null: unknown */
@@ -144,14 +158,15 @@ class InvitationRepository {
     GuestInvitation answer(UUID id, Rsvp response, int plusOnes, String note, Attendance attendance,
                            Instant waitlistedAt, Instant at) {
         return jdbc.sql("""
-                        UPDATE invitation SET response = :response, plus_ones = :plusOnes, note = :note,
+                        UPDATE invitation SET response = :response, plus_ones = :plusOnes, note = NULL,
+                            note_sealed = :note,
                             answer_version = answer_version + 1, answered_at = :at, attendance = :attendance,
                             waitlisted_at = :waitlistedAt
                         WHERE id = :id""" + " RETURNING " + GUEST_COLUMNS)
                 .param("id", id)
                 .param("response", response.name())
                 .param("plusOnes", plusOnes)
-                .param("note", note)
+                .param("note", text.seal(PersonalText.personKey(id), note))
                 .param("attendance", attendance == null ? null : attendance.name())
                 .param("waitlistedAt", waitlistedAt == null ? null : utc(waitlistedAt))
                 .param("at", utc(at))

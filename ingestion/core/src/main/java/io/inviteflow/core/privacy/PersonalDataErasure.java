@@ -4,6 +4,8 @@ import io.inviteflow.contract.ActivityType;
 import io.inviteflow.contract.Payloads;
 import io.inviteflow.core.media.MediaService;
 import io.inviteflow.core.outbox.ActivityOutbox;
+import io.inviteflow.core.security.PersonSecrets;
+import io.inviteflow.core.security.PersonalText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -39,13 +41,13 @@ class PersonalDataErasure {
     private final JdbcClient jdbc;
     private final ActivityOutbox outbox;
     private final MediaService media;
-    private final GuestKeys guestKeys;
+    private final PersonSecrets personSecrets;
 
-    PersonalDataErasure(JdbcClient jdbc, ActivityOutbox outbox, MediaService media, GuestKeys guestKeys) {
+    PersonalDataErasure(JdbcClient jdbc, ActivityOutbox outbox, MediaService media, PersonSecrets personSecrets) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.media = media;
-        this.guestKeys = guestKeys;
+        this.personSecrets = personSecrets;
     }
 
     /** @return how many rows of each kind were erased or emptied */
@@ -53,17 +55,13 @@ class PersonalDataErasure {
     Map<String, Integer> erase(Person person, PersonRecords.Found found, UUID requestId) {
         Map<String, Integer> erased = eraseGuests(found.invitationIds());
         erased.putAll(eraseBuyersAndHolders(found.orders(), found.tickets()));
+        // the invitations' own secrets went with them (eraseGuests); these are the person's across invitations
         List<String> secrets = new ArrayList<>(found.invitations().stream().map(PersonRecords.Invitation::personKey)
                 .distinct().toList());
-        found.invitations().forEach(i -> secrets.add("invitation:" + i.id()));
         if (person.email() != null) {
             secrets.add(person.email());
         }
-        if (!secrets.isEmpty()) {
-            erased.put("person_secrets", jdbc.sql("DELETE FROM person_secret WHERE person_key IN (:keys)")
-                    .param("keys", secrets).update());
-            guestKeys.forget(secrets);
-        }
+        erased.merge("person_secrets", personSecrets.destroy(secrets), Integer::sum);
         if (!found.contacts().isEmpty()) { // their points and list memberships go with them (ON DELETE CASCADE)
             erased.put("contacts", update("DELETE FROM contact WHERE id IN (:ids)", found.contacts()));
         }
@@ -118,8 +116,11 @@ class PersonalDataErasure {
                 + "WHERE invitation_id IN (:ids)", invitations);
         erased.put("invitations", update("""
                 UPDATE invitation SET guest_name = :erased, guest_email = NULL, guest_phone = NULL, message = NULL,
-                       note = NULL, contact_id = NULL, revoked_at = coalesce(revoked_at, now()), erased_at = now()
+                       note = NULL, note_sealed = NULL, contact_id = NULL, revoked_at = coalesce(revoked_at, now()),
+                       erased_at = now()
                 WHERE id IN (:ids)""", invitations));
+        // each invitation's own secret: its sealed texts (PersonalText) in any copy of the database open no more
+        erased.put("person_secrets", personSecrets.destroy(invitations.stream().map(PersonalText::personKey).toList()));
         return erased;
     }
 

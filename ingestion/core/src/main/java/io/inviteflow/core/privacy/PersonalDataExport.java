@@ -2,6 +2,7 @@ package io.inviteflow.core.privacy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.inviteflow.core.security.PersonalText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -44,10 +45,12 @@ class PersonalDataExport {
             """;
 
     private final JdbcClient jdbc;
+    private final PersonalText text;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    PersonalDataExport(JdbcClient jdbc) {
+    PersonalDataExport(JdbcClient jdbc, PersonalText text) {
         this.jdbc = jdbc;
+        this.text = text;
     }
 
     byte[] archive(Person person, PersonRecords.Found found, Instant at) {
@@ -71,20 +74,33 @@ class PersonalDataExport {
         return zip.toByteArray();
     }
 
+    /** The guest's sealed texts ({@code <column>_sealed}) opened into {@code column}, as they wrote them. */
+    private static List<Map<String, Object>> opened(List<Map<String, Object>> rows, String invitationColumn,
+                                                    String column, PersonalText.Opener opener) {
+        for (Map<String, Object> row : rows) {
+            byte[] sealed = (byte[]) row.remove(column + "_sealed");
+            String person = PersonalText.personKey(UUID.fromString(String.valueOf(row.get(invitationColumn))));
+            row.put(column, opener.openOr(person, sealed, (String) row.get(column)));
+        }
+        return rows;
+    }
+
     /** The sections of {@code person.json}: kind of record → its rows (column → value). */
     Map<String, List<Map<String, Object>>> sections(Person person, PersonRecords.Found found) {
         Map<String, List<Map<String, Object>>> sections = new LinkedHashMap<>();
         List<UUID> invitations = found.invitationIds();
-        sections.put("invitations", rows("""
+        PersonalText.Opener opener = text.openerFor(invitations.stream().map(PersonalText::personKey).toList());
+        sections.put("invitations", opened(rows("""
                 SELECT i.id, e.title AS event, e.starts_at AS event_starts_at, o.name AS organizer, i.guest_name,
-                       i.guest_email, i.guest_phone, i.message, i.response, i.plus_ones, i.note, i.attendance,
-                       i.answered_at, i.open_count, i.first_opened_at, i.locale, i.time_zone, i.created_at, i.revoked_at
+                       i.guest_email, i.guest_phone, i.message, i.response, i.plus_ones, i.note, i.note_sealed,
+                       i.attendance, i.answered_at, i.open_count, i.first_opened_at, i.locale, i.time_zone,
+                       i.created_at, i.revoked_at
                 FROM invitation i JOIN party_event e ON e.id = i.party_event_id JOIN organizer o ON o.id = e.organizer_id
-                WHERE i.id IN (:ids) ORDER BY i.created_at""", invitations));
-        sections.put("answers", rows("""
-                SELECT a.invitation_id, q.label AS question, a.guest_index, a.value FROM question_answer a
-                JOIN event_question q ON q.id = a.question_id WHERE a.invitation_id IN (:ids)
-                ORDER BY a.invitation_id, q.position, a.guest_index""", invitations));
+                WHERE i.id IN (:ids) ORDER BY i.created_at""", invitations), "id", "note", opener));
+        sections.put("answers", opened(rows("""
+                SELECT a.invitation_id, q.label AS question, a.guest_index, a.value, a.value_sealed
+                FROM question_answer a JOIN event_question q ON q.id = a.question_id WHERE a.invitation_id IN (:ids)
+                ORDER BY a.invitation_id, q.position, a.guest_index""", invitations), "invitation_id", "value", opener));
         sections.put("wall_posts", rows("SELECT id, invitation_id, author_name, body, photo_url, hidden, created_at "
                 + "FROM wall_post WHERE invitation_id IN (:ids) ORDER BY created_at", invitations));
         sections.put("wall_comments", rows("SELECT id, post_id, invitation_id, author_name, body, hidden, created_at "

@@ -1,0 +1,97 @@
+package io.inviteflow.core.invitation;
+
+import io.inviteflow.core.security.PersonalText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Seals the guests' texts written before they were sealed (notes and answers in the plain columns), a chunk per
+ * transaction, once the core is up: rows taken with {@code SKIP LOCKED}, so several instances share the work and a
+ * guest answering meanwhile is never waited on. Run again at every start; finds nothing once done.
+ */
+@Component
+class LegacyTextSealing {
+
+    private static final Logger log = LoggerFactory.getLogger(LegacyTextSealing.class);
+    private static final int CHUNK = 500;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final PersonalText text;
+
+    LegacyTextSealing(JdbcClient jdbc, TransactionTemplate transactions, PersonalText text) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.text = text;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void sealInTheBackground() {
+        Thread worker = new Thread(() -> {
+            try {
+                long sealed = sealAll();
+                if (sealed > 0) {
+                    log.info("sealed {} guest texts written before texts were sealed", sealed);
+                }
+            } catch (RuntimeException e) {
+                log.warn("guest texts left plain until the next start: {}", e.toString());
+            }
+        }, "legacy-text-sealing");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** @return how many notes and answers it sealed */
+    long sealAll() {
+        long total = 0;
+        int done;
+        do {
+            done = transactions.execute(status -> sealNotes() + sealAnswers());
+            total += done;
+        } while (done > 0);
+        return total;
+    }
+
+    private record Note(UUID invitationId, String note) {
+    }
+
+    private record Answer(UUID invitationId, UUID questionId, int guest, String value) {
+    }
+
+    private int sealNotes() {
+        List<Note> notes = jdbc.sql("SELECT id, note FROM invitation WHERE note IS NOT NULL "
+                        + "LIMIT :chunk FOR UPDATE SKIP LOCKED")
+                .param("chunk", CHUNK).query((rs, n) -> new Note(rs.getObject(1, UUID.class), rs.getString(2))).list();
+        for (Note n : notes) {
+            jdbc.sql("UPDATE invitation SET note_sealed = :sealed, note = NULL WHERE id = :id")
+                    .param("id", n.invitationId())
+                    .param("sealed", text.seal(PersonalText.personKey(n.invitationId()), n.note())).update();
+        }
+        return notes.size();
+    }
+
+    private int sealAnswers() {
+        List<Answer> answers = jdbc.sql("SELECT invitation_id, question_id, guest_index, value FROM question_answer "
+                        + "WHERE value IS NOT NULL LIMIT :chunk FOR UPDATE SKIP LOCKED")
+                .param("chunk", CHUNK)
+                .query((rs, n) -> new Answer(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
+                        rs.getString(4)))
+                .list();
+        for (Answer a : answers) {
+            jdbc.sql("""
+                            UPDATE question_answer SET value_sealed = :sealed, value = NULL
+                            WHERE invitation_id = :invitation AND question_id = :question AND guest_index = :guest""")
+                    .param("invitation", a.invitationId()).param("question", a.questionId()).param("guest", a.guest())
+                    .param("sealed", text.seal(PersonalText.personKey(a.invitationId()), a.value())).update();
+        }
+        return answers.size();
+    }
+}

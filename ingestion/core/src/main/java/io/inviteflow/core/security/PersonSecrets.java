@@ -1,0 +1,106 @@
+package io.inviteflow.core.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Each person's own secret ({@code person_secret}: 32 random bytes, made on first use, stored sealed by
+ * {@link SecretBox} under the master key and bound to the person), from which their pseudonymous keys and the keys of
+ * their sealed texts are derived. Destroying it (an erasure) is what makes every copy of what was derived from it —
+ * in Kafka, ClickHouse, model files, database backups — belong to nobody and unreadable. Kept in memory a minute:
+ * an erasure forgets it here at once; another instance within that minute.
+ *
+ * @see io.inviteflow.core.security.PersonalText
+ */
+@Component
+public class PersonSecrets {
+
+    private static final int SECRET_BYTES = 32;
+    private final JdbcClient jdbc;
+    private final SecretBox box;
+    private final SecureRandom random = new SecureRandom();
+    private final Cache<String, byte[]> secrets = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterWrite(Duration.ofMinutes(1)).build();
+
+    PersonSecrets(JdbcClient jdbc, SecretBox box) {
+        this.jdbc = jdbc;
+        this.box = box;
+    }
+
+    /** The person's secret, made now if they have none yet. */
+    public byte[] of(String personKey) {
+        return secrets.get(personKey, this::storedOrNew);
+    }
+
+    /** The person's secret; empty when they never had one or it was destroyed. Never makes one. */
+    public Optional<byte[]> find(String personKey) {
+        byte[] cached = secrets.getIfPresent(personKey);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<byte[]> found = stored(personKey).map(sealed -> box.open(sealed, boundTo(personKey)));
+        found.ifPresent(secret -> secrets.put(personKey, secret));
+        return found;
+    }
+
+    /** The secrets of many people in one query: those who have one. */
+    public Map<String, byte[]> findAll(Collection<String> personKeys) {
+        Map<String, byte[]> found = new HashMap<>(secrets.getAllPresent(personKeys));
+        List<String> missing = personKeys.stream().distinct().filter(k -> !found.containsKey(k)).toList();
+        if (!missing.isEmpty()) {
+            jdbc.sql("SELECT person_key, sealed FROM person_secret WHERE person_key IN (:keys)")
+                    .param("keys", missing)
+                    .query((java.sql.ResultSet rs) -> {
+                        String key = rs.getString(1);
+                        byte[] secret = box.open(rs.getBytes(2), boundTo(key));
+                        secrets.put(key, secret);
+                        found.put(key, secret);
+                    });
+        }
+        return found;
+    }
+
+    /** Destroys the secrets (in the caller's transaction); @return how many there were. */
+    public int destroy(Collection<String> personKeys) {
+        if (personKeys.isEmpty()) {
+            return 0;
+        }
+        int destroyed = jdbc.sql("DELETE FROM person_secret WHERE person_key IN (:keys)")
+                .param("keys", List.copyOf(personKeys)).update();
+        secrets.invalidateAll(personKeys);
+        return destroyed;
+    }
+
+    private byte[] storedOrNew(String personKey) {
+        Optional<byte[]> sealed = stored(personKey);
+        if (sealed.isEmpty()) {
+            byte[] fresh = new byte[SECRET_BYTES];
+            random.nextBytes(fresh);
+            // two first uses at once: one insert wins, both read the winner's
+            jdbc.sql("INSERT INTO person_secret (person_key, sealed) VALUES (:person, :sealed) ON CONFLICT DO NOTHING")
+                    .param("person", personKey).param("sealed", box.seal(fresh, boundTo(personKey))).update();
+            sealed = stored(personKey);
+        }
+        return box.open(sealed.orElseThrow(), boundTo(personKey));
+    }
+
+    private Optional<byte[]> stored(String personKey) {
+        return jdbc.sql("SELECT sealed FROM person_secret WHERE person_key = :person").param("person", personKey)
+                .query(byte[].class).optional();
+    }
+
+    private static byte[] boundTo(String personKey) {
+        return ("person-secret:" + personKey).getBytes(StandardCharsets.UTF_8);
+    }
+}

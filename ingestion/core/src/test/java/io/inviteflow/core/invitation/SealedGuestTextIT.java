@@ -1,0 +1,103 @@
+package io.inviteflow.core.invitation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.inviteflow.core.security.PersonalText;
+import io.inviteflow.core.support.Api;
+import io.inviteflow.core.support.CoreIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A guest's note and answers are stored sealed under a key of their own, read back wherever they are shown (the
+ * guest's page, the guest list and its CSV; the person's copy in PrivacyIT), and shredded by an erasure: a copy of the sealed
+ * bytes taken before (a backup) opens no more. Texts stored plain before sealing are sealed at start-up.
+ */
+class SealedGuestTextIT extends CoreIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PersonalText text;
+    @Autowired
+    LegacyTextSealing legacy;
+
+    @Test
+    void notesAndAnswersAreSealedShownAndShreddedByAnErasure() {
+        var api = new Api(port);
+        String organizer = api.newOrganizerToken();
+        String event = api.newEvent(organizer, "Sealed supper");
+        String question = api.put("/api/v1/events/" + event + "/questions", organizer, """
+                {"questions":[{"kind":"TEXT","label":"Anything we should know?","required":false,"perGuest":false}]}""")
+                .json().get(0).get("id").asText();
+        String address = "sealed-" + UUID.randomUUID() + "@example.org";
+        JsonNode ada = api.post("/api/v1/events/" + event + "/invitations", organizer,
+                "{\"guests\":[{\"name\":\"Ada\",\"email\":\"%s\"}]}".formatted(address)).json().at("/invitations/0");
+        UUID invitation = UUID.fromString(ada.get("id").asText());
+        assertThat(api.post("/api/v1/invitations/" + ada.get("token").asText() + "/rsvp", null, """
+                {"response":"YES","note":"Allergic to peanuts","answers":[{"questionId":"%s","guest":0,
+                 "value":"Bringing my cello"}]}""".formatted(question)).status()).isEqualTo(200);
+
+        byte[] sealedNote = jdbc.sql("SELECT note_sealed FROM invitation WHERE id = :id AND note IS NULL")
+                .param("id", invitation).query(byte[].class).single();
+        byte[] sealedAnswer = jdbc.sql("SELECT value_sealed FROM question_answer WHERE invitation_id = :id "
+                + "AND value IS NULL").param("id", invitation).query(byte[].class).single();
+        assertThat(new String(sealedNote, StandardCharsets.ISO_8859_1)).doesNotContain("peanuts");
+        assertThat(new String(sealedAnswer, StandardCharsets.ISO_8859_1)).doesNotContain("cello");
+
+        assertThat(api.get("/api/v1/events/" + event + "/guests", organizer).body())
+                .contains("Allergic to peanuts", "Bringing my cello");
+        assertThat(api.get("/api/v1/events/" + event + "/guests.csv", organizer).body())
+                .contains("Allergic to peanuts", "Bringing my cello");
+        assertThat(api.getAs("/i/" + ada.get("token").asText(), "test").body()).contains("Allergic to peanuts");
+        // the person's copy holds them too (PrivacyIT reads it)
+        String admin = api.adminToken();
+
+        assertThat(api.post("/api/v1/admin/privacy/erasures", admin, "{\"email\":\"%s\"}".formatted(address))
+                .status()).isEqualTo(200);
+        String person = PersonalText.personKey(invitation);
+        assertThat(text.open(person, sealedNote)).as("the note as a backup holds it").isEmpty();
+        assertThat(text.open(person, sealedAnswer)).as("the answer as a backup holds it").isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM person_secret WHERE person_key = :k").param("k", person)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void textsStoredPlainBeforeAreSealed() {
+        var api = new Api(port);
+        String organizer = api.newOrganizerToken();
+        String event = api.newEvent(organizer, "Old notes");
+        String question = api.put("/api/v1/events/" + event + "/questions", organizer, """
+                {"questions":[{"kind":"TEXT","label":"Song?","required":false,"perGuest":false}]}""")
+                .json().get(0).get("id").asText();
+        JsonNode grace = api.post("/api/v1/events/" + event + "/invitations", organizer,
+                "{\"guests\":[{\"name\":\"Grace\"}]}").json().at("/invitations/0");
+        UUID invitation = UUID.fromString(grace.get("id").asText());
+        // as an earlier release stored them
+        jdbc.sql("UPDATE invitation SET note = 'Written long ago', response = 'YES' WHERE id = :id")
+                .param("id", invitation).update();
+        jdbc.sql("INSERT INTO question_answer (invitation_id, question_id, guest_index, value) "
+                        + "VALUES (:id, :question::uuid, 0, 'Nocturne')")
+                .param("id", invitation).param("question", question).update();
+        assertThat(api.get("/api/v1/events/" + event + "/guests", organizer).body())
+                .as("plain rows are read as they are").contains("Written long ago", "Nocturne");
+
+        assertThat(legacy.sealAll()).isGreaterThanOrEqualTo(2);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM invitation WHERE id = :id AND note IS NULL AND note_sealed IS NOT NULL")
+                .param("id", invitation).query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("SELECT count(*) FROM question_answer WHERE invitation_id = :id AND value IS NULL")
+                .param("id", invitation).query(Long.class).single()).isOne();
+        assertThat(api.get("/api/v1/events/" + event + "/guests", organizer).body())
+                .contains("Written long ago", "Nocturne");
+        assertThat(legacy.sealAll()).as("nothing left").isZero();
+    }
+}
