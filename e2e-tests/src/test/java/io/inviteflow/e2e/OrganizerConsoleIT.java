@@ -103,10 +103,7 @@ class OrganizerConsoleIT {
     @Test
     void sellTicketsFollowTheSaleLetTheBuyerInAtTheDoorAndRefund() throws Exception {
         String email = ADMIN;
-        post("/api/v1/organizers", null, "{\"email\":\"%s\",\"password\":\"lovelace-1815\",\"name\":\"Ada\"}"
-                .formatted(email));
-        String token = post("/api/v1/auth/token", null,
-                "{\"email\":\"%s\",\"password\":\"lovelace-1815\"}".formatted(email)).get("accessToken").asText();
+        String token = signUpAndIn(email, "lovelace-1815", "Ada");
         String eventId = post("/api/v1/events", token, """
                 {"title":"Analytical gala","startsAt":"2027-09-10T19:00:00+02:00","timeZone":"Europe/Berlin"}""")
                 .get("id").asText();
@@ -116,10 +113,7 @@ class OrganizerConsoleIT {
         try (Chromium chromium = new Chromium()) {
             Page page = chromium.browser.newPage(new com.microsoft.playwright.Browser.NewPageOptions()
                     .setViewportSize(1280, 1600));
-            page.navigate(console + "/login");
-            page.locator("input[name=username]").fill(email);
-            page.locator("input[name=password]").fill("lovelace-1815");
-            page.locator("input[name=password]").press("Enter");
+            signIn(page, email, "lovelace-1815");
             assertThat(cell(page, "Analytical gala")).isVisible();
 
             // set the sale up: EUR with 19 % VAT, one tier
@@ -269,10 +263,7 @@ class OrganizerConsoleIT {
     @Test
     void aCoOrganizerJoinsFromTheMailedLinkAndWorksOnTheSharedEvent() throws Exception {
         String owner = "linus-" + RUN + "@example.org";
-        post("/api/v1/organizers", null, "{\"email\":\"%s\",\"password\":\"torvalds-1969\",\"name\":\"Linus\"}"
-                .formatted(owner));
-        String token = post("/api/v1/auth/token", null,
-                "{\"email\":\"%s\",\"password\":\"torvalds-1969\"}".formatted(owner)).get("accessToken").asText();
+        String token = signUpAndIn(owner, "torvalds-1969", "Linus");
         String eventId = post("/api/v1/events", token, """
                 {"title":"Shared supper","startsAt":"2027-05-20T19:00:00+02:00","timeZone":"Europe/Berlin"}""")
                 .get("id").asText();
@@ -284,10 +275,7 @@ class OrganizerConsoleIT {
 
         try (Chromium chromium = new Chromium()) {
             Page page = chromium.browser.newPage();
-            page.navigate(console + "/login");
-            page.locator("input[name=username]").fill(owner);
-            page.locator("input[name=password]").fill("torvalds-1969");
-            page.locator("input[name=password]").press("Enter");
+            signIn(page, owner, "torvalds-1969");
             assertThat(cell(page, "Shared supper")).isVisible();
             page.locator("vaadin-button", new Page.LocatorOptions().setHasText("Team")).click();
             page.locator("#team-invite-address input").fill(mailbox);
@@ -317,10 +305,7 @@ class OrganizerConsoleIT {
     @Test
     void importContactsSeeTheGuestListAndTheWaitlistAddAQuestionAndExport() throws Exception {
         String email = "grace-" + RUN + "@example.org";
-        post("/api/v1/organizers", null, "{\"email\":\"%s\",\"password\":\"hopper-1906\",\"name\":\"Grace\"}"
-                .formatted(email));
-        String token = post("/api/v1/auth/token", null,
-                "{\"email\":\"%s\",\"password\":\"hopper-1906\"}".formatted(email)).get("accessToken").asText();
+        String token = signUpAndIn(email, "hopper-1906", "Grace");
         String eventId = post("/api/v1/events", token, """
                 {"title":"Tiny dinner","startsAt":"2027-06-12T19:00:00+02:00","timeZone":"Europe/Berlin",
                  "capacity":1}""").get("id").asText();
@@ -334,10 +319,7 @@ class OrganizerConsoleIT {
 
         try (Chromium chromium = new Chromium()) {
             Page page = chromium.browser.newPage();
-            page.navigate(console + "/login");
-            page.locator("input[name=username]").fill(email);
-            page.locator("input[name=password]").fill("hopper-1906");
-            page.locator("input[name=password]").press("Enter");
+            signIn(page, email, "hopper-1906");
             assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Tiny dinner"))
                     .first()).isVisible();
             // not an admin: no job history for her, not even by its address
@@ -421,6 +403,21 @@ class OrganizerConsoleIT {
                     .doesNotContain("spam.example");
             assertThat(Http.postForm(core + "/i/" + dennis + "/wall", "body=again").status()).isEqualTo(403);
         }
+    }
+
+    /** A new organizer through the API; their bearer token. */
+    private static String signUpAndIn(String email, String password, String name) throws Exception {
+        post("/api/v1/organizers", null, "{\"email\":\"%s\",\"password\":\"%s\",\"name\":\"%s\"}"
+                .formatted(email, password, name));
+        return post("/api/v1/auth/token", null, "{\"email\":\"%s\",\"password\":\"%s\"}"
+                .formatted(email, password)).get("accessToken").asText();
+    }
+
+    private static void signIn(Page page, String email, String password) {
+        page.navigate(console + "/login");
+        page.locator("input[name=username]").fill(email);
+        page.locator("input[name=password]").fill(password);
+        page.locator("input[name=password]").press("Enter");
     }
 
     private static Locator cell(Page page, String text) {

@@ -15,6 +15,7 @@ CREATE INDEX team_member_by_member ON team_member (member_id);
 
 -- Invitations to a team, mailed as a link to the console; only the link's hash is kept. Whoever opens the link
 -- signed in joins with their own account (the link proves the mailbox, the account need not have its address).
+-- A withdrawn invitation stays a row (withdrawn_at): the day's count of invitations mailed includes it.
 CREATE TABLE team_invite (
     id          uuid PRIMARY KEY,
     token_hash  bytea       NOT NULL UNIQUE,
@@ -26,6 +27,7 @@ CREATE TABLE team_invite (
     expires_at  timestamptz NOT NULL,
     accepted_at timestamptz,
     accepted_by uuid REFERENCES organizer (id) ON DELETE SET NULL,
+    withdrawn_at timestamptz,
     CHECK ((role = 'CO_ORGANIZER') = (event_id IS NOT NULL))
 );
 CREATE INDEX team_invite_by_owner ON team_invite (owner_id, created_at);

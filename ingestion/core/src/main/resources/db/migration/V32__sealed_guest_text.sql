@@ -4,3 +4,6 @@
 ALTER TABLE invitation ADD COLUMN note_sealed bytea;
 ALTER TABLE question_answer ADD COLUMN value_sealed bytea;
 ALTER TABLE question_answer ALTER COLUMN value DROP NOT NULL;
+-- what is left to seal, found without reading the tables whole (empty once done)
+CREATE INDEX invitation_plain_note ON invitation (id) WHERE note IS NOT NULL;
+CREATE INDEX question_answer_plain_value ON question_answer (invitation_id) WHERE value IS NOT NULL;

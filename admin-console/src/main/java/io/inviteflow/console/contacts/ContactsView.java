@@ -116,7 +116,12 @@ public class ContactsView extends VerticalLayout implements BeforeEnterObserver 
             core = ownCore;
             workingFor.add(new Paragraph("Your teams could not be read now: these are your own contacts."));
         }
+        // nothing of the address book shown before (another organizer's, when the choice changed) stays
         list.clear();
+        search.clear();
+        report.setText("");
+        rejected.setItems(java.util.List.of());
+        rejected.setVisible(false);
         refreshLists();
         refresh();
     }

@@ -93,23 +93,40 @@ public class EventsView extends VerticalLayout {
         dialog.open();
     }
 
+    /** Adds the events co-organized to {@code events} (all or, on a failure, none); @return each one's owner. */
+    private Map<UUID, String> coOrganizedEvents(CoreClient core, CurrentOrganizer organizer, List<CoreEvent> events) {
+        Map<UUID, String> shared = new HashMap<>();
+        List<CoreEvent> found = new ArrayList<>();
+        for (CoreTeams.Membership m : teams.memberships(organizer.accessToken())) {
+            if (!m.marketing()) {
+                try {
+                    found.add(core.event(organizer.accessToken(), m.eventId()));
+                    shared.put(m.eventId(), m.ownerName());
+                } catch (CoreClient.NotFound removedMeanwhile) {
+                    // taken off the team between the two calls: not theirs to show
+                }
+            }
+        }
+        events.addAll(found);
+        return shared;
+    }
+
     private void load(CoreClient core, CurrentOrganizer organizer) {
         try {
             List<CoreEvent> events = new ArrayList<>(core.events(organizer.accessToken()));
-            Map<UUID, String> shared = new HashMap<>();
-            for (CoreTeams.Membership m : teams.memberships(organizer.accessToken())) {
-                if (!m.marketing()) {
-                    try {
-                        events.add(core.event(organizer.accessToken(), m.eventId()));
-                        shared.put(m.eventId(), m.ownerName());
-                    } catch (CoreClient.NotFound removedMeanwhile) {
-                        // taken off the team between the two calls: not theirs to show
-                    }
-                }
+            String note = "";
+            try {
+                coOrganized = coOrganizedEvents(core, organizer, events);
+            } catch (CoreClient.Unauthorized e) {
+                throw e;
+            } catch (CoreClient.CoreException e) {
+                coOrganized = Map.of();
+                note = " The events you co-organize could not be read now.";
             }
-            coOrganized = shared;
             grid.setItems(events);
-            status.setText(events.isEmpty() ? "You have no events yet." : "Click an event to open its live dashboard.");
+            grid.setVisible(true);
+            status.setText((events.isEmpty() ? "You have no events yet." : "Click an event to open its live dashboard.")
+                    + note);
         } catch (CoreClient.Unauthorized e) {
             organizer.logout(); // the core no longer accepts the token (expired): sign in again
         } catch (CoreClient.CoreException e) {

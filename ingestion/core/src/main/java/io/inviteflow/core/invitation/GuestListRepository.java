@@ -106,7 +106,7 @@ class GuestListRepository {
         PersonalText.Opener opener = text.openerFor(rows.keySet().stream().map(PersonalText::personKey).toList());
         sealedNotes.forEach((id, sealed) -> rows.computeIfPresent(id, (k, row) -> new GuestRow(row.id(), row.name(),
                 row.email(), row.phone(), row.response(), row.attendance(), row.plusOnes(),
-                opener.open(PersonalText.personKey(id), sealed), row.answeredAt(), row.firstOpenedAt(),
+                opener.open(PersonalText.personKey(id), PersonalText.NOTE, sealed), row.answeredAt(), row.firstOpenedAt(),
                 row.waitlistedAt(), row.answers())));
         jdbc.sql("""
                         SELECT a.invitation_id, a.question_id, a.guest_index, a.value, a.value_sealed
@@ -115,8 +115,11 @@ class GuestListRepository {
                 .param("ids", rows.keySet().toArray(UUID[]::new))
                 .query(rs -> {
                     UUID id = rs.getObject(1, UUID.class);
-                    rows.get(id).answers().add(new QuestionAnswer(rs.getObject(2, UUID.class), rs.getInt(3),
-                            opener.openOr(PersonalText.personKey(id), rs.getBytes(5), rs.getString(4))));
+                    UUID question = rs.getObject(2, UUID.class);
+                    int guest = rs.getInt(3);
+                    rows.get(id).answers().add(new QuestionAnswer(question, guest, opener.openOr(
+                            PersonalText.personKey(id), PersonalText.answer(question, guest), rs.getBytes(5),
+                            rs.getString(4))));
                 });
         return List.copyOf(rows.values());
     }

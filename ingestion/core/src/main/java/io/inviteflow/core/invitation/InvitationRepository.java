@@ -2,6 +2,7 @@ package io.inviteflow.core.invitation;
 
 import io.inviteflow.contract.Payloads.Rsvp;
 import io.inviteflow.core.security.PersonalText;
+import io.inviteflow.core.web.Problems;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -96,7 +97,7 @@ class InvitationRepository {
         UUID id = rs.getObject("id", UUID.class);
         return new GuestInvitation(id, rs.getObject("party_event_id", UUID.class),
                 rs.getString("guest_name"), rs.getString("message"), response == null ? null : Rsvp.valueOf(response),
-                rs.getInt("plus_ones"), opened(id, rs.getBytes("note_sealed"), rs.getString("note")),
+                rs.getInt("plus_ones"), opened(id, PersonalText.NOTE, rs.getBytes("note_sealed"), rs.getString("note")),
                 rs.getLong("answer_version"),
                 (Integer) rs.getObject("max_plus_ones"), rs.getString("theme"),
                 attendance == null ? null : Attendance.valueOf(attendance), List.of());
@@ -113,7 +114,8 @@ class InvitationRepository {
                         WHERE invitation_id = :id ORDER BY guest_index""")
                 .param("id", invitationId)
                 .query((rs, row) -> new QuestionAnswer(rs.getObject(1, UUID.class), rs.getInt(2),
-                        opened(invitationId, rs.getBytes(4), rs.getString(3))))
+                        opened(invitationId, PersonalText.answer(rs.getObject(1, UUID.class), rs.getInt(2)),
+                                rs.getBytes(4), rs.getString(3))))
                 .list();
     }
 
@@ -127,13 +129,13 @@ class InvitationRepository {
                     ps.setObject(1, invitationId);
                     ps.setObject(2, a.questionId());
                     ps.setInt(3, a.guest());
-                    ps.setBytes(4, text.seal(person, a.value()));
+                    ps.setBytes(4, text.seal(person, PersonalText.answer(a.questionId(), a.guest()), a.value()));
                 });
     }
 
     /** A guest's text: sealed (opened here; null once shredded by an erasure), or plain from before sealing. */
-    private String opened(UUID invitationId, byte[] sealed, String plain) {
-        return sealed == null ? plain : text.open(PersonalText.personKey(invitationId), sealed).orElse(null);
+    private String opened(UUID invitationId, String purpose, byte[] sealed, String plain) {
+        return sealed == null ? plain : text.open(PersonalText.personKey(invitationId), purpose, sealed).orElse(null);
     }
 
     /** @param language the guest's language as they or their browser said it, e.g. {@code de}; null: unknown */
@@ -157,6 +159,14 @@ class InvitationRepository {
      */
     GuestInvitation answer(UUID id, Rsvp response, int plusOnes, String note, Attendance attendance,
                            Instant waitlistedAt, Instant at) {
+        // the row first, then the note's key: the order the start-up sealing and erasures take them in, and an
+        // erasure that came first is seen (nothing is written, and no key made, for an erased guest)
+        boolean live = jdbc.sql("SELECT revoked_at IS NULL AND erased_at IS NULL FROM invitation WHERE id = :id "
+                        + "FOR UPDATE")
+                .param("id", id).query(Boolean.class).optional().orElse(false);
+        if (!live) {
+            throw Problems.notFound("invitation", "behind this link");
+        }
         return jdbc.sql("""
                         UPDATE invitation SET response = :response, plus_ones = :plusOnes, note = NULL,
                             note_sealed = :note,
@@ -166,7 +176,7 @@ class InvitationRepository {
                 .param("id", id)
                 .param("response", response.name())
                 .param("plusOnes", plusOnes)
-                .param("note", text.seal(PersonalText.personKey(id), note))
+                .param("note", text.seal(PersonalText.personKey(id), PersonalText.NOTE, note))
                 .param("attendance", attendance == null ? null : attendance.name())
                 .param("waitlistedAt", waitlistedAt == null ? null : utc(waitlistedAt))
                 .param("at", utc(at))

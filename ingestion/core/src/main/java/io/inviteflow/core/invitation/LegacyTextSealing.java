@@ -13,15 +13,19 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Seals the guests' texts written before they were sealed (notes and answers in the plain columns), a chunk per
- * transaction, once the core is up: rows taken with {@code SKIP LOCKED}, so several instances share the work and a
- * guest answering meanwhile is never waited on. Run again at every start; finds nothing once done.
+ * Seals the guests' texts written before they were sealed (notes and answers in the plain columns), a short chunk
+ * per transaction, once the core is up: rows taken with {@code SKIP LOCKED}, so several instances share the work (a
+ * guest answering meanwhile waits for that chunk at most); invitation rows are locked before the keys are made, the
+ * order answers and erasures take them in. A chunk that fails is tried again; the run goes on at the next start if
+ * it cannot finish. Finds nothing once done (partial indexes keep that cheap). During a rolling upgrade, instances
+ * of the release before still write plain texts, which the next start seals.
  */
 @Component
 class LegacyTextSealing {
 
     private static final Logger log = LoggerFactory.getLogger(LegacyTextSealing.class);
-    private static final int CHUNK = 500;
+    private static final int CHUNK = 100;
+    private static final int ATTEMPTS = 5;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -54,10 +58,28 @@ class LegacyTextSealing {
         long total = 0;
         int done;
         do {
-            done = transactions.execute(status -> sealNotes() + sealAnswers());
+            done = chunkWithRetries();
             total += done;
         } while (done > 0);
         return total;
+    }
+
+    private int chunkWithRetries() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> sealNotes() + sealAnswers());
+            } catch (org.springframework.dao.TransientDataAccessException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200L * attempt); // a deadlock or serialization failure: the other side goes first
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private record Note(UUID invitationId, String note) {
@@ -73,14 +95,17 @@ class LegacyTextSealing {
         for (Note n : notes) {
             jdbc.sql("UPDATE invitation SET note_sealed = :sealed, note = NULL WHERE id = :id")
                     .param("id", n.invitationId())
-                    .param("sealed", text.seal(PersonalText.personKey(n.invitationId()), n.note())).update();
+                    .param("sealed", text.seal(PersonalText.personKey(n.invitationId()), PersonalText.NOTE, n.note())).update();
         }
         return notes.size();
     }
 
     private int sealAnswers() {
-        List<Answer> answers = jdbc.sql("SELECT invitation_id, question_id, guest_index, value FROM question_answer "
-                        + "WHERE value IS NOT NULL LIMIT :chunk FOR UPDATE SKIP LOCKED")
+        // their invitations locked too (skipped when a guest is answering): the order answers take them in
+        List<Answer> answers = jdbc.sql("""
+                        SELECT a.invitation_id, a.question_id, a.guest_index, a.value
+                        FROM question_answer a JOIN invitation i ON i.id = a.invitation_id
+                        WHERE a.value IS NOT NULL LIMIT :chunk FOR UPDATE SKIP LOCKED""")
                 .param("chunk", CHUNK)
                 .query((rs, n) -> new Answer(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
                         rs.getString(4)))
@@ -90,7 +115,8 @@ class LegacyTextSealing {
                             UPDATE question_answer SET value_sealed = :sealed, value = NULL
                             WHERE invitation_id = :invitation AND question_id = :question AND guest_index = :guest""")
                     .param("invitation", a.invitationId()).param("question", a.questionId()).param("guest", a.guest())
-                    .param("sealed", text.seal(PersonalText.personKey(a.invitationId()), a.value())).update();
+                    .param("sealed", text.seal(PersonalText.personKey(a.invitationId()),
+                            PersonalText.answer(a.questionId(), a.guest()), a.value())).update();
         }
         return answers.size();
     }

@@ -36,7 +36,7 @@ class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     /** Any constant that no other part of the system uses as an advisory lock key. */
-    private static final long RELAY_LOCK = 0x1F_0B_0C_5EL;
+    static final long RELAY_LOCK = 0x1F_0B_0C_5EL;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;

@@ -74,13 +74,19 @@ class PersonalDataExport {
         return zip.toByteArray();
     }
 
-    /** The guest's sealed texts ({@code <column>_sealed}) opened into {@code column}, as they wrote them. */
+    /**
+     * The guest's sealed texts ({@code <column>_sealed}) opened into {@code column}, as they wrote them; the
+     * question and guest columns of answers dropped once used (what a box is bound to).
+     */
     private static List<Map<String, Object>> opened(List<Map<String, Object>> rows, String invitationColumn,
                                                     String column, PersonalText.Opener opener) {
         for (Map<String, Object> row : rows) {
             byte[] sealed = (byte[]) row.remove(column + "_sealed");
+            Object question = row.remove("question_id");
+            String purpose = question == null ? PersonalText.NOTE
+                    : PersonalText.answer(UUID.fromString(question.toString()), ((Number) row.get("guest_index")).intValue());
             String person = PersonalText.personKey(UUID.fromString(String.valueOf(row.get(invitationColumn))));
-            row.put(column, opener.openOr(person, sealed, (String) row.get(column)));
+            row.put(column, opener.openOr(person, purpose, sealed, (String) row.get(column)));
         }
         return rows;
     }
@@ -98,7 +104,7 @@ class PersonalDataExport {
                 FROM invitation i JOIN party_event e ON e.id = i.party_event_id JOIN organizer o ON o.id = e.organizer_id
                 WHERE i.id IN (:ids) ORDER BY i.created_at""", invitations), "id", "note", opener));
         sections.put("answers", opened(rows("""
-                SELECT a.invitation_id, q.label AS question, a.guest_index, a.value, a.value_sealed
+                SELECT a.invitation_id, q.label AS question, a.guest_index, a.value, a.value_sealed, a.question_id
                 FROM question_answer a JOIN event_question q ON q.id = a.question_id WHERE a.invitation_id IN (:ids)
                 ORDER BY a.invitation_id, q.position, a.guest_index""", invitations), "invitation_id", "value", opener));
         sections.put("wall_posts", rows("SELECT id, invitation_id, author_name, body, photo_url, hidden, created_at "

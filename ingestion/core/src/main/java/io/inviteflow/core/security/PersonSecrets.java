@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -38,9 +40,33 @@ public class PersonSecrets {
         this.box = box;
     }
 
-    /** The person's secret, made now if they have none yet. */
+    /**
+     * The person's secret, made now if they have none yet. Within a transaction it is kept in memory only once that
+     * commits: a secret made by a transaction that then rolls back must not outlive it here, or texts sealed under
+     * it later would never open.
+     */
     public byte[] of(String personKey) {
-        return secrets.get(personKey, this::storedOrNew);
+        byte[] cached = secrets.getIfPresent(personKey);
+        if (cached != null) {
+            return cached;
+        }
+        byte[] secret = storedOrNew(personKey);
+        remember(personKey, secret);
+        return secret;
+    }
+
+    /** Kept in memory now, or, within a transaction (which may have made it), once that commits. */
+    private void remember(String personKey, byte[] secret) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    secrets.put(personKey, secret);
+                }
+            });
+        } else {
+            secrets.put(personKey, secret);
+        }
     }
 
     /** The person's secret; empty when they never had one or it was destroyed. Never makes one. */
@@ -50,7 +76,7 @@ public class PersonSecrets {
             return Optional.of(cached);
         }
         Optional<byte[]> found = stored(personKey).map(sealed -> box.open(sealed, boundTo(personKey)));
-        found.ifPresent(secret -> secrets.put(personKey, secret));
+        found.ifPresent(secret -> remember(personKey, secret));
         return found;
     }
 
@@ -64,7 +90,7 @@ public class PersonSecrets {
                     .query((java.sql.ResultSet rs) -> {
                         String key = rs.getString(1);
                         byte[] secret = box.open(rs.getBytes(2), boundTo(key));
-                        secrets.put(key, secret);
+                        remember(key, secret);
                         found.put(key, secret);
                     });
         }
@@ -79,6 +105,16 @@ public class PersonSecrets {
         int destroyed = jdbc.sql("DELETE FROM person_secret WHERE person_key IN (:keys)")
                 .param("keys", List.copyOf(personKeys)).update();
         secrets.invalidateAll(personKeys);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // a request reading a secret before the deletion commits would put it back in the cache: forget again
+            List<String> keys = List.copyOf(personKeys);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    secrets.invalidateAll(keys);
+                }
+            });
+        }
         return destroyed;
     }
 

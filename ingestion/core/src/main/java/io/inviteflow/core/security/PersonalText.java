@@ -1,5 +1,9 @@
 package io.inviteflow.core.security;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -7,20 +11,24 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
-
-import org.springframework.stereotype.Component;
+import java.util.UUID;
 
 /**
  * What a guest writes in their own words — the note with their answer, their answers to the event's questions —
- * stored sealed (AES-256-GCM) under a key of their own: derived from the secret of their invitation's person
- * ({@link PersonSecrets}), bound to the invitation (a sealed text moved to another row does not open). Erasing the
- * person destroys the secret, and with it every copy of these texts: in the database, its WAL, replicas and backups.
- * A box: version byte 1, 12-byte nonce, ciphertext with its tag.
+ * stored sealed (AES-256-GCM) under a key of their own, derived from the secret of their invitation's person
+ * ({@link PersonSecrets}). Each box is bound to its person and to what it is ({@code note}, or the question and guest
+ * of an answer): moved to another row or field it does not open. Destroying the person's secret (an erasure, the
+ * retention rule) shreds every copy of the texts whose copy of {@code person_secret} is gone too (see
+ * docs/security.md on backups). A box: version byte 1, 12-byte random nonce, ciphertext with its tag.
  */
 @Component
 public class PersonalText {
 
+    private static final Logger log = LoggerFactory.getLogger(PersonalText.class);
     private static final byte VERSION = 1;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -33,60 +41,79 @@ public class PersonalText {
     }
 
     /** The person key a guest's texts are sealed under: their invitation's own, so it never changes. */
-    public static String personKey(java.util.UUID invitationId) {
+    public static String personKey(UUID invitationId) {
         return "invitation:" + invitationId;
     }
 
+    /** What an answer's box is bound to: its question and which of the party answered. */
+    public static String answer(UUID questionId, int guest) {
+        return "answer:" + questionId + ":" + guest;
+    }
+
+    public static final String NOTE = "note";
+
     /** @return the sealed text; null for null */
-    public byte[] seal(String personKey, String text) {
+    public byte[] seal(String personKey, String purpose, String text) {
         if (text == null) {
             return null;
         }
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
-        byte[] sealed = crypt(Cipher.ENCRYPT_MODE, secrets.of(personKey), personKey, nonce,
+        byte[] sealed = crypt(Cipher.ENCRYPT_MODE, secrets.of(personKey), personKey, purpose, nonce,
                 text.getBytes(StandardCharsets.UTF_8));
         return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(VERSION).put(nonce).put(sealed).array();
     }
 
-    /** The text; empty when its person's secret is destroyed (the text is shredded) or for null. */
-    public Optional<String> open(String personKey, byte[] box) {
-        return box == null ? Optional.empty() : secrets.find(personKey).map(secret -> open(secret, personKey, box));
+    /** The text; empty for null, or when it no longer opens (its person's secret destroyed: the text is shredded). */
+    public Optional<String> open(String personKey, String purpose, byte[] box) {
+        return box == null ? Optional.empty()
+                : secrets.find(personKey).map(secret -> openOrNull(secret, personKey, purpose, box));
     }
 
     /** Opens the texts of many people, whose secrets are read in one query (a page of a guest list). */
-    public Opener openerFor(java.util.Collection<String> personKeys) {
-        java.util.Map<String, byte[]> found = secrets.findAll(personKeys);
-        return (personKey, box) -> box == null || !found.containsKey(personKey) ? null
-                : open(found.get(personKey), personKey, box);
+    public Opener openerFor(Collection<String> personKeys) {
+        Map<String, byte[]> found = secrets.findAll(personKeys);
+        return (personKey, purpose, box) -> box == null || !found.containsKey(personKey) ? null
+                : openOrNull(found.get(personKey), personKey, purpose, box);
     }
 
-    /** A text of one of the people an opener was made for; null for none, or one shredded. */
+    /** A text of one of the people an opener was made for; null for none, or one that no longer opens. */
     @FunctionalInterface
     public interface Opener {
-        String open(String personKey, byte[] box);
+        String open(String personKey, String purpose, byte[] box);
 
         /** The sealed text opened, or the plain one of a row written before texts were sealed. */
-        default String openOr(String personKey, byte[] box, String plain) {
-            return box == null ? plain : open(personKey, box);
+        default String openOr(String personKey, String purpose, byte[] box, String plain) {
+            return box == null ? plain : open(personKey, purpose, box);
         }
     }
 
-    private static String open(byte[] secret, String personKey, byte[] box) {
+    /**
+     * Null for a box that does not open (not one of ours, or sealed under a secret that is not this one): one
+     * unreadable text must not take a whole guest list down with it; it is logged.
+     */
+    private static String openOrNull(byte[] secret, String personKey, String purpose, byte[] box) {
         if (box.length < 1 + NONCE_BYTES || box[0] != VERSION) {
-            throw new IllegalStateException("not a sealed personal text");
+            log.warn("a sealed {} of {} is not a box of this version", purpose, personKey);
+            return null;
         }
-        byte[] nonce = java.util.Arrays.copyOfRange(box, 1, 1 + NONCE_BYTES);
-        byte[] sealed = java.util.Arrays.copyOfRange(box, 1 + NONCE_BYTES, box.length);
-        return new String(crypt(Cipher.DECRYPT_MODE, secret, personKey, nonce, sealed), StandardCharsets.UTF_8);
+        try {
+            byte[] plain = crypt(Cipher.DECRYPT_MODE, secret, personKey, purpose,
+                    Arrays.copyOfRange(box, 1, 1 + NONCE_BYTES), Arrays.copyOfRange(box, 1 + NONCE_BYTES, box.length));
+            return new String(plain, StandardCharsets.UTF_8);
+        } catch (IllegalStateException e) {
+            log.warn("a sealed {} of {} does not open with its person's key", purpose, personKey);
+            return null;
+        }
     }
 
-    private static byte[] crypt(int mode, byte[] secret, String personKey, byte[] nonce, byte[] input) {
+    private static byte[] crypt(int mode, byte[] secret, String personKey, String purpose, byte[] nonce,
+                                byte[] input) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(mode, new SecretKeySpec(Hmac.sha256(secret, KEY_LABEL), "AES"),
                     new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(personKey.getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD((personKey + "\n" + purpose).getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(input);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a personal text does not open with its person's key", e);

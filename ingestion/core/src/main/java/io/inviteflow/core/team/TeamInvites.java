@@ -96,17 +96,18 @@ class TeamInvites {
                     .param("event", event == null ? null : event.id(), Types.OTHER).param("role", role.name())
                     .param("email", email.trim()).param("now", Timestamp.from(now))
                     .param("expires", Timestamp.from(now.plus(VALID))).update();
-            audit.record(ownerId, SecurityAudit.Action.TEAM_INVITE_SENT, role + " " + email.trim());
         });
         try {
             mail.send(email.trim(), subject(ownerId, event), body(ownerId, event, token));
         } catch (MailException e) {
             log.warn("a team invitation of organizer {} was not sent: {}", ownerId, e.getMessage());
-            withdraw(ownerId, event == null ? null : event.id(), id);
+            // nothing reached anyone: it does not count towards the day's invitations
+            jdbc.sql("DELETE FROM team_invite WHERE id = :id").param("id", id).update();
             throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, org.springframework.http.ProblemDetail
                     .forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                             "the mail server did not take the invitation; nothing was sent, try again later"), e);
         }
+        audit.record(ownerId, SecurityAudit.Action.TEAM_INVITE_SENT, role + " " + email.trim());
         return new Pending(id, email.trim(), role, event == null ? null : event.id(), now, now.plus(VALID));
     }
 
@@ -137,7 +138,7 @@ class TeamInvites {
         return jdbc.sql("""
                         SELECT id, email, role, event_id, created_at, expires_at FROM team_invite
                         WHERE owner_id = :owner AND event_id IS NOT DISTINCT FROM CAST(:event AS uuid)
-                          AND accepted_at IS NULL AND expires_at > :now
+                          AND accepted_at IS NULL AND withdrawn_at IS NULL AND expires_at > :now
                         ORDER BY created_at, id""")
                 .param("owner", ownerId).param("event", eventId, Types.OTHER)
                 .param("now", Timestamp.from(clock.instant()))
@@ -147,11 +148,16 @@ class TeamInvites {
                 .list();
     }
 
-    /** Withdraws a pending invitation to the team of the owner's event (or marketing team, without one). */
+    /**
+     * Withdraws a pending invitation to the team of the owner's event (or marketing team, without one): its link
+     * opens nothing from now on; it still counts towards the day's invitations.
+     */
     boolean withdraw(UUID ownerId, UUID eventId, UUID inviteId) {
-        return jdbc.sql("DELETE FROM team_invite WHERE id = :id AND owner_id = :owner AND accepted_at IS NULL "
+        return jdbc.sql("UPDATE team_invite SET withdrawn_at = :now WHERE id = :id AND owner_id = :owner "
+                        + "AND accepted_at IS NULL AND withdrawn_at IS NULL "
                         + "AND event_id IS NOT DISTINCT FROM CAST(:event AS uuid)")
-                .param("id", inviteId).param("owner", ownerId).param("event", eventId, Types.OTHER).update() == 1;
+                .param("id", inviteId).param("owner", ownerId).param("event", eventId, Types.OTHER)
+                .param("now", Timestamp.from(clock.instant())).update() == 1;
     }
 
     private static ErrorResponseException gone() {
@@ -164,7 +170,8 @@ class TeamInvites {
                         SELECT i.owner_id, o.name, i.role, i.event_id, e.title, i.expires_at
                         FROM team_invite i JOIN organizer o ON o.id = i.owner_id
                         LEFT JOIN party_event e ON e.id = i.event_id
-                        WHERE i.token_hash = :hash AND i.accepted_at IS NULL AND i.expires_at > :now""")
+                        WHERE i.token_hash = :hash AND i.accepted_at IS NULL AND i.withdrawn_at IS NULL
+                          AND i.expires_at > :now""")
                 .param("hash", LinkTokens.hash(token)).param("now", Timestamp.from(clock.instant()))
                 .query((rs, n) -> new Offer(rs.getObject(1, UUID.class), rs.getString(2),
                         TeamRole.valueOf(rs.getString(3)), rs.getObject(4, UUID.class), rs.getString(5),
@@ -185,7 +192,8 @@ class TeamInvites {
                 throw Problems.conflict("this invitation is to your own team");
             }
             int spent = jdbc.sql("UPDATE team_invite SET accepted_at = :now, accepted_by = :account "
-                            + "WHERE token_hash = :hash AND accepted_at IS NULL AND expires_at > :now")
+                            + "WHERE token_hash = :hash AND accepted_at IS NULL AND withdrawn_at IS NULL "
+                            + "AND expires_at > :now")
                     .param("hash", LinkTokens.hash(token)).param("now", Timestamp.from(now))
                     .param("account", accountId).update();
             if (spent == 0) {

@@ -16,7 +16,8 @@ import java.util.UUID;
  * new endpoint falls under them without anyone remembering to:
  * <ul>
  *   <li>a <b>co-organizer</b> works on their event through every {@code /api/v1/events/{id}/…} endpoint but the
- *       event's team and calling the event off (the owner's); nothing else of the owner's;</li>
+ *       event's team, calling the event off, refunds and the sale's money settings (currency, VAT, fees) — the
+ *       owner's, whose payment account pays; nothing else of the owner's;</li>
  *   <li><b>marketing</b> names the organizer they work for in the {@value #ORGANIZER_HEADER} header, and may use the
  *       campaigns, the contacts and their lists, and read the organizer's events (to aim campaigns at their guests).
  *   </li>
@@ -30,7 +31,9 @@ class TeamPolicy implements TeamAccess {
 
     static final String ORGANIZER_HEADER = "Inviteflow-Organizer";
     private static final String EVENT_SCOPE = "/api/v1/events/{";
-    private static final Set<String> OWNER_ONLY = Set.of("/api/v1/events/{id}/cancel");
+    /** What stays the owner's within an event: calling it off, and money (refunds, the sale's currency and fees). */
+    static final Set<String> OWNER_ONLY = Set.of("POST /api/v1/events/{id}/cancel",
+            "POST /api/v1/events/{eventId}/orders/{orderId}/refunds", "PUT /api/v1/events/{eventId}/ticket-settings");
     private static final String TEAM_SCOPE = "/api/v1/events/{eventId}/team";
     private static final List<String> MARKETING_SCOPES = List.of("/api/v1/campaigns", "/api/v1/contacts",
             "/api/v1/contact-lists");
@@ -48,7 +51,7 @@ class TeamPolicy implements TeamAccess {
         if (named != null && !named.isBlank()) {
             return forNamedOrganizer(signedIn, parse(named), request.getMethod(), pattern);
         }
-        return coOrganizedEventOwner(signedIn, pattern, variables).orElse(signedIn);
+        return coOrganizedEventOwner(signedIn, request.getMethod(), pattern, variables).orElse(signedIn);
     }
 
     private UUID forNamedOrganizer(UUID signedIn, UUID organizer, String method, String pattern) {
@@ -73,8 +76,9 @@ class TeamPolicy implements TeamAccess {
     }
 
     /** The owner of the event a co-organizer's request is about, when the endpoint is open to co-organizers. */
-    private Optional<UUID> coOrganizedEventOwner(UUID signedIn, String pattern, Map<String, String> variables) {
-        if (pattern == null || !pattern.startsWith(EVENT_SCOPE) || OWNER_ONLY.contains(pattern)
+    private Optional<UUID> coOrganizedEventOwner(UUID signedIn, String method, String pattern,
+                                                 Map<String, String> variables) {
+        if (pattern == null || !pattern.startsWith(EVENT_SCOPE) || OWNER_ONLY.contains(method + " " + pattern)
                 || pattern.equals(TEAM_SCOPE) || pattern.startsWith(TEAM_SCOPE + "/")) {
             return Optional.empty();
         }

@@ -51,6 +51,10 @@ class SealedGuestTextIT extends CoreIntegrationTest {
         byte[] sealedAnswer = jdbc.sql("SELECT value_sealed FROM question_answer WHERE invitation_id = :id "
                 + "AND value IS NULL").param("id", invitation).query(byte[].class).single();
         assertThat(new String(sealedNote, StandardCharsets.ISO_8859_1)).doesNotContain("peanuts");
+        String person = PersonalText.personKey(invitation);
+        assertThat(text.open(person, PersonalText.NOTE, sealedNote)).hasValue("Allergic to peanuts");
+        assertThat(text.open(person, PersonalText.NOTE, sealedAnswer)).as("an answer moved into the note")
+                .isEmpty();
         assertThat(new String(sealedAnswer, StandardCharsets.ISO_8859_1)).doesNotContain("cello");
 
         assertThat(api.get("/api/v1/events/" + event + "/guests", organizer).body())
@@ -63,9 +67,9 @@ class SealedGuestTextIT extends CoreIntegrationTest {
 
         assertThat(api.post("/api/v1/admin/privacy/erasures", admin, "{\"email\":\"%s\"}".formatted(address))
                 .status()).isEqualTo(200);
-        String person = PersonalText.personKey(invitation);
-        assertThat(text.open(person, sealedNote)).as("the note as a backup holds it").isEmpty();
-        assertThat(text.open(person, sealedAnswer)).as("the answer as a backup holds it").isEmpty();
+        assertThat(text.open(person, PersonalText.NOTE, sealedNote)).as("the note as a backup holds it").isEmpty();
+        assertThat(text.open(person, PersonalText.answer(UUID.fromString(question), 0), sealedAnswer))
+                .as("the answer as a backup holds it").isEmpty();
         assertThat(jdbc.sql("SELECT count(*) FROM person_secret WHERE person_key = :k").param("k", person)
                 .query(Long.class).single()).isZero();
     }

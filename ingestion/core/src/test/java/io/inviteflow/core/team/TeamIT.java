@@ -83,8 +83,13 @@ class TeamIT extends CoreIntegrationTest {
         assertThat(api.get("/api/v1/events/" + shared + "/guests", owner).body()).contains("Margaret")
                 .doesNotContain("Barbara");
 
-        // not the owner's: calling it off, its team, the other event, its guests through the shared event's path
+        // not the owner's: calling it off, money, its team, the other event, its guests through the shared event's path
         assertThat(api.post("/api/v1/events/" + shared + "/cancel", partner, "{}").status()).isEqualTo(404);
+        String sale = "{\"currency\":\"EUR\",\"vatBasisPoints\":1900,\"feeFixedMinor\":0,\"feeBasisPoints\":0}";
+        assertThat(api.put("/api/v1/events/" + shared + "/ticket-settings", partner, sale).status()).isEqualTo(404);
+        assertThat(api.put("/api/v1/events/" + shared + "/ticket-settings", owner, sale).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/events/" + shared + "/ticket-settings", partner).status())
+                .as("reading the sale is theirs").isEqualTo(200);
         assertThat(api.get("/api/v1/events/" + shared + "/team", partner).status()).isEqualTo(404);
         assertThat(api.post("/api/v1/events/" + shared + "/team/invitations", partner,
                 "{\"email\":\"friend@example.org\"}").status()).isEqualTo(404);
