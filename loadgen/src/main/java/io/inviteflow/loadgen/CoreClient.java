@@ -171,6 +171,17 @@ final class CoreClient {
                 .exceptionally(e -> new Status(-1, String.valueOf(e)));
     }
 
+    /** Mails {@code email} an invitation to co-organize the event (the owner's call). */
+    void inviteCoOrganizer(String eventId, String email) {
+        expect(send(post("/api/v1/events/" + eventId + "/team/invitations", JSON.createObjectNode().put("email", email))),
+                201);
+    }
+
+    /** Joins the team a mailed link invites to, with this client's account. */
+    void joinTeam(String linkToken) {
+        expect(send(post("/api/v1/team-invitations/" + linkToken + "/accept", JSON.createObjectNode())), 200);
+    }
+
     JsonNode engagement(URI console, String eventId) {
         return json(expect(send(authorized(HttpRequest.newBuilder(
                 console.resolve("/api/v1/events/" + eventId + "/engagement")).GET())), 200));

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * evenly spread over {@code --duration} seconds so the console's charts move.
  *
  * <p>Arguments: {@code --core} (default http://127.0.0.1:8081), {@code --data} (the JSONL file),
- * {@code --duration} seconds (default 150), {@code --email}/{@code --password} of the demo organizer.
+ * {@code --duration} seconds (default 150), {@code --email}/{@code --password} of the demo organizer, {@code --greenmail}
+ * (GreenMail's API: when given, a co-organizer joins the first event through the invitation mailed to it).
  * Runs once: if the demo organizer already has events, it only says so.
  */
 public final class DemoLoader {
@@ -45,6 +46,11 @@ public final class DemoLoader {
         importAddressBook(client, data.toAbsolutePath().getParent().resolve("contacts"));
         DemoPlan plan = DemoPlan.of(MeetupRsvps.read(data));
         Map<String, Map<Long, String>> tokens = createEventsAndInvite(client, plan);
+        String greenmail = args.get("greenmail", "");
+        if (!greenmail.isBlank()) {
+            shareFirstEvent(client, URI.create(args.get("core", "http://127.0.0.1:8081")), URI.create(greenmail),
+                    args.get("password", "inviteflow-demo"));
+        }
         replay(client, plan, tokens, args.getInt("duration", 150));
     }
 
@@ -70,6 +76,56 @@ public final class DemoLoader {
                         report.get("imported").asInt(), report.get("merged").asInt(), report.get("rejected").size());
             }
         }
+    }
+
+    /**
+     * A second organizer, {@value #PARTNER}, co-organizes the first event: invited by the demo organizer, joined
+     * through the link mailed to it, read from GreenMail's API — the path a person takes, so the console's Team
+     * dialog, its co-organized events and the partner's view can be tried at once. A failure leaves the demo as it is.
+     */
+    private static void shareFirstEvent(CoreClient owner, URI core, URI greenmail, String password) {
+        try {
+            String eventId = owner.events().get(0).get("id").asText();
+            owner.inviteCoOrganizer(eventId, PARTNER);
+            String link = awaitJoinLink(greenmail, PARTNER);
+            var partner = new CoreClient(core);
+            partner.signUpOrIn(PARTNER, password, "Demo Partner");
+            partner.joinTeam(link);
+            System.out.println("co-organizer " + PARTNER + " joined the first event");
+        } catch (RuntimeException e) {
+            System.out.println("the first event is not shared with a co-organizer: " + e.getMessage());
+        }
+    }
+
+    private static final String PARTNER = "partner@inviteflow.local";
+    private static final java.util.regex.Pattern JOIN_LINK = java.util.regex.Pattern.compile("/join/([A-Za-z0-9_-]+)");
+
+    /** The token of the join link in the newest mail of the address's GreenMail inbox, within 30 s. */
+    private static String awaitJoinLink(URI greenmail, String address) {
+        var http = java.net.http.HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                String inbox = http.send(java.net.http.HttpRequest.newBuilder(
+                                greenmail.resolve("/api/user/" + address + "/messages/INBOX")).GET().build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                java.util.regex.Matcher m = JOIN_LINK.matcher(inbox);
+                String token = null;
+                while (m.find()) {
+                    token = m.group(1);
+                }
+                if (token != null) {
+                    return token;
+                }
+                Thread.sleep(500);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("no team invitation reached " + address + " within 30 s");
     }
 
     private static Map<String, Map<Long, String>> createEventsAndInvite(CoreClient client, DemoPlan plan) {

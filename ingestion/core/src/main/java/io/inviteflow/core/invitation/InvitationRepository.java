@@ -159,20 +159,18 @@ class InvitationRepository {
      */
     GuestInvitation answer(UUID id, Rsvp response, int plusOnes, String note, Attendance attendance,
                            Instant waitlistedAt, Instant at) {
-        // the row first, then the note's key: the order the start-up sealing and erasures take them in, and an
-        // erasure that came first is seen (nothing is written, and no key made, for an erased guest)
-        boolean live = jdbc.sql("SELECT revoked_at IS NULL AND erased_at IS NULL FROM invitation WHERE id = :id "
-                        + "FOR UPDATE")
-                .param("id", id).query(Boolean.class).optional().orElse(false);
-        if (!live) {
-            throw Problems.notFound("invitation", "behind this link");
+        if (note != null) {
+            // the row first, then the note's key: the order the start-up sealing and erasures take them in
+            jdbc.sql("SELECT 1 FROM invitation WHERE id = :id FOR UPDATE").param("id", id).query(Integer.class)
+                    .optional();
         }
+        // an erasure that committed since the invitation was read is seen here: nothing is written for that guest
         return jdbc.sql("""
                         UPDATE invitation SET response = :response, plus_ones = :plusOnes, note = NULL,
                             note_sealed = :note,
                             answer_version = answer_version + 1, answered_at = :at, attendance = :attendance,
                             waitlisted_at = :waitlistedAt
-                        WHERE id = :id""" + " RETURNING " + GUEST_COLUMNS)
+                        WHERE id = :id AND revoked_at IS NULL AND erased_at IS NULL""" + " RETURNING " + GUEST_COLUMNS)
                 .param("id", id)
                 .param("response", response.name())
                 .param("plusOnes", plusOnes)
@@ -181,7 +179,8 @@ class InvitationRepository {
                 .param("waitlistedAt", waitlistedAt == null ? null : utc(waitlistedAt))
                 .param("at", utc(at))
                 .query((rs, row) -> guest(rs))
-                .single();
+                .optional()
+                .orElseThrow(() -> Problems.notFound("invitation", "behind this link"));
     }
 
     /** Where one invitation's answer stands now (read after the event lock, so it is current). */

@@ -32,7 +32,7 @@ class TeamPolicy implements TeamAccess {
     static final String ORGANIZER_HEADER = "Inviteflow-Organizer";
     private static final String EVENT_SCOPE = "/api/v1/events/{";
     /** What stays the owner's within an event: calling it off, and money (refunds, the sale's currency and fees). */
-    static final Set<String> OWNER_ONLY = Set.of("POST /api/v1/events/{id}/cancel",
+    private static final Set<String> OWNER_ONLY = Set.of("POST /api/v1/events/{id}/cancel",
             "POST /api/v1/events/{eventId}/orders/{orderId}/refunds", "PUT /api/v1/events/{eventId}/ticket-settings");
     private static final String TEAM_SCOPE = "/api/v1/events/{eventId}/team";
     private static final List<String> MARKETING_SCOPES = List.of("/api/v1/campaigns", "/api/v1/contacts",
