@@ -46,8 +46,12 @@ class AuthenticatedOrganizerResolver implements HandlerMethodArgumentResolver {
             Map<String, String> variables = (Map<String, String>) http.getAttribute(
                     HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
             String pattern = (String) http.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-            return new AuthenticatedOrganizer(teams.actingFor(signedIn, http, pattern,
+            AuthenticatedOrganizer organizer = new AuthenticatedOrganizer(teams.actingFor(signedIn, http, pattern,
                     variables == null ? Map.of() : variables), signedIn);
+            if (organizer.onATeam()) {
+                http.setAttribute(TeamChangeTrail.ON_A_TEAM, organizer); // its changes go on the owner's trail
+            }
+            return organizer;
         }
         throw new InsufficientAuthenticationException("a bearer token is required");
     }

@@ -39,9 +39,11 @@ import java.util.List;
 class SecurityConfiguration implements WebMvcConfigurer {
 
     private final ObjectProvider<TeamAccess> teamAccess;
+    private final ObjectProvider<SecurityAudit> audit;
 
-    SecurityConfiguration(ObjectProvider<TeamAccess> teamAccess) {
+    SecurityConfiguration(ObjectProvider<TeamAccess> teamAccess, ObjectProvider<SecurityAudit> audit) {
         this.teamAccess = teamAccess;
+        this.audit = audit;
     }
 
     /**
@@ -146,5 +148,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new AuthenticatedOrganizerResolver(teamAccess.getObject()));
+    }
+
+    @Override
+    public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+        registry.addInterceptor(new TeamChangeTrail(audit.getObject())).addPathPatterns("/api/v1/**");
     }
 }
