@@ -72,6 +72,11 @@ class GuestListRepository {
     record GuestRow(UUID id, String name, String email, String phone, String response, String attendance,
                     int plusOnes, String note, OffsetDateTime answeredAt, OffsetDateTime firstOpenedAt,
                     OffsetDateTime waitlistedAt, List<QuestionAnswer> answers) {
+
+        GuestRow withNote(String opened) {
+            return new GuestRow(id, name, email, phone, response, attendance, plusOnes, opened, answeredAt,
+                    firstOpenedAt, waitlistedAt, answers);
+        }
     }
 
     /** Waitlisted guests come in queue order, everyone else by name. */
@@ -104,10 +109,8 @@ class GuestListRepository {
         }
         // each guest's texts are sealed under their own key: the page's keys read in one query
         PersonalText.Opener opener = text.openerFor(rows.keySet().stream().map(PersonalText::personKey).toList());
-        sealedNotes.forEach((id, sealed) -> rows.computeIfPresent(id, (k, row) -> new GuestRow(row.id(), row.name(),
-                row.email(), row.phone(), row.response(), row.attendance(), row.plusOnes(),
-                opener.open(PersonalText.personKey(id), PersonalText.NOTE, sealed), row.answeredAt(), row.firstOpenedAt(),
-                row.waitlistedAt(), row.answers())));
+        sealedNotes.forEach((id, sealed) -> rows.computeIfPresent(id, (k, row) -> row.withNote(
+                opener.open(PersonalText.personKey(id), PersonalText.NOTE, sealed))));
         jdbc.sql("""
                         SELECT a.invitation_id, a.question_id, a.guest_index, a.value, a.value_sealed
                         FROM question_answer a JOIN event_question q ON q.id = a.question_id

@@ -75,8 +75,12 @@ class InvitationRepository {
                 .optional();
     }
 
-    /** An invitation about to be answered, and whether it holds question answers an answer must replace. */
-    /** @param mailable whether the guest has an email address (their answer is confirmed by mail) */
+    /**
+     * An invitation about to be answered (without its note), and whether it holds question answers an answer must
+     * replace.
+     *
+     * @param mailable whether the guest has an email address (their answer is confirmed by mail)
+     */
     record AnswerTarget(GuestInvitation invitation, boolean hasAnswers, boolean mailable) {
     }
 
@@ -86,19 +90,25 @@ class InvitationRepository {
                         + "WHERE a.invitation_id = invitation.id), guest_email IS NOT NULL FROM invitation "
                         + "WHERE token_hash = :hash AND revoked_at IS NULL")
                 .param("hash", InvitationTokens.hash(token))
-                .query((rs, row) -> new AnswerTarget(guest(rs), rs.getBoolean(GUEST_COLUMN_COUNT + 1),
+                // the note given before is not needed to take a new answer: not opened on every RSVP
+                .query((rs, row) -> new AnswerTarget(guest(rs, null), rs.getBoolean(GUEST_COLUMN_COUNT + 1),
                         rs.getBoolean(GUEST_COLUMN_COUNT + 2)))
                 .optional();
     }
 
+    /** The invitation with the guest's note opened. */
     private GuestInvitation guest(java.sql.ResultSet rs) throws java.sql.SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        return guest(rs, opened(id, PersonalText.NOTE, rs.getBytes("note_sealed"), rs.getString("note")));
+    }
+
+    /** The invitation with {@code note} as its note (known already, or not needed: then null). */
+    private static GuestInvitation guest(java.sql.ResultSet rs, String note) throws java.sql.SQLException {
         String response = rs.getString("response");
         String attendance = rs.getString("attendance");
-        UUID id = rs.getObject("id", UUID.class);
-        return new GuestInvitation(id, rs.getObject("party_event_id", UUID.class),
+        return new GuestInvitation(rs.getObject("id", UUID.class), rs.getObject("party_event_id", UUID.class),
                 rs.getString("guest_name"), rs.getString("message"), response == null ? null : Rsvp.valueOf(response),
-                rs.getInt("plus_ones"), opened(id, PersonalText.NOTE, rs.getBytes("note_sealed"), rs.getString("note")),
-                rs.getLong("answer_version"),
+                rs.getInt("plus_ones"), note, rs.getLong("answer_version"),
                 (Integer) rs.getObject("max_plus_ones"), rs.getString("theme"),
                 attendance == null ? null : Attendance.valueOf(attendance), List.of());
     }
@@ -178,7 +188,7 @@ class InvitationRepository {
                 .param("attendance", attendance == null ? null : attendance.name())
                 .param("waitlistedAt", waitlistedAt == null ? null : utc(waitlistedAt))
                 .param("at", utc(at))
-                .query((rs, row) -> guest(rs))
+                .query((rs, row) -> guest(rs, note)) // just sealed: the note as given
                 .optional()
                 .orElseThrow(() -> Problems.notFound("invitation", "behind this link"));
     }

@@ -55,17 +55,21 @@ public class PersonSecrets {
         return secret;
     }
 
-    /** Kept in memory now, or, within a transaction (which may have made it), once that commits. */
     private void remember(String personKey, byte[] secret) {
+        rememberAll(Map.of(personKey, secret));
+    }
+
+    /** Kept in memory now, or, within a transaction (which may have made them), once that commits. */
+    private void rememberAll(Map<String, byte[]> read) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    secrets.put(personKey, secret);
+                    secrets.putAll(read);
                 }
             });
         } else {
-            secrets.put(personKey, secret);
+            secrets.putAll(read);
         }
     }
 
@@ -85,14 +89,16 @@ public class PersonSecrets {
         Map<String, byte[]> found = new HashMap<>(secrets.getAllPresent(personKeys));
         List<String> missing = personKeys.stream().distinct().filter(k -> !found.containsKey(k)).toList();
         if (!missing.isEmpty()) {
+            Map<String, byte[]> read = new HashMap<>();
             jdbc.sql("SELECT person_key, sealed FROM person_secret WHERE person_key IN (:keys)")
                     .param("keys", missing)
                     .query((java.sql.ResultSet rs) -> {
                         String key = rs.getString(1);
                         byte[] secret = box.open(rs.getBytes(2), boundTo(key));
-                        remember(key, secret);
-                        found.put(key, secret);
+                        read.put(key, secret);
                     });
+            rememberAll(read);
+            found.putAll(read);
         }
         return found;
     }

@@ -98,7 +98,8 @@ class TeamInvites {
                     .param("expires", Timestamp.from(now.plus(VALID))).update();
         });
         try {
-            mail.send(email.trim(), subject(ownerId, event), body(ownerId, event, token));
+            String owner = organizers.nameOf(ownerId);
+            mail.send(email.trim(), subject(owner, event), body(owner, event, token));
         } catch (MailException e) {
             log.warn("a team invitation of organizer {} was not sent: {}", ownerId, e.getMessage());
             // nothing reached anyone: it does not count towards the day's invitations
@@ -111,13 +112,12 @@ class TeamInvites {
         return new Pending(id, email.trim(), role, event == null ? null : event.id(), now, now.plus(VALID));
     }
 
-    private String subject(UUID ownerId, PartyEvent event) {
-        String owner = organizers.nameOf(ownerId);
+    private static String subject(String owner, PartyEvent event) {
         return event == null ? owner + " invites you to their marketing team on Inviteflow"
                 : owner + " invites you to co-organize " + event.title();
     }
 
-    private String body(UUID ownerId, PartyEvent event, String token) {
+    private String body(String owner, PartyEvent event, String token) {
         String what = event == null
                 ? "to work on their campaigns and address book as a member of their marketing team"
                 : "to co-organize \"" + event.title() + "\" with them: its guests, invitations, tickets and wall";
@@ -131,7 +131,7 @@ class TeamInvites {
                 %s
 
                 If you did not expect it, ignore this mail: nothing happens without you.
-                """.formatted(organizers.nameOf(ownerId), what, consoleUrl.resolve("/join/" + token));
+                """.formatted(owner, what, consoleUrl.resolve("/join/" + token));
     }
 
     List<Pending> pending(UUID ownerId, UUID eventId) {
