@@ -2,6 +2,9 @@ package io.inviteflow.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.gson.JsonParser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -64,6 +67,8 @@ class OrganizerConsoleIT {
         coreArgs.add("--inviteflow.security.admins=" + ADMIN);
         coreArgs.add("--server.port=" + corePort);
         coreArgs.add("--inviteflow.console-url=" + console); // team invitations link to its join page
+        // browsers make passkeys for a domain, never for an IP address: the passkey test browses the console there
+        coreArgs.add("--inviteflow.passkeys.origins=" + consoleByName());
         coreArgs.add("--inviteflow.payments.stripe.api-base=" + STRIPE.baseUrl());
         coreArgs.add("--inviteflow.payments.stripe.webhook-secret=" + STRIPE_SECRET);
         coreArgs.add("--inviteflow.payments.paypal.client-id="); // no PayPal stand-in here: card payments only
@@ -403,6 +408,53 @@ class OrganizerConsoleIT {
                     .doesNotContain("spam.example");
             assertThat(Http.postForm(core + "/i/" + dennis + "/wall", "body=again").status()).isEqualTo(403);
         }
+    }
+
+    /**
+     * An organizer adds a passkey on the Account page (Chromium's virtual authenticator plays the laptop's fingerprint
+     * reader), signs out, and signs in again with it alone: no address, password or code typed.
+     */
+    @Test
+    void aPasskeyAddedOnTheAccountPageSignsInAlone() throws Exception {
+        String email = "barbara-" + RUN + "@example.org";
+        String token = signUpAndIn(email, "liskov-1939", "Barbara");
+        try (Chromium chromium = new Chromium()) {
+            BrowserContext context = chromium.browser.newContext();
+            Page page = context.newPage();
+            CDPSession devtools = context.newCDPSession(page);
+            devtools.send("WebAuthn.enable");
+            devtools.send("WebAuthn.addVirtualAuthenticator", JsonParser.parseString("""
+                    {"options":{"protocol":"ctap2","transport":"internal","hasResidentKey":true,
+                     "hasUserVerification":true,"isUserVerified":true,"automaticPresenceSimulation":true}}""")
+                    .getAsJsonObject());
+            page.navigate(consoleByName() + "/login");
+            page.locator("input[name=username]").fill(email);
+            page.locator("input[name=password]").fill("liskov-1939");
+            page.locator("input[name=password]").press("Enter");
+            page.waitForURL(consoleByName() + "/");
+            page.navigate(consoleByName() + "/account");
+            page.locator("#passkey-label input").fill("Laptop");
+            page.locator("#passkey-password input").fill("liskov-1939");
+            page.locator("#add-passkey").click();
+            assertThat(page.locator("#passkey-message")).containsText("Passkey \"Laptop\" added");
+            assertThat(cell(page, "Laptop")).isVisible();
+
+            context.clearCookies(); // signed out
+            page.navigate(consoleByName() + "/login");
+            page.locator("#passkey-sign-in").click();
+            page.waitForURL(consoleByName() + "/");
+            page.navigate(consoleByName() + "/account");
+            assertThat(page.getByText(email).first()).isVisible();
+        }
+        JsonNode trail = get("/api/v1/organizers/me/security-events", token);
+        List<String> actions = new ArrayList<>();
+        trail.forEach(e -> actions.add(e.get("action").asText() + " " + e.path("detail").asText()));
+        assertThat(actions).contains("PASSKEY_ADDED Laptop", "SIGNED_IN passkey Laptop");
+    }
+
+    /** The console by host name, as passkeys need it (the core's configured origin). */
+    private static String consoleByName() {
+        return console.replace("127.0.0.1", "localhost");
     }
 
     /** A new organizer through the API; their bearer token. */

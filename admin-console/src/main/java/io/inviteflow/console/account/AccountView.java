@@ -18,6 +18,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.inviteflow.console.core.CoreAccount;
 import io.inviteflow.console.core.CoreClient;
+import io.inviteflow.console.core.CorePasskeys;
 import io.inviteflow.console.core.CoreTeams;
 import io.inviteflow.console.team.MembershipsPanel;
 import io.inviteflow.console.team.TeamPanel;
@@ -34,7 +35,7 @@ import java.util.Locale;
 /**
  * The organizer's own account: whether the address is confirmed (a new link on request); two-factor sign-in (turn it
  * on: scan the QR code or type the secret, confirm with a first code, keep the recovery codes shown once; or off;
- * renew recovery codes); sign out everywhere; the marketing team; the teams one is on (leave); the account's trail of
+ * renew recovery codes); passkeys (add, remove); sign out everywhere; the marketing team; the teams one is on (leave); the account's trail of
  * sign-ins, failures and changes.
  */
 @Route(value = "account", layout = MainLayout.class)
@@ -50,7 +51,7 @@ public class AccountView extends VerticalLayout {
     private DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
             .withLocale(Locale.ENGLISH).withZone(java.time.ZoneId.systemDefault());
 
-    public AccountView(CoreAccount account, CoreTeams teams, CurrentOrganizer organizer) {
+    public AccountView(CoreAccount account, CoreTeams teams, CorePasskeys passkeys, CurrentOrganizer organizer) {
         this.account = account;
         this.organizer = organizer;
         address.setPadding(false);
@@ -67,6 +68,7 @@ public class AccountView extends VerticalLayout {
         Button everywhere = new Button("Sign out everywhere", e -> signOutEverywhere());
         everywhere.addThemeVariants(ButtonVariant.LUMO_ERROR);
         add(new H2("Account"), new H3("Address"), address, new H3("Two-factor sign-in"), secondFactor,
+                new H3("Passkeys"), new PasskeyPanel(passkeys, organizer),
                 new H3("Sessions"), new Paragraph("Signs out every browser, phone and script signed in to this "
                         + "account, this one too."), everywhere,
                 new H3("Marketing team"), new TeamPanel(teams, organizer, CoreTeams.Scope.MARKETING, "Members of "

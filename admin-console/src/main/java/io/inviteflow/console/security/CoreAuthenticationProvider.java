@@ -55,9 +55,16 @@ class CoreAuthenticationProvider implements AuthenticationProvider {
         }
     }
 
+    /** The console's sign-in with a token the core gave without an address typed (a passkey's). */
+    Authentication signedIn(String token) {
+        return signedIn(null, token);
+    }
+
     /**
      * The console's sign-in with the core's token and the roles the core gives the account (read once per sign-in: a
      * role granted or taken away applies from the next one).
+     *
+     * @param email as typed at sign-in; null: the account's
      */
     Authentication signedIn(String email, String token) {
         CoreOrganizer account;
@@ -73,7 +80,8 @@ class CoreAuthenticationProvider implements AuthenticationProvider {
         List<SimpleGrantedAuthority> roles = new java.util.ArrayList<>(List.of(new SimpleGrantedAuthority(ROLE)));
         account.roles().stream().filter(CORE_ROLES::contains).sorted()
                 .forEach(role -> roles.add(new SimpleGrantedAuthority("ROLE_" + role)));
-        return UsernamePasswordAuthenticationToken.authenticated(new Organizer(email, token), null, roles);
+        String address = email != null ? email : account.email();
+        return UsernamePasswordAuthenticationToken.authenticated(new Organizer(address, token), null, roles);
     }
 
     @Override

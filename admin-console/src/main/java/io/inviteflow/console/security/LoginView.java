@@ -12,14 +12,16 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import io.inviteflow.console.core.CorePasskeys;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
 
 /**
  * Email and password, posted to Spring Security's form login ({@code POST /login}), which asks the core for a
- * token through {@link CoreAuthenticationProvider}. A failed sign-in comes back as {@code /login?error}: the form
- * then shows why (wrong credentials, or the core could not be reached), never an exception page.
+ * token through {@link CoreAuthenticationProvider}; or a passkey ({@link PasskeySignIn}). A failed sign-in comes back
+ * as {@code /login?error}: the form then shows why (wrong credentials, or the core could not be reached), never an
+ * exception page.
  */
 @Route("login")
 @PageTitle("Sign in · Inviteflow")
@@ -29,12 +31,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private final LoginForm form = new LoginForm();
     private LoginI18n i18n;
 
-    public LoginView() {
+    public LoginView(CorePasskeys passkeys, CoreAuthenticationProvider authentication) {
         setSizeFull();
         setAlignItems(FlexComponent.Alignment.CENTER);
         setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
         configureForm();
         add(new H1("Inviteflow"), new Paragraph("Organizer console"), form,
+                new PasskeySignIn(passkeys, authentication),
                 new com.vaadin.flow.component.html.Anchor("sign-up", "New here? Create an account"));
     }
 

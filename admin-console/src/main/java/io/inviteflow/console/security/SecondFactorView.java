@@ -14,17 +14,9 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinServletRequest;
-import com.vaadin.flow.server.VaadinServletResponse;
-import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.inviteflow.console.core.CoreClient;
 import org.springframework.security.authentication.AuthenticationServiceException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.WebAttributes;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /**
  * The second step of signing in, for accounts with two-factor sign-in: the password was right (the core's challenge
@@ -75,7 +67,7 @@ public class SecondFactorView extends VerticalLayout implements BeforeEnterObser
         }
         try {
             String token = core.answerSecondFactor(pending.challenge(), code.getValue().strip());
-            signIn(authentication.signedIn(pending.email(), token));
+            SignedInSession.store(authentication.signedIn(pending.email(), token));
             UI.getCurrent().getPage().setLocation("/");
         } catch (CoreClient.Unauthorized e) {
             message.setText("That code did not work. Check the app and type the current code, or a recovery code.");
@@ -91,18 +83,6 @@ public class SecondFactorView extends VerticalLayout implements BeforeEnterObser
         } catch (CoreClient.CoreException e) {
             message.setText("The Inviteflow core could not be reached. Please try again in a moment.");
         }
-    }
-
-    /** Stores the sign-in in the HTTP session under a new session id (no fixation), as form login would. */
-    private static void signIn(Authentication signedIn) {
-        VaadinSession.getCurrent().getSession().removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-        VaadinServletRequest request = VaadinServletRequest.getCurrent();
-        request.getHttpServletRequest().changeSessionId();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(signedIn);
-        SecurityContextHolder.setContext(context);
-        new HttpSessionSecurityContextRepository().saveContext(context, request.getHttpServletRequest(),
-                VaadinServletResponse.getCurrent().getHttpServletResponse());
     }
 
     private static SecondFactorRequiredException pending() {

@@ -10,7 +10,7 @@ class LoginViewTest {
 
     @Test
     void postsToSpringSecuritysFormLogin() {
-        LoginView view = new LoginView();
+        LoginView view = new LoginView(null, null);
         LoginForm form = view.form();
 
         assertThat(form.getAction()).isEqualTo("login");
@@ -21,7 +21,7 @@ class LoginViewTest {
 
     @Test
     void aWrongPasswordShowsAClearError() {
-        LoginView view = new LoginView();
+        LoginView view = new LoginView(null, null);
 
         view.showError(LoginView.Failure.WRONG_CREDENTIALS);
 
@@ -31,7 +31,7 @@ class LoginViewTest {
 
     @Test
     void anUnreachableCoreIsNotCalledAWrongPassword() {
-        LoginView view = new LoginView();
+        LoginView view = new LoginView(null, null);
 
         view.showError(LoginView.Failure.CORE_UNAVAILABLE);
 

@@ -62,7 +62,7 @@ public final class CoreStandIn {
     /**
      * The account API of an organizer without two-factor sign-in yet: enrolment with this password and secret,
      * confirmation by this code (any other: 422) with these recovery codes, one sign-in in the trail; the address not
-     * confirmed, a new link accepted (202).
+     * confirmed, a new link accepted (202); no passkeys.
      */
     public static void hasAccount(String token, String password, String secret, String code,
                                   List<String> recoveryCodes) {
@@ -80,6 +80,9 @@ public final class CoreStandIn {
         server().stubFor(get(urlPathEqualTo("/api/v1/organizers/me/second-factor"))
                 .withHeader("Authorization", equalTo("Bearer " + token))
                 .willReturn(okJson("{\"enabled\":false}")));
+        server().stubFor(get(urlPathEqualTo("/api/v1/organizers/me/passkeys"))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(okJson("[]")));
         server().stubFor(get(urlPathEqualTo("/api/v1/organizers/me/security-events"))
                 .withHeader("Authorization", equalTo("Bearer " + token))
                 .willReturn(okJson("[{\"at\":\"2026-11-27T10:00:00Z\",\"action\":\"SIGNED_IN\",\"ip\":\"127.0.0.1\"}]")));

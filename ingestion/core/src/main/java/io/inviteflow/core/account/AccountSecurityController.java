@@ -114,10 +114,7 @@ class AccountSecurityController {
                                                 @Valid @RequestBody NewPassword request) {
         // the new password's rules first: a refused one must not spend a one-time code
         PasswordRules.require("newPassword", request.newPassword());
-        reauthentication.requirePassword(organizer.id(), request.currentPassword());
-        if (secondFactors.enabled(organizer.id())) {
-            reauthentication.requireCode(organizer.id(), request.code());
-        }
+        reauthentication.requirePasswordAndCode(organizer.id(), request.currentPassword(), request.code());
         String email = organizers.find(organizer.id()).orElseThrow(() -> Problems.notFound("organizer",
                 organizer.id())).email();
         String hash = passwords.encode(request.newPassword());

@@ -18,7 +18,7 @@ import java.util.UUID;
  * when the change is refused.
  */
 @Component
-class Reauthentication {
+public class Reauthentication {
 
     private final OrganizerRepository organizers;
     private final PasswordEncoder passwords;
@@ -33,6 +33,19 @@ class Reauthentication {
         this.secondFactors = secondFactors;
         this.throttle = throttle;
         this.audit = audit;
+    }
+
+    /**
+     * The password, and a code too when the account has two-factor sign-in: what a change needs that would let its
+     * maker sign in without the second factor (a new password, a passkey).
+     *
+     * @throws ErrorResponseException 422 for a wrong password or code, 429 while the address is locked
+     */
+    public void requirePasswordAndCode(UUID organizerId, String password, String code) {
+        requirePassword(organizerId, password);
+        if (secondFactors.enabled(organizerId)) {
+            requireCode(organizerId, code);
+        }
     }
 
     /** @throws ErrorResponseException 422 for a wrong password, 429 while the address is locked */

@@ -77,7 +77,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/organizers", "/api/v1/auth/token",
-                                "/api/v1/auth/token/second-factor", "/api/v1/auth/password-reset").permitAll()
+                                "/api/v1/auth/token/second-factor", "/api/v1/auth/token/passkey",
+                                "/api/v1/auth/token/passkey/options", "/api/v1/auth/password-reset").permitAll()
                         .requestMatchers("/actuator/health/**", "/error", "/favicon.ico").permitAll()
                         // the template catalogue is the same for everyone
                         .requestMatchers(HttpMethod.GET, "/api/v1/templates", "/api/v1/templates/*").permitAll()

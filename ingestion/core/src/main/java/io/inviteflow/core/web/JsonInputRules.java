@@ -21,7 +21,8 @@ class JsonInputRules {
     Jackson2ObjectMapperBuilderCustomizer rejectUnstorableText() {
         SimpleModule module = new SimpleModule("inviteflow-text");
         module.addDeserializer(String.class, new StorableStringDeserializer());
-        return builder -> builder.modulesToInstall(module);
+        // added to the modules the application declares (Boot's, WebAuthn's), not in their place
+        return builder -> builder.modulesToInstall(modules -> modules.add(module));
     }
 
     static final class StorableStringDeserializer extends StringDeserializer {

@@ -25,7 +25,7 @@ import static io.inviteflow.core.support.GeneratedJson.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Generated input (jqwik) at every endpoint of signing up, in and out, second factors, passwords, address
+ * Generated input (jqwik) at every endpoint of signing up, in and out, second factors, passkeys, passwords, address
  * confirmation and team invitations: no 5xx, a refusal is a problem (or the page's own), and — where an address is
  * named — the same answer for an address with an account as for one without, whatever the rest of the body, and the
  * same work: the slow part of an answer (bcrypt) is done for both, so the median times agree within a wide margin
@@ -54,6 +54,11 @@ class AuthFuzzIT extends CoreIntegrationTest {
 
     @Test
     void generatedBodiesNeverFailTheServer() {
+        // live passkey ceremonies, asked before wrong passwords lock the account: the first answer of each that
+        // parses reaches the verification
+        String signIn = api.post("/api/v1/auth/token/passkey/options", null, "{}").json().get("ceremony").asText();
+        String adding = api.post("/api/v1/organizers/me/passkeys/options", token, "{\"password\":\"correct horse\"}")
+                .json().get("ceremony").asText();
         Arbitrary<JsonNode> address = Arbitraries.oneOf(text(), Arbitraries.of(known, known.toUpperCase(),
                 " " + known, "a@b", "@example.org", "x@" + "e".repeat(300) + ".org").map(NODES::textNode));
         hammer(body("{\"email\":\"new@example.org\",\"password\":\"long enough\",\"name\":\"Ada\"}",
@@ -70,6 +75,25 @@ class AuthFuzzIT extends CoreIntegrationTest {
                 b -> api.post("/api/v1/organizers/me/second-factor", token, b));
         hammer(body("{\"code\":\"123456\"}", "code", text()),
                 b -> api.post("/api/v1/organizers/me/second-factor/confirm", token, b));
+        hammer(passkeyAnswers(signIn, """
+                {"clientDataJSON":"e30","authenticatorData":"AAAA","signature":"AAAA"}"""),
+                b -> api.post("/api/v1/auth/token/passkey", null, b));
+        hammer(passkeyAnswers(adding, """
+                {"clientDataJSON":"e30","attestationObject":"AAAA","transports":["internal"]}"""),
+                b -> api.post("/api/v1/organizers/me/passkeys", token, b));
+    }
+
+    /** A browser's answer to a passkey ceremony, changed as a whole and part by part. */
+    private static Arbitrary<String> passkeyAnswers(String ceremony, String response) {
+        String credential = """
+                {"id":"AAAA","rawId":"AAAA","type":"public-key","response":%s,"clientExtensionResults":{}}"""
+                .formatted(response);
+        Arbitrary<String> parts = body(credential, "id", text(), "rawId", text(), "type", text(), "response", any(),
+                "authenticatorAttachment", text(), "clientExtensionResults", any())
+                .map(c -> "{\"ceremony\":\"%s\",\"credential\":%s,\"label\":\"Phone\"}".formatted(ceremony, c));
+        Arbitrary<String> whole = body("{\"ceremony\":\"%s\",\"credential\":%s,\"label\":\"Phone\"}"
+                .formatted(ceremony, credential), "ceremony", text(), "credential", any(), "label", text());
+        return Arbitraries.oneOf(parts, whole);
     }
 
     @Test

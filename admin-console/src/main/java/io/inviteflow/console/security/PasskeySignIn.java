@@ -1,0 +1,65 @@
+package io.inviteflow.console.security;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import io.inviteflow.console.core.CoreClient;
+import io.inviteflow.console.core.CorePasskeys;
+import org.springframework.security.authentication.AuthenticationServiceException;
+
+/**
+ * "Sign in with a passkey", under the password form: no address to type, the browser offers the passkeys it holds for
+ * this site, and the core says whose the chosen one is. No second factor follows: the passkey is one.
+ */
+class PasskeySignIn extends VerticalLayout {
+
+    private final CorePasskeys passkeys;
+    private final CoreAuthenticationProvider authentication;
+    private final Paragraph message = new Paragraph();
+
+    PasskeySignIn(CorePasskeys passkeys, CoreAuthenticationProvider authentication) {
+        this.passkeys = passkeys;
+        this.authentication = authentication;
+        setPadding(false);
+        setAlignItems(FlexComponent.Alignment.CENTER);
+        Button start = new Button("Sign in with a passkey", VaadinIcon.KEY.create(), e -> start());
+        start.setId("passkey-sign-in");
+        message.setId("passkey-sign-in-message");
+        add(start, message);
+    }
+
+    private void start() {
+        try {
+            CorePasskeys.Ceremony ceremony = passkeys.startSignIn();
+            BrowserPasskeys.get(this, ceremony.publicKey(), credential -> finish(ceremony.ceremony(), credential),
+                    error -> message.setText("No passkey was used: " + error));
+        } catch (CoreClient.CoreException e) {
+            message.setText(problem(e));
+        }
+    }
+
+    private void finish(String ceremony, String credential) {
+        try {
+            SignedInSession.store(authentication.signedIn(passkeys.signIn(ceremony, credential)));
+            UI.getCurrent().getPage().setLocation("/");
+        } catch (CoreClient.CoreException e) {
+            message.setText(problem(e));
+        } catch (AuthenticationServiceException e) {
+            message.setText("The Inviteflow core could not be reached. Please try again in a moment.");
+        }
+    }
+
+    private static String problem(CoreClient.CoreException e) {
+        if (e instanceof CoreClient.Unauthorized) {
+            return "That passkey did not sign you in: it may have been removed from its account. Try again, or use "
+                    + "your password.";
+        }
+        if (e instanceof CoreClient.Refused refused && refused.status() == 429) {
+            return "Too many sign-ins from here: please wait a minute.";
+        }
+        return "The Inviteflow core could not be reached. Please try again in a moment.";
+    }
+}

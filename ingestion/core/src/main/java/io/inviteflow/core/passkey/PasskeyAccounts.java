@@ -1,0 +1,89 @@
+package io.inviteflow.core.passkey;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.web.webauthn.api.Bytes;
+import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCredentialUserEntity;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.stereotype.Repository;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Accounts as WebAuthn users: the user handle (32 random bytes, made when the first passkey is; it names no one),
+ * with the account's address as the name and its owner's name as the display name, which authenticators show when
+ * offering a passkey. Spring Security's "username" is the address.
+ */
+@Repository
+class PasskeyAccounts implements PublicKeyCredentialUserEntityRepository {
+
+    private static final String USER = """
+            SELECT a.user_handle, o.email, o.name FROM passkey_account a JOIN organizer o ON o.id = a.organizer_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    PasskeyAccounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The account as a WebAuthn user, its handle made on first use. */
+    PublicKeyCredentialUserEntity of(UUID organizerId) {
+        jdbc.sql("INSERT INTO passkey_account (organizer_id, user_handle) VALUES (:organizer, :handle) "
+                        + "ON CONFLICT (organizer_id) DO NOTHING")
+                .param("organizer", organizerId).param("handle", Bytes.random().toBase64UrlString()).update();
+        return user("a.organizer_id = :key", organizerId).orElseThrow();
+    }
+
+    /** The handle, if the account ever made a passkey. */
+    Optional<Bytes> handleOf(UUID organizerId) {
+        return jdbc.sql("SELECT user_handle FROM passkey_account WHERE organizer_id = :organizer")
+                .param("organizer", organizerId).query(String.class).optional().map(Bytes::fromBase64);
+    }
+
+    Optional<UUID> organizerOf(Bytes handle) {
+        return jdbc.sql("SELECT organizer_id FROM passkey_account WHERE user_handle = :handle")
+                .param("handle", handle.toBase64UrlString()).query(UUID.class).optional();
+    }
+
+    /** Locks a passkey's row for the transaction; its user's handle, if some account has the passkey. */
+    Optional<Bytes> lockPasskey(Bytes credentialId) {
+        return jdbc.sql("SELECT user_entity_user_id FROM user_credentials WHERE credential_id = :id FOR UPDATE")
+                .param("id", credentialId.toBase64UrlString()).query(String.class).optional().map(Bytes::fromBase64);
+    }
+
+    @Override
+    public PublicKeyCredentialUserEntity findById(Bytes id) {
+        return user("a.user_handle = :key", id.toBase64UrlString()).orElse(null);
+    }
+
+    @Override
+    public PublicKeyCredentialUserEntity findByUsername(String username) {
+        return user("o.email_normalized = lower(trim(:key))", username).orElse(null);
+    }
+
+    /** Gives the account of the entity's address (its name) the entity's handle, unless it has one. */
+    @Override
+    public void save(PublicKeyCredentialUserEntity userEntity) {
+        jdbc.sql("INSERT INTO passkey_account (organizer_id, user_handle) SELECT id, :handle FROM organizer "
+                        + "WHERE email_normalized = lower(trim(:email)) ON CONFLICT (organizer_id) DO NOTHING")
+                .param("handle", userEntity.getId().toBase64UrlString()).param("email", userEntity.getName())
+                .update();
+    }
+
+    /** Forgets the handle, and with it every passkey of the account. */
+    @Override
+    public void delete(Bytes id) {
+        jdbc.sql("DELETE FROM passkey_account WHERE user_handle = :handle").param("handle", id.toBase64UrlString())
+                .update();
+    }
+
+    private Optional<PublicKeyCredentialUserEntity> user(String condition, Object key) {
+        return jdbc.sql(USER + "WHERE " + condition).param("key", key)
+                .query((rs, n) -> ImmutablePublicKeyCredentialUserEntity.builder()
+                        .id(Bytes.fromBase64(rs.getString("user_handle"))).name(rs.getString("email"))
+                        .displayName(rs.getString("name")).build())
+                .optional();
+    }
+}
