@@ -64,11 +64,26 @@ public class CoreTeams {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).retrieve().body(Team.class));
     }
 
-    /** Mails the address a link to join; {@link CoreClient.Refused} for an address that is not one, or 429. */
-    public void invite(String token, Scope scope, String email) {
+    /**
+     * Mails the address a link to join; {@link CoreClient.Refused} for an address that is not one, or 429.
+     *
+     * @param role on an event's team, {@code CO_ORGANIZER} or {@code VIEWER}; null for the marketing team
+     */
+    public void invite(String token, Scope scope, String email, String role) {
+        Map<String, String> body = role == null ? Map.of("email", email) : Map.of("email", email, "role", role);
         CoreClient.call(() -> core.rest().post().uri(scope.path() + "/invitations")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("email", email)).retrieve().toBodilessEntity());
+                .body(body).retrieve().toBodilessEntity());
+    }
+
+    /** What a role is called in the console. */
+    public static String words(String role) {
+        return switch (role) {
+            case "CO_ORGANIZER" -> "Co-organizer";
+            case "VIEWER" -> "Viewer";
+            case "MARKETING" -> "Marketing";
+            default -> role;
+        };
     }
 
     public void withdraw(String token, Scope scope, UUID invitationId) {

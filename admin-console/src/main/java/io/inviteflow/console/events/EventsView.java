@@ -85,10 +85,10 @@ public class EventsView extends VerticalLayout {
 
     private void teamDialog(CurrentOrganizer organizer, CoreEvent event) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Co-organizers of " + event.title());
+        dialog.setHeaderTitle("Team of " + event.title());
         dialog.add(new TeamPanel(teams, organizer, new CoreTeams.Scope(event.id()), "Co-organizers work on this "
                 + "event as you do — guests, invitations, tickets, the wall, the door, the dashboard — but cannot "
-                + "call it off or change its team."));
+                + "call it off, refund or change its team. Viewers see what co-organizers see and change nothing."));
         dialog.getFooter().add(new com.vaadin.flow.component.button.Button("Close", click -> dialog.close()));
         dialog.open();
     }
@@ -101,7 +101,8 @@ public class EventsView extends VerticalLayout {
             if (!m.marketing()) {
                 try {
                     found.add(core.event(organizer.accessToken(), m.eventId()));
-                    shared.put(m.eventId(), m.ownerName());
+                    shared.put(m.eventId(), "VIEWER".equals(m.role()) ? m.ownerName() + " (view only)"
+                            : m.ownerName());
                 } catch (CoreClient.NotFound removedMeanwhile) {
                     // taken off the team between the two calls: not theirs to show
                 }

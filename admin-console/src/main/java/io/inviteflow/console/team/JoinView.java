@@ -57,6 +57,8 @@ public class JoinView extends VerticalLayout implements BeforeEnterObserver {
     static String describe(CoreTeams.Offer offer) {
         return offer.eventId() == null
                 ? offer.ownerName() + " invites you to their marketing team: their campaigns and address book."
+                : "VIEWER".equals(offer.role()) ? offer.ownerName() + " invites you to follow \"" + offer.eventTitle()
+                        + "\": to see its guests, their answers, its sales, wall and dashboard, without changing them."
                 : offer.ownerName() + " invites you to co-organize \"" + offer.eventTitle()
                         + "\": its guests, invitations, tickets, wall and dashboard.";
     }

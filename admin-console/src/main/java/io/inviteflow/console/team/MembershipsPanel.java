@@ -25,7 +25,8 @@ public class MembershipsPanel extends VerticalLayout {
         setPadding(false);
         grid.setId("memberships");
         grid.addColumn(CoreTeams.Membership::ownerName).setHeader("Organizer").setAutoWidth(true);
-        grid.addColumn(m -> m.marketing() ? "Marketing" : "Co-organizer of " + m.eventTitle()).setHeader("As")
+        grid.addColumn(m -> m.marketing() ? "Marketing" : CoreTeams.words(m.role()) + " of " + m.eventTitle())
+                .setHeader("As")
                 .setAutoWidth(true);
         grid.addComponentColumn(m -> {
             Button leave = new Button("Leave", click -> leave(m));

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import io.inviteflow.console.core.CoreClient;
 import io.inviteflow.console.core.CoreTeams;
@@ -35,11 +36,13 @@ public class TeamPanel extends VerticalLayout {
         members.setId("team-members");
         members.addColumn(CoreTeams.Member::name).setHeader("Member").setAutoWidth(true);
         members.addColumn(CoreTeams.Member::email).setHeader("Address").setAutoWidth(true);
+        members.addColumn(m -> CoreTeams.words(m.role())).setHeader("As").setAutoWidth(true);
         members.addComponentColumn(m -> small("Remove", () -> teams.remove(organizer.accessToken(), scope,
                 m.memberId()))).setFlexGrow(0).setAutoWidth(true);
         members.setAllRowsVisible(true);
         invitations.setId("team-invitations");
         invitations.addColumn(CoreTeams.Invitation::email).setHeader("Invited, not joined yet").setAutoWidth(true);
+        invitations.addColumn(i -> CoreTeams.words(i.role())).setHeader("As").setAutoWidth(true);
         invitations.addComponentColumn(i -> small("Withdraw", () -> teams.withdraw(organizer.accessToken(), scope,
                 i.id()))).setFlexGrow(0).setAutoWidth(true);
         invitations.setAllRowsVisible(true);
@@ -47,13 +50,23 @@ public class TeamPanel extends VerticalLayout {
         EmailField address = new EmailField("Invite by address");
         address.setId("team-invite-address");
         address.setWidth("20em");
+        // an event's team has two roles; the marketing team one
+        Select<String> role = new Select<>();
+        role.setId("team-invite-role");
+        role.setLabel("As");
+        role.setItems("CO_ORGANIZER", "VIEWER");
+        role.setItemLabelGenerator(r -> r.equals("VIEWER") ? "Viewer — sees it, changes nothing"
+                : "Co-organizer — works on it");
+        role.setValue("CO_ORGANIZER");
+        role.setVisible(scope.eventId() != null);
         Button invite = new Button("Send invitation", click -> {
             if (address.isEmpty() || address.isInvalid()) {
                 address.setInvalid(true);
                 address.setErrorMessage("An email address, please");
                 return;
             }
-            if (change(() -> teams.invite(organizer.accessToken(), scope, address.getValue().trim()))) {
+            if (change(() -> teams.invite(organizer.accessToken(), scope, address.getValue().trim(),
+                    scope.eventId() == null ? null : role.getValue()))) {
                 Notification.show("An invitation is on its way to " + address.getValue().trim() + ".")
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 address.clear();
@@ -61,7 +74,7 @@ public class TeamPanel extends VerticalLayout {
         });
         invite.setId("team-invite");
         invite.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout inviting = new HorizontalLayout(address, invite);
+        HorizontalLayout inviting = new HorizontalLayout(address, role, invite);
         inviting.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(new Paragraph(whatTheyMayDo), members, invitations, inviting, status);
         refresh();

@@ -24,7 +24,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 /**
  * In a real browser, against the WireMock stand-in of the core's team API: the events page lists the events one
- * co-organizes beside one's own, the owner invites a co-organizer from an event's Team dialog, and a mailed link's
+ * co-organizes beside one's own, the owner invites a viewer from an event's Team dialog, and a mailed link's
  * join page — reached through the sign-in page — says what it invites to and joins on a click.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -67,13 +67,16 @@ class TeamBrowserIT {
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Team")).click();
             assertThat(page.locator("#team-members")).containsText("ada@example.org");
+            assertThat(page.locator("#team-members")).containsText("Co-organizer");
             page.locator("#team-invite-address input").fill("linus@example.org");
+            page.locator("#team-invite-role").click();
+            page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("Viewer")).click();
             page.locator("#team-invite").click();
             assertThat(page.getByText("An invitation is on its way to linus@example.org.")).isVisible();
         }
         CoreStandIn.server().verify(1, postRequestedFor(urlPathEqualTo("/api/v1/events/" + own + "/team/invitations"))
                 .withHeader("Authorization", equalTo("Bearer token-grace"))
-                .withRequestBody(equalToJson("{\"email\":\"linus@example.org\"}")));
+                .withRequestBody(equalToJson("{\"email\":\"linus@example.org\",\"role\":\"VIEWER\"}")));
     }
 
     @Test

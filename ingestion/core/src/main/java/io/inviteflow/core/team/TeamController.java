@@ -29,7 +29,8 @@ import java.util.UUID;
 @RestController
 class TeamController {
 
-    record Invite(@NotBlank @Email @Size(max = 320) String email) {
+    /** @param role on an event's team, {@code CO_ORGANIZER} (the default) or {@code VIEWER}; ignored for marketing */
+    record Invite(@NotBlank @Email @Size(max = 320) String email, TeamRole role) {
     }
 
     record Team(List<Teams.Member> members, List<TeamInvites.Pending> invitations) {
@@ -60,7 +61,12 @@ class TeamController {
     TeamInvites.Pending inviteCoOrganizer(AuthenticatedOrganizer organizer, @PathVariable UUID eventId,
                                           @Valid @RequestBody Invite request) {
         PartyEvent event = events.requireOwned(eventId, organizer.id());
-        return invites.invite(organizer.id(), event, TeamRole.CO_ORGANIZER, request.email());
+        TeamRole role = request.role() == null ? TeamRole.CO_ORGANIZER : request.role();
+        if (role == TeamRole.MARKETING) {
+            throw Problems.unprocessable("role", "an event's team has co-organizers and viewers; marketing is "
+                    + "invited from /api/v1/organizers/me/team");
+        }
+        return invites.invite(organizer.id(), event, role, request.email());
     }
 
     @DeleteMapping("/api/v1/events/{eventId}/team/invitations/{invitationId}")

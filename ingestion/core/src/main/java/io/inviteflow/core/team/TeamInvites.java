@@ -99,7 +99,7 @@ class TeamInvites {
         });
         try {
             String owner = organizers.nameOf(ownerId);
-            mail.send(email.trim(), subject(owner, event), body(owner, event, token));
+            mail.send(email.trim(), subject(owner, event, role), body(owner, event, role, token));
         } catch (MailException e) {
             log.warn("a team invitation of organizer {} was not sent: {}", ownerId, e.getMessage());
             // nothing reached anyone: it does not count towards the day's invitations
@@ -112,15 +112,22 @@ class TeamInvites {
         return new Pending(id, email.trim(), role, event == null ? null : event.id(), now, now.plus(VALID));
     }
 
-    private static String subject(String owner, PartyEvent event) {
-        return event == null ? owner + " invites you to their marketing team on Inviteflow"
-                : owner + " invites you to co-organize " + event.title();
+    private static String subject(String owner, PartyEvent event, TeamRole role) {
+        return switch (role) {
+            case MARKETING -> owner + " invites you to their marketing team on Inviteflow";
+            case CO_ORGANIZER -> owner + " invites you to co-organize " + event.title();
+            case VIEWER -> owner + " invites you to follow " + event.title();
+        };
     }
 
-    private String body(String owner, PartyEvent event, String token) {
-        String what = event == null
-                ? "to work on their campaigns and address book as a member of their marketing team"
-                : "to co-organize \"" + event.title() + "\" with them: its guests, invitations, tickets and wall";
+    private String body(String owner, PartyEvent event, TeamRole role, String token) {
+        String what = switch (role) {
+            case MARKETING -> "to work on their campaigns and address book as a member of their marketing team";
+            case CO_ORGANIZER -> "to co-organize \"" + event.title()
+                    + "\" with them: its guests, invitations, tickets and wall";
+            case VIEWER -> "to follow \"" + event.title()
+                    + "\": to see its guests, their answers, its sales and its wall, without changing them";
+        };
         return """
                 Hello,
 

@@ -18,6 +18,7 @@ import java.util.UUID;
  *   <li>a <b>co-organizer</b> works on their event through every {@code /api/v1/events/{id}/…} endpoint but the
  *       event's team, calling the event off, refunds and the sale's money settings (currency, VAT, fees) — the
  *       owner's, whose payment account pays; nothing else of the owner's;</li>
+ *   <li>a <b>viewer</b> reads through the same endpoints ({@code GET}) and changes nothing: 403 for the rest;</li>
  *   <li><b>marketing</b> names the organizer they work for in the {@value #ORGANIZER_HEADER} header, and may use the
  *       campaigns, the contacts and their lists, and read the organizer's events (to aim campaigns at their guests).
  *   </li>
@@ -75,7 +76,11 @@ class TeamPolicy implements TeamAccess {
         return scoped || "GET".equals(method) && MARKETING_READS.contains(pattern);
     }
 
-    /** The owner of the event a co-organizer's request is about, when the endpoint is open to co-organizers. */
+    /**
+     * The owner of the event a co-organizer's or viewer's request is about, when the endpoint is open to them.
+     *
+     * @throws org.springframework.web.ErrorResponseException 403 for a viewer's change
+     */
     private Optional<UUID> coOrganizedEventOwner(UUID signedIn, String method, String pattern,
                                                  Map<String, String> variables) {
         if (pattern == null || !pattern.startsWith(EVENT_SCOPE) || OWNER_ONLY.contains(method + " " + pattern)
@@ -89,7 +94,11 @@ class TeamPolicy implements TeamAccess {
         } catch (IllegalArgumentException | NullPointerException notAnId) {
             return Optional.empty(); // the endpoint's own binding answers 400
         }
-        return teams.ownerIfCoOrganizer(eventId, signedIn);
+        Optional<Teams.Seat> seat = teams.seatOn(eventId, signedIn);
+        if (seat.isPresent() && seat.get().role() == TeamRole.VIEWER && !"GET".equals(method)) {
+            throw Problems.forbidden("you follow this event as a viewer: changes are its organizers'");
+        }
+        return seat.map(Teams.Seat::ownerId);
     }
 
     private static UUID parse(String organizer) {

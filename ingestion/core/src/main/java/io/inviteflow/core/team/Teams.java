@@ -27,9 +27,15 @@ class Teams {
         this.jdbc = jdbc;
     }
 
-    Optional<UUID> ownerIfCoOrganizer(UUID eventId, UUID memberId) {
-        return jdbc.sql("SELECT owner_id FROM team_member WHERE event_id = :event AND member_id = :member")
-                .param("event", eventId).param("member", memberId).query(UUID.class).optional();
+    /** A place on an event's team: whose event, and as what. */
+    record Seat(UUID ownerId, TeamRole role) {
+    }
+
+    Optional<Seat> seatOn(UUID eventId, UUID memberId) {
+        return jdbc.sql("SELECT owner_id, role FROM team_member WHERE event_id = :event AND member_id = :member")
+                .param("event", eventId).param("member", memberId)
+                .query((rs, n) -> new Seat(rs.getObject(1, UUID.class), TeamRole.valueOf(rs.getString(2))))
+                .optional();
     }
 
     boolean isMarketing(UUID ownerId, UUID memberId) {

@@ -109,8 +109,9 @@ class AccessMatrixIT extends CoreIntegrationTest {
     /**
      * The same endpoints by the owner's team: a co-organizer of one event reaches every endpoint of that event the
      * owner does (but its team, calling it off and money), and nothing of the owner's other event — also not through the
-     * shared event's path with the other event's invitation, post or device; marketing, naming the owner in the
-     * organizer header, reads the campaigns, contacts and events, and is refused everything else.
+     * shared event's path with the other event's invitation, post or device; a viewer of that event reads what the
+     * co-organizer reads and is refused every change; marketing, naming the owner in the organizer header, reads the
+     * campaigns, contacts and events, and is refused everything else.
      */
     @Test
     void teamMembersReachWhatTheirRoleOpensAndNothingElse() {
@@ -121,7 +122,9 @@ class AccessMatrixIT extends CoreIntegrationTest {
         Map<String, String> other = fixture(api, owner);
         String coOrganizer = api.newOrganizerToken();
         String marketer = api.newOrganizerToken();
+        String viewer = api.newOrganizerToken();
         join(api, coOrganizer, ownerId, shared.get("eventId"), "CO_ORGANIZER");
+        join(api, viewer, ownerId, shared.get("eventId"), "VIEWER");
         join(api, marketer, ownerId, null, "MARKETING");
         Map<String, String> crossed = new HashMap<>(other);
         crossed.put("eventId", shared.get("eventId"));
@@ -129,6 +132,7 @@ class AccessMatrixIT extends CoreIntegrationTest {
         List<String> wrong = new ArrayList<>();
         int coOrganizerReads = 0;
         int marketingReads = 0;
+        int viewerChangesRefused = 0;
         for (Endpoint e : organizerEndpoints()) {
             if (e.pattern().startsWith("/api/v1/internal/") || e.pattern().startsWith("/api/v1/admin/")) {
                 continue;
@@ -137,11 +141,17 @@ class AccessMatrixIT extends CoreIntegrationTest {
                     && !OWNERS_OWN.contains(e.method() + " " + e.pattern());
             boolean readable = e.method().equals("GET") && everyVariableKnown(e.pattern(), shared)
                     && !NOTHING_YET.contains(e.pattern());
+            boolean owned = hasOwnedId(fill(e.pattern(), shared), shared);
             if (eventScoped && readable) {
                 coOrganizerReads++;
                 expect(wrong, "co-organizer", e, fill(e.pattern(), shared), call(api, e, shared, coOrganizer, null), 200);
-            } else if (!eventScoped && hasOwnedId(fill(e.pattern(), shared), shared)) {
-                refused(wrong, "co-organizer", e, call(api, e, shared, coOrganizer, null));
+                expect(wrong, "viewer", e, fill(e.pattern(), shared), call(api, e, shared, viewer, null), 200);
+            } else if (owned) {
+                if (!eventScoped) {
+                    refused(wrong, "co-organizer", e, call(api, e, shared, coOrganizer, null));
+                }
+                refused(wrong, "viewer", e, call(api, e, shared, viewer, null));
+                viewerChangesRefused += e.method().equals("GET") ? 0 : 1;
             }
             if (hasOwnedId(fill(e.pattern(), other), other)) {
                 refused(wrong, "co-organizer on the other event", e, call(api, e, other, coOrganizer, null));
@@ -163,6 +173,7 @@ class AccessMatrixIT extends CoreIntegrationTest {
         assertThat(wrong).as("team access that went wrong").isEmpty();
         assertThat(coOrganizerReads).as("event endpoints a co-organizer read").isGreaterThan(15);
         assertThat(marketingReads).as("endpoints marketing read").isGreaterThanOrEqualTo(3);
+        assertThat(viewerChangesRefused).as("changes a viewer was refused").isGreaterThan(20);
     }
 
     private static void expect(List<String> wrong, String who, Endpoint e, String path, int status, int expected) {

@@ -159,6 +159,42 @@ class TeamIT extends CoreIntegrationTest {
     }
 
     @Test
+    void aViewerReadsTheirEventAndChangesNothing() {
+        String owner = api.newOrganizerToken();
+        String event = api.newEvent(owner, "Sponsor dinner");
+        String guest = api.invite(owner, event, "Ada").get(0).get("id").asText();
+        String address = "viewer-" + UUID.randomUUID() + "@example.org";
+        assertThat(api.post("/api/v1/events/" + event + "/team/invitations", owner,
+                "{\"email\":\"%s\",\"role\":\"MARKETING\"}".formatted(address)).status())
+                .as("marketing is no event's").isEqualTo(422);
+        assertThat(api.post("/api/v1/events/" + event + "/team/invitations", owner,
+                "{\"email\":\"%s\",\"role\":\"VIEWER\"}".formatted(address)).status()).isEqualTo(201);
+        String mail = Mailboxes.awaitInbox(address, m -> true, 1, Duration.ofSeconds(30)).get(0).text();
+        assertThat(mail).contains("to follow \"Sponsor dinner\"").contains("without changing them");
+        String token = token(address);
+        String viewer = api.newOrganizerToken();
+        assertThat(api.get("/api/v1/team-invitations/" + token, viewer).json().get("role").asText())
+                .isEqualTo("VIEWER");
+        assertThat(api.post("/api/v1/team-invitations/" + token + "/accept", viewer, "").status()).isEqualTo(200);
+
+        assertThat(api.get("/api/v1/events/" + event, viewer).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/events/" + event + "/guests", viewer).body()).contains("Ada");
+        assertThat(api.get("/api/v1/events/" + event + "/guests.csv", viewer).status()).isEqualTo(200);
+        var changed = api.patch("/api/v1/events/" + event, viewer, "{\"venueName\":\"The barn\"}");
+        assertThat(changed.status()).isEqualTo(403);
+        assertThat(changed.json().get("detail").asText()).contains("viewer");
+        assertThat(api.post("/api/v1/events/" + event + "/invitations", viewer,
+                "{\"guests\":[{\"name\":\"Linus\"}]}").status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/events/" + event + "/invitations/" + guest + "/revoke", viewer, "").status())
+                .isEqualTo(403);
+        assertThat(api.get("/api/v1/events/" + event + "/team", viewer).status()).as("the team is the owner's")
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/events/" + event + "/guests", owner).body()).doesNotContain("Linus");
+        assertThat(api.get("/api/v1/events/" + event, owner).json().path("venueName").asText())
+                .isNotEqualTo("The barn");
+    }
+
+    @Test
     void aWithdrawnInvitationOpensNothing() {
         String owner = api.newOrganizerToken();
         String event = api.newEvent(owner, "Reunion");
