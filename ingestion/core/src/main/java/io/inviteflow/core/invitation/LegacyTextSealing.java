@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Seals the guests' texts written before they were sealed (notes and answers in the plain columns), a short chunk
- * per transaction, once the core is up: rows taken with {@code SKIP LOCKED}, so several instances share the work (a
- * guest answering meanwhile waits for that chunk at most); invitation rows are locked before the keys are made, the
- * order answers and erasures take them in. A chunk that fails is tried again; the run goes on at the next start if
+ * Seals the guests' texts written before they were sealed (notes, answers, wall posts and comments in the plain
+ * columns), a short chunk per transaction, once the core is up: rows taken with {@code SKIP LOCKED}, so several
+ * instances share the work (a guest answering meanwhile waits for that chunk at most); invitation rows are locked
+ * before the keys are made, the order answers, posts and erasures take them in. A chunk that fails is tried again; the run goes on at the next start if
  * it cannot finish. Finds nothing once done (partial indexes keep that cheap). During a rolling upgrade, instances
  * of the release before still write plain texts, which the next start seals.
  */
@@ -67,7 +67,8 @@ class LegacyTextSealing {
     private int chunkWithRetries() {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.execute(status -> sealNotes() + sealAnswers());
+                return transactions.execute(status -> sealNotes() + sealAnswers() + sealWall("wall_post")
+                        + sealWall("wall_comment"));
             } catch (org.springframework.dao.TransientDataAccessException e) {
                 if (attempt == ATTEMPTS) {
                     throw e;
@@ -86,6 +87,9 @@ class LegacyTextSealing {
     }
 
     private record Answer(UUID invitationId, UUID questionId, int guest, String value) {
+    }
+
+    private record WallText(UUID id, UUID invitationId, String author, String body) {
     }
 
     private int sealNotes() {
@@ -119,5 +123,26 @@ class LegacyTextSealing {
                             PersonalText.answer(a.questionId(), a.guest()), a.value())).update();
         }
         return answers.size();
+    }
+
+    /** Guests' posts or comments ({@code table}) on the wall; an erased guest's are left as the erasure left them. */
+    private int sealWall(String table) {
+        List<WallText> texts = jdbc.sql("""
+                        SELECT w.id, w.invitation_id, w.author_name, w.body
+                        FROM %s w JOIN invitation i ON i.id = w.invitation_id
+                        WHERE w.body IS NOT NULL AND w.invitation_id IS NOT NULL AND i.erased_at IS NULL
+                        LIMIT :chunk FOR UPDATE SKIP LOCKED""".formatted(table))
+                .param("chunk", CHUNK)
+                .query((rs, n) -> new WallText(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getString(4)))
+                .list();
+        for (WallText t : texts) {
+            String person = PersonalText.personKey(t.invitationId());
+            jdbc.sql("UPDATE " + table + " SET author_sealed = :author, body_sealed = :body, author_name = NULL, "
+                            + "body = NULL WHERE id = :id")
+                    .param("id", t.id()).param("author", text.seal(person, PersonalText.wallAuthor(t.id()), t.author()))
+                    .param("body", text.seal(person, PersonalText.wallBody(t.id()), t.body())).update();
+        }
+        return texts.size();
     }
 }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -75,18 +76,37 @@ class PersonalDataExport {
     }
 
     /**
-     * The guest's sealed texts ({@code <column>_sealed}) opened into {@code column}, as they wrote them; the
-     * question and guest columns of answers dropped once used (what a box is bound to).
+     * The guest's sealed texts ({@code <column>_sealed}) opened into {@code column}, as they wrote them; the columns
+     * that only said what a box is bound to (an answer's question) dropped once used.
+     *
+     * @param purpose what a row's box of {@code column} is bound to
      */
     private static List<Map<String, Object>> opened(List<Map<String, Object>> rows, String invitationColumn,
-                                                    String column, PersonalText.Opener opener) {
+                                                    String column, Function<Map<String, Object>, String> purpose,
+                                                    PersonalText.Opener opener) {
         for (Map<String, Object> row : rows) {
             byte[] sealed = (byte[]) row.remove(column + "_sealed");
-            Object question = row.remove("question_id");
-            String purpose = question == null ? PersonalText.NOTE
-                    : PersonalText.answer(UUID.fromString(question.toString()), ((Number) row.get("guest_index")).intValue());
             String person = PersonalText.personKey(UUID.fromString(String.valueOf(row.get(invitationColumn))));
-            row.put(column, opener.openOr(person, purpose, sealed, (String) row.get(column)));
+            row.put(column, opener.openOr(person, purpose.apply(row), sealed, (String) row.get(column)));
+        }
+        rows.forEach(row -> row.remove("question_id"));
+        return rows;
+    }
+
+    private static String answerOf(Map<String, Object> row) {
+        return PersonalText.answer(UUID.fromString(row.get("question_id").toString()),
+                ((Number) row.get("guest_index")).intValue());
+    }
+
+    /** Wall posts' or comments' authors and texts opened. */
+    private static List<Map<String, Object>> openedWall(List<Map<String, Object>> rows, PersonalText.Opener opener) {
+        for (Map<String, Object> row : rows) {
+            String person = PersonalText.personKey(UUID.fromString(String.valueOf(row.get("invitation_id"))));
+            UUID id = UUID.fromString(row.get("id").toString());
+            row.put("author_name", opener.openOr(person, PersonalText.wallAuthor(id),
+                    (byte[]) row.remove("author_sealed"), (String) row.get("author_name")));
+            row.put("body", opener.openOr(person, PersonalText.wallBody(id), (byte[]) row.remove("body_sealed"),
+                    (String) row.get("body")));
         }
         return rows;
     }
@@ -102,15 +122,19 @@ class PersonalDataExport {
                        i.attendance, i.answered_at, i.open_count, i.first_opened_at, i.locale, i.time_zone,
                        i.created_at, i.revoked_at
                 FROM invitation i JOIN party_event e ON e.id = i.party_event_id JOIN organizer o ON o.id = e.organizer_id
-                WHERE i.id IN (:ids) ORDER BY i.created_at""", invitations), "id", "note", opener));
+                WHERE i.id IN (:ids) ORDER BY i.created_at""", invitations), "id", "note", row -> PersonalText.NOTE,
+                opener));
         sections.put("answers", opened(rows("""
                 SELECT a.invitation_id, q.label AS question, a.guest_index, a.value, a.value_sealed, a.question_id
                 FROM question_answer a JOIN event_question q ON q.id = a.question_id WHERE a.invitation_id IN (:ids)
-                ORDER BY a.invitation_id, q.position, a.guest_index""", invitations), "invitation_id", "value", opener));
-        sections.put("wall_posts", rows("SELECT id, invitation_id, author_name, body, photo_url, hidden, created_at "
-                + "FROM wall_post WHERE invitation_id IN (:ids) ORDER BY created_at", invitations));
-        sections.put("wall_comments", rows("SELECT id, post_id, invitation_id, author_name, body, hidden, created_at "
-                + "FROM wall_comment WHERE invitation_id IN (:ids) ORDER BY created_at", invitations));
+                ORDER BY a.invitation_id, q.position, a.guest_index""", invitations), "invitation_id", "value",
+                PersonalDataExport::answerOf, opener));
+        sections.put("wall_posts", openedWall(rows("SELECT id, invitation_id, author_name, author_sealed, body, "
+                + "body_sealed, photo_url, hidden, created_at FROM wall_post WHERE invitation_id IN (:ids) "
+                + "ORDER BY created_at", invitations), opener));
+        sections.put("wall_comments", openedWall(rows("SELECT id, post_id, invitation_id, author_name, author_sealed, "
+                + "body, body_sealed, hidden, created_at FROM wall_comment WHERE invitation_id IN (:ids) "
+                + "ORDER BY created_at", invitations), opener));
         sections.put("wall_reactions", rows("SELECT post_id, invitation_id, reaction FROM wall_reaction "
                 + "WHERE invitation_id IN (:ids) ORDER BY post_id", invitations));
         sections.put("chat_messages", rows("SELECT invitation_id, count(*) AS messages, min(sent_at) AS first_sent_at, "

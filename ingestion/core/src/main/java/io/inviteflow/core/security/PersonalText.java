@@ -18,8 +18,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What a guest writes in their own words — the note with their answer, their answers to the event's questions —
- * stored sealed (AES-256-GCM) under a key of their own, derived from the secret of their invitation's person
+ * What a guest writes in their own words — the note with their answer, their answers to the event's questions, their
+ * posts and comments on the wall (with the name they are signed with) — stored sealed (AES-256-GCM) under a key of
+ * their own, derived from the secret of their invitation's person
  * ({@link PersonSecrets}). Each box is bound to its person and to what it is ({@code note}, or the question and guest
  * of an answer): moved to another row or field it does not open. Destroying the person's secret (an erasure, the
  * retention rule) shreds every copy of the texts whose copy of {@code person_secret} is gone too (see
@@ -51,6 +52,16 @@ public class PersonalText {
     }
 
     public static final String NOTE = "note";
+
+    /** What the box of the name a wall post or comment is signed with is bound to: its row. */
+    public static String wallAuthor(UUID postOrComment) {
+        return "wall:" + postOrComment + ":author";
+    }
+
+    /** What the box of a wall post's or comment's text is bound to: its row. */
+    public static String wallBody(UUID postOrComment) {
+        return "wall:" + postOrComment + ":body";
+    }
 
     /** @return the sealed text; null for null */
     public byte[] seal(String personKey, String purpose, String text) {

@@ -1,5 +1,7 @@
 package io.inviteflow.core.wall;
 
+import io.inviteflow.core.security.PersonalText;
+import io.inviteflow.core.web.Problems;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -8,33 +10,61 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+/**
+ * The wall's posts, comments, reactions and bans. A guest's post or comment is stored sealed — the name it is signed
+ * with and its text, each a box under the key of the guest's invitation bound to the row ({@link PersonalText}) — and
+ * opened when read; rows written before sealing are read plain until they are sealed.
+ */
 @Repository
 class WallRepository {
 
     private final JdbcClient jdbc;
+    private final PersonalText text;
 
-    WallRepository(JdbcClient jdbc) {
+    WallRepository(JdbcClient jdbc, PersonalText text) {
         this.jdbc = jdbc;
+        this.text = text;
     }
 
+    /** Within the caller's transaction; 404 when the guest's invitation was revoked or erased meanwhile. */
     void insertPost(UUID id, UUID eventId, UUID invitationId, String author, String body, String photoUrl) {
-        jdbc.sql("INSERT INTO wall_post (id, party_event_id, invitation_id, author_name, body, photo_url) "
+        String person = lockLiveGuest(invitationId);
+        jdbc.sql("INSERT INTO wall_post (id, party_event_id, invitation_id, author_sealed, body_sealed, photo_url) "
                         + "VALUES (:id, :event, :invitation, :author, :body, :photo)")
-                .param("id", id).param("event", eventId).param("invitation", invitationId).param("author", author)
-                .param("body", body).param("photo", photoUrl).update();
+                .param("id", id).param("event", eventId).param("invitation", invitationId)
+                .param("author", text.seal(person, PersonalText.wallAuthor(id), author))
+                .param("body", text.seal(person, PersonalText.wallBody(id), body)).param("photo", photoUrl).update();
     }
 
+    /** Within the caller's transaction; 404 when the guest's invitation was revoked or erased meanwhile. */
     void insertComment(UUID id, UUID postId, UUID invitationId, String author, String body) {
-        jdbc.sql("INSERT INTO wall_comment (id, post_id, invitation_id, author_name, body) "
+        String person = lockLiveGuest(invitationId);
+        jdbc.sql("INSERT INTO wall_comment (id, post_id, invitation_id, author_sealed, body_sealed) "
                         + "VALUES (:id, :post, :invitation, :author, :body)")
-                .param("id", id).param("post", postId).param("invitation", invitationId).param("author", author)
-                .param("body", body).update();
+                .param("id", id).param("post", postId).param("invitation", invitationId)
+                .param("author", text.seal(person, PersonalText.wallAuthor(id), author))
+                .param("body", text.seal(person, PersonalText.wallBody(id), body)).update();
+    }
+
+    /**
+     * Locks the guest's invitation, as an erasure does before it destroys the guest's secret: a post made as the
+     * guest is erased is either erased with them or refused, never sealed under a secret made anew.
+     *
+     * @return the person key the guest's texts are sealed under
+     */
+    private String lockLiveGuest(UUID invitationId) {
+        jdbc.sql("SELECT id FROM invitation WHERE id = :id AND revoked_at IS NULL AND erased_at IS NULL FOR UPDATE")
+                .param("id", invitationId).query(UUID.class).optional()
+                .orElseThrow(() -> Problems.notFound("invitation", invitationId));
+        return PersonalText.personKey(invitationId);
     }
 
     /** Adds the reaction, or takes it back when the guest had it: true when it was added. */
@@ -60,25 +90,25 @@ class WallRepository {
     /** The newest posts of an event with comments and reactions; hidden ones only when {@code withHidden}. */
     List<WallPost> latest(UUID eventId, UUID viewer, boolean withHidden, int limit) {
         Map<UUID, PostRow> posts = new LinkedHashMap<>();
-        jdbc.sql("SELECT id, invitation_id, author_name, body, photo_url, hidden, created_at FROM wall_post "
-                        + "WHERE party_event_id = :event AND (:withHidden OR NOT hidden) "
+        jdbc.sql("SELECT id, invitation_id, author_name, author_sealed, body, body_sealed, photo_url, hidden, "
+                        + "created_at FROM wall_post WHERE party_event_id = :event AND (:withHidden OR NOT hidden) "
                         + "ORDER BY created_at DESC, id LIMIT :limit")
                 .param("event", eventId).param("withHidden", withHidden).param("limit", limit)
-                .query((rs, row) -> new PostRow(uuid(rs, 1), uuid(rs, 2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBoolean(6), rs.getObject(7, OffsetDateTime.class)))
-                .list().forEach(p -> posts.put(p.id(), p));
+                .query((rs, row) -> new PostRow(stored(rs), rs.getString(7), rs.getBoolean(8),
+                        rs.getObject(9, OffsetDateTime.class)))
+                .list().forEach(p -> posts.put(p.texts().id(), p));
         if (posts.isEmpty()) {
             return List.of();
         }
         UUID[] ids = posts.keySet().toArray(UUID[]::new);
-        Map<UUID, List<WallPost.Comment>> comments = new HashMap<>();
-        jdbc.sql("SELECT post_id, id, invitation_id, author_name, body, hidden, created_at FROM wall_comment "
-                        + "WHERE post_id = ANY(:ids) AND (:withHidden OR NOT hidden) ORDER BY created_at, id")
+        Map<UUID, List<CommentRow>> comments = new HashMap<>();
+        jdbc.sql("SELECT id, invitation_id, author_name, author_sealed, body, body_sealed, post_id, hidden, "
+                        + "created_at FROM wall_comment WHERE post_id = ANY(:ids) AND (:withHidden OR NOT hidden) "
+                        + "ORDER BY created_at, id")
                 .param("ids", ids).param("withHidden", withHidden)
                 .query((ResultSet rs) -> {
-                    comments.computeIfAbsent(uuid(rs, 1), k -> new ArrayList<>()).add(new WallPost.Comment(
-                            uuid(rs, 2), uuid(rs, 3), rs.getString(4), rs.getString(5), rs.getBoolean(6),
-                            rs.getObject(7, OffsetDateTime.class).toInstant()));
+                    comments.computeIfAbsent(uuid(rs, 7), k -> new ArrayList<>()).add(new CommentRow(stored(rs),
+                            rs.getBoolean(8), rs.getObject(9, OffsetDateTime.class).toInstant()));
                 });
         Map<UUID, Map<String, Integer>> counts = new HashMap<>();
         Map<UUID, List<String>> mine = new HashMap<>();
@@ -91,9 +121,27 @@ class WallRepository {
                         mine.computeIfAbsent(uuid(rs, 1), k -> new ArrayList<>()).add(rs.getString(2));
                     }
                 });
-        return posts.values().stream().map(p -> new WallPost(p.id(), p.invitationId(), p.author(), p.body(),
-                p.photo(), p.hidden(), p.createdAt().toInstant(), comments.getOrDefault(p.id(), List.of()),
-                counts.getOrDefault(p.id(), Map.of()), mine.getOrDefault(p.id(), List.of()))).toList();
+        // every guest's secret on the page in one query
+        Set<String> people = new HashSet<>();
+        posts.values().forEach(p -> people.add(personOf(p.texts())));
+        comments.values().forEach(list -> list.forEach(c -> people.add(personOf(c.texts()))));
+        people.remove(null);
+        PersonalText.Opener opener = text.openerFor(people);
+        return posts.values().stream().map(p -> new WallPost(p.texts().id(), p.texts().invitationId(),
+                p.texts().author(opener), p.texts().body(opener), p.photo(), p.hidden(), p.createdAt().toInstant(),
+                comments.getOrDefault(p.texts().id(), List.of()).stream().map(c -> new WallPost.Comment(
+                        c.texts().id(), c.texts().invitationId(), c.texts().author(opener), c.texts().body(opener),
+                        c.hidden(), c.createdAt())).toList(),
+                counts.getOrDefault(p.texts().id(), Map.of()), mine.getOrDefault(p.texts().id(), List.of()))).toList();
+    }
+
+    /** Columns 1 to 6 of a post's or comment's row: id, invitation, author and body, plain and sealed. */
+    private static Stored stored(ResultSet rs) throws SQLException {
+        return new Stored(uuid(rs, 1), uuid(rs, 2), rs.getString(3), rs.getBytes(4), rs.getString(5), rs.getBytes(6));
+    }
+
+    private static String personOf(Stored texts) {
+        return texts.invitationId() == null ? null : PersonalText.personKey(texts.invitationId());
     }
 
     boolean setPostHidden(UUID eventId, UUID postId, boolean hidden) {
@@ -147,8 +195,30 @@ class WallRepository {
                 .param("event", eventId).query(UUID.class).list();
     }
 
-    private record PostRow(UUID id, UUID invitationId, String author, String body, String photo, boolean hidden,
-                           OffsetDateTime createdAt) {
+    private record PostRow(Stored texts, String photo, boolean hidden, OffsetDateTime createdAt) {
+    }
+
+    private record CommentRow(Stored texts, boolean hidden, java.time.Instant createdAt) {
+    }
+
+    /** A post's or comment's plain and sealed texts as stored, opened when read. */
+    private record Stored(UUID id, UUID invitationId, String author, byte[] authorSealed, String body,
+                          byte[] bodySealed) {
+
+        String author(PersonalText.Opener opener) {
+            return open(opener, PersonalText.wallAuthor(id), authorSealed, author);
+        }
+
+        /** The text; "" when there is none (an erased guest's) or it no longer opens. */
+        String body(PersonalText.Opener opener) {
+            String opened = open(opener, PersonalText.wallBody(id), bodySealed, body);
+            return opened == null ? "" : opened;
+        }
+
+        private String open(PersonalText.Opener opener, String purpose, byte[] sealed, String plain) {
+            return invitationId == null ? plain
+                    : opener.openOr(PersonalText.personKey(invitationId), purpose, sealed, plain);
+        }
     }
 
     private static UUID uuid(ResultSet rs, int column) throws SQLException {

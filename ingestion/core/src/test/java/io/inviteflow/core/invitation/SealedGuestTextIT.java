@@ -15,8 +15,9 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A guest's note and answers are stored sealed under a key of their own, read back wherever they are shown (the
- * guest's page, the guest list and its CSV; the person's copy in PrivacyIT), and shredded by an erasure: a copy of the sealed
+ * A guest's note, answers, wall posts and comments are stored sealed under a key of their own, read back wherever
+ * they are shown (the guest's page, the guest list and its CSV, the wall; the person's copy in PrivacyIT), and
+ * shredded by an erasure: a copy of the sealed
  * bytes taken before (a backup) opens no more. Texts stored plain before sealing are sealed at start-up.
  */
 class SealedGuestTextIT extends CoreIntegrationTest {
@@ -62,6 +63,23 @@ class SealedGuestTextIT extends CoreIntegrationTest {
         assertThat(api.get("/api/v1/events/" + event + "/guests.csv", organizer).body())
                 .contains("Allergic to peanuts", "Bringing my cello");
         assertThat(api.getAs("/i/" + ada.get("token").asText(), "test").body()).contains("Allergic to peanuts");
+        // her wall post and comment, and the name she signs them with
+        assertThat(api.postForm("/i/" + ada.get("token").asText() + "/wall", "body=Who+else+plays+the+cello%3F")
+                .status()).isEqualTo(303);
+        UUID post = jdbc.sql("SELECT id FROM wall_post WHERE invitation_id = :id").param("id", invitation)
+                .query(UUID.class).single();
+        assertThat(api.postForm("/i/" + ada.get("token").asText() + "/wall/" + post + "/comments",
+                "body=Me%2C+at+the+back").status()).isEqualTo(303);
+        byte[] sealedPost = jdbc.sql("SELECT body_sealed FROM wall_post WHERE id = :id AND body IS NULL "
+                + "AND author_name IS NULL").param("id", post).query(byte[].class).single();
+        byte[] sealedComment = jdbc.sql("SELECT body_sealed FROM wall_comment WHERE post_id = :id AND body IS NULL "
+                + "AND author_name IS NULL").param("id", post).query(byte[].class).single();
+        assertThat(new String(sealedPost, StandardCharsets.ISO_8859_1)).doesNotContain("cello");
+        assertThat(text.open(person, PersonalText.wallBody(post), sealedPost)).hasValue("Who else plays the cello?");
+        assertThat(api.getAs("/i/" + ada.get("token").asText(), "test").body())
+                .contains("Who else plays the cello?", "Me, at the back");
+        assertThat(api.get("/api/v1/events/" + event + "/wall", organizer).body())
+                .contains("Who else plays the cello?", "Me, at the back", "\"authorName\":\"Ada\"");
         // the person's copy holds them too (PrivacyIT reads it)
         String admin = api.adminToken();
 
@@ -70,6 +88,10 @@ class SealedGuestTextIT extends CoreIntegrationTest {
         assertThat(text.open(person, PersonalText.NOTE, sealedNote)).as("the note as a backup holds it").isEmpty();
         assertThat(text.open(person, PersonalText.answer(UUID.fromString(question), 0), sealedAnswer))
                 .as("the answer as a backup holds it").isEmpty();
+        assertThat(text.open(person, PersonalText.wallBody(post), sealedPost)).as("the post as a backup holds it")
+                .isEmpty();
+        assertThat(api.get("/api/v1/events/" + event + "/wall", organizer).body()).doesNotContain("cello")
+                .doesNotContain("Me, at the back");
         assertThat(jdbc.sql("SELECT count(*) FROM person_secret WHERE person_key = :k").param("k", person)
                 .query(Long.class).single()).isZero();
     }
@@ -91,10 +113,19 @@ class SealedGuestTextIT extends CoreIntegrationTest {
         jdbc.sql("INSERT INTO question_answer (invitation_id, question_id, guest_index, value) "
                         + "VALUES (:id, :question::uuid, 0, 'Nocturne')")
                 .param("id", invitation).param("question", question).update();
+        UUID post = UUID.randomUUID();
+        jdbc.sql("INSERT INTO wall_post (id, party_event_id, invitation_id, author_name, body) "
+                        + "VALUES (:post, :event::uuid, :id, 'Grace', 'An old post')")
+                .param("post", post).param("event", event).param("id", invitation).update();
+        jdbc.sql("INSERT INTO wall_comment (id, post_id, invitation_id, author_name, body) "
+                        + "VALUES (gen_random_uuid(), :post, :id, 'Grace', 'An old comment')")
+                .param("post", post).param("id", invitation).update();
         assertThat(api.get("/api/v1/events/" + event + "/guests", organizer).body())
                 .as("plain rows are read as they are").contains("Written long ago", "Nocturne");
+        assertThat(api.get("/api/v1/events/" + event + "/wall", organizer).body())
+                .contains("An old post", "An old comment");
 
-        assertThat(legacy.sealAll()).isGreaterThanOrEqualTo(2);
+        assertThat(legacy.sealAll()).isGreaterThanOrEqualTo(4);
 
         assertThat(jdbc.sql("SELECT count(*) FROM invitation WHERE id = :id AND note IS NULL AND note_sealed IS NOT NULL")
                 .param("id", invitation).query(Long.class).single()).isOne();
@@ -102,6 +133,12 @@ class SealedGuestTextIT extends CoreIntegrationTest {
                 .param("id", invitation).query(Long.class).single()).isOne();
         assertThat(api.get("/api/v1/events/" + event + "/guests", organizer).body())
                 .contains("Written long ago", "Nocturne");
+        assertThat(jdbc.sql("SELECT count(*) FROM wall_post WHERE id = :post AND body IS NULL AND author_name IS NULL "
+                + "AND body_sealed IS NOT NULL").param("post", post).query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("SELECT count(*) FROM wall_comment WHERE post_id = :post AND body IS NULL "
+                + "AND body_sealed IS NOT NULL").param("post", post).query(Long.class).single()).isOne();
+        assertThat(api.get("/api/v1/events/" + event + "/wall", organizer).body())
+                .contains("An old post", "An old comment", "\"authorName\":\"Grace\"");
         assertThat(legacy.sealAll()).as("nothing left").isZero();
     }
 }
