@@ -47,6 +47,7 @@ public class AccountView extends VerticalLayout {
     private final CurrentOrganizer organizer;
     private final VerticalLayout address = new VerticalLayout();
     private final VerticalLayout secondFactor = new VerticalLayout();
+    private final PasskeyPanel passkeyPanel;
     private final Grid<CoreAccount.SecurityEvent> trail = new Grid<>();
     private DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
             .withLocale(Locale.ENGLISH).withZone(java.time.ZoneId.systemDefault());
@@ -54,6 +55,7 @@ public class AccountView extends VerticalLayout {
     public AccountView(CoreAccount account, CoreTeams teams, CorePasskeys passkeys, CurrentOrganizer organizer) {
         this.account = account;
         this.organizer = organizer;
+        this.passkeyPanel = new PasskeyPanel(passkeys, organizer);
         address.setPadding(false);
         secondFactor.setPadding(false);
         trail.addColumn(e -> when.format(e.at())).setHeader("When").setAutoWidth(true);
@@ -68,7 +70,7 @@ public class AccountView extends VerticalLayout {
         Button everywhere = new Button("Sign out everywhere", e -> signOutEverywhere());
         everywhere.addThemeVariants(ButtonVariant.LUMO_ERROR);
         add(new H2("Account"), new H3("Address"), address, new H3("Two-factor sign-in"), secondFactor,
-                new H3("Passkeys"), new PasskeyPanel(passkeys, organizer),
+                new H3("Passkeys"), passkeyPanel,
                 new H3("Sessions"), new Paragraph("Signs out every browser, phone and script signed in to this "
                         + "account, this one too."), everywhere,
                 new H3("Marketing team"), new TeamPanel(teams, organizer, CoreTeams.Scope.MARKETING, "Members of "
@@ -129,6 +131,7 @@ public class AccountView extends VerticalLayout {
 
     private void showSecondFactor(boolean enabled) {
         secondFactor.removeAll();
+        passkeyPanel.askForCode(enabled);
         if (!enabled) {
             PasswordField password = new PasswordField("Your password");
             password.setId("account-password");

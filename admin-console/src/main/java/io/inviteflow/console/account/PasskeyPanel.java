@@ -22,7 +22,8 @@ import java.util.Locale;
 
 /**
  * The account's passkeys, on the Account page: each with when it was added and last signed in, and Remove. Adding one
- * asks for the password (and a code of the app when two-factor sign-in is on: a passkey signs in without one), then
+ * asks for the password (and a code of the app when two-factor sign-in is on, {@link #askForCode}: a passkey signs in
+ * without one), then
  * the browser makes the passkey with the device's fingerprint, face or PIN.
  */
 class PasskeyPanel extends VerticalLayout {
@@ -32,7 +33,7 @@ class PasskeyPanel extends VerticalLayout {
     private final Grid<CorePasskeys.Passkey> list = new Grid<>();
     private final TextField label = new TextField("Name it");
     private final PasswordField password = new PasswordField("Your password");
-    private final TextField code = new TextField("Code, if two-factor sign-in is on");
+    private final TextField code = new TextField("Code from your authenticator app");
     private final Paragraph message = new Paragraph();
     private DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
             .withLocale(Locale.ENGLISH).withZone(java.time.ZoneId.systemDefault());
@@ -44,7 +45,8 @@ class PasskeyPanel extends VerticalLayout {
         list.setId("passkeys");
         list.addColumn(CorePasskeys.Passkey::label).setHeader("Passkey").setAutoWidth(true);
         list.addColumn(p -> format(p.createdAt())).setHeader("Added").setAutoWidth(true);
-        list.addColumn(p -> format(p.lastUsedAt())).setHeader("Last sign-in").setAutoWidth(true);
+        list.addColumn(p -> p.lastUsedAt() == null ? "not yet" : format(p.lastUsedAt())).setHeader("Last sign-in")
+                .setAutoWidth(true);
         list.addColumn(p -> p.synced() ? "on the owner's devices" : "this device only").setHeader("Kept")
                 .setAutoWidth(true);
         list.addComponentColumn(p -> new Button("Remove", e -> remove(p)));
@@ -74,6 +76,14 @@ class PasskeyPanel extends VerticalLayout {
 
     private void refresh() {
         attempt(() -> list.setItems(passkeys.passkeys(organizer.accessToken())));
+    }
+
+    /** Whether adding a passkey asks for a code of the app too (two-factor sign-in is on). */
+    void askForCode(boolean on) {
+        code.setVisible(on);
+        if (!on) {
+            code.clear();
+        }
     }
 
     private void add() {
@@ -119,6 +129,6 @@ class PasskeyPanel extends VerticalLayout {
     }
 
     private String format(Instant at) {
-        return at == null ? "" : when.format(at);
+        return when.format(at);
     }
 }

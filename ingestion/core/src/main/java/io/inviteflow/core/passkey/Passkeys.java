@@ -53,6 +53,10 @@ class Passkeys {
     record Ceremony<O>(UUID ceremony, O publicKey) {
     }
 
+    /**
+     * @param lastUsedAt the last sign-in with it; null before the first
+     * @param synced     backed up by its maker (iCloud Keychain, Google Password Manager…): on the owner's devices
+     */
     record Passkey(String id, String label, Instant createdAt, Instant lastUsedAt, boolean synced) {
     }
 
@@ -210,7 +214,10 @@ class Passkeys {
     }
 
     private static Passkey view(CredentialRecord record) {
+        // a new record is stamped as used when it is made: only a later stamp is a sign-in
+        Instant signedIn = record.getLastUsed() != null && record.getLastUsed().isAfter(record.getCreated())
+                ? record.getLastUsed() : null;
         return new Passkey(record.getCredentialId().toBase64UrlString(), record.getLabel(), record.getCreated(),
-                record.getLastUsed(), record.isBackupState());
+                signedIn, record.isBackupState());
     }
 }

@@ -56,6 +56,7 @@ class PasskeyIT extends CoreIntegrationTest {
                 .as("a ceremony is answered once").isEqualTo(422);
         JsonNode listed = api.get("/api/v1/organizers/me/passkeys", token).json();
         assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("lastUsedAt").isNull()).as("no sign-in with it yet").isTrue();
         assertThat(listed.get(0).get("id").asText()).isEqualTo(made.get("id").asText());
 
         JsonNode signingIn = api.post("/api/v1/auth/token/passkey/options", null, "{}").json();
