@@ -8,10 +8,11 @@ CREATE TABLE passkey_account (
 );
 
 -- Spring Security's JdbcUserCredentialRepository reads and writes this table by this name and these columns
--- (its user-credentials-schema-postgres.sql); the foreign key takes an account's passkeys with it.
+-- (its user-credentials-schema-postgres.sql), but for the types: a credential id may have 1023 bytes (1364 in
+-- base64url), and times are instants as everywhere here. The foreign key takes an account's passkeys with it.
 CREATE TABLE user_credentials (
-    credential_id                varchar(1000) PRIMARY KEY,
-    user_entity_user_id          varchar(1000) NOT NULL REFERENCES passkey_account (user_handle) ON DELETE CASCADE,
+    credential_id                text          PRIMARY KEY,
+    user_entity_user_id          text          NOT NULL REFERENCES passkey_account (user_handle) ON DELETE CASCADE,
     public_key                   bytea         NOT NULL,
     signature_count              bigint,
     uv_initialized               boolean,
@@ -21,8 +22,8 @@ CREATE TABLE user_credentials (
     backup_state                 boolean       NOT NULL,
     attestation_object           bytea,
     attestation_client_data_json bytea,
-    created                      timestamp,
-    last_used                    timestamp,
+    created                      timestamptz,
+    last_used                    timestamptz,
     label                        varchar(1000) NOT NULL
 );
 CREATE INDEX user_credentials_by_user ON user_credentials (user_entity_user_id);

@@ -12,6 +12,12 @@ ALTER TABLE wall_comment
     ALTER COLUMN author_name DROP NOT NULL,
     ALTER COLUMN body DROP NOT NULL;
 
+-- guests erased before kept an empty text, as erasures now keep none: out of the indexes below
+UPDATE wall_post SET body = NULL
+ WHERE body = '' AND invitation_id IN (SELECT id FROM invitation WHERE erased_at IS NOT NULL);
+UPDATE wall_comment SET body = NULL
+ WHERE body = '' AND invitation_id IN (SELECT id FROM invitation WHERE erased_at IS NOT NULL);
+
 -- what is left to seal: cheap to find once nothing is
 CREATE INDEX wall_post_plain ON wall_post (id) WHERE body IS NOT NULL AND invitation_id IS NOT NULL;
 CREATE INDEX wall_comment_plain ON wall_comment (id) WHERE body IS NOT NULL AND invitation_id IS NOT NULL;

@@ -35,8 +35,8 @@ import java.util.Locale;
 /**
  * The organizer's own account: whether the address is confirmed (a new link on request); two-factor sign-in (turn it
  * on: scan the QR code or type the secret, confirm with a first code, keep the recovery codes shown once; or off;
- * renew recovery codes); passkeys (add, remove); sign out everywhere; the marketing team; the teams one is on (leave); the account's trail of
- * sign-ins, failures and changes.
+ * renew recovery codes); passkeys (add, remove); sign out everywhere; the marketing team; the teams one is on
+ * (leave); the account's trail of sign-ins, failures and changes.
  */
 @Route(value = "account", layout = MainLayout.class)
 @PageTitle("Account · Inviteflow")

@@ -102,7 +102,7 @@ class PasskeyPanel extends VerticalLayout {
                 password.clear();
                 code.clear();
                 message.setText("Passkey \"" + name + "\" added: choose \"Sign in with a passkey\" next time.");
-                list.setItems(passkeys.passkeys(organizer.accessToken()));
+                refresh();
             }), error -> message.setText("No passkey was made: " + error));
         });
     }
@@ -111,7 +111,7 @@ class PasskeyPanel extends VerticalLayout {
         attempt(() -> {
             passkeys.remove(organizer.accessToken(), passkey.id());
             message.setText("Passkey \"" + passkey.label() + "\" removed: it no longer signs in.");
-            list.setItems(passkeys.passkeys(organizer.accessToken()));
+            refresh();
         });
     }
 

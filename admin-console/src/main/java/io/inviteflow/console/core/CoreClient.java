@@ -52,8 +52,9 @@ public class CoreClient {
                     switch (status) {
                         case 401 -> throw new Unauthorized(secondFactorChallenge(response));
                         case 404 -> throw new NotFound();
-                        // 429: a sign-in address locked after failures, or too many attempts from the console
-                        case 400, 409, 413, 415, 422, 429 -> throw new Refused(status, problemDetail(response));
+                        // 403: not the account's to do (a viewer's change, an admin's page); 429: a sign-in address
+                        // locked after failures, or too many attempts from the console
+                        case 400, 403, 409, 413, 415, 422, 429 -> throw new Refused(status, problemDetail(response));
                         default -> throw new Unavailable("core answered " + status + " to " + request.getURI().getPath(), status, null);
                     }
                 })

@@ -91,11 +91,16 @@ public class CorePasskeys {
         return token.accessToken();
     }
 
+    /** The browser's answer as JSON; {@link CoreClient.Refused} (400) for anything else, as the core would say. */
     private static JsonNode parse(String credential) {
         try {
-            return JSON.readTree(credential);
+            JsonNode parsed = credential == null ? null : JSON.readTree(credential);
+            if (parsed == null || !parsed.isObject()) {
+                throw new CoreClient.Refused(400, "the browser's answer is not a passkey's");
+            }
+            return parsed;
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the browser's answer is not JSON", e);
+            throw new CoreClient.Refused(400, "the browser's answer is not a passkey's");
         }
     }
 }

@@ -139,9 +139,9 @@ public class PrivacyView extends VerticalLayout {
         if (e instanceof CoreClient.Unauthorized) {
             organizer.logout();
         }
-        String why = e instanceof CoreClient.Refused ? e.getMessage()
-                : e instanceof CoreClient.Unavailable u && u.status() == 403
+        String why = e instanceof CoreClient.Refused r && r.status() == 403
                 ? "the core does not count this account among its admins (inviteflow.security.admins)"
+                : e instanceof CoreClient.Refused ? e.getMessage()
                 : "the Inviteflow core could not be reached: " + e.getMessage();
         Paragraph refusal = new Paragraph("Not done: " + why);
         refusal.setId("privacy-refusal");

@@ -57,8 +57,9 @@ class PasskeySignIn extends VerticalLayout {
             return "That passkey did not sign you in: it may have been removed from its account. Try again, or use "
                     + "your password.";
         }
-        if (e instanceof CoreClient.Refused refused && refused.status() == 429) {
-            return "Too many sign-ins from here: please wait a minute.";
+        if (e instanceof CoreClient.Refused refused) {
+            return refused.status() == 429 ? "Too many sign-ins from here: please wait a minute."
+                    : "That passkey did not sign you in: " + refused.getMessage();
         }
         return "The Inviteflow core could not be reached. Please try again in a moment.";
     }

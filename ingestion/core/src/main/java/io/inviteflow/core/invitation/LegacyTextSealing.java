@@ -16,9 +16,10 @@ import java.util.UUID;
  * Seals the guests' texts written before they were sealed (notes, answers, wall posts and comments in the plain
  * columns), a short chunk per transaction, once the core is up: rows taken with {@code SKIP LOCKED}, so several
  * instances share the work (a guest answering meanwhile waits for that chunk at most); invitation rows are locked
- * before the keys are made, the order answers, posts and erasures take them in. A chunk that fails is tried again; the run goes on at the next start if
- * it cannot finish. Finds nothing once done (partial indexes keep that cheap). During a rolling upgrade, instances
- * of the release before still write plain texts, which the next start seals.
+ * before the keys are made, the order answers, posts and erasures take them in. A chunk that fails is tried again;
+ * the run goes on at the next start if it cannot finish. Finds nothing once done (partial indexes keep that cheap). Upgrade the core's instances together:
+ * one of the release before writes plain texts (the next start seals them) but shows a sealed wall post without its
+ * author's name.
  */
 @Component
 class LegacyTextSealing {
@@ -99,7 +100,8 @@ class LegacyTextSealing {
         for (Note n : notes) {
             jdbc.sql("UPDATE invitation SET note_sealed = :sealed, note = NULL WHERE id = :id")
                     .param("id", n.invitationId())
-                    .param("sealed", text.seal(PersonalText.personKey(n.invitationId()), PersonalText.NOTE, n.note())).update();
+                    .param("sealed", text.seal(PersonalText.personKey(n.invitationId()), PersonalText.NOTE, n.note()))
+                    .update();
         }
         return notes.size();
     }

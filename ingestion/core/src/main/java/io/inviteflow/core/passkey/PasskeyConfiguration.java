@@ -25,9 +25,13 @@ class PasskeyConfiguration {
     }
 
     @Bean
+    PublicKeyCredentialRpEntity relyingPartyEntity(PasskeyProperties properties) {
+        return PublicKeyCredentialRpEntity.builder().id(properties.rpId()).name(properties.rpName()).build();
+    }
+
+    @Bean
     Webauthn4JRelyingPartyOperations relyingParty(PasskeyAccounts accounts, UserCredentialRepository credentials,
-                                                  PasskeyProperties properties) {
-        var rp = PublicKeyCredentialRpEntity.builder().id(properties.rpId()).name(properties.rpName()).build();
+                                                  PublicKeyCredentialRpEntity rp, PasskeyProperties properties) {
         return new Webauthn4JRelyingPartyOperations(accounts, credentials, rp, properties.origins());
     }
 

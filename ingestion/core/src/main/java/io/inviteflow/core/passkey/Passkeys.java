@@ -1,12 +1,15 @@
 package io.inviteflow.core.passkey;
 
+import com.webauthn4j.converter.AttestationObjectConverter;
 import com.webauthn4j.converter.exception.DataConversionException;
+import com.webauthn4j.converter.util.ObjectConverter;
 import com.webauthn4j.verifier.exception.VerificationException;
 import io.inviteflow.core.account.Organizers;
 import io.inviteflow.core.security.AccessTokens;
 import io.inviteflow.core.security.SecurityAudit;
 import io.inviteflow.core.web.Problems;
-import org.springframework.dao.DuplicateKeyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.web.webauthn.api.AttestationConveyancePreference;
 import org.springframework.security.web.webauthn.api.AuthenticatorAssertionResponse;
 import org.springframework.security.web.webauthn.api.AuthenticatorAttestationResponse;
@@ -31,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -60,6 +64,10 @@ class Passkeys {
     record Passkey(String id, String label, Instant createdAt, Instant lastUsedAt, boolean synced) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(Passkeys.class);
+    private static final AttestationObjectConverter ATTESTATIONS =
+            new AttestationObjectConverter(new ObjectConverter());
+
     private final Webauthn4JRelyingPartyOperations relyingParty;
     private final UserCredentialRepository credentials;
     private final PasskeyAccounts accounts;
@@ -71,13 +79,13 @@ class Passkeys {
     private final TransactionTemplate transactions;
 
     Passkeys(Webauthn4JRelyingPartyOperations relyingParty, UserCredentialRepository credentials,
-             PasskeyAccounts accounts, PasskeyCeremonies ceremonies, PasskeyProperties properties,
+             PasskeyAccounts accounts, PasskeyCeremonies ceremonies, PublicKeyCredentialRpEntity rp,
              Organizers organizers, AccessTokens tokens, SecurityAudit audit, TransactionTemplate transactions) {
         this.relyingParty = relyingParty;
         this.credentials = credentials;
         this.accounts = accounts;
         this.ceremonies = ceremonies;
-        this.rp = PublicKeyCredentialRpEntity.builder().id(properties.rpId()).name(properties.rpName()).build();
+        this.rp = rp;
         this.organizers = organizers;
         this.tokens = tokens;
         this.audit = audit;
@@ -96,29 +104,55 @@ class Passkeys {
                 existing));
     }
 
-    /** @throws ErrorResponseException 422 for a spent ceremony or an answer that does not verify, 409 for a passkey
-     *                                 registered already */
+    /**
+     * @throws ErrorResponseException 422 for a spent ceremony or an answer that does not verify, 409 for a passkey on
+     *                                an account already
+     */
     Passkey add(UUID organizerId, UUID ceremony, PublicKeyCredential<AuthenticatorAttestationResponse> credential,
                 String label) {
         Bytes challenge = ceremonies.take(ceremony, organizerId).orElseThrow(() -> Problems.unprocessable("ceremony",
                 "unknown, answered already or older than five minutes: start again"));
-        if (!complete(credential)) {
-            throw Problems.unprocessable("credential", "lacks what a browser's credential.toJSON() gives");
+        if (!complete(credential) || !attestedAs(credential)) {
+            throw Problems.unprocessable("credential", "not what a browser's credential.toJSON() gives for the "
+                    + "passkey its authenticator made");
         }
-        if (credentials.findByCredentialId(credential.getRawId()) != null) {
-            throw Problems.conflict("this passkey is on an account already");
-        }
-        CredentialRecord added;
-        try {
-            added = relyingParty.registerCredential(new ImmutableRelyingPartyRegistrationRequest(
-                    creationOptions(organizerId, challenge, List.of()), new RelyingPartyPublicKey(credential, label)));
-        } catch (VerificationException | DataConversionException | IllegalArgumentException e) {
-            throw Problems.unprocessable("credential", "the authenticator's answer does not verify: " + e.getMessage());
-        } catch (DuplicateKeyException e) {
-            throw Problems.conflict("this passkey is on an account already");
-        }
+        CredentialRecord added = transactions.execute(status -> {
+            // one registration of a credential id at a time: Spring's save updates a row it finds, so a second one
+            // made meanwhile must see the first and be refused rather than overwrite it
+            accounts.lockCredentialId(credential.getRawId());
+            if (credentials.findByCredentialId(credential.getRawId()) != null) {
+                throw Problems.conflict("this passkey is on an account already");
+            }
+            try {
+                return relyingParty.registerCredential(new ImmutableRelyingPartyRegistrationRequest(
+                        creationOptions(organizerId, challenge, List.of()),
+                        new RelyingPartyPublicKey(credential, label)));
+            } catch (VerificationException | DataConversionException | IllegalArgumentException e) {
+                log.info("a passkey of {} did not verify: {}", organizerId, e.toString());
+                throw Problems.unprocessable("credential", "the authenticator's answer does not verify");
+            }
+        });
         audit.record(organizerId, SecurityAudit.Action.PASSKEY_ADDED, label);
         return view(added);
+    }
+
+    /**
+     * Whether the credential's id is the one its authenticator attested (the id the key is stored under must be the
+     * key's own, not one the client picked), in WebAuthn's bounds (at most 1023 bytes).
+     */
+    private static boolean attestedAs(PublicKeyCredential<AuthenticatorAttestationResponse> credential) {
+        byte[] rawId = credential.getRawId().getBytes();
+        if (rawId.length == 0 || rawId.length > 1023 || !credential.getId().equals(credential.getRawId()
+                .toBase64UrlString())) {
+            return false;
+        }
+        try {
+            var attested = ATTESTATIONS.convert(credential.getResponse().getAttestationObject().getBytes())
+                    .getAuthenticatorData().getAttestedCredentialData();
+            return attested != null && Arrays.equals(attested.getCredentialId(), rawId);
+        } catch (DataConversionException | IllegalArgumentException | NullPointerException unreadable) {
+            return false;
+        }
     }
 
     Ceremony<PublicKeyCredentialRequestOptions> startSignIn() {

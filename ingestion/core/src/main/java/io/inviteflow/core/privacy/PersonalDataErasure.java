@@ -98,11 +98,13 @@ class PersonalDataErasure {
         }
         // the sealed texts go too, though the secret's destruction below shreds them already: no box outlives its key
         erased.put("wall_comments", update("UPDATE wall_comment SET author_name = :erased, body = NULL, "
-                + "author_sealed = NULL, body_sealed = NULL, hidden = true WHERE invitation_id IN (:ids)", invitations));
+                + "author_sealed = NULL, body_sealed = NULL, hidden = true WHERE invitation_id IN (:ids)",
+                invitations));
         List<String> photos = jdbc.sql("SELECT photo_url FROM wall_post WHERE invitation_id IN (:ids) "
                 + "AND photo_url IS NOT NULL").param("ids", invitations).query(String.class).list();
-        erased.put("wall_posts", update("UPDATE wall_post SET author_name = :erased, body = NULL, author_sealed = NULL, "
-                + "body_sealed = NULL, photo_url = NULL, hidden = true WHERE invitation_id IN (:ids)", invitations));
+        erased.put("wall_posts", update("UPDATE wall_post SET author_name = :erased, body = NULL, "
+                + "author_sealed = NULL, body_sealed = NULL, photo_url = NULL, hidden = true "
+                + "WHERE invitation_id IN (:ids)", invitations));
         erased.put("photos", photos.size());
         media.deleteGuestPhotosAfterCommit(photos);
         for (String table : List.of("wall_reaction", "chat_message", "push_subscription", "sms_consent",

@@ -48,7 +48,7 @@ class TeamController {
         this.audit = audit;
     }
 
-    // --- an event's co-organizers: the owner's only (TeamPolicy keeps co-organizers off these) ---
+    // --- an event's co-organizers and viewers: the owner's only (TeamPolicy keeps team members off these) ---
 
     @GetMapping("/api/v1/events/{eventId}/team")
     Team eventTeam(AuthenticatedOrganizer organizer, @PathVariable UUID eventId) {
@@ -58,7 +58,7 @@ class TeamController {
 
     @PostMapping("/api/v1/events/{eventId}/team/invitations")
     @ResponseStatus(HttpStatus.CREATED)
-    TeamInvites.Pending inviteCoOrganizer(AuthenticatedOrganizer organizer, @PathVariable UUID eventId,
+    TeamInvites.Pending inviteToEvent(AuthenticatedOrganizer organizer, @PathVariable UUID eventId,
                                           @Valid @RequestBody Invite request) {
         PartyEvent event = events.requireOwned(eventId, organizer.id());
         TeamRole role = request.role() == null ? TeamRole.CO_ORGANIZER : request.role();

@@ -69,7 +69,8 @@ class TeamInvites {
     }
 
     /**
-     * Mails an invitation to co-organize {@code event} (or, without one, to the owner's marketing team).
+     * Mails an invitation to co-organize or follow {@code event} as {@code role} (or, without an event, to join the
+     * owner's marketing team).
      *
      * @throws ErrorResponseException 429 past the day's invitations, 503 when the mail server did not take the mail
      *                                (then no invitation is left behind)

@@ -18,7 +18,9 @@ import java.util.UUID;
  *   <li>a <b>co-organizer</b> works on their event through every {@code /api/v1/events/{id}/…} endpoint but the
  *       event's team, calling the event off, refunds and the sale's money settings (currency, VAT, fees) — the
  *       owner's, whose payment account pays; nothing else of the owner's;</li>
- *   <li>a <b>viewer</b> reads through the same endpoints ({@code GET}) and changes nothing: 403 for the rest;</li>
+ *   <li>a <b>viewer</b> reads through the same endpoints ({@code GET}) but those that hand out something to use
+ *       (discount codes), and changes nothing: 403 for those (the team and what stays the owner's: 404 as for a
+ *       co-organizer);</li>
  *   <li><b>marketing</b> names the organizer they work for in the {@value #ORGANIZER_HEADER} header, and may use the
  *       campaigns, the contacts and their lists, and read the organizer's events (to aim campaigns at their guests).
  *   </li>
@@ -36,6 +38,8 @@ class TeamPolicy implements TeamAccess {
     private static final Set<String> OWNER_ONLY = Set.of("POST /api/v1/events/{id}/cancel",
             "POST /api/v1/events/{eventId}/orders/{orderId}/refunds", "PUT /api/v1/events/{eventId}/ticket-settings");
     private static final String TEAM_SCOPE = "/api/v1/events/{eventId}/team";
+    /** What a viewer may not read: something to use, not to look at (a code takes money off a ticket). */
+    private static final Set<String> VIEWER_CLOSED = Set.of("/api/v1/events/{eventId}/discount-codes");
     private static final List<String> MARKETING_SCOPES = List.of("/api/v1/campaigns", "/api/v1/contacts",
             "/api/v1/contact-lists");
     private static final Set<String> MARKETING_READS = Set.of("/api/v1/events", "/api/v1/events/{id}");
@@ -95,8 +99,10 @@ class TeamPolicy implements TeamAccess {
             return Optional.empty(); // the endpoint's own binding answers 400
         }
         Optional<Teams.Seat> seat = teams.seatOn(eventId, signedIn);
-        if (seat.isPresent() && seat.get().role() == TeamRole.VIEWER && !"GET".equals(method)) {
-            throw Problems.forbidden("you follow this event as a viewer: changes are its organizers'");
+        if (seat.isPresent() && seat.get().role() == TeamRole.VIEWER
+                && (!"GET".equals(method) || VIEWER_CLOSED.contains(pattern))) {
+            throw Problems.forbidden(
+                    "you follow this event as a viewer: changing it, and its discount codes, are for its organizers");
         }
         return seat.map(Teams.Seat::ownerId);
     }

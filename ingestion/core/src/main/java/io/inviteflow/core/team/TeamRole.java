@@ -6,7 +6,7 @@ public enum TeamRole {
     CO_ORGANIZER,
     /**
      * One event, to read: everything a co-organizer reads of it (guests, answers, sales, the wall, the door's
-     * check-ins), changing nothing — a planner's client, a venue's manager, a sponsor.
+     * check-ins) but its discount codes, changing nothing — a planner's client, a venue's manager, a sponsor.
      */
     VIEWER,
     /** The organizer's campaigns and address book, and reading their events to aim campaigns at. */

@@ -53,7 +53,7 @@ class Teams {
                 .param("role", role.name()).param("at", java.sql.Timestamp.from(at)).update() == 1;
     }
 
-    /** The owner's marketing team ({@code eventId} null) or the event's co-organizers. */
+    /** The owner's marketing team ({@code eventId} null) or the event's co-organizers and viewers. */
     List<Member> members(UUID ownerId, UUID eventId) {
         return jdbc.sql("""
                         SELECT t.member_id, o.name, o.email, t.role, t.event_id, t.added_at

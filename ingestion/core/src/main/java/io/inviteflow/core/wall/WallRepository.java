@@ -205,8 +205,10 @@ class WallRepository {
     private record Stored(UUID id, UUID invitationId, String author, byte[] authorSealed, String body,
                           byte[] bodySealed) {
 
+        /** The name; "" when it no longer opens (pages escape it, and one unreadable post must not take them down). */
         String author(PersonalText.Opener opener) {
-            return open(opener, PersonalText.wallAuthor(id), authorSealed, author);
+            String opened = open(opener, PersonalText.wallAuthor(id), authorSealed, author);
+            return opened == null ? "" : opened;
         }
 
         /** The text; "" when there is none (an erased guest's) or it no longer opens. */

@@ -17,7 +17,8 @@ import java.util.UUID;
 
 /**
  * The event's wall: invited guests post (text and a photo), comment and react; the organizer hides, deletes and bans.
- * Text is stored as written and escaped when shown. Each guest action is an activity, recorded with it.
+ * Text is kept as written (sealed under the guest's key: {@code WallRepository}) and escaped when shown. Each guest
+ * action is an activity, recorded with it.
  */
 @Service
 class WallService {

@@ -94,6 +94,12 @@ class PasskeyIT extends CoreIntegrationTest {
         assertThat(refused.contentType()).isEqualTo("application/problem+json");
 
         var phone = new SoftwarePasskeys(CONSOLE);
+        JsonNode misfiled = api.post("/api/v1/organizers/me/passkeys/options", token, password()).json();
+        ObjectNode renamed = phone.create(misfiled.get("publicKey"));
+        renamed.put("id", "c29tZW9uZS1lbHNlcy1pZA").put("rawId", "c29tZW9uZS1lbHNlcy1pZA");
+        assertThat(api.post("/api/v1/organizers/me/passkeys", token, newPasskey(misfiled, renamed, "Phone")).status())
+                .as("filed under an id its authenticator did not attest").isEqualTo(422);
+
         JsonNode adding = api.post("/api/v1/organizers/me/passkeys/options", token, password()).json();
         ObjectNode made = phone.create(adding.get("publicKey"));
         assertThat(api.post("/api/v1/organizers/me/passkeys", token, newPasskey(adding, made, "Phone")).status())

@@ -180,6 +180,8 @@ class TeamIT extends CoreIntegrationTest {
         assertThat(api.get("/api/v1/events/" + event, viewer).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/events/" + event + "/guests", viewer).body()).contains("Ada");
         assertThat(api.get("/api/v1/events/" + event + "/guests.csv", viewer).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/events/" + event + "/discount-codes", viewer).status())
+                .as("codes are to use, not to read").isEqualTo(403);
         var changed = api.patch("/api/v1/events/" + event, viewer, "{\"venueName\":\"The barn\"}");
         assertThat(changed.status()).isEqualTo(403);
         assertThat(changed.json().get("detail").asText()).contains("viewer");
