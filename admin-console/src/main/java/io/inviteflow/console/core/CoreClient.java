@@ -78,10 +78,7 @@ public class CoreClient {
                 throw e;
             }
         });
-        if (token == null || token.accessToken() == null || token.accessToken().isBlank()) {
-            throw new Unavailable("core sent no accessToken", 0, null);
-        }
-        return token.accessToken();
+        return accessTokenOf(token);
     }
 
     /**
@@ -94,10 +91,7 @@ public class CoreClient {
                 .body(Map.of("challenge", challenge, "code", code))
                 .retrieve()
                 .body(TokenResponse.class));
-        if (token == null || token.accessToken() == null || token.accessToken().isBlank()) {
-            throw new Unavailable("core sent no accessToken", 0, null);
-        }
-        return token.accessToken();
+        return accessTokenOf(token);
     }
 
     /** The signed-in organizer's account (its id keys the organizer-wide figures of the streaming job). */
@@ -395,6 +389,14 @@ public class CoreClient {
     }
 
     record TokenResponse(String accessToken) {
+    }
+
+    /** The token of a sign-in's answer; {@link Unavailable} when the core sent none. */
+    static String accessTokenOf(TokenResponse token) {
+        if (token == null || token.accessToken() == null || token.accessToken().isBlank()) {
+            throw new Unavailable("core sent no accessToken", 0, null);
+        }
+        return token.accessToken();
     }
 
     /** Base of what the core can answer besides success. */

@@ -85,10 +85,7 @@ public class CorePasskeys {
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("ceremony", ceremony, "credential", parse(credential))).retrieve()
                 .body(CoreClient.TokenResponse.class));
-        if (token == null || token.accessToken() == null || token.accessToken().isBlank()) {
-            throw new CoreClient.Unavailable("core sent no accessToken", 0, null);
-        }
-        return token.accessToken();
+        return CoreClient.accessTokenOf(token);
     }
 
     /** The browser's answer as JSON; {@link CoreClient.Refused} (400) for anything else, as the core would say. */

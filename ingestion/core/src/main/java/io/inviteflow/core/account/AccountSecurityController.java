@@ -110,7 +110,7 @@ class AccountSecurityController {
 
     /** Every token issued before is signed out; the answer carries a fresh one for this client. */
     @PostMapping("/api/v1/organizers/me/password")
-    SignInController.AccessToken changePassword(AuthenticatedOrganizer organizer,
+    AccessTokens.Issued changePassword(AuthenticatedOrganizer organizer,
                                                 @Valid @RequestBody NewPassword request) {
         // the new password's rules first: a refused one must not spend a one-time code
         PasswordRules.require("newPassword", request.newPassword());
@@ -123,7 +123,7 @@ class AccountSecurityController {
             revocations.revokeAll(organizer.id());
             audit.record(organizer.id(), SecurityAudit.Action.PASSWORD_CHANGED, null);
         });
-        return new SignInController.AccessToken(tokens.issue(organizer.id(), email), "Bearer");
+        return AccessTokens.Issued.bearer(tokens.issue(organizer.id(), email));
     }
 
     @GetMapping("/api/v1/organizers/me/security-events")

@@ -1,5 +1,6 @@
 package io.inviteflow.core.account;
 
+import io.inviteflow.core.security.AccessTokens;
 import io.inviteflow.core.security.AuthenticatedOrganizer;
 import io.inviteflow.core.security.SecurityAudit;
 import io.inviteflow.core.security.TokenRevocations;
@@ -44,9 +45,6 @@ class SignInController {
     record SecondFactor(@NotBlank @Size(max = 2000) String challenge, @NotBlank @Size(max = 64) String code) {
     }
 
-    record AccessToken(String accessToken, String tokenType) {
-    }
-
     @PostMapping("/api/v1/auth/token")
     ResponseEntity<?> token(@Valid @RequestBody Credentials request) {
         return answer(signIn.withPassword(request.email(), request.password()));
@@ -80,7 +78,7 @@ class SignInController {
 
     private static ResponseEntity<?> answer(SignIn.Outcome outcome) {
         if (outcome instanceof SignIn.SignedIn signedIn) {
-            return ResponseEntity.ok(new AccessToken(signedIn.accessToken(), "Bearer"));
+            return ResponseEntity.ok(AccessTokens.Issued.bearer(signedIn.accessToken()));
         }
         if (outcome instanceof SignIn.SecondFactorRequired required) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,

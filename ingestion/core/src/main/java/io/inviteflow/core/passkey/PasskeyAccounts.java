@@ -30,10 +30,12 @@ class PasskeyAccounts implements PublicKeyCredentialUserEntityRepository {
 
     /** The account as a WebAuthn user, its handle made on first use. */
     PublicKeyCredentialUserEntity of(UUID organizerId) {
-        jdbc.sql("INSERT INTO passkey_account (organizer_id, user_handle) VALUES (:organizer, :handle) "
-                        + "ON CONFLICT (organizer_id) DO NOTHING")
-                .param("organizer", organizerId).param("handle", Bytes.random().toBase64UrlString()).update();
-        return user("a.organizer_id = :key", organizerId).orElseThrow();
+        return user("a.organizer_id = :key", organizerId).orElseGet(() -> {
+            jdbc.sql("INSERT INTO passkey_account (organizer_id, user_handle) VALUES (:organizer, :handle) "
+                            + "ON CONFLICT (organizer_id) DO NOTHING")
+                    .param("organizer", organizerId).param("handle", Bytes.random().toBase64UrlString()).update();
+            return user("a.organizer_id = :key", organizerId).orElseThrow();
+        });
     }
 
     /** The handle, if the account ever made a passkey. */
@@ -42,15 +44,18 @@ class PasskeyAccounts implements PublicKeyCredentialUserEntityRepository {
                 .param("organizer", organizerId).query(String.class).optional().map(Bytes::fromBase64);
     }
 
-    Optional<UUID> organizerOf(Bytes handle) {
-        return jdbc.sql("SELECT organizer_id FROM passkey_account WHERE user_handle = :handle")
-                .param("handle", handle.toBase64UrlString()).query(UUID.class).optional();
+    /** A passkey some account has: whose, and its name. */
+    record Held(UUID organizerId, String label) {
     }
 
-    /** Locks a passkey's row for the transaction; its user's handle, if some account has the passkey. */
-    Optional<Bytes> lockPasskey(Bytes credentialId) {
-        return jdbc.sql("SELECT user_entity_user_id FROM user_credentials WHERE credential_id = :id FOR UPDATE")
-                .param("id", credentialId.toBase64UrlString()).query(String.class).optional().map(Bytes::fromBase64);
+    /** Locks a passkey's row for the transaction; whose it is, if some account has it. */
+    Optional<Held> lockPasskey(Bytes credentialId) {
+        return jdbc.sql("""
+                        SELECT a.organizer_id, c.label FROM user_credentials c
+                        JOIN passkey_account a ON a.user_handle = c.user_entity_user_id
+                        WHERE c.credential_id = :id FOR UPDATE OF c""")
+                .param("id", credentialId.toBase64UrlString())
+                .query((rs, n) -> new Held(rs.getObject(1, UUID.class), rs.getString(2))).optional();
     }
 
     /** Serializes registrations of one credential id until the transaction ends (an advisory lock on its hash). */

@@ -1,6 +1,7 @@
 package io.inviteflow.core.passkey;
 
 import io.inviteflow.core.account.Reauthentication;
+import io.inviteflow.core.security.AccessTokens;
 import io.inviteflow.core.security.AuthenticatedOrganizer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -60,9 +61,6 @@ class PasskeyController {
     record Assertion(@NotNull UUID ceremony, @NotNull PublicKeyCredential<AuthenticatorAssertionResponse> credential) {
     }
 
-    record AccessToken(String accessToken, String tokenType) {
-    }
-
     @GetMapping("/api/v1/organizers/me/passkeys")
     List<Passkeys.Passkey> list(AuthenticatedOrganizer organizer) {
         return passkeys.of(organizer.id());
@@ -95,7 +93,7 @@ class PasskeyController {
     @PostMapping("/api/v1/auth/token/passkey")
     ResponseEntity<?> signIn(@Valid @RequestBody Assertion assertion) {
         return passkeys.signIn(assertion.ceremony(), assertion.credential())
-                .<ResponseEntity<?>>map(token -> ResponseEntity.ok(new AccessToken(token, "Bearer")))
+                .<ResponseEntity<?>>map(token -> ResponseEntity.ok(AccessTokens.Issued.bearer(token)))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(ProblemDetail.forStatusAndDetail(
                         HttpStatus.UNAUTHORIZED, "this passkey did not sign in: ask for new options and try again")));
     }

@@ -22,6 +22,7 @@ import org.springframework.security.web.webauthn.api.PublicKeyCredentialDescript
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialParameters;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialRequestOptions;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialRpEntity;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
 import org.springframework.security.web.webauthn.api.ResidentKeyRequirement;
 import org.springframework.security.web.webauthn.api.UserVerificationRequirement;
 import org.springframework.security.web.webauthn.management.ImmutableRelyingPartyRegistrationRequest;
@@ -93,15 +94,14 @@ class Passkeys {
     }
 
     Ceremony<PublicKeyCredentialCreationOptions> startAdding(UUID organizerId) {
-        var user = accounts.of(organizerId);
+        PublicKeyCredentialUserEntity user = accounts.of(organizerId);
         Bytes challenge = Bytes.random();
         // the account's passkeys are excluded: an authenticator holding one says so instead of making a second
         List<PublicKeyCredentialDescriptor> existing = credentials.findByUserId(user.getId()).stream()
                 .map(c -> PublicKeyCredentialDescriptor.builder().id(c.getCredentialId())
                         .transports(c.getTransports()).build())
                 .toList();
-        return new Ceremony<>(ceremonies.start(organizerId, challenge), creationOptions(organizerId, challenge,
-                existing));
+        return new Ceremony<>(ceremonies.start(organizerId, challenge), creationOptions(user, challenge, existing));
     }
 
     /**
@@ -125,7 +125,7 @@ class Passkeys {
             }
             try {
                 return relyingParty.registerCredential(new ImmutableRelyingPartyRegistrationRequest(
-                        creationOptions(organizerId, challenge, List.of()),
+                        creationOptions(accounts.of(organizerId), challenge, List.of()),
                         new RelyingPartyPublicKey(credential, label)));
             } catch (VerificationException | DataConversionException | IllegalArgumentException e) {
                 log.info("a passkey of {} did not verify: {}", organizerId, e.toString());
@@ -169,14 +169,15 @@ class Passkeys {
         // the passkey's row stays locked until its new counter is saved: a removal waits, and cannot be undone by
         // the save, which inserts a row it does not find
         Optional<UUID> signedIn = transactions.execute(status -> accounts.lockPasskey(credential.getRawId())
-                .flatMap(accounts::organizerOf)
-                .filter(organizerId -> verifies(organizerId, challenge.get(), credential)));
+                .filter(held -> verifies(held, challenge.get(), credential))
+                .map(PasskeyAccounts.Held::organizerId));
         return signedIn.map(organizerId -> tokens.issue(organizerId, organizers.find(organizerId).email()));
     }
 
-    private boolean verifies(UUID organizerId, Bytes challenge,
+    private boolean verifies(PasskeyAccounts.Held held, Bytes challenge,
                              PublicKeyCredential<AuthenticatorAssertionResponse> credential) {
-        String label = credentials.findByCredentialId(credential.getRawId()).getLabel();
+        UUID organizerId = held.organizerId();
+        String label = held.label();
         try {
             relyingParty.authenticate(new RelyingPartyAuthenticationRequest(requestOptions(challenge), credential));
         } catch (VerificationException | DataConversionException | IllegalArgumentException e) {
@@ -208,11 +209,11 @@ class Passkeys {
      * The options of adding a passkey, built the same when the ceremony starts and when its answer is checked (only
      * the challenge is kept in between).
      */
-    private PublicKeyCredentialCreationOptions creationOptions(UUID organizerId, Bytes challenge,
+    private PublicKeyCredentialCreationOptions creationOptions(PublicKeyCredentialUserEntity user, Bytes challenge,
                                                               List<PublicKeyCredentialDescriptor> exclude) {
         return PublicKeyCredentialCreationOptions.builder()
                 .rp(rp)
-                .user(accounts.of(organizerId))
+                .user(user)
                 .challenge(challenge)
                 .pubKeyCredParams(ALGORITHMS)
                 .authenticatorSelection(AuthenticatorSelectionCriteria.builder()

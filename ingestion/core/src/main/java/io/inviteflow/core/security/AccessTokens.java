@@ -41,6 +41,13 @@ public class AccessTokens {
         return millis instanceof Number n ? java.time.Instant.ofEpochMilli(n.longValue()) : token.getIssuedAt();
     }
 
+    /** How every endpoint that signs in answers: {@code {accessToken, tokenType: "Bearer"}}. */
+    public record Issued(String accessToken, String tokenType) {
+        public static Issued bearer(String accessToken) {
+            return new Issued(accessToken, "Bearer");
+        }
+    }
+
     /** An access token; each has its own id ({@code jti}), by which it can be signed out. */
     public String issue(UUID organizerId, String email) {
         return sign(ISSUER, organizerId, email, properties.tokenTtl());
