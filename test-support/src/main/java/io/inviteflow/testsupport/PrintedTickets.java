@@ -1,11 +1,14 @@
 package io.inviteflow.testsupport;
 
+import com.google.zxing.Binarizer;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.ChecksumException;
 import com.google.zxing.FormatException;
+import com.google.zxing.LuminanceSource;
 import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import org.apache.pdfbox.Loader;
@@ -19,6 +22,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Reads a tickets PDF back as a door would: its text, and the QR code of every page, from the page printed at 200 dpi
@@ -47,26 +52,34 @@ public final class PrintedTickets {
 
     /**
      * The code in an image of a printed page. ZXing's finder-pattern detector misses a few perfectly sharp codes
-     * (about 1 in 1,000 ticket codes here, depending on their data); for those, the code is cut out of the page (the
+     * (about 1 in 1,000 ticket codes here, depending on their data), so it is asked as ZXing advises for hard cases:
+     * first as is, then trying harder with each of its two binarizers, and last the code is cut out of the page (the
      * tallest block of rows with ink, between blank rows) and read as the clean, unrotated square it is.
      */
     public static String decode(BufferedImage page) {
-        try {
-            return new QRCodeReader().decode(bitmap(page)).getText();
-        } catch (NotFoundException | ChecksumException | FormatException detectorMissed) {
-            try {
-                return new QRCodeReader().decode(bitmap(codeArea(page)), Map.of(DecodeHintType.PURE_BARCODE, true))
-                        .getText();
-            } catch (NotFoundException | ChecksumException | FormatException e) {
-                throw new AssertionError("no readable QR code on the page", e);
+        List<Supplier<BinaryBitmap>> views = List.of(() -> bitmap(page, HybridBinarizer::new),
+                () -> bitmap(page, GlobalHistogramBinarizer::new));
+        List<Map<DecodeHintType, ?>> hints = List.of(Map.of(), Map.of(DecodeHintType.TRY_HARDER, true));
+        for (Map<DecodeHintType, ?> hint : hints) {
+            for (Supplier<BinaryBitmap> view : views) {
+                try {
+                    return new QRCodeReader().decode(view.get(), hint).getText();
+                } catch (NotFoundException | ChecksumException | FormatException detectorMissed) {
+                    // the next way of looking
+                }
             }
+        }
+        try {
+            return new QRCodeReader().decode(bitmap(codeArea(page), HybridBinarizer::new),
+                    Map.of(DecodeHintType.PURE_BARCODE, true)).getText();
+        } catch (NotFoundException | ChecksumException | FormatException e) {
+            throw new AssertionError("no readable QR code on the page", e);
         }
     }
 
-    private static BinaryBitmap bitmap(BufferedImage image) {
+    private static BinaryBitmap bitmap(BufferedImage image, Function<LuminanceSource, Binarizer> binarizer) {
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        return new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(),
-                pixels)));
+        return new BinaryBitmap(binarizer.apply(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
     }
 
     /** The tallest run of rows with ink, cut to its inked columns: the QR code on a ticket page. */
