@@ -9,6 +9,7 @@ import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.explore.JobExplorer;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -49,16 +50,29 @@ public class OrphanedExecutions implements SmartLifecycle {
         int released = 0;
         for (String job : explorer.getJobNames()) {
             for (JobExecution execution : explorer.findRunningJobExecutions(job)) {
-                java.time.LocalDateTime moved = execution.getLastUpdated() != null ? execution.getLastUpdated()
+                LocalDateTime moved = execution.getLastUpdated() != null ? execution.getLastUpdated()
                         : execution.getCreateTime();
                 if (owners.orphaned(execution.getId(), moved.atZone(ZoneId.systemDefault()).toInstant(),
-                        clock.instant())) {
-                    fail(execution);
+                        clock.instant()) && failedHere(execution)) {
                     released++;
                 }
             }
         }
         return released;
+    }
+
+    /**
+     * Fails it unless another instance's sweep got there first: both read it running, and Spring Batch's version
+     * check lets only one save it. The loser's half (a step it failed) is what the winner saved anyway.
+     */
+    boolean failedHere(JobExecution execution) {
+        try {
+            fail(execution);
+            return true;
+        } catch (OptimisticLockingFailureException e) {
+            log.info("execution {} was failed by another instance's sweep at the same time", execution.getId());
+            return false;
+        }
     }
 
     private void fail(JobExecution execution) {
@@ -97,10 +111,19 @@ public class OrphanedExecutions implements SmartLifecycle {
         }, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Returns once a sweep in progress has ended, so that nothing is failed after the caller stopped it. */
     @Override
     public void stop() {
         if (sweeper != null) {
-            sweeper.shutdownNow();
+            sweeper.shutdown();
+            try {
+                if (!sweeper.awaitTermination(30, TimeUnit.SECONDS)) {
+                    sweeper.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                sweeper.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

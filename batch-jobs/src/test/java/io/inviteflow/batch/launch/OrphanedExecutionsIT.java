@@ -54,7 +54,9 @@ class OrphanedExecutionsIT extends BatchIntegrationTest {
                 List.of("ann-" + tag + "@example.org", "ben-" + tag + "@example.org"));
         String id = core.emailCampaignNow(organizer, eventId, "After the crash");
 
-        orphans.stop(); // its sweeps on its own would race this test's steps
+        // its sweeps on its own would race this test's steps; other test applications alive in this JVM sweep too,
+        // so what is asserted is the state of each run, whichever sweep failed it
+        orphans.stop();
         try {
             crashAndRestart(core, organizer, id, guests);
         } finally {
@@ -72,8 +74,10 @@ class OrphanedExecutionsIT extends BatchIntegrationTest {
         JobExecution alive = running(new JobParametersBuilder().addString("campaignId", UUID.randomUUID().toString())
                 .addLong("round", 0L).toJobParameters(), scheduler.getSchedulerInstanceId());
 
-        assertThat(orphans.release()).isPositive();
+        orphans.release();
         assertThat(explorer.getJobExecution(dead.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+        // another instance's sweep that read it while it was running (as this copy was) loses the race quietly
+        assertThat(orphans.failedHere(dead)).isFalse();
         assertThat(explorer.getJobExecution(dead.getId()).getStepExecutions())
                 .allSatisfy(step -> assertThat(step.getStatus()).isEqualTo(BatchStatus.FAILED));
         assertThat(explorer.getJobExecution(alive.getId()).getStatus()).isEqualTo(BatchStatus.STARTED);
