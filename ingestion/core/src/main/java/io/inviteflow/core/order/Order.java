@@ -30,6 +30,14 @@ public record Order(UUID id, UUID eventId, UUID invitationId, String buyerName, 
                 reference, secret, approve, paymentAttempts, createdAt, paidAt, lines);
     }
 
+    /** The same order with its buyer opened; an empty name or address for one that does not open. */
+    Order withBuyer(String name, String email) {
+        return new Order(id, eventId, invitationId, java.util.Objects.requireNonNullElse(name, ""),
+                java.util.Objects.requireNonNullElse(email, ""), status, currency, subtotalMinor, discountMinor,
+                feeMinor, vatMinor, totalMinor, refundedMinor, discountCodeId, holdExpiresAt, gateway,
+                paymentReference, clientSecret, approveUrl, paymentAttempts, createdAt, paidAt, lines);
+    }
+
     Order withLines(List<Line> orderLines) {
         return new Order(id, eventId, invitationId, buyerName, buyerEmail, status, currency, subtotalMinor,
                 discountMinor, feeMinor, vatMinor, totalMinor, refundedMinor, discountCodeId, holdExpiresAt, gateway,

@@ -1,5 +1,7 @@
 package io.inviteflow.core.order;
 
+import io.inviteflow.core.security.BlindIndex;
+import io.inviteflow.core.security.PersonalText;
 import io.inviteflow.core.ticketing.Quote;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,19 +18,32 @@ import java.util.UUID;
 class OrderRepository {
 
     private final JdbcClient jdbc;
+    private final PersonalText text;
+    private final BlindIndex index;
 
-    OrderRepository(JdbcClient jdbc) {
+    OrderRepository(JdbcClient jdbc, PersonalText text, BlindIndex index) {
         this.jdbc = jdbc;
+        this.text = text;
+        this.index = index;
+    }
+
+    /** A row read, its buyer still sealed. */
+    private record Row(Order order, byte[] buyerName, byte[] buyerEmail) {
     }
 
     void insert(UUID id, UUID eventId, UUID invitationId, String buyerName, String buyerEmail, Order.Status status,
                 Quote quote, UUID codeId, Instant holdExpiresAt, String gateway) {
-        jdbc.sql("INSERT INTO ticket_order (id, event_id, invitation_id, buyer_name, buyer_email, status, currency, "
-                        + "subtotal_minor, discount_minor, fee_minor, vat_minor, total_minor, discount_code_id, "
-                        + "hold_expires_at, gateway) VALUES (:id, :event, :invitation, :name, :email, :status, "
-                        + ":currency, :subtotal, :discount, :fee, :vat, :total, :code, :hold, :gateway)")
-                .param("id", id).param("event", eventId).param("invitation", invitationId).param("name", buyerName)
-                .param("email", buyerEmail).param("status", status.name()).param("currency", quote.currency())
+        String buyer = PersonalText.orderKey(id);
+        jdbc.sql("INSERT INTO ticket_order (id, event_id, invitation_id, buyer_name_sealed, buyer_email_sealed, "
+                        + "buyer_email_index, status, currency, subtotal_minor, discount_minor, fee_minor, vat_minor, "
+                        + "total_minor, discount_code_id, hold_expires_at, gateway) VALUES (:id, :event, :invitation, "
+                        + ":name, :email, :emailIndex, :status, :currency, :subtotal, :discount, :fee, :vat, :total, "
+                        + ":code, :hold, :gateway)")
+                .param("id", id).param("event", eventId).param("invitation", invitationId)
+                .param("name", text.seal(buyer, PersonalText.NAME, buyerName))
+                .param("email", text.seal(buyer, PersonalText.EMAIL, buyerEmail))
+                .param("emailIndex", index.ofEmail(buyerEmail))
+                .param("status", status.name()).param("currency", quote.currency())
                 .param("subtotal", quote.subtotalMinor()).param("discount", quote.discountMinor())
                 .param("fee", quote.feeMinor()).param("vat", quote.vatMinor()).param("total", quote.totalMinor())
                 .param("code", codeId).param("hold", Timestamp.from(holdExpiresAt)).param("gateway", gateway)
@@ -106,9 +121,9 @@ class OrderRepository {
 
     /** The orders a guest placed with their invitation, newest first. */
     List<Order> ofInvitation(UUID invitationId) {
-        return withLines(jdbc.sql("SELECT * FROM ticket_order WHERE invitation_id = :invitation "
+        return complete(jdbc.sql("SELECT * FROM ticket_order WHERE invitation_id = :invitation "
                         + "ORDER BY created_at DESC LIMIT 20")
-                .param("invitation", invitationId).query(OrderRepository::order).list());
+                .param("invitation", invitationId).query(OrderRepository::row).list());
     }
 
     /** How many of the event's orders are in each status (statuses without orders are left out). */
@@ -121,23 +136,32 @@ class OrderRepository {
     }
 
     List<Order> ofEvent(UUID eventId, int limit) {
-        return withLines(jdbc.sql("SELECT * FROM ticket_order WHERE event_id = :event "
+        return complete(jdbc.sql("SELECT * FROM ticket_order WHERE event_id = :event "
                         + "ORDER BY created_at DESC LIMIT :limit")
-                .param("event", eventId).param("limit", limit).query(OrderRepository::order).list());
+                .param("event", eventId).param("limit", limit).query(OrderRepository::row).list());
     }
 
     private Optional<Order> one(String sql, UUID id) {
-        return withLines(jdbc.sql(sql).param("id", id).query(OrderRepository::order).list()).stream().findFirst();
+        return complete(jdbc.sql(sql).param("id", id).query(OrderRepository::row).list()).stream().findFirst();
     }
 
     /**
-     * The orders' lines, read after their rows with one query, never inside a row mapper: a nested query there would
-     * take a second pooled connection while holding the first, and a busy pool then deadlocks on itself.
+     * The orders with their buyers opened and their lines, both read after the rows with one query each, never inside
+     * a row mapper: a nested query there would take a second pooled connection while holding the first, and a busy
+     * pool then deadlocks on itself. An erased buyer (no box) keeps what the erasure wrote.
      */
-    private List<Order> withLines(List<Order> orders) {
-        if (orders.isEmpty()) {
-            return orders;
+    private List<Order> complete(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
         }
+        PersonalText.Opener opener = text.openerFor(rows.stream().map(r -> PersonalText.orderKey(r.order().id()))
+                .toList());
+        List<Order> orders = rows.stream().map(r -> {
+            String buyer = PersonalText.orderKey(r.order().id());
+            return r.order().withBuyer(
+                    opener.openOr(buyer, PersonalText.NAME, r.buyerName(), r.order().buyerName()),
+                    opener.openOr(buyer, PersonalText.EMAIL, r.buyerEmail(), r.order().buyerEmail()));
+        }).toList();
         java.util.Map<UUID, List<Order.Line>> lines = new java.util.HashMap<>();
         jdbc.sql("SELECT order_id, tier_id, quantity, unit_price_minor, discount_minor FROM order_line "
                         + "WHERE order_id = ANY(:ids) ORDER BY order_id, tier_id")
@@ -149,7 +173,11 @@ class OrderRepository {
         return orders.stream().map(o -> o.withLines(lines.getOrDefault(o.id(), List.of()))).toList();
     }
 
-    private static Order order(ResultSet rs, int row) throws SQLException {
+    private static Row row(ResultSet rs, int row) throws SQLException {
+        return new Row(order(rs), rs.getBytes("buyer_name_sealed"), rs.getBytes("buyer_email_sealed"));
+    }
+
+    private static Order order(ResultSet rs) throws SQLException {
         return new Order(rs.getObject("id", UUID.class), rs.getObject("event_id", UUID.class),
                 rs.getObject("invitation_id", UUID.class),
                 rs.getString("buyer_name"), rs.getString("buyer_email"), Order.Status.valueOf(rs.getString("status")),
@@ -168,10 +196,10 @@ class OrderRepository {
 
     /** Paid orders of the event with money left to refund, in id order after {@code after}. */
     List<Order> refundable(UUID eventId, UUID after, int limit) {
-        return withLines(jdbc.sql("SELECT * FROM ticket_order WHERE event_id = :event AND status = 'PAID' "
+        return complete(jdbc.sql("SELECT * FROM ticket_order WHERE event_id = :event AND status = 'PAID' "
                         + "AND total_minor > refunded_minor AND id > :after ORDER BY id LIMIT :limit")
                 .param("event", eventId).param("after", after).param("limit", limit)
-                .query(OrderRepository::order).list());
+                .query(OrderRepository::row).list());
     }
 
     /** Records a refund made by the gateway; false when this key was recorded before (a retry). */

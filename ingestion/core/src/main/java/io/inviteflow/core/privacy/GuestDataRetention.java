@@ -58,7 +58,8 @@ class GuestDataRetention {
                             .add(rs.getObject(1, UUID.class));
                 });
         List<UUID> orders = jdbc.sql("SELECT o.id FROM ticket_order o JOIN party_event e ON e.id = o.event_id "
-                        + "WHERE " + PAST + " AND o.buyer_email <> '' ORDER BY o.id LIMIT :limit FOR UPDATE OF o SKIP LOCKED")
+                        + "WHERE " + PAST + " AND " + PersonalDataErasure.BUYER_KEPT
+                        + " ORDER BY o.id LIMIT :limit FOR UPDATE OF o SKIP LOCKED")
                 .param("before", before).param("limit", limit).query(UUID.class).list();
         List<UUID> tickets = orders.isEmpty() ? List.of() : jdbc.sql("SELECT id FROM ticket WHERE order_id IN (:orders)")
                 .param("orders", orders).query(UUID.class).list();

@@ -35,6 +35,8 @@ class PersonalDataErasure {
     /** What an erased person's name becomes wherever a name must stay (wall posts, invitations, orders). */
     static final String ERASED_NAME = "Erased guest";
     private static final String AGGREGATE = "person";
+    /** An order ({@code o}) whose buyer is not erased: sealed, or plain from an earlier release. */
+    static final String BUYER_KEPT = "(o.buyer_email_sealed IS NOT NULL OR o.buyer_email <> '')";
     /** The invitation a mail or text report is about: the end of its key ({@code <kind>:<invitation id>}), indexed. */
     static final String MAIL_FEEDBACK_INVITATION = "substring(message_key from '([0-9a-f-]{36})$')";
 
@@ -54,7 +56,7 @@ class PersonalDataErasure {
     @Transactional(propagation = Propagation.MANDATORY)
     Map<String, Integer> erase(Person person, PersonRecords.Found found, UUID requestId) {
         Map<String, Integer> erased = eraseGuests(found.invitationIds());
-        erased.putAll(eraseBuyersAndHolders(found.orders(), found.tickets()));
+        eraseBuyersAndHolders(found.orders(), found.tickets()).forEach((kind, n) -> erased.merge(kind, n, Integer::sum));
         // the invitations' own secrets went with them (eraseGuests); these are the person's across invitations
         List<String> secrets = new ArrayList<>(found.invitations().stream().map(PersonRecords.Invitation::personKey)
                 .distinct().toList());
@@ -127,19 +129,31 @@ class PersonalDataErasure {
         return erased;
     }
 
-    /** Orders and tickets keep amounts and payment references (bookkeeping), not who bought or holds them. */
+    /**
+     * Orders and tickets keep amounts and payment references (bookkeeping), not who bought or holds them: their boxes
+     * and blind indexes go, and the secrets they were sealed under, so copies in backups open no more either.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     Map<String, Integer> eraseBuyersAndHolders(List<UUID> orders, List<UUID> tickets) {
         Map<String, Integer> erased = new LinkedHashMap<>();
+        List<String> secrets = new ArrayList<>();
         // orders before tickets, as the retention rule locks them: two erasures at once never wait on each other
         if (!orders.isEmpty()) {
             erased.put("ticket_orders", update("UPDATE ticket_order SET buyer_name = :erased, buyer_email = '', "
+                    + "buyer_name_sealed = NULL, buyer_email_sealed = NULL, buyer_email_index = NULL, "
                     + "client_secret = NULL WHERE id IN (:ids)", orders));
+            orders.forEach(order -> secrets.add(PersonalText.orderKey(order)));
         }
         if (!tickets.isEmpty()) {
-            erased.put("tickets", update("UPDATE ticket SET holder_name = :erased, holder_email = '' WHERE id IN (:ids)",
-                    tickets));
+            List<String> holders = jdbc.sql("UPDATE ticket SET holder_name = :erased, holder_email = '', "
+                            + "holder_name_sealed = NULL, holder_email_sealed = NULL, holder_email_index = NULL "
+                            + "WHERE id IN (:ids) RETURNING id, code_version")
+                    .param("ids", tickets).param("erased", ERASED_NAME)
+                    .query((rs, n) -> PersonalText.ticketKey(rs.getObject(1, UUID.class), rs.getInt(2))).list();
+            erased.put("tickets", holders.size());
+            secrets.addAll(holders);
         }
+        erased.put("person_secrets", personSecrets.destroy(secrets));
         return erased;
     }
 

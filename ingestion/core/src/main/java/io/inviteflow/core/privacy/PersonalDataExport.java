@@ -111,6 +111,26 @@ class PersonalDataExport {
         return rows;
     }
 
+    /**
+     * Buyers' or holders' ({@code who}) names and addresses opened into {@code <who>_name} and {@code <who>_email}.
+     *
+     * @param personKey the key a row's boxes are sealed under (its order's or ticket's)
+     */
+    private List<Map<String, Object>> openedPeople(List<Map<String, Object>> rows, String who,
+                                                   Function<Map<String, Object>, String> personKey) {
+        List<String> keys = rows.stream().map(personKey).toList();
+        PersonalText.Opener opener = text.openerFor(keys);
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> row = rows.get(i);
+            for (String field : List.of(PersonalText.NAME, PersonalText.EMAIL)) {
+                String column = who + "_" + field;
+                row.put(column, opener.openOr(keys.get(i), field, (byte[]) row.remove(column + "_sealed"),
+                        (String) row.get(column)));
+            }
+        }
+        return rows;
+    }
+
     /** The sections of {@code person.json}: kind of record → its rows (column → value). */
     Map<String, List<Map<String, Object>>> sections(Person person, PersonRecords.Found found) {
         Map<String, List<Map<String, Object>>> sections = new LinkedHashMap<>();
@@ -151,11 +171,16 @@ class PersonalDataExport {
         sections.put("campaign_messages", rows("SELECT c.name AS campaign, r.invitation_id, r.bounced_at "
                 + "FROM campaign_recipient r JOIN campaign c ON c.id = r.campaign_id WHERE r.invitation_id IN (:ids) "
                 + "ORDER BY c.name", invitations));
-        sections.put("ticket_orders", rows("SELECT id, event_id, invitation_id, buyer_name, buyer_email, status, "
-                + "currency, total_minor, refunded_minor, gateway, payment_reference, created_at, paid_at "
-                + "FROM ticket_order WHERE id IN (:ids) ORDER BY created_at", found.orders()));
-        sections.put("tickets", rows("SELECT id, order_id, event_id, holder_name, holder_email, status, issued_at, "
-                + "checked_in_at FROM ticket WHERE id IN (:ids) ORDER BY issued_at", found.tickets()));
+        sections.put("ticket_orders", openedPeople(rows("SELECT id, event_id, invitation_id, buyer_name, "
+                + "buyer_name_sealed, buyer_email, buyer_email_sealed, status, currency, total_minor, refunded_minor, "
+                + "gateway, payment_reference, created_at, paid_at FROM ticket_order WHERE id IN (:ids) "
+                + "ORDER BY created_at", found.orders()), "buyer",
+                row -> PersonalText.orderKey(UUID.fromString(row.get("id").toString()))));
+        sections.put("tickets", openedPeople(rows("SELECT id, order_id, event_id, holder_name, holder_name_sealed, "
+                + "holder_email, holder_email_sealed, code_version, status, issued_at, checked_in_at FROM ticket "
+                + "WHERE id IN (:ids) ORDER BY issued_at", found.tickets()), "holder",
+                row -> PersonalText.ticketKey(UUID.fromString(row.get("id").toString()),
+                        ((Number) row.remove("code_version")).intValue())));
         sections.put("contacts", rows("SELECT c.id, o.name AS organizer, c.display_name, c.first_name, c.last_name, "
                 + "c.organization, c.created_at, c.updated_at FROM contact c JOIN organizer o ON o.id = c.organizer_id "
                 + "WHERE c.id IN (:ids) ORDER BY c.created_at", found.contacts()));

@@ -19,9 +19,9 @@ import java.util.UUID;
 
 /**
  * What a guest writes in their own words — the note with their answer, their answers to the event's questions, their
- * posts and comments on the wall (with the name they are signed with) — stored sealed (AES-256-GCM) under a key of
- * their own, derived from the secret of their invitation's person
- * ({@link PersonSecrets}). Each box is bound to its person and to what it is ({@code note}, or the question and guest
+ * posts and comments on the wall (with the name they are signed with) — and the names and addresses of ticket buyers
+ * and holders, stored sealed (AES-256-GCM) under a key of their own, derived from the secret ({@link PersonSecrets})
+ * of their invitation, order or ticket. Each box is bound to its person and to what it is ({@code note}, or the question and guest
  * of an answer): moved to another row or field it does not open. Destroying the person's secret (an erasure, the
  * retention rule) shreds every copy of the texts whose copy of {@code person_secret} is gone too (see
  * docs/security.md on backups). A box: version byte 1, 12-byte random nonce, ciphertext with its tag.
@@ -62,6 +62,25 @@ public class PersonalText {
     public static String wallBody(UUID postOrComment) {
         return "wall:" + postOrComment + ":body";
     }
+
+    /** The person key a ticket order's buyer is sealed under: the order's own, as its buyer may be anyone. */
+    public static String orderKey(UUID orderId) {
+        return "order:" + orderId;
+    }
+
+    /**
+     * The person key a ticket's holder is sealed under: the ticket's, in the version of its code, which a transfer
+     * bumps. Giving a ticket away destroys the secret of the version before, so the previous holder's name and
+     * address shred in every copy of the database.
+     */
+    public static String ticketKey(UUID ticketId, int codeVersion) {
+        return "ticket:" + ticketId + ":" + codeVersion;
+    }
+
+    /** What the box of a buyer's or holder's name is bound to. */
+    public static final String NAME = "name";
+    /** What the box of a buyer's or holder's address is bound to. */
+    public static final String EMAIL = "email";
 
     /** @return the sealed text; null for null */
     public byte[] seal(String personKey, String purpose, String text) {

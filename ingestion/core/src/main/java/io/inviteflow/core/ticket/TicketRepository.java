@@ -1,5 +1,8 @@
 package io.inviteflow.core.ticket;
 
+import io.inviteflow.core.security.BlindIndex;
+import io.inviteflow.core.security.PersonSecrets;
+import io.inviteflow.core.security.PersonalText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,27 +19,59 @@ class TicketRepository {
 
     private static final String SELECT = "SELECT t.*, tier.name AS tier_name FROM ticket t "
             + "JOIN ticket_tier tier ON tier.id = t.tier_id ";
+    private static final int FIRST_VERSION = 1;
 
     private final JdbcClient jdbc;
+    private final PersonalText text;
+    private final BlindIndex index;
+    private final PersonSecrets secrets;
 
-    TicketRepository(JdbcClient jdbc) {
+    TicketRepository(JdbcClient jdbc, PersonalText text, BlindIndex index, PersonSecrets secrets) {
         this.jdbc = jdbc;
+        this.text = text;
+        this.index = index;
+        this.secrets = secrets;
+    }
+
+    /** A row read, its holder still sealed. */
+    private record Row(Ticket ticket, byte[] holderName, byte[] holderEmail) {
     }
 
     void insert(UUID id, UUID orderId, UUID tierId, UUID eventId, String holderName, String holderEmail) {
-        jdbc.sql("INSERT INTO ticket (id, order_id, tier_id, event_id, holder_name, holder_email, status) "
-                        + "VALUES (:id, :order, :tier, :event, :name, :email, 'VALID')")
+        String holder = PersonalText.ticketKey(id, FIRST_VERSION);
+        jdbc.sql("INSERT INTO ticket (id, order_id, tier_id, event_id, holder_name_sealed, holder_email_sealed, "
+                        + "holder_email_index, status, code_version) "
+                        + "VALUES (:id, :order, :tier, :event, :name, :email, :emailIndex, 'VALID', :version)")
                 .param("id", id).param("order", orderId).param("tier", tierId).param("event", eventId)
-                .param("name", holderName).param("email", holderEmail).update();
+                .param("name", text.seal(holder, PersonalText.NAME, holderName))
+                .param("email", text.seal(holder, PersonalText.EMAIL, holderEmail))
+                .param("emailIndex", index.ofEmail(holderEmail)).param("version", FIRST_VERSION).update();
     }
 
     List<Ticket> ofOrder(UUID orderId) {
-        return jdbc.sql(SELECT + "WHERE t.order_id = :order ORDER BY t.issued_at, t.id").param("order", orderId)
-                .query(TicketRepository::ticket).list();
+        return opened(jdbc.sql(SELECT + "WHERE t.order_id = :order ORDER BY t.issued_at, t.id").param("order", orderId)
+                .query(TicketRepository::row).list());
     }
 
     Optional<Ticket> find(UUID id) {
-        return jdbc.sql(SELECT + "WHERE t.id = :id").param("id", id).query(TicketRepository::ticket).optional();
+        return opened(jdbc.sql(SELECT + "WHERE t.id = :id").param("id", id).query(TicketRepository::row).list())
+                .stream().findFirst();
+    }
+
+    /** The holders opened after the rows are read (one query for their secrets, never inside a row mapper). */
+    private List<Ticket> opened(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        PersonalText.Opener opener = text.openerFor(rows.stream().map(r -> keyOf(r.ticket())).toList());
+        return rows.stream().map(r -> r.ticket().withHolder(
+                opener.openOr(keyOf(r.ticket()), PersonalText.NAME, r.holderName(), r.ticket().holderName()),
+                opener.openOr(keyOf(r.ticket()), PersonalText.EMAIL, r.holderEmail(), r.ticket().holderEmail())))
+                .toList();
+    }
+
+    private static String keyOf(Ticket ticket) {
+        return PersonalText.ticketKey(ticket.id(), ticket.codeVersion());
     }
 
     /** Lets the ticket in if it is valid, of this version and not yet in: one statement, so two doors cannot both. */
@@ -48,11 +83,25 @@ class TicketRepository {
                 .param("at", Timestamp.from(at)).update() == 1;
     }
 
-    /** Gives the ticket to someone else and voids its previous code; false unless valid and not yet used. */
-    boolean transfer(UUID id, String name, String email) {
-        return jdbc.sql("UPDATE ticket SET holder_name = :name, holder_email = :email, code_version = code_version + 1 "
-                        + "WHERE id = :id AND status = 'VALID' AND checked_in_at IS NULL")
-                .param("id", id).param("name", name).param("email", email).update() == 1;
+    /**
+     * Gives the ticket to someone else and voids its previous code, sealing the new holder under the new version's
+     * secret and destroying the one before (the previous holder's copies in backups shred); false unless the ticket
+     * is valid, not yet used and still of this version.
+     */
+    boolean transfer(Ticket ticket, String name, String email) {
+        String holder = PersonalText.ticketKey(ticket.id(), ticket.codeVersion() + 1);
+        boolean given = jdbc.sql("UPDATE ticket SET holder_name = NULL, holder_email = NULL, "
+                        + "holder_name_sealed = :name, holder_email_sealed = :email, holder_email_index = :emailIndex, "
+                        + "code_version = code_version + 1 "
+                        + "WHERE id = :id AND code_version = :version AND status = 'VALID' AND checked_in_at IS NULL")
+                .param("id", ticket.id()).param("version", ticket.codeVersion())
+                .param("name", text.seal(holder, PersonalText.NAME, name))
+                .param("email", text.seal(holder, PersonalText.EMAIL, email))
+                .param("emailIndex", index.ofEmail(email)).update() == 1;
+        if (given) {
+            secrets.destroy(List.of(keyOf(ticket)));
+        }
+        return given;
     }
 
     int voidOrder(UUID orderId, Ticket.Status status) {
@@ -71,7 +120,11 @@ class TicketRepository {
                 .single();
     }
 
-    private static Ticket ticket(ResultSet rs, int row) throws SQLException {
+    private static Row row(ResultSet rs, int row) throws SQLException {
+        return new Row(ticket(rs), rs.getBytes("holder_name_sealed"), rs.getBytes("holder_email_sealed"));
+    }
+
+    private static Ticket ticket(ResultSet rs) throws SQLException {
         Timestamp checkedIn = rs.getTimestamp("checked_in_at");
         return new Ticket(rs.getObject("id", UUID.class), rs.getObject("order_id", UUID.class),
                 rs.getObject("tier_id", UUID.class), rs.getString("tier_name"), rs.getObject("event_id", UUID.class),

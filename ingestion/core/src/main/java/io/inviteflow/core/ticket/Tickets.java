@@ -63,7 +63,7 @@ public class Tickets {
      */
     @Transactional
     public boolean transfer(Ticket ticket, String name, String email) {
-        if (!repository.transfer(ticket.id(), name, email)) {
+        if (!repository.transfer(ticket, name, email)) {
             return false;
         }
         outbox.record(new ActivityOutbox.Entry(ActivityType.TICKET_TRANSFERRED, AGGREGATE, ticket.id(),

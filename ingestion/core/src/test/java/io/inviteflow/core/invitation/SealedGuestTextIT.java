@@ -1,6 +1,7 @@
 package io.inviteflow.core.invitation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.inviteflow.core.security.LegacySealing;
 import io.inviteflow.core.security.PersonalText;
 import io.inviteflow.core.support.Api;
 import io.inviteflow.core.support.CoreIntegrationTest;
@@ -29,7 +30,7 @@ class SealedGuestTextIT extends CoreIntegrationTest {
     @Autowired
     PersonalText text;
     @Autowired
-    LegacyTextSealing legacy;
+    LegacySealing legacy;
 
     @Test
     void notesAndAnswersAreSealedShownAndShreddedByAnErasure() {
