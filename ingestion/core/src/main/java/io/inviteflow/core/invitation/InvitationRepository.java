@@ -33,10 +33,13 @@ class InvitationRepository {
                          String message, UUID contactId, Integer maxPlusOnes, String theme, UUID referredBy) {
     }
 
+    /** Inserts them, each personal message sealed under its invitation's own secret (made for all in one batch). */
     void insertAll(List<NewInvitation> invitations) {
+        PersonalText.Sealer sealer = text.sealerFor(invitations.stream().filter(i -> i.message() != null)
+                .map(i -> PersonalText.personKey(i.id())).toList());
         batch.batchUpdate("""
-                INSERT INTO invitation (id, party_event_id, token_hash, guest_name, guest_email, guest_phone, message,
-                    contact_id, max_plus_ones, theme, referred_by)
+                INSERT INTO invitation (id, party_event_id, token_hash, guest_name, guest_email, guest_phone,
+                    message_sealed, contact_id, max_plus_ones, theme, referred_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", invitations, 1000, (ps, i) -> {
             ps.setObject(1, i.id());
             ps.setObject(2, i.partyEventId());
@@ -44,7 +47,7 @@ class InvitationRepository {
             ps.setString(4, i.name());
             ps.setString(5, i.email());
             ps.setString(6, i.phone());
-            ps.setString(7, i.message());
+            ps.setBytes(7, sealer.seal(PersonalText.personKey(i.id()), PersonalText.MESSAGE, i.message()));
             ps.setObject(8, i.contactId());
             ps.setObject(9, i.maxPlusOnes());
             ps.setString(10, i.theme());
@@ -53,9 +56,9 @@ class InvitationRepository {
     }
 
     private static final String GUEST_COLUMNS = """
-            id, party_event_id, guest_name, message, response, plus_ones, note, note_sealed, answer_version,
-            max_plus_ones, theme, attendance""";
-    private static final int GUEST_COLUMN_COUNT = 12;
+            id, party_event_id, guest_name, message, message_sealed, response, plus_ones, note, note_sealed,
+            answer_version, max_plus_ones, theme, attendance""";
+    private static final int GUEST_COLUMN_COUNT = 13;
 
     Optional<GuestInvitation> findByToken(String token) {
         return jdbc.sql("SELECT " + GUEST_COLUMNS + " FROM invitation WHERE token_hash = :hash AND revoked_at IS NULL")
@@ -102,12 +105,17 @@ class InvitationRepository {
         return guest(rs, opened(id, PersonalText.NOTE, rs.getBytes("note_sealed"), rs.getString("note")));
     }
 
-    /** The invitation with {@code note} as its note (known already, or not needed: then null). */
-    private static GuestInvitation guest(java.sql.ResultSet rs, String note) throws java.sql.SQLException {
+    /**
+     * The invitation with {@code note} as its note (known already, or not needed: then null), and the organizer's
+     * message opened.
+     */
+    private GuestInvitation guest(java.sql.ResultSet rs, String note) throws java.sql.SQLException {
         String response = rs.getString("response");
         String attendance = rs.getString("attendance");
-        return new GuestInvitation(rs.getObject("id", UUID.class), rs.getObject("party_event_id", UUID.class),
-                rs.getString("guest_name"), rs.getString("message"), response == null ? null : Rsvp.valueOf(response),
+        UUID id = rs.getObject("id", UUID.class);
+        return new GuestInvitation(id, rs.getObject("party_event_id", UUID.class), rs.getString("guest_name"),
+                opened(id, PersonalText.MESSAGE, rs.getBytes("message_sealed"), rs.getString("message")),
+                response == null ? null : Rsvp.valueOf(response),
                 rs.getInt("plus_ones"), note, rs.getLong("answer_version"),
                 (Integer) rs.getObject("max_plus_ones"), rs.getString("theme"),
                 attendance == null ? null : Attendance.valueOf(attendance), List.of());

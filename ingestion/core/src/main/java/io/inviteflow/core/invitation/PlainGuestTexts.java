@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The guests' texts written before they were sealed (notes, answers, wall posts and comments in the plain columns).
+ * The guests' texts written before they were sealed (notes, answers, wall posts and comments in the plain columns),
+ * and the organizers' personal messages to them.
  * Invitation rows are locked before the keys are made, in the order answers, posts and erasures take them. A wall
  * post of the release before shows its author's name only once sealed here.
  */
@@ -26,10 +27,10 @@ class PlainGuestTexts implements LegacySealing.PlainRows {
 
     @Override
     public int sealChunk(int limit) {
-        return sealNotes(limit) + sealAnswers(limit) + sealWall("wall_post", limit) + sealWall("wall_comment", limit);
+        return sealNotes(limit) + sealMessages(limit) + sealAnswers(limit) + sealWall("wall_post", limit) + sealWall("wall_comment", limit);
     }
 
-    private record Note(UUID invitationId, String note) {
+    private record InvitationText(UUID invitationId, String text) {
     }
 
     private record Answer(UUID invitationId, UUID questionId, int guest, String value) {
@@ -39,16 +40,29 @@ class PlainGuestTexts implements LegacySealing.PlainRows {
     }
 
     private int sealNotes(int limit) {
-        List<Note> notes = jdbc.sql("SELECT id, note FROM invitation WHERE note IS NOT NULL "
+        List<InvitationText> notes = jdbc.sql("SELECT id, note FROM invitation WHERE note IS NOT NULL "
                         + "LIMIT :chunk FOR UPDATE SKIP LOCKED")
-                .param("chunk", limit).query((rs, n) -> new Note(rs.getObject(1, UUID.class), rs.getString(2))).list();
-        for (Note n : notes) {
+                .param("chunk", limit).query((rs, n) -> new InvitationText(rs.getObject(1, UUID.class), rs.getString(2))).list();
+        for (InvitationText n : notes) {
             jdbc.sql("UPDATE invitation SET note_sealed = :sealed, note = NULL WHERE id = :id")
                     .param("id", n.invitationId())
-                    .param("sealed", text.seal(PersonalText.personKey(n.invitationId()), PersonalText.NOTE, n.note()))
+                    .param("sealed", text.seal(PersonalText.personKey(n.invitationId()), PersonalText.NOTE, n.text()))
                     .update();
         }
         return notes.size();
+    }
+
+    /** The organizers' personal messages (an erased invitation has none). */
+    private int sealMessages(int limit) {
+        List<InvitationText> messages = jdbc.sql("SELECT id, message FROM invitation WHERE message IS NOT NULL "
+                        + "LIMIT :chunk FOR UPDATE SKIP LOCKED")
+                .param("chunk", limit).query((rs, n) -> new InvitationText(rs.getObject(1, UUID.class), rs.getString(2))).list();
+        for (InvitationText m : messages) {
+            jdbc.sql("UPDATE invitation SET message_sealed = :sealed, message = NULL WHERE id = :id")
+                    .param("id", m.invitationId()).param("sealed", text.seal(PersonalText.personKey(m.invitationId()),
+                            PersonalText.MESSAGE, m.text())).update();
+        }
+        return messages.size();
     }
 
     private int sealAnswers(int limit) {

@@ -2,6 +2,7 @@ package io.inviteflow.core.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -30,13 +31,15 @@ public class PersonSecrets {
 
     private static final int SECRET_BYTES = 32;
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final SecretBox box;
     private final SecureRandom random = new SecureRandom();
     private final Cache<String, byte[]> secrets = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(Duration.ofMinutes(1)).build();
 
-    PersonSecrets(JdbcClient jdbc, SecretBox box) {
+    PersonSecrets(JdbcClient jdbc, JdbcTemplate batch, SecretBox box) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.box = box;
     }
 
@@ -99,6 +102,27 @@ public class PersonSecrets {
                     });
             rememberAll(read);
             found.putAll(read);
+        }
+        return found;
+    }
+
+    /**
+     * The secrets of many people, made now for those who have none (one batch of inserts): for sealing a text for
+     * each of thousands of new guests. Kept in memory as {@link #of} keeps them.
+     */
+    public Map<String, byte[]> ofAll(Collection<String> personKeys) {
+        Map<String, byte[]> found = findAll(personKeys);
+        List<String> missing = personKeys.stream().distinct().filter(k -> !found.containsKey(k)).toList();
+        if (!missing.isEmpty()) {
+            // two first uses at once: one insert wins, both read the winner's
+            batch.batchUpdate("INSERT INTO person_secret (person_key, sealed) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                    missing, 1000, (ps, key) -> {
+                        byte[] fresh = new byte[SECRET_BYTES];
+                        random.nextBytes(fresh);
+                        ps.setString(1, key);
+                        ps.setBytes(2, box.seal(fresh, boundTo(key)));
+                    });
+            found.putAll(findAll(missing));
         }
         return found;
     }

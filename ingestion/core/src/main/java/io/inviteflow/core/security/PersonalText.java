@@ -52,6 +52,8 @@ public class PersonalText {
     }
 
     public static final String NOTE = "note";
+    /** What the box of the organizer's personal message to a guest is bound to. */
+    public static final String MESSAGE = "message";
 
     /** What the box of the name a wall post or comment is signed with is bound to: its row. */
     public static String wallAuthor(UUID postOrComment) {
@@ -87,11 +89,27 @@ public class PersonalText {
         if (text == null) {
             return null;
         }
+        return box(secrets.of(personKey), personKey, purpose, text);
+    }
+
+    private byte[] box(byte[] secret, String personKey, String purpose, String text) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
-        byte[] sealed = crypt(Cipher.ENCRYPT_MODE, secrets.of(personKey), personKey, purpose, nonce,
+        byte[] sealed = crypt(Cipher.ENCRYPT_MODE, secret, personKey, purpose, nonce,
                 text.getBytes(StandardCharsets.UTF_8));
         return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(VERSION).put(nonce).put(sealed).array();
+    }
+
+    /** Seals texts of many people, whose secrets are read or made in one go (thousands of new invitations). */
+    public Sealer sealerFor(Collection<String> personKeys) {
+        Map<String, byte[]> found = secrets.ofAll(personKeys);
+        return (personKey, purpose, text) -> text == null ? null : box(found.get(personKey), personKey, purpose, text);
+    }
+
+    /** Seals a text of one of the people a sealer was made for; null for null. */
+    @FunctionalInterface
+    public interface Sealer {
+        byte[] seal(String personKey, String purpose, String text);
     }
 
     /** The text; empty for null, or when it no longer opens (its person's secret destroyed: the text is shredded). */

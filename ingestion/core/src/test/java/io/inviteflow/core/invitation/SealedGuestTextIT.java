@@ -42,7 +42,8 @@ class SealedGuestTextIT extends CoreIntegrationTest {
                 .json().get(0).get("id").asText();
         String address = "sealed-" + UUID.randomUUID() + "@example.org";
         JsonNode ada = api.post("/api/v1/events/" + event + "/invitations", organizer,
-                "{\"guests\":[{\"name\":\"Ada\",\"email\":\"%s\"}]}".formatted(address)).json().at("/invitations/0");
+                "{\"guests\":[{\"name\":\"Ada\",\"email\":\"%s\",\"message\":\"Do bring the harpsichord\"}]}"
+                        .formatted(address)).json().at("/invitations/0");
         UUID invitation = UUID.fromString(ada.get("id").asText());
         assertThat(api.post("/api/v1/invitations/" + ada.get("token").asText() + "/rsvp", null, """
                 {"response":"YES","note":"Allergic to peanuts","answers":[{"questionId":"%s","guest":0,
@@ -53,6 +54,9 @@ class SealedGuestTextIT extends CoreIntegrationTest {
         byte[] sealedAnswer = jdbc.sql("SELECT value_sealed FROM question_answer WHERE invitation_id = :id "
                 + "AND value IS NULL").param("id", invitation).query(byte[].class).single();
         assertThat(new String(sealedNote, StandardCharsets.ISO_8859_1)).doesNotContain("peanuts");
+        byte[] sealedMessage = jdbc.sql("SELECT message_sealed FROM invitation WHERE id = :id AND message IS NULL")
+                .param("id", invitation).query(byte[].class).single();
+        assertThat(new String(sealedMessage, StandardCharsets.ISO_8859_1)).doesNotContain("harpsichord");
         String person = PersonalText.personKey(invitation);
         assertThat(text.open(person, PersonalText.NOTE, sealedNote)).hasValue("Allergic to peanuts");
         assertThat(text.open(person, PersonalText.NOTE, sealedAnswer)).as("an answer moved into the note")
@@ -63,7 +67,8 @@ class SealedGuestTextIT extends CoreIntegrationTest {
                 .contains("Allergic to peanuts", "Bringing my cello");
         assertThat(api.get("/api/v1/events/" + event + "/guests.csv", organizer).body())
                 .contains("Allergic to peanuts", "Bringing my cello");
-        assertThat(api.getAs("/i/" + ada.get("token").asText(), "test").body()).contains("Allergic to peanuts");
+        assertThat(api.getAs("/i/" + ada.get("token").asText(), "test").body())
+                .contains("Allergic to peanuts", "Do bring the harpsichord");
         // her wall post and comment, and the name she signs them with
         assertThat(api.postForm("/i/" + ada.get("token").asText() + "/wall", "body=Who+else+plays+the+cello%3F")
                 .status()).isEqualTo(303);
@@ -109,7 +114,8 @@ class SealedGuestTextIT extends CoreIntegrationTest {
                 "{\"guests\":[{\"name\":\"Grace\"}]}").json().at("/invitations/0");
         UUID invitation = UUID.fromString(grace.get("id").asText());
         // as an earlier release stored them
-        jdbc.sql("UPDATE invitation SET note = 'Written long ago', response = 'YES' WHERE id = :id")
+        jdbc.sql("UPDATE invitation SET note = 'Written long ago', response = 'YES', message = 'Sent long ago', "
+                        + "message_sealed = NULL WHERE id = :id")
                 .param("id", invitation).update();
         jdbc.sql("INSERT INTO question_answer (invitation_id, question_id, guest_index, value) "
                         + "VALUES (:id, :question::uuid, 0, 'Nocturne')")
@@ -126,9 +132,13 @@ class SealedGuestTextIT extends CoreIntegrationTest {
         assertThat(api.get("/api/v1/events/" + event + "/wall", organizer).body())
                 .contains("An old post", "An old comment");
 
-        assertThat(legacy.sealAll()).isGreaterThanOrEqualTo(4);
+        assertThat(api.getAs("/i/" + grace.get("token").asText(), "test").body()).contains("Sent long ago");
 
-        assertThat(jdbc.sql("SELECT count(*) FROM invitation WHERE id = :id AND note IS NULL AND note_sealed IS NOT NULL")
+        assertThat(legacy.sealAll()).isGreaterThanOrEqualTo(5);
+        assertThat(api.getAs("/i/" + grace.get("token").asText(), "test").body()).contains("Sent long ago");
+
+        assertThat(jdbc.sql("SELECT count(*) FROM invitation WHERE id = :id AND note IS NULL AND note_sealed IS NOT NULL "
+                        + "AND message IS NULL AND message_sealed IS NOT NULL")
                 .param("id", invitation).query(Long.class).single()).isOne();
         assertThat(jdbc.sql("SELECT count(*) FROM question_answer WHERE invitation_id = :id AND value IS NULL")
                 .param("id", invitation).query(Long.class).single()).isOne();

@@ -19,3 +19,7 @@ CREATE INDEX ticket_by_holder ON ticket (holder_email_index) WHERE holder_email_
 -- what is left to seal (an order or ticket of an earlier release, not erased), found by address until then
 CREATE INDEX ticket_order_plain ON ticket_order (lower(buyer_email)) WHERE buyer_email <> '';
 CREATE INDEX ticket_plain ON ticket (lower(holder_email)) WHERE holder_email <> '';
+
+-- The organizer's personal message to each guest, sealed under the invitation's own secret like the guest's note.
+ALTER TABLE invitation ADD COLUMN message_sealed bytea;
+CREATE INDEX invitation_plain_message ON invitation (id) WHERE message IS NOT NULL;
