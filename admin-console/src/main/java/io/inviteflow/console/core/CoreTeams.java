@@ -102,6 +102,13 @@ public class CoreTeams {
                 .body(new ParameterizedTypeReference<List<Membership>>() { }));
     }
 
+    /** The signed-in organizer's role on an event they can open: the owner's unless they are on its team. */
+    public EventRole roleOn(String token, UUID eventId) {
+        return memberships(token).stream().filter(m -> eventId.equals(m.eventId())).findFirst()
+                .map(m -> "VIEWER".equals(m.role()) ? EventRole.VIEWER : EventRole.CO_ORGANIZER)
+                .orElse(EventRole.OWNER);
+    }
+
     public void leave(String token, Membership membership) {
         CoreClient.call(() -> core.rest().delete()
                 .uri(uri -> {

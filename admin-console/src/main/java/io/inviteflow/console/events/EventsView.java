@@ -37,6 +37,8 @@ public class EventsView extends VerticalLayout {
     private final CoreTeams teams;
     /** the owner's name of each event co-organized; the others are the organizer's own */
     private Map<UUID, String> coOrganized = Map.of();
+    /** the events among them the organizer only views */
+    private java.util.Set<UUID> viewed = java.util.Set.of();
 
     public EventsView(CoreClient core, CoreTeams teams, CurrentOrganizer organizer) {
         this.teams = teams;
@@ -58,6 +60,7 @@ public class EventsView extends VerticalLayout {
                     organizer.accessToken(), e, saved -> load(core, organizer)).open());
             change.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
             change.setEnabled(!e.cancelled());
+            change.setVisible(!viewed.contains(e.id()));
             return change;
         }).setFlexGrow(0).setKey("change");
         add(new com.vaadin.flow.component.orderedlayout.HorizontalLayout(new H2("Your events"), create), status, grid);
@@ -96,19 +99,24 @@ public class EventsView extends VerticalLayout {
     /** Adds the events co-organized to {@code events} (all or, on a failure, none); @return each one's owner. */
     private Map<UUID, String> coOrganizedEvents(CoreClient core, CurrentOrganizer organizer, List<CoreEvent> events) {
         Map<UUID, String> shared = new HashMap<>();
+        java.util.Set<UUID> viewOnly = new java.util.HashSet<>();
         List<CoreEvent> found = new ArrayList<>();
         for (CoreTeams.Membership m : teams.memberships(organizer.accessToken())) {
             if (!m.marketing()) {
                 try {
                     found.add(core.event(organizer.accessToken(), m.eventId()));
-                    shared.put(m.eventId(), "VIEWER".equals(m.role()) ? m.ownerName() + " (view only)"
-                            : m.ownerName());
+                    boolean viewer = "VIEWER".equals(m.role());
+                    shared.put(m.eventId(), viewer ? m.ownerName() + " (view only)" : m.ownerName());
+                    if (viewer) {
+                        viewOnly.add(m.eventId());
+                    }
                 } catch (CoreClient.NotFound removedMeanwhile) {
                     // taken off the team between the two calls: not theirs to show
                 }
             }
         }
         events.addAll(found);
+        viewed = viewOnly;
         return shared;
     }
 

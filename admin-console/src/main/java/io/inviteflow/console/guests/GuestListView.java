@@ -23,6 +23,8 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import io.inviteflow.console.core.CoreClient;
 import io.inviteflow.console.core.CoreEvent;
 import io.inviteflow.console.core.CoreGuests;
+import io.inviteflow.console.core.CoreTeams;
+import io.inviteflow.console.core.EventRole;
 import io.inviteflow.console.layout.MainLayout;
 import io.inviteflow.console.security.CurrentOrganizer;
 import jakarta.annotation.security.PermitAll;
@@ -43,6 +45,7 @@ public class GuestListView extends VerticalLayout implements BeforeEnterObserver
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final CoreClient core;
+    private final CoreTeams teams;
     private final CurrentOrganizer organizer;
     private final H2 title = new H2();
     private final Paragraph totals = new Paragraph();
@@ -52,8 +55,9 @@ public class GuestListView extends VerticalLayout implements BeforeEnterObserver
     private final QuestionsEditor questions;
     private UUID eventId;
 
-    public GuestListView(CoreClient core, CurrentOrganizer organizer) {
+    public GuestListView(CoreClient core, CoreTeams teams, CurrentOrganizer organizer) {
         this.core = core;
+        this.teams = teams;
         this.organizer = organizer;
         this.questions = new QuestionsEditor(core, organizer.accessToken());
         setSizeFull();
@@ -88,18 +92,30 @@ public class GuestListView extends VerticalLayout implements BeforeEnterObserver
                 return new DownloadResponse(new ByteArrayInputStream(csv), "guests-" + eventId + ".csv",
                         "text/csv", csv.length);
             }), AttachmentType.DOWNLOAD, "Export CSV");
-            Button cancel = new Button("Cancel event…", click -> confirmCancel(partyEvent));
-            cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            cancel.setEnabled(!partyEvent.cancelled());
+            EventRole role = teams.roleOn(organizer.accessToken(), eventId);
             Anchor ticketSale = new Anchor("events/" + eventId + "/tickets", "Tickets and doors");
             Anchor schedule = new Anchor("events/" + eventId + "/reminders", "Reminders");
-            HorizontalLayout bar = new HorizontalLayout(response, attendance, export, ticketSale, schedule, cancel);
+            HorizontalLayout bar = new HorizontalLayout(response, attendance, export, ticketSale, schedule);
             bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-            questions.load(eventId);
-            add(title, totals, new H3("Invite"), new InvitePanel(core, organizer.accessToken(), eventId, this::refresh),
-                    bar, grid, new H3("Questions guests answer"), questions,
-                    new H3("Pictures and videos"), new MediaPanel(core, organizer.accessToken(), eventId),
-                    new H3("Guests' wall and chat"), new WallPanel(core, organizer.accessToken(), eventId));
+            if (role.owns()) {
+                Button cancel = new Button("Cancel event…", click -> confirmCancel(partyEvent));
+                cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+                cancel.setEnabled(!partyEvent.cancelled());
+                bar.add(cancel);
+            }
+            if (role.changes()) {
+                questions.load(eventId);
+                add(title, totals, new H3("Invite"),
+                        new InvitePanel(core, organizer.accessToken(), eventId, this::refresh), bar, grid,
+                        new H3("Questions guests answer"), questions,
+                        new H3("Pictures and videos"), new MediaPanel(core, organizer.accessToken(), eventId),
+                        new H3("Guests' wall and chat"), new WallPanel(core, organizer.accessToken(), eventId));
+            } else {
+                Paragraph viewing = new Paragraph("You follow this event as a viewer: its guests, their answers, "
+                        + "its sales and its dashboard are yours to see; the organizers make the changes.");
+                viewing.setId("view-only");
+                add(title, viewing, totals, bar, grid);
+            }
             setFlexGrow(1, grid);
             refresh();
         } catch (IllegalArgumentException | java.util.NoSuchElementException | CoreClient.NotFound e) {

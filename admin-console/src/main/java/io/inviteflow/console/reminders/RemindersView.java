@@ -19,6 +19,7 @@ import com.vaadin.flow.router.Route;
 import io.inviteflow.console.core.CoreClient;
 import io.inviteflow.console.core.CoreEvent;
 import io.inviteflow.console.core.CoreReminders;
+import io.inviteflow.console.core.CoreTeams;
 import io.inviteflow.console.layout.MainLayout;
 import io.inviteflow.console.security.CurrentOrganizer;
 import jakarta.annotation.security.PermitAll;
@@ -39,20 +40,24 @@ public class RemindersView extends VerticalLayout implements BeforeEnterObserver
 
     private final CoreClient core;
     private final CoreReminders reminders;
+    private final CoreTeams teams;
     private final CurrentOrganizer organizer;
     private final Grid<CoreReminders.Rule> grid = new Grid<>();
     private final Paragraph status = new Paragraph();
     private final List<CoreReminders.Rule> rules = new ArrayList<>();
     private UUID eventId;
 
-    public RemindersView(CoreClient core, CoreReminders reminders, CurrentOrganizer organizer) {
+    private final Grid.Column<CoreReminders.Rule> removeColumn;
+
+    public RemindersView(CoreClient core, CoreReminders reminders, CoreTeams teams, CurrentOrganizer organizer) {
         this.core = core;
         this.reminders = reminders;
+        this.teams = teams;
         this.organizer = organizer;
         grid.addColumn(rule -> ReminderWording.kind(rule.kind())).setHeader("Reminder").setFlexGrow(2);
         grid.addColumn(rule -> ReminderWording.when(rule.kind(), rule.offset())).setHeader("When").setFlexGrow(2);
         grid.addColumn(rule -> ReminderWording.channels(rule.channels())).setHeader("Through");
-        grid.addComponentColumn(rule -> {
+        removeColumn = grid.addComponentColumn(rule -> {
             Button remove = new Button("Remove", click -> {
                 rules.remove(rule);
                 grid.setItems(rules);
@@ -77,9 +82,13 @@ public class RemindersView extends VerticalLayout implements BeforeEnterObserver
             add(new H2(partyEvent.title() + ": reminders"),
                     new Paragraph("Sent by email and as notifications to guests who turned them on, once each, and "
                             + "never between 21:00 and 08:00 in the guest's own time zone (a reminder due then goes "
-                            + "out at 08:00)."),
-                    grid, addForm(), saveBar(partyEvent), status,
-                    new Anchor("events/" + eventId + "/guests", "Back to the guest list"));
+                            + "out at 08:00)."), grid);
+            boolean changes = teams.roleOn(organizer.accessToken(), eventId).changes();
+            removeColumn.setVisible(changes);
+            if (changes) {
+                add(addForm(), saveBar(partyEvent), status);
+            }
+            add(new Anchor("events/" + eventId + "/guests", "Back to the guest list"));
         } catch (IllegalArgumentException | java.util.NoSuchElementException | CoreClient.NotFound e) {
             add(new H2("No such event"));
         } catch (CoreClient.Unauthorized e) {

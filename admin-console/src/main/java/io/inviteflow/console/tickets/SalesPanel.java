@@ -34,7 +34,8 @@ class SalesPanel extends VerticalLayout {
             "paypal", "PayPal", "free", "Free");
     private String currency = "EUR";
 
-    SalesPanel(CoreTickets tickets, String token, UUID eventId) {
+    /** @param refunds whether the orders offer refunds (the owner's to give) */
+    SalesPanel(CoreTickets tickets, String token, UUID eventId, boolean refunds) {
         this.tickets = tickets;
         this.token = token;
         this.eventId = eventId;
@@ -54,7 +55,9 @@ class SalesPanel extends VerticalLayout {
                 .setHeader("Refunded");
         orders.addColumn(o -> o.paidAt() == null ? "" : WHEN.format(o.paidAt())).setHeader("Paid");
         orders.addColumn(o -> PAID_WITH.getOrDefault(o.gateway(), o.gateway())).setHeader("With");
-        orders.addComponentColumn(this::refundButton).setHeader("").setFlexGrow(0).setAutoWidth(true);
+        if (refunds) {
+            orders.addComponentColumn(this::refundButton).setHeader("").setFlexGrow(0).setAutoWidth(true);
+        }
         orders.setAllRowsVisible(true);
         errors.addColumn(e -> WHEN.format(e.occurredAt())).setHeader("When");
         errors.addColumn(CoreTickets.GatewayError::operation).setHeader("Call");

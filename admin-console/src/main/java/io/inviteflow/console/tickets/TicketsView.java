@@ -12,7 +12,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.inviteflow.console.core.CoreClient;
 import io.inviteflow.console.core.CoreEvent;
+import io.inviteflow.console.core.CoreTeams;
 import io.inviteflow.console.core.CoreTickets;
+import io.inviteflow.console.core.EventRole;
 import io.inviteflow.console.layout.MainLayout;
 import io.inviteflow.console.security.CurrentOrganizer;
 import jakarta.annotation.security.PermitAll;
@@ -32,15 +34,17 @@ public class TicketsView extends VerticalLayout implements BeforeEnterObserver {
 
     private final CoreClient core;
     private final CoreTickets tickets;
+    private final CoreTeams teams;
     private final CurrentOrganizer organizer;
     private SalesPanel sales;
     private DoorsPanel doors;
     private UUID eventId;
     private com.vaadin.flow.shared.Registration polling;
 
-    public TicketsView(CoreClient core, CoreTickets tickets, CurrentOrganizer organizer) {
+    public TicketsView(CoreClient core, CoreTickets tickets, CoreTeams teams, CurrentOrganizer organizer) {
         this.core = core;
         this.tickets = tickets;
+        this.teams = teams;
         this.organizer = organizer;
     }
 
@@ -51,11 +55,17 @@ public class TicketsView extends VerticalLayout implements BeforeEnterObserver {
             eventId = UUID.fromString(event.getRouteParameters().get("id").orElseThrow());
             String token = organizer.accessToken();
             CoreEvent partyEvent = core.event(token, eventId);
-            sales = new SalesPanel(tickets, token, eventId);
-            doors = new DoorsPanel(tickets, token, eventId);
-            add(new H2(partyEvent.title() + ": tickets" + (partyEvent.cancelled() ? " (cancelled)" : "")),
-                    new SaleSetupPanel(tickets, token, eventId, this::refresh),
-                    new H3("Sales"), sales, new H3("Doors"), doors);
+            EventRole role = teams.roleOn(token, eventId);
+            sales = new SalesPanel(tickets, token, eventId, role.owns());
+            add(new H2(partyEvent.title() + ": tickets" + (partyEvent.cancelled() ? " (cancelled)" : "")));
+            if (role.changes()) {
+                doors = new DoorsPanel(tickets, token, eventId);
+                add(new SaleSetupPanel(tickets, token, eventId, this::refresh), new H3("Sales"), sales,
+                        new H3("Doors"), doors);
+            } else {
+                doors = null; // scanner links open the door: not for viewers
+                add(new H3("Sales"), sales);
+            }
             refresh();
         } catch (IllegalArgumentException | java.util.NoSuchElementException | CoreClient.NotFound e) {
             add(new H2("No such event"));
@@ -74,7 +84,9 @@ public class TicketsView extends VerticalLayout implements BeforeEnterObserver {
         if (settings != null) {
             sales.refresh(settings.currency());
         }
-        doors.refresh();
+        if (doors != null) {
+            doors.refresh();
+        }
     }
 
     @Override

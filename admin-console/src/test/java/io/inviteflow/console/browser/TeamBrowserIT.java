@@ -140,6 +140,66 @@ class TeamBrowserIT {
                 .withHeader("Inviteflow-Organizer", equalTo(linus.toString())));
     }
 
+    @Test
+    void aViewerSeesAnEventsGuestsAndSalesWithNoWayToChangeThem() {
+        CoreStandIn.reset();
+        UUID own = UUID.randomUUID();
+        UUID followed = UUID.randomUUID();
+        CoreStandIn.acceptsLogin("grace@example.org", "hopper-1906", "token-grace");
+        CoreStandIn.listsEvents("token-grace", own, "Grace's garden party");
+        CoreStandIn.hasEvent("token-grace", followed, "Linus's launch");
+        CoreStandIn.isOnTeams("token-grace", """
+                [{"ownerId":"%s","ownerName":"Linus","role":"VIEWER","eventId":"%s","eventTitle":"Linus's launch"}]
+                """.formatted(UUID.randomUUID(), followed));
+        String event = "/api/v1/events/" + followed;
+        CoreStandIn.server().stubFor(get(urlPathEqualTo(event + "/guests")).willReturn(okJson("""
+                {"totals":{"invited":1,"opened":1,"yes":1,"no":0,"maybe":0,"unanswered":0,"confirmedHeadcount":1,
+                 "waitlisted":0},"matching":1,"guests":[{"id":"%s","name":"Ada Lovelace","email":"ada@example.org",
+                 "response":"YES","attendance":"CONFIRMED","plusOnes":0}]}""".formatted(UUID.randomUUID()))));
+        CoreStandIn.server().stubFor(get(urlPathEqualTo(event + "/ticket-settings")).willReturn(okJson("""
+                {"currency":"EUR","vatBasisPoints":1900,"feeFixedMinor":0,"feeBasisPoints":0,
+                 "transfersAllowed":true}""")));
+        CoreStandIn.server().stubFor(get(urlPathEqualTo(event + "/sales")).willReturn(okJson("[]")));
+        CoreStandIn.server().stubFor(get(urlPathEqualTo(event + "/gateway-errors")).willReturn(okJson("[]")));
+        CoreStandIn.server().stubFor(get(urlPathEqualTo(event + "/orders")).willReturn(okJson("""
+                [{"id":"%s","buyerName":"Alan Turing","buyerEmail":"alan@example.org","status":"PAID",
+                  "currency":"EUR","totalMinor":2500,"refundedMinor":0,"gateway":"stripe",
+                  "createdAt":"2026-11-01T10:00:00Z","paidAt":"2026-11-01T10:01:00Z"}]"""
+                .formatted(UUID.randomUUID()))));
+        CoreStandIn.server().stubFor(get(urlPathEqualTo(event + "/reminder-rules")).willReturn(okJson(
+                "[{\"id\":\"%s\",\"kind\":\"BEFORE_EVENT\",\"offset\":\"P1D\",\"channels\":[\"EMAIL\"]}]"
+                        .formatted(UUID.randomUUID()))));
+
+        try (Chromium chromium = new Chromium()) {
+            Page page = chromium.browser.newPage();
+            String console = "http://127.0.0.1:" + port;
+            new LoginPage(page, console).signIn("grace@example.org", "hopper-1906");
+            assertThat(page.getByText("with Linus (view only)")).isVisible();
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change")))
+                    .hasCount(1); // the organizer's own event only
+
+            page.navigate(console + "/events/" + followed + "/guests");
+            assertThat(page.getByText("Ada Lovelace")).isVisible();
+            assertThat(page.locator("#view-only")).containsText("viewer");
+            assertThat(page.getByText("Invite", new Page.GetByTextOptions().setExact(true))).hasCount(0);
+            assertThat(page.getByText("Cancel event…")).hasCount(0);
+            assertThat(page.getByText("Add question")).hasCount(0);
+
+            page.navigate(console + "/events/" + followed + "/tickets");
+            assertThat(page.getByText("Alan Turing")).isVisible();
+            assertThat(page.getByText("Refund…")).hasCount(0);
+            assertThat(page.getByText("Doors")).hasCount(0);
+
+            page.navigate(console + "/events/" + followed + "/reminders");
+            assertThat(page.getByText("Back to the guest list")).isVisible();
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove"))).hasCount(0);
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save"))).hasCount(0);
+        }
+        CoreStandIn.server().verify(0, com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(event + "/(check-in-devices|"
+                        + "ticket-tiers|discount-codes|merchandise|wall.*|media.*)")));
+    }
+
     private static String contacts(String name) {
         return """
                 {"total":1,"offset":0,"contacts":[{"id":"%s","displayName":"%s","organization":null,
