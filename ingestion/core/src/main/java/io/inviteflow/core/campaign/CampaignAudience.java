@@ -3,6 +3,7 @@ package io.inviteflow.core.campaign;
 import io.inviteflow.core.CoreProperties;
 import io.inviteflow.core.invitation.GuestAccess;
 import io.inviteflow.core.push.PushTargets;
+import io.inviteflow.core.security.GuestNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,10 +30,13 @@ class CampaignAudience {
     private final io.inviteflow.core.template.TemplateCatalogue templates;
     private final org.springframework.transaction.support.TransactionTemplate counting;
     private final MailConsents mailConsents;
+    private final GuestNames names;
 
     CampaignAudience(JdbcClient jdbc, GuestAccess guests, CoreProperties core, PushTargets push,
                      io.inviteflow.core.template.TemplateCatalogue templates,
-                     org.springframework.transaction.PlatformTransactionManager transactions, MailConsents mailConsents) {
+                     org.springframework.transaction.PlatformTransactionManager transactions, MailConsents mailConsents,
+                     GuestNames names) {
+        this.names = names;
         this.templates = templates;
         this.mailConsents = mailConsents;
         this.jdbc = jdbc;
@@ -109,8 +113,8 @@ class CampaignAudience {
      */
     List<CampaignRecipient> page(UUID campaignId, UUID after, int limit, java.sql.Timestamp localTime,
                                  java.sql.Timestamp cutoff) {
-        List<CampaignRecipient> page = jdbc.sql("""
-                        SELECT i.id, i.party_event_id, e.title, i.guest_name,
+        List<CampaignRecipient> page = names.open(jdbc.sql("""
+                        SELECT i.id, i.party_event_id, e.title, i.guest_name, i.guest_name_sealed,
                                CASE WHEN %s THEN i.guest_email END AS guest_email, r.variant,
                                coalesce(i.theme, e.theme) AS theme,
                                CASE WHEN %s THEN i.guest_phone END AS textable_phone
@@ -129,14 +133,18 @@ class CampaignAudience {
                 .param("local", localTime, java.sql.Types.TIMESTAMP).param("cutoff", cutoff)
                 .query((rs, row) -> {
                     UUID invitation = rs.getObject("id", UUID.class);
-                    return new CampaignRecipient(invitation, rs.getObject("party_event_id", UUID.class),
-                            rs.getString("title"), rs.getString("guest_name"), rs.getString("guest_email"),
-                            core.publicUrl().resolve(guests.pagePath(invitation)).toString(), List.of(),
-                            rs.getString("variant"), MobileNumbers.e164(rs.getString("textable_phone")),
-                            rs.getString("theme") == null ? null
-                                    : templates.theme(rs.getString("theme")).map(MailTheme::of).orElse(null));
+                    UUID event = rs.getObject("party_event_id", UUID.class);
+                    String title = rs.getString("title");
+                    String email = rs.getString("guest_email");
+                    String variant = rs.getString("variant");
+                    String phone = MobileNumbers.e164(rs.getString("textable_phone"));
+                    MailTheme theme = rs.getString("theme") == null ? null
+                            : templates.theme(rs.getString("theme")).map(MailTheme::of).orElse(null);
+                    return GuestNames.Named.of(rs, invitation, name -> new CampaignRecipient(invitation, event, title,
+                            name, email, core.publicUrl().resolve(guests.pagePath(invitation)).toString(), List.of(),
+                            variant, phone, theme));
                 })
-                .list();
+                .list());
         var targets = push.of(page.stream().map(CampaignRecipient::invitationId).toList());
         return page.stream().map(r -> r.withPush(targets.getOrDefault(r.invitationId(), List.of()))).toList();
     }

@@ -1,5 +1,6 @@
 package io.inviteflow.core.chat;
 
+import io.inviteflow.core.security.GuestNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,9 +15,11 @@ class ChatRepository {
     static final String CHANNEL = "inviteflow_chat";
 
     private final JdbcClient jdbc;
+    private final GuestNames names;
 
-    ChatRepository(JdbcClient jdbc) {
+    ChatRepository(JdbcClient jdbc, GuestNames names) {
         this.jdbc = jdbc;
+        this.names = names;
     }
 
     /**
@@ -41,26 +44,31 @@ class ChatRepository {
 
     /** Messages of the event after {@code afterId}, oldest first. */
     List<ChatMessage> after(UUID eventId, long afterId, int limit) {
-        return jdbc.sql("SELECT m.id, m.invitation_id, m.iv, m.ciphertext, m.sent_at, i.guest_name "
-                        + "FROM chat_message m JOIN invitation i ON i.id = m.invitation_id "
+        return names.open(jdbc.sql("SELECT m.id, m.invitation_id, m.iv, m.ciphertext, m.sent_at, i.guest_name, "
+                        + "i.guest_name_sealed FROM chat_message m JOIN invitation i ON i.id = m.invitation_id "
                         + "WHERE m.party_event_id = :event AND m.id > :after ORDER BY m.id LIMIT :limit")
                 .param("event", eventId).param("after", afterId).param("limit", limit)
-                .query((rs, row) -> message(rs)).list();
+                .query((rs, row) -> message(rs)).list());
     }
 
     /** The newest {@code limit} messages, oldest first (the history a guest sees on opening the chat). */
     List<ChatMessage> latest(UUID eventId, int limit) {
-        return jdbc.sql("SELECT * FROM (SELECT m.id, m.invitation_id, m.iv, m.ciphertext, m.sent_at, i.guest_name "
-                        + "FROM chat_message m JOIN invitation i ON i.id = m.invitation_id "
+        return names.open(jdbc.sql("SELECT * FROM (SELECT m.id, m.invitation_id, m.iv, m.ciphertext, m.sent_at, "
+                        + "i.guest_name, i.guest_name_sealed FROM chat_message m "
+                        + "JOIN invitation i ON i.id = m.invitation_id "
                         + "WHERE m.party_event_id = :event ORDER BY m.id DESC LIMIT :limit) newest ORDER BY id")
                 .param("event", eventId).param("limit", limit)
-                .query((rs, row) -> message(rs)).list();
+                .query((rs, row) -> message(rs)).list());
     }
 
-    private static ChatMessage message(java.sql.ResultSet rs) throws java.sql.SQLException {
+    /** A message read with its sender's name still sealed. */
+    private static GuestNames.Named<ChatMessage> message(java.sql.ResultSet rs) throws java.sql.SQLException {
         Base64.Encoder base64 = Base64.getEncoder();
-        return new ChatMessage(rs.getLong(1), rs.getObject(2, UUID.class), base64.encodeToString(rs.getBytes(3)),
-                base64.encodeToString(rs.getBytes(4)), rs.getObject(5, OffsetDateTime.class).toInstant(),
-                rs.getString(6));
+        long id = rs.getLong(1);
+        UUID sender = rs.getObject(2, UUID.class);
+        String iv = base64.encodeToString(rs.getBytes(3));
+        String ciphertext = base64.encodeToString(rs.getBytes(4));
+        java.time.Instant sentAt = rs.getObject(5, OffsetDateTime.class).toInstant();
+        return GuestNames.Named.of(rs, sender, name -> new ChatMessage(id, sender, iv, ciphertext, sentAt, name));
     }
 }

@@ -1,5 +1,6 @@
 package io.inviteflow.core.idea;
 
+import io.inviteflow.core.security.GuestNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,9 +21,11 @@ class IdeaPicks {
     }
 
     private final JdbcClient jdbc;
+    private final GuestNames names;
 
-    IdeaPicks(JdbcClient jdbc) {
+    IdeaPicks(JdbcClient jdbc, GuestNames names) {
         this.jdbc = jdbc;
+        this.names = names;
     }
 
     /** What the guest picked, and the registry gifts other guests of the event give (withdrawn guests give none). */
@@ -80,12 +83,16 @@ class IdeaPicks {
     }
 
     List<Pick> ofEvent(UUID eventId) {
-        return jdbc.sql("SELECT p.item_id, p.invitation_id, i.guest_name, p.picked_at FROM idea_pick p "
-                        + "JOIN invitation i ON i.id = p.invitation_id "
+        return names.open(jdbc.sql("SELECT p.item_id, p.invitation_id, i.guest_name, i.guest_name_sealed, "
+                        + "p.picked_at FROM idea_pick p JOIN invitation i ON i.id = p.invitation_id "
                         + "WHERE p.party_event_id = :event AND i.revoked_at IS NULL ORDER BY p.item_id, p.picked_at")
                 .param("event", eventId)
-                .query((rs, n) -> new Pick(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getTimestamp(4).toInstant()))
-                .list();
+                .query((rs, n) -> {
+                    String item = rs.getString("item_id");
+                    UUID invitation = rs.getObject("invitation_id", UUID.class);
+                    java.time.Instant at = rs.getTimestamp("picked_at").toInstant();
+                    return GuestNames.Named.of(rs, invitation, name -> new Pick(item, invitation, name, at));
+                })
+                .list());
     }
 }

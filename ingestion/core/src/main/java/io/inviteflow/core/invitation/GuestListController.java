@@ -55,8 +55,9 @@ class GuestListController {
         if (offset < 0 || limit < 1 || limit > 1000) {
             throw Problems.unprocessable("limit", "offset ≥ 0 and limit between 1 and 1000");
         }
-        return new GuestList(guests.totals(eventId), guests.count(eventId, filter), offset,
-                guests.page(eventId, filter, offset, limit));
+        List<GuestListRepository.Listed> listed = guests.listed(eventId, filter);
+        return new GuestList(guests.totals(eventId), listed.size(), offset, guests.rows(
+                listed.subList(Math.min(offset, listed.size()), (int) Math.min((long) offset + limit, listed.size()))));
     }
 
     /**
@@ -76,8 +77,10 @@ class GuestListController {
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new))
                 .get())) {
-            for (int offset = 0; ; offset += EXPORT_PAGE) {
-                List<GuestListRepository.GuestRow> page = guests.page(eventId, filter, offset, EXPORT_PAGE);
+            List<GuestListRepository.Listed> listed = guests.listed(eventId, filter);
+            for (int offset = 0; offset < listed.size(); offset += EXPORT_PAGE) {
+                List<GuestListRepository.GuestRow> page = guests.rows(
+                        listed.subList(offset, Math.min(offset + EXPORT_PAGE, listed.size())));
                 for (GuestListRepository.GuestRow g : page) {
                     for (int person = 0; person <= g.plusOnes(); person++) {
                         List<String> row = new ArrayList<>(List.of(g.id().toString(),
@@ -95,9 +98,6 @@ class GuestListController {
                         }
                         csv.printRecord(row.stream().map(GuestListController::spreadsheetSafe).toList());
                     }
-                }
-                if (page.size() < EXPORT_PAGE) {
-                    break;
                 }
             }
         }

@@ -1,13 +1,17 @@
 package io.inviteflow.core.invitation;
 
+import io.inviteflow.core.security.GuestNames;
 import io.inviteflow.core.security.PersonalText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.text.Collator;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,15 +21,18 @@ class GuestListRepository {
 
     private final JdbcClient jdbc;
     private final PersonalText text;
+    private final GuestNames names;
 
-    GuestListRepository(JdbcClient jdbc, PersonalText text) {
+    GuestListRepository(JdbcClient jdbc, PersonalText text, GuestNames names) {
         this.jdbc = jdbc;
         this.text = text;
+        this.names = names;
     }
 
     /**
      * @param response a response, {@code NONE} for not yet answered, or null for all
      * @param attendance CONFIRMED, WAITLISTED or null for all
+     * @param query part of a guest's name or address (any case), or null for all
      */
     record Filter(String response, String attendance, String query) {
         Map<String, Object> params(UUID eventId) {
@@ -33,17 +40,23 @@ class GuestListRepository {
             p.put("event", eventId);
             p.put("response", response);
             p.put("attendance", attendance);
-            p.put("q", query == null || query.isBlank() ? null
-                    : "%" + query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             return p;
+        }
+
+        boolean matches(Listed guest) {
+            if (query == null || query.isBlank()) {
+                return true;
+            }
+            String part = query.strip().toLowerCase(Locale.ROOT);
+            return guest.name().toLowerCase(Locale.ROOT).contains(part)
+                    || guest.email() != null && guest.email().toLowerCase(Locale.ROOT).contains(part);
         }
     }
 
     private static final String WHERE = """
             i.party_event_id = :event
             AND (CAST(:response AS text) IS NULL OR coalesce(i.response, 'NONE') = :response)
-            AND (CAST(:attendance AS text) IS NULL OR i.attendance = :attendance)
-            AND (CAST(:q AS text) IS NULL OR i.guest_name ILIKE :q OR i.guest_email ILIKE :q)""";
+            AND (CAST(:attendance AS text) IS NULL OR i.attendance = :attendance)""";
 
     record Totals(long invited, long opened, long yes, long no, long maybe, long unanswered, long confirmedHeadcount,
                   long waitlisted) {
@@ -63,9 +76,37 @@ class GuestListRepository {
                 .single();
     }
 
-    long count(UUID eventId, Filter filter) {
-        return jdbc.sql("SELECT count(*) FROM invitation i WHERE " + WHERE).params(filter.params(eventId))
-                .query(Long.class).single();
+    /** A guest's place in the list, with the name it is ordered and searched by. */
+    record Listed(UUID id, OffsetDateTime waitlistedAt, String name, String email) {
+    }
+
+    /** Waitlisted guests first, in queue order; everyone else by name as people sort them; then by id. */
+    private static final Comparator<Listed> LIST_ORDER = listOrder();
+
+    private static Comparator<Listed> listOrder() {
+        Collator byName = Collator.getInstance(Locale.ROOT);
+        byName.setStrength(Collator.SECONDARY); // "ada" and "Ada" together, "Émile" beside "Emile"
+        return Comparator.comparing(Listed::waitlistedAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(Listed::name, byName).thenComparing(l -> l.id().toString());
+    }
+
+    /**
+     * Every guest of the event who matches, in list order. The names are sealed, so they are opened (their secrets
+     * read in one query) and ordered and searched here rather than in SQL: a pass over the event's guests per list
+     * asked for, which the console asks for a thousand at a time.
+     */
+    List<Listed> listed(UUID eventId, Filter filter) {
+        List<GuestNames.Named<Listed>> rows = jdbc.sql("SELECT i.id, i.waitlisted_at, i.guest_name, "
+                        + "i.guest_name_sealed, i.guest_email FROM invitation i WHERE " + WHERE)
+                .params(filter.params(eventId))
+                .query((rs, n) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    OffsetDateTime waitlisted = rs.getObject("waitlisted_at", OffsetDateTime.class);
+                    String email = rs.getString("guest_email");
+                    return GuestNames.Named.of(rs, id, name -> new Listed(id, waitlisted, name, email));
+                })
+                .list();
+        return names.open(rows).stream().filter(filter::matches).sorted(LIST_ORDER).toList();
     }
 
     /** @param answers each guest's answers to the questions, in question then guest order */
@@ -79,34 +120,33 @@ class GuestListRepository {
         }
     }
 
-    /** Waitlisted guests come in queue order, everyone else by name. */
-    List<GuestRow> page(UUID eventId, Filter filter, int offset, int limit) {
-        Map<String, Object> params = filter.params(eventId);
-        params.put("offset", offset);
-        params.put("limit", limit);
+    /** The rows of these guests (a page of {@link #listed}), in the same order. */
+    List<GuestRow> rows(List<Listed> guests) {
+        if (guests.isEmpty()) {
+            return List.of();
+        }
         Map<UUID, GuestRow> rows = new LinkedHashMap<>();
+        guests.forEach(g -> rows.put(g.id(), null));
+        Map<UUID, String> listedNames = new HashMap<>();
+        guests.forEach(g -> listedNames.put(g.id(), g.name()));
         Map<UUID, byte[]> sealedNotes = new java.util.HashMap<>();
         jdbc.sql("""
-                        SELECT i.id, i.guest_name, i.guest_email, i.guest_phone, i.response, i.attendance, i.plus_ones,
+                        SELECT i.id, i.guest_email, i.guest_phone, i.response, i.attendance, i.plus_ones,
                                i.note, i.answered_at, i.first_opened_at, i.waitlisted_at, i.note_sealed
-                        FROM invitation i WHERE %s
-                        ORDER BY i.waitlisted_at NULLS LAST, lower(i.guest_name), i.id
-                        OFFSET :offset LIMIT :limit""".formatted(WHERE))
-                .params(params)
+                        FROM invitation i WHERE i.id = ANY(:ids)""")
+                .param("ids", rows.keySet().toArray(UUID[]::new))
                 .query(rs -> {
                     UUID id = rs.getObject(1, UUID.class);
-                    rows.put(id, new GuestRow(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getInt(7), rs.getString(8), rs.getObject(9, OffsetDateTime.class),
-                            rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class),
-                            new java.util.ArrayList<>()));
-                    byte[] sealed = rs.getBytes(12);
+                    rows.put(id, new GuestRow(id, listedNames.get(id), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getInt(6), rs.getString(7),
+                            rs.getObject(8, OffsetDateTime.class), rs.getObject(9, OffsetDateTime.class),
+                            rs.getObject(10, OffsetDateTime.class), new java.util.ArrayList<>()));
+                    byte[] sealed = rs.getBytes(11);
                     if (sealed != null) {
                         sealedNotes.put(id, sealed);
                     }
                 });
-        if (rows.isEmpty()) {
-            return List.of();
-        }
+        rows.values().removeIf(java.util.Objects::isNull); // erased or gone since it was listed
         // each guest's texts are sealed under their own key: the page's keys read in one query
         PersonalText.Opener opener = text.openerFor(rows.keySet().stream().map(PersonalText::personKey).toList());
         sealedNotes.forEach((id, sealed) -> rows.computeIfPresent(id, (k, row) -> row.withNote(

@@ -1,6 +1,7 @@
 package io.inviteflow.core.invitation;
 
 import io.inviteflow.contract.Payloads.Rsvp;
+import io.inviteflow.core.security.GuestNames;
 import io.inviteflow.core.security.PersonalText;
 import io.inviteflow.core.web.Problems;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,11 +22,13 @@ class InvitationRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final PersonalText text;
+    private final GuestNames names;
 
-    InvitationRepository(JdbcClient jdbc, JdbcTemplate batch, PersonalText text) {
+    InvitationRepository(JdbcClient jdbc, JdbcTemplate batch, PersonalText text, GuestNames names) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.text = text;
+        this.names = names;
     }
 
     /** @param referredBy the guest who invited this one with an invite-a-friend link, else null */
@@ -33,18 +36,21 @@ class InvitationRepository {
                          String message, UUID contactId, Integer maxPlusOnes, String theme, UUID referredBy) {
     }
 
-    /** Inserts them, each personal message sealed under its invitation's own secret (made for all in one batch). */
+    /**
+     * Inserts them, each guest's name and personal message sealed under their invitation's own secret (the secrets
+     * made for all in one batch).
+     */
     void insertAll(List<NewInvitation> invitations) {
-        PersonalText.Sealer sealer = text.sealerFor(invitations.stream().filter(i -> i.message() != null)
-                .map(i -> PersonalText.personKey(i.id())).toList());
+        PersonalText.Sealer sealer = text.sealerFor(invitations.stream().map(i -> PersonalText.personKey(i.id()))
+                .toList());
         batch.batchUpdate("""
-                INSERT INTO invitation (id, party_event_id, token_hash, guest_name, guest_email, guest_phone,
+                INSERT INTO invitation (id, party_event_id, token_hash, guest_name_sealed, guest_email, guest_phone,
                     message_sealed, contact_id, max_plus_ones, theme, referred_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", invitations, 1000, (ps, i) -> {
             ps.setObject(1, i.id());
             ps.setObject(2, i.partyEventId());
             ps.setBytes(3, i.tokenHash());
-            ps.setString(4, i.name());
+            ps.setBytes(4, sealer.seal(PersonalText.personKey(i.id()), PersonalText.NAME, i.name()));
             ps.setString(5, i.email());
             ps.setString(6, i.phone());
             ps.setBytes(7, sealer.seal(PersonalText.personKey(i.id()), PersonalText.MESSAGE, i.message()));
@@ -56,9 +62,9 @@ class InvitationRepository {
     }
 
     private static final String GUEST_COLUMNS = """
-            id, party_event_id, guest_name, message, message_sealed, response, plus_ones, note, note_sealed,
-            answer_version, max_plus_ones, theme, attendance""";
-    private static final int GUEST_COLUMN_COUNT = 13;
+            id, party_event_id, guest_name, guest_name_sealed, message, message_sealed, response, plus_ones, note,
+            note_sealed, answer_version, max_plus_ones, theme, attendance""";
+    private static final int GUEST_COLUMN_COUNT = 14;
 
     Optional<GuestInvitation> findByToken(String token) {
         return jdbc.sql("SELECT " + GUEST_COLUMNS + " FROM invitation WHERE token_hash = :hash AND revoked_at IS NULL")
@@ -70,12 +76,15 @@ class InvitationRepository {
 
     /** The guest behind a live (not revoked) token: invitation, event, name. */
     Optional<GuestAccess.Guest> findGuest(String token) {
-        return jdbc.sql("SELECT id, party_event_id, guest_name FROM invitation "
+        return jdbc.sql("SELECT id, party_event_id, guest_name, guest_name_sealed FROM invitation "
                         + "WHERE token_hash = :hash AND revoked_at IS NULL")
                 .param("hash", InvitationTokens.hash(token))
-                .query((rs, row) -> new GuestAccess.Guest(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3)))
-                .optional();
+                .query((rs, row) -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    UUID eventId = rs.getObject(2, UUID.class);
+                    return GuestNames.Named.of(rs, id, name -> new GuestAccess.Guest(id, eventId, name));
+                })
+                .optional().map(names::open);
     }
 
     /**
@@ -93,29 +102,30 @@ class InvitationRepository {
                         + "WHERE a.invitation_id = invitation.id), guest_email IS NOT NULL FROM invitation "
                         + "WHERE token_hash = :hash AND revoked_at IS NULL")
                 .param("hash", InvitationTokens.hash(token))
-                // the note given before is not needed to take a new answer: not opened on every RSVP
-                .query((rs, row) -> new AnswerTarget(guest(rs, null), rs.getBoolean(GUEST_COLUMN_COUNT + 1),
-                        rs.getBoolean(GUEST_COLUMN_COUNT + 2)))
+                // nothing sealed (the note given before, the name) is needed to take a new answer: not opened
+                .query((rs, row) -> new AnswerTarget(guest(rs, null, null, null),
+                        rs.getBoolean(GUEST_COLUMN_COUNT + 1), rs.getBoolean(GUEST_COLUMN_COUNT + 2)))
                 .optional();
     }
 
-    /** The invitation with the guest's note opened. */
+    /** The invitation with its guest's name, the organizer's message and the guest's note opened. */
     private GuestInvitation guest(java.sql.ResultSet rs) throws java.sql.SQLException {
         UUID id = rs.getObject("id", UUID.class);
-        return guest(rs, opened(id, PersonalText.NOTE, rs.getBytes("note_sealed"), rs.getString("note")));
+        return guest(rs, opened(id, PersonalText.NAME, rs.getBytes("guest_name_sealed"), rs.getString("guest_name")),
+                opened(id, PersonalText.MESSAGE, rs.getBytes("message_sealed"), rs.getString("message")),
+                opened(id, PersonalText.NOTE, rs.getBytes("note_sealed"), rs.getString("note")));
     }
 
     /**
-     * The invitation with {@code note} as its note (known already, or not needed: then null), and the organizer's
-     * message opened.
+     * The invitation with these texts (opened already, known, or not needed: then null). Taking an answer needs none
+     * of the sealed ones, so the hot path of every RSVP opens nothing.
      */
-    private GuestInvitation guest(java.sql.ResultSet rs, String note) throws java.sql.SQLException {
+    private static GuestInvitation guest(java.sql.ResultSet rs, String name, String message, String note)
+            throws java.sql.SQLException {
         String response = rs.getString("response");
         String attendance = rs.getString("attendance");
-        UUID id = rs.getObject("id", UUID.class);
-        return new GuestInvitation(id, rs.getObject("party_event_id", UUID.class), rs.getString("guest_name"),
-                opened(id, PersonalText.MESSAGE, rs.getBytes("message_sealed"), rs.getString("message")),
-                response == null ? null : Rsvp.valueOf(response),
+        return new GuestInvitation(rs.getObject("id", UUID.class), rs.getObject("party_event_id", UUID.class), name,
+                message, response == null ? null : Rsvp.valueOf(response),
                 rs.getInt("plus_ones"), note, rs.getLong("answer_version"),
                 (Integer) rs.getObject("max_plus_ones"), rs.getString("theme"),
                 attendance == null ? null : Attendance.valueOf(attendance), List.of());
@@ -196,7 +206,7 @@ class InvitationRepository {
                 .param("attendance", attendance == null ? null : attendance.name())
                 .param("waitlistedAt", waitlistedAt == null ? null : utc(waitlistedAt))
                 .param("at", utc(at))
-                .query((rs, row) -> guest(rs, note)) // just sealed: the note as given
+                .query((rs, row) -> guest(rs, null, null, note)) // just sealed: the note as given
                 .optional()
                 .orElseThrow(() -> Problems.notFound("invitation", "behind this link"));
     }
@@ -254,8 +264,9 @@ class InvitationRepository {
      */
     List<PendingInvitation> findPending(UUID after, UUID eventId, java.time.Instant invitedBefore, int limit,
                                         BiFunction<UUID, UUID, String> linkFor) {
-        return jdbc.sql("""
-                        SELECT i.id, i.party_event_id, e.title, e.starts_at, e.time_zone, i.guest_name, i.guest_email
+        return names.open(jdbc.sql("""
+                        SELECT i.id, i.party_event_id, e.title, e.starts_at, e.time_zone, i.guest_name,
+                               i.guest_name_sealed, i.guest_email
                         FROM invitation i JOIN party_event e ON e.id = i.party_event_id
                         WHERE i.id > :after AND i.response IS NULL AND i.guest_email IS NOT NULL
                           AND i.reminders_stopped_at IS NULL AND i.revoked_at IS NULL
@@ -271,14 +282,16 @@ class InvitationRepository {
                 .param("limit", limit)
                 .query((rs, row) -> {
                     UUID id = rs.getObject(1, UUID.class);
+                    UUID event = rs.getObject(2, UUID.class);
+                    String title = rs.getString(3);
                     String zone = rs.getString(5);
-                    return new PendingInvitation(id, rs.getObject(2, UUID.class), rs.getString(3),
-                            rs.getObject(4, OffsetDateTime.class).atZoneSameInstant(java.time.ZoneId.of(zone))
-                                    .toOffsetDateTime(),
-                            zone, rs.getString(6), rs.getString(7), linkFor.apply(id, rs.getObject(2, UUID.class)),
-                            null);
+                    OffsetDateTime startsAt = rs.getObject(4, OffsetDateTime.class)
+                            .atZoneSameInstant(java.time.ZoneId.of(zone)).toOffsetDateTime();
+                    String email = rs.getString("guest_email");
+                    return GuestNames.Named.of(rs, id, name -> new PendingInvitation(id, event, title, startsAt,
+                            zone, name, email, linkFor.apply(id, event), null));
                 })
-                .list();
+                .list());
     }
 
     /**
@@ -287,9 +300,9 @@ class InvitationRepository {
      */
     List<NoticeRecipient> findNoticeRecipients(UUID eventId, UUID after, UUID invitationId, int limit,
                                                BiFunction<UUID, UUID, String> linkFor) {
-        return jdbc.sql("""
-                        SELECT i.id, e.title, e.starts_at, e.time_zone, e.status, i.guest_name, i.guest_email,
-                               i.response
+        return names.open(jdbc.sql("""
+                        SELECT i.id, e.title, e.starts_at, e.time_zone, e.status, i.guest_name, i.guest_name_sealed,
+                               i.guest_email, i.response
                         FROM invitation i JOIN party_event e ON e.id = i.party_event_id
                         WHERE i.party_event_id = :event AND i.id > :after AND i.guest_email IS NOT NULL
                           AND (CAST(:invitation AS uuid) IS NULL AND coalesce(i.response, '') <> 'NO'
@@ -302,20 +315,25 @@ class InvitationRepository {
                 .param("limit", limit)
                 .query((rs, row) -> {
                     UUID id = rs.getObject(1, UUID.class);
+                    String title = rs.getString(2);
                     String zone = rs.getString(4);
-                    return new NoticeRecipient(id, eventId, rs.getString(2), rs.getObject(3, OffsetDateTime.class)
-                            .atZoneSameInstant(java.time.ZoneId.of(zone)).toOffsetDateTime(), zone,
-                            "CANCELLED".equals(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
-                            linkFor.apply(id, eventId), null);
+                    OffsetDateTime startsAt = rs.getObject(3, OffsetDateTime.class)
+                            .atZoneSameInstant(java.time.ZoneId.of(zone)).toOffsetDateTime();
+                    boolean cancelled = "CANCELLED".equals(rs.getString(5));
+                    String email = rs.getString("guest_email");
+                    String response = rs.getString("response");
+                    return GuestNames.Named.of(rs, id, name -> new NoticeRecipient(id, eventId, title, startsAt, zone,
+                            cancelled, name, email, response, linkFor.apply(id, eventId), null));
                 })
-                .list();
+                .list());
     }
 
     /** The current answers of these invitations, for those with an email (answer confirmations). */
     List<AnswerConfirmation> findAnswerConfirmations(List<UUID> ids, BiFunction<UUID, UUID, String> linkFor) {
-        return jdbc.sql("""
+        return names.open(jdbc.sql("""
                         SELECT i.id, i.party_event_id, e.title, e.starts_at, e.time_zone, e.status, i.guest_name,
-                               i.guest_email, i.response, i.plus_ones, i.attendance, i.answer_version
+                               i.guest_name_sealed, i.guest_email, i.response, i.plus_ones, i.attendance,
+                               i.answer_version
                         FROM invitation i JOIN party_event e ON e.id = i.party_event_id
                         WHERE i.id = ANY(:ids) AND i.guest_email IS NOT NULL AND i.revoked_at IS NULL
                         ORDER BY i.id""")
@@ -323,13 +341,21 @@ class InvitationRepository {
                 .query((rs, row) -> {
                     UUID id = rs.getObject(1, UUID.class);
                     UUID eventId = rs.getObject(2, UUID.class);
+                    String title = rs.getString(3);
                     String zone = rs.getString(5);
-                    return new AnswerConfirmation(id, eventId, rs.getString(3), rs.getObject(4, OffsetDateTime.class)
-                            .atZoneSameInstant(java.time.ZoneId.of(zone)).toOffsetDateTime(), zone,
-                            "CANCELLED".equals(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
-                            rs.getInt(10), rs.getString(11), rs.getLong(12), linkFor.apply(id, eventId));
+                    OffsetDateTime startsAt = rs.getObject(4, OffsetDateTime.class)
+                            .atZoneSameInstant(java.time.ZoneId.of(zone)).toOffsetDateTime();
+                    boolean cancelled = "CANCELLED".equals(rs.getString(6));
+                    String email = rs.getString("guest_email");
+                    String response = rs.getString("response");
+                    int plusOnes = rs.getInt("plus_ones");
+                    String attendance = rs.getString("attendance");
+                    long version = rs.getLong("answer_version");
+                    return GuestNames.Named.of(rs, id, name -> new AnswerConfirmation(id, eventId, title, startsAt,
+                            zone, cancelled, name, email, response, plusOnes, attendance, version,
+                            linkFor.apply(id, eventId)));
                 })
-                .list();
+                .list());
     }
 
     /** Withdraws an invitation: its link opens nothing from now on. False when it is not the event's. */

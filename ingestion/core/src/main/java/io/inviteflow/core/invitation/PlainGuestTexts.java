@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The guests' texts written before they were sealed (notes, answers, wall posts and comments in the plain columns),
- * and the organizers' personal messages to them.
+ * The guests' names and texts written before they were sealed (notes, answers, wall posts and comments in the plain
+ * columns), and the organizers' personal messages to them.
  * Invitation rows are locked before the keys are made, in the order answers, posts and erasures take them. A wall
  * post of the release before shows its author's name only once sealed here.
  */
@@ -27,7 +27,7 @@ class PlainGuestTexts implements LegacySealing.PlainRows {
 
     @Override
     public int sealChunk(int limit) {
-        return sealNotes(limit) + sealMessages(limit) + sealAnswers(limit) + sealWall("wall_post", limit) + sealWall("wall_comment", limit);
+        return sealNames(limit) + sealNotes(limit) + sealMessages(limit) + sealAnswers(limit) + sealWall("wall_post", limit) + sealWall("wall_comment", limit);
     }
 
     private record InvitationText(UUID invitationId, String text) {
@@ -50,6 +50,20 @@ class PlainGuestTexts implements LegacySealing.PlainRows {
                     .update();
         }
         return notes.size();
+    }
+
+    /** Guests' names; an erased guest's plain "Erased guest" stays as it is. */
+    private int sealNames(int limit) {
+        List<InvitationText> names = jdbc.sql("SELECT id, guest_name FROM invitation WHERE guest_name IS NOT NULL "
+                        + "AND erased_at IS NULL LIMIT :chunk FOR UPDATE SKIP LOCKED")
+                .param("chunk", limit)
+                .query((rs, n) -> new InvitationText(rs.getObject(1, UUID.class), rs.getString(2))).list();
+        for (InvitationText name : names) {
+            jdbc.sql("UPDATE invitation SET guest_name_sealed = :sealed, guest_name = NULL WHERE id = :id")
+                    .param("id", name.invitationId()).param("sealed", text.seal(
+                            PersonalText.personKey(name.invitationId()), PersonalText.NAME, name.text())).update();
+        }
+        return names.size();
     }
 
     /** The organizers' personal messages (an erased invitation has none). */

@@ -121,7 +121,7 @@ class PersonalDataErasure {
                 + "WHERE invitation_id IN (:ids)", invitations);
         erased.put("invitations", update("""
                 UPDATE invitation SET guest_name = :erased, guest_email = NULL, guest_phone = NULL, message = NULL,
-                       message_sealed = NULL,
+                       message_sealed = NULL, guest_name_sealed = NULL,
                        note = NULL, note_sealed = NULL, contact_id = NULL, revoked_at = coalesce(revoked_at, now()),
                        erased_at = now()
                 WHERE id IN (:ids)""", invitations));

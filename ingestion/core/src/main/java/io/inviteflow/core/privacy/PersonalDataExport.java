@@ -136,15 +136,16 @@ class PersonalDataExport {
         Map<String, List<Map<String, Object>>> sections = new LinkedHashMap<>();
         List<UUID> invitations = found.invitationIds();
         PersonalText.Opener opener = text.openerFor(invitations.stream().map(PersonalText::personKey).toList());
-        sections.put("invitations", opened(opened(rows("""
+        sections.put("invitations", opened(opened(opened(rows("""
                 SELECT i.id, e.title AS event, e.starts_at AS event_starts_at, o.name AS organizer, i.guest_name,
-                       i.guest_email, i.guest_phone, i.message, i.message_sealed, i.response, i.plus_ones, i.note,
+                       i.guest_name_sealed, i.guest_email, i.guest_phone, i.message, i.message_sealed, i.response, i.plus_ones, i.note,
                        i.note_sealed,
                        i.attendance, i.answered_at, i.open_count, i.first_opened_at, i.locale, i.time_zone,
                        i.created_at, i.revoked_at
                 FROM invitation i JOIN party_event e ON e.id = i.party_event_id JOIN organizer o ON o.id = e.organizer_id
                 WHERE i.id IN (:ids) ORDER BY i.created_at""", invitations), "id", "note", row -> PersonalText.NOTE,
-                opener), "id", "message", row -> PersonalText.MESSAGE, opener));
+                opener), "id", "message", row -> PersonalText.MESSAGE, opener), "id", "guest_name",
+                row -> PersonalText.NAME, opener));
         sections.put("answers", opened(rows("""
                 SELECT a.invitation_id, q.label AS question, a.guest_index, a.value, a.value_sealed, a.question_id
                 FROM question_answer a JOIN event_question q ON q.id = a.question_id WHERE a.invitation_id IN (:ids)

@@ -3,6 +3,7 @@ package io.inviteflow.core.reminder;
 import io.inviteflow.core.CoreProperties;
 import io.inviteflow.core.invitation.GuestAccess;
 import io.inviteflow.core.push.PushTargets;
+import io.inviteflow.core.security.GuestNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,8 +26,10 @@ class DueReminders {
     private final GuestAccess guests;
     private final CoreProperties core;
     private final PushTargets push;
+    private final GuestNames names;
 
-    DueReminders(JdbcClient jdbc, GuestAccess guests, CoreProperties core, PushTargets push) {
+    DueReminders(JdbcClient jdbc, GuestAccess guests, CoreProperties core, PushTargets push, GuestNames names) {
+        this.names = names;
         this.jdbc = jdbc;
         this.guests = guests;
         this.core = core;
@@ -40,11 +43,11 @@ class DueReminders {
 
     /** Due after {@code from}, at or before {@code to}, for events not yet started at {@code to}. */
     List<DueReminder> due(Instant from, Instant to, Position after, int limit) {
-        List<DueReminder> due = jdbc.sql("""
+        List<DueReminder> due = names.open(jdbc.sql("""
                         WITH due AS (
                           SELECT r.id AS rule_id, r.kind, r.offset_seconds, r.channels, e.id AS event_id, e.title,
                                  e.starts_at, e.time_zone AS event_zone, i.id AS invitation_id, i.guest_name,
-                                 i.guest_email, i.time_zone AS guest_zone, i.response,
+                                 i.guest_name_sealed, i.guest_email, i.time_zone AS guest_zone, i.response,
                                  CASE r.kind
                                    WHEN 'BEFORE_EVENT' THEN e.starts_at - r.offset_seconds * interval '1 second'
                                    WHEN 'UNOPENED' THEN i.created_at + r.offset_seconds * interval '1 second'
@@ -73,18 +76,24 @@ class DueReminders {
                 .query((rs, row) -> {
                     UUID invitation = rs.getObject("invitation_id", UUID.class);
                     String zone = rs.getString("event_zone");
-                    return new DueReminder(rs.getObject("rule_id", UUID.class),
-                            ReminderRule.Kind.valueOf(rs.getString("kind")),
-                            Duration.ofSeconds(rs.getLong("offset_seconds")),
-                            ReminderRules.channels(rs.getArray("channels")),
-                            rs.getTimestamp("due_at").toInstant(), rs.getObject("event_id", UUID.class),
-                            rs.getString("title"), rs.getObject("starts_at", OffsetDateTime.class)
-                            .atZoneSameInstant(ZoneId.of(zone)).toOffsetDateTime(), zone, invitation,
-                            rs.getString("guest_name"), rs.getString("guest_email"), rs.getString("guest_zone"),
-                            rs.getString("response"), core.publicUrl().resolve(guests.pagePath(invitation)).toString(),
-                            List.of());
+                    UUID rule = rs.getObject("rule_id", UUID.class);
+                    ReminderRule.Kind kind = ReminderRule.Kind.valueOf(rs.getString("kind"));
+                    Duration offset = Duration.ofSeconds(rs.getLong("offset_seconds"));
+                    var channels = ReminderRules.channels(rs.getArray("channels"));
+                    Instant dueAt = rs.getTimestamp("due_at").toInstant();
+                    UUID event = rs.getObject("event_id", UUID.class);
+                    String title = rs.getString("title");
+                    OffsetDateTime startsAt = rs.getObject("starts_at", OffsetDateTime.class)
+                            .atZoneSameInstant(ZoneId.of(zone)).toOffsetDateTime();
+                    String email = rs.getString("guest_email");
+                    String guestZone = rs.getString("guest_zone");
+                    String response = rs.getString("response");
+                    String link = core.publicUrl().resolve(guests.pagePath(invitation)).toString();
+                    return GuestNames.Named.of(rs, invitation, name -> new DueReminder(rule, kind, offset, channels,
+                            dueAt, event, title, startsAt, zone, invitation, name, email, guestZone, response, link,
+                            List.of()));
                 })
-                .list();
+                .list());
         return withPush(due);
     }
 

@@ -93,8 +93,9 @@ public class PersonSecrets {
         List<String> missing = personKeys.stream().distinct().filter(k -> !found.containsKey(k)).toList();
         if (!missing.isEmpty()) {
             Map<String, byte[]> read = new HashMap<>();
-            jdbc.sql("SELECT person_key, sealed FROM person_secret WHERE person_key IN (:keys)")
-                    .param("keys", missing)
+            // one array, not a list of parameters: a whole event's guests may be more than a statement takes
+            jdbc.sql("SELECT person_key, sealed FROM person_secret WHERE person_key = ANY(:keys)")
+                    .param("keys", missing.toArray(String[]::new))
                     .query((java.sql.ResultSet rs) -> {
                         String key = rs.getString(1);
                         byte[] secret = box.open(rs.getBytes(2), boundTo(key));

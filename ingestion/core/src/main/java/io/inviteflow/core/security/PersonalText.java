@@ -79,7 +79,7 @@ public class PersonalText {
         return "ticket:" + ticketId + ":" + codeVersion;
     }
 
-    /** What the box of a buyer's or holder's name is bound to. */
+    /** What the box of a guest's, buyer's or holder's name is bound to. */
     public static final String NAME = "name";
     /** What the box of a buyer's or holder's address is bound to. */
     public static final String EMAIL = "email";

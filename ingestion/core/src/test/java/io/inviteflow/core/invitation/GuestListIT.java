@@ -60,6 +60,31 @@ class GuestListIT extends CoreIntegrationTest {
         assertThat(rows).extracting(r -> r.get("name")).contains("'=HYPERLINK(\"http://evil\")");
     }
 
+    @Test
+    void theListIsOrderedByNameAsPeopleSortThemAndSearchedByPartOfANameOrAddress() {
+        Api api = new Api(port);
+        String organizer = api.newOrganizerToken();
+        String eventId = api.newEvent(organizer, "Names");
+        api.post("/api/v1/events/" + eventId + "/invitations", organizer, """
+                {"guests":[{"name":"émile Zola","email":"emile@example.org"},{"name":"Bob"},
+                           {"name":"ada Lovelace","email":"countess@example.org"},{"name":"Ælfred"},
+                           {"name":"Zoë"}]}""");
+        String guests = "/api/v1/events/" + eventId + "/guests";
+
+        assertThat(api.get(guests, organizer).json().get("guests")).extracting(g -> g.get("name").asText())
+                .as("case and accents do not scatter them").containsExactly("ada Lovelace", "Ælfred", "Bob",
+                        "émile Zola", "Zoë");
+        JsonNode page = api.get(guests + "?offset=1&limit=2", organizer).json();
+        assertThat(page.get("matching").asInt()).isEqualTo(5);
+        assertThat(page.get("guests")).extracting(g -> g.get("name").asText()).containsExactly("Ælfred", "Bob");
+        JsonNode byName = api.get(guests + "?q=ZOL", organizer).json();
+        assertThat(byName.get("guests")).extracting(g -> g.get("name").asText()).containsExactly("émile Zola");
+        assertThat(byName.get("matching").asInt()).isOne();
+        assertThat(api.get(guests + "?q=countess@", organizer).json().get("guests"))
+                .extracting(g -> g.get("name").asText()).containsExactly("ada Lovelace");
+        assertThat(api.get(guests + "?offset=10", organizer).json().get("guests")).isEmpty();
+    }
+
     private static void rsvp(Api api, JsonNode invitation, String response, int plusOnes, String answers) {
         Api.Response r = api.post("/api/v1/invitations/" + invitation.get("token").asText() + "/rsvp", null,
                 "{\"response\":\"%s\",\"plusOnes\":%d,\"answers\":%s}".formatted(response, plusOnes, answers));

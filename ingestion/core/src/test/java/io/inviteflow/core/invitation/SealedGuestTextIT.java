@@ -54,6 +54,9 @@ class SealedGuestTextIT extends CoreIntegrationTest {
         byte[] sealedAnswer = jdbc.sql("SELECT value_sealed FROM question_answer WHERE invitation_id = :id "
                 + "AND value IS NULL").param("id", invitation).query(byte[].class).single();
         assertThat(new String(sealedNote, StandardCharsets.ISO_8859_1)).doesNotContain("peanuts");
+        byte[] sealedName = jdbc.sql("SELECT guest_name_sealed FROM invitation WHERE id = :id AND guest_name IS NULL")
+                .param("id", invitation).query(byte[].class).single();
+        assertThat(text.open(PersonalText.personKey(invitation), PersonalText.NAME, sealedName)).hasValue("Ada");
         byte[] sealedMessage = jdbc.sql("SELECT message_sealed FROM invitation WHERE id = :id AND message IS NULL")
                 .param("id", invitation).query(byte[].class).single();
         assertThat(new String(sealedMessage, StandardCharsets.ISO_8859_1)).doesNotContain("harpsichord");
@@ -115,7 +118,7 @@ class SealedGuestTextIT extends CoreIntegrationTest {
         UUID invitation = UUID.fromString(grace.get("id").asText());
         // as an earlier release stored them
         jdbc.sql("UPDATE invitation SET note = 'Written long ago', response = 'YES', message = 'Sent long ago', "
-                        + "message_sealed = NULL WHERE id = :id")
+                        + "message_sealed = NULL, guest_name = 'Grace of old', guest_name_sealed = NULL WHERE id = :id")
                 .param("id", invitation).update();
         jdbc.sql("INSERT INTO question_answer (invitation_id, question_id, guest_index, value) "
                         + "VALUES (:id, :question::uuid, 0, 'Nocturne')")
@@ -132,10 +135,15 @@ class SealedGuestTextIT extends CoreIntegrationTest {
         assertThat(api.get("/api/v1/events/" + event + "/wall", organizer).body())
                 .contains("An old post", "An old comment");
 
-        assertThat(api.getAs("/i/" + grace.get("token").asText(), "test").body()).contains("Sent long ago");
+        assertThat(api.getAs("/i/" + grace.get("token").asText(), "test").body())
+                .contains("Sent long ago", "Grace of old");
 
-        assertThat(legacy.sealAll()).isGreaterThanOrEqualTo(5);
-        assertThat(api.getAs("/i/" + grace.get("token").asText(), "test").body()).contains("Sent long ago");
+        assertThat(legacy.sealAll()).isGreaterThanOrEqualTo(6);
+        assertThat(api.getAs("/i/" + grace.get("token").asText(), "test").body())
+                .contains("Sent long ago", "Grace of old");
+        assertThat(jdbc.sql("SELECT count(*) FROM invitation WHERE id = :id AND guest_name IS NULL "
+                + "AND guest_name_sealed IS NOT NULL").param("id", invitation).query(Long.class).single()).isOne();
+        assertThat(api.get("/api/v1/events/" + event + "/guests", organizer).body()).contains("Grace of old");
 
         assertThat(jdbc.sql("SELECT count(*) FROM invitation WHERE id = :id AND note IS NULL AND note_sealed IS NOT NULL "
                         + "AND message IS NULL AND message_sealed IS NOT NULL")

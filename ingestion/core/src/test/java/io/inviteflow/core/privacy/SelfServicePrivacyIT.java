@@ -1,8 +1,10 @@
 package io.inviteflow.core.privacy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.inviteflow.core.security.PersonalText;
 import io.inviteflow.core.support.Api;
 import io.inviteflow.core.support.CoreIntegrationTest;
+import io.inviteflow.core.support.StoredGuestNames;
 import io.inviteflow.testsupport.Mailboxes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +33,8 @@ class SelfServicePrivacyIT extends CoreIntegrationTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PersonalText text;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -134,8 +138,7 @@ class SelfServicePrivacyIT extends CoreIntegrationTest {
     }
 
     private String guestName(JsonNode invitation) {
-        return jdbc.sql("SELECT guest_name FROM invitation WHERE id = :id")
-                .param("id", UUID.fromString(invitation.get("id").asText())).query(String.class).single();
+        return StoredGuestNames.of(jdbc, text, UUID.fromString(invitation.get("id").asText()));
     }
 
     private static String unzippedText(byte[] zip) throws Exception {

@@ -20,6 +20,11 @@ CREATE INDEX ticket_by_holder ON ticket (holder_email_index) WHERE holder_email_
 CREATE INDEX ticket_order_plain ON ticket_order (lower(buyer_email)) WHERE buyer_email <> '';
 CREATE INDEX ticket_plain ON ticket (lower(holder_email)) WHERE holder_email <> '';
 
--- The organizer's personal message to each guest, sealed under the invitation's own secret like the guest's note.
-ALTER TABLE invitation ADD COLUMN message_sealed bytea;
+-- The guest's name and the organizer's personal message to them, sealed under the invitation's own secret like the
+-- guest's note. An erased invitation keeps "Erased guest" as its plain name.
+ALTER TABLE invitation
+    ALTER COLUMN guest_name DROP NOT NULL,
+    ADD COLUMN guest_name_sealed bytea,
+    ADD COLUMN message_sealed bytea;
 CREATE INDEX invitation_plain_message ON invitation (id) WHERE message IS NOT NULL;
+CREATE INDEX invitation_plain_name ON invitation (id) WHERE guest_name IS NOT NULL AND erased_at IS NULL;
