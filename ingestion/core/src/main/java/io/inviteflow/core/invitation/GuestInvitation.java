@@ -15,6 +15,12 @@ record GuestInvitation(UUID id, UUID partyEventId, String guestName, String mess
                        String note, long answerVersion, Integer maxPlusOnes, String theme, Attendance attendance,
                        List<QuestionAnswer> answers) {
 
+    /** The same invitation with its sealed texts opened. */
+    GuestInvitation withTexts(String name, String openedMessage, String openedNote) {
+        return new GuestInvitation(id, partyEventId, name, openedMessage, response, plusOnes, openedNote, answerVersion,
+                maxPlusOnes, theme, attendance, answers);
+    }
+
     GuestInvitation withAnswers(List<QuestionAnswer> answers) {
         return new GuestInvitation(id, partyEventId, guestName, message, response, plusOnes, note, answerVersion,
                 maxPlusOnes, theme, attendance, answers);

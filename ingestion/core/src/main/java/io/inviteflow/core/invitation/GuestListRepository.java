@@ -5,6 +5,7 @@ import io.inviteflow.core.security.PersonalText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.text.CollationKey;
 import java.text.Collator;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
@@ -80,16 +81,6 @@ class GuestListRepository {
     record Listed(UUID id, OffsetDateTime waitlistedAt, String name, String email) {
     }
 
-    /** Waitlisted guests first, in queue order; everyone else by name as people sort them; then by id. */
-    private static final Comparator<Listed> LIST_ORDER = listOrder();
-
-    private static Comparator<Listed> listOrder() {
-        Collator byName = Collator.getInstance(Locale.ROOT);
-        byName.setStrength(Collator.SECONDARY); // "ada" and "Ada" together, "Émile" beside "Emile"
-        return Comparator.comparing(Listed::waitlistedAt, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(Listed::name, byName).thenComparing(l -> l.id().toString());
-    }
-
     /**
      * Every guest of the event who matches, in list order. The names are sealed, so they are opened (their secrets
      * read in one query) and ordered and searched here rather than in SQL: a pass over the event's guests per list
@@ -106,7 +97,21 @@ class GuestListRepository {
                     return GuestNames.Named.of(rs, id, name -> new Listed(id, waitlisted, name, email));
                 })
                 .list();
-        return names.open(rows).stream().filter(filter::matches).sorted(LIST_ORDER).toList();
+        return inListOrder(names.open(rows).stream().filter(filter::matches).toList());
+    }
+
+    /**
+     * Waitlisted guests first, in queue order; everyone else by name as people sort them ("ada" beside "Ada", "Émile"
+     * beside "Emile"); then by id. Each name's collation key is made once, by a collator of this call's own.
+     */
+    private static List<Listed> inListOrder(List<Listed> guests) {
+        Collator byName = Collator.getInstance(Locale.ROOT);
+        byName.setStrength(Collator.SECONDARY);
+        Map<Listed, CollationKey> keys = new java.util.IdentityHashMap<>();
+        guests.forEach(g -> keys.put(g, byName.getCollationKey(g.name())));
+        return guests.stream().sorted(Comparator.comparing(Listed::waitlistedAt,
+                        Comparator.nullsLast(Comparator.<OffsetDateTime>naturalOrder()))
+                .thenComparing(keys::get).thenComparing(g -> g.id().toString())).toList();
     }
 
     /** @param answers each guest's answers to the questions, in question then guest order */

@@ -66,12 +66,31 @@ class InvitationRepository {
             note_sealed, answer_version, max_plus_ones, theme, attendance""";
     private static final int GUEST_COLUMN_COUNT = 14;
 
+    /** An invitation as read, its name, message and note still sealed (or plain, in a row of an earlier release). */
+    private record Read(GuestInvitation invitation, byte[] name, String plainName, byte[] message, String plainMessage,
+                        byte[] note, String plainNote) {
+    }
+
+    /** The invitation with its texts and answers opened (after the query: never inside a row mapper). */
     Optional<GuestInvitation> findByToken(String token) {
         return jdbc.sql("SELECT " + GUEST_COLUMNS + " FROM invitation WHERE token_hash = :hash AND revoked_at IS NULL")
                 .param("hash", InvitationTokens.hash(token))
-                .query((rs, row) -> guest(rs))
+                .query((rs, row) -> new Read(guest(rs, null, null, null), rs.getBytes("guest_name_sealed"),
+                        rs.getString("guest_name"), rs.getBytes("message_sealed"), rs.getString("message"),
+                        rs.getBytes("note_sealed"), rs.getString("note")))
                 .optional()
+                .map(this::opened)
                 .map(i -> i.withAnswers(answers(i.id())));
+    }
+
+    private GuestInvitation opened(Read read) {
+        String person = PersonalText.personKey(read.invitation().id());
+        PersonalText.Opener opener = text.openerFor(List.of(person));
+        return read.invitation().withTexts(
+                java.util.Objects.requireNonNullElse(opener.openOr(person, PersonalText.NAME, read.name(),
+                        read.plainName()), ""),
+                opener.openOr(person, PersonalText.MESSAGE, read.message(), read.plainMessage()),
+                opener.openOr(person, PersonalText.NOTE, read.note(), read.plainNote()));
     }
 
     /** The guest behind a live (not revoked) token: invitation, event, name. */
@@ -108,17 +127,9 @@ class InvitationRepository {
                 .optional();
     }
 
-    /** The invitation with its guest's name, the organizer's message and the guest's note opened. */
-    private GuestInvitation guest(java.sql.ResultSet rs) throws java.sql.SQLException {
-        UUID id = rs.getObject("id", UUID.class);
-        return guest(rs, opened(id, PersonalText.NAME, rs.getBytes("guest_name_sealed"), rs.getString("guest_name")),
-                opened(id, PersonalText.MESSAGE, rs.getBytes("message_sealed"), rs.getString("message")),
-                opened(id, PersonalText.NOTE, rs.getBytes("note_sealed"), rs.getString("note")));
-    }
-
     /**
-     * The invitation with these texts (opened already, known, or not needed: then null). Taking an answer needs none
-     * of the sealed ones, so the hot path of every RSVP opens nothing.
+     * The invitation with these texts (opened later, known, or not needed: then null). Taking an answer needs none
+     * of the sealed ones, so the API's path of every RSVP opens nothing.
      */
     private static GuestInvitation guest(java.sql.ResultSet rs, String name, String message, String note)
             throws java.sql.SQLException {
@@ -136,15 +147,24 @@ class InvitationRepository {
                 .query((rs, row) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(e -> e);
     }
 
+    private record SealedAnswer(UUID questionId, int guest, String plain, byte[] sealed) {
+    }
+
     List<QuestionAnswer> answers(UUID invitationId) {
-        return jdbc.sql("""
+        List<SealedAnswer> read = jdbc.sql("""
                         SELECT question_id, guest_index, value, value_sealed FROM question_answer
                         WHERE invitation_id = :id ORDER BY guest_index""")
                 .param("id", invitationId)
-                .query((rs, row) -> new QuestionAnswer(rs.getObject(1, UUID.class), rs.getInt(2),
-                        opened(invitationId, PersonalText.answer(rs.getObject(1, UUID.class), rs.getInt(2)),
-                                rs.getBytes(4), rs.getString(3))))
+                .query((rs, row) -> new SealedAnswer(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
+                        rs.getBytes(4)))
                 .list();
+        if (read.isEmpty()) {
+            return List.of();
+        }
+        String person = PersonalText.personKey(invitationId);
+        PersonalText.Opener opener = text.openerFor(List.of(person));
+        return read.stream().map(a -> new QuestionAnswer(a.questionId(), a.guest(), opener.openOr(person,
+                PersonalText.answer(a.questionId(), a.guest()), a.sealed(), a.plain()))).toList();
     }
 
     /** Each answer sealed under the guest's own key (PersonalText); the plain column stays empty. */
@@ -162,9 +182,6 @@ class InvitationRepository {
     }
 
     /** A guest's text: sealed (opened here; null once shredded by an erasure), or plain from before sealing. */
-    private String opened(UUID invitationId, String purpose, byte[] sealed, String plain) {
-        return sealed == null ? plain : text.open(PersonalText.personKey(invitationId), purpose, sealed).orElse(null);
-    }
 
     /** @param language the guest's language as they or their browser said it, e.g. {@code de}; null: unknown */
     void recordOpen(UUID id, Instant at, String language) {

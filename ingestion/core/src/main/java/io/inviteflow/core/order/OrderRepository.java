@@ -34,14 +34,15 @@ class OrderRepository {
     void insert(UUID id, UUID eventId, UUID invitationId, String buyerName, String buyerEmail, Order.Status status,
                 Quote quote, UUID codeId, Instant holdExpiresAt, String gateway) {
         String buyer = PersonalText.orderKey(id);
+        PersonalText.Sealer sealer = text.sealerFor(List.of(buyer));
         jdbc.sql("INSERT INTO ticket_order (id, event_id, invitation_id, buyer_name_sealed, buyer_email_sealed, "
                         + "buyer_email_index, status, currency, subtotal_minor, discount_minor, fee_minor, vat_minor, "
                         + "total_minor, discount_code_id, hold_expires_at, gateway) VALUES (:id, :event, :invitation, "
                         + ":name, :email, :emailIndex, :status, :currency, :subtotal, :discount, :fee, :vat, :total, "
                         + ":code, :hold, :gateway)")
                 .param("id", id).param("event", eventId).param("invitation", invitationId)
-                .param("name", text.seal(buyer, PersonalText.NAME, buyerName))
-                .param("email", text.seal(buyer, PersonalText.EMAIL, buyerEmail))
+                .param("name", sealer.seal(buyer, PersonalText.NAME, buyerName))
+                .param("email", sealer.seal(buyer, PersonalText.EMAIL, buyerEmail))
                 .param("emailIndex", index.ofEmail(buyerEmail))
                 .param("status", status.name()).param("currency", quote.currency())
                 .param("subtotal", quote.subtotalMinor()).param("discount", quote.discountMinor())

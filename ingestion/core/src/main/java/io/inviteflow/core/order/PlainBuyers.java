@@ -3,13 +3,18 @@ package io.inviteflow.core.order;
 import io.inviteflow.core.security.BlindIndex;
 import io.inviteflow.core.security.LegacySealing;
 import io.inviteflow.core.security.PersonalText;
+import io.inviteflow.core.ticket.PlainHolders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.UUID;
 
-/** Orders' buyers stored plain by releases before they were sealed; erased ones (address '') are left as they are. */
+/**
+ * Orders' buyers stored plain by releases before they were sealed, with their tickets' holders in the same
+ * transaction (a person's own tickets are found by comparing holder with buyer); erased ones (address '') are left as
+ * they are.
+ */
 @Component
 class PlainBuyers implements LegacySealing.PlainRows {
 
@@ -19,11 +24,13 @@ class PlainBuyers implements LegacySealing.PlainRows {
     private final JdbcClient jdbc;
     private final PersonalText text;
     private final BlindIndex index;
+    private final PlainHolders holders;
 
-    PlainBuyers(JdbcClient jdbc, PersonalText text, BlindIndex index) {
+    PlainBuyers(JdbcClient jdbc, PersonalText text, BlindIndex index, PlainHolders holders) {
         this.jdbc = jdbc;
         this.text = text;
         this.index = index;
+        this.holders = holders;
     }
 
     @Override
@@ -32,14 +39,16 @@ class PlainBuyers implements LegacySealing.PlainRows {
                         + "LIMIT :limit FOR UPDATE SKIP LOCKED")
                 .param("limit", limit)
                 .query((rs, n) -> new Buyer(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();
+        PersonalText.Sealer sealer = text.sealerFor(buyers.stream().map(b -> PersonalText.orderKey(b.orderId()))
+                .toList());
         for (Buyer b : buyers) {
             String buyer = PersonalText.orderKey(b.orderId());
             jdbc.sql("UPDATE ticket_order SET buyer_name_sealed = :name, buyer_email_sealed = :email, "
                             + "buyer_email_index = :emailIndex, buyer_name = NULL, buyer_email = NULL WHERE id = :id")
-                    .param("id", b.orderId()).param("name", text.seal(buyer, PersonalText.NAME, b.name()))
-                    .param("email", text.seal(buyer, PersonalText.EMAIL, b.email()))
+                    .param("id", b.orderId()).param("name", sealer.seal(buyer, PersonalText.NAME, b.name()))
+                    .param("email", sealer.seal(buyer, PersonalText.EMAIL, b.email()))
                     .param("emailIndex", index.ofEmail(b.email())).update();
         }
-        return buyers.size();
+        return buyers.size() + holders.sealOfOrders(buyers.stream().map(Buyer::orderId).toList());
     }
 }

@@ -63,19 +63,21 @@ class PersonRecords {
                         rs.getString(3)))
                 .list();
         List<UUID> invitationIds = invitations.stream().map(Invitation::id).toList();
+        // orders, then their tickets, locked as retention and refunds take them: a ticket given away meanwhile is no
+        // longer theirs when its lock is granted (the row is checked again), so its new holder is not erased
         List<UUID> orders = ids("SELECT id FROM ticket_order WHERE " + either(
-                "(buyer_email_index = :emailIndex OR " + PLAIN_EMAIL.formatted("buyer_email") + ")", "invitation_id IN (:invitations)",
-                invitationIds), person, invitationIds, List.of());
+                "(buyer_email_index = :emailIndex OR " + PLAIN_EMAIL.formatted("buyer_email") + ")",
+                "invitation_id IN (:invitations)", invitationIds), " FOR UPDATE", person, invitationIds, List.of());
         // the tickets they hold: a ticket they bought for someone else is that person's, not theirs to copy or erase
         List<UUID> tickets = ids("SELECT t.id FROM ticket t JOIN ticket_order o ON o.id = t.order_id WHERE " + either(
                 "(t.holder_email_index = :emailIndex OR " + PLAIN_EMAIL.formatted("t.holder_email") + ")",
-                "(o.id IN (:orders) AND (t.holder_email_index = o.buyer_email_index "
-                        + "OR lower(t.holder_email) = lower(o.buyer_email)))", orders),
-                person, invitationIds, orders);
+                "(t.order_id IN (:orders) AND (t.holder_email_index = o.buyer_email_index "
+                        + "OR t.holder_email <> '' AND lower(t.holder_email) = lower(o.buyer_email)))", orders),
+                " FOR UPDATE OF t", person, invitationIds, orders);
         // a guest known by their invitation alone proved no address: no address book is searched for them
         List<UUID> contacts = person.invitation() != null ? List.of() : ids("SELECT DISTINCT contact_id FROM "
                 + "contact_point WHERE " + (person.email() != null ? "kind = 'EMAIL' AND value = :email"
-                : "kind = 'PHONE' AND value = :phone"), person, invitationIds, orders);
+                : "kind = 'PHONE' AND value = :phone"), "", person, invitationIds, orders);
         return new Found(invitations, orders, tickets, contacts);
     }
 
@@ -95,8 +97,9 @@ class PersonRecords {
         return "(" + String.join(" OR ", terms) + ")";
     }
 
-    private List<UUID> ids(String sql, Person person, List<UUID> invitations, List<UUID> orders) {
-        var statement = jdbc.sql(sql + " ORDER BY 1").param("email", person.email()).param("phone", person.phone())
+    /** @param lock what follows the order, e.g. {@code FOR UPDATE} */
+    private List<UUID> ids(String sql, String lock, Person person, List<UUID> invitations, List<UUID> orders) {
+        var statement = jdbc.sql(sql + " ORDER BY 1" + lock).param("email", person.email()).param("phone", person.phone())
                 .param("emailIndex", index.ofEmail(person.email()));
         if (!invitations.isEmpty()) {
             statement = statement.param("invitations", invitations);

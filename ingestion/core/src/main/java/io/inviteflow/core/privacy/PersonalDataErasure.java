@@ -140,16 +140,17 @@ class PersonalDataErasure {
         List<String> secrets = new ArrayList<>();
         // orders before tickets, as the retention rule locks them: two erasures at once never wait on each other
         if (!orders.isEmpty()) {
-            erased.put("ticket_orders", update("UPDATE ticket_order SET buyer_name = :erased, buyer_email = '', "
+            erased.put("ticket_orders", jdbc.sql("UPDATE ticket_order SET buyer_name = :erased, buyer_email = '', "
                     + "buyer_name_sealed = NULL, buyer_email_sealed = NULL, buyer_email_index = NULL, "
-                    + "client_secret = NULL WHERE id IN (:ids)", orders));
+                    + "client_secret = NULL WHERE id = ANY(:ids)").param("ids", orders.toArray(UUID[]::new))
+                    .param("erased", ERASED_NAME).update());
             orders.forEach(order -> secrets.add(PersonalText.orderKey(order)));
         }
         if (!tickets.isEmpty()) {
             List<String> holders = jdbc.sql("UPDATE ticket SET holder_name = :erased, holder_email = '', "
                             + "holder_name_sealed = NULL, holder_email_sealed = NULL, holder_email_index = NULL "
-                            + "WHERE id IN (:ids) RETURNING id, code_version")
-                    .param("ids", tickets).param("erased", ERASED_NAME)
+                            + "WHERE id = ANY(:ids) RETURNING id, code_version")
+                    .param("ids", tickets.toArray(UUID[]::new)).param("erased", ERASED_NAME)
                     .query((rs, n) -> PersonalText.ticketKey(rs.getObject(1, UUID.class), rs.getInt(2))).list();
             erased.put("tickets", holders.size());
             secrets.addAll(holders);

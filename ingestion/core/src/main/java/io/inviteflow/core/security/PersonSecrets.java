@@ -133,8 +133,9 @@ public class PersonSecrets {
         if (personKeys.isEmpty()) {
             return 0;
         }
-        int destroyed = jdbc.sql("DELETE FROM person_secret WHERE person_key IN (:keys)")
-                .param("keys", List.copyOf(personKeys)).update();
+        // one array, not a list of parameters: a retention chunk's orders and tickets may be more than a statement takes
+        int destroyed = jdbc.sql("DELETE FROM person_secret WHERE person_key = ANY(:keys)")
+                .param("keys", personKeys.toArray(String[]::new)).update();
         secrets.invalidateAll(personKeys);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             // a request reading a secret before the deletion commits would put it back in the cache: forget again

@@ -3,6 +3,7 @@ package io.inviteflow.core.ticket;
 import io.inviteflow.core.security.BlindIndex;
 import io.inviteflow.core.security.PersonSecrets;
 import io.inviteflow.core.security.PersonalText;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,12 +23,15 @@ class TicketRepository {
     private static final int FIRST_VERSION = 1;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final PersonalText text;
     private final BlindIndex index;
     private final PersonSecrets secrets;
 
-    TicketRepository(JdbcClient jdbc, PersonalText text, BlindIndex index, PersonSecrets secrets) {
+    TicketRepository(JdbcClient jdbc, JdbcTemplate batch, PersonalText text, BlindIndex index,
+                     PersonSecrets secrets) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.text = text;
         this.index = index;
         this.secrets = secrets;
@@ -37,15 +41,26 @@ class TicketRepository {
     private record Row(Ticket ticket, byte[] holderName, byte[] holderEmail) {
     }
 
-    void insert(UUID id, UUID orderId, UUID tierId, UUID eventId, String holderName, String holderEmail) {
-        String holder = PersonalText.ticketKey(id, FIRST_VERSION);
-        jdbc.sql("INSERT INTO ticket (id, order_id, tier_id, event_id, holder_name_sealed, holder_email_sealed, "
-                        + "holder_email_index, status, code_version) "
-                        + "VALUES (:id, :order, :tier, :event, :name, :email, :emailIndex, 'VALID', :version)")
-                .param("id", id).param("order", orderId).param("tier", tierId).param("event", eventId)
-                .param("name", text.seal(holder, PersonalText.NAME, holderName))
-                .param("email", text.seal(holder, PersonalText.EMAIL, holderEmail))
-                .param("emailIndex", index.ofEmail(holderEmail)).param("version", FIRST_VERSION).update();
+    record NewTicket(UUID id, UUID orderId, UUID tierId, UUID eventId, String holderName, String holderEmail) {
+    }
+
+    /** Inserts them, each holder sealed under their ticket's first secret (the secrets made for all in one batch). */
+    void insertAll(List<NewTicket> tickets) {
+        PersonalText.Sealer sealer = text.sealerFor(tickets.stream()
+                .map(t -> PersonalText.ticketKey(t.id(), FIRST_VERSION)).toList());
+        batch.batchUpdate("INSERT INTO ticket (id, order_id, tier_id, event_id, holder_name_sealed, "
+                + "holder_email_sealed, holder_email_index, status, code_version) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, 'VALID', ?)", tickets, 1000, (ps, t) -> {
+                    String holder = PersonalText.ticketKey(t.id(), FIRST_VERSION);
+                    ps.setObject(1, t.id());
+                    ps.setObject(2, t.orderId());
+                    ps.setObject(3, t.tierId());
+                    ps.setObject(4, t.eventId());
+                    ps.setBytes(5, sealer.seal(holder, PersonalText.NAME, t.holderName()));
+                    ps.setBytes(6, sealer.seal(holder, PersonalText.EMAIL, t.holderEmail()));
+                    ps.setBytes(7, index.ofEmail(t.holderEmail()));
+                    ps.setInt(8, FIRST_VERSION);
+                });
     }
 
     List<Ticket> ofOrder(UUID orderId) {
@@ -88,20 +103,27 @@ class TicketRepository {
      * secret and destroying the one before (the previous holder's copies in backups shred); false unless the ticket
      * is valid, not yet used and still of this version.
      */
+    /** In the caller's transaction ({@link Tickets#transfer}). */
     boolean transfer(Ticket ticket, String name, String email) {
-        String holder = PersonalText.ticketKey(ticket.id(), ticket.codeVersion() + 1);
-        boolean given = jdbc.sql("UPDATE ticket SET holder_name = NULL, holder_email = NULL, "
-                        + "holder_name_sealed = :name, holder_email_sealed = :email, holder_email_index = :emailIndex, "
-                        + "code_version = code_version + 1 "
-                        + "WHERE id = :id AND code_version = :version AND status = 'VALID' AND checked_in_at IS NULL")
-                .param("id", ticket.id()).param("version", ticket.codeVersion())
-                .param("name", text.seal(holder, PersonalText.NAME, name))
-                .param("email", text.seal(holder, PersonalText.EMAIL, email))
-                .param("emailIndex", index.ofEmail(email)).update() == 1;
-        if (given) {
-            secrets.destroy(List.of(keyOf(ticket)));
+        // the row first: no secret is made for a ticket that cannot be given (used, voided, given meanwhile)
+        boolean giveable = jdbc.sql("SELECT 1 FROM ticket WHERE id = :id AND code_version = :version "
+                        + "AND status = 'VALID' AND checked_in_at IS NULL FOR UPDATE")
+                .param("id", ticket.id()).param("version", ticket.codeVersion()).query(Integer.class).optional()
+                .isPresent();
+        if (!giveable) {
+            return false;
         }
-        return given;
+        String holder = PersonalText.ticketKey(ticket.id(), ticket.codeVersion() + 1);
+        PersonalText.Sealer sealer = text.sealerFor(List.of(holder));
+        jdbc.sql("UPDATE ticket SET holder_name = NULL, holder_email = NULL, holder_name_sealed = :name, "
+                        + "holder_email_sealed = :email, holder_email_index = :emailIndex, "
+                        + "code_version = code_version + 1 WHERE id = :id")
+                .param("id", ticket.id())
+                .param("name", sealer.seal(holder, PersonalText.NAME, name))
+                .param("email", sealer.seal(holder, PersonalText.EMAIL, email))
+                .param("emailIndex", index.ofEmail(email)).update();
+        secrets.destroy(List.of(keyOf(ticket)));
+        return true;
     }
 
     int voidOrder(UUID orderId, Ticket.Status status) {

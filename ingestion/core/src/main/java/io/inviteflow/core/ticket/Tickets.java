@@ -35,16 +35,19 @@ public class Tickets {
     public List<UUID> issue(UUID orderId, UUID eventId, List<Admission> admissions, String holderName,
                             String holderEmail) {
         List<UUID> ids = new ArrayList<>();
+        List<TicketRepository.NewTicket> tickets = new ArrayList<>();
         List<ActivityOutbox.Entry> issued = new ArrayList<>();
         for (Admission admission : admissions) {
             for (int i = 0; i < admission.quantity(); i++) {
                 UUID id = UUID.randomUUID();
-                repository.insert(id, orderId, admission.tierId(), eventId, holderName, holderEmail);
+                tickets.add(new TicketRepository.NewTicket(id, orderId, admission.tierId(), eventId, holderName,
+                        holderEmail));
                 ids.add(id);
                 issued.add(new ActivityOutbox.Entry(ActivityType.TICKET_ISSUED, AGGREGATE, id, eventId,
                         new Payloads.TicketIssued(orderId, admission.tierId())));
             }
         }
+        repository.insertAll(tickets);
         outbox.recordAll(issued);
         return ids;
     }

@@ -1,10 +1,12 @@
 package io.inviteflow.core.order;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.inviteflow.core.security.PersonalText;
 import io.inviteflow.core.support.Api;
 import io.inviteflow.core.support.PaidEventTest;
 import io.inviteflow.testsupport.PrintedTickets;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** After paying: giving a ticket away (the old code stops working), cancelling within the host's rules. */
 class BuyerChangesIT extends PaidEventTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    JdbcClient jdbc;
 
     @Test
     void aGivenTicketOpensTheDoorForItsNewHolderOnlyAndTheOldCodeIsReplaced() throws Exception {
@@ -46,6 +51,9 @@ class BuyerChangesIT extends PaidEventTest {
                 null, "{\"name\":\"Someone\",\"email\":\"someone@example.org\"}");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("code").asText()).isEqualTo("notTransferable");
+        assertThat(jdbc.sql("SELECT count(*) FROM person_secret WHERE person_key = :key")
+                .param("key", PersonalText.ticketKey(java.util.UUID.fromString(ticketId), 3))
+                .query(Long.class).single()).as("no secret made for a ticket that was not given").isZero();
     }
 
     @Test

@@ -101,19 +101,31 @@ class SealedBuyersAndHoldersIT extends PaidEventTest {
         assertThat(api.get("/api/v1/events/" + event + "/orders", organizer).body()).as("the buyer stays")
                 .contains(buyerName);
 
-        // as an earlier release stored the order: read as it is and found by its address, then sealed
+        // as an earlier release stored the order and the ticket she kept: read as they are and found by the address,
+        // then sealed together
         String oldAddress = "old-" + run + "@example.org";
+        UUID kept = UUID.fromString(paid.get("tickets").get(1).get("id").asText());
         jdbc.sql("UPDATE ticket_order SET buyer_name = 'Old Buyer', buyer_email = :email, buyer_name_sealed = NULL, "
                 + "buyer_email_sealed = NULL, buyer_email_index = NULL WHERE id = :id")
                 .param("email", oldAddress).param("id", order).update();
+        jdbc.sql("UPDATE ticket SET holder_name = 'Old Buyer', holder_email = :email, holder_name_sealed = NULL, "
+                + "holder_email_sealed = NULL, holder_email_index = NULL WHERE id = :id")
+                .param("email", oldAddress.toUpperCase()).param("id", kept).update();
         assertThat(api.get("/api/v1/events/" + event + "/orders", organizer).body()).contains("Old Buyer");
         Person old = Person.of(oldAddress, null);
         assertThat(records.find(old).orders()).containsExactly(order);
+        assertThat(records.find(old).tickets()).containsExactly(kept);
 
-        assertThat(legacy.sealAll()).isPositive();
+        assertThat(legacy.sealAll()).isGreaterThanOrEqualTo(2);
         assertThat(jdbc.sql("SELECT count(*) FROM ticket_order WHERE id = :id AND buyer_name IS NULL "
                         + "AND buyer_email IS NULL AND buyer_email_index IS NOT NULL")
                 .param("id", order).query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("SELECT count(*) FROM ticket WHERE id = :id AND holder_name IS NULL "
+                        + "AND holder_email IS NULL AND holder_email_index IS NOT NULL")
+                .param("id", kept).query(Long.class).single()).isOne();
+        assertThat(records.find(old).tickets()).as("found by the blind index, whatever the case it was typed in")
+                .containsExactly(kept);
+        assertThat(api.get("/i/" + guest + "/orders/" + orderId, null).body()).contains("Old Buyer");
         assertThat(jdbc.sql("SELECT holder_name FROM ticket WHERE id = :id").param("id", given)
                 .query(String.class).single()).as("an erased holder is left erased").isEqualTo("Erased guest");
         assertThat(api.get("/api/v1/events/" + event + "/orders", organizer).body()).contains("Old Buyer", oldAddress);
