@@ -31,12 +31,14 @@ class CampaignAudience {
     private final org.springframework.transaction.support.TransactionTemplate counting;
     private final MailConsents mailConsents;
     private final GuestNames names;
+    private final SmsConsents smsConsents;
 
     CampaignAudience(JdbcClient jdbc, GuestAccess guests, CoreProperties core, PushTargets push,
                      io.inviteflow.core.template.TemplateCatalogue templates,
                      org.springframework.transaction.PlatformTransactionManager transactions, MailConsents mailConsents,
-                     GuestNames names) {
+                     GuestNames names, SmsConsents smsConsents) {
         this.names = names;
+        this.smsConsents = smsConsents;
         this.templates = templates;
         this.mailConsents = mailConsents;
         this.jdbc = jdbc;
@@ -126,7 +128,7 @@ class CampaignAudience {
                           AND (CAST(:local AS timestamp) IS NULL OR %s <= :cutoff)
                           AND %s
                         ORDER BY r.invitation_id
-                        LIMIT :limit""".formatted(mailConsents.mailableSql("e.organizer_id"), MobileNumbers.TEXTABLE_SQL,
+                        LIMIT :limit""".formatted(mailConsents.mailableSql("e.organizer_id"), smsConsents.textableSql(),
                         localInstant("CAST(:local AS timestamp)"),
                         NOT_OPTED_OUT))
                 .param("campaign", campaignId).param("after", after).param("limit", limit)
@@ -220,7 +222,7 @@ class CampaignAudience {
         boolean sms = channels.contains("SMS");
         where.append(" AND (").append(email ? mailConsents.mailableSql(":organizer") : "false").append(" OR ")
                 .append(pushToo ? "EXISTS (SELECT 1 FROM push_subscription p WHERE p.invitation_id = i.id)" : "false")
-                .append(" OR ").append(sms ? MobileNumbers.TEXTABLE_SQL : "false")
+                .append(" OR ").append(sms ? smsConsents.textableSql() : "false")
                 .append(")");
         return new Query("""
                 SELECT DISTINCT ON (%1$s) i.id, %1$s AS person_key

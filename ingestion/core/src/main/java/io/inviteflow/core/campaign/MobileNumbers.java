@@ -15,10 +15,13 @@ final class MobileNumbers {
 
     /**
      * The SQL condition of a number a campaign can text, on {@code invitation i}: its owner said yes to texts for
-     * this very number (a number changed since is asked again).
+     * this very number (a number changed since is asked again), and, when {@code confirmed}, confirmed it from the
+     * phone.
      */
-    static final String TEXTABLE_SQL = "EXISTS (SELECT 1 FROM sms_consent c WHERE c.invitation_id = i.id "
-            + "AND c.withdrawn_at IS NULL AND c.phone = " + DIGITS_SQL + ")";
+    static String textableSql(boolean confirmed) {
+        return "EXISTS (SELECT 1 FROM sms_consent c WHERE c.invitation_id = i.id AND c.withdrawn_at IS NULL"
+                + (confirmed ? " AND c.confirmed_at IS NOT NULL" : "") + " AND c.phone = " + DIGITS_SQL + ")";
+    }
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 

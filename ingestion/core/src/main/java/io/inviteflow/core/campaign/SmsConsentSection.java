@@ -3,6 +3,7 @@ package io.inviteflow.core.campaign;
 import io.inviteflow.core.guestpage.GuestPageSection;
 import io.inviteflow.core.guestpage.GuestText;
 import io.inviteflow.core.guestpage.GuestView;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import static io.inviteflow.core.guestpage.Html.htmlEscape;
@@ -17,9 +18,12 @@ class SmsConsentSection implements GuestPageSection {
     static final String ID = "texts";
 
     private final SmsConsents consents;
+    private final String number;
 
-    SmsConsentSection(SmsConsents consents) {
+    /** @param number the organizers' number guests text YES to, where a yes must be confirmed from the phone */
+    SmsConsentSection(SmsConsents consents, @Value("${inviteflow.sms.from:}") String number) {
         this.consents = consents;
+        this.number = number;
     }
 
     @Override
@@ -38,7 +42,7 @@ class SmsConsentSection implements GuestPageSection {
         }
         GuestText t = view.text();
         GuestView.SectionNotice notice = view.noticeFor(ID);
-        String number = masked(state.phone());
+        String masked = masked(state.phone());
         return """
                 <section class="card" id="%s">
                 %s<p>%s</p>
@@ -47,8 +51,14 @@ class SmsConsentSection implements GuestPageSection {
                 """.formatted(ID,
                 notice == null ? "" : "<p class=\"" + (notice.error() ? "alert" : "muted") + "\" role=\"status\">"
                         + htmlEscape(notice.message()) + "</p>\n",
-                state.given() ? t.html("texts.on", number) : t.html("texts.explain", number),
+                state.given() ? t.html("texts.on", masked) + confirmation(state, t) : t.html("texts.explain", masked),
                 view.token(), state.given() ? "/stop" : "", t.html(state.given() ? "texts.stop" : "texts.start"));
+    }
+
+    /** Where the yes must come from the phone too and has not yet: what to text, and where. */
+    private String confirmation(SmsConsents.State state, GuestText t) {
+        return consents.needsConfirmation() && !state.confirmed() && !number.isBlank()
+                ? " " + t.html("texts.confirm", number) : "";
     }
 
     /** {@code +4915112345678} → {@code +49•••••••••78}. */

@@ -4,50 +4,106 @@ import io.inviteflow.contract.ActivityType;
 import io.inviteflow.contract.Payloads;
 import io.inviteflow.core.invitation.GuestAccess;
 import io.inviteflow.core.outbox.ActivityOutbox;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Guests' yes to marketing texts. Mail to an invited guest may go until they unsubscribe; a text may go only to a
  * number whose owner said yes to texts (the law in most places where texting costs the recipient or wakes them), so a
- * campaign's SMS channel reaches only those ({@link MobileNumbers#TEXTABLE_SQL}). Kept with the number, the time and
- * the place it was given, and when and how it was withdrawn.
+ * campaign's SMS channel reaches only those ({@link #textableSql}). Kept with the number, the time and the place it
+ * was given, when the phone itself confirmed it (texting YES), and when and how it was withdrawn (also by a STOP
+ * texted back).
  */
 @Service
 class SmsConsents {
 
+    /** How a yes withdrawn by a STOP texted from the phone is marked: START undoes those alone. */
+    static final String STOPPED_BY_TEXT = "sms-stop";
+
     private final JdbcClient jdbc;
     private final ActivityOutbox outbox;
+    private final boolean needsConfirmation;
 
-    SmsConsents(JdbcClient jdbc, ActivityOutbox outbox) {
+    /**
+     * @param needsConfirmation where the law asks for a yes confirmed from the phone itself: campaigns then text only
+     *                          numbers that texted YES to the organizers' number
+     */
+    SmsConsents(JdbcClient jdbc, ActivityOutbox outbox,
+                @Value("${inviteflow.sms.needs-confirmation:false}") boolean needsConfirmation) {
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.needsConfirmation = needsConfirmation;
+    }
+
+    /** The SQL condition of a number a campaign can text, on {@code invitation i}. */
+    String textableSql() {
+        return MobileNumbers.textableSql(needsConfirmation);
+    }
+
+    boolean needsConfirmation() {
+        return needsConfirmation;
     }
 
     /**
-     * The guest's number as texts would go to it, and whether they said yes to texts.
+     * The guest's number as texts would go to it, and whether they said yes to texts (and confirmed it by texting YES).
      *
      * @param phone E.164, or null: the invitation has no number with its country code (nothing to ask)
      */
-    record State(String phone, boolean given) {
+    record State(String phone, boolean given, boolean confirmed) {
     }
 
     State of(UUID invitationId) {
         return jdbc.sql("""
-                        SELECT i.guest_phone, c.phone = %s AND c.withdrawn_at IS NULL AS live
+                        SELECT i.guest_phone, c.phone = %s AND c.withdrawn_at IS NULL AS live, c.confirmed_at
                         FROM invitation i LEFT JOIN sms_consent c ON c.invitation_id = i.id
                         WHERE i.id = :id""".formatted(MobileNumbers.DIGITS_SQL))
                 .param("id", invitationId)
                 .query((rs, n) -> {
                     String phone = MobileNumbers.e164(rs.getString(1));
-                    return new State(phone, phone != null && rs.getBoolean(2));
+                    boolean live = phone != null && rs.getBoolean(2);
+                    return new State(phone, live, live && rs.getObject(3) != null);
                 })
-                .optional().orElse(new State(null, false));
+                .optional().orElse(new State(null, false, false));
+    }
+
+    /**
+     * Every live yes to texts of this number, from every organizer, withdrawn: the phone texted STOP to the
+     * organizers' number. @return how many
+     */
+    @Transactional
+    int stopNumber(String phone) {
+        List<GuestAccess.Guest> stopped = jdbc.sql("""
+                        UPDATE sms_consent c SET withdrawn_at = now(), withdrawn_via = :via
+                        FROM invitation i WHERE i.id = c.invitation_id AND c.phone = :phone AND c.withdrawn_at IS NULL
+                        RETURNING c.invitation_id, i.party_event_id""")
+                .param("phone", phone).param("via", STOPPED_BY_TEXT)
+                .query((rs, n) -> new GuestAccess.Guest(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), null))
+                .list();
+        stopped.forEach(guest -> withdrawn(guest, STOPPED_BY_TEXT, 1));
+        return stopped.size();
+    }
+
+    /**
+     * The phone texted START (or YES): a yes withdrawn by its STOP counts again, and every live yes of the number is
+     * confirmed as coming from the phone itself. @return how many live yeses the number has now
+     */
+    @Transactional
+    int startNumber(String phone) {
+        jdbc.sql("UPDATE sms_consent SET withdrawn_at = NULL, withdrawn_via = NULL "
+                        + "WHERE phone = :phone AND withdrawn_via = :via")
+                .param("phone", phone).param("via", STOPPED_BY_TEXT).update();
+        jdbc.sql("UPDATE sms_consent SET confirmed_at = now() WHERE phone = :phone "
+                        + "AND withdrawn_at IS NULL AND confirmed_at IS NULL")
+                .param("phone", phone).update();
+        return jdbc.sql("SELECT count(*) FROM sms_consent WHERE phone = :phone AND withdrawn_at IS NULL")
+                .param("phone", phone).query(Integer.class).single();
     }
 
     /** Yes to texts at the invitation's number, from {@code source}; given again after a withdrawal, it counts anew. */
@@ -62,7 +118,9 @@ class SmsConsents {
                         INSERT INTO sms_consent (invitation_id, phone, given_at, source)
                         SELECT i.id, %s, :at, :source FROM invitation i WHERE i.id = :id
                         ON CONFLICT (invitation_id) DO UPDATE SET phone = EXCLUDED.phone, given_at = EXCLUDED.given_at,
-                            source = EXCLUDED.source, withdrawn_at = NULL, withdrawn_via = NULL"""
+                            source = EXCLUDED.source, withdrawn_at = NULL, withdrawn_via = NULL,
+                            confirmed_at = CASE WHEN sms_consent.phone = EXCLUDED.phone
+                                                THEN sms_consent.confirmed_at END"""
                         .formatted(MobileNumbers.DIGITS_SQL))
                 .param("id", guest.invitationId()).param("source", source)
                 .param("at", java.sql.Timestamp.from(Instant.now())).update();

@@ -8,9 +8,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,8 +27,7 @@ class SmsStatusController {
     private static final Set<String> HANDSET_GONE = Set.of("30003", "30005", "30006");
 
     private final MailFeedback feedback;
-    private final TwilioRequestSignature signature;
-    private final String publicUrl;
+    private final TwilioWebhook twilio;
 
     /**
      * @param publicUrl this hook's URL as Twilio calls it (what batch-jobs gives as {@code StatusCallback}); the
@@ -37,24 +36,22 @@ class SmsStatusController {
     SmsStatusController(MailFeedback feedback, @Value("${inviteflow.sms.auth-token:}") String authToken,
                         @Value("${inviteflow.sms.status-callback-url:}") String publicUrl) {
         this.feedback = feedback;
-        this.signature = new TwilioRequestSignature(authToken);
-        this.publicUrl = publicUrl;
+        this.twilio = new TwilioWebhook(authToken, publicUrl);
     }
 
     @PostMapping(value = "/webhooks/sms-status", consumes = "application/x-www-form-urlencoded")
     @Operation(summary = "Twilio's status callback of a text (MessageStatus delivered | undelivered | failed, with "
             + "ErrorCode); the query's key names the message. Signed: X-Twilio-Signature")
     ResponseEntity<?> status(HttpServletRequest request) {
-        if (!signature.configured()) {
+        if (!twilio.configured()) {
             return ResponseEntity.notFound().build();
         }
-        Map<String, String> form = postParameters(request);
-        String url = (publicUrl.isBlank() ? request.getRequestURL().toString() : publicUrl)
-                + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        if (!signature.verifies(request.getHeader("X-Twilio-Signature"), url, form)) {
+        Optional<Map<String, String>> signed = twilio.verifiedForm(request);
+        if (signed.isEmpty()) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ProblemDetail.forStatusAndDetail(
                     HttpStatus.FORBIDDEN, "no valid X-Twilio-Signature for this URL and these parameters"));
         }
+        Map<String, String> form = signed.get();
         String kind = switch (form.getOrDefault("MessageStatus", "")) {
             case "delivered" -> "DELIVERED";
             case "undelivered", "failed" -> HANDSET_GONE.contains(form.get("ErrorCode")) ? "HARD_BOUNCE"
@@ -68,18 +65,5 @@ class SmsStatusController {
         boolean recorded = feedback.record(kind, request.getParameter("key"), form.get("To"),
                 error == null ? null : "Twilio error " + error);
         return ResponseEntity.ok(Map.of("recorded", recorded));
-    }
-
-    /** The form's parameters without the query's (the servlet API merges both; Twilio signs the form's alone). */
-    private static Map<String, String> postParameters(HttpServletRequest request) {
-        Set<String> inQuery = request.getQueryString() == null ? Set.of()
-                : UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams().keySet();
-        Map<String, String> form = new java.util.HashMap<>();
-        request.getParameterMap().forEach((name, values) -> {
-            if (!inQuery.contains(name) && values.length > 0) {
-                form.put(name, values[0]);
-            }
-        });
-        return form;
     }
 }

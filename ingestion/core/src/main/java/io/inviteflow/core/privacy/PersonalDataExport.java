@@ -164,7 +164,7 @@ class PersonalDataExport {
                 + "ORDER BY invitation_id", invitations));
         sections.put("idea_picks", rows("SELECT invitation_id, item_id, picked_at FROM idea_pick "
                 + "WHERE invitation_id IN (:ids) ORDER BY picked_at", invitations));
-        sections.put("sms_consents", rows("SELECT invitation_id, phone, given_at, source, withdrawn_at, withdrawn_via "
+        sections.put("sms_consents", rows("SELECT invitation_id, phone, given_at, source, confirmed_at, withdrawn_at, withdrawn_via "
                 + "FROM sms_consent WHERE invitation_id IN (:ids) ORDER BY given_at", invitations));
         sections.put("mail_consents", rows("SELECT invitation_id, given_at, source, withdrawn_at, withdrawn_via "
                 + "FROM mail_consent WHERE invitation_id IN (:ids) ORDER BY given_at", invitations));

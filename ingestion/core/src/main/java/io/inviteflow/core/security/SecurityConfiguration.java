@@ -53,12 +53,12 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Bean
     @Order(1)
     SecurityFilterChain guests(HttpSecurity http, PaymentProperties payments) throws Exception {
-        // the providers' webhooks (payments, mail and SMS reports) carry their own signature; a door's scanner, a ticket
+        // the providers' webhooks (payments, mail and SMS reports, texts to the number) carry their own signature; a door's scanner, a ticket
         // holder, a guest confirming a request about their data and an organizer confirming their address or choosing a new
         // password their own link
         http.securityMatcher("/i/**", "/api/v1/invitations/*/rsvp", "/guest/*", "/artwork/*.svg", "/media/*",
                         "/webhooks/stripe", "/webhooks/paypal", "/webhooks/mail-feedback", "/webhooks/sms-status",
-                        "/checkin/**", "/t/*/ticket.pdf", "/privacy/*", "/verify-email/*", "/reset-password/*")
+                        "/webhooks/sms-inbound", "/checkin/**", "/t/*/ticket.pdf", "/privacy/*", "/verify-email/*", "/reset-password/*")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())

@@ -1,0 +1,85 @@
+package io.inviteflow.core.campaign;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.springframework.web.util.HtmlUtils.htmlEscape;
+
+/**
+ * Texts guests send to the organizers' number: Twilio's "a message comes in" webhook, {@code POST
+ * /webhooks/sms-inbound}, form {@code From, To, Body…}, signed {@code X-Twilio-Signature}. The keywords carriers and
+ * Twilio use: STOP (and STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, OPTOUT, REVOKE) withdraws the number's every yes to
+ * texts; START, YES or UNSTOP confirms the number's yes as coming from the phone itself and undoes its STOP; HELP or
+ * INFO says what these texts are. The answer is TwiML, whose {@code <Message>} Twilio texts back (in English: a
+ * number has no language). Anything else is left unanswered. Off (404) until {@code inviteflow.sms.auth-token} is set.
+ */
+@RestController
+class SmsRepliesController {
+
+    private static final Set<String> STOP = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT",
+            "OPTOUT", "REVOKE");
+    private static final Set<String> START = Set.of("START", "YES", "UNSTOP");
+    private static final Set<String> HELP = Set.of("HELP", "INFO");
+
+    private final SmsConsents consents;
+    private final TwilioWebhook twilio;
+
+    /** @param publicUrl this hook's URL as Twilio calls it (the number's messaging webhook); blank: as requested */
+    SmsRepliesController(SmsConsents consents, @Value("${inviteflow.sms.auth-token:}") String authToken,
+                         @Value("${inviteflow.sms.inbound-url:}") String publicUrl) {
+        this.consents = consents;
+        this.twilio = new TwilioWebhook(authToken, publicUrl);
+    }
+
+    @PostMapping(value = "/webhooks/sms-inbound", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @Operation(summary = "A text to the organizers' number (Twilio's incoming message webhook): STOP, START/YES, HELP. "
+            + "Answers TwiML. Signed: X-Twilio-Signature")
+    ResponseEntity<?> received(HttpServletRequest request) {
+        if (!twilio.configured()) {
+            return ResponseEntity.notFound().build();
+        }
+        Optional<Map<String, String>> signed = twilio.verifiedForm(request);
+        if (signed.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ProblemDetail.forStatusAndDetail(
+                    HttpStatus.FORBIDDEN, "no valid X-Twilio-Signature for this URL and these parameters"));
+        }
+        String from = signed.get().getOrDefault("From", "");
+        String keyword = signed.get().getOrDefault("Body", "").strip().split("\\s+", 2)[0].toUpperCase(Locale.ROOT)
+                .replaceAll("[^A-Z]", "");
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(twiml(reply(keyword, from)));
+    }
+
+    private String reply(String keyword, String from) {
+        if (STOP.contains(keyword)) {
+            consents.stopNumber(from);
+            return "You will get no more texts from the events you said yes to. Reply START to get them again.";
+        }
+        if (START.contains(keyword)) {
+            return consents.startNumber(from) > 0
+                    ? "Thank you: the events you said yes to may text you. Reply STOP to end it."
+                    : "There is no yes to texts for this number to confirm: say yes on your invitation page first.";
+        }
+        if (HELP.contains(keyword)) {
+            return "Texts from the events you were invited to through Inviteflow. Reply STOP to end them, START to get "
+                    + "them again.";
+        }
+        return null;
+    }
+
+    private static String twiml(String message) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>"
+                + (message == null ? "" : "<Message>" + htmlEscape(message) + "</Message>") + "</Response>";
+    }
+}
