@@ -44,15 +44,31 @@ public final class PrintedTickets {
             String text = new PDFTextStripper().getText(document);
             PDFRenderer printer = new PDFRenderer(document);
             for (int page = 0; page < document.getNumberOfPages(); page++) {
-                codes.add(decode(printer.renderImageWithDPI(page, 200, ImageType.GRAY)));
+                codes.add(decode(printer, page));
             }
             return new Read(text, codes);
         }
     }
 
+    /** Printing resolutions tried in turn: the detector's misses depend on how many pixels a module gets. */
+    private static final int[] DPIS = {200, 300, 150};
+
+    private static String decode(PDFRenderer printer, int page) throws IOException {
+        AssertionError missed = null;
+        for (int dpi : DPIS) {
+            try {
+                return decode(printer.renderImageWithDPI(page, dpi, ImageType.GRAY));
+            } catch (AssertionError e) {
+                missed = e;
+            }
+        }
+        throw missed;
+    }
+
     /**
      * The code in an image of a printed page. ZXing's finder-pattern detector misses a few perfectly sharp codes
-     * (about 1 in 1,000 ticket codes here, depending on their data), so it is asked as ZXing advises for hard cases:
+     * (about 1 in 1,000 ticket codes here, depending on their data; {@link #read} then prints the page again at
+     * another resolution), so it is asked as ZXing advises for hard cases:
      * first as is, then trying harder with each of its two binarizers, and last the code is cut out of the page (the
      * tallest block of rows with ink, between blank rows) and read as the clean, unrotated square it is.
      */

@@ -41,7 +41,7 @@ class InvitationRepository {
      * made for all in one batch).
      */
     void insertAll(List<NewInvitation> invitations) {
-        PersonalText.Sealer sealer = text.sealerFor(invitations.stream().map(i -> PersonalText.personKey(i.id()))
+        PersonalText.Sealer sealer = text.sealerForNew(invitations.stream().map(i -> PersonalText.personKey(i.id()))
                 .toList());
         batch.batchUpdate("""
                 INSERT INTO invitation (id, party_event_id, token_hash, guest_name_sealed, guest_email, guest_phone,

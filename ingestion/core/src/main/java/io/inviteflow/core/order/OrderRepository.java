@@ -34,7 +34,7 @@ class OrderRepository {
     void insert(UUID id, UUID eventId, UUID invitationId, String buyerName, String buyerEmail, Order.Status status,
                 Quote quote, UUID codeId, Instant holdExpiresAt, String gateway) {
         String buyer = PersonalText.orderKey(id);
-        PersonalText.Sealer sealer = text.sealerFor(List.of(buyer));
+        PersonalText.Sealer sealer = text.sealerForNew(List.of(buyer));
         jdbc.sql("INSERT INTO ticket_order (id, event_id, invitation_id, buyer_name_sealed, buyer_email_sealed, "
                         + "buyer_email_index, status, currency, subtotal_minor, discount_minor, fee_minor, vat_minor, "
                         + "total_minor, discount_code_id, hold_expires_at, gateway) VALUES (:id, :event, :invitation, "

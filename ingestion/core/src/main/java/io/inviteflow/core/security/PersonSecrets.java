@@ -13,14 +13,15 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Each person's own secret ({@code person_secret}: 32 random bytes, made on first use, stored sealed by
- * {@link SecretBox} under the master key and bound to the person), from which their pseudonymous keys and the keys of
- * their sealed texts are derived. Destroying it (an erasure) is what makes every copy of what was derived from it —
+ * {@link SecretBox} under the master key and bound to the person; a person known by their address is stored under its
+ * blind index, never the address), from which their pseudonymous keys and the keys of their sealed texts are derived. Destroying it (an erasure) is what makes every copy of what was derived from it —
  * in Kafka, ClickHouse, model files, database backups — belong to nobody and unreadable. Kept in memory a minute:
  * an erasure forgets it here at once; another instance within that minute.
  *
@@ -30,17 +31,37 @@ import java.util.Optional;
 public class PersonSecrets {
 
     private static final int SECRET_BYTES = 32;
+    /** The person keys that name no one by themselves (an invitation's, an order's, a ticket's): stored as they are. */
+    private static final List<String> OPAQUE = List.of("invitation:", "order:", "ticket:");
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final SecretBox box;
+    private final BlindIndex index;
     private final SecureRandom random = new SecureRandom();
     private final Cache<String, byte[]> secrets = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(Duration.ofMinutes(1)).build();
 
-    PersonSecrets(JdbcClient jdbc, JdbcTemplate batch, SecretBox box) {
+    PersonSecrets(JdbcClient jdbc, JdbcTemplate batch, SecretBox box, BlindIndex index) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.box = box;
+        this.index = index;
+    }
+
+    /**
+     * The key a person's secret is stored under: an address (a guest's person key, in lower case) as its blind index
+     * ({@code email:<hex>}), so the table names no one; the others as they are.
+     */
+    String rowKey(String personKey) {
+        return OPAQUE.stream().anyMatch(personKey::startsWith) ? personKey
+                : "email:" + HexFormat.of().formatHex(index.ofEmail(personKey));
+    }
+
+    /** Where the secret may be stored: its row key, and the address itself where an earlier release stored it so. */
+    private List<String> rowKeys(String personKey) {
+        String row = rowKey(personKey);
+        return row.equals(personKey) ? List.of(row) : List.of(row, personKey);
     }
 
     /**
@@ -93,13 +114,18 @@ public class PersonSecrets {
         List<String> missing = personKeys.stream().distinct().filter(k -> !found.containsKey(k)).toList();
         if (!missing.isEmpty()) {
             Map<String, byte[]> read = new HashMap<>();
+            Map<String, String> personOf = new HashMap<>();
+            missing.forEach(person -> rowKeys(person).forEach(row -> personOf.put(row, person)));
             // one array, not a list of parameters: a whole event's guests may be more than a statement takes
             jdbc.sql("SELECT person_key, sealed FROM person_secret WHERE person_key = ANY(:keys)")
-                    .param("keys", missing.toArray(String[]::new))
+                    .param("keys", personOf.keySet().toArray(String[]::new))
                     .query((java.sql.ResultSet rs) -> {
-                        String key = rs.getString(1);
-                        byte[] secret = box.open(rs.getBytes(2), boundTo(key));
-                        read.put(key, secret);
+                        String row = rs.getString(1);
+                        String person = personOf.get(row);
+                        // an address's row under its blind index wins over one of an earlier release
+                        if (row.equals(rowKey(person)) || !read.containsKey(person)) {
+                            read.put(person, box.open(rs.getBytes(2), boundTo(person)));
+                        }
                     });
             rememberAll(read);
             found.putAll(read);
@@ -108,24 +134,48 @@ public class PersonSecrets {
     }
 
     /**
-     * The secrets of many people, made now for those who have none (one batch of inserts): for sealing a text for
-     * each of thousands of new guests. Kept in memory as {@link #of} keeps them.
+     * The secrets of many people, made now for those who have none (one batch of inserts). Kept in memory as
+     * {@link #of} keeps them.
      */
     public Map<String, byte[]> ofAll(Collection<String> personKeys) {
         Map<String, byte[]> found = findAll(personKeys);
         List<String> missing = personKeys.stream().distinct().filter(k -> !found.containsKey(k)).toList();
         if (!missing.isEmpty()) {
             // two first uses at once: one insert wins, both read the winner's
-            batch.batchUpdate("INSERT INTO person_secret (person_key, sealed) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    missing, 1000, (ps, key) -> {
-                        byte[] fresh = new byte[SECRET_BYTES];
-                        random.nextBytes(fresh);
-                        ps.setString(1, key);
-                        ps.setBytes(2, box.seal(fresh, boundTo(key)));
-                    });
+            insert(fresh(missing), " ON CONFLICT DO NOTHING");
             found.putAll(findAll(missing));
         }
         return found;
+    }
+
+    /**
+     * Secrets made now for people who cannot have one yet — the keys of rows being created (a new invitation, order
+     * or ticket) — in one batch of inserts, reading nothing first or back: sealing thousands of new guests' names
+     * costs no lookups. Kept in memory once the caller's transaction commits.
+     */
+    public Map<String, byte[]> make(Collection<String> newKeys) {
+        Map<String, byte[]> made = fresh(newKeys.stream().distinct().toList());
+        insert(made, "");
+        rememberAll(made);
+        return made;
+    }
+
+    private Map<String, byte[]> fresh(List<String> personKeys) {
+        Map<String, byte[]> made = new HashMap<>();
+        for (String key : personKeys) {
+            byte[] secret = new byte[SECRET_BYTES];
+            random.nextBytes(secret);
+            made.put(key, secret);
+        }
+        return made;
+    }
+
+    private void insert(Map<String, byte[]> made, String onConflict) {
+        batch.batchUpdate("INSERT INTO person_secret (person_key, sealed) VALUES (?, ?)" + onConflict,
+                List.copyOf(made.entrySet()), 1000, (ps, secret) -> {
+                    ps.setString(1, rowKey(secret.getKey()));
+                    ps.setBytes(2, box.seal(secret.getValue(), boundTo(secret.getKey())));
+                });
     }
 
     /** Destroys the secrets (in the caller's transaction); @return how many there were. */
@@ -135,7 +185,7 @@ public class PersonSecrets {
         }
         // one array, not a list of parameters: a retention chunk's orders and tickets may be more than a statement takes
         int destroyed = jdbc.sql("DELETE FROM person_secret WHERE person_key = ANY(:keys)")
-                .param("keys", personKeys.toArray(String[]::new)).update();
+                .param("keys", personKeys.stream().flatMap(k -> rowKeys(k).stream()).toArray(String[]::new)).update();
         secrets.invalidateAll(personKeys);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             // a request reading a secret before the deletion commits would put it back in the cache: forget again
@@ -157,14 +207,17 @@ public class PersonSecrets {
             random.nextBytes(fresh);
             // two first uses at once: one insert wins, both read the winner's
             jdbc.sql("INSERT INTO person_secret (person_key, sealed) VALUES (:person, :sealed) ON CONFLICT DO NOTHING")
-                    .param("person", personKey).param("sealed", box.seal(fresh, boundTo(personKey))).update();
+                    .param("person", rowKey(personKey)).param("sealed", box.seal(fresh, boundTo(personKey))).update();
             sealed = stored(personKey);
         }
         return box.open(sealed.orElseThrow(), boundTo(personKey));
     }
 
+    /** The sealed secret; an address's under its blind index first, then one an earlier release stored plainly. */
     private Optional<byte[]> stored(String personKey) {
-        return jdbc.sql("SELECT sealed FROM person_secret WHERE person_key = :person").param("person", personKey)
+        return jdbc.sql("SELECT sealed FROM person_secret WHERE person_key = ANY(:keys) "
+                        + "ORDER BY person_key = :row DESC LIMIT 1")
+                .param("keys", rowKeys(personKey).toArray(String[]::new)).param("row", rowKey(personKey))
                 .query(byte[].class).optional();
     }
 

@@ -100,9 +100,20 @@ public class PersonalText {
         return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(VERSION).put(nonce).put(sealed).array();
     }
 
-    /** Seals texts of many people, whose secrets are read or made in one go (thousands of new invitations). */
+    /** Seals texts of many people, whose secrets are read or made in one go. */
     public Sealer sealerFor(Collection<String> personKeys) {
-        Map<String, byte[]> found = secrets.ofAll(personKeys);
+        return sealer(secrets.ofAll(personKeys));
+    }
+
+    /**
+     * Seals texts of rows being created, whose keys cannot have a secret yet (new invitations, orders, tickets): their
+     * secrets are made in one batch without a lookup.
+     */
+    public Sealer sealerForNew(Collection<String> newKeys) {
+        return sealer(secrets.make(newKeys));
+    }
+
+    private Sealer sealer(Map<String, byte[]> found) {
         return (personKey, purpose, text) -> text == null ? null : box(found.get(personKey), personKey, purpose, text);
     }
 

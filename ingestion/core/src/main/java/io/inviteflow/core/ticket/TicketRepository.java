@@ -46,7 +46,7 @@ class TicketRepository {
 
     /** Inserts them, each holder sealed under their ticket's first secret (the secrets made for all in one batch). */
     void insertAll(List<NewTicket> tickets) {
-        PersonalText.Sealer sealer = text.sealerFor(tickets.stream()
+        PersonalText.Sealer sealer = text.sealerForNew(tickets.stream()
                 .map(t -> PersonalText.ticketKey(t.id(), FIRST_VERSION)).toList());
         batch.batchUpdate("INSERT INTO ticket (id, order_id, tier_id, event_id, holder_name_sealed, "
                 + "holder_email_sealed, holder_email_index, status, code_version) "
