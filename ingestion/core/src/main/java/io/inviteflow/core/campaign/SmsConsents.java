@@ -81,7 +81,8 @@ class SmsConsents {
     int stopNumber(String phone) {
         List<GuestAccess.Guest> stopped = jdbc.sql("""
                         UPDATE sms_consent c SET withdrawn_at = now(), withdrawn_via = :via
-                        FROM invitation i WHERE i.id = c.invitation_id AND c.phone = :phone AND c.withdrawn_at IS NULL
+                        FROM invitation i
+                        WHERE i.id = c.invitation_id AND c.phone_e164 = :phone AND c.withdrawn_at IS NULL
                         RETURNING c.invitation_id, i.party_event_id""")
                 .param("phone", phone).param("via", STOPPED_BY_TEXT)
                 .query((rs, n) -> new GuestAccess.Guest(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), null))
@@ -91,18 +92,19 @@ class SmsConsents {
     }
 
     /**
-     * The phone texted START (or YES): a yes withdrawn by its STOP counts again, and every live yes of the number is
-     * confirmed as coming from the phone itself. @return how many live yeses the number has now
+     * The phone texted START (or YES): a yes withdrawn by its STOP counts again, and the number's yeses given on a
+     * page within the last day are confirmed as coming from the phone itself (an older one may be a page someone
+     * else holds the link of, ticked long ago). @return how many live yeses the number has now
      */
     @Transactional
     int startNumber(String phone) {
         jdbc.sql("UPDATE sms_consent SET withdrawn_at = NULL, withdrawn_via = NULL "
-                        + "WHERE phone = :phone AND withdrawn_via = :via")
+                        + "WHERE phone_e164 = :phone AND withdrawn_via = :via")
                 .param("phone", phone).param("via", STOPPED_BY_TEXT).update();
-        jdbc.sql("UPDATE sms_consent SET confirmed_at = now() WHERE phone = :phone "
-                        + "AND withdrawn_at IS NULL AND confirmed_at IS NULL")
+        jdbc.sql("UPDATE sms_consent SET confirmed_at = now() WHERE phone_e164 = :phone "
+                        + "AND withdrawn_at IS NULL AND confirmed_at IS NULL AND given_at > now() - interval '1 day'")
                 .param("phone", phone).update();
-        return jdbc.sql("SELECT count(*) FROM sms_consent WHERE phone = :phone AND withdrawn_at IS NULL")
+        return jdbc.sql("SELECT count(*) FROM sms_consent WHERE phone_e164 = :phone AND withdrawn_at IS NULL")
                 .param("phone", phone).query(Integer.class).single();
     }
 
@@ -115,14 +117,17 @@ class SmsConsents {
         }
         // kept as the number was written, reduced to + and digits: what the audience compares it with
         jdbc.sql("""
-                        INSERT INTO sms_consent (invitation_id, phone, given_at, source)
-                        SELECT i.id, %s, :at, :source FROM invitation i WHERE i.id = :id
-                        ON CONFLICT (invitation_id) DO UPDATE SET phone = EXCLUDED.phone, given_at = EXCLUDED.given_at,
-                            source = EXCLUDED.source, withdrawn_at = NULL, withdrawn_via = NULL,
+                        INSERT INTO sms_consent (invitation_id, phone, phone_e164, given_at, source)
+                        SELECT i.id, %s, :e164, :at, :source FROM invitation i WHERE i.id = :id
+                        ON CONFLICT (invitation_id) DO UPDATE SET phone = EXCLUDED.phone,
+                            phone_e164 = EXCLUDED.phone_e164, given_at = EXCLUDED.given_at, source = EXCLUDED.source,
+                            withdrawn_at = NULL, withdrawn_via = NULL,
+                            -- the phone's confirmation stands for the same number, unless it texted STOP since
                             confirmed_at = CASE WHEN sms_consent.phone = EXCLUDED.phone
+                                                 AND sms_consent.withdrawn_via IS DISTINCT FROM 'sms-stop'
                                                 THEN sms_consent.confirmed_at END"""
                         .formatted(MobileNumbers.DIGITS_SQL))
-                .param("id", guest.invitationId()).param("source", source)
+                .param("id", guest.invitationId()).param("source", source).param("e164", phone)
                 .param("at", java.sql.Timestamp.from(Instant.now())).update();
         return Optional.of(phone);
     }
@@ -137,7 +142,7 @@ class SmsConsents {
         withdrawn(guest, via, jdbc.sql("""
                         UPDATE sms_consent c SET withdrawn_at = now(), withdrawn_via = :via
                         FROM invitation i JOIN party_event e ON e.id = i.party_event_id
-                        WHERE c.invitation_id = i.id AND c.withdrawn_at IS NULL
+                        WHERE c.invitation_id = i.id AND (c.withdrawn_at IS NULL OR c.withdrawn_via = 'sms-stop')
                           AND (c.invitation_id = :id OR c.phone = :phone
                                AND e.organizer_id = (SELECT o.organizer_id FROM invitation g
                                                      JOIN party_event o ON o.id = g.party_event_id WHERE g.id = :id))""")
@@ -150,7 +155,8 @@ class SmsConsents {
     void withdrawEverywhere(GuestAccess.Guest guest, String via) {
         withdrawn(guest, via, jdbc.sql("""
                         UPDATE sms_consent SET withdrawn_at = now(), withdrawn_via = :via
-                        WHERE withdrawn_at IS NULL AND (invitation_id = :id OR phone = :phone)""")
+                        WHERE (withdrawn_at IS NULL OR withdrawn_via = 'sms-stop')
+                          AND (invitation_id = :id OR phone = :phone)""")
                 .param("id", guest.invitationId()).param("via", via).param("phone", numberOf(guest)).update());
     }
 

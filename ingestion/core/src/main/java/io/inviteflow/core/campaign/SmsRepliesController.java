@@ -21,8 +21,8 @@ import static org.springframework.web.util.HtmlUtils.htmlEscape;
  * Texts guests send to the organizers' number: Twilio's "a message comes in" webhook, {@code POST
  * /webhooks/sms-inbound}, form {@code From, To, Body…}, signed {@code X-Twilio-Signature}. The keywords carriers and
  * Twilio use: STOP (and STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, OPTOUT, REVOKE) withdraws the number's every yes to
- * texts; START, YES or UNSTOP confirms the number's yes as coming from the phone itself and undoes its STOP; HELP or
- * INFO says what these texts are. The answer is TwiML, whose {@code <Message>} Twilio texts back (in English: a
+ * texts; START, YES or UNSTOP confirms the number's yeses of the last day as coming from the phone itself and undoes
+ * its STOP; HELP or INFO says what these texts are. A keyword is the whole text (punctuation and spaces aside). The answer is TwiML, whose {@code <Message>} Twilio texts back (in English: a
  * number has no language). Anything else is left unanswered. Off (404) until {@code inviteflow.sms.auth-token} is set.
  */
 @RestController
@@ -56,9 +56,10 @@ class SmsRepliesController {
                     HttpStatus.FORBIDDEN, "no valid X-Twilio-Signature for this URL and these parameters"));
         }
         String from = signed.get().getOrDefault("From", "");
-        String keyword = signed.get().getOrDefault("Body", "").strip().split("\\s+", 2)[0].toUpperCase(Locale.ROOT)
-                .replaceAll("[^A-Z]", "");
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(twiml(reply(keyword, from)));
+        // a keyword is the whole text, as carriers take it: "Yes, I'm coming!" or "Cancel my plus-one" is not one
+        String keyword = signed.get().getOrDefault("Body", "").toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/xml;charset=UTF-8"))
+                .body(twiml(reply(keyword, from)));
     }
 
     private String reply(String keyword, String from) {
@@ -80,6 +81,6 @@ class SmsRepliesController {
 
     private static String twiml(String message) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>"
-                + (message == null ? "" : "<Message>" + htmlEscape(message) + "</Message>") + "</Response>";
+                + (message == null ? "" : "<Message>" + htmlEscape(message, "UTF-8") + "</Message>") + "</Response>";
     }
 }

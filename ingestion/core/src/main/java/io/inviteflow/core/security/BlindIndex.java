@@ -22,6 +22,14 @@ public class BlindIndex {
         this.key = Hmac.sha256(properties.masterKeyBytes(), KEY_LABEL);
     }
 
+    /**
+     * The index of a person key exactly as it is (an address PostgreSQL lower-cased): no second lower-casing, whose
+     * rules could differ, makes two keys one.
+     */
+    public byte[] ofPersonKey(String personKey) {
+        return Hmac.sha256(key, ("person\n" + personKey).getBytes(StandardCharsets.UTF_8));
+    }
+
     /** @return the index of the address (any case, surrounding blanks ignored); null for null or blank */
     public byte[] ofEmail(String address) {
         if (address == null || address.isBlank()) {

@@ -55,7 +55,7 @@ public class PersonSecrets {
      */
     String rowKey(String personKey) {
         return OPAQUE.stream().anyMatch(personKey::startsWith) ? personKey
-                : "email:" + HexFormat.of().formatHex(index.ofEmail(personKey));
+                : "email:" + HexFormat.of().formatHex(index.ofPersonKey(personKey));
     }
 
     /** Where the secret may be stored: its row key, and the address itself where an earlier release stored it so. */

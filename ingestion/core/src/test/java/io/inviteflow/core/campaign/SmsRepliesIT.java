@@ -57,7 +57,10 @@ class SmsRepliesIT extends CoreIntegrationTest {
         assertThat(page(api, hosts)).contains("text YES to " + NUMBER);
         assertThat(textable(hosts)).as("not before the phone confirms it").isFalse();
 
-        assertThat(text(phone, "  yes please").twiml()).contains("<Message>Thank you");
+        assertThat(text(phone, "Yes, I'm coming!").twiml()).as("not a keyword: a guest's words")
+                .isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>");
+        assertThat(textable(hosts)).isFalse();
+        assertThat(text(phone, " Yes! ").twiml()).contains("<Message>Thank you");
         assertThat(textable(hosts)).isTrue();
         assertThat(textable(others)).isTrue();
         assertThat(page(api, hosts)).doesNotContain("text YES to");

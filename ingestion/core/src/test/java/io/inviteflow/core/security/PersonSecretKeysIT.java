@@ -59,7 +59,7 @@ class PersonSecretKeysIT extends CoreIntegrationTest {
     }
 
     private String blind(String address) {
-        return "email:" + HexFormat.of().formatHex(index.ofEmail(address));
+        return "email:" + HexFormat.of().formatHex(index.ofPersonKey(address));
     }
 
     private long rows(String key) {
