@@ -3,16 +3,12 @@ package io.inviteflow.core.campaign;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
@@ -47,19 +43,12 @@ class SmsRepliesController {
     @Operation(summary = "A text to the organizers' number (Twilio's incoming message webhook): STOP, START/YES, HELP. "
             + "Answers TwiML. Signed: X-Twilio-Signature")
     ResponseEntity<?> received(HttpServletRequest request) {
-        if (!twilio.configured()) {
-            return ResponseEntity.notFound().build();
-        }
-        Optional<Map<String, String>> signed = twilio.verifiedForm(request);
-        if (signed.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ProblemDetail.forStatusAndDetail(
-                    HttpStatus.FORBIDDEN, "no valid X-Twilio-Signature for this URL and these parameters"));
-        }
-        String from = signed.get().getOrDefault("From", "");
-        // a keyword is the whole text, as carriers take it: "Yes, I'm coming!" or "Cancel my plus-one" is not one
-        String keyword = signed.get().getOrDefault("Body", "").toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/xml;charset=UTF-8"))
-                .body(twiml(reply(keyword, from)));
+        return twilio.answer(request, form -> {
+            // a keyword is the whole text, as carriers take it: "Yes, I'm coming!" or "Cancel my plus-one" is not one
+            String keyword = form.getOrDefault("Body", "").toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
+            return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/xml;charset=UTF-8"))
+                    .body(twiml(reply(keyword, form.getOrDefault("From", ""))));
+        });
     }
 
     private String reply(String keyword, String from) {

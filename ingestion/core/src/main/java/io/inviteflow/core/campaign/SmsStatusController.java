@@ -3,14 +3,11 @@ package io.inviteflow.core.campaign;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,27 +40,20 @@ class SmsStatusController {
     @Operation(summary = "Twilio's status callback of a text (MessageStatus delivered | undelivered | failed, with "
             + "ErrorCode); the query's key names the message. Signed: X-Twilio-Signature")
     ResponseEntity<?> status(HttpServletRequest request) {
-        if (!twilio.configured()) {
-            return ResponseEntity.notFound().build();
-        }
-        Optional<Map<String, String>> signed = twilio.verifiedForm(request);
-        if (signed.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ProblemDetail.forStatusAndDetail(
-                    HttpStatus.FORBIDDEN, "no valid X-Twilio-Signature for this URL and these parameters"));
-        }
-        Map<String, String> form = signed.get();
-        String kind = switch (form.getOrDefault("MessageStatus", "")) {
-            case "delivered" -> "DELIVERED";
-            case "undelivered", "failed" -> HANDSET_GONE.contains(form.get("ErrorCode")) ? "HARD_BOUNCE"
-                    : "SOFT_BOUNCE";
-            default -> null;
-        };
-        if (kind == null) {
-            return ResponseEntity.ok(Map.of("recorded", false));
-        }
-        String error = form.get("ErrorCode");
-        boolean recorded = feedback.record(kind, request.getParameter("key"), form.get("To"),
-                error == null ? null : "Twilio error " + error);
-        return ResponseEntity.ok(Map.of("recorded", recorded));
+        return twilio.answer(request, form -> {
+            String kind = switch (form.getOrDefault("MessageStatus", "")) {
+                case "delivered" -> "DELIVERED";
+                case "undelivered", "failed" -> HANDSET_GONE.contains(form.get("ErrorCode")) ? "HARD_BOUNCE"
+                        : "SOFT_BOUNCE";
+                default -> null;
+            };
+            if (kind == null) {
+                return ResponseEntity.ok(Map.of("recorded", false));
+            }
+            String error = form.get("ErrorCode");
+            boolean recorded = feedback.record(kind, request.getParameter("key"), form.get("To"),
+                    error == null ? null : "Twilio error " + error);
+            return ResponseEntity.ok(Map.of("recorded", recorded));
+        });
     }
 }

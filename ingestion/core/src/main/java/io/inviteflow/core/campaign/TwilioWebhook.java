@@ -1,12 +1,16 @@
 package io.inviteflow.core.campaign;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A request Twilio makes to one of the core's hooks, checked: its form, when {@code X-Twilio-Signature} is right for
@@ -26,13 +30,21 @@ final class TwilioWebhook {
         this.publicUrl = publicUrl;
     }
 
-    /** Whether the account's auth token is set: without it nothing can be checked, and the hook is off. */
-    boolean configured() {
-        return signature.configured();
+    /**
+     * {@code signed}'s answer to the form when Twilio signed the request; 404 while no auth token is set (nothing can
+     * be checked: the hook is off), 403 for a request Twilio did not sign.
+     */
+    ResponseEntity<?> answer(HttpServletRequest request, Function<Map<String, String>, ResponseEntity<?>> signed) {
+        if (!signature.configured()) {
+            return ResponseEntity.notFound().build();
+        }
+        return verifiedForm(request).<ResponseEntity<?>>map(signed).orElseGet(() -> ResponseEntity
+                .status(HttpStatus.FORBIDDEN).body(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                        "no valid X-Twilio-Signature for this URL and these parameters")));
     }
 
     /** The form's parameters if Twilio signed them; empty for a request it did not. */
-    Optional<Map<String, String>> verifiedForm(HttpServletRequest request) {
+    private Optional<Map<String, String>> verifiedForm(HttpServletRequest request) {
         Map<String, String> form = postParameters(request);
         String url = (publicUrl.isBlank() ? request.getRequestURL().toString() : publicUrl)
                 + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
