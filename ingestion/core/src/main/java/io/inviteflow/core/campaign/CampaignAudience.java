@@ -4,6 +4,7 @@ import io.inviteflow.core.CoreProperties;
 import io.inviteflow.core.invitation.GuestAccess;
 import io.inviteflow.core.push.PushTargets;
 import io.inviteflow.core.security.GuestNames;
+import io.inviteflow.core.security.PhoneNumbers;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -116,10 +117,8 @@ class CampaignAudience {
     List<CampaignRecipient> page(UUID campaignId, UUID after, int limit, java.sql.Timestamp localTime,
                                  java.sql.Timestamp cutoff) {
         List<CampaignRecipient> page = names.open(jdbc.sql("""
-                        SELECT i.id, i.party_event_id, e.title, i.guest_name, i.guest_name_sealed,
-                               CASE WHEN %s THEN i.guest_email END AS guest_email, r.variant,
-                               coalesce(i.theme, e.theme) AS theme,
-                               CASE WHEN %s THEN i.guest_phone END AS textable_phone
+                        SELECT i.id, i.party_event_id, e.title, %s, r.variant,
+                               coalesce(i.theme, e.theme) AS theme, %s AS mailable, %s AS textable
                         FROM campaign_recipient r
                         JOIN invitation i ON i.id = r.invitation_id
                         JOIN party_event e ON e.id = i.party_event_id
@@ -128,7 +127,8 @@ class CampaignAudience {
                           AND (CAST(:local AS timestamp) IS NULL OR %s <= :cutoff)
                           AND %s
                         ORDER BY r.invitation_id
-                        LIMIT :limit""".formatted(mailConsents.mailableSql("e.organizer_id"), smsConsents.textableSql(),
+                        LIMIT :limit""".formatted(GuestNames.addressColumns("i."),
+                        mailConsents.mailableSql("e.organizer_id"), smsConsents.textableSql(),
                         localInstant("CAST(:local AS timestamp)"),
                         NOT_OPTED_OUT))
                 .param("campaign", campaignId).param("after", after).param("limit", limit)
@@ -137,14 +137,15 @@ class CampaignAudience {
                     UUID invitation = rs.getObject("id", UUID.class);
                     UUID event = rs.getObject("party_event_id", UUID.class);
                     String title = rs.getString("title");
-                    String email = rs.getString("guest_email");
                     String variant = rs.getString("variant");
-                    String phone = MobileNumbers.e164(rs.getString("textable_phone"));
+                    boolean mailable = rs.getBoolean("mailable");
+                    boolean textable = rs.getBoolean("textable");
                     MailTheme theme = rs.getString("theme") == null ? null
                             : templates.theme(rs.getString("theme")).map(MailTheme::of).orElse(null);
-                    return GuestNames.Named.of(rs, invitation, name -> new CampaignRecipient(invitation, event, title,
-                            name, email, core.publicUrl().resolve(guests.pagePath(invitation)).toString(), List.of(),
-                            variant, phone, theme));
+                    return GuestNames.Named.withAddress(rs, invitation, guest -> new CampaignRecipient(invitation,
+                            event, title, guest.name(), mailable ? guest.email() : null,
+                            core.publicUrl().resolve(guests.pagePath(invitation)).toString(), List.of(), variant,
+                            textable ? PhoneNumbers.e164(guest.phone()) : null, theme));
                 })
                 .list());
         var targets = push.of(page.stream().map(CampaignRecipient::invitationId).toList());
@@ -159,7 +160,7 @@ class CampaignAudience {
         return wallClock + " AT TIME ZONE coalesce(i.time_zone, e.time_zone)";
     }
 
-    /** Who a person is: the invitation's stored key (migration V23: the address in lower case, else the invitation). */
+    /** Who a person is: the invitation's stored key (V39: the address's blind index, else the invitation). */
     private static final String PERSON = "i.person_key";
 
     /**
@@ -167,9 +168,8 @@ class CampaignAudience {
      * number — so a guest invited twice without an address gets one text, not two (only then: two people of one
      * household may share a landline, and each has their own browser for push).
      */
-    private static final String PERSON_BY_NUMBER = "CASE WHEN i.guest_email IS NULL AND i.guest_phone LIKE '+%' "
-            + "AND length(" + MobileNumbers.DIGITS_SQL + ") >= 8 THEN 'tel:' || " + MobileNumbers.DIGITS_SQL
-            + " ELSE i.person_key END";
+    private static final String PERSON_BY_NUMBER = "CASE WHEN i.email_index IS NULL AND i.e164_index IS NOT NULL "
+            + "THEN 'tel:' || encode(i.e164_index, 'hex') ELSE i.person_key END";
 
     /** Not opted out: opt-outs are kept by the same key (one equality test, hashed once for a million guests). */
     static final String NOT_OPTED_OUT =

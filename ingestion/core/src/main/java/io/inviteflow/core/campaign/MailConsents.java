@@ -7,6 +7,7 @@ import io.inviteflow.core.guestpage.GuestText;
 import io.inviteflow.core.invitation.GuestAccess;
 import io.inviteflow.core.mail.CoreMail;
 import io.inviteflow.core.outbox.ActivityOutbox;
+import io.inviteflow.core.security.GuestNames;
 import io.inviteflow.core.security.LinkTokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +25,8 @@ import java.util.UUID;
  * {@code inviteflow.campaigns.mail-needs-consent}; elsewhere mail to an invited guest may go until they unsubscribe).
  * Double opt-in: an invitation's link is no proof of owning its mailbox (the organizer holds every link, a guest the
  * links of the friends they invite), so the page only asks for a link mailed to the invitation's address (three a
- * day), and opening that link records the yes. It counts for the address with that organizer, across their events;
+ * day), and opening that link records the yes. It counts for the address (by its invitations' person key, the
+ * address's blind index) with that organizer, across their events;
  * kept with the time and the place it was given, and when and how it was withdrawn (a yes given again is a new row).
  * With consent needed, a campaign's mail reaches only addresses with a live yes ({@link #LIVE_SQL}).
  */
@@ -47,10 +49,12 @@ class MailConsents {
     private final CoreProperties core;
     private final Clock clock;
     private final boolean needed;
+    private final GuestNames names;
 
     MailConsents(JdbcClient jdbc, ActivityOutbox outbox, CoreMail mail, CoreProperties core, Clock clock,
-                 @Value("${inviteflow.campaigns.mail-needs-consent:false}") boolean needed) {
+                 GuestNames names, @Value("${inviteflow.campaigns.mail-needs-consent:false}") boolean needed) {
         this.jdbc = jdbc;
+        this.names = names;
         this.outbox = outbox;
         this.mail = mail;
         this.core = core;
@@ -68,7 +72,7 @@ class MailConsents {
      * SQL.
      */
     String mailableSql(String organizer) {
-        return "i.guest_email IS NOT NULL" + (needed ? " AND " + LIVE_SQL.formatted(organizer) : "");
+        return "i.email_index IS NOT NULL" + (needed ? " AND " + LIVE_SQL.formatted(organizer) : "");
     }
 
     /**
@@ -80,7 +84,7 @@ class MailConsents {
 
     State of(UUID invitationId) {
         return jdbc.sql("""
-                        SELECT i.guest_email IS NOT NULL, %s, NOT %s
+                        SELECT i.email_index IS NOT NULL, %s, NOT %s
                         FROM invitation i JOIN party_event e ON e.id = i.party_event_id WHERE i.id = :id"""
                         .formatted(LIVE_SQL.formatted("e.organizer_id"), CampaignAudience.NOT_OPTED_OUT))
                 .param("id", invitationId)
@@ -96,8 +100,10 @@ class MailConsents {
         // one invitation at a time: two requests at once cannot both pass the count
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('mail-consent:' || :id))")
                 .param("id", guest.invitationId().toString()).query((java.sql.ResultSet rs) -> { });
-        String email = jdbc.sql("SELECT guest_email FROM invitation WHERE id = :id").param("id", guest.invitationId())
-                .query(String.class).optional().orElse(null);
+        String email = jdbc.sql("SELECT " + GuestNames.addressColumns("") + " FROM invitation WHERE id = :id")
+                .param("id", guest.invitationId())
+                .query((rs, n) -> GuestNames.Named.withAddress(rs, guest.invitationId(), GuestNames.Guest::email))
+                .optional().map(names::open).orElse(null);
         if (email == null) {
             return Asked.NO_ADDRESS;
         }
@@ -148,7 +154,7 @@ class MailConsents {
         jdbc.sql("""
                         INSERT INTO mail_consent (invitation_id, email_normalized, given_at, source)
                         SELECT i.id, i.person_key, :at, 'invitation page, confirmed by mail' FROM invitation i
-                        WHERE i.id = :id AND i.guest_email IS NOT NULL
+                        WHERE i.id = :id AND i.email_index IS NOT NULL
                           AND NOT EXISTS (SELECT 1 FROM mail_consent c WHERE c.invitation_id = i.id
                                           AND c.withdrawn_at IS NULL)""")
                 .param("id", guest.invitationId()).param("at", Timestamp.from(clock.instant())).update();

@@ -3,6 +3,7 @@ package io.inviteflow.core.campaign;
 import io.inviteflow.contract.ActivityType;
 import io.inviteflow.contract.Payloads;
 import io.inviteflow.core.outbox.ActivityOutbox;
+import io.inviteflow.core.security.BlindIndex;
 import io.inviteflow.core.security.PersonalData;
 import io.inviteflow.core.web.Problems;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,11 +35,13 @@ class MailFeedback {
     private final JdbcClient jdbc;
     private final ActivityOutbox outbox;
     private final MarketingOptOuts optOuts;
+    private final BlindIndex index;
 
-    MailFeedback(JdbcClient jdbc, ActivityOutbox outbox, MarketingOptOuts optOuts) {
+    MailFeedback(JdbcClient jdbc, ActivityOutbox outbox, MarketingOptOuts optOuts, BlindIndex index) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.optOuts = optOuts;
+        this.index = index;
     }
 
     /** One report; false when it was already recorded (the relay retried). */
@@ -50,20 +53,19 @@ class MailFeedback {
         }
         Mail mail = Mail.of(messageKey);
         boolean text = mail.channel().equals("sms");
-        Addressee to = jdbc.sql("SELECT party_event_id, lower(guest_email) AS email, guest_phone FROM invitation "
-                        + "WHERE id = :id")
-                .param("id", mail.invitationId())
-                .query((rs, n) -> new Addressee(rs.getObject("party_event_id", UUID.class),
-                        text ? MobileNumbers.e164(rs.getString("guest_phone")) : rs.getString("email")))
-                .optional()
-                .filter(a -> a.email() != null && recipient != null && (text ? MobileNumbers.same(recipient, a.email())
-                        : a.email().equals(recipient.strip().toLowerCase(Locale.ROOT))))
-                .orElseThrow(() -> Problems.unprocessable("recipient", text
-                        ? "not the number of the message's invitation" : "not the address of the mail's invitation"));
+        // compared by index: the invitation's address and number are sealed, and the report's is not kept
+        byte[] named = text ? index.ofMobile(recipient) : index.ofEmail(recipient);
+        UUID eventId = named == null ? null : jdbc.sql("SELECT party_event_id FROM invitation WHERE id = :id AND "
+                        + (text ? "e164_index" : "email_index") + " = :named")
+                .param("id", mail.invitationId()).param("named", named).query(UUID.class).optional().orElse(null);
+        if (eventId == null) {
+            throw Problems.unprocessable("recipient", text ? "not the number of the message's invitation"
+                    : "not the address of the mail's invitation");
+        }
         int first = jdbc.sql("""
-                        INSERT INTO mail_feedback (message_key, kind, recipient, diagnostic)
-                        VALUES (:key, :kind, :recipient, :diagnostic) ON CONFLICT DO NOTHING""")
-                .param("key", messageKey).param("kind", report).param("recipient", to.email())
+                        INSERT INTO mail_feedback (message_key, kind, diagnostic)
+                        VALUES (:key, :kind, :diagnostic) ON CONFLICT DO NOTHING""")
+                .param("key", messageKey).param("kind", report)
                 .param("diagnostic", diagnostic == null ? null : abbreviated(diagnostic), java.sql.Types.VARCHAR)
                 .update();
         if (first == 0) {
@@ -71,18 +73,18 @@ class MailFeedback {
         }
         switch (report) {
             case "DELIVERED" -> outbox.record(new ActivityOutbox.Entry(ActivityType.MESSAGE_DELIVERED, "invitation",
-                    mail.invitationId(), to.eventId(), new Payloads.MessageDelivered(mail.kind(), mail.campaignId(),
+                    mail.invitationId(), eventId, new Payloads.MessageDelivered(mail.kind(), mail.campaignId(),
                     mail.channel())));
             case "SOFT_BOUNCE", "HARD_BOUNCE" -> {
                 boolean permanent = report.equals("HARD_BOUNCE");
                 outbox.record(new ActivityOutbox.Entry(ActivityType.MESSAGE_BOUNCED, "invitation",
-                        mail.invitationId(), to.eventId(), new Payloads.MessageBounced(mail.kind(), mail.campaignId(),
+                        mail.invitationId(), eventId, new Payloads.MessageBounced(mail.kind(), mail.campaignId(),
                         // the relay's words name the refused address: the archive must not keep it
                         mail.channel(), permanent, diagnostic == null ? null
                         : PersonalData.scrub(abbreviated(diagnostic)))));
                 if (permanent) {
                     if (!text) {
-                        stopMarketing("hard-bounce", mail, to);
+                        stopMarketing("hard-bounce", mail, eventId);
                     }
                     if (mail.campaignId() != null) {
                         jdbc.sql("UPDATE campaign_recipient SET bounced_at = coalesce(bounced_at, now()) "
@@ -92,22 +94,17 @@ class MailFeedback {
                     }
                 }
             }
-            default -> stopMarketing("complaint", mail, to);
+            default -> stopMarketing("complaint", mail, eventId);
         }
         return true;
     }
 
-    private void stopMarketing(String via, Mail mail, Addressee to) {
-        optOuts.optOut(new io.inviteflow.core.invitation.GuestAccess.Guest(mail.invitationId(), to.eventId(), null),
-                via);
+    private void stopMarketing(String via, Mail mail, UUID eventId) {
+        optOuts.optOut(new io.inviteflow.core.invitation.GuestAccess.Guest(mail.invitationId(), eventId, null), via);
     }
 
     private static String abbreviated(String diagnostic) {
         return diagnostic.length() > 500 ? diagnostic.substring(0, 500) : diagnostic;
-    }
-
-    /** @param email the address, or for a text message the number in E.164 */
-    private record Addressee(UUID eventId, String email) {
     }
 
     /**

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * People who want no marketing: kept by email address, so no organizer's campaign reaches them again (a guest reached
- * by push alone: by their invitation).
+ * People who want no marketing: kept by their invitation's person key (their address's blind index), so no organizer's
+ * campaign reaches them again (a guest without an address: by their invitation).
  */
 @Service
 class MarketingOptOuts {

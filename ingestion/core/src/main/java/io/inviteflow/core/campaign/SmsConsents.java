@@ -4,6 +4,9 @@ import io.inviteflow.contract.ActivityType;
 import io.inviteflow.contract.Payloads;
 import io.inviteflow.core.invitation.GuestAccess;
 import io.inviteflow.core.outbox.ActivityOutbox;
+import io.inviteflow.core.security.BlindIndex;
+import io.inviteflow.core.security.GuestNames;
+import io.inviteflow.core.security.PhoneNumbers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,21 +33,31 @@ class SmsConsents {
     private final JdbcClient jdbc;
     private final ActivityOutbox outbox;
     private final boolean needsConfirmation;
+    private final GuestNames names;
+    private final BlindIndex index;
 
     /**
      * @param needsConfirmation where the law asks for a yes confirmed from the phone itself: campaigns then text only
      *                          numbers that texted YES to the organizers' number
      */
-    SmsConsents(JdbcClient jdbc, ActivityOutbox outbox,
+    SmsConsents(JdbcClient jdbc, ActivityOutbox outbox, GuestNames names, BlindIndex index,
                 @Value("${inviteflow.sms.needs-confirmation:false}") boolean needsConfirmation) {
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.names = names;
+        this.index = index;
         this.needsConfirmation = needsConfirmation;
     }
 
-    /** The SQL condition of a number a campaign can text, on {@code invitation i}. */
+    /**
+     * The SQL condition of a number a campaign can text, on {@code invitation i}: its owner said yes to texts for
+     * this very number (a number changed since is asked again; numbers are compared by their blind indexes), and,
+     * where confirmation is needed, confirmed it from the phone. Only a number written with its country code is
+     * texted (an SMS provider needs E.164, and a number without one could be of any country).
+     */
     String textableSql() {
-        return MobileNumbers.textableSql(needsConfirmation);
+        return "EXISTS (SELECT 1 FROM sms_consent c WHERE c.invitation_id = i.id AND c.withdrawn_at IS NULL"
+                + (needsConfirmation ? " AND c.confirmed_at IS NOT NULL" : "") + " AND c.phone_index = i.phone_index)";
     }
 
     boolean needsConfirmation() {
@@ -61,16 +74,19 @@ class SmsConsents {
 
     State of(UUID invitationId) {
         return jdbc.sql("""
-                        SELECT i.guest_phone, c.phone = %s AND c.withdrawn_at IS NULL AS live, c.confirmed_at
+                        SELECT %s, c.phone_index = i.phone_index AND c.withdrawn_at IS NULL AS live, c.confirmed_at
                         FROM invitation i LEFT JOIN sms_consent c ON c.invitation_id = i.id
-                        WHERE i.id = :id""".formatted(MobileNumbers.DIGITS_SQL))
+                        WHERE i.id = :id""".formatted(GuestNames.addressColumns("i.")))
                 .param("id", invitationId)
                 .query((rs, n) -> {
-                    String phone = MobileNumbers.e164(rs.getString(1));
-                    boolean live = phone != null && rs.getBoolean(2);
-                    return new State(phone, live, live && rs.getObject(3) != null);
+                    boolean live = rs.getBoolean("live");
+                    boolean confirmed = rs.getObject("confirmed_at") != null;
+                    return GuestNames.Named.withAddress(rs, invitationId, guest -> {
+                        String phone = PhoneNumbers.e164(guest.phone());
+                        return new State(phone, phone != null && live, phone != null && live && confirmed);
+                    });
                 })
-                .optional().orElse(new State(null, false, false));
+                .optional().map(names::open).orElse(new State(null, false, false));
     }
 
     /**
@@ -82,9 +98,9 @@ class SmsConsents {
         List<GuestAccess.Guest> stopped = jdbc.sql("""
                         UPDATE sms_consent c SET withdrawn_at = now(), withdrawn_via = :via
                         FROM invitation i
-                        WHERE i.id = c.invitation_id AND c.phone_e164 = :phone AND c.withdrawn_at IS NULL
+                        WHERE i.id = c.invitation_id AND c.e164_index = :phone AND c.withdrawn_at IS NULL
                         RETURNING c.invitation_id, i.party_event_id""")
-                .param("phone", phone).param("via", STOPPED_BY_TEXT)
+                .param("phone", index.ofMobile(phone)).param("via", STOPPED_BY_TEXT)
                 .query((rs, n) -> new GuestAccess.Guest(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), null))
                 .list();
         stopped.forEach(guest -> withdrawn(guest, STOPPED_BY_TEXT, 1));
@@ -98,14 +114,15 @@ class SmsConsents {
      */
     @Transactional
     int startNumber(String phone) {
+        byte[] number = index.ofMobile(phone);
         jdbc.sql("UPDATE sms_consent SET withdrawn_at = NULL, withdrawn_via = NULL "
-                        + "WHERE phone_e164 = :phone AND withdrawn_via = :via")
-                .param("phone", phone).param("via", STOPPED_BY_TEXT).update();
-        jdbc.sql("UPDATE sms_consent SET confirmed_at = now() WHERE phone_e164 = :phone "
+                        + "WHERE e164_index = :phone AND withdrawn_via = :via")
+                .param("phone", number).param("via", STOPPED_BY_TEXT).update();
+        jdbc.sql("UPDATE sms_consent SET confirmed_at = now() WHERE e164_index = :phone "
                         + "AND withdrawn_at IS NULL AND confirmed_at IS NULL AND given_at > now() - interval '1 day'")
-                .param("phone", phone).update();
-        return jdbc.sql("SELECT count(*) FROM sms_consent WHERE phone_e164 = :phone AND withdrawn_at IS NULL")
-                .param("phone", phone).query(Integer.class).single();
+                .param("phone", number).update();
+        return jdbc.sql("SELECT count(*) FROM sms_consent WHERE e164_index = :phone AND withdrawn_at IS NULL")
+                .param("phone", number).query(Integer.class).single();
     }
 
     /** Yes to texts at the invitation's number, from {@code source}; given again after a withdrawal, it counts anew. */
@@ -115,19 +132,18 @@ class SmsConsents {
         if (phone == null) {
             return Optional.empty();
         }
-        // kept as the number was written, reduced to + and digits: what the audience compares it with
+        // kept by the indexes of the number as written (what the audience compares it with) and of its E.164 form
         jdbc.sql("""
-                        INSERT INTO sms_consent (invitation_id, phone, phone_e164, given_at, source)
-                        SELECT i.id, %s, :e164, :at, :source FROM invitation i WHERE i.id = :id
-                        ON CONFLICT (invitation_id) DO UPDATE SET phone = EXCLUDED.phone,
-                            phone_e164 = EXCLUDED.phone_e164, given_at = EXCLUDED.given_at, source = EXCLUDED.source,
+                        INSERT INTO sms_consent (invitation_id, phone_index, e164_index, given_at, source)
+                        SELECT i.id, i.phone_index, i.e164_index, :at, :source FROM invitation i WHERE i.id = :id
+                        ON CONFLICT (invitation_id) DO UPDATE SET phone_index = EXCLUDED.phone_index,
+                            e164_index = EXCLUDED.e164_index, given_at = EXCLUDED.given_at, source = EXCLUDED.source,
                             withdrawn_at = NULL, withdrawn_via = NULL,
                             -- the phone's confirmation stands for the same number, unless it texted STOP since
-                            confirmed_at = CASE WHEN sms_consent.phone = EXCLUDED.phone
+                            confirmed_at = CASE WHEN sms_consent.phone_index = EXCLUDED.phone_index
                                                  AND sms_consent.withdrawn_via IS DISTINCT FROM 'sms-stop'
-                                                THEN sms_consent.confirmed_at END"""
-                        .formatted(MobileNumbers.DIGITS_SQL))
-                .param("id", guest.invitationId()).param("source", source).param("e164", phone)
+                                                THEN sms_consent.confirmed_at END""")
+                .param("id", guest.invitationId()).param("source", source)
                 .param("at", java.sql.Timestamp.from(Instant.now())).update();
         return Optional.of(phone);
     }
@@ -143,7 +159,7 @@ class SmsConsents {
                         UPDATE sms_consent c SET withdrawn_at = now(), withdrawn_via = :via
                         FROM invitation i JOIN party_event e ON e.id = i.party_event_id
                         WHERE c.invitation_id = i.id AND (c.withdrawn_at IS NULL OR c.withdrawn_via = 'sms-stop')
-                          AND (c.invitation_id = :id OR c.phone = :phone
+                          AND (c.invitation_id = :id OR c.phone_index = :phone
                                AND e.organizer_id = (SELECT o.organizer_id FROM invitation g
                                                      JOIN party_event o ON o.id = g.party_event_id WHERE g.id = :id))""")
                 .param("id", guest.invitationId()).param("via", via).param("phone", numberOf(guest))
@@ -156,15 +172,14 @@ class SmsConsents {
         withdrawn(guest, via, jdbc.sql("""
                         UPDATE sms_consent SET withdrawn_at = now(), withdrawn_via = :via
                         WHERE (withdrawn_at IS NULL OR withdrawn_via = 'sms-stop')
-                          AND (invitation_id = :id OR phone = :phone)""")
+                          AND (invitation_id = :id OR phone_index = :phone)""")
                 .param("id", guest.invitationId()).param("via", via).param("phone", numberOf(guest)).update());
     }
 
-    /** The guest's number as consents keep it (+ and digits as written); one that matches nothing when none. */
-    private String numberOf(GuestAccess.Guest guest) {
-        return jdbc.sql("SELECT " + MobileNumbers.DIGITS_SQL + " FROM invitation i WHERE i.id = :id")
-                .param("id", guest.invitationId()).query(String.class).optional().filter(p -> !p.isEmpty())
-                .orElse("none");
+    /** The index of the guest's number as consents keep it; null (matching nothing) for a guest without one. */
+    private byte[] numberOf(GuestAccess.Guest guest) {
+        return jdbc.sql("SELECT phone_index FROM invitation WHERE id = :id").param("id", guest.invitationId())
+                .query((rs, n) -> rs.getBytes(1)).optional().orElse(null);
     }
 
     private void withdrawn(GuestAccess.Guest guest, String via, int rows) {

@@ -33,7 +33,7 @@ class PendingInvitations {
     }
 
     private static final String FEATURES = """
-            SELECT i.id, i.guest_email IS NOT NULL AND i.guest_email <> '' AS has_email,
+            SELECT i.id, i.email_index IS NOT NULL AS has_email,
                    i.referred_by IS NOT NULL AS referred, coalesce(i.theme, e.theme, e.template, '') AS theme,
                    coalesce(e.template, '') AS template, i.created_at, i.first_opened_at IS NOT NULL AS opened,
                    floor(extract(epoch FROM now() - i.created_at))::bigint AS age_seconds

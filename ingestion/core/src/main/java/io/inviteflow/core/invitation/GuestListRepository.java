@@ -77,24 +77,24 @@ class GuestListRepository {
                 .single();
     }
 
-    /** A guest's place in the list, with the name it is ordered and searched by. */
-    record Listed(UUID id, OffsetDateTime waitlistedAt, String name, String email) {
+    /** A guest's place in the list, with the name it is ordered and searched by, and the address and number opened. */
+    record Listed(UUID id, OffsetDateTime waitlistedAt, String name, String email, String phone) {
     }
 
     /**
-     * Every guest of the event who matches, in list order. The names are sealed, so they are opened (their secrets
-     * read in one query) and ordered and searched here rather than in SQL: a pass over the event's guests per list
-     * asked for, which the console asks for a thousand at a time.
+     * Every guest of the event who matches, in list order. Names and addresses are sealed, so they are opened (their
+     * secrets read in one query) and ordered and searched here rather than in SQL: a pass over the event's guests per
+     * list asked for, which the console asks for a thousand at a time.
      */
     List<Listed> listed(UUID eventId, Filter filter) {
-        List<GuestNames.Named<Listed>> rows = jdbc.sql("SELECT i.id, i.waitlisted_at, i.guest_name, "
-                        + "i.guest_name_sealed, i.guest_email FROM invitation i WHERE " + WHERE)
+        List<GuestNames.Named<Listed>> rows = jdbc.sql("SELECT i.id, i.waitlisted_at, "
+                        + GuestNames.addressColumns("i.") + " FROM invitation i WHERE " + WHERE)
                 .params(filter.params(eventId))
                 .query((rs, n) -> {
                     UUID id = rs.getObject("id", UUID.class);
                     OffsetDateTime waitlisted = rs.getObject("waitlisted_at", OffsetDateTime.class);
-                    String email = rs.getString("guest_email");
-                    return GuestNames.Named.of(rs, id, name -> new Listed(id, waitlisted, name, email));
+                    return GuestNames.Named.withAddress(rs, id, guest -> new Listed(id, waitlisted, guest.name(),
+                            guest.email(), guest.phone()));
                 })
                 .list();
         return inListOrder(names.open(rows).stream().filter(filter::matches).toList());
@@ -130,28 +130,29 @@ class GuestListRepository {
         if (guests.isEmpty()) {
             return List.of();
         }
-        Map<UUID, GuestRow> rows = new LinkedHashMap<>();
-        guests.forEach(g -> rows.put(g.id(), null));
-        Map<UUID, String> listedNames = new HashMap<>();
-        guests.forEach(g -> listedNames.put(g.id(), g.name()));
-        Map<UUID, byte[]> sealedNotes = new java.util.HashMap<>();
+        Map<UUID, Listed> listed = new HashMap<>();
+        guests.forEach(g -> listed.put(g.id(), g));
+        Map<UUID, GuestRow> read = new HashMap<>();
+        Map<UUID, byte[]> sealedNotes = new HashMap<>();
         jdbc.sql("""
-                        SELECT i.id, i.guest_email, i.guest_phone, i.response, i.attendance, i.plus_ones,
-                               i.note, i.answered_at, i.first_opened_at, i.waitlisted_at, i.note_sealed
+                        SELECT i.id, i.response, i.attendance, i.plus_ones, i.note, i.answered_at, i.first_opened_at,
+                               i.waitlisted_at, i.note_sealed
                         FROM invitation i WHERE i.id = ANY(:ids)""")
-                .param("ids", rows.keySet().toArray(UUID[]::new))
+                .param("ids", listed.keySet().toArray(UUID[]::new))
                 .query(rs -> {
-                    UUID id = rs.getObject(1, UUID.class);
-                    rows.put(id, new GuestRow(id, listedNames.get(id), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getInt(6), rs.getString(7),
-                            rs.getObject(8, OffsetDateTime.class), rs.getObject(9, OffsetDateTime.class),
-                            rs.getObject(10, OffsetDateTime.class), new java.util.ArrayList<>()));
-                    byte[] sealed = rs.getBytes(11);
+                    Listed guest = listed.get(rs.getObject(1, UUID.class));
+                    read.put(guest.id(), new GuestRow(guest.id(), guest.name(), guest.email(), guest.phone(),
+                            rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                            rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class),
+                            rs.getObject(8, OffsetDateTime.class), new java.util.ArrayList<>()));
+                    byte[] sealed = rs.getBytes(9);
                     if (sealed != null) {
-                        sealedNotes.put(id, sealed);
+                        sealedNotes.put(guest.id(), sealed);
                     }
                 });
-        rows.values().removeIf(java.util.Objects::isNull); // erased or gone since it was listed
+        // in the page's order, without any erased or gone since it was listed
+        Map<UUID, GuestRow> rows = new LinkedHashMap<>();
+        guests.stream().filter(g -> read.containsKey(g.id())).forEach(g -> rows.put(g.id(), read.get(g.id())));
         // each guest's texts are sealed under their own key: the page's keys read in one query
         PersonalText.Opener opener = text.openerFor(rows.keySet().stream().map(PersonalText::personKey).toList());
         sealedNotes.forEach((id, sealed) -> rows.computeIfPresent(id, (k, row) -> row.withNote(

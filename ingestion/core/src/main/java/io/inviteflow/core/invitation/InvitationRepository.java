@@ -1,6 +1,7 @@
 package io.inviteflow.core.invitation;
 
 import io.inviteflow.contract.Payloads.Rsvp;
+import io.inviteflow.core.security.BlindIndex;
 import io.inviteflow.core.security.GuestNames;
 import io.inviteflow.core.security.PersonalText;
 import io.inviteflow.core.web.Problems;
@@ -23,12 +24,14 @@ class InvitationRepository {
     private final JdbcTemplate batch;
     private final PersonalText text;
     private final GuestNames names;
+    private final BlindIndex index;
 
-    InvitationRepository(JdbcClient jdbc, JdbcTemplate batch, PersonalText text, GuestNames names) {
+    InvitationRepository(JdbcClient jdbc, JdbcTemplate batch, PersonalText text, GuestNames names, BlindIndex index) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.text = text;
         this.names = names;
+        this.index = index;
     }
 
     /** @param referredBy the guest who invited this one with an invite-a-friend link, else null */
@@ -37,27 +40,32 @@ class InvitationRepository {
     }
 
     /**
-     * Inserts them, each guest's name and personal message sealed under their invitation's own secret (the secrets
-     * made for all in one batch).
+     * Inserts them, each guest's name, address, number and personal message sealed under their invitation's own
+     * secret (the secrets made for all in one batch), the address and number with their blind indexes.
      */
     void insertAll(List<NewInvitation> invitations) {
         PersonalText.Sealer sealer = text.sealerForNew(invitations.stream().map(i -> PersonalText.personKey(i.id()))
                 .toList());
         batch.batchUpdate("""
-                INSERT INTO invitation (id, party_event_id, token_hash, guest_name_sealed, guest_email, guest_phone,
-                    message_sealed, contact_id, max_plus_ones, theme, referred_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", invitations, 1000, (ps, i) -> {
+                INSERT INTO invitation (id, party_event_id, token_hash, guest_name_sealed, guest_email_sealed,
+                    guest_phone_sealed, email_index, phone_index, e164_index, message_sealed, contact_id, max_plus_ones,
+                    theme, referred_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", invitations, 1000, (ps, i) -> {
+            String person = PersonalText.personKey(i.id());
             ps.setObject(1, i.id());
             ps.setObject(2, i.partyEventId());
             ps.setBytes(3, i.tokenHash());
-            ps.setBytes(4, sealer.seal(PersonalText.personKey(i.id()), PersonalText.NAME, i.name()));
-            ps.setString(5, i.email());
-            ps.setString(6, i.phone());
-            ps.setBytes(7, sealer.seal(PersonalText.personKey(i.id()), PersonalText.MESSAGE, i.message()));
-            ps.setObject(8, i.contactId());
-            ps.setObject(9, i.maxPlusOnes());
-            ps.setString(10, i.theme());
-            ps.setObject(11, i.referredBy());
+            ps.setBytes(4, sealer.seal(person, PersonalText.NAME, i.name()));
+            ps.setBytes(5, sealer.seal(person, PersonalText.EMAIL, i.email()));
+            ps.setBytes(6, sealer.seal(person, PersonalText.PHONE, i.phone()));
+            ps.setBytes(7, index.ofEmail(i.email()));
+            ps.setBytes(8, index.ofNumber(i.phone()));
+            ps.setBytes(9, index.ofMobile(i.phone()));
+            ps.setBytes(10, sealer.seal(person, PersonalText.MESSAGE, i.message()));
+            ps.setObject(11, i.contactId());
+            ps.setObject(12, i.maxPlusOnes());
+            ps.setString(13, i.theme());
+            ps.setObject(14, i.referredBy());
         });
     }
 
@@ -118,7 +126,7 @@ class InvitationRepository {
     /** The invitation without loading its answers: one query on the hot path of every RSVP. */
     Optional<AnswerTarget> findForAnswer(String token) {
         return jdbc.sql("SELECT " + GUEST_COLUMNS + ", EXISTS (SELECT 1 FROM question_answer a "
-                        + "WHERE a.invitation_id = invitation.id), guest_email IS NOT NULL FROM invitation "
+                        + "WHERE a.invitation_id = invitation.id), email_index IS NOT NULL FROM invitation "
                         + "WHERE token_hash = :hash AND revoked_at IS NULL")
                 .param("hash", InvitationTokens.hash(token))
                 // nothing sealed (the note given before, the name) is needed to take a new answer: not opened
@@ -142,9 +150,12 @@ class InvitationRepository {
                 attendance == null ? null : Attendance.valueOf(attendance), List.of());
     }
 
+    /** The guest's address, opened; empty for a guest without one. */
     Optional<String> email(UUID invitationId) {
-        return jdbc.sql("SELECT guest_email FROM invitation WHERE id = :id").param("id", invitationId)
-                .query((rs, row) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(e -> e);
+        return jdbc.sql("SELECT " + GuestNames.addressColumns("") + " FROM invitation WHERE id = :id")
+                .param("id", invitationId)
+                .query((rs, row) -> GuestNames.Named.withAddress(rs, invitationId, GuestNames.Guest::email))
+                .optional().map(names::open);
     }
 
     private record SealedAnswer(UUID questionId, int guest, String plain, byte[] sealed) {
@@ -180,8 +191,6 @@ class InvitationRepository {
                     ps.setBytes(4, text.seal(person, PersonalText.answer(a.questionId(), a.guest()), a.value()));
                 });
     }
-
-    /** A guest's text: sealed (opened here; null once shredded by an erasure), or plain from before sealing. */
 
     /** @param language the guest's language as they or their browser said it, e.g. {@code de}; null: unknown */
     void recordOpen(UUID id, Instant at, String language) {
@@ -282,15 +291,14 @@ class InvitationRepository {
     List<PendingInvitation> findPending(UUID after, UUID eventId, java.time.Instant invitedBefore, int limit,
                                         BiFunction<UUID, UUID, String> linkFor) {
         return names.open(jdbc.sql("""
-                        SELECT i.id, i.party_event_id, e.title, e.starts_at, e.time_zone, i.guest_name,
-                               i.guest_name_sealed, i.guest_email
+                        SELECT i.id, i.party_event_id, e.title, e.starts_at, e.time_zone, %s
                         FROM invitation i JOIN party_event e ON e.id = i.party_event_id
-                        WHERE i.id > :after AND i.response IS NULL AND i.guest_email IS NOT NULL
+                        WHERE i.id > :after AND i.response IS NULL AND i.email_index IS NOT NULL
                           AND i.reminders_stopped_at IS NULL AND i.revoked_at IS NULL
                           AND e.starts_at > now() AND (CAST(:eventId AS uuid) IS NULL OR i.party_event_id = :eventId)
                           AND (CAST(:invitedBefore AS timestamptz) IS NULL OR i.created_at < :invitedBefore)
                         ORDER BY i.id
-                        LIMIT :limit""")
+                        LIMIT :limit""".formatted(GuestNames.addressColumns("i.")))
                 .param("after", after)
                 .param("eventId", eventId, java.sql.Types.OTHER)
                 .param("invitedBefore", invitedBefore == null ? null
@@ -304,9 +312,8 @@ class InvitationRepository {
                     String zone = rs.getString(5);
                     OffsetDateTime startsAt = rs.getObject(4, OffsetDateTime.class)
                             .atZoneSameInstant(java.time.ZoneId.of(zone)).toOffsetDateTime();
-                    String email = rs.getString("guest_email");
-                    return GuestNames.Named.of(rs, id, name -> new PendingInvitation(id, event, title, startsAt,
-                            zone, name, email, linkFor.apply(id, event), null));
+                    return GuestNames.Named.withAddress(rs, id, guest -> new PendingInvitation(id, event, title,
+                            startsAt, zone, guest.name(), guest.email(), linkFor.apply(id, event), null));
                 })
                 .list());
     }
@@ -318,14 +325,13 @@ class InvitationRepository {
     List<NoticeRecipient> findNoticeRecipients(UUID eventId, UUID after, UUID invitationId, int limit,
                                                BiFunction<UUID, UUID, String> linkFor) {
         return names.open(jdbc.sql("""
-                        SELECT i.id, e.title, e.starts_at, e.time_zone, e.status, i.guest_name, i.guest_name_sealed,
-                               i.guest_email, i.response
+                        SELECT i.id, e.title, e.starts_at, e.time_zone, e.status, %s, i.response
                         FROM invitation i JOIN party_event e ON e.id = i.party_event_id
-                        WHERE i.party_event_id = :event AND i.id > :after AND i.guest_email IS NOT NULL
+                        WHERE i.party_event_id = :event AND i.id > :after AND i.email_index IS NOT NULL
                           AND (CAST(:invitation AS uuid) IS NULL AND coalesce(i.response, '') <> 'NO'
                                OR i.id = :invitation)
                         ORDER BY i.id
-                        LIMIT :limit""")
+                        LIMIT :limit""".formatted(GuestNames.addressColumns("i.")))
                 .param("event", eventId)
                 .param("after", after)
                 .param("invitation", invitationId, java.sql.Types.OTHER)
@@ -337,10 +343,10 @@ class InvitationRepository {
                     OffsetDateTime startsAt = rs.getObject(3, OffsetDateTime.class)
                             .atZoneSameInstant(java.time.ZoneId.of(zone)).toOffsetDateTime();
                     boolean cancelled = "CANCELLED".equals(rs.getString(5));
-                    String email = rs.getString("guest_email");
                     String response = rs.getString("response");
-                    return GuestNames.Named.of(rs, id, name -> new NoticeRecipient(id, eventId, title, startsAt, zone,
-                            cancelled, name, email, response, linkFor.apply(id, eventId), null));
+                    return GuestNames.Named.withAddress(rs, id, guest -> new NoticeRecipient(id, eventId, title,
+                            startsAt, zone, cancelled, guest.name(), guest.email(), response,
+                            linkFor.apply(id, eventId), null));
                 })
                 .list());
     }
@@ -348,12 +354,11 @@ class InvitationRepository {
     /** The current answers of these invitations, for those with an email (answer confirmations). */
     List<AnswerConfirmation> findAnswerConfirmations(List<UUID> ids, BiFunction<UUID, UUID, String> linkFor) {
         return names.open(jdbc.sql("""
-                        SELECT i.id, i.party_event_id, e.title, e.starts_at, e.time_zone, e.status, i.guest_name,
-                               i.guest_name_sealed, i.guest_email, i.response, i.plus_ones, i.attendance,
-                               i.answer_version
+                        SELECT i.id, i.party_event_id, e.title, e.starts_at, e.time_zone, e.status, %s,
+                               i.response, i.plus_ones, i.attendance, i.answer_version
                         FROM invitation i JOIN party_event e ON e.id = i.party_event_id
-                        WHERE i.id = ANY(:ids) AND i.guest_email IS NOT NULL AND i.revoked_at IS NULL
-                        ORDER BY i.id""")
+                        WHERE i.id = ANY(:ids) AND i.email_index IS NOT NULL AND i.revoked_at IS NULL
+                        ORDER BY i.id""".formatted(GuestNames.addressColumns("i.")))
                 .param("ids", ids.toArray(UUID[]::new))
                 .query((rs, row) -> {
                     UUID id = rs.getObject(1, UUID.class);
@@ -363,14 +368,13 @@ class InvitationRepository {
                     OffsetDateTime startsAt = rs.getObject(4, OffsetDateTime.class)
                             .atZoneSameInstant(java.time.ZoneId.of(zone)).toOffsetDateTime();
                     boolean cancelled = "CANCELLED".equals(rs.getString(6));
-                    String email = rs.getString("guest_email");
                     String response = rs.getString("response");
                     int plusOnes = rs.getInt("plus_ones");
                     String attendance = rs.getString("attendance");
                     long version = rs.getLong("answer_version");
-                    return GuestNames.Named.of(rs, id, name -> new AnswerConfirmation(id, eventId, title, startsAt,
-                            zone, cancelled, name, email, response, plusOnes, attendance, version,
-                            linkFor.apply(id, eventId)));
+                    return GuestNames.Named.withAddress(rs, id, guest -> new AnswerConfirmation(id, eventId, title,
+                            startsAt, zone, cancelled, guest.name(), guest.email(), response, plusOnes, attendance,
+                            version, linkFor.apply(id, eventId)));
                 })
                 .list());
     }

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The guests' names and texts written before they were sealed (notes, answers, wall posts and comments in the plain
- * columns), and the organizers' personal messages to them.
+ * The guests' names, addresses, numbers and texts written before they were sealed (notes, answers, wall posts and
+ * comments in the plain columns), and the organizers' personal messages to them. (Migration V40 indexed the addresses
+ * and numbers already: nothing looks them up while they wait here.)
  * Invitation rows are locked before the keys are made, in the order answers, posts and erasures take them. A wall
  * post of the release before shows its author's name only once sealed here.
  */
@@ -27,8 +28,10 @@ class PlainGuestTexts implements LegacySealing.PlainRows {
 
     @Override
     public int sealChunk(int limit) {
-        return sealNames(limit) + sealNotes(limit) + sealMessages(limit) + sealAnswers(limit)
-                + sealWall("wall_post", limit) + sealWall("wall_comment", limit);
+        return sealNames(limit) + sealColumn("guest_email", "guest_email_sealed", PersonalText.EMAIL, "", limit)
+                + sealColumn("guest_phone", "guest_phone_sealed", PersonalText.PHONE, "", limit) + sealNotes(limit)
+                + sealMessages(limit) + sealAnswers(limit) + sealWall("wall_post", limit)
+                + sealWall("wall_comment", limit);
     }
 
     private record InvitationText(UUID invitationId, String text) {
@@ -60,8 +63,7 @@ class PlainGuestTexts implements LegacySealing.PlainRows {
                         .formatted(column, andWhere) + "LIMIT :chunk FOR UPDATE SKIP LOCKED")
                 .param("chunk", limit)
                 .query((rs, n) -> new InvitationText(rs.getObject(1, UUID.class), rs.getString(2))).list();
-        PersonalText.Sealer sealer = text.sealerFor(plain.stream()
-                .map(t -> PersonalText.personKey(t.invitationId())).toList());
+        PersonalText.Sealer sealer = sealerOf(plain.stream().map(InvitationText::invitationId).toList());
         for (InvitationText t : plain) {
             jdbc.sql("UPDATE invitation SET %s = :sealed, %s = NULL WHERE id = :id".formatted(sealedColumn, column))
                     .param("id", t.invitationId())
@@ -81,12 +83,13 @@ class PlainGuestTexts implements LegacySealing.PlainRows {
                 .query((rs, n) -> new Answer(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
                         rs.getString(4)))
                 .list();
+        PersonalText.Sealer sealer = sealerOf(answers.stream().map(Answer::invitationId).toList());
         for (Answer a : answers) {
             jdbc.sql("""
                             UPDATE question_answer SET value_sealed = :sealed, value = NULL
                             WHERE invitation_id = :invitation AND question_id = :question AND guest_index = :guest""")
                     .param("invitation", a.invitationId()).param("question", a.questionId()).param("guest", a.guest())
-                    .param("sealed", text.seal(PersonalText.personKey(a.invitationId()),
+                    .param("sealed", sealer.seal(PersonalText.personKey(a.invitationId()),
                             PersonalText.answer(a.questionId(), a.guest()), a.value())).update();
         }
         return answers.size();
@@ -103,13 +106,19 @@ class PlainGuestTexts implements LegacySealing.PlainRows {
                 .query((rs, n) -> new WallText(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getString(3), rs.getString(4)))
                 .list();
+        PersonalText.Sealer sealer = sealerOf(texts.stream().map(WallText::invitationId).toList());
         for (WallText t : texts) {
             String person = PersonalText.personKey(t.invitationId());
             jdbc.sql("UPDATE " + table + " SET author_sealed = :author, body_sealed = :body, author_name = NULL, "
                             + "body = NULL WHERE id = :id")
-                    .param("id", t.id()).param("author", text.seal(person, PersonalText.wallAuthor(t.id()), t.author()))
-                    .param("body", text.seal(person, PersonalText.wallBody(t.id()), t.body())).update();
+                    .param("id", t.id()).param("author", sealer.seal(person, PersonalText.wallAuthor(t.id()), t.author()))
+                    .param("body", sealer.seal(person, PersonalText.wallBody(t.id()), t.body())).update();
         }
         return texts.size();
+    }
+
+    /** A sealer for the chunk's invitations, their secrets read or made in one go. */
+    private PersonalText.Sealer sealerOf(List<UUID> invitations) {
+        return text.sealerFor(invitations.stream().map(PersonalText::personKey).distinct().toList());
     }
 }

@@ -1,12 +1,14 @@
 package io.inviteflow.core.privacy;
 
 import io.inviteflow.core.security.BlindIndex;
+import io.inviteflow.core.security.GuestNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,27 +40,28 @@ class PersonRecords {
         }
     }
 
-    /** The digits and leading + of a stored number, as {@link Person#phone()} has them. */
-    private static final String PHONE_DIGITS = "regexp_replace(%s, '[^+0-9]', '', 'g')";
-
     /** An address of a release before they were sealed, until start-up seals it (V36 indexes it, not erased). */
     private static final String PLAIN_EMAIL = "(%1$s <> '' AND lower(%1$s) = :email)";
 
     private final JdbcClient jdbc;
     private final BlindIndex index;
+    private final GuestNames names;
 
-    PersonRecords(JdbcClient jdbc, BlindIndex index) {
+    PersonRecords(JdbcClient jdbc, BlindIndex index, GuestNames names) {
         this.jdbc = jdbc;
         this.index = index;
+        this.names = names;
     }
 
     /** Locks the invitations found (FOR UPDATE): an answer arriving meanwhile waits for the erasure to commit. */
     Found find(Person person) {
-        String which = person.email() != null ? "person_key = :email"
-                : person.phone() != null ? PHONE_DIGITS.formatted("guest_phone") + " = :phone" : "id = :invitation";
+        // by the blind indexes of the address, or of the number as written (+ and digits, as Person#phone has it)
+        String which = person.email() != null ? "email_index = :emailIndex"
+                : person.phone() != null ? "phone_index = :phoneIndex" : "id = :invitation";
         List<Invitation> invitations = jdbc.sql("SELECT id, party_event_id, person_key FROM invitation WHERE " + which
                         + " ORDER BY created_at, id FOR UPDATE")
-                .param("email", person.email()).param("phone", person.phone()).param("invitation", person.invitation())
+                .param("emailIndex", index.ofEmail(person.email())).param("phoneIndex", index.ofNumber(person.phone()))
+                .param("invitation", person.invitation())
                 .query((rs, n) -> new Invitation(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getString(3)))
                 .list();
@@ -83,8 +86,10 @@ class PersonRecords {
 
     /** The address a guest was invited with, in lower case; empty for a guest without one. */
     Optional<String> emailOf(UUID invitation) {
-        return jdbc.sql("SELECT lower(guest_email) FROM invitation WHERE id = :id AND guest_email IS NOT NULL")
-                .param("id", invitation).query(String.class).optional();
+        return jdbc.sql("SELECT " + GuestNames.addressColumns("") + " FROM invitation WHERE id = :id")
+                .param("id", invitation)
+                .query((rs, n) -> GuestNames.Named.withAddress(rs, invitation, GuestNames.Guest::email))
+                .optional().map(names::open).map(email -> email.strip().toLowerCase(Locale.ROOT));
     }
 
     /** {@code byEmail OR byIds}, leaving out what cannot match (no address, no ids: {@code IN ()} is not SQL). */

@@ -4,6 +4,7 @@ import io.inviteflow.contract.ActivityType;
 import io.inviteflow.contract.Payloads;
 import io.inviteflow.core.media.MediaService;
 import io.inviteflow.core.outbox.ActivityOutbox;
+import io.inviteflow.core.security.BlindIndex;
 import io.inviteflow.core.security.PersonSecrets;
 import io.inviteflow.core.security.PersonalText;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,12 +45,15 @@ class PersonalDataErasure {
     private final ActivityOutbox outbox;
     private final MediaService media;
     private final PersonSecrets personSecrets;
+    private final BlindIndex index;
 
-    PersonalDataErasure(JdbcClient jdbc, ActivityOutbox outbox, MediaService media, PersonSecrets personSecrets) {
+    PersonalDataErasure(JdbcClient jdbc, ActivityOutbox outbox, MediaService media, PersonSecrets personSecrets,
+                        BlindIndex index) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.media = media;
         this.personSecrets = personSecrets;
+        this.index = index;
     }
 
     /** @return how many rows of each kind were erased or emptied */
@@ -60,24 +64,19 @@ class PersonalDataErasure {
         // the invitations' own secrets went with them (eraseGuests); these are the person's across invitations
         List<String> secrets = new ArrayList<>(found.invitations().stream().map(PersonRecords.Invitation::personKey)
                 .distinct().toList());
-        if (person.email() != null) {
-            secrets.add(person.email());
+        String personKey = index.personKeyOfEmail(person.email()); // null for a person known by number
+        if (personKey != null) {
+            secrets.add(personKey);
         }
         erased.merge("person_secrets", personSecrets.destroy(secrets), Integer::sum);
         if (!found.contacts().isEmpty()) { // their points and list memberships go with them (ON DELETE CASCADE)
             erased.put("contacts", update("DELETE FROM contact WHERE id IN (:ids)", found.contacts()));
         }
-        if (person.email() != null) {
-            erased.put("marketing_opt_outs", jdbc.sql("DELETE FROM marketing_opt_out WHERE email_normalized = :email")
-                    .param("email", person.email()).update());
-            erased.put("mail_reports", erased.getOrDefault("mail_reports", 0) + jdbc.sql(
-                    "DELETE FROM mail_feedback WHERE lower(recipient) = :email").param("email", person.email()).update());
+        if (personKey != null) {
+            erased.put("marketing_opt_outs", jdbc.sql("DELETE FROM marketing_opt_out WHERE email_normalized = :key")
+                    .param("key", personKey).update());
             // links they asked for themselves and did not use
             jdbc.sql("DELETE FROM privacy_confirmation WHERE email = :email").param("email", person.email()).update();
-        }
-        if (person.phone() != null) { // text messages' reports name the number
-            erased.put("mail_reports", erased.getOrDefault("mail_reports", 0) + jdbc.sql(
-                    "DELETE FROM mail_feedback WHERE recipient = :phone").param("phone", person.phone()).update());
         }
         List<ActivityOutbox.Entry> activities = new ArrayList<>();
         found.invitationsByEvent().forEach((event, ids) -> activities.add(new ActivityOutbox.Entry(
@@ -121,7 +120,8 @@ class PersonalDataErasure {
                 + "WHERE invitation_id IN (:ids)", invitations);
         erased.put("invitations", update("""
                 UPDATE invitation SET guest_name = :erased, guest_email = NULL, guest_phone = NULL, message = NULL,
-                       message_sealed = NULL, guest_name_sealed = NULL,
+                       message_sealed = NULL, guest_name_sealed = NULL, guest_email_sealed = NULL,
+                       guest_phone_sealed = NULL, email_index = NULL, phone_index = NULL, e164_index = NULL,
                        note = NULL, note_sealed = NULL, contact_id = NULL, revoked_at = coalesce(revoked_at, now()),
                        erased_at = now()
                 WHERE id IN (:ids)""", invitations));

@@ -2,6 +2,7 @@ package io.inviteflow.core.privacy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.inviteflow.core.security.BlindIndex;
 import io.inviteflow.core.security.PersonalText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -47,11 +48,13 @@ class PersonalDataExport {
 
     private final JdbcClient jdbc;
     private final PersonalText text;
+    private final BlindIndex index;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    PersonalDataExport(JdbcClient jdbc, PersonalText text) {
+    PersonalDataExport(JdbcClient jdbc, PersonalText text, BlindIndex index) {
         this.jdbc = jdbc;
         this.text = text;
+        this.index = index;
     }
 
     byte[] archive(Person person, PersonRecords.Found found, Instant at) {
@@ -81,6 +84,11 @@ class PersonalDataExport {
      *
      * @param purpose what a row's box of {@code column} is bound to
      */
+    /** An invitation's sealed columns and what each box is bound to. */
+    private static final Map<String, String> INVITATION_TEXTS = Map.of("guest_name", PersonalText.NAME,
+            "guest_email", PersonalText.EMAIL, "guest_phone", PersonalText.PHONE, "message", PersonalText.MESSAGE,
+            "note", PersonalText.NOTE);
+
     private static List<Map<String, Object>> opened(List<Map<String, Object>> rows, String invitationColumn,
                                                     String column, Function<Map<String, Object>, String> purpose,
                                                     PersonalText.Opener opener) {
@@ -136,16 +144,16 @@ class PersonalDataExport {
         Map<String, List<Map<String, Object>>> sections = new LinkedHashMap<>();
         List<UUID> invitations = found.invitationIds();
         PersonalText.Opener opener = text.openerFor(invitations.stream().map(PersonalText::personKey).toList());
-        sections.put("invitations", opened(opened(opened(rows("""
+        List<Map<String, Object>> invitationRows = rows("""
                 SELECT i.id, e.title AS event, e.starts_at AS event_starts_at, o.name AS organizer, i.guest_name,
-                       i.guest_name_sealed, i.guest_email, i.guest_phone, i.message, i.message_sealed, i.response, i.plus_ones, i.note,
-                       i.note_sealed,
+                       i.guest_name_sealed, i.guest_email, i.guest_email_sealed, i.guest_phone, i.guest_phone_sealed,
+                       i.message, i.message_sealed, i.response, i.plus_ones, i.note, i.note_sealed,
                        i.attendance, i.answered_at, i.open_count, i.first_opened_at, i.locale, i.time_zone,
                        i.created_at, i.revoked_at
                 FROM invitation i JOIN party_event e ON e.id = i.party_event_id JOIN organizer o ON o.id = e.organizer_id
-                WHERE i.id IN (:ids) ORDER BY i.created_at""", invitations), "id", "note", row -> PersonalText.NOTE,
-                opener), "id", "message", row -> PersonalText.MESSAGE, opener), "id", "guest_name",
-                row -> PersonalText.NAME, opener));
+                WHERE i.id IN (:ids) ORDER BY i.created_at""", invitations);
+        INVITATION_TEXTS.forEach((column, purpose) -> opened(invitationRows, "id", column, row -> purpose, opener));
+        sections.put("invitations", invitationRows);
         sections.put("answers", opened(rows("""
                 SELECT a.invitation_id, q.label AS question, a.guest_index, a.value, a.value_sealed, a.question_id
                 FROM question_answer a JOIN event_question q ON q.id = a.question_id WHERE a.invitation_id IN (:ids)
@@ -164,7 +172,7 @@ class PersonalDataExport {
                 + "ORDER BY invitation_id", invitations));
         sections.put("idea_picks", rows("SELECT invitation_id, item_id, picked_at FROM idea_pick "
                 + "WHERE invitation_id IN (:ids) ORDER BY picked_at", invitations));
-        sections.put("sms_consents", rows("SELECT invitation_id, phone, given_at, source, confirmed_at, withdrawn_at, withdrawn_via "
+        sections.put("sms_consents", rows("SELECT invitation_id, given_at, source, confirmed_at, withdrawn_at, withdrawn_via "
                 + "FROM sms_consent WHERE invitation_id IN (:ids) ORDER BY given_at", invitations));
         sections.put("mail_consents", rows("SELECT invitation_id, given_at, source, withdrawn_at, withdrawn_via "
                 + "FROM mail_consent WHERE invitation_id IN (:ids) ORDER BY given_at", invitations));
@@ -189,12 +197,11 @@ class PersonalDataExport {
         sections.put("contact_points", rows("SELECT contact_id, kind, value, label FROM contact_point "
                 + "WHERE contact_id IN (:ids) ORDER BY contact_id, position", found.contacts()));
         sections.put("marketing_opt_outs", person.email() == null ? List.of() : jdbc.sql(
-                "SELECT via, at FROM marketing_opt_out WHERE email_normalized = :email")
-                .param("email", person.email()).query().listOfRows().stream().map(PersonalDataExport::readable).toList());
-        sections.put("mail_reports", jdbc.sql("SELECT kind, recipient, diagnostic, at FROM mail_feedback WHERE "
-                        + "lower(recipient) = :email OR recipient = :phone OR "
+                "SELECT via, at FROM marketing_opt_out WHERE email_normalized = :key")
+                .param("key", index.personKeyOfEmail(person.email())).query().listOfRows().stream()
+                .map(PersonalDataExport::readable).toList());
+        sections.put("mail_reports", jdbc.sql("SELECT kind, diagnostic, at FROM mail_feedback WHERE "
                         + PersonalDataErasure.MAIL_FEEDBACK_INVITATION + " IN (:ids) ORDER BY at")
-                .param("email", person.email()).param("phone", person.phone())
                 .param("ids", invitations.isEmpty() ? List.of("") : invitations.stream().map(UUID::toString).toList())
                 .query().listOfRows().stream().map(PersonalDataExport::readable).toList());
         return sections;

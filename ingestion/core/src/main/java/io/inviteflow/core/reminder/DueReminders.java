@@ -46,8 +46,8 @@ class DueReminders {
         List<DueReminder> due = names.open(jdbc.sql("""
                         WITH due AS (
                           SELECT r.id AS rule_id, r.kind, r.offset_seconds, r.channels, e.id AS event_id, e.title,
-                                 e.starts_at, e.time_zone AS event_zone, i.id AS invitation_id, i.guest_name,
-                                 i.guest_name_sealed, i.guest_email, i.time_zone AS guest_zone, i.response,
+                                 e.starts_at, e.time_zone AS event_zone, i.id AS invitation_id, %s,
+                                 i.time_zone AS guest_zone, i.response,
                                  CASE r.kind
                                    WHEN 'BEFORE_EVENT' THEN e.starts_at - r.offset_seconds * interval '1 second'
                                    WHEN 'UNOPENED' THEN i.created_at + r.offset_seconds * interval '1 second'
@@ -62,14 +62,14 @@ class DueReminders {
                                  AND coalesce(i.attendance, 'CONFIRMED') = 'CONFIRMED')
                             AND (r.kind <> 'UNOPENED' OR i.first_opened_at IS NULL AND i.response IS NULL)
                             AND (r.kind <> 'MAYBE_BEFORE_DEADLINE' OR i.response = 'MAYBE')
-                            AND (i.guest_email IS NOT NULL
+                            AND (i.email_index IS NOT NULL
                                  OR EXISTS (SELECT 1 FROM push_subscription p WHERE p.invitation_id = i.id))
                         )
                         SELECT * FROM due
                         WHERE due_at > :from AND due_at <= :to
                           AND (rule_id, invitation_id) > (:afterRule, :afterInvitation)
                         ORDER BY rule_id, invitation_id
-                        LIMIT :limit""")
+                        LIMIT :limit""".formatted(GuestNames.addressColumns("i.")))
                 .param("from", java.sql.Timestamp.from(from)).param("to", java.sql.Timestamp.from(to))
                 .param("afterRule", after.ruleId()).param("afterInvitation", after.invitationId())
                 .param("limit", limit)
@@ -85,13 +85,12 @@ class DueReminders {
                     String title = rs.getString("title");
                     OffsetDateTime startsAt = rs.getObject("starts_at", OffsetDateTime.class)
                             .atZoneSameInstant(ZoneId.of(zone)).toOffsetDateTime();
-                    String email = rs.getString("guest_email");
                     String guestZone = rs.getString("guest_zone");
                     String response = rs.getString("response");
                     String link = core.publicUrl().resolve(guests.pagePath(invitation)).toString();
-                    return GuestNames.Named.of(rs, invitation, name -> new DueReminder(rule, kind, offset, channels,
-                            dueAt, event, title, startsAt, zone, invitation, name, email, guestZone, response, link,
-                            List.of()));
+                    return GuestNames.Named.withAddress(rs, invitation, guest -> new DueReminder(rule, kind, offset,
+                            channels, dueAt, event, title, startsAt, zone, invitation, guest.name(), guest.email(),
+                            guestZone, response, link, List.of()));
                 })
                 .list());
         return withPush(due);

@@ -3,6 +3,7 @@ package io.inviteflow.core.security;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -23,10 +24,10 @@ public class BlindIndex {
     }
 
     /**
-     * The index of a person key exactly as it is (an address PostgreSQL lower-cased): no second lower-casing, whose
-     * rules could differ, makes two keys one.
+     * The index earlier releases stored an address's person secret under (V38: the address as PostgreSQL lower-cased
+     * it); only migration V40 still computes it, to move those secrets.
      */
-    public byte[] ofPersonKey(String personKey) {
+    byte[] ofLegacyPersonKey(String personKey) {
         return Hmac.sha256(key, ("person\n" + personKey).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -37,5 +38,32 @@ public class BlindIndex {
         }
         return Hmac.sha256(key, ("email\n" + address.strip().toLowerCase(Locale.ROOT))
                 .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The person key of a guest known by their address ({@code invitation.person_key}, the key of opt-outs and
+     * consents, and of the person's own secret): {@code email:} and the address's index in hex; null for none.
+     */
+    public String personKeyOfEmail(String address) {
+        byte[] of = ofEmail(address);
+        return of == null ? null : EMAIL_KEY + HexFormat.of().formatHex(of);
+    }
+
+    /** How the person keys of {@link #personKeyOfEmail} begin. */
+    public static final String EMAIL_KEY = "email:";
+
+    /**
+     * @param written a number in any form: compared as {@code +} and digits ({@link PhoneNumbers#plusAndDigits}), so
+     *                the E.164 form of a number has the index of the number written so
+     * @return the index of the number; null for one without digits
+     */
+    public byte[] ofNumber(String written) {
+        String reduced = PhoneNumbers.plusAndDigits(written);
+        return reduced == null ? null : Hmac.sha256(key, ("phone\n" + reduced).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The index of the number's E.164 form ({@link PhoneNumbers#e164}); null for a number without a country code. */
+    public byte[] ofMobile(String written) {
+        return ofNumber(PhoneNumbers.e164(written));
     }
 }

@@ -13,15 +13,14 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Each person's own secret ({@code person_secret}: 32 random bytes, made on first use, stored sealed by
- * {@link SecretBox} under the master key and bound to the person; a person known by their address is stored under its
- * blind index, never the address), from which their pseudonymous keys and the keys of their sealed texts are derived. Destroying it (an erasure) is what makes every copy of what was derived from it —
+ * {@link SecretBox} under the master key and bound to the person; stored under a person key that names no one: an
+ * invitation's, order's or ticket's id, or an address's blind index, {@link BlindIndex#personKeyOfEmail}), from which their pseudonymous keys and the keys of their sealed texts are derived. Destroying it (an erasure) is what makes every copy of what was derived from it —
  * in Kafka, ClickHouse, model files, database backups — belong to nobody and unreadable. Kept in memory a minute:
  * an erasure forgets it here at once; another instance within that minute.
  *
@@ -31,37 +30,17 @@ import java.util.Optional;
 public class PersonSecrets {
 
     private static final int SECRET_BYTES = 32;
-    /** The person keys that name no one by themselves (an invitation's, an order's, a ticket's): stored as they are. */
-    private static final List<String> OPAQUE = List.of("invitation:", "order:", "ticket:");
-
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final SecretBox box;
-    private final BlindIndex index;
     private final SecureRandom random = new SecureRandom();
     private final Cache<String, byte[]> secrets = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(Duration.ofMinutes(1)).build();
 
-    PersonSecrets(JdbcClient jdbc, JdbcTemplate batch, SecretBox box, BlindIndex index) {
+    PersonSecrets(JdbcClient jdbc, JdbcTemplate batch, SecretBox box) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.box = box;
-        this.index = index;
-    }
-
-    /**
-     * The key a person's secret is stored under: an address (a guest's person key, in lower case) as its blind index
-     * ({@code email:<hex>}), so the table names no one; the others as they are.
-     */
-    String rowKey(String personKey) {
-        return OPAQUE.stream().anyMatch(personKey::startsWith) ? personKey
-                : "email:" + HexFormat.of().formatHex(index.ofPersonKey(personKey));
-    }
-
-    /** Where the secret may be stored: its row key, and the address itself where an earlier release stored it so. */
-    private List<String> rowKeys(String personKey) {
-        String row = rowKey(personKey);
-        return row.equals(personKey) ? List.of(row) : List.of(row, personKey);
     }
 
     /**
@@ -114,18 +93,12 @@ public class PersonSecrets {
         List<String> missing = personKeys.stream().distinct().filter(k -> !found.containsKey(k)).toList();
         if (!missing.isEmpty()) {
             Map<String, byte[]> read = new HashMap<>();
-            Map<String, String> personOf = new HashMap<>();
-            missing.forEach(person -> rowKeys(person).forEach(row -> personOf.put(row, person)));
             // one array, not a list of parameters: a whole event's guests may be more than a statement takes
             jdbc.sql("SELECT person_key, sealed FROM person_secret WHERE person_key = ANY(:keys)")
-                    .param("keys", personOf.keySet().toArray(String[]::new))
+                    .param("keys", missing.toArray(String[]::new))
                     .query((java.sql.ResultSet rs) -> {
-                        String row = rs.getString(1);
-                        String person = personOf.get(row);
-                        // an address's row under its blind index wins over one of an earlier release
-                        if (row.equals(rowKey(person)) || !read.containsKey(person)) {
-                            read.put(person, box.open(rs.getBytes(2), boundTo(person)));
-                        }
+                        String person = rs.getString(1);
+                        read.put(person, box.open(rs.getBytes(2), boundTo(person)));
                     });
             rememberAll(read);
             found.putAll(read);
@@ -173,7 +146,7 @@ public class PersonSecrets {
     private void insert(Map<String, byte[]> made, String onConflict) {
         batch.batchUpdate("INSERT INTO person_secret (person_key, sealed) VALUES (?, ?)" + onConflict,
                 List.copyOf(made.entrySet()), 1000, (ps, secret) -> {
-                    ps.setString(1, rowKey(secret.getKey()));
+                    ps.setString(1, secret.getKey());
                     ps.setBytes(2, box.seal(secret.getValue(), boundTo(secret.getKey())));
                 });
     }
@@ -185,7 +158,7 @@ public class PersonSecrets {
         }
         // one array, not a list of parameters: a retention chunk's orders and tickets may be more than a statement takes
         int destroyed = jdbc.sql("DELETE FROM person_secret WHERE person_key = ANY(:keys)")
-                .param("keys", personKeys.stream().flatMap(k -> rowKeys(k).stream()).toArray(String[]::new)).update();
+                .param("keys", personKeys.toArray(String[]::new)).update();
         secrets.invalidateAll(personKeys);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             // a request reading a secret before the deletion commits would put it back in the cache: forget again
@@ -207,21 +180,19 @@ public class PersonSecrets {
             random.nextBytes(fresh);
             // two first uses at once: one insert wins, both read the winner's
             jdbc.sql("INSERT INTO person_secret (person_key, sealed) VALUES (:person, :sealed) ON CONFLICT DO NOTHING")
-                    .param("person", rowKey(personKey)).param("sealed", box.seal(fresh, boundTo(personKey))).update();
+                    .param("person", personKey).param("sealed", box.seal(fresh, boundTo(personKey))).update();
             sealed = stored(personKey);
         }
         return box.open(sealed.orElseThrow(), boundTo(personKey));
     }
 
-    /** The sealed secret; an address's under its blind index first, then one an earlier release stored plainly. */
     private Optional<byte[]> stored(String personKey) {
-        return jdbc.sql("SELECT sealed FROM person_secret WHERE person_key = ANY(:keys) "
-                        + "ORDER BY person_key = :row DESC LIMIT 1")
-                .param("keys", rowKeys(personKey).toArray(String[]::new)).param("row", rowKey(personKey))
+        return jdbc.sql("SELECT sealed FROM person_secret WHERE person_key = :person").param("person", personKey)
                 .query(byte[].class).optional();
     }
 
-    private static byte[] boundTo(String personKey) {
+    /** What a person's sealed secret is bound to: moved to another person's row, it does not open. */
+    static byte[] boundTo(String personKey) {
         return ("person-secret:" + personKey).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -19,8 +19,8 @@ import java.util.UUID;
 
 /**
  * What a guest writes in their own words — the note with their answer, their answers to the event's questions, their
- * posts and comments on the wall (with the name they are signed with) — and the names and addresses of ticket buyers
- * and holders, stored sealed (AES-256-GCM) under a key of their own, derived from the secret ({@link PersonSecrets})
+ * posts and comments on the wall (with the name they are signed with) — their name, address and number, and the
+ * names and addresses of ticket buyers and holders, stored sealed (AES-256-GCM) under a key of their own, derived from the secret ({@link PersonSecrets})
  * of their invitation, order or ticket. Each box is bound to its person and to what it is ({@code note}, or the question and guest
  * of an answer): moved to another row or field it does not open. Destroying the person's secret (an erasure, the
  * retention rule) shreds every copy of the texts whose copy of {@code person_secret} is gone too (see
@@ -81,8 +81,10 @@ public class PersonalText {
 
     /** What the box of a guest's, buyer's or holder's name is bound to. */
     public static final String NAME = "name";
-    /** What the box of a buyer's or holder's address is bound to. */
+    /** What the box of a guest's, buyer's or holder's address is bound to. */
     public static final String EMAIL = "email";
+    /** What the box of a guest's phone number is bound to. */
+    public static final String PHONE = "phone";
 
     /** @return the sealed text; null for null */
     public byte[] seal(String personKey, String purpose, String text) {

@@ -3,6 +3,7 @@ package io.inviteflow.core.idea;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inviteflow.core.privacy.GuestKeys;
+import io.inviteflow.core.security.BlindIndex;
 import io.inviteflow.contract.ActivityType;
 import io.inviteflow.contract.ideas.IdeaModelFile;
 import io.inviteflow.testsupport.ActivityReader;
@@ -40,6 +41,8 @@ class IdeasIT extends CoreIntegrationTest {
 
     @Autowired
     GuestKeys keys;
+    @Autowired
+    BlindIndex index;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -92,7 +95,7 @@ class IdeasIT extends CoreIntegrationTest {
             assertThat(ideas).as("one pick (the second changed nothing), its undo, one click")
                     .map(m -> m.activity().type() + "/" + m.activity().payload().path("picked").asText("-"))
                     .containsExactly("IDEA_PICKED/true", "IDEA_PICKED/false", "IDEA_CLICKED/-");
-            String expectedKey = keys.of("ada-" + run + "@example.org");
+            String expectedKey = keys.of(index.personKeyOfEmail("ada-" + run + "@example.org"));
             assertThat(ideas).allSatisfy(m -> {
                 assertThat(m.activity().payload().get("guestKey").asText()).isEqualTo(expectedKey);
                 assertThat(m.activity().payload().get("eventType").asText()).isEqualTo("bbq");
@@ -127,7 +130,7 @@ class IdeasIT extends CoreIntegrationTest {
         String organizer = api.newOrganizerToken();
         String party = event(api, organizer, "party");
         String grace = invite(api, organizer, party, "Grace").get(0).get("token").asText();
-        String key = keys.of("grace-" + run + "@example.org");
+        String key = keys.of(index.personKeyOfEmail("grace-" + run + "@example.org"));
         // Grace's factors point at the disco outfit, then the playlist, away from snacks; she chose a cocktail dress
         // at an earlier wedding
         Map<String, float[]> items = Map.of(
