@@ -95,8 +95,8 @@ class ContactController {
         if (list != null) {
             lists.requireOwned(organizer.id(), list);
         }
-        return new ContactPage(contacts.count(organizer.id(), q, list), offset,
-                contacts.page(organizer.id(), q, list, offset, limit));
+        ContactRepository.Page page = contacts.page(organizer.id(), q, list, offset, limit);
+        return new ContactPage(page.total(), offset, page.contacts());
     }
 
     record NewList(@NotBlank @Size(max = 100) String name) {

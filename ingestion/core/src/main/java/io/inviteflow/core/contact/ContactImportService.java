@@ -5,6 +5,7 @@ import io.inviteflow.core.contact.imports.ContactFileReader;
 import io.inviteflow.core.contact.imports.ImportIssue;
 import io.inviteflow.core.contact.imports.ParsedContacts;
 import io.inviteflow.core.contact.imports.PointNormalizer;
+import io.inviteflow.core.security.PersonalText;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,7 +63,8 @@ class ContactImportService {
         Set<UUID> createdIds = new java.util.HashSet<>();
         int merged = 0;
         for (ContactCard card : parsed.cards()) {
-            UUID id = card.points().stream().map(p -> owners.get(p.key())).filter(java.util.Objects::nonNull)
+            List<String> keys = card.points().stream().map(contacts::keyOf).toList();
+            UUID id = keys.stream().map(owners::get).filter(java.util.Objects::nonNull)
                     .map(ContactRepository.PointOwner::contactId).findFirst().orElse(null);
             if (id == null) {
                 id = UUID.randomUUID();
@@ -73,19 +75,22 @@ class ContactImportService {
                 // a contact created earlier in this same file is updated by a second statement after its insert
                 updated.add(new ContactRepository.NewContact(id, card));
             }
-            for (ContactPoint point : card.points()) {
-                if (!owners.containsKey(point.key())) {
+            for (int i = 0; i < keys.size(); i++) {
+                if (!owners.containsKey(keys.get(i))) {
                     int position = nextPosition.merge(id, 1, Integer::sum) - 1;
-                    owners.put(point.key(), new ContactRepository.PointOwner(id, position));
-                    points.add(new ContactRepository.NewPoint(id, point, position));
+                    owners.put(keys.get(i), new ContactRepository.PointOwner(id, position));
+                    points.add(new ContactRepository.NewPoint(id, card.points().get(i), position));
                 }
             }
             touched.add(id);
         }
         long mergedAt = System.nanoTime();
-        contacts.insertContacts(organizerId, created);
-        contacts.insertPoints(organizerId, points);
-        contacts.fillMissing(updated);
+        Set<UUID> known = new java.util.HashSet<>(touched);
+        known.removeAll(createdIds);
+        PersonalText.Sealer sealer = contacts.sealerFor(createdIds, known);
+        contacts.insertContacts(organizerId, created, sealer);
+        contacts.insertPoints(organizerId, points, sealer);
+        contacts.fillMissing(updated, sealer);
         if (listId != null) {
             contacts.addMembers(listId, touched);
         }

@@ -1,18 +1,31 @@
 package io.inviteflow.core.contact;
 
 import io.inviteflow.core.contact.imports.ContactCard;
+import io.inviteflow.core.security.BlindIndex;
+import io.inviteflow.core.security.PersonalText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.text.CollationKey;
+import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+/**
+ * The address books, sealed: each contact's card and point values under the contact's own secret
+ * ({@link PersonalText#contactKey}), each point known by its value's blind index. Pages are ordered and searched once
+ * opened, not in SQL.
+ */
 @Repository
 class ContactRepository {
 
@@ -21,11 +34,16 @@ class ContactRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final javax.sql.DataSource dataSource;
+    private final PersonalText text;
+    private final BlindIndex index;
 
-    ContactRepository(JdbcClient jdbc, JdbcTemplate batch, javax.sql.DataSource dataSource) {
+    ContactRepository(JdbcClient jdbc, JdbcTemplate batch, javax.sql.DataSource dataSource, PersonalText text,
+                      BlindIndex index) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.dataSource = dataSource;
+        this.text = text;
+        this.index = index;
     }
 
     /** Serialises imports of one organizer until the transaction ends: two uploads at once must not both add a person. */
@@ -37,14 +55,19 @@ class ContactRepository {
     record PointOwner(UUID contactId, int position) {
     }
 
-    /** Every point of the organizer's address book by {@link ContactPoint#key()}. */
+    /** What identifies a point in its address book: the blind index of its kind and value, in hex. */
+    String keyOf(ContactPoint point) {
+        return HexFormat.of().formatHex(index.ofContactPoint(point.kind().name(), point.value()));
+    }
+
+    /** Every point of the organizer's address book by {@link #keyOf}. */
     Map<String, PointOwner> pointOwners(UUID organizerId) {
         Map<String, PointOwner> owners = new HashMap<>();
-        jdbc.sql("SELECT kind, value, contact_id, position FROM contact_point WHERE organizer_id = :org")
+        jdbc.sql("SELECT value_index, contact_id, position FROM contact_point WHERE organizer_id = :org")
                 .param("org", organizerId)
                 .query(rs -> {
-                    owners.put(rs.getString(1) + ':' + rs.getString(2),
-                            new PointOwner(rs.getObject(3, UUID.class), rs.getInt(4)));
+                    owners.put(HexFormat.of().formatHex(rs.getBytes(1)),
+                            new PointOwner(rs.getObject(2, UUID.class), rs.getInt(3)));
                 });
         return owners;
     }
@@ -52,43 +75,56 @@ class ContactRepository {
     record NewContact(UUID id, ContactCard card) {
     }
 
-    void insertContacts(UUID organizerId, List<NewContact> contacts) {
-        PgCopy.rows(dataSource, "COPY contact (id, organizer_id, display_name, first_name, last_name, organization) "
-                + "FROM STDIN", contacts, c -> new Object[]{c.id(), organizerId, c.card().displayName(),
-                c.card().firstName(), c.card().lastName(), c.card().organization()});
+    /**
+     * Seals for an import: the new contacts' secrets made in one batch without lookups, the known ones' read in one
+     * query.
+     */
+    PersonalText.Sealer sealerFor(Collection<UUID> created, Collection<UUID> known) {
+        PersonalText.Sealer fresh = text.sealerForNew(created.stream().map(PersonalText::contactKey).toList());
+        Set<String> createdKeys = new java.util.HashSet<>(created.stream().map(PersonalText::contactKey).toList());
+        PersonalText.Sealer existing = known.isEmpty() ? null
+                : text.sealerFor(known.stream().map(PersonalText::contactKey).distinct().toList());
+        return (person, purpose, value) -> (createdKeys.contains(person) ? fresh : existing).seal(person, purpose,
+                value);
+    }
+
+    void insertContacts(UUID organizerId, List<NewContact> contacts, PersonalText.Sealer sealer) {
+        PgCopy.rows(dataSource, "COPY contact (id, organizer_id, card_sealed) FROM STDIN", contacts,
+                c -> new Object[]{c.id(), organizerId, sealer.seal(PersonalText.contactKey(c.id()), PersonalText.CARD,
+                        SealedCard.of(c.card()).json())});
     }
 
     /**
-     * What a later file knows that the address book did not: names fill empty ones, and a real name replaces one
-     * that was only an email or phone. Nothing the organizer already had is overwritten.
+     * What a later file knows that the address book did not ({@link SealedCard#filledFrom}), applied in file order;
+     * a card of an earlier release is sealed on the way.
      */
-    void fillMissing(List<NewContact> updates) {
+    void fillMissing(List<NewContact> updates, PersonalText.Sealer sealer) {
+        if (updates.isEmpty()) {
+            return;
+        }
+        Map<UUID, SealedCard> cards = cards(updates.stream().map(NewContact::id).distinct().toList());
+        updates.forEach(u -> cards.computeIfPresent(u.id(), (id, card) -> card.filledFrom(SealedCard.of(u.card()))));
         batch.batchUpdate("""
-                UPDATE contact SET
-                    first_name = coalesce(first_name, ?),
-                    last_name = coalesce(last_name, ?),
-                    organization = coalesce(organization, ?),
-                    display_name = CASE WHEN display_name IN (SELECT value FROM contact_point p
-                                                              WHERE p.contact_id = contact.id) AND ?
-                                        THEN ? ELSE display_name END,
-                    updated_at = now()
-                WHERE id = ?""", updates, BATCH, (ps, u) -> {
-            ps.setString(1, u.card().firstName());
-            ps.setString(2, u.card().lastName());
-            ps.setString(3, u.card().organization());
-            ps.setBoolean(4, !u.card().nameFromPoint());
-            ps.setString(5, u.card().displayName());
-            ps.setObject(6, u.id());
+                UPDATE contact SET card_sealed = ?, display_name = NULL, first_name = NULL, last_name = NULL,
+                    organization = NULL, updated_at = now()
+                WHERE id = ?""", List.copyOf(cards.entrySet()), BATCH, (ps, card) -> {
+            ps.setBytes(1, sealer.seal(PersonalText.contactKey(card.getKey()), PersonalText.CARD,
+                    card.getValue().json()));
+            ps.setObject(2, card.getKey());
         });
     }
 
     record NewPoint(UUID contactId, ContactPoint point, int position) {
     }
 
-    void insertPoints(UUID organizerId, List<NewPoint> points) {
-        PgCopy.rows(dataSource, "COPY contact_point (contact_id, organizer_id, kind, value, usable, label, position) "
-                + "FROM STDIN", points, p -> new Object[]{p.contactId(), organizerId, p.point().kind().name(),
-                p.point().value(), p.point().usable() ? "t" : "f", p.point().label(), p.position()});
+    void insertPoints(UUID organizerId, List<NewPoint> points, PersonalText.Sealer sealer) {
+        PgCopy.rows(dataSource, "COPY contact_point (contact_id, organizer_id, kind, value_sealed, value_index, "
+                        + "usable, label, position) FROM STDIN", points,
+                p -> new Object[]{p.contactId(), organizerId, p.point().kind().name(),
+                        sealer.seal(PersonalText.contactKey(p.contactId()),
+                                PersonalText.point(p.point().kind().name()), p.point().value()),
+                        index.ofContactPoint(p.point().kind().name(), p.point().value()),
+                        p.point().usable() ? "t" : "f", p.point().label(), p.position()});
     }
 
     void addMembers(UUID listId, Collection<UUID> contactIds) {
@@ -99,48 +135,126 @@ class ContactRepository {
                 });
     }
 
-    long count(UUID organizerId, String query, UUID listId) {
-        return jdbc.sql("SELECT count(*) FROM contact c WHERE " + filter())
-                .params(filterParams(organizerId, query, listId))
-                .query(Long.class).single();
+    /** @param total how many contacts matched */
+    record Page(long total, List<Contact> contacts) {
     }
 
-    /** A page of the address book, by name, with every point and list of each contact. */
-    List<Contact> page(UUID organizerId, String query, UUID listId, int offset, int limit) {
-        Map<UUID, Contact.Builder> byId = new LinkedHashMap<>();
-        Map<String, Object> params = new HashMap<>(filterParams(organizerId, query, listId));
-        params.put("offset", offset);
-        params.put("limit", limit);
+    /**
+     * A page of the address book, by name as people sort them, with every point and list of each contact. The cards
+     * are sealed, so the organizer's contacts (of the list, when given) are opened, searched and ordered here: a pass
+     * over the address book per page; {@code q} searches names and the points' values.
+     */
+    Page page(UUID organizerId, String query, UUID listId, int offset, int limit) {
+        Map<UUID, Sealed> sealed = read(jdbc.sql(CARDS + """
+                        WHERE c.organizer_id = :org AND (CAST(:list AS uuid) IS NULL OR EXISTS (
+                              SELECT 1 FROM contact_list_member m WHERE m.contact_id = c.id AND m.list_id = :list))""")
+                .param("org", organizerId).param("list", listId, java.sql.Types.OTHER));
+        PersonalText.Opener opener = text.openerFor(sealed.keySet().stream().map(PersonalText::contactKey).toList());
+        Map<UUID, SealedCard> cards = opened(sealed, opener);
+        List<UUID> matching = new ArrayList<>(cards.keySet());
+        String part = query == null || query.isBlank() ? null : query.strip().toLowerCase(Locale.ROOT);
+        if (part != null) {
+            Map<UUID, List<ContactPoint>> points = points(matching, opener);
+            matching.removeIf(id -> !matches(cards.get(id), points.getOrDefault(id, List.of()), part));
+        }
+        List<UUID> ordered = byName(matching, cards);
+        List<UUID> pageIds = ordered.subList(Math.min(offset, ordered.size()),
+                Math.min(offset + limit, ordered.size()));
+        return new Page(ordered.size(), contacts(pageIds, cards, opener));
+    }
+
+    /** A card as read: sealed, or the plain columns of an earlier release. */
+    private record Sealed(byte[] box, SealedCard plain) {
+    }
+
+    private static final String CARDS = "SELECT id, display_name, first_name, last_name, organization, card_sealed "
+            + "FROM contact c ";
+
+    private static Map<UUID, Sealed> read(JdbcClient.StatementSpec cards) {
+        Map<UUID, Sealed> read = new LinkedHashMap<>();
+        cards.query(rs -> {
+            read.put(rs.getObject(1, UUID.class), new Sealed(rs.getBytes(6), SealedCard.plain(rs.getString(2),
+                    rs.getString(3), rs.getString(4), rs.getString(5))));
+        });
+        return read;
+    }
+
+    /** The cards opened, in the order read; one that no longer opens (its secret destroyed) is left out. */
+    private static Map<UUID, SealedCard> opened(Map<UUID, Sealed> read, PersonalText.Opener opener) {
+        Map<UUID, SealedCard> cards = new LinkedHashMap<>();
+        read.forEach((id, card) -> {
+            SealedCard opened = card.box() == null ? card.plain()
+                    : SealedCard.fromJson(opener.open(PersonalText.contactKey(id), PersonalText.CARD, card.box()));
+            if (opened != null) {
+                cards.put(id, opened);
+            }
+        });
+        return cards;
+    }
+
+    private static boolean matches(SealedCard card, List<ContactPoint> points, String part) {
+        return card.displayName() != null && card.displayName().toLowerCase(Locale.ROOT).contains(part)
+                || points.stream().anyMatch(p -> p.value() != null && p.value().toLowerCase(Locale.ROOT)
+                .contains(part));
+    }
+
+    /** By display name as people sort them ("ada" beside "Ada", "Émile" beside "Emile"), then by id. */
+    private static List<UUID> byName(List<UUID> ids, Map<UUID, SealedCard> cards) {
+        Collator collator = Collator.getInstance(Locale.ROOT);
+        collator.setStrength(Collator.SECONDARY);
+        Map<UUID, CollationKey> keys = new HashMap<>();
+        ids.forEach(id -> keys.put(id, collator.getCollationKey(String.valueOf(cards.get(id).displayName()))));
+        return ids.stream().sorted(Comparator.comparing((UUID id) -> keys.get(id)).thenComparing(UUID::toString))
+                .toList();
+    }
+
+    /** The contacts' points opened, in their order. */
+    private Map<UUID, List<ContactPoint>> points(List<UUID> ids, PersonalText.Opener opener) {
+        Map<UUID, List<ContactPoint>> points = new HashMap<>();
+        if (ids.isEmpty()) {
+            return points;
+        }
         jdbc.sql("""
-                        SELECT id, display_name, first_name, last_name, organization FROM contact c
-                        WHERE %s ORDER BY lower(display_name), id OFFSET :offset LIMIT :limit""".formatted(filter()))
-                .params(params)
+                        SELECT contact_id, kind, value, usable, label, value_sealed FROM contact_point
+                        WHERE contact_id = ANY(:ids) ORDER BY contact_id, position""")
+                .param("ids", ids.toArray(UUID[]::new))
                 .query(rs -> {
                     UUID id = rs.getObject(1, UUID.class);
-                    byId.put(id, new Contact.Builder(id, rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5)));
+                    String kind = rs.getString(2);
+                    String value = opener.openOr(PersonalText.contactKey(id), PersonalText.point(kind),
+                            rs.getBytes(6), rs.getString(3));
+                    points.computeIfAbsent(id, k -> new ArrayList<>()).add(new ContactPoint(PointKind.valueOf(kind),
+                            value, rs.getBoolean(4), rs.getString(5)));
                 });
-        if (byId.isEmpty()) {
+        return points;
+    }
+
+    private List<Contact> contacts(List<UUID> ids, Map<UUID, SealedCard> cards, PersonalText.Opener opener) {
+        if (ids.isEmpty()) {
             return List.of();
         }
-        UUID[] ids = byId.keySet().toArray(UUID[]::new);
-        jdbc.sql("""
-                        SELECT contact_id, kind, value, usable, label FROM contact_point
-                        WHERE contact_id = ANY(:ids) ORDER BY contact_id, position""")
-                .param("ids", ids)
-                .query(rs -> {
-                    byId.get(rs.getObject(1, UUID.class)).add(new ContactPoint(PointKind.valueOf(rs.getString(2)),
-                            rs.getString(3), rs.getBoolean(4), rs.getString(5)));
-                });
+        Map<UUID, Contact.Builder> byId = new LinkedHashMap<>();
+        ids.forEach(id -> {
+            SealedCard card = cards.get(id);
+            byId.put(id, new Contact.Builder(id, card.displayName(), card.firstName(), card.lastName(),
+                    card.organization()));
+        });
+        points(ids, opener).forEach((id, points) -> points.forEach(byId.get(id)::add));
         jdbc.sql("""
                         SELECT m.contact_id, l.id, l.name FROM contact_list_member m JOIN contact_list l ON l.id = m.list_id
                         WHERE m.contact_id = ANY(:ids) ORDER BY lower(l.name)""")
-                .param("ids", ids)
+                .param("ids", ids.toArray(UUID[]::new))
                 .query(rs -> {
                     byId.get(rs.getObject(1, UUID.class)).list(new Contact.ListRef(rs.getObject(2, UUID.class),
                             rs.getString(3)));
                 });
         return byId.values().stream().map(Contact.Builder::build).toList();
+    }
+
+    /** The contacts' cards opened (or read plain, from an earlier release); one that no longer opens is left out. */
+    private Map<UUID, SealedCard> cards(List<UUID> ids) {
+        return opened(read(jdbc.sql(CARDS + "WHERE c.id = ANY(:ids)").param("ids", ids.toArray(UUID[]::new))),
+                text.openerFor(ids.stream().map(PersonalText::contactKey).toList()));
     }
 
     /** The ids among {@code ids} that are the organizer's contacts. */
@@ -149,23 +263,5 @@ class ContactRepository {
                 .param("org", organizerId)
                 .param("ids", ids.toArray(UUID[]::new))
                 .query(UUID.class).list();
-    }
-
-    private static String filter() {
-        return """
-                c.organizer_id = :org
-                AND (CAST(:q AS text) IS NULL OR c.display_name ILIKE :q OR EXISTS (
-                     SELECT 1 FROM contact_point p WHERE p.contact_id = c.id AND p.value ILIKE :q))
-                AND (CAST(:list AS uuid) IS NULL OR EXISTS (
-                     SELECT 1 FROM contact_list_member m WHERE m.contact_id = c.id AND m.list_id = :list))""";
-    }
-
-    private static Map<String, Object> filterParams(UUID organizerId, String query, UUID listId) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("org", organizerId);
-        params.put("q", query == null || query.isBlank() ? null
-                : "%" + query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        params.put("list", listId);
-        return params;
     }
 }

@@ -43,7 +43,7 @@ public class Contacts {
         Set<UUID> seen = new LinkedHashSet<>();
         if (listId != null) {
             lists.requireOwned(organizerId, listId);
-            for (Contact c : repository.page(organizerId, null, listId, 0, MAX_INVITEES)) {
+            for (Contact c : repository.page(organizerId, null, listId, 0, MAX_INVITEES).contacts()) {
                 if (seen.add(c.id())) {
                     out.add(c);
                 }
@@ -51,7 +51,7 @@ public class Contacts {
         }
         wanted.removeAll(seen);
         if (!wanted.isEmpty()) {
-            repository.page(organizerId, null, null, 0, MAX_INVITEES).stream()
+            repository.page(organizerId, null, null, 0, MAX_INVITEES).contacts().stream()
                     .filter(c -> wanted.contains(c.id())).forEach(out::add);
         }
         return out;

@@ -65,10 +65,14 @@ final class PgCopy {
         buffer.setLength(0);
     }
 
-    /** COPY's text format: backslash escapes for the separators, \N for NULL. */
+    /** COPY's text format: backslash escapes for the separators, \N for NULL, bytes in hex. */
     private static void append(StringBuilder out, Object value) {
         if (value == null) {
             out.append("\\N");
+            return;
+        }
+        if (value instanceof byte[] bytes) { // bytea's hex form, its backslash escaped as COPY's text format wants
+            out.append("\\\\x").append(java.util.HexFormat.of().formatHex(bytes));
             return;
         }
         String s = value.toString();

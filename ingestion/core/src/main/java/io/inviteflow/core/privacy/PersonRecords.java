@@ -78,9 +78,11 @@ class PersonRecords {
                         + "OR t.holder_email <> '' AND lower(t.holder_email) = lower(o.buyer_email)))", orders),
                 " FOR UPDATE OF t", person, invitationIds, orders);
         // a guest known by their invitation alone proved no address: no address book is searched for them
-        List<UUID> contacts = person.invitation() != null ? List.of() : ids("SELECT DISTINCT contact_id FROM "
-                + "contact_point WHERE " + (person.email() != null ? "kind = 'EMAIL' AND value = :email"
-                : "kind = 'PHONE' AND value = :phone"), "", person, invitationIds, orders);
+        List<UUID> contacts = person.invitation() != null ? List.of() : jdbc.sql("SELECT DISTINCT contact_id FROM "
+                        + "contact_point WHERE value_index = :point ORDER BY 1")
+                .param("point", person.email() != null ? index.ofContactPoint("EMAIL", person.email())
+                        : index.ofContactPoint("PHONE", person.phone()))
+                .query(UUID.class).list();
         return new Found(invitations, orders, tickets, contacts);
     }
 

@@ -71,6 +71,9 @@ class PersonalDataErasure {
         erased.merge("person_secrets", personSecrets.destroy(secrets), Integer::sum);
         if (!found.contacts().isEmpty()) { // their points and list memberships go with them (ON DELETE CASCADE)
             erased.put("contacts", update("DELETE FROM contact WHERE id IN (:ids)", found.contacts()));
+            // each contact's own secret: their sealed cards and points in any copy of the database open no more
+            erased.merge("person_secrets", personSecrets.destroy(found.contacts().stream()
+                    .map(PersonalText::contactKey).toList()), Integer::sum);
         }
         if (personKey != null) {
             erased.put("marketing_opt_outs", jdbc.sql("DELETE FROM marketing_opt_out WHERE email_normalized = :key")

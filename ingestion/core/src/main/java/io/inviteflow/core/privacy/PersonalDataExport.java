@@ -1,5 +1,6 @@
 package io.inviteflow.core.privacy;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.inviteflow.core.security.BlindIndex;
@@ -78,17 +79,17 @@ class PersonalDataExport {
         return zip.toByteArray();
     }
 
+    /** An invitation's sealed columns and what each box is bound to. */
+    private static final Map<String, String> INVITATION_TEXTS = Map.of("guest_name", PersonalText.NAME,
+            "guest_email", PersonalText.EMAIL, "guest_phone", PersonalText.PHONE, "message", PersonalText.MESSAGE,
+            "note", PersonalText.NOTE);
+
     /**
      * The guest's sealed texts ({@code <column>_sealed}) opened into {@code column}, as they wrote them; the columns
      * that only said what a box is bound to (an answer's question) dropped once used.
      *
      * @param purpose what a row's box of {@code column} is bound to
      */
-    /** An invitation's sealed columns and what each box is bound to. */
-    private static final Map<String, String> INVITATION_TEXTS = Map.of("guest_name", PersonalText.NAME,
-            "guest_email", PersonalText.EMAIL, "guest_phone", PersonalText.PHONE, "message", PersonalText.MESSAGE,
-            "note", PersonalText.NOTE);
-
     private static List<Map<String, Object>> opened(List<Map<String, Object>> rows, String invitationColumn,
                                                     String column, Function<Map<String, Object>, String> purpose,
                                                     PersonalText.Opener opener) {
@@ -100,6 +101,27 @@ class PersonalDataExport {
         rows.forEach(row -> row.remove("question_id"));
         return rows;
     }
+
+    /** Address-book cards opened into their columns (or left as they are: plain, of an earlier release). */
+    private static List<Map<String, Object>> openedCards(List<Map<String, Object>> rows, PersonalText.Opener opener) {
+        for (Map<String, Object> row : rows) {
+            byte[] box = (byte[]) row.remove("card_sealed");
+            String json = box == null ? null : opener.open(
+                    PersonalText.contactKey(UUID.fromString(row.get("id").toString())), PersonalText.CARD, box);
+            if (json != null) {
+                try {
+                    Map<String, Object> card = CARDS.readValue(json, new TypeReference<>() { });
+                    card.remove("name_from_point"); // how it was imported, not about the person
+                    row.putAll(card); // the card's fields are named as the plain columns were
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static final ObjectMapper CARDS = new ObjectMapper();
 
     private static String answerOf(Map<String, Object> row) {
         return PersonalText.answer(UUID.fromString(row.get("question_id").toString()),
@@ -191,11 +213,20 @@ class PersonalDataExport {
                 + "WHERE id IN (:ids) ORDER BY issued_at", found.tickets()), "holder",
                 row -> PersonalText.ticketKey(UUID.fromString(row.get("id").toString()),
                         ((Number) row.remove("code_version")).intValue())));
-        sections.put("contacts", rows("SELECT c.id, o.name AS organizer, c.display_name, c.first_name, c.last_name, "
-                + "c.organization, c.created_at, c.updated_at FROM contact c JOIN organizer o ON o.id = c.organizer_id "
-                + "WHERE c.id IN (:ids) ORDER BY c.created_at", found.contacts()));
-        sections.put("contact_points", rows("SELECT contact_id, kind, value, label FROM contact_point "
-                + "WHERE contact_id IN (:ids) ORDER BY contact_id, position", found.contacts()));
+        PersonalText.Opener contactOpener = text.openerFor(found.contacts().stream().map(PersonalText::contactKey)
+                .toList());
+        sections.put("contacts", openedCards(rows("SELECT c.id, o.name AS organizer, c.display_name, c.first_name, "
+                + "c.last_name, c.organization, c.card_sealed, c.created_at, c.updated_at FROM contact c "
+                + "JOIN organizer o ON o.id = c.organizer_id WHERE c.id IN (:ids) ORDER BY c.created_at",
+                found.contacts()), contactOpener));
+        List<Map<String, Object>> points = rows("SELECT contact_id, kind, value, value_sealed, label FROM contact_point "
+                + "WHERE contact_id IN (:ids) ORDER BY contact_id, position", found.contacts());
+        for (Map<String, Object> point : points) {
+            String contact = PersonalText.contactKey(UUID.fromString(point.get("contact_id").toString()));
+            point.put("value", contactOpener.openOr(contact, PersonalText.point((String) point.get("kind")),
+                    (byte[]) point.remove("value_sealed"), (String) point.get("value")));
+        }
+        sections.put("contact_points", points);
         sections.put("marketing_opt_outs", person.email() == null ? List.of() : jdbc.sql(
                 "SELECT via, at FROM marketing_opt_out WHERE email_normalized = :key")
                 .param("key", index.personKeyOfEmail(person.email())).query().listOfRows().stream()

@@ -66,4 +66,12 @@ public class BlindIndex {
     public byte[] ofMobile(String written) {
         return ofNumber(PhoneNumbers.e164(written));
     }
+
+    /**
+     * The index of an address-book point: its kind ({@code EMAIL}, {@code PHONE}, {@code LINKEDIN}…) and its value as
+     * the import normalised it (lower-case address, E.164 number, …), exactly as it is.
+     */
+    public byte[] ofContactPoint(String kind, String value) {
+        return Hmac.sha256(key, ("contact-point\n" + kind + ":" + value).getBytes(StandardCharsets.UTF_8));
+    }
 }

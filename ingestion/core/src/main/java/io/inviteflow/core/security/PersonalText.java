@@ -79,6 +79,19 @@ public class PersonalText {
         return "ticket:" + ticketId + ":" + codeVersion;
     }
 
+    /** The person key an address-book contact is sealed under: the contact's own. */
+    public static String contactKey(UUID contactId) {
+        return "contact:" + contactId;
+    }
+
+    /** What the box of a contact's card (names, organization) is bound to. */
+    public static final String CARD = "card";
+
+    /** What the box of a contact point's value is bound to: the point's kind, so an address never opens as a number. */
+    public static String point(String kind) {
+        return "point:" + kind;
+    }
+
     /** What the box of a guest's, buyer's or holder's name is bound to. */
     public static final String NAME = "name";
     /** What the box of a guest's, buyer's or holder's address is bound to. */
