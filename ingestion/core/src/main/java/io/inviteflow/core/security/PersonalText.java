@@ -104,13 +104,24 @@ public class PersonalText {
         if (text == null) {
             return null;
         }
-        return box(secrets.of(personKey), personKey, purpose, text);
+        return box(textKey(secrets.of(personKey)), personKey, purpose, text);
     }
 
-    private byte[] box(byte[] secret, String personKey, String purpose, String text) {
+    /** The key a person's texts are sealed with, derived from their secret (once per person a sealer or opener has). */
+    private static byte[] textKey(byte[] secret) {
+        return Hmac.sha256(secret, KEY_LABEL);
+    }
+
+    private static Map<String, byte[]> textKeys(Map<String, byte[]> secrets) {
+        Map<String, byte[]> keys = new java.util.HashMap<>();
+        secrets.forEach((person, secret) -> keys.put(person, textKey(secret)));
+        return keys;
+    }
+
+    private byte[] box(byte[] textKey, String personKey, String purpose, String text) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
-        byte[] sealed = crypt(Cipher.ENCRYPT_MODE, secret, personKey, purpose, nonce,
+        byte[] sealed = crypt(Cipher.ENCRYPT_MODE, textKey, personKey, purpose, nonce,
                 text.getBytes(StandardCharsets.UTF_8));
         return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(VERSION).put(nonce).put(sealed).array();
     }
@@ -129,7 +140,8 @@ public class PersonalText {
     }
 
     private Sealer sealer(Map<String, byte[]> found) {
-        return (personKey, purpose, text) -> text == null ? null : box(found.get(personKey), personKey, purpose, text);
+        Map<String, byte[]> keys = textKeys(found);
+        return (personKey, purpose, text) -> text == null ? null : box(keys.get(personKey), personKey, purpose, text);
     }
 
     /** Seals a text of one of the people a sealer was made for; null for null. */
@@ -141,14 +153,14 @@ public class PersonalText {
     /** The text; empty for null, or when it no longer opens (its person's secret destroyed: the text is shredded). */
     public Optional<String> open(String personKey, String purpose, byte[] box) {
         return box == null ? Optional.empty()
-                : secrets.find(personKey).map(secret -> openOrNull(secret, personKey, purpose, box));
+                : secrets.find(personKey).map(secret -> openOrNull(textKey(secret), personKey, purpose, box));
     }
 
     /** Opens the texts of many people, whose secrets are read in one query (a page of a guest list). */
     public Opener openerFor(Collection<String> personKeys) {
-        Map<String, byte[]> found = secrets.findAll(personKeys);
-        return (personKey, purpose, box) -> box == null || !found.containsKey(personKey) ? null
-                : openOrNull(found.get(personKey), personKey, purpose, box);
+        Map<String, byte[]> keys = textKeys(secrets.findAll(personKeys));
+        return (personKey, purpose, box) -> box == null || !keys.containsKey(personKey) ? null
+                : openOrNull(keys.get(personKey), personKey, purpose, box);
     }
 
     /** A text of one of the people an opener was made for; null for none, or one that no longer opens. */
@@ -166,13 +178,13 @@ public class PersonalText {
      * Null for a box that does not open (not one of ours, or sealed under a secret that is not this one): one
      * unreadable text must not take a whole guest list down with it; it is logged.
      */
-    private static String openOrNull(byte[] secret, String personKey, String purpose, byte[] box) {
+    private static String openOrNull(byte[] textKey, String personKey, String purpose, byte[] box) {
         if (box.length < 1 + NONCE_BYTES || box[0] != VERSION) {
             log.warn("a sealed {} of {} is not a box of this version", purpose, personKey);
             return null;
         }
         try {
-            byte[] plain = crypt(Cipher.DECRYPT_MODE, secret, personKey, purpose,
+            byte[] plain = crypt(Cipher.DECRYPT_MODE, textKey, personKey, purpose,
                     Arrays.copyOfRange(box, 1, 1 + NONCE_BYTES), Arrays.copyOfRange(box, 1 + NONCE_BYTES, box.length));
             return new String(plain, StandardCharsets.UTF_8);
         } catch (IllegalStateException e) {
@@ -181,11 +193,11 @@ public class PersonalText {
         }
     }
 
-    private static byte[] crypt(int mode, byte[] secret, String personKey, String purpose, byte[] nonce,
+    private static byte[] crypt(int mode, byte[] textKey, String personKey, String purpose, byte[] nonce,
                                 byte[] input) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(mode, new SecretKeySpec(Hmac.sha256(secret, KEY_LABEL), "AES"),
+            cipher.init(mode, new SecretKeySpec(textKey, "AES"),
                     new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD((personKey + "\n" + purpose).getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(input);
