@@ -50,9 +50,15 @@ public final class OrganizerBenchmark {
 
         System.out.printf("contact import, %d rows…%n", contacts);
         List<double[]> imports = new ArrayList<>();
+        OrganizerBenchmark bookOwner = null;
         for (int run = 0; run < 3; run++) {
-            imports.add(new OrganizerBenchmark(organizer(core)).importContacts(contacts, run));
+            OrganizerBenchmark importing = new OrganizerBenchmark(organizer(core));
+            imports.add(importing.importContacts(contacts, run));
+            bookOwner = bookOwner == null ? importing : bookOwner;
         }
+        System.out.printf("address book of %d contacts, first page and a search…%n", contacts);
+        List<Double> firstPages = bookOwner.addressBookPages("/api/v1/contacts?limit=50", 5);
+        List<Double> searches = bookOwner.addressBookPages("/api/v1/contacts?limit=50&q=example.org", 5);
         System.out.println("5,000 personalised invitations per request…");
         var inviting = new OrganizerBenchmark(organizer(core));
         List<Double> inviteSeconds = new ArrayList<>();
@@ -74,6 +80,8 @@ public final class OrganizerBenchmark {
                 | what | runs | result |
                 |---|---:|---|
                 | import of a %,d-contact Google Contacts CSV (%.1f MB), one request | %d | %s contacts/s (best %,.0f) |
+                | that address book's first page, `GET /api/v1/contacts?limit=50` (every card opened, ordered by name) | %d | %s s |
+                | that address book searched, `?q=example.org&limit=50` (every card and point opened) | %d | %s s |
                 | 5,000 personalised invitations (merge fields, one request) | %d | %s s (worst %.2f s) |
                 | guest page `GET /i/{token}`, %d guests at once, each reading 2–6 s per page, %d s | 1 | %s |
                 | guest page, %d guests at once, each reading 0.5–1.5 s per page (the machine's limit), %d s | 1 | %s |
@@ -91,6 +99,8 @@ public final class OrganizerBenchmark {
                 contacts, imports.get(0)[1] / 1e6, imports.size(),
                 join(imports.stream().map(r -> String.format(Locale.ROOT, "%,.0f", r[0])).toList()),
                 imports.stream().mapToDouble(r -> r[0]).max().orElse(0),
+                firstPages.size(), join(firstPages.stream().map(t -> String.format(Locale.ROOT, "%.2f", t)).toList()),
+                searches.size(), join(searches.stream().map(t -> String.format(Locale.ROOT, "%.2f", t)).toList()),
                 inviteSeconds.size(), join(inviteSeconds.stream().map(s -> String.format(Locale.ROOT, "%.2f", s)).toList()),
                 inviteSeconds.stream().mapToDouble(Double::doubleValue).max().orElse(0),
                 guests, seconds, pages(reading, seconds), guests, seconds, pages(skimming, seconds),
@@ -125,6 +135,20 @@ public final class OrganizerBenchmark {
 
     private static CoreClient organizer(URI core) {
         return CoreClient.newOrganizer(core, "organizer-bench");
+    }
+
+    /** @return the seconds each of {@code runs} requests of the address book took, one after another */
+    private List<Double> addressBookPages(String path, int runs) {
+        List<Double> seconds = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            JsonNode page = json(CoreClient.expect(client.call("GET", path, null), 200));
+            seconds.add((System.nanoTime() - start) / 1e9);
+            if (page.get("contacts").size() != 50) {
+                throw new IllegalStateException("a page of the address book is not 50 contacts: " + page);
+            }
+        }
+        return seconds;
     }
 
     /** @return contacts per second, and the file's size in bytes */

@@ -77,7 +77,8 @@ class GuestDataRetentionJobIT extends BatchIntegrationTest {
         assertThat(ledgerRecipients(old)).containsOnly(ErasedRecipients.ERASED);
         assertThat(ledgerRecipients(recent)).containsExactly(recentEmail);
         assertThat(jdbc.sql("SELECT count(*) FROM core_for_batch_" + RUN + ".invitation WHERE party_event_id = :id "
-                + "AND guest_email IS NULL AND erased_at IS NOT NULL AND response = 'YES'").param("id", old)
+                + "AND guest_email_sealed IS NULL AND email_index IS NULL AND phone_index IS NULL "
+                + "AND erased_at IS NOT NULL AND response = 'YES'").param("id", old)
                 .query(Long.class).single()).as("erased in the core, answers kept").isEqualTo(3);
     }
 

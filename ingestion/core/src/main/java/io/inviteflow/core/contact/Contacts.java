@@ -51,8 +51,7 @@ public class Contacts {
         }
         wanted.removeAll(seen);
         if (!wanted.isEmpty()) {
-            repository.page(organizerId, null, null, 0, MAX_INVITEES).contacts().stream()
-                    .filter(c -> wanted.contains(c.id())).forEach(out::add);
+            out.addAll(repository.withIds(wanted)); // owned: checked above
         }
         return out;
     }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.inviteflow.core.contact.imports.ContactCard;
 
-import java.util.regex.Pattern;
 
 /**
  * What a contact's sealed card holds: its names and organization, and whether its display name is only one of its
@@ -17,19 +16,28 @@ record SealedCard(String displayName, String firstName, String lastName, String 
                   boolean nameFromPoint) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** An address or number used as a name, in a row of an earlier release (which did not keep the flag). */
-    private static final Pattern POINT_LIKE = Pattern.compile(".*@.*|\\+?[0-9 ()./-]{5,}");
 
     static SealedCard of(ContactCard card) {
         return new SealedCard(card.displayName(), card.firstName(), card.lastName(), card.organization(),
                 card.nameFromPoint());
     }
 
-    /** A card of an earlier release, from its plain columns. */
-    static SealedCard plain(String displayName, String firstName, String lastName, String organization) {
-        return new SealedCard(displayName, firstName, lastName, organization,
-                displayName != null && POINT_LIKE.matcher(displayName).matches());
+    /**
+     * A card of an earlier release, from its plain columns.
+     *
+     * @param nameFromPoint whether its display name is the value of one of its points (see {@link #NAME_FROM_POINT})
+     */
+    static SealedCard plain(String displayName, String firstName, String lastName, String organization,
+                            boolean nameFromPoint) {
+        return new SealedCard(displayName, firstName, lastName, organization, nameFromPoint);
     }
+
+    /**
+     * SQL on {@code contact c}: whether a card of an earlier release (which did not keep the flag) is named after one
+     * of its points. Its points stay plain until its card is sealed ({@link PlainContacts}), so this can tell.
+     */
+    static final String NAME_FROM_POINT = "c.display_name IN (SELECT p.value FROM contact_point p "
+            + "WHERE p.contact_id = c.id)";
 
     /**
      * What a later file knows that the address book did not: names fill empty ones, and a real name replaces one that

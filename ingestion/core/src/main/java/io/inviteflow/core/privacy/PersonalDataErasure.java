@@ -67,6 +67,7 @@ class PersonalDataErasure {
         String personKey = index.personKeyOfEmail(person.email()); // null for a person known by number
         if (personKey != null) {
             secrets.add(personKey);
+            secrets.addAll(index.legacyPersonKeysOfEmail(person.email()));
         }
         erased.merge("person_secrets", personSecrets.destroy(secrets), Integer::sum);
         if (!found.contacts().isEmpty()) { // their points and list memberships go with them (ON DELETE CASCADE)

@@ -4,6 +4,7 @@ import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -24,9 +25,17 @@ public class BlindIndex {
     }
 
     /**
-     * The index earlier releases stored an address's person secret under (V38: the address as PostgreSQL lower-cased
-     * it); only migration V40 still computes it, to move those secrets.
+     * The keys earlier releases stored an address's person secret under: the address itself, and its V38 index. V40
+     * moves those it can reach through an invitation; one whose invitations retention emptied stays, and an erasure
+     * of the address destroys it by these.
+     *
+     * @param address in lower case, as a person asking for erasure gives it
      */
+    public List<String> legacyPersonKeysOfEmail(String address) {
+        return List.of(address, EMAIL_KEY + HexFormat.of().formatHex(ofLegacyPersonKey(address)));
+    }
+
+    /** The index earlier releases stored an address's person secret under (V38: the address as lower-cased then). */
     byte[] ofLegacyPersonKey(String personKey) {
         return Hmac.sha256(key, ("person\n" + personKey).getBytes(StandardCharsets.UTF_8));
     }

@@ -222,7 +222,7 @@ public class V40__BlindAddressKeys extends BaseJavaMigration {
                 + "phone = NULL, phone_e164 = NULL WHERE invitation_id = ?")) {
             for (Object[] row : plain) {
                 update.setBytes(1, index.ofNumber((String) row[1]));
-                update.setBytes(2, index.ofNumber((String) row[2]));
+                update.setBytes(2, index.ofMobile((String) row[2])); // V37 kept some as written
                 update.setObject(3, row[0]);
                 update.addBatch();
             }

@@ -125,4 +125,32 @@ class SealedContactsIT extends CoreIntegrationTest {
         assertThat(grace.at("/emails/0/value").asText()).isEqualTo("grace@example.org");
         assertThat(grace.at("/phones/0/value").asText()).isEqualTo("+12025550143");
     }
+
+    @Test
+    void aCardOfAnEarlierReleaseNamedAfterAProfileIsSealedAndRenamedByALaterImport() throws Exception {
+        UUID contact = UUID.randomUUID();
+        String profile = "linkedin.com/in/kjohnson-" + contact; // as imports normalise a profile
+        jdbc.sql("INSERT INTO contact (id, organizer_id, display_name, organization) VALUES (:id, :org, :p, 'IBM')")
+                .param("id", contact).param("org", organizer).param("p", profile).update();
+        jdbc.sql("INSERT INTO contact_point (contact_id, organizer_id, kind, value, usable, position) "
+                + "VALUES (:id, :org, 'LINKEDIN', :p, true, 0)")
+                .param("id", contact).param("org", organizer).param("p", profile).update();
+        try (Connection db = dataSource.getConnection()) {
+            migration.indexPoints(db);
+        }
+        legacy.sealAll();
+        assertThat(jdbc.sql("SELECT display_name IS NULL AND organization IS NULL AND card_sealed IS NOT NULL "
+                + "FROM contact WHERE id = :id").param("id", contact).query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("SELECT value IS NULL AND value_sealed IS NOT NULL FROM contact_point "
+                + "WHERE contact_id = :id").param("id", contact).query(Boolean.class).single()).isTrue();
+        JsonNode sealed = api.get("/api/v1/contacts?q=kjohnson", token).json().at("/contacts/0");
+        assertThat(sealed.get("displayName").asText()).isEqualTo(profile);
+        assertThat(sealed.get("organization").asText()).isEqualTo("IBM");
+
+        // the card was named after its own profile (told when it was sealed): a real name replaces it
+        api.upload("/api/v1/contacts/import", token, "k.csv", ("name,linkedin\nKatherine Johnson,https://www." + profile + "/\n")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(api.get("/api/v1/contacts?q=kjohnson", token).json().at("/contacts/0/displayName").asText())
+                .isEqualTo("Katherine Johnson");
+    }
 }
