@@ -165,6 +165,7 @@ class GuestBrowserIT {
         String email = "host-" + UUID.randomUUID() + "@example.org";
         Http.post(core + "/api/v1/organizers", null,
                 "{\"email\":\"%s\",\"password\":\"lovelace-1815\",\"name\":\"Ada\"}".formatted(email));
+        io.inviteflow.testsupport.AddressConfirmations.confirm(core, email, "lovelace-1815");
         return Http.post(core + "/api/v1/auth/token", null,
                 "{\"email\":\"%s\",\"password\":\"lovelace-1815\"}".formatted(email)).json().get("accessToken")
                 .asText();

@@ -191,6 +191,7 @@ class InvitationPipelineIT {
         String email = "e2e-" + UUID.randomUUID() + "@example.org";
         assertThat(Http.post(core + "/api/v1/organizers", null,
                 "{\"email\":\"" + email + "\",\"password\":\"end-to-end\",\"name\":\"E2E\"}").status()).isEqualTo(201);
+        io.inviteflow.testsupport.AddressConfirmations.confirm(core, email, "end-to-end");
         return Http.post(core + "/api/v1/auth/token", null,
                 "{\"email\":\"" + email + "\",\"password\":\"end-to-end\"}").json().get("accessToken").asText();
     }

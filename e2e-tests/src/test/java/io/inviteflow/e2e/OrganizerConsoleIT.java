@@ -277,6 +277,7 @@ class OrganizerConsoleIT {
         String partner = "tove-work-" + RUN + "@example.org"; // signs in with another address than the one invited
         post("/api/v1/organizers", null, "{\"email\":\"%s\",\"password\":\"jansson-1914\",\"name\":\"Tove\"}"
                 .formatted(partner));
+        io.inviteflow.testsupport.AddressConfirmations.confirm(core, partner, "jansson-1914");
 
         try (Chromium chromium = new Chromium()) {
             Page page = chromium.browser.newPage();
@@ -461,6 +462,7 @@ class OrganizerConsoleIT {
     private static String signUpAndIn(String email, String password, String name) throws Exception {
         post("/api/v1/organizers", null, "{\"email\":\"%s\",\"password\":\"%s\",\"name\":\"%s\"}"
                 .formatted(email, password, name));
+        io.inviteflow.testsupport.AddressConfirmations.confirm(core, email, password);
         return post("/api/v1/auth/token", null, "{\"email\":\"%s\",\"password\":\"%s\"}"
                 .formatted(email, password)).get("accessToken").asText();
     }

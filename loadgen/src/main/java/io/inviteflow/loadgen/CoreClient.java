@@ -33,10 +33,14 @@ final class CoreClient {
         this.core = core;
     }
 
-    /** A client signed in as a new organizer of its own (benchmarks never share an organizer's data). */
-    static CoreClient newOrganizer(URI core, String emailPrefix) {
+    /**
+     * A client signed in as a new organizer of its own (benchmarks never share an organizer's data), its address
+     * confirmed through the link mailed to it, read from GreenMail's API at {@code greenmail}.
+     */
+    static CoreClient newOrganizer(URI core, URI greenmail, String emailPrefix) {
         CoreClient client = new CoreClient(core);
-        client.signUpOrIn(emailPrefix + "-" + java.util.UUID.randomUUID() + "@example.org", "benchmark-password", "Ada");
+        client.signUpOrIn(emailPrefix + "-" + java.util.UUID.randomUUID() + "@example.org", "benchmark-password", "Ada",
+                greenmail);
         return client;
     }
 
@@ -46,15 +50,31 @@ final class CoreClient {
     record Status(int code, String body) {
     }
 
-    /** Signs up (an existing account is left as it is) and signs in, keeping the bearer token. */
-    void signUpOrIn(String email, String password, String name) {
+    private static final java.util.regex.Pattern CONFIRMATION_LINK =
+            java.util.regex.Pattern.compile("/verify-email/([A-Za-z0-9_-]+)");
+
+    /**
+     * Signs up (an existing account is left as it is) and signs in, keeping the bearer token. A new account signs in
+     * once its address is confirmed: this opens the link mailed to it (read from GreenMail's API at
+     * {@code greenmail}) and sends its form with the password, as a person would.
+     */
+    void signUpOrIn(String email, String password, String name, URI greenmail) {
         ObjectNode signup = JSON.createObjectNode().put("email", email).put("password", password).put("name", name);
         Status created = send(post("/api/v1/organizers", signup));
         if (created.code() != 201) { // a taken address is answered like a new one
             throw new IllegalStateException("signup failed: " + created);
         }
         ObjectNode credentials = JSON.createObjectNode().put("email", email).put("password", password);
-        token = json(expect(send(post("/api/v1/auth/token", credentials)), 200)).get("accessToken").asText();
+        Status signedIn = send(post("/api/v1/auth/token", credentials));
+        if (signedIn.code() == 401) { // a new account, or a wrong password: the confirmation's form tells which
+            String link = GreenMailLinks.await(greenmail, email, CONFIRMATION_LINK, "address confirmation");
+            expect(send(HttpRequest.newBuilder(core.resolve("/verify-email/" + link))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("password=" + java.net.URLEncoder.encode(password,
+                            java.nio.charset.StandardCharsets.UTF_8)))), 200);
+            signedIn = send(post("/api/v1/auth/token", credentials));
+        }
+        token = json(expect(signedIn, 200)).get("accessToken").asText();
     }
 
     JsonNode events() {

@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Arguments: {@code --core} (default http://127.0.0.1:8081), {@code --data} (the JSONL file),
  * {@code --duration} seconds (default 150), {@code --email}/{@code --password} of the demo organizer, {@code --greenmail}
- * (GreenMail's API: when given, a co-organizer joins the first event through the invitation mailed to it).
+ * (GreenMail's API, default the local stack's: the organizers confirm their addresses, and a co-organizer joins the
+ * first event, through the links mailed to them).
  * Runs once: if the demo organizer already has events, it only says so.
  */
 public final class DemoLoader {
@@ -36,8 +37,9 @@ public final class DemoLoader {
     public static void main(String[] argv) throws Exception {
         Args args = new Args(argv);
         var client = new CoreClient(URI.create(args.get("core", "http://127.0.0.1:8081")));
+        URI greenmail = URI.create(args.get("greenmail", GreenMailLinks.LOCAL_STACK));
         client.signUpOrIn(args.get("email", "demo@inviteflow.local"), args.get("password", "inviteflow-demo"),
-                "Demo Organizer");
+                "Demo Organizer", greenmail);
         if (!client.events().isEmpty()) {
             System.out.println("demo data already loaded (the demo organizer has events)");
             return;
@@ -46,11 +48,8 @@ public final class DemoLoader {
         importAddressBook(client, data.toAbsolutePath().getParent().resolve("contacts"));
         DemoPlan plan = DemoPlan.of(MeetupRsvps.read(data));
         Map<String, Map<Long, String>> tokens = createEventsAndInvite(client, plan);
-        String greenmail = args.get("greenmail", "");
-        if (!greenmail.isBlank()) {
-            shareFirstEvent(client, URI.create(args.get("core", "http://127.0.0.1:8081")), URI.create(greenmail),
-                    args.get("password", "inviteflow-demo"));
-        }
+        shareFirstEvent(client, URI.create(args.get("core", "http://127.0.0.1:8081")), greenmail,
+                args.get("password", "inviteflow-demo"));
         replay(client, plan, tokens, args.getInt("duration", 150));
     }
 
@@ -87,9 +86,9 @@ public final class DemoLoader {
         try {
             String eventId = owner.events().get(0).get("id").asText();
             owner.inviteCoOrganizer(eventId, PARTNER);
-            String link = awaitJoinLink(greenmail, PARTNER);
+            String link = GreenMailLinks.await(greenmail, PARTNER, JOIN_LINK, "team invitation");
             var partner = new CoreClient(core);
-            partner.signUpOrIn(PARTNER, password, "Demo Partner");
+            partner.signUpOrIn(PARTNER, password, "Demo Partner", greenmail);
             partner.joinTeam(link);
             System.out.println("co-organizer " + PARTNER + " joined the first event");
         } catch (RuntimeException e) {
@@ -99,34 +98,6 @@ public final class DemoLoader {
 
     private static final String PARTNER = "partner@inviteflow.local";
     private static final java.util.regex.Pattern JOIN_LINK = java.util.regex.Pattern.compile("/join/([A-Za-z0-9_-]+)");
-
-    /** The token of the join link in the newest mail of the address's GreenMail inbox, within 30 s. */
-    private static String awaitJoinLink(URI greenmail, String address) {
-        var http = java.net.http.HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                String inbox = http.send(java.net.http.HttpRequest.newBuilder(
-                                greenmail.resolve("/api/user/" + address + "/messages/INBOX")).GET().build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-                java.util.regex.Matcher m = JOIN_LINK.matcher(inbox);
-                String token = null;
-                while (m.find()) {
-                    token = m.group(1);
-                }
-                if (token != null) {
-                    return token;
-                }
-                Thread.sleep(500);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("no team invitation reached " + address + " within 30 s");
-    }
 
     private static Map<String, Map<Long, String>> createEventsAndInvite(CoreClient client, DemoPlan plan) {
         Map<String, Map<Long, String>> tokens = new HashMap<>();

@@ -44,6 +44,7 @@ public final class OrganizerBenchmark {
     public static void main(String[] argv) throws Exception {
         Args args = new Args(argv);
         URI core = URI.create(args.get("core", "http://127.0.0.1:8081"));
+        URI mailbox = URI.create(args.get("greenmail", GreenMailLinks.LOCAL_STACK));
         int contacts = args.getInt("contacts", 100_000);
         int guests = args.getInt("guests", 500);
         int seconds = args.getInt("seconds", 30);
@@ -52,7 +53,7 @@ public final class OrganizerBenchmark {
         List<double[]> imports = new ArrayList<>();
         OrganizerBenchmark bookOwner = null;
         for (int run = 0; run < 3; run++) {
-            OrganizerBenchmark importing = new OrganizerBenchmark(organizer(core));
+            OrganizerBenchmark importing = new OrganizerBenchmark(organizer(core, mailbox));
             imports.add(importing.importContacts(contacts, run));
             bookOwner = bookOwner == null ? importing : bookOwner;
         }
@@ -60,7 +61,7 @@ public final class OrganizerBenchmark {
         List<Double> firstPages = bookOwner.addressBookPages("/api/v1/contacts?limit=50", 5);
         List<Double> searches = bookOwner.addressBookPages("/api/v1/contacts?limit=50&q=example.org", 5);
         System.out.println("5,000 personalised invitations per request…");
-        var inviting = new OrganizerBenchmark(organizer(core));
+        var inviting = new OrganizerBenchmark(organizer(core, mailbox));
         List<Double> inviteSeconds = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         for (int run = 0; run < 5; run++) {
@@ -133,8 +134,8 @@ public final class OrganizerBenchmark {
         return new Suggestions(latency, source);
     }
 
-    private static CoreClient organizer(URI core) {
-        return CoreClient.newOrganizer(core, "organizer-bench");
+    private static CoreClient organizer(URI core, URI mailbox) {
+        return CoreClient.newOrganizer(core, mailbox, "organizer-bench");
     }
 
     /** @return the seconds each of {@code runs} requests of the address book took, one after another */

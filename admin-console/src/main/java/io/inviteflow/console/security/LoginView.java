@@ -110,7 +110,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             }
             case WRONG_CREDENTIALS -> {
                 error.setTitle("Wrong email or password");
-                error.setMessage("Check your email and password and try again.");
+                // the core refuses a new account's right password alike until its address is confirmed (no hint
+                // whether an address has an account), so the message names that case too
+                error.setMessage("Check your email and password and try again. A new account signs in once its "
+                        + "address is confirmed: open the link we mailed (each sign-in until then mails it again).");
             }
         }
         return i18n;

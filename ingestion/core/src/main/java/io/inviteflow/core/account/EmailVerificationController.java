@@ -95,7 +95,8 @@ class EmailVerificationController {
 
     private static ResponseEntity<byte[]> expired() {
         return page(HttpStatus.NOT_FOUND, "This link no longer works", "<p>It was used already, or it is older than "
-                + "three days. A new one: POST /api/v1/organizers/me/email-verification, signed in.</p>");
+                + "three days. Signing in mails a new one while the account waits for its address; once signed in, the "
+                + "console's account page sends one too.</p>");
     }
 
     private static ResponseEntity<byte[]> page(HttpStatus status, String title, String body) {

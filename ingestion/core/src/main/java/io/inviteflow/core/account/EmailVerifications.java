@@ -20,8 +20,9 @@ import java.util.UUID;
 /**
  * Proof that an organizer reads the address they signed up with: a link mailed at sign-up (and again on request, three
  * times a day at most) that works once, for three days, with the account's password (the mailbox's owner must also be
- * the account's: someone who signed up first with another's address cannot have them confirm it). Signing up does not
- * wait for it; what must trust an address does (the configured admins, {@link io.inviteflow.core.security.Roles}).
+ * the account's: someone who signed up first with another's address cannot have them confirm it). Signing in waits
+ * for it ({@link SignIn}; accounts of releases before V43 excepted), and so does what must trust an address (the
+ * configured admins, {@link io.inviteflow.core.security.Roles}).
  */
 @Component
 class EmailVerifications extends BatchPoller {

@@ -41,18 +41,23 @@ class OrganizerRepository {
     }
 
     Optional<StoredCredentials> findCredentials(String email) {
-        return jdbc.sql("SELECT id, email, password_hash FROM organizer WHERE email_normalized = :email")
+        return jdbc.sql(CREDENTIALS + "WHERE email_normalized = :email")
                 .param("email", normalizeEmail(email))
-                .query((rs, i) -> new StoredCredentials(rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getString(3)))
+                .query(OrganizerRepository::credentials)
                 .optional();
     }
 
     Optional<StoredCredentials> findCredentials(UUID id) {
-        return jdbc.sql("SELECT id, email, password_hash FROM organizer WHERE id = :id").param("id", id)
-                .query((rs, i) -> new StoredCredentials(rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getString(3)))
+        return jdbc.sql(CREDENTIALS + "WHERE id = :id").param("id", id)
+                .query(OrganizerRepository::credentials)
                 .optional();
+    }
+
+    private static final String CREDENTIALS = "SELECT id, email, password_hash, "
+            + "sign_in_awaits_confirmation AND email_verified_at IS NULL FROM organizer ";
+
+    private static StoredCredentials credentials(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new StoredCredentials(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBoolean(4));
     }
 
     void updatePassword(UUID id, String passwordHash) {
@@ -65,6 +70,17 @@ class OrganizerRepository {
         return email.trim().toLowerCase(java.util.Locale.ROOT);
     }
 
-    record StoredCredentials(UUID id, String email, String passwordHash) {
+    /**
+     * The mailbox's owner chose this password through a link mailed there (a password reset): the address is
+     * theirs, as a confirmation link would prove.
+     */
+    void resetPassword(UUID id, String passwordHash, java.time.Instant now) {
+        jdbc.sql("UPDATE organizer SET password_hash = :hash, email_verified_at = coalesce(email_verified_at, :now) "
+                        + "WHERE id = :id")
+                .param("hash", passwordHash).param("now", java.sql.Timestamp.from(now)).param("id", id).update();
+    }
+
+    /** @param awaitsConfirmation an account that signs in once its address is confirmed, and it is not yet */
+    record StoredCredentials(UUID id, String email, String passwordHash, boolean awaitsConfirmation) {
     }
 }

@@ -119,7 +119,7 @@ class PasswordResets {
 
     /**
      * Sets the password of a live link's account, once: the link and the account's other links are spent, every
-     * token issued before is revoked, a lock on its sign-ins lifted. False for a link used, expired or unknown.
+     * token issued before is revoked, a lock on its sign-ins lifted, and the address counts as confirmed. False for a link used, expired or unknown.
      */
     boolean reset(String token, String passwordHash) {
         return Boolean.TRUE.equals(transactions.execute(status -> {
@@ -131,7 +131,7 @@ class PasswordResets {
                 return false;
             }
             UUID id = organizerId.get();
-            organizers.updatePassword(id, passwordHash);
+            organizers.resetPassword(id, passwordHash, clock.instant());
             jdbc.sql("UPDATE password_reset SET used_at = :now WHERE organizer_id = :id AND used_at IS NULL")
                     .param("id", id).param("now", Timestamp.from(clock.instant())).update();
             revocations.revokeAll(id);

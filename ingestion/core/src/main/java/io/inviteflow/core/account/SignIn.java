@@ -15,7 +15,10 @@ import java.util.UUID;
  * Signing in: the attempt is counted against the address first (locked: refused before the password is even
  * checked), then the password (bcrypt, compared against a dummy hash for unknown addresses so both cost the same),
  * then — when the account has two-factor sign-in — a challenge to answer with a code, each answer an attempt too.
- * Success clears the count. Wrong address and wrong password are the same refusal.
+ * Success clears the count. Wrong address and wrong password are the same refusal, and so is the right password of
+ * an account whose address is not confirmed yet (made since V43): signing up with someone's address, then signing in
+ * with the password just chosen, must not tell whether the address had an account. That sign-in mails the
+ * confirmation link again instead (three a day at most, after the answer, like every account mail).
  */
 @Service
 class SignIn {
@@ -46,10 +49,12 @@ class SignIn {
     private final TokenRevocations revocations;
     private final SignInThrottle throttle;
     private final SecurityAudit audit;
+    private final EmailVerifications verifications;
+    private final AccountMail mail;
 
     SignIn(OrganizerRepository organizers, PasswordEncoder passwords, AccessTokens tokens, SecondFactors secondFactors,
            SecondFactorChallenges challenges, TokenRevocations revocations, SignInThrottle throttle,
-           SecurityAudit audit) {
+           SecurityAudit audit, EmailVerifications verifications, AccountMail mail) {
         this.organizers = organizers;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -58,6 +63,8 @@ class SignIn {
         this.revocations = revocations;
         this.throttle = throttle;
         this.audit = audit;
+        this.verifications = verifications;
+        this.mail = mail;
         this.unknownUserHash = passwords.encode(UUID.randomUUID().toString());
     }
 
@@ -70,9 +77,14 @@ class SignIn {
         String hash = stored.map(OrganizerRepository.StoredCredentials::passwordHash).orElse(unknownUserHash);
         if (!passwords.matches(password, hash) || stored.isEmpty()) {
             return failed(stored.map(OrganizerRepository.StoredCredentials::id).orElse(null),
-                    SecurityAudit.Action.SIGN_IN_FAILED);
+                    SecurityAudit.Action.SIGN_IN_FAILED, null);
         }
         UUID id = stored.get().id();
+        if (stored.get().awaitsConfirmation()) {
+            String address = stored.get().email();
+            mail.later("an address confirmation", () -> verifications.send(id, address));
+            return failed(id, SecurityAudit.Action.SIGN_IN_FAILED, "address not confirmed yet");
+        }
         if (secondFactors.enabled(id)) {
             return new SecondFactorRequired(tokens.challenge(id, stored.get().email()));
         }
@@ -95,7 +107,7 @@ class SignIn {
             return new Locked(locked.get());
         }
         if (!secondFactors.check(read.organizerId(), code)) {
-            return failed(read.organizerId(), SecurityAudit.Action.SECOND_FACTOR_FAILED);
+            return failed(read.organizerId(), SecurityAudit.Action.SECOND_FACTOR_FAILED, null);
         }
         if (!revocations.useOnce(read.id(), read.expiresAt())) {
             return new Refused(); // answered twice at once: the other answer signed in
@@ -104,9 +116,9 @@ class SignIn {
     }
 
     /** The attempt was counted already; an unknown address leaves no row: the trail is the accounts'. */
-    private Outcome failed(UUID organizerId, SecurityAudit.Action action) {
+    private Outcome failed(UUID organizerId, SecurityAudit.Action action, String detail) {
         if (organizerId != null) {
-            audit.record(organizerId, action, null);
+            audit.record(organizerId, action, detail);
         }
         return new Refused();
     }

@@ -24,18 +24,52 @@ class AccountApiIT extends CoreIntegrationTest {
     }
 
     @Test
-    void signsUpOnceAndSignsIn() {
+    void signsUpConfirmsTheAddressAndSignsIn() {
         String email = "Grace." + UUID.randomUUID() + "@Example.org";
         var first = api.post("/api/v1/organizers", null,
                 "{\"email\":\"%s\",\"password\":\"hopper-1906\",\"name\":\"Grace\"}".formatted(email));
+        var early = api.post("/api/v1/auth/token", null,
+                "{\"email\":\"%s\",\"password\":\"hopper-1906\"}".formatted(email));
+        api.confirmAddress(email, "hopper-1906");
         var token = api.post("/api/v1/auth/token", null,
                 "{\"email\":\"%s\",\"password\":\"hopper-1906\"}".formatted(email.toUpperCase()));
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.json().get("id").asText()).isNotBlank();
         assertThat(first.body()).doesNotContain("hopper-1906").doesNotContain("password");
+        assertThat(early.status()).as("not before the address is confirmed").isEqualTo(401);
         assertThat(token.status()).isEqualTo(200);
         assertThat(token.json().get("accessToken").asText()).contains(".");
+    }
+
+    /**
+     * Signing up with someone's address, then signing in with the password just chosen: if the sign-in worked only
+     * for an address that had no account, the pair would tell which addresses have one. Until the new account's
+     * address is confirmed its right password is refused like a wrong one, and mails the link again instead.
+     */
+    @Test
+    void signingUpThenInDoesNotTellWhetherTheAddressHadAnAccount() {
+        String taken = "owner-" + UUID.randomUUID() + "@example.org";
+        String free = "free-" + UUID.randomUUID() + "@example.org";
+        api.signUpConfirmed(taken, "owners-own-1", "Owner");
+        String probe = "{\"email\":\"%s\",\"password\":\"probing-123\",\"name\":\"Probe\"}";
+        String signIn = "{\"email\":\"%s\",\"password\":\"probing-123\"}";
+
+        var toTaken = api.post("/api/v1/organizers", null, probe.formatted(taken));
+        var toFree = api.post("/api/v1/organizers", null, probe.formatted(free));
+        var intoTaken = api.post("/api/v1/auth/token", null, signIn.formatted(taken));
+        var intoFree = api.post("/api/v1/auth/token", null, signIn.formatted(free));
+
+        assertThat(toTaken.status()).isEqualTo(toFree.status()).isEqualTo(201);
+        assertThat(intoTaken.status()).isEqualTo(intoFree.status()).isEqualTo(401);
+        assertThat(intoTaken.body()).isEqualTo(intoFree.body());
+        assertThat(Mailboxes.awaitInbox(free, Mailboxes.subject("Confirm your Inviteflow address"), 2,
+                Duration.ofSeconds(30))).as("the sign-in mailed the link again").hasSize(2);
+        api.confirmAddress(free, "probing-123");
+        String token = api.signIn(free, "probing-123");
+        assertThat(api.get("/api/v1/organizers/me/security-events", token).body())
+                .contains("SIGN_IN_FAILED", "address not confirmed yet", "SIGNED_IN");
+        assertThat(api.signIn(taken, "owners-own-1")).as("the owner's account is as it was").isNotBlank();
     }
 
     /**
@@ -54,6 +88,7 @@ class AccountApiIT extends CoreIntegrationTest {
         assertThat(again.json().fieldNames()).toIterable().containsExactlyElementsOf(
                 () -> first.json().fieldNames());
         assertThat(again.json().get("id").asText()).isNotEqualTo(first.json().get("id").asText());
+        api.confirmAddress(email, "hopper-1906");
         assertThat(api.post("/api/v1/auth/token", null,
                 "{\"email\":\"%s\",\"password\":\"other-pass\"}".formatted(email)).status())
                 .as("no account with the second password").isEqualTo(401);
@@ -88,8 +123,8 @@ class AccountApiIT extends CoreIntegrationTest {
         String email = "ada-" + UUID.randomUUID() + "@example.org";
         var created = api.post("/api/v1/organizers", null,
                 "{\"email\":\"%s\",\"password\":\"engines-1843\",\"name\":\"Ada\"}".formatted(email));
-        String token = api.post("/api/v1/auth/token", null,
-                "{\"email\":\"%s\",\"password\":\"engines-1843\"}".formatted(email)).json().get("accessToken").asText();
+        api.confirmAddress(email, "engines-1843");
+        String token = api.signIn(email, "engines-1843");
 
         var me = api.get("/api/v1/organizers/me", token);
 

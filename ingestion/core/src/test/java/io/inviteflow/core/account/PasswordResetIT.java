@@ -67,6 +67,26 @@ class PasswordResetIT extends CoreIntegrationTest {
                 .contains("PASSWORD_RESET_ASKED", "\"PASSWORD_RESET\"");
     }
 
+    /**
+     * A new account that never opened its confirmation link: a password set through a link mailed to the address
+     * proves the mailbox as well, so it confirms the address, and the account signs in.
+     */
+    @Test
+    void aPasswordResetThroughTheMailboxConfirmsTheAddress() {
+        String email = "unconfirmed-" + UUID.randomUUID() + "@example.org";
+        assertThat(api.post("/api/v1/organizers", null, "{\"email\":\"%s\",\"password\":\"forgotten-1\",\"name\":\"Ada\"}"
+                .formatted(email)).status()).isEqualTo(201);
+        assertThat(signInStatus(email, "forgotten-1")).as("waits for its address").isEqualTo(401);
+
+        assertThat(ask(email)).isEqualTo(202);
+        String link = link(Mailboxes.awaitInbox(email, Mailboxes.subject(SUBJECT), 1, Duration.ofSeconds(30))
+                .get(0).text());
+        assertThat(api.postForm(link, "password=remembered+now").body()).contains("Password changed");
+
+        String token = signIn(email, "remembered now");
+        assertThat(api.get("/api/v1/organizers/me", token).json().get("emailVerified").asBoolean()).isTrue();
+    }
+
     @Test
     void anAddressGetsThreeLinksADay() {
         String email = "many-" + UUID.randomUUID() + "@example.org";
@@ -89,8 +109,7 @@ class PasswordResetIT extends CoreIntegrationTest {
     }
 
     private void signUp(String email, String password) {
-        assertThat(api.post("/api/v1/organizers", null, "{\"email\":\"%s\",\"password\":\"%s\",\"name\":\"Ada\"}"
-                .formatted(email, password)).status()).isEqualTo(201);
+        api.signUpConfirmed(email, password, "Ada");
     }
 
     private String signIn(String email, String password) {

@@ -237,9 +237,7 @@ class SignInIT extends CoreIntegrationTest {
 
     private static String signUp(Api api) {
         String email = "signin-" + UUID.randomUUID() + "@example.org";
-        var created = api.post("/api/v1/organizers", null,
-                "{\"email\":\"%s\",\"password\":\"correct horse\",\"name\":\"Ada\"}".formatted(email));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        api.signUpConfirmed(email, "correct horse", "Ada");
         return email;
     }
 

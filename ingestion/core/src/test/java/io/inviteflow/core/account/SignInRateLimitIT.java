@@ -2,6 +2,7 @@ package io.inviteflow.core.account;
 
 import io.inviteflow.core.support.Api;
 import io.inviteflow.core.support.CoreIntegrationTest;
+import io.inviteflow.testsupport.AddressConfirmations;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -73,6 +74,9 @@ class SignInRateLimitIT extends CoreIntegrationTest {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         "{\"email\":\"%s\",\"password\":\"correct horse\",\"name\":\"A\"}".formatted(email))))
                 .status()).isEqualTo(201);
+        assertThat(api.exchange("/verify-email/" + AddressConfirmations.awaitToken(email), b -> b
+                .header("X-Forwarded-For", "203.0.113.5").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("password=correct+horse"))).status()).isEqualTo(200);
         var signedIn = signIn(api, "203.0.113.5", email, "correct horse");
         assertThat(signedIn.status()).isEqualTo(200);
         var trail = api.get("/api/v1/organizers/me/security-events", signedIn.json().get("accessToken").asText()).json();

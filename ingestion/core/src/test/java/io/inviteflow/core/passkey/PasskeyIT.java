@@ -148,11 +148,8 @@ class PasskeyIT extends CoreIntegrationTest {
     }
 
     private static String signUpAndIn(Api api, String email) {
-        assertThat(api.post("/api/v1/organizers", null,
-                "{\"email\":\"%s\",\"password\":\"correct horse\",\"name\":\"Linus\"}".formatted(email)).status())
-                .isEqualTo(201);
-        return api.post("/api/v1/auth/token", null, "{\"email\":\"%s\",\"password\":\"correct horse\"}"
-                .formatted(email)).json().get("accessToken").asText();
+        api.signUpConfirmed(email, "correct horse", "Linus");
+        return api.signIn(email, "correct horse");
     }
 
     private static String password() {
