@@ -1,8 +1,8 @@
 package io.inviteflow.core.privacy;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.inviteflow.core.contact.CardColumns;
 import io.inviteflow.core.security.BlindIndex;
 import io.inviteflow.core.security.PersonalText;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -109,19 +109,11 @@ class PersonalDataExport {
             String json = box == null ? null : opener.open(
                     PersonalText.contactKey(UUID.fromString(row.get("id").toString())), PersonalText.CARD, box);
             if (json != null) {
-                try {
-                    Map<String, Object> card = CARDS.readValue(json, new TypeReference<>() { });
-                    card.remove("name_from_point"); // how it was imported, not about the person
-                    row.putAll(card); // the card's fields are named as the plain columns were
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                row.putAll(CardColumns.of(json));
             }
         }
         return rows;
     }
-
-    private static final ObjectMapper CARDS = new ObjectMapper();
 
     private static String answerOf(Map<String, Object> row) {
         return PersonalText.answer(UUID.fromString(row.get("question_id").toString()),

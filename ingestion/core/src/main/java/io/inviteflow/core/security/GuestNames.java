@@ -46,8 +46,25 @@ public class GuestNames {
                 .formatted(alias) + alias + "guest_phone_sealed";
     }
 
-    /** A row read with its guest still sealed: {@code build} makes it once the guest is open. */
-    public record Named<T>(UUID invitationId, Box name, Box email, Box phone, Function<Guest, T> build) {
+    /**
+     * A row read with its guest still sealed: {@code build} makes it once the guest is open. Its boxes stay inside:
+     * only {@link #open} reads them.
+     */
+    public static final class Named<T> {
+
+        private final UUID invitationId;
+        private final Box name;
+        private final Box email;
+        private final Box phone;
+        private final Function<Guest, T> build;
+
+        private Named(UUID invitationId, Box name, Box email, Box phone, Function<Guest, T> build) {
+            this.invitationId = invitationId;
+            this.name = name;
+            this.email = email;
+            this.phone = phone;
+            this.build = build;
+        }
 
         /** The name in this row's {@code guest_name_sealed} and {@code guest_name} columns. */
         public static <T> Named<T> of(ResultSet rs, UUID invitationId, Function<String, T> build)
@@ -69,15 +86,15 @@ public class GuestNames {
         if (rows.isEmpty()) {
             return List.of();
         }
-        PersonalText.Opener opener = text.openerFor(rows.stream().map(r -> PersonalText.personKey(r.invitationId()))
+        PersonalText.Opener opener = text.openerFor(rows.stream().map(r -> PersonalText.personKey(r.invitationId))
                 .distinct().toList());
         return rows.stream().map(r -> {
-            String person = PersonalText.personKey(r.invitationId());
-            return r.build().apply(new Guest(
-                    Objects.requireNonNullElse(opener.openOr(person, PersonalText.NAME, r.name().sealed(),
-                            r.name().plain()), ""),
-                    opener.openOr(person, PersonalText.EMAIL, r.email().sealed(), r.email().plain()),
-                    opener.openOr(person, PersonalText.PHONE, r.phone().sealed(), r.phone().plain())));
+            String person = PersonalText.personKey(r.invitationId);
+            return r.build.apply(new Guest(
+                    Objects.requireNonNullElse(opener.openOr(person, PersonalText.NAME, r.name.sealed(),
+                            r.name.plain()), ""),
+                    opener.openOr(person, PersonalText.EMAIL, r.email.sealed(), r.email.plain()),
+                    opener.openOr(person, PersonalText.PHONE, r.phone.sealed(), r.phone.plain())));
         }).toList();
     }
 

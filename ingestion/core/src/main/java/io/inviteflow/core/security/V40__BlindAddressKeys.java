@@ -107,8 +107,12 @@ public class V40__BlindAddressKeys extends BaseJavaMigration {
                 update.executeBatch();
             }
             Map<String, Set<String>> newKeys = new LinkedHashMap<>();
-            page.stream().filter(p -> index.ofEmail(p.email()) != null).forEach(p -> newKeys
-                    .computeIfAbsent(p.lowerEmail(), k -> new LinkedHashSet<>()).add(index.personKeyOfEmail(p.email())));
+            for (Plain p : page) {
+                String key = index.personKeyOfEmail(p.email()); // null without an address
+                if (key != null) {
+                    newKeys.computeIfAbsent(p.lowerEmail(), k -> new LinkedHashSet<>()).add(key);
+                }
+            }
             moveSecrets(db, newKeys);
             if (!page.isEmpty()) {
                 after = page.get(page.size() - 1).id();
