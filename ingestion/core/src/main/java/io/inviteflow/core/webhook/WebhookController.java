@@ -57,9 +57,9 @@ class WebhookController {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
         String secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(key);
-        var endpoint = new WebhookRepository.Endpoint(UUID.randomUUID(), organizer.id(), url.toString(), secret,
+        var endpoint = new WebhookRepository.Endpoint(UUID.randomUUID(), organizer.id(), url.toString(),
                 request.types().stream().map(Enum::name).distinct().toList(), true, null);
-        repository.insert(endpoint);
+        repository.insert(endpoint, secret);
         return new EndpointView(endpoint.id(), endpoint.url(), endpoint.types(), OffsetDateTime.now(), secret);
     }
 

@@ -18,22 +18,26 @@ class WebhookRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final WebhookSecrets secrets;
 
-    WebhookRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    WebhookRepository(JdbcClient jdbc, JdbcTemplate batch, WebhookSecrets secrets) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.secrets = secrets;
     }
 
-    record Endpoint(UUID id, UUID organizerId, String url, String secret, List<String> types, boolean active,
+    /** An endpoint as listed: its signing secret is read only to sign ({@link #lockDue}). */
+    record Endpoint(UUID id, UUID organizerId, String url, List<String> types, boolean active,
                     OffsetDateTime createdAt) {
     }
 
-    void insert(Endpoint e) {
+    void insert(Endpoint e, String secret) {
         jdbc.sql("""
-                        INSERT INTO webhook_endpoint (id, organizer_id, url, secret, types)
+                        INSERT INTO webhook_endpoint (id, organizer_id, url, secret_sealed, types)
                         VALUES (:id, :org, :url, :secret, :types)""")
                 .param("id", e.id()).param("org", e.organizerId()).param("url", e.url())
-                .param("secret", e.secret()).param("types", e.types().toArray(String[]::new)).update();
+                .param("secret", secrets.seal(e.id(), secret)).param("types", e.types().toArray(String[]::new))
+                .update();
     }
 
     List<Endpoint> ofOrganizer(UUID organizerId) {
@@ -83,7 +87,7 @@ class WebhookRepository {
      */
     List<Due> lockDue(int limit) {
         return jdbc.sql("""
-                        SELECT d.id, d.activity_id, d.body, d.attempts, w.url, w.secret
+                        SELECT d.id, d.activity_id, d.body, d.attempts, w.url, w.id, w.secret_sealed
                         FROM webhook_delivery d JOIN webhook_endpoint w ON w.id = d.endpoint_id
                         WHERE d.status = 'PENDING' AND d.next_attempt_at <= now()
                         ORDER BY d.next_attempt_at
@@ -91,7 +95,7 @@ class WebhookRepository {
                         FOR UPDATE OF d SKIP LOCKED""")
                 .param("limit", limit)
                 .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getInt(4), rs.getString(5), rs.getString(6)))
+                        rs.getInt(4), rs.getString(5), secrets.open(rs.getObject(6, UUID.class), rs.getBytes(7))))
                 .list();
     }
 
@@ -151,7 +155,7 @@ class WebhookRepository {
     private static Endpoint endpoint(java.sql.ResultSet rs) throws java.sql.SQLException {
         Array types = rs.getArray("types");
         return new Endpoint(rs.getObject("id", UUID.class), rs.getObject("organizer_id", UUID.class),
-                rs.getString("url"), rs.getString("secret"), Arrays.asList((String[]) types.getArray()),
+                rs.getString("url"), Arrays.asList((String[]) types.getArray()),
                 rs.getBoolean("active"), rs.getObject("created_at", OffsetDateTime.class));
     }
 }
