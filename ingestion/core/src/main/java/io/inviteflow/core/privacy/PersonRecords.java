@@ -16,7 +16,7 @@ import java.util.UUID;
 /**
  * Finds every row that is about a person, in every organizer's data: the invitations sent to their address (or
  * number), the orders they placed or that came from those invitations, the tickets they hold (not those they bought
- * for others), and the address-book contacts that reach them. Export and erasure both start from here, so they always
+ * for others), the address-book contacts that reach them, and the invitations to organizers' teams mailed to them. Export and erasure both start from here, so they always
  * cover the same rows.
  */
 @Repository
@@ -26,7 +26,9 @@ class PersonRecords {
     record Invitation(UUID id, UUID partyEventId, String personKey) {
     }
 
-    record Found(List<Invitation> invitations, List<UUID> orders, List<UUID> tickets, List<UUID> contacts) {
+    /** @param teamInvites the invitations to organizers' teams mailed to their address */
+    record Found(List<Invitation> invitations, List<UUID> orders, List<UUID> tickets, List<UUID> contacts,
+                 List<UUID> teamInvites) {
 
         List<UUID> invitationIds() {
             return invitations.stream().map(Invitation::id).toList();
@@ -83,7 +85,12 @@ class PersonRecords {
                 .param("point", person.email() != null ? index.ofContactPoint("EMAIL", person.email())
                         : index.ofContactPoint("PHONE", person.phone()))
                 .query(UUID.class).list();
-        return new Found(invitations, orders, tickets, contacts);
+        List<UUID> teamInvites = person.email() == null ? List.of() : jdbc.sql("SELECT id FROM team_invite WHERE "
+                        + "(email_index = :emailIndex OR " + PLAIN_EMAIL.formatted("email") + ") ORDER BY created_at, id "
+                        + "FOR UPDATE")
+                .param("emailIndex", index.ofEmail(person.email()))
+                .param("email", person.email().strip().toLowerCase(Locale.ROOT)).query(UUID.class).list();
+        return new Found(invitations, orders, tickets, contacts, teamInvites);
     }
 
     /** The address a guest was invited with, in lower case; empty for a guest without one. */

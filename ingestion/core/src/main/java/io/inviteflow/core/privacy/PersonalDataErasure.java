@@ -23,7 +23,8 @@ import java.util.UUID;
  * headcount (the organizer's figures stay right) but no name, address, number, message or note, and their links open
  * nothing; their answers to questions, chat messages, reactions, idea picks, consents and browsers' subscriptions are
  * deleted; their wall posts and comments are emptied and hidden; orders and tickets keep amounts and payment references
- * (bookkeeping) but no buyer's or holder's name or address; the organizers' contacts that reach them are deleted, and so
+ * (bookkeeping) but no buyer's or holder's name or address; invitations to organizers' teams mailed to them lose the
+ * address (and are withdrawn, if not joined yet); the organizers' contacts that reach them are deleted, and so
  * are opt-outs, the mail and text reports about messages to them, and their photos on the walls (once committed). Their
  * secret ({@code person_secret}) is destroyed, which leaves
  * the guest keys in Kafka, the archive and the models without anyone they can be tied to. One {@code PERSON_ERASED}
@@ -75,6 +76,15 @@ class PersonalDataErasure {
             // each contact's own secret: their sealed cards and points in any copy of the database open no more
             erased.merge("person_secrets", personSecrets.destroy(found.contacts().stream()
                     .map(PersonalText::contactKey).toList()), Integer::sum);
+        }
+        if (!found.teamInvites().isEmpty()) {
+            // an invitation to a team not joined yet is withdrawn: its link opens nothing; the address goes either way
+            erased.put("team_invitations", jdbc.sql("UPDATE team_invite SET email = NULL, email_sealed = NULL, "
+                            + "email_index = NULL, withdrawn_at = CASE WHEN accepted_at IS NULL "
+                            + "THEN coalesce(withdrawn_at, now()) ELSE withdrawn_at END WHERE id = ANY(:ids)")
+                    .param("ids", found.teamInvites().toArray(UUID[]::new)).update());
+            erased.merge("person_secrets", personSecrets.destroy(found.teamInvites().stream()
+                    .map(PersonalText::teamInviteKey).toList()), Integer::sum);
         }
         if (personKey != null) {
             erased.put("marketing_opt_outs", jdbc.sql("DELETE FROM marketing_opt_out WHERE email_normalized = :key")

@@ -39,8 +39,9 @@ class PersonalDataExport {
             wall_posts, wall_comments and wall_reactions, chat_messages (end-to-end encrypted: only their number and
             times are known to the server), idea_picks, sms_consents, mail_consents, push_subscriptions,
             campaign_messages (the organizers' campaigns that reached you), ticket_orders and tickets, contacts and
-            contact_points (the organizers' address-book entries that reach you), marketing_opt_outs and mail_reports
-            (what mail servers reported about mail to you).
+            contact_points (the organizers' address-book entries that reach you), team_invitations (organizers'
+            invitations to join their team), marketing_opt_outs and mail_reports (what mail servers reported about
+            mail to you).
 
             The activity stream (Kafka) and the analytics archive (ClickHouse) hold no name, address or number: only
             ids of your invitations and what happened to them (sent, opened, answered), and for ideas a pseudonymous
@@ -219,6 +220,10 @@ class PersonalDataExport {
                     (byte[]) point.remove("value_sealed"), (String) point.get("value")));
         }
         sections.put("contact_points", points);
+        sections.put("team_invitations", rows("SELECT i.id, o.name AS organizer, i.role, e.title AS event, "
+                + "i.created_at, i.expires_at, i.accepted_at, i.withdrawn_at FROM team_invite i "
+                + "JOIN organizer o ON o.id = i.owner_id LEFT JOIN party_event e ON e.id = i.event_id "
+                + "WHERE i.id IN (:ids) ORDER BY i.created_at", found.teamInvites()));
         sections.put("marketing_opt_outs", person.email() == null ? List.of() : jdbc.sql(
                 "SELECT via, at FROM marketing_opt_out WHERE email_normalized = :key")
                 .param("key", index.personKeyOfEmail(person.email())).query().listOfRows().stream()

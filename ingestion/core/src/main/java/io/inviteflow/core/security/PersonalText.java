@@ -84,6 +84,11 @@ public class PersonalText {
         return "contact:" + contactId;
     }
 
+    /** The person key the address a team invitation was mailed to is sealed under: the invitation's own. */
+    public static String teamInviteKey(UUID inviteId) {
+        return "team-invite:" + inviteId;
+    }
+
     /** What the box of a contact's card (names, organization) is bound to. */
     public static final String CARD = "card";
 

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -55,9 +56,11 @@ class TeamInvites {
     private final CoreMail mail;
     private final URI consoleUrl;
     private final Clock clock;
+    private final TeamInviteAddresses addresses;
 
     TeamInvites(JdbcClient jdbc, TransactionTemplate transactions, Teams teams, Organizers organizers,
-                SecurityAudit audit, CoreMail mail, @Value("${inviteflow.console-url}") URI consoleUrl, Clock clock) {
+                SecurityAudit audit, CoreMail mail, @Value("${inviteflow.console-url}") URI consoleUrl, Clock clock,
+                TeamInviteAddresses addresses) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.teams = teams;
@@ -66,6 +69,7 @@ class TeamInvites {
         this.mail = mail;
         this.consoleUrl = consoleUrl;
         this.clock = clock;
+        this.addresses = addresses;
     }
 
     /**
@@ -90,13 +94,12 @@ class TeamInvites {
                 throw Problems.tooManyRequests(INVITES_PER_DAY + " team invitations a day at most", Duration.ofHours(1));
             }
             jdbc.sql("""
-                            INSERT INTO team_invite (id, token_hash, owner_id, event_id, role, email, created_at,
-                                                     expires_at)
-                            VALUES (:id, :hash, :owner, :event, :role, :email, :now, :expires)""")
+                            INSERT INTO team_invite (id, token_hash, owner_id, event_id, role, created_at, expires_at)
+                            VALUES (:id, :hash, :owner, :event, :role, :now, :expires)""")
                     .param("id", id).param("hash", LinkTokens.hash(token)).param("owner", ownerId)
                     .param("event", event == null ? null : event.id(), Types.OTHER).param("role", role.name())
-                    .param("email", email.trim()).param("now", Timestamp.from(now))
-                    .param("expires", Timestamp.from(now.plus(VALID))).update();
+                    .param("now", Timestamp.from(now)).param("expires", Timestamp.from(now.plus(VALID))).update();
+            addresses.keep(id, email.trim());
         });
         try {
             String owner = organizers.nameOf(ownerId);
@@ -104,12 +107,16 @@ class TeamInvites {
         } catch (MailException e) {
             log.warn("a team invitation of organizer {} was not sent: {}", ownerId, e.getMessage());
             // nothing reached anyone: it does not count towards the day's invitations
-            jdbc.sql("DELETE FROM team_invite WHERE id = :id").param("id", id).update();
+            transactions.executeWithoutResult(status -> {
+                addresses.shred(List.of(id));
+                jdbc.sql("DELETE FROM team_invite WHERE id = :id").param("id", id).update();
+            });
             throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, org.springframework.http.ProblemDetail
                     .forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                             "the mail server did not take the invitation; nothing was sent, try again later"), e);
         }
-        audit.record(ownerId, SecurityAudit.Action.TEAM_INVITE_SENT, role + " " + email.trim());
+        // the invitation, not the address: the trail outlives the address, which goes once the invitation is over
+        audit.record(ownerId, SecurityAudit.Action.TEAM_INVITE_SENT, role + " invitation " + id);
         return new Pending(id, email.trim(), role, event == null ? null : event.id(), now, now.plus(VALID));
     }
 
@@ -143,17 +150,25 @@ class TeamInvites {
     }
 
     List<Pending> pending(UUID ownerId, UUID eventId) {
-        return jdbc.sql("""
-                        SELECT id, email, role, event_id, created_at, expires_at FROM team_invite
+        List<Listed> listed = jdbc.sql("""
+                        SELECT id, email_sealed, email, role, event_id, created_at, expires_at FROM team_invite
                         WHERE owner_id = :owner AND event_id IS NOT DISTINCT FROM CAST(:event AS uuid)
                           AND accepted_at IS NULL AND withdrawn_at IS NULL AND expires_at > :now
                         ORDER BY created_at, id""")
                 .param("owner", ownerId).param("event", eventId, Types.OTHER)
                 .param("now", Timestamp.from(clock.instant()))
-                .query((rs, n) -> new Pending(rs.getObject(1, UUID.class), rs.getString(2),
-                        TeamRole.valueOf(rs.getString(3)), rs.getObject(4, UUID.class),
-                        rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant()))
+                .query((rs, n) -> new Listed(new TeamInviteAddresses.Stored(rs.getObject(1, UUID.class),
+                        rs.getBytes(2), rs.getString(3)), TeamRole.valueOf(rs.getString(4)),
+                        rs.getObject(5, UUID.class), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant()))
                 .list();
+        Map<UUID, String> opened = addresses.open(listed.stream().map(Listed::address).toList());
+        return listed.stream().map(l -> new Pending(l.address().inviteId(), opened.get(l.address().inviteId()),
+                l.role(), l.eventId(), l.createdAt(), l.expiresAt())).toList();
+    }
+
+    /** A pending invitation read with its address still sealed. */
+    private record Listed(TeamInviteAddresses.Stored address, TeamRole role, UUID eventId, Instant createdAt,
+                          Instant expiresAt) {
     }
 
     /**
@@ -161,11 +176,17 @@ class TeamInvites {
      * opens nothing from now on; it still counts towards the day's invitations.
      */
     boolean withdraw(UUID ownerId, UUID eventId, UUID inviteId) {
-        return jdbc.sql("UPDATE team_invite SET withdrawn_at = :now WHERE id = :id AND owner_id = :owner "
-                        + "AND accepted_at IS NULL AND withdrawn_at IS NULL "
-                        + "AND event_id IS NOT DISTINCT FROM CAST(:event AS uuid)")
-                .param("id", inviteId).param("owner", ownerId).param("event", eventId, Types.OTHER)
-                .param("now", Timestamp.from(clock.instant())).update() == 1;
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            boolean withdrawn = jdbc.sql("UPDATE team_invite SET withdrawn_at = :now WHERE id = :id "
+                            + "AND owner_id = :owner AND accepted_at IS NULL AND withdrawn_at IS NULL "
+                            + "AND event_id IS NOT DISTINCT FROM CAST(:event AS uuid)")
+                    .param("id", inviteId).param("owner", ownerId).param("event", eventId, Types.OTHER)
+                    .param("now", Timestamp.from(clock.instant())).update() == 1;
+            if (withdrawn) {
+                addresses.shred(List.of(inviteId));
+            }
+            return withdrawn;
+        }));
     }
 
     private static ErrorResponseException gone() {
@@ -199,14 +220,15 @@ class TeamInvites {
             if (offer.ownerId().equals(accountId)) {
                 throw Problems.conflict("this invitation is to your own team");
             }
-            int spent = jdbc.sql("UPDATE team_invite SET accepted_at = :now, accepted_by = :account "
+            List<UUID> spent = jdbc.sql("UPDATE team_invite SET accepted_at = :now, accepted_by = :account "
                             + "WHERE token_hash = :hash AND accepted_at IS NULL AND withdrawn_at IS NULL "
-                            + "AND expires_at > :now")
+                            + "AND expires_at > :now RETURNING id")
                     .param("hash", LinkTokens.hash(token)).param("now", Timestamp.from(now))
-                    .param("account", accountId).update();
-            if (spent == 0) {
+                    .param("account", accountId).query(UUID.class).list();
+            if (spent.isEmpty()) {
                 throw gone(); // accepted in the same instant by another request
             }
+            addresses.shred(spent); // joined: the address it was mailed to is needed no more
             teams.add(offer.ownerId(), accountId, offer.role(), offer.eventId(), now);
             audit.record(offer.ownerId(), SecurityAudit.Action.TEAM_JOINED, offer.role() + " " + accountId);
             audit.record(accountId, SecurityAudit.Action.TEAM_JOINED, offer.role() + " of " + offer.ownerId());

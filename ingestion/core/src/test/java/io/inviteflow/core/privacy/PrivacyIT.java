@@ -100,6 +100,8 @@ class PrivacyIT extends CoreIntegrationTest {
                 .formatted(surname, email, phone, run));
         String adaToken = invited.get(0).get("token").asText();
         String graceId = invited.get(1).get("id").asText();
+        assertThat(api.post("/api/v1/events/" + party + "/team/invitations", hosts, "{\"email\":\"%s\"}"
+                .formatted(email)).status()).as("asked to co-organize, not joined yet").isEqualTo(201);
         String otherHost = api.newOrganizerToken();
         String talk = api.newEvent(otherHost, "Conference " + run);
         JsonNode elsewhere = invite(api, otherHost, talk, "{\"name\":\"A. %s\",\"email\":\"%s\"}"
@@ -126,6 +128,7 @@ class PrivacyIT extends CoreIntegrationTest {
         assertThat(person.toString()).contains(note, wallText, surname, phone)
                 .as("nobody else's data").doesNotContain("grace-" + run);
         assertThat(person.get("contacts")).hasSize(1);
+        assertThat(person.get("team_invitations").findValuesAsText("event")).containsExactly("Garden party " + run);
         assertThat(copy.get("README.txt")).contains("person.json");
 
         JsonNode erased = api.post("/api/v1/admin/privacy/erasures", admin, "{\"email\":\"" + email + "\"}").json();
@@ -133,6 +136,11 @@ class PrivacyIT extends CoreIntegrationTest {
         assertThat(erased.at("/erased/events").asInt()).isEqualTo(2);
         assertThat(erased.at("/erased/contacts").asInt()).isEqualTo(1);
         assertThat(erased.at("/erased/wall_posts").asInt()).isEqualTo(1);
+        assertThat(erased.at("/erased/team_invitations").asInt()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM team_invite i JOIN party_event e ON e.id = i.event_id "
+                + "WHERE e.title = :title AND i.withdrawn_at IS NOT NULL AND i.email_sealed IS NULL")
+                .param("title", "Garden party " + run).query(Long.class).single())
+                .as("her invitation to the team withdrawn, its address shredded").isEqualTo(1);
 
         assertThat(tablesHolding(email, surname, phone, note, wallText)).as("PostgreSQL after the erasure").isEmpty();
         assertThat(api.getAs("/i/" + adaToken, "test").status()).as("her link opens nothing").isEqualTo(404);
