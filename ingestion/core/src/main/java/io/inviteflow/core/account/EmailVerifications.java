@@ -35,13 +35,16 @@ class EmailVerifications extends BatchPoller {
     private final CoreMail mail;
     private final CoreProperties core;
     private final Clock clock;
+    private final OrganizerRepository organizers;
 
-    EmailVerifications(JdbcClient jdbc, CoreMail mail, CoreProperties core, Clock clock) {
+    EmailVerifications(JdbcClient jdbc, CoreMail mail, CoreProperties core, Clock clock,
+                       OrganizerRepository organizers) {
         super("email-verification-purge", 10_000);
         this.jdbc = jdbc;
         this.mail = mail;
         this.core = core;
         this.clock = clock;
+        this.organizers = organizers;
     }
 
     enum Sent { SENT, TOO_MANY, MAIL_SERVER_AWAY }
@@ -88,10 +91,10 @@ class EmailVerifications extends BatchPoller {
     }
 
     Optional<Pending> pending(String token) {
-        return jdbc.sql("SELECT o.id, o.email FROM email_verification v JOIN organizer o ON o.id = v.organizer_id "
-                        + "WHERE v.token_hash = :hash AND v.expires_at > :now")
+        return jdbc.sql("SELECT organizer_id FROM email_verification WHERE token_hash = :hash AND expires_at > :now")
                 .param("hash", LinkTokens.hash(token)).param("now", Timestamp.from(clock.instant()))
-                .query((rs, n) -> new Pending(rs.getObject(1, UUID.class), rs.getString(2))).optional();
+                .query(UUID.class).optional().flatMap(organizers::find)
+                .map(account -> new Pending(account.id(), account.email()));
     }
 
     /**

@@ -1,63 +1,116 @@
 package io.inviteflow.core.account;
 
+import io.inviteflow.core.security.BlindIndex;
+import io.inviteflow.core.security.PersonalText;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+/**
+ * Organizers' accounts. Their address and name are stored sealed under the account's own secret
+ * ({@link PersonalText#organizerKey}) and opened after each query; an account is found by its address's blind index
+ * ({@link BlindIndex#ofEmail}), which also keeps addresses unique. An account of an earlier release holds its plain
+ * address and name until start-up seals them ({@link PlainOrganizers}).
+ */
 @Repository
 class OrganizerRepository {
 
-    private final JdbcClient jdbc;
+    private static final String ACCOUNT = "id, email, email_sealed, name, name_sealed";
+    private static final String CREDENTIALS = "SELECT id, email, email_sealed, password_hash, "
+            + "sign_in_awaits_confirmation AND email_verified_at IS NULL FROM organizer ";
 
-    OrganizerRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final PersonalText text;
+    private final BlindIndex index;
+
+    OrganizerRepository(JdbcClient jdbc, PersonalText text, BlindIndex index) {
         this.jdbc = jdbc;
+        this.text = text;
+        this.index = index;
     }
 
-    /** @return false when the email is taken (the unique index decides, so concurrent signups are safe) */
+    /** @return false when the address is taken (the unique index on its blind index decides: concurrent sign-ups too) */
     boolean insert(Organizer organizer, String passwordHash) {
+        String key = PersonalText.organizerKey(organizer.id());
         try {
+            PersonalText.Sealer sealer = text.sealerForNew(List.of(key));
             jdbc.sql("""
-                            INSERT INTO organizer (id, email, email_normalized, name, password_hash)
-                            VALUES (:id, :email, :normalized, :name, :hash)""")
+                            INSERT INTO organizer (id, email_index, email_sealed, name_sealed, password_hash)
+                            VALUES (:id, :index, :email, :name, :hash)""")
                     .param("id", organizer.id())
-                    .param("email", organizer.email())
-                    .param("normalized", normalizeEmail(organizer.email()))
-                    .param("name", organizer.name())
+                    .param("index", index.ofEmail(organizer.email()))
+                    .param("email", sealer.seal(key, PersonalText.EMAIL, organizer.email()))
+                    .param("name", sealer.seal(key, PersonalText.NAME, organizer.name()))
                     .param("hash", passwordHash)
                     .update();
             return true;
         } catch (DuplicateKeyException e) {
-            return false;
+            return false; // the caller's transaction ends with it: the secret made for it goes too
         }
     }
 
     Optional<Organizer> find(UUID id) {
-        return jdbc.sql("SELECT id, email, name FROM organizer WHERE id = :id").param("id", id)
-                .query((rs, row) -> new Organizer(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
-                .optional();
+        return Optional.ofNullable(findAll(List.of(id)).get(id));
+    }
+
+    /** The accounts of these ids that exist, opened with one query for their secrets. */
+    Map<UUID, Organizer> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<Stored> rows = jdbc.sql("SELECT " + ACCOUNT + " FROM organizer WHERE id = ANY(:ids)")
+                .param("ids", ids.stream().distinct().toArray(UUID[]::new))
+                .query((rs, n) -> Stored.of(rs)).list();
+        PersonalText.Opener opener = text.openerFor(rows.stream().map(r -> PersonalText.organizerKey(r.id())).toList());
+        Map<UUID, Organizer> found = new LinkedHashMap<>();
+        for (Stored row : rows) {
+            String key = PersonalText.organizerKey(row.id());
+            found.put(row.id(), new Organizer(row.id(),
+                    opener.openOr(key, PersonalText.EMAIL, row.emailSealed(), row.email()),
+                    Objects.requireNonNullElse(opener.openOr(key, PersonalText.NAME, row.nameSealed(), row.name()),
+                            "")));
+        }
+        return found;
+    }
+
+    /** An account row with its address and name still sealed (or plain, of an earlier release). */
+    private record Stored(UUID id, String email, byte[] emailSealed, String name, byte[] nameSealed) {
+
+        static Stored of(ResultSet rs) throws SQLException {
+            return new Stored(rs.getObject(1, UUID.class), rs.getString(2), rs.getBytes(3), rs.getString(4),
+                    rs.getBytes(5));
+        }
     }
 
     Optional<StoredCredentials> findCredentials(String email) {
-        return jdbc.sql(CREDENTIALS + "WHERE email_normalized = :email")
-                .param("email", normalizeEmail(email))
-                .query(OrganizerRepository::credentials)
-                .optional();
+        return credentials(jdbc.sql(CREDENTIALS + "WHERE email_index = :index").param("index", index.ofEmail(email)));
     }
 
     Optional<StoredCredentials> findCredentials(UUID id) {
-        return jdbc.sql(CREDENTIALS + "WHERE id = :id").param("id", id)
-                .query(OrganizerRepository::credentials)
-                .optional();
+        return credentials(jdbc.sql(CREDENTIALS + "WHERE id = :id").param("id", id));
     }
 
-    private static final String CREDENTIALS = "SELECT id, email, password_hash, "
-            + "sign_in_awaits_confirmation AND email_verified_at IS NULL FROM organizer ";
-
-    private static StoredCredentials credentials(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new StoredCredentials(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBoolean(4));
+    private Optional<StoredCredentials> credentials(JdbcClient.StatementSpec query) {
+        record Row(UUID id, String email, byte[] emailSealed, String hash, boolean awaits) {
+        }
+        return query.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getBytes(3),
+                        rs.getString(4), rs.getBoolean(5)))
+                .optional()
+                .map(row -> new StoredCredentials(row.id(), row.emailSealed() == null ? row.email()
+                        : text.open(PersonalText.organizerKey(row.id()), PersonalText.EMAIL, row.emailSealed())
+                        .orElse(null), row.hash(), row.awaits()));
     }
 
     void updatePassword(UUID id, String passwordHash) {
@@ -65,19 +118,14 @@ class OrganizerRepository {
                 .param("id", id).update();
     }
 
-    /** Addresses differ only in case for every mail provider our users have; compare them folded. */
-    static String normalizeEmail(String email) {
-        return email.trim().toLowerCase(java.util.Locale.ROOT);
-    }
-
     /**
      * The mailbox's owner chose this password through a link mailed there (a password reset): the address is
      * theirs, as a confirmation link would prove.
      */
-    void resetPassword(UUID id, String passwordHash, java.time.Instant now) {
+    void resetPassword(UUID id, String passwordHash, Instant now) {
         jdbc.sql("UPDATE organizer SET password_hash = :hash, email_verified_at = coalesce(email_verified_at, :now) "
                         + "WHERE id = :id")
-                .param("hash", passwordHash).param("now", java.sql.Timestamp.from(now)).param("id", id).update();
+                .param("hash", passwordHash).param("now", Timestamp.from(now)).param("id", id).update();
     }
 
     /** @param awaitsConfirmation an account that signs in once its address is confirmed, and it is not yet */

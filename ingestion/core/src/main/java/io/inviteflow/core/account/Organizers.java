@@ -2,6 +2,8 @@ package io.inviteflow.core.account;
 
 import org.springframework.stereotype.Service;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.UUID;
 
 /** What other features of the core may ask about organizers. */
@@ -21,5 +23,10 @@ public class Organizers {
 
     public Organizer find(UUID organizerId) {
         return repository.find(organizerId).orElseThrow(() -> new IllegalStateException("no organizer " + organizerId));
+    }
+
+    /** The accounts of these ids, their addresses and names opened together (a team's members, a list's handlers). */
+    public Map<UUID, Organizer> findAll(Collection<UUID> organizerIds) {
+        return repository.findAll(organizerIds);
     }
 }

@@ -111,10 +111,10 @@ class PasswordResets {
 
     /** The address of a live link's account. */
     Optional<String> addressOf(String token) {
-        return jdbc.sql("SELECT o.email FROM password_reset r JOIN organizer o ON o.id = r.organizer_id "
-                        + "WHERE r.token_hash = :hash AND r.expires_at > :now AND r.used_at IS NULL")
+        return jdbc.sql("SELECT organizer_id FROM password_reset "
+                        + "WHERE token_hash = :hash AND expires_at > :now AND used_at IS NULL")
                 .param("hash", LinkTokens.hash(token)).param("now", Timestamp.from(clock.instant()))
-                .query(String.class).optional();
+                .query(UUID.class).optional().flatMap(organizers::find).map(Organizer::email);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.inviteflow.core.account;
 
 import io.inviteflow.core.scheduling.BatchPoller;
+import io.inviteflow.core.security.BlindIndex;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -8,10 +9,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Sign-in attempts per address as typed (folded), whether or not an account has it. Each attempt is counted before
+ * Sign-in attempts per address as typed (folded; kept by its blind index, not in clear), whether or not an account has
+ * it. Each attempt is counted before
  * its password or code is checked ({@link #reserve}), in one statement, so guesses sent in parallel cannot slip past:
  * the attempt after {@link SignInProperties#failuresBeforeLock()} in a row is refused and locks the address for
  * {@link SignInProperties#lock()}, twice as long for each further lock in a row (a day at most); a success clears the
@@ -26,17 +29,25 @@ class SignInThrottle extends BatchPoller {
     private final JdbcClient jdbc;
     private final SignInProperties properties;
     private final Clock clock;
+    private final BlindIndex index;
 
-    SignInThrottle(JdbcClient jdbc, SignInProperties properties, Clock clock) {
+    SignInThrottle(JdbcClient jdbc, SignInProperties properties, Clock clock, BlindIndex index) {
         super("sign-in-throttle-purge", 10_000);
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
+        this.index = index;
+    }
+
+    /** The row of an address as typed: its blind index (addresses differ only in case for every provider we know). */
+    private String keyOf(String email) {
+        byte[] of = index.ofEmail(email);
+        return "index:" + (of == null ? "" : HexFormat.of().formatHex(of));
     }
 
     /** Counts an attempt; empty when it may go on, else how long the address is locked (this attempt refused). */
     Optional<Duration> reserve(String email) {
-        String key = OrganizerRepository.normalizeEmail(email);
+        String key = keyOf(email);
         Instant now = clock.instant();
         Optional<int[]> counted = jdbc.sql("""
                         INSERT INTO sign_in_throttle (email_key, attempts, last_attempt_at) VALUES (:key, 1, :now)
@@ -65,7 +76,7 @@ class SignInThrottle extends BatchPoller {
 
     void succeeded(String email) {
         jdbc.sql("DELETE FROM sign_in_throttle WHERE email_key = :key")
-                .param("key", OrganizerRepository.normalizeEmail(email)).update();
+                .param("key", keyOf(email)).update();
     }
 
     private Optional<Duration> lockedFor(String key, Instant now) {

@@ -1,5 +1,8 @@
 package io.inviteflow.core.passkey;
 
+import io.inviteflow.core.account.Organizer;
+import io.inviteflow.core.account.Organizers;
+import io.inviteflow.core.security.BlindIndex;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.web.webauthn.api.Bytes;
 import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCredentialUserEntity;
@@ -19,13 +22,17 @@ import java.util.UUID;
 class PasskeyAccounts implements PublicKeyCredentialUserEntityRepository {
 
     private static final String USER = """
-            SELECT a.user_handle, o.email, o.name FROM passkey_account a JOIN organizer o ON o.id = a.organizer_id
+            SELECT a.user_handle, a.organizer_id FROM passkey_account a JOIN organizer o ON o.id = a.organizer_id
             """;
 
     private final JdbcClient jdbc;
+    private final Organizers organizers;
+    private final BlindIndex index;
 
-    PasskeyAccounts(JdbcClient jdbc) {
+    PasskeyAccounts(JdbcClient jdbc, Organizers organizers, BlindIndex index) {
         this.jdbc = jdbc;
+        this.organizers = organizers;
+        this.index = index;
     }
 
     /** The account as a WebAuthn user, its handle made on first use. */
@@ -74,15 +81,15 @@ class PasskeyAccounts implements PublicKeyCredentialUserEntityRepository {
 
     @Override
     public PublicKeyCredentialUserEntity findByUsername(String username) {
-        return user("o.email_normalized = lower(trim(:key))", username).orElse(null);
+        return user("o.email_index = :key", index.ofEmail(username)).orElse(null);
     }
 
     /** Gives the account of the entity's address (its name) the entity's handle, unless it has one. */
     @Override
     public void save(PublicKeyCredentialUserEntity userEntity) {
         jdbc.sql("INSERT INTO passkey_account (organizer_id, user_handle) SELECT id, :handle FROM organizer "
-                        + "WHERE email_normalized = lower(trim(:email)) ON CONFLICT (organizer_id) DO NOTHING")
-                .param("handle", userEntity.getId().toBase64UrlString()).param("email", userEntity.getName())
+                        + "WHERE email_index = :index ON CONFLICT (organizer_id) DO NOTHING")
+                .param("handle", userEntity.getId().toBase64UrlString()).param("index", index.ofEmail(userEntity.getName()))
                 .update();
     }
 
@@ -94,10 +101,14 @@ class PasskeyAccounts implements PublicKeyCredentialUserEntityRepository {
     }
 
     private Optional<PublicKeyCredentialUserEntity> user(String condition, Object key) {
+        record Row(String handle, UUID organizerId) {
+        }
         return jdbc.sql(USER + "WHERE " + condition).param("key", key)
-                .query((rs, n) -> ImmutablePublicKeyCredentialUserEntity.builder()
-                        .id(Bytes.fromBase64(rs.getString("user_handle"))).name(rs.getString("email"))
-                        .displayName(rs.getString("name")).build())
-                .optional();
+                .query((rs, n) -> new Row(rs.getString(1), rs.getObject(2, UUID.class))).optional()
+                .map(row -> { // the account's address and name are sealed: opened after the query
+                    Organizer account = organizers.find(row.organizerId());
+                    return ImmutablePublicKeyCredentialUserEntity.builder().id(Bytes.fromBase64(row.handle()))
+                            .name(account.email()).displayName(account.name()).build();
+                });
     }
 }

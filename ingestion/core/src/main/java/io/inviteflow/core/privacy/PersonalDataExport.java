@@ -2,6 +2,8 @@ package io.inviteflow.core.privacy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.inviteflow.core.account.Organizer;
+import io.inviteflow.core.account.Organizers;
 import io.inviteflow.core.contact.CardColumns;
 import io.inviteflow.core.security.BlindIndex;
 import io.inviteflow.core.security.PersonalText;
@@ -52,11 +54,13 @@ class PersonalDataExport {
     private final PersonalText text;
     private final BlindIndex index;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final Organizers organizers;
 
-    PersonalDataExport(JdbcClient jdbc, PersonalText text, BlindIndex index) {
+    PersonalDataExport(JdbcClient jdbc, PersonalText text, BlindIndex index, Organizers organizers) {
         this.jdbc = jdbc;
         this.text = text;
         this.index = index;
+        this.organizers = organizers;
     }
 
     byte[] archive(Person person, PersonRecords.Found found, Instant at) {
@@ -160,12 +164,12 @@ class PersonalDataExport {
         List<UUID> invitations = found.invitationIds();
         PersonalText.Opener opener = text.openerFor(invitations.stream().map(PersonalText::personKey).toList());
         List<Map<String, Object>> invitationRows = rows("""
-                SELECT i.id, e.title AS event, e.starts_at AS event_starts_at, o.name AS organizer, i.guest_name,
+                SELECT i.id, e.title AS event, e.starts_at AS event_starts_at, e.organizer_id AS organizer, i.guest_name,
                        i.guest_name_sealed, i.guest_email, i.guest_email_sealed, i.guest_phone, i.guest_phone_sealed,
                        i.message, i.message_sealed, i.response, i.plus_ones, i.note, i.note_sealed,
                        i.attendance, i.answered_at, i.open_count, i.first_opened_at, i.locale, i.time_zone,
                        i.created_at, i.revoked_at
-                FROM invitation i JOIN party_event e ON e.id = i.party_event_id JOIN organizer o ON o.id = e.organizer_id
+                FROM invitation i JOIN party_event e ON e.id = i.party_event_id
                 WHERE i.id IN (:ids) ORDER BY i.created_at""", invitations);
         INVITATION_TEXTS.forEach((column, purpose) -> opened(invitationRows, "id", column, row -> purpose, opener));
         sections.put("invitations", invitationRows);
@@ -208,9 +212,9 @@ class PersonalDataExport {
                         ((Number) row.remove("code_version")).intValue())));
         PersonalText.Opener contactOpener = text.openerFor(found.contacts().stream().map(PersonalText::contactKey)
                 .toList());
-        sections.put("contacts", openedCards(rows("SELECT c.id, o.name AS organizer, c.display_name, c.first_name, "
-                + "c.last_name, c.organization, c.card_sealed, c.created_at, c.updated_at FROM contact c "
-                + "JOIN organizer o ON o.id = c.organizer_id WHERE c.id IN (:ids) ORDER BY c.created_at",
+        sections.put("contacts", openedCards(rows("SELECT c.id, c.organizer_id AS organizer, c.display_name, "
+                + "c.first_name, c.last_name, c.organization, c.card_sealed, c.created_at, c.updated_at FROM contact c "
+                + "WHERE c.id IN (:ids) ORDER BY c.created_at",
                 found.contacts()), contactOpener));
         List<Map<String, Object>> points = rows("SELECT contact_id, kind, value, value_sealed, label FROM contact_point "
                 + "WHERE contact_id IN (:ids) ORDER BY contact_id, position", found.contacts());
@@ -220,9 +224,9 @@ class PersonalDataExport {
                     (byte[]) point.remove("value_sealed"), (String) point.get("value")));
         }
         sections.put("contact_points", points);
-        sections.put("team_invitations", rows("SELECT i.id, o.name AS organizer, i.role, e.title AS event, "
+        sections.put("team_invitations", rows("SELECT i.id, i.owner_id AS organizer, i.role, e.title AS event, "
                 + "i.created_at, i.expires_at, i.accepted_at, i.withdrawn_at FROM team_invite i "
-                + "JOIN organizer o ON o.id = i.owner_id LEFT JOIN party_event e ON e.id = i.event_id "
+                + "LEFT JOIN party_event e ON e.id = i.event_id "
                 + "WHERE i.id IN (:ids) ORDER BY i.created_at", found.teamInvites()));
         sections.put("marketing_opt_outs", person.email() == null ? List.of() : jdbc.sql(
                 "SELECT via, at FROM marketing_opt_out WHERE email_normalized = :key")
@@ -232,7 +236,20 @@ class PersonalDataExport {
                         + PersonalDataErasure.MAIL_FEEDBACK_INVITATION + " IN (:ids) ORDER BY at")
                 .param("ids", invitations.isEmpty() ? List.of("") : invitations.stream().map(UUID::toString).toList())
                 .query().listOfRows().stream().map(PersonalDataExport::readable).toList());
+        namedOrganizers(sections);
         return sections;
+    }
+
+    /** Each row's {@code organizer}, read as the account's id, replaced by its name (sealed: opened here, together). */
+    private void namedOrganizers(Map<String, List<Map<String, Object>>> sections) {
+        List<Map<String, Object>> naming = sections.values().stream().flatMap(List::stream)
+                .filter(row -> row.get("organizer") != null).toList();
+        Map<UUID, Organizer> accounts = organizers.findAll(naming.stream()
+                .map(row -> UUID.fromString(row.get("organizer").toString())).distinct().toList());
+        for (Map<String, Object> row : naming) {
+            Organizer account = accounts.get(UUID.fromString(row.get("organizer").toString()));
+            row.put("organizer", account == null ? null : account.name());
+        }
     }
 
     private List<Map<String, Object>> rows(String sql, List<UUID> ids) {

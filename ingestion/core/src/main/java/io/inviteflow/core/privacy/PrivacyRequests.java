@@ -2,6 +2,8 @@ package io.inviteflow.core.privacy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inviteflow.core.account.Organizer;
+import io.inviteflow.core.account.Organizers;
 import io.inviteflow.core.security.Hmac;
 import io.inviteflow.core.security.SecurityProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,10 +28,12 @@ class PrivacyRequests {
     private final JdbcClient jdbc;
     private final byte[] key;
     private final ObjectMapper json = new ObjectMapper();
+    private final Organizers organizers;
 
-    PrivacyRequests(JdbcClient jdbc, SecurityProperties properties) {
+    PrivacyRequests(JdbcClient jdbc, SecurityProperties properties, Organizers organizers) {
         this.jdbc = jdbc;
         this.key = properties.masterKeyBytes();
+        this.organizers = organizers;
     }
 
     /** HMAC of the person, so the trail never holds the address it is about. */
@@ -51,12 +55,21 @@ class PrivacyRequests {
     }
 
     List<Handled> latest(int limit) {
-        return jdbc.sql("SELECT r.id, r.kind, r.subject_hash, o.email, r.summary::text, r.at FROM privacy_request r "
-                        + "LEFT JOIN organizer o ON o.id = r.handled_by ORDER BY r.at DESC, r.id LIMIT :limit")
+        record Row(UUID id, String kind, String subjectHash, UUID handledBy, String summary, Instant at) {
+        }
+        List<Row> rows = jdbc.sql("SELECT id, kind, subject_hash, handled_by, summary::text, at FROM privacy_request "
+                        + "ORDER BY at DESC, id LIMIT :limit")
                 .param("limit", limit)
-                .query((rs, n) -> new Handled(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), summary(rs.getString(5)), rs.getTimestamp(6).toInstant()))
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, UUID.class), rs.getString(5), rs.getTimestamp(6).toInstant()))
                 .list();
+        // the admins' addresses are sealed with their accounts: opened together, after the query
+        Map<UUID, Organizer> admins = organizers.findAll(rows.stream().map(Row::handledBy)
+                .filter(java.util.Objects::nonNull).toList());
+        return rows.stream().map(row -> new Handled(row.id(), row.kind(), row.subjectHash(),
+                row.handledBy() == null || !admins.containsKey(row.handledBy()) ? null
+                        : admins.get(row.handledBy()).email(),
+                summary(row.summary()), row.at())).toList();
     }
 
     @SuppressWarnings("unchecked")

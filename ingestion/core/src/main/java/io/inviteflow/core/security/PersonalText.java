@@ -84,6 +84,11 @@ public class PersonalText {
         return "contact:" + contactId;
     }
 
+    /** The person key an organizer's own address and name are sealed under: the account's. */
+    public static String organizerKey(UUID organizerId) {
+        return "organizer:" + organizerId;
+    }
+
     /** The person key the address a team invitation was mailed to is sealed under: the invitation's own. */
     public static String teamInviteKey(UUID inviteId) {
         return "team-invite:" + inviteId;
@@ -97,9 +102,9 @@ public class PersonalText {
         return "point:" + kind;
     }
 
-    /** What the box of a guest's, buyer's or holder's name is bound to. */
+    /** What the box of a guest's, buyer's, holder's or organizer's name is bound to. */
     public static final String NAME = "name";
-    /** What the box of a guest's, buyer's or holder's address is bound to. */
+    /** What the box of a guest's, buyer's, holder's or organizer's address is bound to. */
     public static final String EMAIL = "email";
     /** What the box of a guest's phone number is bound to. */
     public static final String PHONE = "phone";

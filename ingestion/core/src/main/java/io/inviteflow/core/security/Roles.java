@@ -5,8 +5,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -32,12 +32,12 @@ public class Roles {
     private final Set<String> configuredMlTeam;
     private final boolean trustConfigured;
 
-    Roles(JdbcClient jdbc, @Value("${inviteflow.security.admins:}") List<String> admins,
+    Roles(JdbcClient jdbc, BlindIndex index, @Value("${inviteflow.security.admins:}") List<String> admins,
           @Value("${inviteflow.security.ml-team:}") List<String> mlTeam,
           @Value("${inviteflow.security.trust-configured-admins:false}") boolean trustConfigured) {
         this.jdbc = jdbc;
-        this.configuredAdmins = normalized(admins);
-        this.configuredMlTeam = normalized(mlTeam);
+        this.configuredAdmins = indexed(index, admins);
+        this.configuredMlTeam = indexed(index, mlTeam);
         this.trustConfigured = trustConfigured;
     }
 
@@ -46,10 +46,10 @@ public class Roles {
         Set<String> roles = new TreeSet<>(jdbc.sql("""
                         SELECT role FROM organizer_role WHERE organizer_id = :id
                         UNION
-                        SELECT :admin FROM organizer WHERE id = :id AND email_normalized IN (:admins)
+                        SELECT :admin FROM organizer WHERE id = :id AND encode(email_index, 'hex') IN (:admins)
                             AND (:trust OR email_verified_at IS NOT NULL)
                         UNION
-                        SELECT :ml FROM organizer WHERE id = :id AND email_normalized IN (:mlTeam)
+                        SELECT :ml FROM organizer WHERE id = :id AND encode(email_index, 'hex') IN (:mlTeam)
                             AND (:trust OR email_verified_at IS NOT NULL)""")
                 .param("id", organizerId).param("admin", ADMIN).param("ml", ML).param("trust", trustConfigured)
                 .param("admins", nonEmpty(configuredAdmins)).param("mlTeam", nonEmpty(configuredMlTeam))
@@ -71,12 +71,13 @@ public class Roles {
         }
     }
 
-    private static Set<String> normalized(List<String> addresses) {
-        return addresses.stream().map(a -> a.trim().toLowerCase(Locale.ROOT)).filter(a -> !a.isEmpty())
+    /** The listed addresses by their blind indexes (in hex), as accounts are found: their addresses are sealed. */
+    private static Set<String> indexed(BlindIndex index, List<String> addresses) {
+        return addresses.stream().filter(a -> !a.isBlank()).map(index::ofEmail).map(HexFormat.of()::formatHex)
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** IN () is not SQL: an address no account can have stands for "nobody". */
+    /** IN () is not SQL: an index no account can have stands for "nobody". */
     private static List<String> nonEmpty(Set<String> addresses) {
         return addresses.isEmpty() ? List.of("") : List.copyOf(addresses);
     }

@@ -196,16 +196,18 @@ class TeamInvites {
     /** What a live link invites to; empty when it is used, withdrawn, expired or unknown. */
     Optional<Offer> offer(String token) {
         return jdbc.sql("""
-                        SELECT i.owner_id, o.name, i.role, i.event_id, e.title, i.expires_at
-                        FROM team_invite i JOIN organizer o ON o.id = i.owner_id
-                        LEFT JOIN party_event e ON e.id = i.event_id
+                        SELECT i.owner_id, i.role, i.event_id, e.title, i.expires_at
+                        FROM team_invite i LEFT JOIN party_event e ON e.id = i.event_id
                         WHERE i.token_hash = :hash AND i.accepted_at IS NULL AND i.withdrawn_at IS NULL
                           AND i.expires_at > :now""")
                 .param("hash", LinkTokens.hash(token)).param("now", Timestamp.from(clock.instant()))
-                .query((rs, n) -> new Offer(rs.getObject(1, UUID.class), rs.getString(2),
-                        TeamRole.valueOf(rs.getString(3)), rs.getObject(4, UUID.class), rs.getString(5),
-                        rs.getTimestamp(6).toInstant()))
-                .optional();
+                .query((rs, n) -> new Offer(rs.getObject(1, UUID.class), null,
+                        TeamRole.valueOf(rs.getString(2)), rs.getObject(3, UUID.class), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))
+                .optional()
+                // the owner's name is sealed: opened after the query
+                .map(o -> new Offer(o.ownerId(), organizers.nameOf(o.ownerId()), o.role(), o.eventId(),
+                        o.eventTitle(), o.expiresAt()));
     }
 
     /**

@@ -1,10 +1,17 @@
 package io.inviteflow.core.team;
 
+import io.inviteflow.core.account.Organizer;
+import io.inviteflow.core.account.Organizers;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.text.Collator;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,9 +29,11 @@ class Teams {
     }
 
     private final JdbcClient jdbc;
+    private final Organizers organizers;
 
-    Teams(JdbcClient jdbc) {
+    Teams(JdbcClient jdbc, Organizers organizers) {
         this.jdbc = jdbc;
+        this.organizers = organizers;
     }
 
     /** A place on an event's team: whose event, and as what. */
@@ -55,16 +64,19 @@ class Teams {
 
     /** The owner's marketing team ({@code eventId} null) or the event's co-organizers and viewers. */
     List<Member> members(UUID ownerId, UUID eventId) {
-        return jdbc.sql("""
-                        SELECT t.member_id, o.name, o.email, t.role, t.event_id, t.added_at
-                        FROM team_member t JOIN organizer o ON o.id = t.member_id
-                        WHERE t.owner_id = :owner AND t.event_id IS NOT DISTINCT FROM CAST(:event AS uuid)
-                        ORDER BY t.added_at, t.member_id""")
+        List<Member> sealed = jdbc.sql("""
+                        SELECT member_id, role, event_id, added_at FROM team_member
+                        WHERE owner_id = :owner AND event_id IS NOT DISTINCT FROM CAST(:event AS uuid)
+                        ORDER BY added_at, member_id""")
                 .param("owner", ownerId).param("event", eventId, java.sql.Types.OTHER)
-                .query((rs, n) -> new Member(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        TeamRole.valueOf(rs.getString(4)), rs.getObject(5, UUID.class),
-                        rs.getTimestamp(6).toInstant()))
+                .query((rs, n) -> new Member(rs.getObject(1, UUID.class), null, null,
+                        TeamRole.valueOf(rs.getString(2)), rs.getObject(3, UUID.class),
+                        rs.getTimestamp(4).toInstant()))
                 .list();
+        // their accounts' names and addresses are sealed: opened together, after the query
+        Map<UUID, Organizer> accounts = organizers.findAll(sealed.stream().map(Member::memberId).toList());
+        return sealed.stream().map(m -> new Member(m.memberId(), accounts.get(m.memberId()).name(),
+                accounts.get(m.memberId()).email(), m.role(), m.eventId(), m.addedAt())).toList();
     }
 
     boolean remove(UUID ownerId, UUID memberId, UUID eventId) {
@@ -74,16 +86,21 @@ class Teams {
                 .update() == 1;
     }
 
+    /** The teams the member is on, by their owners' names as people sort them, then by event date. */
     List<Membership> of(UUID memberId) {
-        return jdbc.sql("""
-                        SELECT t.owner_id, o.name, t.role, t.event_id, e.title, t.added_at
-                        FROM team_member t JOIN organizer o ON o.id = t.owner_id
-                        LEFT JOIN party_event e ON e.id = t.event_id
-                        WHERE t.member_id = :member ORDER BY o.name, e.starts_at, t.added_at""")
+        List<Membership> sealed = jdbc.sql("""
+                        SELECT t.owner_id, t.role, t.event_id, e.title, t.added_at
+                        FROM team_member t LEFT JOIN party_event e ON e.id = t.event_id
+                        WHERE t.member_id = :member ORDER BY e.starts_at, t.added_at""")
                 .param("member", memberId)
-                .query((rs, n) -> new Membership(rs.getObject(1, UUID.class), rs.getString(2),
-                        TeamRole.valueOf(rs.getString(3)), rs.getObject(4, UUID.class), rs.getString(5),
-                        rs.getTimestamp(6).toInstant()))
+                .query((rs, n) -> new Membership(rs.getObject(1, UUID.class), null,
+                        TeamRole.valueOf(rs.getString(2)), rs.getObject(3, UUID.class), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))
                 .list();
+        Map<UUID, Organizer> owners = organizers.findAll(sealed.stream().map(Membership::ownerId).toList());
+        List<Membership> opened = new ArrayList<>(sealed.stream().map(m -> new Membership(m.ownerId(),
+                owners.get(m.ownerId()).name(), m.role(), m.eventId(), m.eventTitle(), m.addedAt())).toList());
+        opened.sort(Comparator.comparing(Membership::ownerName, Collator.getInstance(Locale.ROOT))); // stable
+        return opened;
     }
 }
