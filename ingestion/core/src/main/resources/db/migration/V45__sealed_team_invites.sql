@@ -7,3 +7,7 @@ ALTER TABLE team_invite
     ADD COLUMN email_index  bytea,
     ALTER COLUMN email DROP NOT NULL;
 CREATE INDEX team_invite_by_email_index ON team_invite (email_index) WHERE email_index IS NOT NULL;
+-- earlier releases wrote the address into the owner's trail ("CO_ORGANIZER ada@example.org"): the role stays, the
+-- address goes, as it now goes from the invitation (TeamInvites names the invitation instead)
+UPDATE security_audit SET detail = split_part(detail, ' ', 1)
+WHERE action = 'TEAM_INVITE_SENT' AND detail LIKE '%@%';

@@ -63,6 +63,7 @@ class AccountController {
         String hash = passwords.encode(request.password());
         boolean created = Boolean.TRUE.equals(transactions.execute(status -> {
             if (!organizers.insert(organizer, hash)) {
+                status.setRollbackOnly(); // the statement failed: nothing of it (the secret made for it) is kept
                 return false;
             }
             audit.record(organizer.id(), SecurityAudit.Action.SIGNED_UP, null);

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Organizers' accounts. Their address and name are stored sealed under the account's own secret
@@ -102,15 +103,18 @@ class OrganizerRepository {
         return credentials(jdbc.sql(CREDENTIALS + "WHERE id = :id").param("id", id));
     }
 
+    /**
+     * The address is opened only when asked for ({@link StoredCredentials#email}): a sign-in asks once the password
+     * matched, so a known address costs what an unknown one does up to the password's check.
+     */
     private Optional<StoredCredentials> credentials(JdbcClient.StatementSpec query) {
-        record Row(UUID id, String email, byte[] emailSealed, String hash, boolean awaits) {
-        }
-        return query.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getBytes(3),
-                        rs.getString(4), rs.getBoolean(5)))
-                .optional()
-                .map(row -> new StoredCredentials(row.id(), row.emailSealed() == null ? row.email()
-                        : text.open(PersonalText.organizerKey(row.id()), PersonalText.EMAIL, row.emailSealed())
-                        .orElse(null), row.hash(), row.awaits()));
+        return query.query((rs, n) -> {
+            UUID id = rs.getObject(1, UUID.class);
+            String plain = rs.getString(2);
+            byte[] sealed = rs.getBytes(3);
+            return new StoredCredentials(id, rs.getString(4), rs.getBoolean(5), () -> sealed == null ? plain
+                    : text.open(PersonalText.organizerKey(id), PersonalText.EMAIL, sealed).orElse(null));
+        }).optional();
     }
 
     void updatePassword(UUID id, String passwordHash) {
@@ -128,7 +132,14 @@ class OrganizerRepository {
                 .param("hash", passwordHash).param("now", Timestamp.from(now)).param("id", id).update();
     }
 
-    /** @param awaitsConfirmation an account that signs in once its address is confirmed, and it is not yet */
-    record StoredCredentials(UUID id, String email, String passwordHash, boolean awaitsConfirmation) {
+    /**
+     * @param awaitsConfirmation an account that signs in once its address is confirmed, and it is not yet
+     * @param address            opens the account's address (sealed) when called
+     */
+    record StoredCredentials(UUID id, String passwordHash, boolean awaitsConfirmation, Supplier<String> address) {
+
+        String email() {
+            return address.get();
+        }
     }
 }

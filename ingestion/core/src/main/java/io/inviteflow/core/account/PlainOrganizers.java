@@ -1,6 +1,5 @@
 package io.inviteflow.core.account;
 
-import io.inviteflow.core.security.BlindIndex;
 import io.inviteflow.core.security.LegacySealing;
 import io.inviteflow.core.security.PersonalText;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,19 +10,18 @@ import java.util.UUID;
 
 /**
  * Accounts of releases before V46, whose address and name are plain: sealed under the account's own secret, as a new
- * account's are ({@link OrganizerRepository#insert}), and the plain columns emptied. V47 indexed them already.
+ * account's are ({@link OrganizerRepository#insert}), and the plain columns emptied. Their index is V47's, left as it
+ * is (an account that shares its address with another but for case or spaces has none, and is not given one here).
  */
 @Component
 class PlainOrganizers implements LegacySealing.PlainRows {
 
     private final JdbcClient jdbc;
     private final PersonalText text;
-    private final BlindIndex index;
 
-    PlainOrganizers(JdbcClient jdbc, PersonalText text, BlindIndex index) {
+    PlainOrganizers(JdbcClient jdbc, PersonalText text) {
         this.jdbc = jdbc;
         this.text = text;
-        this.index = index;
     }
 
     private record Plain(UUID id, String email, String name) {
@@ -45,12 +43,10 @@ class PlainOrganizers implements LegacySealing.PlainRows {
             jdbc.sql("""
                             UPDATE organizer SET email_sealed = coalesce(:email, email_sealed),
                                    name_sealed = coalesce(:name, name_sealed),
-                                   email_index = coalesce(email_index, :index),
                                    email = NULL, email_normalized = NULL, name = NULL
                             WHERE id = :id""")
                     .param("email", sealer.seal(key, PersonalText.EMAIL, row.email()), java.sql.Types.BINARY)
                     .param("name", sealer.seal(key, PersonalText.NAME, row.name()), java.sql.Types.BINARY)
-                    .param("index", index.ofEmail(row.email()), java.sql.Types.BINARY)
                     .param("id", row.id()).update();
         }
         return rows.size();

@@ -81,8 +81,8 @@ class SignIn {
         }
         UUID id = stored.get().id();
         if (stored.get().awaitsConfirmation()) {
-            String address = stored.get().email();
-            mail.later("an address confirmation", () -> verifications.send(id, address));
+            var account = stored.get(); // its address is opened after the answer, with the mail
+            mail.later("an address confirmation", () -> verifications.send(id, account.email()));
             return failed(id, SecurityAudit.Action.SIGN_IN_FAILED, "address not confirmed yet");
         }
         if (secondFactors.enabled(id)) {

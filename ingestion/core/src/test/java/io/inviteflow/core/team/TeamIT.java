@@ -213,7 +213,8 @@ class TeamIT extends CoreIntegrationTest {
         assertThat(api.get("/api/v1/events/" + event, someone).status()).isEqualTo(404);
     }
 
-    private static String token(String address) {
+    /** The token of the join link in the first mail to {@code address}. */
+    static String token(String address) {
         String mail = Mailboxes.awaitInbox(address, m -> true, 1, Duration.ofSeconds(30)).get(0).text();
         Matcher m = LINK.matcher(mail);
         assertThat(m.find()).as(mail).isTrue();

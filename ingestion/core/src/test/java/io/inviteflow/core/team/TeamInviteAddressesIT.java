@@ -3,7 +3,8 @@ package io.inviteflow.core.team;
 import io.inviteflow.core.security.BlindIndex;
 import io.inviteflow.core.support.Api;
 import io.inviteflow.core.support.CoreIntegrationTest;
-import io.inviteflow.testsupport.Mailboxes;
+import io.inviteflow.core.support.ScratchSchema;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,12 +12,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,8 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * address is sealed at start-up, or emptied when its invitation is over.
  */
 class TeamInviteAddressesIT extends CoreIntegrationTest {
-
-    private static final Pattern LINK = Pattern.compile("/join/([A-Za-z0-9_-]+)");
 
     @LocalServerPort
     int port;
@@ -41,6 +39,10 @@ class TeamInviteAddressesIT extends CoreIntegrationTest {
     PlainTeamInvites plainInvites;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    List<JavaMigration> javaMigrations;
     Api api;
     String owner;
     String event;
@@ -67,7 +69,8 @@ class TeamInviteAddressesIT extends CoreIntegrationTest {
         assertThat(api.get("/api/v1/organizers/me/security-events", owner).body()).contains("TEAM_INVITE_SENT")
                 .doesNotContain(address);
 
-        assertThat(api.post("/api/v1/team-invitations/" + token(address) + "/accept", api.newOrganizerToken(), "")
+        String joiner = api.newOrganizerToken();
+        assertThat(api.post("/api/v1/team-invitations/" + TeamIT.token(address) + "/accept", joiner, "")
                 .status()).isEqualTo(200);
 
         assertShredded(id);
@@ -117,6 +120,26 @@ class TeamInviteAddressesIT extends CoreIntegrationTest {
         assertThat(row(joined).get("email_sealed")).isNull();
     }
 
+    @Test
+    void anEarlierReleasesTrailLosesTheAddressesItNamed() {
+        try (var earlier = new ScratchSchema(dataSource, javaMigrations, jdbc)) {
+            earlier.migrateTo("44");
+            UUID ownerId = UUID.randomUUID();
+            jdbc.sql("INSERT INTO %s.organizer (id, email, email_normalized, name, password_hash) ".formatted(earlier.name())
+                    + "VALUES (:id, 'owner@example.org', 'owner@example.org', 'Owner', 'x')").param("id", ownerId).update();
+            String joined = "CO_ORGANIZER " + UUID.randomUUID();
+            jdbc.sql("INSERT INTO %s.security_audit (at, organizer_id, action, ip, detail) ".formatted(earlier.name())
+                            + "VALUES (now(), :id, 'TEAM_INVITE_SENT', '127.0.0.1', 'CO_ORGANIZER tove@example.org'), "
+                            + "(now(), :id, 'TEAM_JOINED', '127.0.0.1', :joined)")
+                    .param("id", ownerId).param("joined", joined).update();
+
+            earlier.migrateTo("45");
+
+            assertThat(jdbc.sql("SELECT detail FROM %s.security_audit ORDER BY action".formatted(earlier.name()))
+                    .query(String.class).list()).containsExactly("CO_ORGANIZER", joined);
+        }
+    }
+
     private UUID invite(String address) {
         var invited = api.post("/api/v1/events/" + event + "/team/invitations", owner,
                 "{\"email\":\"%s\"}".formatted(address));
@@ -140,12 +163,5 @@ class TeamInviteAddressesIT extends CoreIntegrationTest {
     private long secretOf(UUID id) {
         return jdbc.sql("SELECT count(*) FROM person_secret WHERE person_key = :key")
                 .param("key", io.inviteflow.core.security.PersonalText.teamInviteKey(id)).query(Long.class).single();
-    }
-
-    private static String token(String address) {
-        String mail = Mailboxes.awaitInbox(address, m -> true, 1, Duration.ofSeconds(30)).get(0).text();
-        Matcher m = LINK.matcher(mail);
-        assertThat(m.find()).as(mail).isTrue();
-        return m.group(1);
     }
 }

@@ -2,7 +2,7 @@ package io.inviteflow.core.webhook;
 
 import io.inviteflow.core.support.Api;
 import io.inviteflow.core.support.CoreIntegrationTest;
-import org.flywaydb.core.Flyway;
+import io.inviteflow.core.support.ScratchSchema;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,8 +24,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class SealedWebhookSecretsIT extends CoreIntegrationTest {
 
-    private static final String SCHEMA = "webhook_upgrade_" + UUID.randomUUID().toString().substring(0, 8);
-
     @LocalServerPort
     int port;
     @Autowired
@@ -39,32 +37,31 @@ class SealedWebhookSecretsIT extends CoreIntegrationTest {
 
     @Test
     void anEarlierReleasesPlainSecretIsSealedByTheUpgrade() {
-        try {
-            migrate("43");
+        try (var earlier = new ScratchSchema(dataSource, javaMigrations, jdbc)) {
+            String schema = earlier.name();
+            earlier.migrateTo("43");
             UUID organizer = UUID.randomUUID();
             UUID endpoint = UUID.randomUUID();
             String secret = "whsec_" + UUID.randomUUID();
-            jdbc.sql("INSERT INTO %s.organizer (id, email, email_normalized, name, password_hash) ".formatted(SCHEMA)
+            jdbc.sql("INSERT INTO %s.organizer (id, email, email_normalized, name, password_hash) ".formatted(schema)
                             + "VALUES (:id, 'hooks@example.org', 'hooks@example.org', 'Hooks', 'x')")
                     .param("id", organizer).update();
-            jdbc.sql("INSERT INTO %s.webhook_endpoint (id, organizer_id, url, secret, types) ".formatted(SCHEMA)
+            jdbc.sql("INSERT INTO %s.webhook_endpoint (id, organizer_id, url, secret, types) ".formatted(schema)
                             + "VALUES (:id, :org, 'https://hooks.example.org/', :secret, '{RSVP_ANSWERED}')")
                     .param("id", endpoint).param("org", organizer).param("secret", secret).update();
 
-            migrate("44");
+            earlier.migrateTo("44");
 
             List<String> columns = jdbc.sql("SELECT column_name FROM information_schema.columns "
                     + "WHERE table_schema = :schema AND table_name = 'webhook_endpoint'")
-                    .param("schema", SCHEMA).query(String.class).list();
+                    .param("schema", schema).query(String.class).list();
             assertThat(columns).contains("secret_sealed").doesNotContain("secret");
-            byte[] sealed = jdbc.sql("SELECT secret_sealed FROM %s.webhook_endpoint".formatted(SCHEMA))
+            byte[] sealed = jdbc.sql("SELECT secret_sealed FROM %s.webhook_endpoint".formatted(schema))
                     .query(byte[].class).single();
             assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain(secret);
             assertThat(secrets.open(endpoint, sealed)).isEqualTo(secret);
             assertThatThrownBy(() -> secrets.open(UUID.randomUUID(), sealed))
                     .as("bound to its endpoint").isInstanceOf(IllegalStateException.class);
-        } finally {
-            jdbc.sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE").update();
         }
     }
 
@@ -81,10 +78,5 @@ class SealedWebhookSecretsIT extends CoreIntegrationTest {
         assertThat(secret).startsWith("whsec_");
         assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain(secret);
         assertThat(secrets.open(id, sealed)).isEqualTo(secret);
-    }
-
-    private void migrate(String target) {
-        Flyway.configure().dataSource(dataSource).schemas(SCHEMA).locations("classpath:db/migration")
-                .javaMigrations(javaMigrations.toArray(JavaMigration[]::new)).target(target).load().migrate();
     }
 }
