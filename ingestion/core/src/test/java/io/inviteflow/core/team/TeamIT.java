@@ -11,6 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -211,6 +212,26 @@ class TeamIT extends CoreIntegrationTest {
         assertThat(api.get("/api/v1/team-invitations/" + token, someone).status()).isEqualTo(404);
         assertThat(api.post("/api/v1/team-invitations/" + token + "/accept", someone, "").status()).isEqualTo(404);
         assertThat(api.get("/api/v1/events/" + event, someone).status()).isEqualTo(404);
+    }
+
+    /** Owners' names are sealed with their accounts, so the teams one is on are ordered once opened. */
+    @Test
+    void theTeamsOneIsOnAreListedByTheirOwnersNames() {
+        String member = api.newOrganizerToken();
+        for (String owner : List.of("Zora", "ada", "Émile")) {
+            String email = owner.toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID() + "@example.org";
+            api.signUpConfirmed(email.replace("é", "e"), "correct horse", owner);
+            String token = api.signIn(email.replace("é", "e"), "correct horse");
+            String event = api.newEvent(token, owner + "'s party");
+            String address = "member-of-" + UUID.randomUUID() + "@example.org";
+            assertThat(api.post("/api/v1/events/" + event + "/team/invitations", token,
+                    "{\"email\":\"%s\"}".formatted(address)).status()).isEqualTo(201);
+            assertThat(api.post("/api/v1/team-invitations/" + token(address) + "/accept", member, "").status())
+                    .isEqualTo(200);
+        }
+
+        assertThat(api.get("/api/v1/organizers/me/memberships", member).json().findValuesAsText("ownerName"))
+                .containsExactly("ada", "Émile", "Zora");
     }
 
     /** The token of the join link in the first mail to {@code address}. */
