@@ -53,7 +53,7 @@ public final class Benchmark {
         Args args = new Args(argv);
         var client = new CoreClient(URI.create(args.get("core", "http://127.0.0.1:8081")));
         client.signUpOrIn("bench-" + UUID.randomUUID() + "@example.org", "benchmark-password", "Benchmark",
-                URI.create(args.get("greenmail", GreenMailLinks.LOCAL_STACK)));
+                GreenMailLinks.api(args));
         var bench = new Benchmark(client, URI.create(args.get("console", "http://127.0.0.1:8080")));
         int rate = args.getInt("rate", 500);
         int seconds = args.getInt("seconds", 30);

@@ -45,8 +45,7 @@ public final class CampaignBenchmark {
         int segmentGuests = args.getInt("segment-guests", 1_000_000);
         String run = UUID.randomUUID().toString().substring(0, 8);
 
-        CoreClient organizer = CoreClient.newOrganizer(core,
-                greenmail != null ? greenmail : URI.create(GreenMailLinks.LOCAL_STACK), "campaigns");
+        CoreClient organizer = CoreClient.newOrganizer(core, GreenMailLinks.api(args), "campaigns");
         String launch = event(organizer, "Campaign launch " + run);
         System.out.printf("inviting %,d guests with addresses…%n", recipients);
         double invitingSeconds = invite(organizer, launch, recipients, "c" + run);

@@ -37,7 +37,7 @@ public final class DemoLoader {
     public static void main(String[] argv) throws Exception {
         Args args = new Args(argv);
         var client = new CoreClient(URI.create(args.get("core", "http://127.0.0.1:8081")));
-        URI greenmail = URI.create(args.get("greenmail", GreenMailLinks.LOCAL_STACK));
+        URI greenmail = GreenMailLinks.api(args);
         client.signUpOrIn(args.get("email", "demo@inviteflow.local"), args.get("password", "inviteflow-demo"),
                 "Demo Organizer", greenmail);
         if (!client.events().isEmpty()) {

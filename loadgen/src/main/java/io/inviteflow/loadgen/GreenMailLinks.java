@@ -17,11 +17,16 @@ import java.util.regex.Pattern;
 final class GreenMailLinks {
 
     /** GreenMail's API on the local stack ({@code ./inviteflow}'s GREENMAIL_API_PORT). */
-    static final String LOCAL_STACK = "http://127.0.0.1:8025";
+    private static final String LOCAL_STACK = "http://127.0.0.1:8025";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private GreenMailLinks() {
+    }
+
+    /** GreenMail's API as {@code --greenmail} names it, else the local stack's. */
+    static URI api(Args args) {
+        return URI.create(args.get("greenmail", LOCAL_STACK));
     }
 
     /** The first group of {@code link} in the newest mail of {@code address} that has it, within 30 s. */

@@ -48,8 +48,7 @@ public final class GuestBurstBenchmark {
         int seconds = args.getInt("seconds", 30);
         int invitations = args.getInt("invitations", 40_000);
 
-        CoreClient organizer = CoreClient.newOrganizer(core,
-                URI.create(args.get("greenmail", GreenMailLinks.LOCAL_STACK)), "burst");
+        CoreClient organizer = CoreClient.newOrganizer(core, GreenMailLinks.api(args), "burst");
         String eventId = organizer.createEvent(CoreClient.JSON.createObjectNode()
                 .put("title", "Viral launch " + UUID.randomUUID())
                 .put("startsAt", OffsetDateTime.now().plusDays(14).toString()).put("timeZone", "Europe/Berlin")

@@ -44,7 +44,7 @@ public final class OrganizerBenchmark {
     public static void main(String[] argv) throws Exception {
         Args args = new Args(argv);
         URI core = URI.create(args.get("core", "http://127.0.0.1:8081"));
-        URI mailbox = URI.create(args.get("greenmail", GreenMailLinks.LOCAL_STACK));
+        URI mailbox = GreenMailLinks.api(args);
         int contacts = args.getInt("contacts", 100_000);
         int guests = args.getInt("guests", 500);
         int seconds = args.getInt("seconds", 30);

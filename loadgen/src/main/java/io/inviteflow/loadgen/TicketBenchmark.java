@@ -34,8 +34,7 @@ public final class TicketBenchmark {
         int seconds = args.getInt("seconds", 30);
         int invitations = args.getInt("invitations", 15_000);
 
-        CoreClient organizer = CoreClient.newOrganizer(core,
-                URI.create(args.get("greenmail", GreenMailLinks.LOCAL_STACK)), "tickets");
+        CoreClient organizer = CoreClient.newOrganizer(core, GreenMailLinks.api(args), "tickets");
         String eventId = organizer.createEvent(CoreClient.JSON.createObjectNode()
                 .put("title", "Ticket rush " + UUID.randomUUID())
                 .put("startsAt", OffsetDateTime.now().plusDays(30).toString()).put("timeZone", "Europe/Berlin"));

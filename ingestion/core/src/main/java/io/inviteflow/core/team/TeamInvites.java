@@ -46,6 +46,10 @@ class TeamInvites {
 
     /** What a live link invites to, shown before joining. */
     record Offer(UUID ownerId, String ownerName, TeamRole role, UUID eventId, String eventTitle, Instant expiresAt) {
+
+        Offer ownedBy(String name) {
+            return new Offer(ownerId, name, role, eventId, eventTitle, expiresAt);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -206,8 +210,7 @@ class TeamInvites {
                         rs.getTimestamp(5).toInstant()))
                 .optional()
                 // the owner's name is sealed: opened after the query
-                .map(o -> new Offer(o.ownerId(), organizers.nameOf(o.ownerId()), o.role(), o.eventId(),
-                        o.eventTitle(), o.expiresAt()));
+                .map(o -> o.ownedBy(organizers.nameOf(o.ownerId())));
     }
 
     /**

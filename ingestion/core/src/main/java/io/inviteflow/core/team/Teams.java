@@ -21,11 +21,21 @@ class Teams {
 
     /** A member as the owner sees them. */
     record Member(UUID memberId, String name, String email, TeamRole role, UUID eventId, Instant addedAt) {
+
+        /** Their account's name and address (sealed: read after the query). */
+        Member of(Organizer account) {
+            return new Member(memberId, account.name(), account.email(), role, eventId, addedAt);
+        }
     }
 
     /** A team the signed-in person is on. */
     record Membership(UUID ownerId, String ownerName, TeamRole role, UUID eventId, String eventTitle,
                       Instant addedAt) {
+
+        /** Its owner's name (sealed: read after the query). */
+        Membership ownedBy(Organizer owner) {
+            return new Membership(ownerId, owner.name(), role, eventId, eventTitle, addedAt);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -75,8 +85,7 @@ class Teams {
                 .list();
         // their accounts' names and addresses are sealed: opened together, after the query
         Map<UUID, Organizer> accounts = organizers.findAll(sealed.stream().map(Member::memberId).toList());
-        return sealed.stream().map(m -> new Member(m.memberId(), accounts.get(m.memberId()).name(),
-                accounts.get(m.memberId()).email(), m.role(), m.eventId(), m.addedAt())).toList();
+        return sealed.stream().map(m -> m.of(accounts.get(m.memberId()))).toList();
     }
 
     boolean remove(UUID ownerId, UUID memberId, UUID eventId) {
@@ -98,8 +107,8 @@ class Teams {
                         rs.getTimestamp(5).toInstant()))
                 .list();
         Map<UUID, Organizer> owners = organizers.findAll(sealed.stream().map(Membership::ownerId).toList());
-        List<Membership> opened = new ArrayList<>(sealed.stream().map(m -> new Membership(m.ownerId(),
-                owners.get(m.ownerId()).name(), m.role(), m.eventId(), m.eventTitle(), m.addedAt())).toList());
+        List<Membership> opened = new ArrayList<>(sealed.stream().map(m -> m.ownedBy(owners.get(m.ownerId())))
+                .toList());
         opened.sort(Comparator.comparing(Membership::ownerName, Collator.getInstance(Locale.ROOT))); // stable
         return opened;
     }
