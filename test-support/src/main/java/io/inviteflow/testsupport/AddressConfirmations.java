@@ -23,7 +23,7 @@ public final class AddressConfirmations {
 
     private static final Pattern LINK = Pattern.compile("/verify-email/([A-Za-z0-9_-]+)");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     private AddressConfirmations() {
     }
@@ -42,18 +42,18 @@ public final class AddressConfirmations {
         return tokens;
     }
 
-    /** The newest confirmation link's token within 30 s (mailed at sign-up, and at each sign-in while it waits). */
+    /** The newest confirmation link's token within 60 s (mailed at sign-up, and at each sign-in while it waits). */
     public static String awaitToken(String address) {
         List<String> tokens = Mailboxes.awaitInbox(address, Mailboxes.subject("Confirm your Inviteflow address"), 1,
                 WAIT).isEmpty() ? List.of() : tokens(address);
         if (tokens.isEmpty()) {
-            throw new AssertionError("no address confirmation reached " + address + " within 30 s");
+            throw new AssertionError("no address confirmation reached " + address + " within 60 s");
         }
         return tokens.get(0);
     }
 
     /**
-     * Confirms the address on the core at {@code coreUrl} (http://host:port), within 30 s. A mailbox may hold links of
+     * Confirms the address on the core at {@code coreUrl} (http://host:port), within 60 s. A mailbox may hold links of
      * other cores or runs (a fixed address such as the tests' admin), and the one this sign-up mailed may still be on
      * its way: the links are tried newest first, and the mailbox read again until one confirms.
      */
@@ -85,7 +85,7 @@ public final class AddressConfirmations {
                 throw new AssertionError(e);
             }
         }
-        throw new AssertionError("the address of " + address + " was not confirmed within 30 s: " + lastRefusal);
+        throw new AssertionError("the address of " + address + " was not confirmed within 60 s: " + lastRefusal);
     }
 
     private static HttpResponse<String> post(String url, String password) {

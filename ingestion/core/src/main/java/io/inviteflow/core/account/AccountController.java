@@ -70,8 +70,8 @@ class AccountController {
             return true;
         }));
         if (created) {
-            // a mail server away: a new link on request
-            mail.later("an address confirmation", () -> verifications.send(organizer.id(), organizer.email()));
+            mail.untilSent("an address confirmation",
+                    () -> verifications.send(organizer.id(), organizer.email()).settled());
         } else {
             String ip = SecurityAudit.clientAddress();
             mail.later("a taken-address notice", () -> organizers.findCredentials(organizer.email())

@@ -47,7 +47,14 @@ class EmailVerifications extends BatchPoller {
         this.organizers = organizers;
     }
 
-    enum Sent { SENT, TOO_MANY, MAIL_SERVER_AWAY }
+    enum Sent {
+        SENT, TOO_MANY, MAIL_SERVER_AWAY;
+
+        /** Whether trying again later would change nothing: the link went, or the day's links are used up. */
+        boolean settled() {
+            return this != MAIL_SERVER_AWAY;
+        }
+    }
 
     /** Mails a new link, three a day at most. */
     @Transactional

@@ -82,7 +82,7 @@ class SignIn {
         UUID id = stored.get().id();
         if (stored.get().awaitsConfirmation()) {
             var account = stored.get(); // its address is opened after the answer, with the mail
-            mail.later("an address confirmation", () -> verifications.send(id, account.email()));
+            mail.untilSent("an address confirmation", () -> verifications.send(id, account.email()).settled());
             return failed(id, SecurityAudit.Action.SIGN_IN_FAILED, "address not confirmed yet");
         }
         if (secondFactors.enabled(id)) {
