@@ -36,7 +36,8 @@ import java.util.Locale;
  * The organizer's own account: whether the address is confirmed (a new link on request); two-factor sign-in (turn it
  * on: scan the QR code or type the secret, confirm with a first code, keep the recovery codes shown once; or off;
  * renew recovery codes); passkeys (add, remove); sign out everywhere; the marketing team; the teams one is on
- * (leave); the account's trail of sign-ins, failures and changes.
+ * (leave); the account's trail of sign-ins, failures and changes; a copy of one's data, and closing the account
+ * ({@link OwnDataPanel}).
  */
 @Route(value = "account", layout = MainLayout.class)
 @PageTitle("Account · Inviteflow")
@@ -48,6 +49,7 @@ public class AccountView extends VerticalLayout {
     private final VerticalLayout address = new VerticalLayout();
     private final VerticalLayout secondFactor = new VerticalLayout();
     private final PasskeyPanel passkeyPanel;
+    private final OwnDataPanel ownDataPanel;
     private final Grid<CoreAccount.SecurityEvent> trail = new Grid<>();
     private DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
             .withLocale(Locale.ENGLISH).withZone(java.time.ZoneId.systemDefault());
@@ -56,6 +58,7 @@ public class AccountView extends VerticalLayout {
         this.account = account;
         this.organizer = organizer;
         this.passkeyPanel = new PasskeyPanel(passkeys, organizer);
+        this.ownDataPanel = new OwnDataPanel(account, organizer);
         address.setPadding(false);
         secondFactor.setPadding(false);
         trail.addColumn(e -> when.format(e.at())).setHeader("When").setAutoWidth(true);
@@ -78,14 +81,16 @@ public class AccountView extends VerticalLayout {
                         + "\"Working for\" on the Campaigns and Contacts pages; they see your events but not your "
                         + "guest lists."),
                 new H3("Teams you are on"), new MembershipsPanel(teams, organizer),
-                new H3("Recent activity"), trail);
+                new H3("Recent activity"), trail, new H3("Your data"), ownDataPanel);
         refresh();
     }
 
     private void refresh() {
         try {
             showAddress(account.addressConfirmed(organizer.accessToken()));
-            showSecondFactor(account.secondFactorEnabled(organizer.accessToken()));
+            boolean enabled = account.secondFactorEnabled(organizer.accessToken());
+            showSecondFactor(enabled);
+            ownDataPanel.show(enabled);
             trail.setItems(account.securityEvents(organizer.accessToken()));
         } catch (CoreClient.Unauthorized e) {
             organizer.logout();

@@ -134,6 +134,39 @@ public class CoreAccount {
         return events == null ? List.of() : events;
     }
 
+    /** A ZIP of everything Inviteflow holds about the account's address, the account included. */
+    public byte[] copyOfMyData(String token) {
+        return CoreClient.call(() -> core.rest().post().uri("/api/v1/organizers/me/data-export")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .accept(MediaType.parseMediaType("application/zip"), MediaType.APPLICATION_PROBLEM_JSON)
+                .retrieve().body(byte[].class));
+    }
+
+    /** An event that keeps the account open, and what to do about it. */
+    public record ClosingBlocker(java.util.UUID eventId, String title, String reason) {
+    }
+
+    record Closability(boolean closable, List<ClosingBlocker> blockers) {
+    }
+
+    /** The events to cancel, or whose refunds to wait for, before the account can close; empty: it can now. */
+    public List<ClosingBlocker> closingBlockers(String token) {
+        Closability closability = CoreClient.call(() -> core.rest().get().uri("/api/v1/organizers/me/closure")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).retrieve().body(Closability.class));
+        return closability == null || closability.blockers() == null ? List.of() : closability.blockers();
+    }
+
+    /** Closes the account for good; {@code code} is needed only with two-factor sign-in on. */
+    public void close(String token, String password, String code) {
+        Map<String, String> confirmation = new java.util.HashMap<>(Map.of("password", password));
+        if (code != null && !code.isBlank()) {
+            confirmation.put("code", code.strip());
+        }
+        CoreClient.call(() -> core.rest().post().uri("/api/v1/organizers/me/closure")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
+                .body(confirmation).retrieve().toBodilessEntity());
+    }
+
     private static List<String> codes(RecoveryCodes codes) {
         return codes == null || codes.recoveryCodes() == null ? List.of() : codes.recoveryCodes();
     }

@@ -50,6 +50,13 @@ public class CorePrivacy {
                 .body(body(subject)).retrieve().body(Erasure.class));
     }
 
+    /** Closes the organizer account of this address, as its organizer asked ({@code requestId} is null). */
+    public Erasure closeAccount(String token, String email) {
+        return CoreClient.call(() -> core.rest().post().uri("/api/v1/admin/privacy/account-closures")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("email", email.trim())).retrieve().body(Erasure.class));
+    }
+
     public List<Handled> trail(String token) {
         Handled[] trail = CoreClient.call(() -> core.rest().get().uri("/api/v1/admin/privacy/requests")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).retrieve().body(Handled[].class));

@@ -31,10 +31,10 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * For admins: a person's request about their data (received by mail or post), handled by address or mobile number —
- * a copy of everything Inviteflow holds about them, as a ZIP to send them, or its erasure everywhere (after a
- * confirmation: it cannot be undone). Both go into the trail below, which keeps a hash of the person, never the
- * address.
+ * For admins: a person's request about their data (received by mail or post), handled by address or mobile number — a
+ * copy of everything Inviteflow holds about them, as a ZIP to send them, or its erasure everywhere (after a
+ * confirmation: it cannot be undone); or, for an organizer, their account's closing. All go into the trail below, which
+ * keeps a hash of the person, never the address.
  */
 @Route(value = "privacy", layout = MainLayout.class)
 @PageTitle("Privacy · Inviteflow")
@@ -57,7 +57,9 @@ public class PrivacyView extends VerticalLayout {
         Button copy = new Button("Make a copy", e -> copy());
         Button erase = new Button("Erase…", e -> confirmErasure());
         erase.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        HorizontalLayout request = new HorizontalLayout(subject, copy, erase);
+        Button close = new Button("Close their organizer account…", e -> confirmClosing());
+        close.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout request = new HorizontalLayout(subject, copy, erase, close);
         request.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         outcome.setPadding(false);
         trail.addColumn(h -> when.format(h.at())).setHeader("When").setAutoWidth(true);
@@ -65,8 +67,13 @@ public class PrivacyView extends VerticalLayout {
             when = when.withZone(zone);
             trail.getDataProvider().refreshAll();
         });
-        trail.addColumn(h -> h.kind().equals("ERASURE") ? "Erasure" : "Copy").setHeader("What").setAutoWidth(true);
-        trail.addColumn(h -> h.handledBy() == null ? "the person, through their link" : h.handledBy())
+        trail.addColumn(h -> switch (h.kind()) {
+            case "ERASURE" -> "Erasure";
+            case "ACCOUNT_CLOSURE" -> "Account closed";
+            default -> "Copy";
+        }).setHeader("What").setAutoWidth(true);
+        trail.addColumn(h -> h.handledBy() != null ? h.handledBy()
+                        : h.kind().equals("ACCOUNT_CLOSURE") ? "the organizer" : "the person, through their link")
                 .setHeader("By").setAutoWidth(true);
         trail.addColumn(h -> h.summary().entrySet().stream().map(e -> e.getKey().replace('_', ' ') + " " + e.getValue())
                 .collect(Collectors.joining(", "))).setHeader("Touched").setFlexGrow(2);
@@ -115,14 +122,48 @@ public class PrivacyView extends VerticalLayout {
         outcome.removeAll();
         try {
             CorePrivacy.Erasure erasure = privacy.erase(organizer.accessToken(), who);
-            String touched = erasure.erased().entrySet().stream().filter(e -> e.getValue() > 0)
-                    .map(e -> e.getKey().replace('_', ' ') + ": " + e.getValue()).collect(Collectors.joining(", "));
+            String touched = touched(erasure);
             outcome.add(new Paragraph(touched.isEmpty() ? "Nothing about " + who + " was found: nothing to erase."
                     : "Erased " + who + " — " + touched + "."));
         } catch (CoreClient.CoreException e) {
             outcome.add(refusal(e));
         }
         refreshTrail();
+    }
+
+    /** An organizer asked, by mail or post, for their account's closing; their events must be over or cancelled. */
+    private void confirmClosing() {
+        String who = subject.getValue().trim();
+        outcome.removeAll();
+        if (!who.contains("@")) {
+            outcome.add(new Paragraph("Give the address the organizer signs in with."));
+            return;
+        }
+        ConfirmDialog dialog = new ConfirmDialog("Close the account of " + who + "?", "Its events' guests, buyers "
+                + "and holders, its address book, webhooks and teams are erased, then the account itself. This cannot "
+                + "be undone.", "Close it", confirm -> closeAccount(who));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.setCancelable(true);
+        dialog.setCancelText("Keep it");
+        dialog.open();
+    }
+
+    private void closeAccount(String who) {
+        outcome.removeAll();
+        try {
+            CorePrivacy.Erasure closed = privacy.closeAccount(organizer.accessToken(), who);
+            outcome.add(new Paragraph("The account of " + who + " is closed — " + touched(closed) + "."));
+        } catch (CoreClient.NotFound e) {
+            outcome.add(new Paragraph("No organizer account has the address " + who + "."));
+        } catch (CoreClient.CoreException e) {
+            outcome.add(refusal(e));
+        }
+        refreshTrail();
+    }
+
+    private static String touched(CorePrivacy.Erasure erasure) {
+        return erasure.erased().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey().replace('_', ' ') + ": " + e.getValue()).collect(Collectors.joining(", "));
     }
 
     private void refreshTrail() {

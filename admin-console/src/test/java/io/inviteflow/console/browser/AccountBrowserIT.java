@@ -23,7 +23,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 /**
  * In a real browser: the sign-in page's "Forgot password" asks the core for a link; the account page shows whether the address is confirmed and asks for a new link; the organizer
  * turns two-factor sign-in on from the account page (the QR code and the key, a
- * wrong code refused, the right one showing the recovery codes), and signing out signs the core's token out too.
+ * wrong code refused, the right one showing the recovery codes), and signing out signs the core's token out too;
+ * the account page gives a copy of one's data, says which events keep the account open, and a closed account signs
+ * out.
  * The core is the WireMock stand-in for its API.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -134,5 +136,50 @@ class AccountBrowserIT {
             assertThat(page.locator("input[name=username]")).isVisible();
         }
         CoreStandIn.server().verify(postRequestedFor(urlPathEqualTo("/api/v1/auth/sign-out")));
+    }
+
+    @Test
+    void anAccountWithEventsAheadSaysWhatKeepsItOpenAndAClosedOneSignsOut() {
+        CoreStandIn.reset();
+        CoreStandIn.acceptsLogin("grace@example.org", "hopper-1906", "token-grace");
+        CoreStandIn.listsEvents("token-grace", UUID.randomUUID(), "Grace's garden party");
+        CoreStandIn.hasAccount("token-grace", "hopper-1906", "JBSWY3DPEHPK3PXP", "287082", List.of("a"));
+
+        try (Chromium chromium = new Chromium()) {
+            Page page = chromium.browser.newPage();
+            new LoginPage(page, "http://127.0.0.1:" + port).signIn("grace@example.org", "hopper-1906");
+            page.navigate("http://127.0.0.1:" + port + "/account");
+            assertThat(page.locator("#account-closing-blockers"))
+                    .containsText("Grace's garden party — not over yet: cancel it first");
+            assertThat(page.locator("#account-close")).not().isVisible();
+
+            CoreStandIn.canClose("token-grace", "hopper-1906");
+            page.reload();
+            com.microsoft.playwright.Download copy = page.waitForDownload(
+                    () -> page.locator("#account-data-copy").click());
+            org.assertj.core.api.Assertions.assertThat(copy.suggestedFilename()).isEqualTo("inviteflow-data.zip");
+            org.assertj.core.api.Assertions.assertThat(readAll(copy)).as("the core's archive, as it sent it")
+                    .containsExactly('P', 'K', 5, 6);
+            page.locator("#account-closing-password input").fill("wrong-1906");
+            page.locator("#account-close").click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close it")).click();
+            assertThat(page.getByText("not the account's password")).isVisible();
+
+            page.locator("#account-closing-password input").fill("hopper-1906");
+            page.locator("#account-close").click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close it")).click();
+            assertThat(page.locator("input[name=username]")).isVisible(); // signed out: the account is gone
+        }
+        CoreStandIn.server().verify(postRequestedFor(urlPathEqualTo("/api/v1/organizers/me/closure"))
+                .withHeader("Authorization", equalTo("Bearer token-grace"))
+                .withRequestBody(equalToJson("{\"password\":\"hopper-1906\"}")));
+    }
+
+    private static byte[] readAll(com.microsoft.playwright.Download download) {
+        try {
+            return java.nio.file.Files.readAllBytes(download.path());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -102,6 +102,26 @@ public final class CoreStandIn {
                 .withHeader("Authorization", equalTo("Bearer " + token))
                 .withRequestBody(equalToJson("{\"code\":\"" + code + "\"}"))
                 .willReturn(okJson("{\"recoveryCodes\":[\"" + String.join("\",\"", recoveryCodes) + "\"]}")));
+        server().stubFor(get(urlPathEqualTo("/api/v1/organizers/me/closure"))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(okJson("{\"closable\":false,\"blockers\":[{\"eventId\":\"" + UUID.randomUUID()
+                        + "\",\"title\":\"Grace's garden party\",\"reason\":\"not over yet: cancel it first\"}]}")));
+    }
+
+    /** The account has nothing that keeps it open, and closes with this password (422 for any other). */
+    public static void canClose(String token, String password) {
+        server().stubFor(get(urlPathEqualTo("/api/v1/organizers/me/closure"))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(okJson("{\"closable\":true,\"blockers\":[]}")));
+        server().stubFor(post(urlPathEqualTo("/api/v1/organizers/me/closure"))
+                .willReturn(problem(422, "Unprocessable Entity", "not the account's password")));
+        server().stubFor(post(urlPathEqualTo("/api/v1/organizers/me/closure"))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .withRequestBody(equalToJson("{\"password\":\"" + password + "\"}"))
+                .willReturn(okJson("{\"erased\":{\"invitations\":12}}")));
+        server().stubFor(post(urlPathEqualTo("/api/v1/organizers/me/data-export"))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(aResponse().withHeader("Content-Type", "application/zip").withBody(new byte[] {'P', 'K', 5, 6})));
     }
 
     /**

@@ -57,9 +57,9 @@ class AccountMail {
     }
 
     /**
-     * Runs {@code sent} after this request, and again after each of the pauses ({@link #RETRIES}) while it answers false (the mail
-     * server was away; the work left nothing behind that a second try would double). The thread is not held between
-     * tries, so other accounts' mail goes out meanwhile.
+     * Runs {@code sent} after this request, and again after each of the pauses ({@link #RETRIES}) while it answers
+     * false (the mail server was away; the work left nothing behind that a second try would double). The thread is not
+     * held between tries, so other accounts' mail goes out meanwhile.
      */
     void untilSent(String what, BooleanSupplier sent) {
         attempt(what, sent, 0, Duration.ZERO);

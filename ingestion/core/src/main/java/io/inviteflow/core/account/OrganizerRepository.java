@@ -28,9 +28,12 @@ import java.util.function.Supplier;
 @Repository
 class OrganizerRepository {
 
-    private static final String ACCOUNT = "id, email, email_sealed, name, name_sealed";
+    private static final String ACCOUNT = "id, email, email_sealed, name, name_sealed, closed_at IS NOT NULL";
     private static final String CREDENTIALS = "SELECT id, email, email_sealed, password_hash, "
             + "sign_in_awaits_confirmation AND email_verified_at IS NULL FROM organizer ";
+
+    /** What a closed account is called where its id still shows (a request it handled, a trail). */
+    static final String CLOSED_NAME = "Closed account";
 
     private final JdbcClient jdbc;
     private final PersonalText text;
@@ -78,7 +81,7 @@ class OrganizerRepository {
         Map<UUID, Organizer> found = new LinkedHashMap<>();
         for (Stored row : rows) {
             String key = PersonalText.organizerKey(row.id());
-            found.put(row.id(), new Organizer(row.id(),
+            found.put(row.id(), row.closed() ? new Organizer(row.id(), null, CLOSED_NAME) : new Organizer(row.id(),
                     opener.openOr(key, PersonalText.EMAIL, row.emailSealed(), row.email()),
                     Objects.requireNonNullElse(opener.openOr(key, PersonalText.NAME, row.nameSealed(), row.name()),
                             "")));
@@ -87,11 +90,11 @@ class OrganizerRepository {
     }
 
     /** An account row with its address and name still sealed (or plain, of an earlier release). */
-    private record Stored(UUID id, String email, byte[] emailSealed, String name, byte[] nameSealed) {
+    private record Stored(UUID id, String email, byte[] emailSealed, String name, byte[] nameSealed, boolean closed) {
 
         static Stored of(ResultSet rs) throws SQLException {
             return new Stored(rs.getObject(1, UUID.class), rs.getString(2), rs.getBytes(3), rs.getString(4),
-                    rs.getBytes(5));
+                    rs.getBytes(5), rs.getBoolean(6));
         }
     }
 

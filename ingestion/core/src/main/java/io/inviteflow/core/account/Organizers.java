@@ -4,6 +4,7 @@ import org.springframework.stereotype.Service;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** What other features of the core may ask about organizers. */
@@ -23,6 +24,11 @@ public class Organizers {
 
     public Organizer find(UUID organizerId) {
         return repository.find(organizerId).orElseThrow(() -> new IllegalStateException("no organizer " + organizerId));
+    }
+
+    /** The account of this address, if one is open. */
+    public Optional<UUID> idOf(String email) {
+        return repository.findCredentials(email).map(OrganizerRepository.StoredCredentials::id);
     }
 
     /** The accounts of these ids, their addresses and names opened together (a team's members, a list's handlers). */

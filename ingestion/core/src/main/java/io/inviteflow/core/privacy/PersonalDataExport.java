@@ -43,7 +43,9 @@ class PersonalDataExport {
             campaign_messages (the organizers' campaigns that reached you), ticket_orders and tickets, contacts and
             contact_points (the organizers' address-book entries that reach you), team_invitations (organizers'
             invitations to join their team), marketing_opt_outs and mail_reports (what mail servers reported about
-            mail to you).
+            mail to you). If your address has an organizer account: organizer_account (the account, its roles, whether
+            two-factor sign-in is on, its passkeys), organizer_events (the events it made, as you wrote them) and
+            organizer_security_trail (its sign-ins and changes).
 
             The activity stream (Kafka) and the analytics archive (ClickHouse) hold no name, address or number: only
             ids of your invitations and what happened to them (sent, opened, answered), and for ideas a pseudonymous
@@ -55,12 +57,15 @@ class PersonalDataExport {
     private final BlindIndex index;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final Organizers organizers;
+    private final OrganizerAccountExport account;
 
-    PersonalDataExport(JdbcClient jdbc, PersonalText text, BlindIndex index, Organizers organizers) {
+    PersonalDataExport(JdbcClient jdbc, PersonalText text, BlindIndex index, Organizers organizers,
+                       OrganizerAccountExport account) {
         this.jdbc = jdbc;
         this.text = text;
         this.index = index;
         this.organizers = organizers;
+        this.account = account;
     }
 
     byte[] archive(Person person, PersonRecords.Found found, Instant at) {
@@ -237,6 +242,7 @@ class PersonalDataExport {
                 .param("ids", invitations.isEmpty() ? List.of("") : invitations.stream().map(UUID::toString).toList())
                 .query().listOfRows().stream().map(PersonalDataExport::readable).toList());
         namedOrganizers(sections);
+        sections.putAll(account.sections(person));
         return sections;
     }
 
@@ -260,7 +266,7 @@ class PersonalDataExport {
     }
 
     /** Times as ISO-8601 instants, ids as text: what a person (or their next service) can read. */
-    private static Map<String, Object> readable(Map<String, Object> row) {
+    static Map<String, Object> readable(Map<String, Object> row) {
         Map<String, Object> out = new LinkedHashMap<>();
         row.forEach((column, value) -> out.put(column, value instanceof Timestamp t ? t.toInstant().toString()
                 : value instanceof UUID u ? u.toString() : value));

@@ -9,6 +9,7 @@ import io.inviteflow.core.security.PersonalText;
 import io.inviteflow.core.support.Api;
 import io.inviteflow.core.support.CoreIntegrationTest;
 import io.inviteflow.core.support.StoredGuestNames;
+import io.inviteflow.core.support.StoredWords;
 import io.inviteflow.testsupport.ActivityReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -142,7 +143,8 @@ class PrivacyIT extends CoreIntegrationTest {
                 .param("title", "Garden party " + run).query(Long.class).single())
                 .as("her invitation to the team withdrawn, its address shredded").isEqualTo(1);
 
-        assertThat(tablesHolding(email, surname, phone, note, wallText)).as("PostgreSQL after the erasure").isEmpty();
+        assertThat(StoredWords.columnsHolding(jdbc, email, surname, phone, note, wallText))
+                .as("PostgreSQL after the erasure").isEmpty();
         assertThat(api.getAs("/i/" + adaToken, "test").status()).as("her link opens nothing").isEqualTo(404);
         assertThat(api.get(photoPath, null).status()).as("her photo's stored copy is gone").isEqualTo(404);
         assertThat(keys.of(index.personKeyOfEmail(email))).as("her secret is gone: the old guest key cannot be made again")
@@ -191,29 +193,6 @@ class PrivacyIT extends CoreIntegrationTest {
 
     private static List<ActivityReader.Message> erasures(List<ActivityReader.Message> all) {
         return all.stream().filter(m -> m.activity().type() == ActivityType.PERSON_ERASED).toList();
-    }
-
-    /** {@code table.column} of every text, varchar and jsonb column of the test's schema holding one of the words. */
-    private List<String> tablesHolding(String... words) {
-        List<Map<String, Object>> columns = jdbc.sql("""
-                SELECT c.table_name, c.column_name FROM information_schema.columns c
-                JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-                WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
-                  AND c.data_type IN ('text', 'character varying', 'character', 'jsonb')""").query().listOfRows();
-        assertThat(columns).as("the schema's columns").hasSizeGreaterThan(100);
-        List<String> holding = new ArrayList<>();
-        for (Map<String, Object> column : columns) {
-            String table = (String) column.get("table_name");
-            String name = (String) column.get("column_name");
-            for (String word : words) {
-                long rows = jdbc.sql("SELECT count(*) FROM \"%s\" WHERE position(lower(:word) IN lower(\"%s\"::text)) > 0"
-                        .formatted(table, name)).param("word", word).query(Long.class).single();
-                if (rows > 0) {
-                    holding.add(table + "." + name + " holds " + word);
-                }
-            }
-        }
-        return holding;
     }
 
     private JsonNode invite(Api api, String organizer, String event, String guests) {
