@@ -42,6 +42,9 @@ public class SecretBox {
 
     /** @throws IllegalStateException when the box was sealed under another key or for other associated data */
     public byte[] open(byte[] box, byte[] associatedData) {
+        if (box.length < NONCE_BYTES + TAG_BITS / 8) { // the cipher would fail with a provider's error, not a refusal
+            throw new IllegalStateException("a stored secret is too short to have been sealed");
+        }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, box, 0, NONCE_BYTES));

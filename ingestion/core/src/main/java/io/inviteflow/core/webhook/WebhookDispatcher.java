@@ -26,6 +26,7 @@ class WebhookDispatcher extends BatchPoller {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int BATCH = 20;
+    static final String UNREADABLE_SECRET = "the endpoint's signing secret does not open with the master key";
 
     private final WebhookRepository repository;
     private final WebhookProperties properties;
@@ -57,6 +58,12 @@ class WebhookDispatcher extends BatchPoller {
     private void send(WebhookRepository.Due d) {
         int attempt = d.attempts() + 1;
         Instant now = clock.instant();
+        if (d.secret() == null) { // unsigned it would be refused, or trusted: neither; the organizer makes a new one
+            repository.recordAttempt(d.id(), attempt, now, null, UNREADABLE_SECRET, 0);
+            repository.retryLater(d.id(), attempt, now, true);
+            log.warn("webhook delivery {} to {} given up: {}", d.id(), d.url(), UNREADABLE_SECRET);
+            return;
+        }
         long started = System.nanoTime();
         Integer status = null;
         String error = null;

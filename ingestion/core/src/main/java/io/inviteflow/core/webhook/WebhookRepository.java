@@ -78,6 +78,7 @@ class WebhookRepository {
                 });
     }
 
+    /** @param secret the endpoint's signing secret; null when it no longer opens (the master key changed) */
     record Due(UUID id, UUID activityId, String body, int attempts, String url, String secret) {
     }
 
@@ -95,8 +96,17 @@ class WebhookRepository {
                         FOR UPDATE OF d SKIP LOCKED""")
                 .param("limit", limit)
                 .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getInt(4), rs.getString(5), secrets.open(rs.getObject(6, UUID.class), rs.getBytes(7))))
+                        rs.getInt(4), rs.getString(5), openOrNull(rs.getObject(6, UUID.class), rs.getBytes(7))))
                 .list();
+    }
+
+    /** One endpoint whose secret does not open must not hold up every other endpoint's deliveries. */
+    private String openOrNull(UUID endpointId, byte[] sealed) {
+        try {
+            return secrets.open(endpointId, sealed);
+        } catch (IllegalStateException e) {
+            return null;
+        }
     }
 
     void recordAttempt(UUID deliveryId, int attempt, Instant at, Integer status, String error, long durationMs) {

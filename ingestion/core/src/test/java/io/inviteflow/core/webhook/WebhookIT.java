@@ -8,7 +8,9 @@ import io.inviteflow.core.support.CoreIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,6 +31,8 @@ class WebhookIT extends CoreIntegrationTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcClient jdbc;
     Api api;
     String organizer;
     HttpServer receiver;
@@ -106,6 +111,32 @@ class WebhookIT extends CoreIntegrationTest {
         JsonNode delivery = api.get("/api/v1/webhooks/" + id + "/deliveries", organizer).json().get(0);
         assertThat(delivery.get("attempts").asInt()).isEqualTo(4);
         assertThat(delivery.get("log")).allSatisfy(a -> assertThat(a.get("error").asText()).contains("ConnectException"));
+    }
+
+    /** As after a master key changed without its secrets: that endpoint is given up, the others still served. */
+    @Test
+    void anEndpointWhoseSecretNoLongerOpensHoldsUpNoOther() {
+        String url = "{\"url\":\"http://127.0.0.1:%d/hooks\",\"types\":[\"RSVP_ANSWERED\"]}"
+                .formatted(receiver.getAddress().getPort());
+        String broken = api.post("/api/v1/webhooks", organizer, url).json().get("id").asText();
+        jdbc.sql("UPDATE webhook_endpoint SET secret_sealed = decode('00112233445566778899aabbccddeeff00112233', 'hex') "
+                + "WHERE id = :id").param("id", UUID.fromString(broken)).update();
+        String other = api.newOrganizerToken();
+        api.post("/api/v1/webhooks", other, url);
+        String token = api.post("/api/v1/events/" + api.newEvent(organizer, "Shared") + "/invitations", organizer,
+                "{\"guests\":[{\"name\":\"Ada\"}]}").json().at("/invitations/0/token").asText();
+        String othersToken = api.post("/api/v1/events/" + api.newEvent(other, "Theirs") + "/invitations", other,
+                "{\"guests\":[{\"name\":\"Grace\"}]}").json().at("/invitations/0/token").asText();
+
+        api.post("/api/v1/invitations/" + token + "/rsvp", null, "{\"response\":\"YES\"}");
+        api.post("/api/v1/invitations/" + othersToken + "/rsvp", null, "{\"response\":\"NO\"}");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 1 && "FAILED".equals(
+                api.get("/api/v1/webhooks/" + broken + "/deliveries", organizer).json().at("/0/status").asText()));
+        assertThat(received).singleElement().satisfies(r -> assertThat(r.body()).contains("\"NO\""));
+        JsonNode log = api.get("/api/v1/webhooks/" + broken + "/deliveries", organizer).json().at("/0/log");
+        assertThat(log).singleElement().satisfies(a -> assertThat(a.get("error").asText())
+                .isEqualTo(WebhookDispatcher.UNREADABLE_SECRET));
     }
 
     @Test
