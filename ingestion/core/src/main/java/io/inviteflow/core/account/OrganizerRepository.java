@@ -128,11 +128,16 @@ class OrganizerRepository {
     /**
      * The mailbox's owner chose this password through a link mailed there (a password reset): the address is
      * theirs, as a confirmation link would prove.
+     *
+     * @return whether this confirmed the address (it was not before)
      */
-    void resetPassword(UUID id, String passwordHash, Instant now) {
+    boolean resetPassword(UUID id, String passwordHash, Instant now) {
+        boolean unconfirmed = jdbc.sql("SELECT email_verified_at IS NULL FROM organizer WHERE id = :id FOR UPDATE")
+                .param("id", id).query(Boolean.class).single();
         jdbc.sql("UPDATE organizer SET password_hash = :hash, email_verified_at = coalesce(email_verified_at, :now) "
                         + "WHERE id = :id")
                 .param("hash", passwordHash).param("now", Timestamp.from(now)).param("id", id).update();
+        return unconfirmed;
     }
 
     /**

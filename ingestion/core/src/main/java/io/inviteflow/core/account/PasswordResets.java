@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -109,6 +110,22 @@ class PasswordResets {
         }
     }
 
+    /**
+     * The account's address was never confirmed, so whoever made it may not own the mailbox (an account of a release
+     * before V43 signed in unconfirmed): the mailbox's owner takes it over with the reset, and the app and passkeys
+     * that maker may have added go, or they would still sign in, or hold the owner out.
+     */
+    private void forgetOtherMeansOfSigningIn(UUID id) {
+        int removed = 0;
+        for (String table : List.of("organizer_totp", "organizer_recovery_code", "passkey_account")) {
+            removed += jdbc.sql("DELETE FROM " + table + " WHERE organizer_id = :id").param("id", id).update();
+        }
+        if (removed > 0) {
+            audit.record(id, SecurityAudit.Action.TOTP_DISABLED, "the reset confirmed the address: two-factor "
+                    + "sign-in and passkeys of the account before it removed");
+        }
+    }
+
     /** The address of a live link's account. */
     Optional<String> addressOf(String token) {
         return jdbc.sql("SELECT organizer_id FROM password_reset "
@@ -131,7 +148,9 @@ class PasswordResets {
                 return false;
             }
             UUID id = organizerId.get();
-            organizers.resetPassword(id, passwordHash, clock.instant());
+            if (organizers.resetPassword(id, passwordHash, clock.instant())) {
+                forgetOtherMeansOfSigningIn(id);
+            }
             jdbc.sql("UPDATE password_reset SET used_at = :now WHERE organizer_id = :id AND used_at IS NULL")
                     .param("id", id).param("now", Timestamp.from(clock.instant())).update();
             revocations.revokeAll(id);

@@ -1,11 +1,14 @@
 package io.inviteflow.core.account;
 
+import io.inviteflow.core.security.BlindIndex;
 import io.inviteflow.core.support.Api;
 import io.inviteflow.core.support.CoreIntegrationTest;
 import io.inviteflow.testsupport.Mailboxes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -26,6 +29,10 @@ class PasswordResetIT extends CoreIntegrationTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    BlindIndex index;
     Api api;
 
     @BeforeEach
@@ -85,6 +92,43 @@ class PasswordResetIT extends CoreIntegrationTest {
 
         String token = signIn(email, "remembered now");
         assertThat(api.get("/api/v1/organizers/me", token).json().get("emailVerified").asBoolean()).isTrue();
+    }
+
+    /**
+     * Someone signed up with another's address before sign-in waited for confirmation (V43), and turned on two-factor
+     * sign-in: the mailbox's owner resets the password, and the squatter's app no longer stands in their way. An
+     * account whose address was confirmed keeps its app through a reset.
+     */
+    @Test
+    void aResetThatConfirmsTheAddressTakesTheSecondFactorOfTheAccountBefore() {
+        String squatted = "squatted-" + UUID.randomUUID() + "@example.org";
+        String own = "own-" + UUID.randomUUID() + "@example.org";
+        for (String email : java.util.List.of(squatted, own)) {
+            signUp(email, "first-password");
+            enrolAnApp(signIn(email, "first-password"));
+            assertThat(signInStatus(email, "first-password")).as("asks for the app's code").isEqualTo(401);
+        }
+        jdbc.sql("UPDATE organizer SET email_verified_at = NULL, sign_in_awaits_confirmation = false "
+                + "WHERE email_index = :index").param("index", index.ofEmail(squatted)).update(); // as before V43
+
+        for (String email : java.util.List.of(squatted, own)) {
+            assertThat(ask(email)).isEqualTo(202);
+            String link = link(Mailboxes.awaitInbox(email, Mailboxes.subject(SUBJECT), 1, Duration.ofSeconds(30))
+                    .get(0).text());
+            assertThat(api.postForm(link, "password=owner+password").body()).contains("Password changed");
+        }
+
+        assertThat(signInStatus(squatted, "owner password")).as("no code asked any more").isEqualTo(200);
+        assertThat(api.get("/api/v1/organizers/me/security-events", signIn(squatted, "owner password")).body())
+                .contains("two-factor sign-in and passkeys of the account before it removed");
+        assertThat(signInStatus(own, "owner password")).as("a confirmed account keeps its app").isEqualTo(401);
+    }
+
+    private void enrolAnApp(String token) {
+        var enrolment = api.post("/api/v1/organizers/me/second-factor", token, "{\"password\":\"first-password\"}");
+        byte[] secret = new org.apache.commons.codec.binary.Base32().decode(enrolment.json().get("secret").asText());
+        assertThat(api.post("/api/v1/organizers/me/second-factor/confirm", token, "{\"code\":\"%s\"}"
+                .formatted(new TotpCodes().codeAt(secret, java.time.Instant.now()))).status()).isEqualTo(200);
     }
 
     @Test
