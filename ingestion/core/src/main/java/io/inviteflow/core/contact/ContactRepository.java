@@ -36,14 +36,16 @@ class ContactRepository {
     private final javax.sql.DataSource dataSource;
     private final PersonalText text;
     private final BlindIndex index;
+    private final AddressBookCache books;
 
     ContactRepository(JdbcClient jdbc, JdbcTemplate batch, javax.sql.DataSource dataSource, PersonalText text,
-                      BlindIndex index) {
+                      BlindIndex index, AddressBookCache books) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.dataSource = dataSource;
         this.text = text;
         this.index = index;
+        this.books = books;
     }
 
     /** Serialises imports of one organizer until the transaction ends: two uploads at once must not both add a person. */
@@ -140,27 +142,56 @@ class ContactRepository {
     }
 
     /**
-     * A page of the address book, by name as people sort them, with every point and list of each contact. The cards
-     * are sealed, so the organizer's contacts (of the list, when given) are opened, searched and ordered here: a pass
-     * over the address book per page; {@code q} searches names and the points' values.
+     * A page of the address book, by name as people sort them, with every point and list of each contact; {@code q}
+     * searches names and the points' values. The cards are sealed, so the book is opened, ordered and searched here,
+     * once per change of the book ({@link AddressBookCache}); only the page's contacts are read for the answer.
      */
     Page page(UUID organizerId, String query, UUID listId, int offset, int limit) {
-        Map<UUID, Sealed> sealed = read(jdbc.sql(CARDS + """
-                        WHERE c.organizer_id = :org AND (CAST(:list AS uuid) IS NULL OR EXISTS (
-                              SELECT 1 FROM contact_list_member m WHERE m.contact_id = c.id AND m.list_id = :list))""")
-                .param("org", organizerId).param("list", listId, java.sql.Types.OTHER));
+        AddressBookCache.Book book = books.of(organizerId, version -> readBook(organizerId, version));
+        String part = query == null || query.isBlank() ? null : query.strip().toLowerCase(Locale.ROOT);
+        Map<UUID, String> searchable = part == null ? Map.of() : book.search().get();
+        List<UUID> matching = book.ordered().stream()
+                .filter(id -> listId == null || book.lists().getOrDefault(id, Set.of()).contains(listId))
+                .filter(id -> part == null || searchable.getOrDefault(id, "").contains(part))
+                .toList();
+        List<UUID> pageIds = matching.subList(Math.min(offset, matching.size()),
+                Math.min(offset + limit, matching.size()));
+        PersonalText.Opener opener = text.openerFor(pageIds.stream().map(PersonalText::contactKey).toList());
+        Map<UUID, SealedCard> cards = opened(read(jdbc.sql(CARDS + "WHERE c.id = ANY(:ids)")
+                .param("ids", pageIds.toArray(UUID[]::new))), opener);
+        // one deleted since the book was read is left out of its page
+        return new Page(matching.size(), contacts(pageIds.stream().filter(cards::containsKey).toList(), cards, opener));
+    }
+
+    /** The organizer's whole book opened and ordered, with their lists' members; the search text when first asked. */
+    private AddressBookCache.Book readBook(UUID organizerId, long version) {
+        Map<UUID, Sealed> sealed = read(jdbc.sql(CARDS + "WHERE c.organizer_id = :org").param("org", organizerId));
         PersonalText.Opener opener = text.openerFor(sealed.keySet().stream().map(PersonalText::contactKey).toList());
         Map<UUID, SealedCard> cards = opened(sealed, opener);
-        List<UUID> matching = new ArrayList<>(cards.keySet());
-        String part = query == null || query.isBlank() ? null : query.strip().toLowerCase(Locale.ROOT);
-        if (part != null) {
-            Map<UUID, List<ContactPoint>> points = points(matching, opener);
-            matching.removeIf(id -> !matches(cards.get(id), points.getOrDefault(id, List.of()), part));
-        }
-        List<UUID> ordered = byName(matching, cards);
-        List<UUID> pageIds = ordered.subList(Math.min(offset, ordered.size()),
-                Math.min(offset + limit, ordered.size()));
-        return new Page(ordered.size(), contacts(pageIds, cards, opener));
+        Map<UUID, Set<UUID>> lists = new HashMap<>();
+        jdbc.sql("""
+                        SELECT m.contact_id, m.list_id FROM contact_list_member m
+                        JOIN contact_list l ON l.id = m.list_id WHERE l.organizer_id = :org""")
+                .param("org", organizerId)
+                .query(rs -> {
+                    lists.computeIfAbsent(rs.getObject(1, UUID.class), id -> new java.util.HashSet<>())
+                            .add(rs.getObject(2, UUID.class));
+                });
+        List<UUID> ordered = byName(new ArrayList<>(cards.keySet()), cards);
+        Map<UUID, String> names = new HashMap<>(); // what the search needs of the cards, not the cards
+        cards.forEach((id, card) -> names.put(id, card.displayName() == null ? "" : card.displayName()));
+        return new AddressBookCache.Book(version, ordered, lists, new AddressBookCache.SearchText(() -> {
+            Map<UUID, List<ContactPoint>> points = points(ordered, text.openerFor(ordered.stream()
+                    .map(PersonalText::contactKey).toList()));
+            Map<UUID, String> searchable = new HashMap<>();
+            for (UUID id : ordered) {
+                StringBuilder words = new StringBuilder(names.get(id));
+                points.getOrDefault(id, List.of()).stream().filter(p -> p.value() != null)
+                        .forEach(p -> words.append('\n').append(p.value()));
+                searchable.put(id, words.toString().toLowerCase(Locale.ROOT));
+            }
+            return searchable;
+        }));
     }
 
     /** A card as read: sealed, or the plain columns of an earlier release. */
@@ -190,12 +221,6 @@ class ContactRepository {
             }
         });
         return cards;
-    }
-
-    private static boolean matches(SealedCard card, List<ContactPoint> points, String part) {
-        return card.displayName() != null && card.displayName().toLowerCase(Locale.ROOT).contains(part)
-                || points.stream().anyMatch(p -> p.value() != null && p.value().toLowerCase(Locale.ROOT)
-                .contains(part));
     }
 
     /** By display name as people sort them ("ada" beside "Ada", "Émile" beside "Emile"), then by id. */
