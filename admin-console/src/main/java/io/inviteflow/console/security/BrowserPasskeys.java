@@ -16,9 +16,28 @@ public final class BrowserPasskeys {
             const options = PublicKeyCredential.parseCreationOptionsFromJSON(JSON.parse($0));
             return navigator.credentials.create({publicKey: options}).then(c => JSON.stringify(c.toJSON()));""";
 
+    // a browser serves one request at a time: the button's takes over from the autofill's offer
     private static final String GET = """
+            window.inviteflowPasskeyOffer?.abort();
             const options = PublicKeyCredential.parseRequestOptionsFromJSON(JSON.parse($0));
             return navigator.credentials.get({publicKey: options}).then(c => JSON.stringify(c.toJSON()));""";
+
+    // null where the browser has no passkey autofill; the promise stays pending until a passkey is picked there
+    private static final String OFFER = """
+            const field = document.querySelector('vaadin-login-form input[name="username"]');
+            if (field) {
+                field.setAttribute('autocomplete', 'username webauthn');
+            }
+            if (!window.PublicKeyCredential || !PublicKeyCredential.isConditionalMediationAvailable) {
+                return null;
+            }
+            window.inviteflowPasskeyOffer?.abort();
+            const offer = new AbortController();
+            window.inviteflowPasskeyOffer = offer;
+            const options = PublicKeyCredential.parseRequestOptionsFromJSON(JSON.parse($0));
+            return PublicKeyCredential.isConditionalMediationAvailable().then(available => !available ? null
+                : navigator.credentials.get({publicKey: options, mediation: 'conditional', signal: offer.signal})
+                    .then(c => JSON.stringify(c.toJSON())));""";
 
     private BrowserPasskeys() {
     }
@@ -27,6 +46,16 @@ public final class BrowserPasskeys {
     public static void create(Component on, JsonNode publicKey, SerializableConsumer<String> made,
                               SerializableConsumer<String> failed) {
         on.getElement().executeJs(CREATE, publicKey.toString()).then(String.class, made, failed);
+    }
+
+    /**
+     * Offers the browser's passkeys in the address field's autofill ({@code mediation: 'conditional'}, the field marked
+     * {@code autocomplete="username webauthn"}): {@code signed} gets what the browser made once one is picked, or
+     * null at once where the browser has no such autofill; a cancelled or replaced offer ends in {@code failed}.
+     */
+    public static void offer(Component on, JsonNode publicKey, SerializableConsumer<String> signed,
+                             SerializableConsumer<String> failed) {
+        on.getElement().executeJs(OFFER, publicKey.toString()).then(String.class, signed, failed);
     }
 
     /** Signs with a passkey the person picks ({@code navigator.credentials.get}). */

@@ -11,8 +11,9 @@ import io.inviteflow.console.core.CorePasskeys;
 import org.springframework.security.authentication.AuthenticationServiceException;
 
 /**
- * "Sign in with a passkey", under the password form: no address to type, the browser offers the passkeys it holds for
- * this site, and the core says whose the chosen one is. No second factor follows: the passkey is one.
+ * "Sign in with a passkey", under the password form, and the same passkeys offered in the address field's autofill:
+ * no address to type, the browser offers the passkeys it holds for this site, and the core says whose the chosen one
+ * is. No second factor follows: the passkey is one.
  */
 class PasskeySignIn extends VerticalLayout {
 
@@ -29,6 +30,26 @@ class PasskeySignIn extends VerticalLayout {
         start.setId("passkey-sign-in");
         message.setId("passkey-sign-in-message");
         add(start, message);
+        addAttachListener(attached -> offerInAutofill());
+    }
+
+    /**
+     * The browser's own autofill on the address field lists this site's passkeys beside saved addresses: picking one
+     * signs in as the button does. Where the core cannot be asked now, the button says why when pressed.
+     */
+    private void offerInAutofill() {
+        CorePasskeys.Ceremony ceremony;
+        try {
+            ceremony = passkeys.startSignIn();
+        } catch (CoreClient.CoreException e) {
+            return;
+        }
+        BrowserPasskeys.offer(this, ceremony.publicKey(), credential -> {
+            if (credential != null) {
+                finish(ceremony.ceremony(), credential);
+            }
+        }, replacedOrCancelled -> {
+        });
     }
 
     private void start() {
