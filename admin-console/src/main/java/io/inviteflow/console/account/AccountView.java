@@ -192,17 +192,7 @@ public class AccountView extends VerticalLayout {
 
     /** Runs a change; the core's refusal (a wrong code) is shown, an expired sign-in ends the session. */
     private void act(Runnable change) {
-        try {
-            change.run();
-        } catch (CoreClient.Unauthorized e) {
-            organizer.logout();
-        } catch (CoreClient.Refused e) {
-            Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
-        } catch (CoreClient.CoreException e) {
-            Notification.show("The Inviteflow core could not be reached", 5000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
-        }
+        AccountChanges.run(organizer, change);
     }
 
     private static TextField codeField() {

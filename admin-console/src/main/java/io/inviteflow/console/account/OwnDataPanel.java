@@ -9,8 +9,6 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -18,7 +16,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import io.inviteflow.console.core.CoreAccount;
-import io.inviteflow.console.core.CoreClient;
 import io.inviteflow.console.security.CurrentOrganizer;
 
 import java.io.ByteArrayInputStream;
@@ -87,17 +84,9 @@ class OwnDataPanel extends VerticalLayout {
     }
 
     private void close(String password, String code) {
-        try {
+        AccountChanges.run(organizer, () -> {
             account.close(organizer.accessToken(), password, code);
             organizer.logout();
-        } catch (CoreClient.Unauthorized e) {
-            organizer.logout();
-        } catch (CoreClient.Refused e) {
-            Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
-        } catch (CoreClient.CoreException e) {
-            Notification.show("The Inviteflow core could not be reached", 5000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
-        }
+        });
     }
 }

@@ -50,11 +50,18 @@ public class CorePrivacy {
                 .body(body(subject)).retrieve().body(Erasure.class));
     }
 
-    /** Closes the organizer account of this address, as its organizer asked ({@code requestId} is null). */
-    public Erasure closeAccount(String token, String email) {
+    /**
+     * Closes the organizer account of this address, as its organizer asked ({@code requestId} is null); the admin's
+     * own password, and code with two-factor sign-in on, confirm it.
+     */
+    public Erasure closeAccount(String token, String email, String password, String code) {
+        Map<String, String> body = new HashMap<>(Map.of("email", email.trim(), "password", password));
+        if (code != null && !code.isBlank()) {
+            body.put("code", code.strip());
+        }
         return CoreClient.call(() -> core.rest().post().uri("/api/v1/admin/privacy/account-closures")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("email", email.trim())).retrieve().body(Erasure.class));
+                .body(body).retrieve().body(Erasure.class));
     }
 
     public List<Handled> trail(String token) {

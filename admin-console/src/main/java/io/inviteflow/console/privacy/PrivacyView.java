@@ -2,6 +2,7 @@ package io.inviteflow.console.privacy;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -12,6 +13,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -72,8 +74,7 @@ public class PrivacyView extends VerticalLayout {
             case "ACCOUNT_CLOSURE" -> "Account closed";
             default -> "Copy";
         }).setHeader("What").setAutoWidth(true);
-        trail.addColumn(h -> h.handledBy() != null ? h.handledBy()
-                        : h.kind().equals("ACCOUNT_CLOSURE") ? "the organizer" : "the person, through their link")
+        trail.addColumn(h -> h.handledBy() != null ? h.handledBy() : "the person themselves")
                 .setHeader("By").setAutoWidth(true);
         trail.addColumn(h -> h.summary().entrySet().stream().map(e -> e.getKey().replace('_', ' ') + " " + e.getValue())
                 .collect(Collectors.joining(", "))).setHeader("Touched").setFlexGrow(2);
@@ -109,13 +110,9 @@ public class PrivacyView extends VerticalLayout {
             outcome.add(new Paragraph("Give an address or a number first."));
             return;
         }
-        ConfirmDialog dialog = new ConfirmDialog("Erase " + who + "?", "Their names, addresses, numbers, messages, "
-                + "answers, posts and contacts go from every organizer's events, and their activity from the "
-                + "analytics archive. This cannot be undone.", "Erase everything", confirm -> erase(who));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.setCancelable(true);
-        dialog.setCancelText("Keep it");
-        dialog.open();
+        confirm("Erase " + who + "?", "Their names, addresses, numbers, messages, answers, posts and contacts go "
+                + "from every organizer's events, and their activity from the analytics archive. This cannot be "
+                + "undone.", "Erase everything", () -> erase(who));
     }
 
     private void erase(String who) {
@@ -139,19 +136,37 @@ public class PrivacyView extends VerticalLayout {
             outcome.add(new Paragraph("Give the address the organizer signs in with."));
             return;
         }
-        ConfirmDialog dialog = new ConfirmDialog("Close the account of " + who + "?", "Its events' guests, buyers "
-                + "and holders, its address book, webhooks and teams are erased, then the account itself. This cannot "
-                + "be undone.", "Close it", confirm -> closeAccount(who));
+        PasswordField password = new PasswordField("Your password");
+        password.setId("privacy-closing-password");
+        TextField code = new TextField("Your code (with two-factor sign-in on)");
+        code.getElement().setAttribute("autocomplete", "one-time-code");
+        confirm("Close the account of " + who + "?", new VerticalLayout(new Paragraph("Its events' guests, buyers "
+                + "and holders, its address book, webhooks and teams are erased, then the account itself. This "
+                + "cannot be undone."), password, code), "Close it",
+                () -> closeAccount(who, password.getValue(), code.getValue()));
+    }
+
+    /** Something that cannot be undone, asked once more. */
+    private static void confirm(String question, String consequences, String yes, Runnable action) {
+        confirm(question, new Paragraph(consequences), yes, action);
+    }
+
+    private static void confirm(String question, Component consequences, String yes, Runnable action) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader(question);
+        dialog.setText(consequences);
+        dialog.setConfirmText(yes);
+        dialog.addConfirmListener(confirmed -> action.run());
         dialog.setConfirmButtonTheme("error primary");
         dialog.setCancelable(true);
         dialog.setCancelText("Keep it");
         dialog.open();
     }
 
-    private void closeAccount(String who) {
+    private void closeAccount(String who, String password, String code) {
         outcome.removeAll();
         try {
-            CorePrivacy.Erasure closed = privacy.closeAccount(organizer.accessToken(), who);
+            CorePrivacy.Erasure closed = privacy.closeAccount(organizer.accessToken(), who, password, code);
             outcome.add(new Paragraph("The account of " + who + " is closed — " + touched(closed) + "."));
         } catch (CoreClient.NotFound e) {
             outcome.add(new Paragraph("No organizer account has the address " + who + "."));

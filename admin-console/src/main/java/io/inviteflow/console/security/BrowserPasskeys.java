@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.function.SerializableConsumer;
 
+import java.time.Duration;
+
 /**
  * WebAuthn in the organizer's browser, through Vaadin's {@code executeJs}: the core's options (WebAuthn's JSON) go to
  * {@code navigator.credentials}, and what the browser made comes back as the JSON its {@code toJSON()} gives. The
@@ -24,6 +26,7 @@ public final class BrowserPasskeys {
 
     // null where the browser has no passkey autofill; the promise stays pending until a passkey is picked there
     private static final String OFFER = """
+            const element = this;
             const field = document.querySelector('vaadin-login-form input[name="username"]');
             if (field) {
                 field.setAttribute('autocomplete', 'username webauthn');
@@ -35,6 +38,12 @@ public final class BrowserPasskeys {
             const offer = new AbortController();
             window.inviteflowPasskeyOffer = offer;
             const options = PublicKeyCredential.parseRequestOptionsFromJSON(JSON.parse($0));
+            setTimeout(() => {
+                if (window.inviteflowPasskeyOffer === offer) {
+                    offer.abort();
+                    element.$server.renewOffer();
+                }
+            }, $1);
             return PublicKeyCredential.isConditionalMediationAvailable().then(available => !available ? null
                 : navigator.credentials.get({publicKey: options, mediation: 'conditional', signal: offer.signal})
                     .then(c => JSON.stringify(c.toJSON())));""";
@@ -52,10 +61,13 @@ public final class BrowserPasskeys {
      * Offers the browser's passkeys in the address field's autofill ({@code mediation: 'conditional'}, the field marked
      * {@code autocomplete="username webauthn"}): {@code signed} gets what the browser made once one is picked, or
      * null at once where the browser has no such autofill; a cancelled or replaced offer ends in {@code failed}.
+     * After {@code renewAfter} (before the core's challenge expires) the offer ends and the browser calls
+     * {@code renewOffer()} on {@code on}'s server side, a {@code @ClientCallable} that makes a new one.
      */
-    public static void offer(Component on, JsonNode publicKey, SerializableConsumer<String> signed,
+    public static void offer(Component on, JsonNode publicKey, Duration renewAfter, SerializableConsumer<String> signed,
                              SerializableConsumer<String> failed) {
-        on.getElement().executeJs(OFFER, publicKey.toString()).then(String.class, signed, failed);
+        on.getElement().executeJs(OFFER, publicKey.toString(), (int) renewAfter.toMillis())
+                .then(String.class, signed, failed);
     }
 
     /** Signs with a passkey the person picks ({@code navigator.credentials.get}). */

@@ -1,5 +1,6 @@
 package io.inviteflow.console.security;
 
+import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Paragraph;
@@ -9,6 +10,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import io.inviteflow.console.core.CoreClient;
 import io.inviteflow.console.core.CorePasskeys;
 import org.springframework.security.authentication.AuthenticationServiceException;
+
+import java.time.Duration;
 
 /**
  * "Sign in with a passkey", under the password form, and the same passkeys offered in the address field's autofill:
@@ -37,6 +40,15 @@ class PasskeySignIn extends VerticalLayout {
      * The browser's own autofill on the address field lists this site's passkeys beside saved addresses: picking one
      * signs in as the button does. Where the core cannot be asked now, the button says why when pressed.
      */
+    /** The core's challenges last five minutes: an offer is made anew before its challenge expires. */
+    private static final Duration OFFER_RENEWED_AFTER = Duration.ofMinutes(4);
+
+    /** Called by the page when its offer's time is up. */
+    @ClientCallable
+    void renewOffer() {
+        offerInAutofill();
+    }
+
     private void offerInAutofill() {
         CorePasskeys.Ceremony ceremony;
         try {
@@ -44,7 +56,7 @@ class PasskeySignIn extends VerticalLayout {
         } catch (CoreClient.CoreException e) {
             return;
         }
-        BrowserPasskeys.offer(this, ceremony.publicKey(), credential -> {
+        BrowserPasskeys.offer(this, ceremony.publicKey(), OFFER_RENEWED_AFTER, credential -> {
             if (credential != null) {
                 finish(ceremony.ceremony(), credential);
             }
@@ -56,7 +68,10 @@ class PasskeySignIn extends VerticalLayout {
         try {
             CorePasskeys.Ceremony ceremony = passkeys.startSignIn();
             BrowserPasskeys.get(this, ceremony.publicKey(), credential -> finish(ceremony.ceremony(), credential),
-                    error -> message.setText("No passkey was used: " + error));
+                    error -> {
+                        message.setText("No passkey was used: " + error);
+                        offerInAutofill(); // the button's request ended the autofill's
+                    });
         } catch (CoreClient.CoreException e) {
             message.setText(problem(e));
         }

@@ -24,14 +24,16 @@ import java.util.UUID;
 public class ClosedAccounts {
 
     private final JdbcClient jdbc;
+    private final OrganizerRepository organizers;
     private final PersonSecrets secrets;
     private final TokenRevocations revocations;
     private final SecurityAudit audit;
     private final Clock clock;
 
-    ClosedAccounts(JdbcClient jdbc, PersonSecrets secrets, TokenRevocations revocations, SecurityAudit audit,
-                   Clock clock) {
+    ClosedAccounts(JdbcClient jdbc, OrganizerRepository organizers, PersonSecrets secrets,
+                   TokenRevocations revocations, SecurityAudit audit, Clock clock) {
         this.jdbc = jdbc;
+        this.organizers = organizers;
         this.secrets = secrets;
         this.revocations = revocations;
         this.audit = audit;
@@ -57,8 +59,8 @@ public class ClosedAccounts {
                         DELETE FROM sign_in_throttle WHERE email_key =
                             (SELECT 'index:' || encode(email_index, 'hex') FROM organizer WHERE id = :id)""")
                 .param("id", organizerId).update();
-        for (String table : List.of("organizer_totp", "organizer_recovery_code", "passkey_account", "passkey_ceremony",
-                "organizer_role", "email_verification", "password_reset")) {
+        organizers.forgetOtherWaysToSignIn(organizerId);
+        for (String table : List.of("organizer_role", "email_verification", "password_reset")) {
             jdbc.sql("DELETE FROM " + table + " WHERE organizer_id = :id").param("id", organizerId).update();
         }
         jdbc.sql("""

@@ -120,6 +120,21 @@ class OrganizerRepository {
         }).optional();
     }
 
+    /** Every way into the account but its password: the app, recovery codes, passkeys and their pending ceremonies. */
+    int forgetOtherWaysToSignIn(UUID id) {
+        int removed = 0;
+        for (String table : List.of("organizer_totp", "organizer_recovery_code", "passkey_account",
+                "passkey_ceremony")) {
+            removed += jdbc.sql("DELETE FROM " + table + " WHERE organizer_id = :id").param("id", id).update();
+        }
+        return removed;
+    }
+
+    boolean addressConfirmed(UUID id) {
+        return jdbc.sql("SELECT email_verified_at IS NOT NULL FROM organizer WHERE id = :id").param("id", id)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
     void updatePassword(UUID id, String passwordHash) {
         jdbc.sql("UPDATE organizer SET password_hash = :hash WHERE id = :id").param("hash", passwordHash)
                 .param("id", id).update();

@@ -26,6 +26,11 @@ public class Organizers {
         return repository.find(organizerId).orElseThrow(() -> new IllegalStateException("no organizer " + organizerId));
     }
 
+    /** Whether the account's owner proved they read its address (a confirmation link, or a password reset). */
+    public boolean addressConfirmed(UUID organizerId) {
+        return repository.addressConfirmed(organizerId);
+    }
+
     /** The account of this address, if one is open. */
     public Optional<UUID> idOf(String email) {
         return repository.findCredentials(email).map(OrganizerRepository.StoredCredentials::id);

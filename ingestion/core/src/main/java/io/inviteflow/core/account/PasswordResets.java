@@ -15,7 +15,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -112,17 +111,23 @@ class PasswordResets {
 
     /**
      * The account's address was never confirmed, so whoever made it may not own the mailbox (an account of a release
-     * before V43 signed in unconfirmed): the mailbox's owner takes it over with the reset, and the app and passkeys
-     * that maker may have added go, or they would still sign in, or hold the owner out.
+     * before V43 signed in unconfirmed): the mailbox's owner takes it over with the reset, and what that maker may
+     * have set up to keep a way in or to read what comes goes — the app, recovery codes and passkeys, the webhooks
+     * (URLs of theirs that would receive the owner's guests' answers), the account's team and its pending invitations.
      */
-    private void forgetOtherMeansOfSigningIn(UUID id) {
-        int removed = 0;
-        for (String table : List.of("organizer_totp", "organizer_recovery_code", "passkey_account")) {
-            removed += jdbc.sql("DELETE FROM " + table + " WHERE organizer_id = :id").param("id", id).update();
-        }
+    private void forgetWhatTheMakerSetUp(UUID id) {
+        int removed = organizers.forgetOtherWaysToSignIn(id);
+        removed += jdbc.sql("UPDATE webhook_endpoint SET active = false WHERE organizer_id = :id AND active")
+                .param("id", id).update();
+        removed += jdbc.sql("DELETE FROM team_member WHERE owner_id = :id").param("id", id).update();
+        removed += jdbc.sql("""
+                        UPDATE team_invite SET withdrawn_at = now(), email = NULL, email_sealed = NULL,
+                               email_index = NULL
+                        WHERE owner_id = :id AND accepted_at IS NULL AND withdrawn_at IS NULL""")
+                .param("id", id).update();
         if (removed > 0) {
-            audit.record(id, SecurityAudit.Action.TOTP_DISABLED, "the reset confirmed the address: two-factor "
-                    + "sign-in and passkeys of the account before it removed");
+            audit.record(id, SecurityAudit.Action.RECLAIMED_BY_RESET, "two-factor sign-in, passkeys, webhooks and "
+                    + "team of the account before the reset removed");
         }
     }
 
@@ -149,7 +154,7 @@ class PasswordResets {
             }
             UUID id = organizerId.get();
             if (organizers.resetPassword(id, passwordHash, clock.instant())) {
-                forgetOtherMeansOfSigningIn(id);
+                forgetWhatTheMakerSetUp(id);
             }
             jdbc.sql("UPDATE password_reset SET used_at = :now WHERE organizer_id = :id AND used_at IS NULL")
                     .param("id", id).param("now", Timestamp.from(clock.instant())).update();

@@ -52,6 +52,7 @@ class ContactRepository {
     void lockAddressBook(UUID organizerId) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('contacts:' || CAST(:id AS text), 0))")
                 .param("id", organizerId).query().singleValue();
+        AddressBookNumbers.lockBook(jdbc, organizerId);
     }
 
     record PointOwner(UUID contactId, int position) {

@@ -43,7 +43,22 @@ class InvitationRepository {
      * Inserts them, each guest's name, address, number and personal message sealed under their invitation's own
      * secret (the secrets made for all in one batch), the address and number with their blind indexes.
      */
+    /**
+     * The events' accounts are open, as committed: a closing in progress (holding the account's row) is waited for.
+     * Once per batch, where a trigger would run once per row (V50 guards the other tables).
+     */
+    private void requireOpenAccounts(List<UUID> events) {
+        boolean closed = jdbc.sql("""
+                        SELECT o.closed_at IS NOT NULL FROM party_event e JOIN organizer o ON o.id = e.organizer_id
+                        WHERE e.id = ANY(:events) ORDER BY o.id FOR KEY SHARE OF o""")
+                .param("events", events.toArray(UUID[]::new)).query(Boolean.class).list().contains(true);
+        if (closed) {
+            throw io.inviteflow.core.web.Problems.conflict("the organizer's account is closed");
+        }
+    }
+
     void insertAll(List<NewInvitation> invitations) {
+        requireOpenAccounts(invitations.stream().map(NewInvitation::partyEventId).distinct().toList());
         PersonalText.Sealer sealer = text.sealerForNew(invitations.stream().map(i -> PersonalText.personKey(i.id()))
                 .toList());
         batch.batchUpdate("""

@@ -50,6 +50,19 @@ class MediaRepository {
         return jdbc.sql("SELECT * FROM media WHERE id = :id").param("id", id).query((rs, n) -> row(rs)).optional();
     }
 
+    /** Deletes the events' media records, returning them. */
+    List<Row> deleteOfEvents(List<UUID> eventIds) {
+        return jdbc.sql("DELETE FROM media WHERE party_event_id = ANY(:events) RETURNING *")
+                .param("events", eventIds.toArray(UUID[]::new)).query((rs, n) -> row(rs)).list();
+    }
+
+    /** Whether a record or a wall post still shows a stored copy of these bytes. */
+    boolean bytesShown(String sha256, String objectKey) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM media WHERE sha256 = :sha) "
+                        + "OR EXISTS (SELECT 1 FROM wall_post WHERE photo_url LIKE '%/media/' || :key)")
+                .param("sha", sha256).param("key", objectKey).query(Boolean.class).single();
+    }
+
     void delete(UUID id) {
         jdbc.sql("DELETE FROM media WHERE id = :id").param("id", id).update();
     }

@@ -158,6 +158,41 @@ public class MediaService {
         });
     }
 
+    /**
+     * Deletes the events' media records (their organizer's account closes) and, once the caller's transaction has
+     * committed, the stored files and their sizes that no other record or post still shows (copies are stored by
+     * content hash). A storage that fails then leaves the file, logged: nothing links to it any more.
+     *
+     * @return how many records went
+     */
+    public int deleteEventMedia(List<UUID> eventIds) {
+        List<MediaRepository.Row> rows = repository.deleteOfEvents(eventIds);
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                rows.forEach(MediaService.this::deleteStoredUnlessShown);
+            }
+        });
+        return rows.size();
+    }
+
+    private void deleteStoredUnlessShown(MediaRepository.Row row) {
+        try {
+            if (repository.bytesShown(row.sha256(), row.objectKey())) {
+                return;
+            }
+            storage.delete(row.objectKey());
+            for (int width : row.variantWidths()) {
+                storage.delete(MediaKeys.variant(row.sha256(), width, variantExtension(row.objectKey())));
+            }
+        } catch (RuntimeException e) {
+            log.warn("a closed event's media {} stays in media storage: {}", row.objectKey(), e.toString());
+        }
+    }
+
     List<Media> ofEvent(UUID organizerId, UUID eventId) {
         events.requireOwned(eventId, organizerId);
         return repository.ofEvent(eventId).stream().map(this::view).toList();
@@ -172,12 +207,16 @@ public class MediaService {
     }
 
     private Media view(MediaRepository.Row r) {
-        String extension = r.objectKey().substring(r.objectKey().lastIndexOf('.') + 1);
-        String variantExtension = "jpg".equals(extension) ? "jpg" : "png";
+        String variantExtension = variantExtension(r.objectKey());
         List<Media.Variant> variants = r.variantWidths().stream()
                 .map(w -> new Media.Variant(w, url(MediaKeys.variant(r.sha256(), w, variantExtension)))).toList();
         return new Media(r.id(), r.eventId(), r.kind(), r.contentType(), r.bytes(), r.width(), r.height(),
                 url(r.objectKey()), variants, r.originalName(), r.createdAt().toInstant());
+    }
+
+    /** Smaller sizes of a JPEG are JPEGs; of anything else, PNGs. */
+    private static String variantExtension(String objectKey) {
+        return "jpg".equals(objectKey.substring(objectKey.lastIndexOf('.') + 1)) ? "jpg" : "png";
     }
 
     private String url(String key) {

@@ -4,6 +4,7 @@ import io.inviteflow.contract.ActivityType;
 import io.inviteflow.contract.Payloads;
 import io.inviteflow.core.account.ClosedAccounts;
 import io.inviteflow.core.account.Organizers;
+import io.inviteflow.core.contact.AddressBookNumbers;
 import io.inviteflow.core.media.MediaService;
 import io.inviteflow.core.outbox.ActivityOutbox;
 import io.inviteflow.core.security.BlindIndex;
@@ -74,14 +75,15 @@ class AccountClosing {
         return jdbc.sql("""
                         SELECT e.id, e.title,
                                CASE WHEN e.status = 'CANCELLED'
-                                    THEN 'cancelled, with paid orders still to be refunded'
+                                    THEN 'cancelled, with paid orders still to be refunded (or being paid)'
                                     WHEN e.recurrence IS NOT NULL THEN 'a series still scheduled: cancel it first'
                                     ELSE 'not over yet: cancel it first' END
                         FROM party_event e
                         WHERE e.organizer_id = :id
                           AND CASE WHEN e.status = 'CANCELLED'
                                    THEN EXISTS (SELECT 1 FROM ticket_order o WHERE o.event_id = e.id
-                                                AND o.status = 'PAID')
+                                                AND (o.status = 'PAID' OR o.status = 'PENDING'
+                                                     AND o.hold_expires_at > :now))
                                    ELSE e.recurrence IS NOT NULL OR coalesce(e.ends_at, e.starts_at) > :now END
                         ORDER BY e.starts_at, e.id""")
                 .param("id", organizerId).param("now", Timestamp.from(clock.instant()))
@@ -116,6 +118,7 @@ class AccountClosing {
         }
         List<UUID> contacts = jdbc.sql("SELECT id FROM contact WHERE organizer_id = :id").param("id", organizerId)
                 .query(UUID.class).list();
+        AddressBookNumbers.lockBooksOf(jdbc, contacts);
         // their points and list memberships go with them (ON DELETE CASCADE), and the secrets their cards were
         // sealed in
         count(erased, "contacts", jdbc.sql("DELETE FROM contact WHERE organizer_id = :id").param("id", organizerId)
@@ -124,22 +127,21 @@ class AccountClosing {
                 personSecrets.destroy(contacts.stream().map(PersonalText::contactKey).toList()));
         count(erased, "contact_lists", deleteOwn("contact_list", "organizer_id", organizerId));
         count(erased, "webhooks", deleteOwn("webhook_endpoint", "organizer_id", organizerId));
-        count(erased, "campaigns", jdbc.sql("UPDATE campaign SET status = 'CANCELLED' WHERE organizer_id = :id "
-                + "AND status NOT IN ('SENT', 'CANCELLED')").param("id", organizerId).update());
+        // unsent ones stop; every one loses what it said (its counts stay, with the recipients' keys made anonymous)
+        count(erased, "campaigns", jdbc.sql("""
+                        UPDATE campaign SET status = CASE WHEN status IN ('SENT', 'CANCELLED') THEN status
+                                                          ELSE 'CANCELLED' END,
+                               name = 'Closed campaign', subject = '', message = '',
+                               subject_b = CASE WHEN subject_b IS NULL THEN NULL ELSE '' END,
+                               message_b = CASE WHEN message_b IS NULL THEN NULL ELSE '' END
+                        WHERE organizer_id = :id""").param("id", organizerId).update());
         count(erased, "team_members", jdbc.sql("DELETE FROM team_member WHERE owner_id = :id OR member_id = :id")
                 .param("id", organizerId).update());
         // the invitations it sent to its teams, and those others sent to its address: withdrawn unless joined, and
         // their addresses shredded
         List<UUID> teamInvites = jdbc.sql("SELECT id FROM team_invite WHERE owner_id = :id OR email_index = :index")
                 .param("id", organizerId).param("index", index.ofEmail(address)).query(UUID.class).list();
-        if (!teamInvites.isEmpty()) {
-            count(erased, "team_invitations", jdbc.sql("UPDATE team_invite SET email = NULL, email_sealed = NULL, "
-                            + "email_index = NULL, withdrawn_at = CASE WHEN accepted_at IS NULL "
-                            + "THEN coalesce(withdrawn_at, now()) ELSE withdrawn_at END WHERE id = ANY(:ids)")
-                    .param("ids", teamInvites.toArray(UUID[]::new)).update());
-            count(erased, "person_secrets", personSecrets.destroy(teamInvites.stream()
-                    .map(PersonalText::teamInviteKey).toList()));
-        }
+        erasure.withdrawTeamInvites(teamInvites).forEach((kind, n) -> count(erased, kind, n));
         accounts.close(organizerId);
         requests.record(UUID.randomUUID(), "ACCOUNT_CLOSURE", Person.of(address, null), admin, erased);
         return erased;
@@ -181,7 +183,8 @@ class AccountClosing {
         // what the organizer wrote may name people and places (a birthday at home): only the dates stay
         count(erased, "events", jdbc.sql("""
                         UPDATE party_event SET title = :title, description = NULL, venue_name = NULL,
-                               venue_address = NULL, venue_lat = NULL, venue_lon = NULL, online_url = NULL
+                               venue_address = NULL, venue_lat = NULL, venue_lon = NULL, online_url = NULL,
+                               source = NULL
                         WHERE id = ANY(:events)""")
                 .param("title", CLOSED_EVENT_TITLE).param("events", eventIds).update());
         // the walls as a whole: the host's own posts too (their comments and reactions go with them)
@@ -190,8 +193,7 @@ class AccountClosing {
         count(erased, "wall_posts", jdbc.sql("DELETE FROM wall_post WHERE party_event_id = ANY(:events)")
                 .param("events", eventIds).update());
         media.deleteGuestPhotosAfterCommit(photos);
-        count(erased, "media", jdbc.sql("DELETE FROM media WHERE party_event_id = ANY(:events)")
-                .param("events", eventIds).update());
+        count(erased, "media", media.deleteEventMedia(events));
         count(erased, "scanner_links", jdbc.sql("UPDATE check_in_device SET revoked_at = coalesce(revoked_at, now()) "
                 + "WHERE event_id = ANY(:events)").param("events", eventIds).update());
     }

@@ -44,9 +44,16 @@ class OwnAccountController {
         this.roles = roles;
     }
 
-    /** The person's copy of the account's address ({@link PersonalDataExport}), in the privacy trail as theirs. */
+    /**
+     * The person's copy of the account's address ({@link PersonalDataExport}), in the privacy trail as theirs. Only
+     * once the address is confirmed: it holds what other organizers keep about that address, which an account made
+     * with someone else's address (before sign-in waited for confirmation) must not read. 409 until then.
+     */
     @PostMapping("/api/v1/organizers/me/data-export")
     ResponseEntity<byte[]> copy(AuthenticatedOrganizer organizer) {
+        if (!organizers.addressConfirmed(organizer.id())) {
+            throw Problems.conflict("confirm the account's address first: the copy holds what is kept about it");
+        }
         String address = organizers.find(organizer.id()).email();
         PrivacyService.Export export = privacy.export(Person.of(address, null), null);
         return ResponseEntity.ok()
@@ -83,12 +90,13 @@ class OwnAccountController {
         return new Closed(closing.close(organizer.id(), null));
     }
 
-    record Subject(String email) {
+    /** @param password the admin's own, and {@code code} with their two-factor sign-in on: it cannot be undone */
+    record Subject(String email, String password, String code) {
     }
 
     /**
      * An admin closes the account of this address, on its organizer's request; 404 when no account has it. The role
-     * is checked before the body: nobody else learns what the endpoint expects.
+     * is checked before the body's fields: nobody else learns what they should be.
      */
     @PostMapping("/api/v1/admin/privacy/account-closures")
     Closed closeFor(AuthenticatedOrganizer admin, @RequestBody Subject subject) {
@@ -96,6 +104,7 @@ class OwnAccountController {
         if (subject.email() == null || subject.email().isBlank() || subject.email().length() > 254) {
             throw Problems.unprocessable("email", "the address the organizer signs in with");
         }
+        reauthentication.requirePasswordAndCode(admin.id(), subject.password(), subject.code());
         var id = organizers.idOf(subject.email()).orElseThrow(() -> Problems.notFound("account", subject.email()));
         return new Closed(closing.close(id, admin.id()));
     }

@@ -2,6 +2,7 @@ package io.inviteflow.core.privacy;
 
 import io.inviteflow.contract.ActivityType;
 import io.inviteflow.contract.Payloads;
+import io.inviteflow.core.contact.AddressBookNumbers;
 import io.inviteflow.core.media.MediaService;
 import io.inviteflow.core.outbox.ActivityOutbox;
 import io.inviteflow.core.security.BlindIndex;
@@ -72,20 +73,13 @@ class PersonalDataErasure {
         }
         erased.merge("person_secrets", personSecrets.destroy(secrets), Integer::sum);
         if (!found.contacts().isEmpty()) { // their points and list memberships go with them (ON DELETE CASCADE)
+            AddressBookNumbers.lockBooksOf(jdbc, found.contacts());
             erased.put("contacts", update("DELETE FROM contact WHERE id IN (:ids)", found.contacts()));
             // each contact's own secret: their sealed cards and points in any copy of the database open no more
             erased.merge("person_secrets", personSecrets.destroy(found.contacts().stream()
                     .map(PersonalText::contactKey).toList()), Integer::sum);
         }
-        if (!found.teamInvites().isEmpty()) {
-            // an invitation to a team not joined yet is withdrawn: its link opens nothing; the address goes either way
-            erased.put("team_invitations", jdbc.sql("UPDATE team_invite SET email = NULL, email_sealed = NULL, "
-                            + "email_index = NULL, withdrawn_at = CASE WHEN accepted_at IS NULL "
-                            + "THEN coalesce(withdrawn_at, now()) ELSE withdrawn_at END WHERE id = ANY(:ids)")
-                    .param("ids", found.teamInvites().toArray(UUID[]::new)).update());
-            erased.merge("person_secrets", personSecrets.destroy(found.teamInvites().stream()
-                    .map(PersonalText::teamInviteKey).toList()), Integer::sum);
-        }
+        withdrawTeamInvites(found.teamInvites()).forEach((kind, n) -> erased.merge(kind, n, Integer::sum));
         if (personKey != null) {
             erased.put("marketing_opt_outs", jdbc.sql("DELETE FROM marketing_opt_out WHERE email_normalized = :key")
                     .param("key", personKey).update());
@@ -98,6 +92,24 @@ class PersonalDataErasure {
         if (!activities.isEmpty()) {
             outbox.recordAll(activities);
         }
+        return erased;
+    }
+
+    /**
+     * Invitations to organizers' teams: withdrawn when not joined yet (their links open nothing), their addresses gone
+     * either way, with the secrets they were sealed under.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Map<String, Integer> withdrawTeamInvites(List<UUID> invites) {
+        Map<String, Integer> erased = new LinkedHashMap<>();
+        if (invites.isEmpty()) {
+            return erased;
+        }
+        erased.put("team_invitations", jdbc.sql("UPDATE team_invite SET email = NULL, email_sealed = NULL, "
+                        + "email_index = NULL, withdrawn_at = CASE WHEN accepted_at IS NULL "
+                        + "THEN coalesce(withdrawn_at, now()) ELSE withdrawn_at END WHERE id = ANY(:ids)")
+                .param("ids", invites.toArray(UUID[]::new)).update());
+        erased.put("person_secrets", personSecrets.destroy(invites.stream().map(PersonalText::teamInviteKey).toList()));
         return erased;
     }
 

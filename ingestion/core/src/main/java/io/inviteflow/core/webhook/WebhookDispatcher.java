@@ -61,7 +61,8 @@ class WebhookDispatcher extends BatchPoller {
         if (d.secret() == null) { // unsigned it would be refused, or trusted: neither; the organizer makes a new one
             repository.recordAttempt(d.id(), attempt, now, null, UNREADABLE_SECRET, 0);
             repository.retryLater(d.id(), attempt, now, true);
-            log.warn("webhook delivery {} to {} given up: {}", d.id(), d.url(), UNREADABLE_SECRET);
+            repository.deactivate(d.endpointId()); // no new deliveries for it: each would fail alike
+            log.warn("webhook endpoint {} ({}) turned off: {}", d.endpointId(), d.url(), UNREADABLE_SECRET);
             return;
         }
         long started = System.nanoTime();

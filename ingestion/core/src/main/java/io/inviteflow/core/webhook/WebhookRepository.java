@@ -79,7 +79,7 @@ class WebhookRepository {
     }
 
     /** @param secret the endpoint's signing secret; null when it no longer opens (the master key changed) */
-    record Due(UUID id, UUID activityId, String body, int attempts, String url, String secret) {
+    record Due(UUID id, UUID activityId, String body, int attempts, String url, UUID endpointId, String secret) {
     }
 
     /**
@@ -96,7 +96,8 @@ class WebhookRepository {
                         FOR UPDATE OF d SKIP LOCKED""")
                 .param("limit", limit)
                 .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getInt(4), rs.getString(5), openOrNull(rs.getObject(6, UUID.class), rs.getBytes(7))))
+                        rs.getInt(4), rs.getString(5), rs.getObject(6, UUID.class),
+                        openOrNull(rs.getObject(6, UUID.class), rs.getBytes(7))))
                 .list();
     }
 

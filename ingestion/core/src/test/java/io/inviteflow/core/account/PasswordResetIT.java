@@ -105,7 +105,10 @@ class PasswordResetIT extends CoreIntegrationTest {
         String own = "own-" + UUID.randomUUID() + "@example.org";
         for (String email : java.util.List.of(squatted, own)) {
             signUp(email, "first-password");
-            enrolAnApp(signIn(email, "first-password"));
+            String token = signIn(email, "first-password");
+            assertThat(api.post("/api/v1/webhooks", token, "{\"url\":\"https://hooks.example.org/\","
+                    + "\"types\":[\"RSVP_ANSWERED\"]}").status()).isEqualTo(201);
+            enrolAnApp(token);
             assertThat(signInStatus(email, "first-password")).as("asks for the app's code").isEqualTo(401);
         }
         jdbc.sql("UPDATE organizer SET email_verified_at = NULL, sign_in_awaits_confirmation = false "
@@ -120,7 +123,9 @@ class PasswordResetIT extends CoreIntegrationTest {
 
         assertThat(signInStatus(squatted, "owner password")).as("no code asked any more").isEqualTo(200);
         assertThat(api.get("/api/v1/organizers/me/security-events", signIn(squatted, "owner password")).body())
-                .contains("two-factor sign-in and passkeys of the account before it removed");
+                .contains("RECLAIMED_BY_RESET");
+        assertThat(api.get("/api/v1/webhooks", signIn(squatted, "owner password")).json())
+                .as("the maker's webhook no longer receives the owner's guests' answers").isEmpty();
         assertThat(signInStatus(own, "owner password")).as("a confirmed account keeps its app").isEqualTo(401);
     }
 

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * An organizer's own copy of their data, the account included; and an organizer closing their account: refused while an
@@ -115,6 +116,12 @@ class OwnAccountIT extends PaidEventTest {
                     .anySatisfy(m -> assertThat(erasing(m, invitation)).isTrue());
         }
 
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO party_event (id, organizer_id, title, starts_at, time_zone) "
+                        + "VALUES (:id, :org, 'Late', now(), 'UTC')").param("id", UUID.randomUUID())
+                .param("org", organizerId).update())
+                .as("a request that passed its token check before the closing adds nothing to it")
+                .hasMessageContaining("the organizer's account is closed");
+
         api.signUpConfirmed(email, "another horse", "Ada");
         String again = api.signIn(email, "another horse");
         assertThat(api.get("/api/v1/organizers/me", again).json().get("id").asText())
@@ -147,14 +154,18 @@ class OwnAccountIT extends PaidEventTest {
 
     @Test
     void anAdminClosesAnAccountOnItsOrganizersRequest() {
-        String subject = "{\"email\":\"" + email + "\"}";
+        String subject = "{\"email\":\"" + email + "\",\"password\":\"correct horse\"}";
         api.signUpConfirmed(email, "correct horse", hostName);
         String token = api.signIn(email, "correct horse");
         assertThat(api.post("/api/v1/admin/privacy/account-closures", organizer, subject).status()).isEqualTo(403);
         String admin = api.adminToken();
         assertThat(api.post("/api/v1/admin/privacy/account-closures", admin,
-                "{\"email\":\"nobody-" + run + "@example.org\"}").status()).isEqualTo(404);
+                "{\"email\":\"nobody-" + run + "@example.org\",\"password\":\"correct horse\"}").status())
+                .isEqualTo(404);
         assertThat(api.post("/api/v1/admin/privacy/account-closures", admin, "{}").status()).isEqualTo(422);
+        assertThat(api.post("/api/v1/admin/privacy/account-closures", admin, "{\"email\":\"" + email + "\"}")
+                .status()).as("the admin's own password: it cannot be undone").isEqualTo(422);
+        assertThat(api.get("/api/v1/organizers/me", token).status()).isEqualTo(200);
 
         assertThat(api.post("/api/v1/admin/privacy/account-closures", admin, subject).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/organizers/me", token).status()).isEqualTo(401);
@@ -186,6 +197,10 @@ class OwnAccountIT extends PaidEventTest {
         assertThat(entry(answer.body(), "README.txt")).contains("organizer_account");
 
         assertThat(api.post("/api/v1/organizers/me/data-export", null, "").status()).isEqualTo(401);
+        jdbc.sql("UPDATE organizer SET email_verified_at = NULL WHERE id = :id")
+                .param("id", UUID.fromString(account.get("id").asText())).update(); // as an account made before V43
+        assertThat(api.post("/api/v1/organizers/me/data-export", token, "").status())
+                .as("what others hold about an address its maker may not own").isEqualTo(409);
     }
 
     private static String entry(byte[] zip, String name) throws java.io.IOException {

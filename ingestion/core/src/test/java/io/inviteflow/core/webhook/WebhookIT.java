@@ -137,6 +137,8 @@ class WebhookIT extends CoreIntegrationTest {
         JsonNode log = api.get("/api/v1/webhooks/" + broken + "/deliveries", organizer).json().at("/0/log");
         assertThat(log).singleElement().satisfies(a -> assertThat(a.get("error").asText())
                 .isEqualTo(WebhookDispatcher.UNREADABLE_SECRET));
+        assertThat(api.get("/api/v1/webhooks", organizer).json().findValuesAsText("id"))
+                .as("turned off: no more deliveries to fail alike").doesNotContain(broken);
     }
 
     @Test
