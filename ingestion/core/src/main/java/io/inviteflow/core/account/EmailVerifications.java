@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -36,15 +36,17 @@ class EmailVerifications extends BatchPoller {
     private final CoreProperties core;
     private final Clock clock;
     private final OrganizerRepository organizers;
+    private final TransactionTemplate transactions;
 
     EmailVerifications(JdbcClient jdbc, CoreMail mail, CoreProperties core, Clock clock,
-                       OrganizerRepository organizers) {
+                       OrganizerRepository organizers, TransactionTemplate transactions) {
         super("email-verification-purge", 10_000);
         this.jdbc = jdbc;
         this.mail = mail;
         this.core = core;
         this.clock = clock;
         this.organizers = organizers;
+        this.transactions = transactions;
     }
 
     enum Sent {
@@ -56,22 +58,32 @@ class EmailVerifications extends BatchPoller {
         }
     }
 
-    /** Mails a new link, three a day at most. */
-    @Transactional
+    /**
+     * Mails a new link, three a day at most. The link is stored (committed) before it is mailed: a person quicker than
+     * the commit would otherwise open a link that does not work yet.
+     */
     Sent send(UUID organizerId, String email) {
-        // one account at a time: two requests at once cannot both pass the count
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('email-verification:' || :id))").param("id", organizerId.toString())
-                .query((java.sql.ResultSet rs) -> { });
-        long today = jdbc.sql("SELECT count(*) FROM email_verification WHERE organizer_id = :id AND created_at >= :since")
-                .param("id", organizerId).param("since", Timestamp.from(clock.instant().minus(Duration.ofDays(1))))
-                .query(Long.class).single();
-        if (today >= LINKS_PER_DAY) {
+        String token = LinkTokens.random();
+        boolean stored = Boolean.TRUE.equals(transactions.execute(status -> {
+            // one account at a time: two requests at once cannot both pass the count
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('email-verification:' || :id))")
+                    .param("id", organizerId.toString()).query((java.sql.ResultSet rs) -> { });
+            long today = jdbc.sql("SELECT count(*) FROM email_verification WHERE organizer_id = :id "
+                            + "AND created_at >= :since")
+                    .param("id", organizerId).param("since", Timestamp.from(clock.instant().minus(Duration.ofDays(1))))
+                    .query(Long.class).single();
+            if (today >= LINKS_PER_DAY) {
+                return false;
+            }
+            jdbc.sql("INSERT INTO email_verification (token_hash, organizer_id, expires_at) "
+                            + "VALUES (:hash, :id, :expires)")
+                    .param("hash", LinkTokens.hash(token)).param("id", organizerId)
+                    .param("expires", Timestamp.from(clock.instant().plus(VALID))).update();
+            return true;
+        }));
+        if (!stored) {
             return Sent.TOO_MANY;
         }
-        String token = LinkTokens.random();
-        jdbc.sql("INSERT INTO email_verification (token_hash, organizer_id, expires_at) VALUES (:hash, :id, :expires)")
-                .param("hash", LinkTokens.hash(token)).param("id", organizerId)
-                .param("expires", Timestamp.from(clock.instant().plus(VALID))).update();
         try {
             // nothing the person signing up typed goes into it: sign-up must not mail anyone someone else's words
             mail.send(email, "Confirm your Inviteflow address", """

@@ -96,6 +96,8 @@ class CampaignSeries {
                                winner_by, decide_after, repeat_every, repeat_until, repeat_zone,
                                series_id, :occurrence
                         FROM campaign WHERE id = :previous
+                          AND NOT EXISTS (SELECT 1 FROM organizer o WHERE o.id = campaign.organizer_id
+                                          AND o.closed_at IS NOT NULL) -- a closed account's series ends
                         ON CONFLICT (series_id, occurrence) DO NOTHING""")
                 .param("id", UUID.randomUUID()).param("previous", campaignId)
                 .param("sendAt", Timestamp.from(next.sendAt()))
