@@ -18,7 +18,7 @@ public final class AddressBookNumbers {
     private AddressBookNumbers() {
     }
 
-    static void lockBook(JdbcClient jdbc, UUID organizerId) {
+    public static void lockBook(JdbcClient jdbc, UUID organizerId) {
         jdbc.sql(BUMP.formatted("VALUES (:id, 1)")).param("id", organizerId).update();
     }
 

@@ -99,8 +99,10 @@ class AccountClosing {
      */
     @Transactional
     Map<String, Integer> close(UUID organizerId, UUID admin) {
-        // an event being made meanwhile waits for this (its foreign key locks the row), and its maker's token is
-        // refused from then on
+        // the address book's number before the account's row, as an import takes them (the import's rows then wait
+        // for the row): the other way round, each would hold what the other waits for
+        AddressBookNumbers.lockBook(jdbc, organizerId);
+        // what is being added to the account meanwhile waits for this, then is refused (V50)
         if (!accounts.lockOpen(organizerId)) {
             throw Problems.notFound("organizer", organizerId);
         }
@@ -118,7 +120,6 @@ class AccountClosing {
         }
         List<UUID> contacts = jdbc.sql("SELECT id FROM contact WHERE organizer_id = :id").param("id", organizerId)
                 .query(UUID.class).list();
-        AddressBookNumbers.lockBooksOf(jdbc, contacts);
         // their points and list memberships go with them (ON DELETE CASCADE), and the secrets their cards were
         // sealed in
         count(erased, "contacts", jdbc.sql("DELETE FROM contact WHERE organizer_id = :id").param("id", organizerId)
