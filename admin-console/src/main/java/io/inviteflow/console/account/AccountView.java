@@ -87,10 +87,11 @@ public class AccountView extends VerticalLayout {
 
     private void refresh() {
         try {
-            showAddress(account.addressConfirmed(organizer.accessToken()));
+            boolean confirmed = account.addressConfirmed(organizer.accessToken());
+            showAddress(confirmed);
             boolean enabled = account.secondFactorEnabled(organizer.accessToken());
             showSecondFactor(enabled);
-            ownDataPanel.show(enabled);
+            ownDataPanel.show(confirmed, enabled);
             trail.setItems(account.securityEvents(organizer.accessToken()));
         } catch (CoreClient.Unauthorized e) {
             organizer.logout();

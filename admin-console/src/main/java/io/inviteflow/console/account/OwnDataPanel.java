@@ -37,18 +37,17 @@ class OwnDataPanel extends VerticalLayout {
         setPadding(false);
     }
 
-    /** @param secondFactor whether closing also asks for a code */
-    void show(boolean secondFactor) {
+    /**
+     * @param addressConfirmed whether a copy can be had (it holds what others keep about the address)
+     * @param secondFactor     whether closing also asks for a code
+     */
+    void show(boolean addressConfirmed, boolean secondFactor) {
         removeAll();
-        // made when clicked: a copy is recorded in the privacy trail, which a page view should not fill
-        Anchor copy = new Anchor(DownloadHandler.fromInputStream(download -> {
-            byte[] archive = account.copyOfMyData(organizer.accessToken());
-            return new DownloadResponse(new ByteArrayInputStream(archive), "inviteflow-data.zip", "application/zip",
-                    archive.length);
-        }), AttachmentType.DOWNLOAD, "Download a copy of your data");
-        copy.setId("account-data-copy");
-        add(new Paragraph("A ZIP of everything Inviteflow holds about your address: this account, the events you made "
-                + "and its trail, and any invitations, tickets or contacts of other organizers that reach you."), copy);
+        if (!addressConfirmed) {
+            add(new Paragraph("A copy of your data can be downloaded here once your address is confirmed."));
+        } else {
+            add(copyLink());
+        }
         List<CoreAccount.ClosingBlocker> blockers = account.closingBlockers(organizer.accessToken());
         if (!blockers.isEmpty()) {
             UnorderedList events = new UnorderedList();
@@ -72,6 +71,21 @@ class OwnDataPanel extends VerticalLayout {
                 + "holders (orders keep their amounts for the books), your address book, webhooks and teams, then "
                 + "your address, name and password. Your address can sign up again later, as a new account."),
                 new HorizontalLayout(password, code, close));
+    }
+
+    private VerticalLayout copyLink() {
+        // made when clicked: a copy is recorded in the privacy trail, which a page view should not fill
+        Anchor copy = new Anchor(DownloadHandler.fromInputStream(download -> {
+            byte[] archive = account.copyOfMyData(organizer.accessToken());
+            return new DownloadResponse(new ByteArrayInputStream(archive), "inviteflow-data.zip", "application/zip",
+                    archive.length);
+        }), AttachmentType.DOWNLOAD, "Download a copy of your data");
+        copy.setId("account-data-copy");
+        VerticalLayout section = new VerticalLayout(new Paragraph("A ZIP of everything Inviteflow holds about your "
+                + "address: this account, the events you made and its trail, and any invitations, tickets or contacts "
+                + "of other organizers that reach you."), copy);
+        section.setPadding(false);
+        return section;
     }
 
     private void confirm(String password, String code) {

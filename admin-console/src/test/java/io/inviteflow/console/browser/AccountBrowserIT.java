@@ -152,6 +152,7 @@ class AccountBrowserIT {
             assertThat(page.locator("#account-closing-blockers"))
                     .containsText("Grace's garden party — not over yet: cancel it first");
             assertThat(page.locator("#account-close")).not().isVisible();
+            assertThat(page.getByText("once your address is confirmed")).isVisible();
 
             CoreStandIn.canClose("token-grace", "hopper-1906");
             page.reload();

@@ -108,8 +108,14 @@ public final class CoreStandIn {
                         + "\",\"title\":\"Grace's garden party\",\"reason\":\"not over yet: cancel it first\"}]}")));
     }
 
-    /** The account has nothing that keeps it open, and closes with this password (422 for any other). */
+    /**
+     * The account's address is confirmed, it has nothing that keeps it open, and closes with this password (422 for
+     * any other); its copy is a tiny ZIP.
+     */
     public static void canClose(String token, String password) {
+        server().stubFor(get(urlPathEqualTo("/api/v1/organizers/me/email-verification"))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(okJson("{\"verified\":true}")));
         server().stubFor(get(urlPathEqualTo("/api/v1/organizers/me/closure"))
                 .withHeader("Authorization", equalTo("Bearer " + token))
                 .willReturn(okJson("{\"closable\":true,\"blockers\":[]}")));
