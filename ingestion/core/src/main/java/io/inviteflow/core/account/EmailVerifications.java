@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -141,7 +141,6 @@ class EmailVerifications extends BatchPoller {
     }
 
     boolean verified(UUID organizerId) {
-        return jdbc.sql("SELECT email_verified_at IS NOT NULL FROM organizer WHERE id = :id").param("id", organizerId)
-                .query(Boolean.class).optional().orElse(false);
+        return organizers.addressConfirmed(organizerId);
     }
 }
